@@ -9,11 +9,25 @@ use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
 
 /// Builds the vault from parsed files in (root, path) order.
-pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, Parsed)>) -> Vault {
+pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vault {
     let mut vault = Vault {
         roots,
         ..Vault::default()
     };
+    // Exact sizes: doubling growth would leave up to half of these unused.
+    let (mut notes, mut questions) = (0, 0);
+    for (_, p) in &parsed {
+        match p {
+            Parsed::Note(n) => {
+                notes += 1;
+                questions += n.questions.len();
+            }
+            Parsed::Bank(b) => questions += b.questions.len(),
+            Parsed::Skipped(_) => {}
+        }
+    }
+    vault.notes.reserve_exact(notes);
+    vault.questions.reserve_exact(questions);
     let mut banks = Vec::new();
     for (root, p) in parsed {
         match p {

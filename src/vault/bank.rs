@@ -194,9 +194,7 @@ impl Entry<'_> {
                 ),
             }
         }
-        let note = get("note")
-            .and_then(scalar)
-            .map(|s| crate::text::fold_whitespace(&s));
+        let note = get("note").and_then(scalar).map(|s| super::text::fold(&s));
         let id = match get("id").and_then(scalar) {
             Some(id) if !id.trim().is_empty() => QuestionId(id.trim().to_owned()),
             _ => super::id::question_id(note.as_deref().unwrap_or(""), &stem),
@@ -381,7 +379,7 @@ fn single_letter(s: &str) -> Option<Letter> {
 }
 
 fn plain(s: &str) -> String {
-    crate::text::fold_whitespace(&strip_bold(&crate::text::nfc(s)))
+    super::text::fold(&strip_bold(&crate::text::nfc(s)))
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ fn read_fields(
         match key {
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
-                    fm.title = Some(crate::text::fold_whitespace(&t));
+                    fm.title = Some(super::text::fold(&t));
                 }
                 Some(_) => {}
                 None => problem(key, format!("title must be text, found {}", kind_of(value))),
@@ -133,7 +133,7 @@ fn read_fields(
             "aliases" => match list_or_split(value, false) {
                 Ok(raw) => fm.aliases.extend(
                     raw.into_iter()
-                        .map(|a| crate::text::fold_whitespace(&a))
+                        .map(|a| super::text::fold(&a))
                         .filter(|a| !a.is_empty()),
                 ),
                 Err(found) => {

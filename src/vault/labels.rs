@@ -212,11 +212,11 @@ pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
         if text.is_empty() {
             text = strip_separator(label_rest);
         }
-        return Some((letter, crate::text::fold_whitespace(&strip_bold(text))));
+        return Some((letter, super::text::fold(&strip_bold(text))));
     }
     let plain = strip_bold(t);
     let (letter, rest) = option_ref(&plain)?;
-    Some((letter, crate::text::fold_whitespace(strip_separator(rest))))
+    Some((letter, super::text::fold(strip_separator(rest))))
 }
 
 #[cfg(test)]

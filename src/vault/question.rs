@@ -174,7 +174,7 @@ impl Parser<'_> {
                         b.errors += 1;
                         let message = format!(
                             "option '{}' does not start with a letter such as 'A)'",
-                            clip(&crate::text::fold_whitespace(&plain))
+                            clip(&super::text::fold(&plain))
                         );
                         self.diags
                             .push(diag_at(self.body, self.path, item, None, true, message));
@@ -225,7 +225,7 @@ impl Parser<'_> {
             self.diags
                 .push(diag_at(self.body, self.path, span, letter, true, message));
         };
-        let stem = crate::text::fold_whitespace(&stem.join(" "));
+        let stem = super::text::fold(&stem.join(" "));
         if stem.is_empty() {
             err(
                 &stem_span,
@@ -233,28 +233,8 @@ impl Parser<'_> {
                 "question has no text after its label".to_owned(),
             );
         }
-        let mut expected = 'A';
-        let mut seen = Vec::new();
-        for (opt, span) in &options {
-            if seen.contains(&opt.letter) {
-                err(
-                    span,
-                    Some(opt.letter),
-                    format!("option letter '{}' repeats", opt.letter),
-                );
-            } else if opt.letter != expected {
-                err(
-                    span,
-                    Some(opt.letter),
-                    format!(
-                        "option letters skip from '{}' to '{}'",
-                        prev(expected),
-                        opt.letter
-                    ),
-                );
-            }
-            seen.push(opt.letter);
-            expected = next(opt.letter);
+        for (span, letter, message) in letter_problems(&options) {
+            err(span, Some(letter), message);
         }
         if options.len() < 2 {
             err(
@@ -295,13 +275,19 @@ impl Parser<'_> {
         }
         letters.sort_unstable();
         letters.dedup();
-        let explanation = crate::text::fold_whitespace(&general.join(" "));
+        let explanation = super::text::fold(&general.join(" "));
         self.out.push(Draft {
             line: stem_span.line,
             stem,
-            options: options.into_iter().map(|(o, _)| o).collect(),
+            options: exact(options.into_iter().map(|(o, _)| o)),
             answer: letters,
-            explanations,
+            explanations: explanations
+                .into_iter()
+                .map(|(l, mut t)| {
+                    t.shrink_to_fit();
+                    (l, t)
+                })
+                .collect(),
             explanation: (!explanation.is_empty()).then_some(explanation),
             quizzable: errors == 0,
         });
@@ -311,8 +297,42 @@ impl Parser<'_> {
 fn option(letter: Letter, text: &str) -> QuizOption {
     QuizOption {
         letter,
-        text: crate::text::fold_whitespace(text),
+        text: super::text::fold(text),
     }
+}
+
+/// Gaps and repeats in the option letters, which must run A, B, C, …
+fn letter_problems(options: &[(QuizOption, Span)]) -> Vec<(&Span, Letter, String)> {
+    let mut out = Vec::new();
+    let mut expected = 'A';
+    let mut seen = Vec::new();
+    for (opt, span) in options {
+        if seen.contains(&opt.letter) {
+            out.push((
+                span,
+                opt.letter,
+                format!("option letter '{}' repeats", opt.letter),
+            ));
+        } else if opt.letter != expected {
+            let message = format!(
+                "option letters skip from '{}' to '{}'",
+                prev(expected),
+                opt.letter
+            );
+            out.push((span, opt.letter, message));
+        }
+        seen.push(opt.letter);
+        expected = next(opt.letter);
+    }
+    out
+}
+
+/// Collects into a vector of exactly the needed capacity (collecting a
+/// mapped `into_iter` in place would keep the larger source buffer).
+fn exact<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.len());
+    v.extend(items);
+    v
 }
 
 fn next(c: char) -> char {

@@ -12,6 +12,15 @@ pub(crate) fn strip_bold(s: &str) -> String {
     }
 }
 
+/// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
+/// of exactly its length: a vault keeps tens of thousands of these, and
+/// spare capacity would count against its memory.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = crate::text::fold_whitespace(s);
+    out.shrink_to_fit();
+    out
+}
+
 /// Drops leading emoji, punctuation and spaces: what precedes a section
 /// name or label (`🎯 핵심 포인트`, `💡 추가 설명:`).
 pub(crate) fn drop_leading_symbols(s: &str) -> &str {
