@@ -1,1 +1,17 @@
-fn main() {}
+//! The `munje` binary: parse the command line, run, turn the outcome into
+//! an exit status. Everything else is in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = munje::cli::Cli::parse();
+    match munje::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("munje: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! `munje check`: every diagnostic, rustc-style or as JSON.
+
+use std::process::ExitCode;
+
+#[allow(clippy::wildcard_imports, unused_imports)]
+use crate::cli::*;
+
+/// Runs the command.
+pub fn run(_global: &GlobalArgs, _args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not built yet")
+}

@@ -1,0 +1,100 @@
+//! Diagnostics: what is wrong with a file, and exactly where.
+//!
+//! Owns the diagnostic record and its plain `path:line:col` form. Rendering
+//! with source snippets (annotate-snippets) lives in the `check` command.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a problem is: errors make `check` fail, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something is lost: a question left out, a file skipped, a field ignored.
+    Error,
+    /// Worth fixing, but nothing is lost.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Index of the file's root in `Vault::roots`.
+    #[serde(skip)]
+    pub root: usize,
+    /// Path relative to its root, with `/` separators.
+    pub path: String,
+    /// 1-based line (CRLF counts as one line break).
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, for a person, quoting the offending value.
+    pub message: String,
+    /// The text of the offending line, for snippets (no line break).
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// How many characters from `column` the problem spans (at least 1).
+    #[serde(skip)]
+    pub span: usize,
+}
+
+impl Diagnostic {
+    /// An error at a line and column.
+    pub fn error(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, line, column, message)
+    }
+
+    /// A warning at a line and column.
+    pub fn warning(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, line, column, message)
+    }
+
+    fn new(
+        severity: Severity,
+        path: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            root: 0,
+            path: path.to_owned(),
+            line: line.max(1),
+            column: column.max(1),
+            severity,
+            message: message.into(),
+            source_line: None,
+            span: 1,
+        }
+    }
+
+    /// Attaches the offending line's text and the width of the problem.
+    #[must_use]
+    pub fn with_source(mut self, line_text: &str, span: usize) -> Self {
+        self.source_line = Some(line_text.trim_end_matches(['\r', '\n']).to_owned());
+        self.span = span.max(1);
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.path, self.line, self.column, self.severity, self.message
+        )
+    }
+}

@@ -1,0 +1,260 @@
+//! The loaded vault as plain data: notes, questions, banks and diagnostics.
+//!
+//! This module owns the shapes every other part of munje reads. It does no
+//! I/O and no parsing; `parse` and `load` fill these structures, and quiz,
+//! search, store and the TUI only read them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::diagnostic::Diagnostic;
+use super::tags::Tag;
+
+/// A whole vault: every note and bank question of one or more roots.
+#[derive(Debug, Clone, Default)]
+pub struct Vault {
+    /// Display names of the roots, in the order given (a path, or `(bundled)`).
+    pub roots: Vec<String>,
+    /// Notes in a stable order: by root, then by path.
+    pub notes: Vec<Note>,
+    /// Question-bank files, in a stable order.
+    pub banks: Vec<Bank>,
+    /// Every question of the vault; notes and banks refer to these by index.
+    pub questions: Vec<Question>,
+    /// Every problem found while loading, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Index of a note in [`Vault::notes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct NoteIx(pub usize);
+
+/// Index of a question in [`Vault::questions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct QuestionIx(pub usize);
+
+/// One markdown note.
+#[derive(Debug, Clone, Default)]
+pub struct Note {
+    /// Index of its root in [`Vault::roots`].
+    pub root: usize,
+    /// Path relative to its root, with `/` separators.
+    pub path: String,
+    /// Frontmatter `title`, else the first `# ` heading, else the file stem.
+    pub title: String,
+    /// Text of the first level-1 heading, if any.
+    pub heading: Option<String>,
+    /// `created` date as `YYYY-MM-DD`.
+    pub created: Option<String>,
+    /// `modified` date as `YYYY-MM-DD`.
+    pub modified: Option<String>,
+    /// Tags in file order, lowercased, without a leading `#`, deduplicated.
+    pub tags: Vec<Tag>,
+    /// Aliases in file order.
+    pub aliases: Vec<String>,
+    /// Plain text of the key-point section, whitespace folded.
+    pub key_point: Option<String>,
+    /// The markdown after the frontmatter, NFC-normalised, `\n` line endings.
+    pub body: String,
+    /// 1-based line in the file where `body` starts.
+    pub body_line: usize,
+    /// Level-2 sections in order.
+    pub sections: Vec<Section>,
+    /// Targets of `[[wikilinks]]` in the body, as written (before `|` or `#`).
+    pub links: Vec<String>,
+    /// The note's questions, in file order.
+    pub questions: Vec<QuestionIx>,
+}
+
+impl Note {
+    /// The first section of a kind, if the note has one.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The 1-based file line of a byte offset into [`Note::body`].
+    pub fn line_of(&self, body_offset: usize) -> usize {
+        let end = body_offset.min(self.body.len());
+        self.body_line
+            + self.body.as_bytes()[..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+    }
+}
+
+/// What a level-2 section is for, recognised from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 핵심 포인트: the note's one-paragraph summary.
+    KeyPoint,
+    /// 설명: the explanation.
+    Explanation,
+    /// 주요개념: key concepts.
+    Concepts,
+    /// 관련 문제: the questions.
+    Questions,
+    /// Any other heading, kept and shown as written.
+    Other,
+}
+
+/// A level-2 section of a note.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Which section this is.
+    pub kind: SectionKind,
+    /// The heading text as written (emoji included), NFC.
+    pub heading: String,
+    /// 1-based file line of the heading.
+    pub line: usize,
+    /// Byte range in [`Note::body`], from the heading to the next level-2 heading.
+    pub range: Range<usize>,
+}
+
+/// A question bank file under `questions/`.
+#[derive(Debug, Clone, Default)]
+pub struct Bank {
+    /// Index of its root in [`Vault::roots`].
+    pub root: usize,
+    /// Path relative to its root, with `/` separators.
+    pub path: String,
+    /// Its questions, in file order.
+    pub questions: Vec<QuestionIx>,
+}
+
+/// A stable identity for a question, kept across runs for progress history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct QuestionId(pub String);
+
+impl fmt::Display for QuestionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An option letter, `A` to `J`.
+pub type Letter = char;
+
+/// One answer option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuizOption {
+    /// Its letter as written in the source.
+    pub letter: Letter,
+    /// Plain text: markdown markers removed, whitespace folded.
+    pub text: String,
+}
+
+/// Where a question came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionOrigin {
+    /// From a note's questions section.
+    Note(NoteIx),
+    /// From a bank file; the index is into [`Vault::banks`].
+    Bank(usize),
+}
+
+/// A multiple-choice question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Stable id for progress history.
+    pub id: QuestionId,
+    /// Where it was written.
+    pub origin: QuestionOrigin,
+    /// 1-based file line of its stem (or of the bank entry).
+    pub line: usize,
+    /// Plain text of the stem.
+    pub stem: String,
+    /// The options in source order.
+    pub options: Vec<QuizOption>,
+    /// The right letters, sorted; more than one means "choose N".
+    pub answer: Vec<Letter>,
+    /// Explanation of each option, by letter.
+    pub explanations: BTreeMap<Letter, String>,
+    /// General explanation, if any.
+    pub explanation: Option<String>,
+    /// Tags: its note's, or a bank entry's own plus those of the note it names.
+    pub tags: Vec<Tag>,
+    /// Title of the note it studies, if any.
+    pub note_title: Option<String>,
+    /// The note it studies, if that note is in the vault.
+    pub note: Option<NoteIx>,
+    /// False when an error makes the question unfit for quizzes.
+    pub quizzable: bool,
+}
+
+impl Question {
+    /// True when more than one letter must be chosen.
+    pub fn is_multi_answer(&self) -> bool {
+        self.answer.len() > 1
+    }
+
+    /// The option with a letter, if any.
+    pub fn option(&self, letter: Letter) -> Option<&QuizOption> {
+        self.options.iter().find(|o| o.letter == letter)
+    }
+}
+
+impl Vault {
+    /// The note with an index.
+    pub fn note(&self, ix: NoteIx) -> &Note {
+        &self.notes[ix.0]
+    }
+
+    /// The question with an index.
+    pub fn question(&self, ix: QuestionIx) -> &Question {
+        &self.questions[ix.0]
+    }
+
+    /// The questions that can be quizzed.
+    pub fn quizzable(&self) -> impl Iterator<Item = QuestionIx> + '_ {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.quizzable)
+            .map(|(i, _)| QuestionIx(i))
+    }
+
+    /// Finds a note by title, file stem or alias, case-insensitively
+    /// (how `[[wikilinks]]` and bank `note:` fields resolve).
+    pub fn find_note(&self, name: &str) -> Option<NoteIx> {
+        let wanted = name.trim().to_lowercase();
+        let stem = |p: &str| {
+            let file = p.rsplit('/').next().unwrap_or(p);
+            file.strip_suffix(".md").unwrap_or(file).to_lowercase()
+        };
+        let by = |f: &dyn Fn(&Note) -> bool| self.notes.iter().position(f).map(NoteIx);
+        by(&|n| n.title.to_lowercase() == wanted)
+            .or_else(|| by(&|n| stem(&n.path) == wanted))
+            .or_else(|| by(&|n| n.aliases.iter().any(|a| a.to_lowercase() == wanted)))
+    }
+
+    /// Notes whose body links to a note (backlinks).
+    pub fn backlinks(&self, target: NoteIx) -> Vec<NoteIx> {
+        (0..self.notes.len())
+            .map(NoteIx)
+            .filter(|&ix| ix != target)
+            .filter(|&ix| {
+                self.note(ix)
+                    .links
+                    .iter()
+                    .any(|l| self.find_note(l) == Some(target))
+            })
+            .collect()
+    }
+
+    /// Counts of errors and warnings among the diagnostics.
+    pub fn diagnostic_counts(&self) -> (usize, usize) {
+        use super::diagnostic::Severity;
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diagnostics.len() - errors)
+    }
+}

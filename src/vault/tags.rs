@@ -1,0 +1,157 @@
+//! Hierarchical tags (`service/emr`) and the tag tree with counts.
+//!
+//! Owns tag normalisation and matching; knows nothing of files.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// A tag: lowercased, NFC, no leading `#`, segments separated by `/`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Tag(String);
+
+impl Tag {
+    /// Normalises a raw tag as written; `None` when nothing is left.
+    pub fn parse(raw: &str) -> Option<Tag> {
+        let t = crate::text::nfc(raw.trim());
+        let t = t.trim_start_matches('#').trim().trim_matches('/');
+        if t.is_empty() {
+            return None;
+        }
+        Some(Tag(t.to_lowercase()))
+    }
+
+    /// The tag's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when this tag is `filter` or lies under it: `service/emr`
+    /// matches the filters `service` and `service/emr`, not `service/em`.
+    pub fn matches(&self, filter: &Tag) -> bool {
+        self.0 == filter.0
+            || (self.0.starts_with(&filter.0) && self.0.as_bytes()[filter.0.len()] == b'/')
+    }
+
+    /// The tag and each of its ancestors, most general first:
+    /// `a/b/c` gives `a`, `a/b`, `a/b/c`.
+    pub fn prefixes(&self) -> impl Iterator<Item = &str> {
+        self.0
+            .match_indices('/')
+            .map(|(i, _)| &self.0[..i])
+            .chain(std::iter::once(self.0.as_str()))
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One node of the tag tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TagNode {
+    /// Full path of this node, such as `service/emr`.
+    pub path: String,
+    /// Last segment, such as `emr`.
+    pub name: String,
+    /// Notes carrying this tag or one under it.
+    pub notes: usize,
+    /// Quizzable-or-not questions carrying this tag or one under it.
+    pub questions: usize,
+    /// Child nodes, sorted by name.
+    pub children: Vec<TagNode>,
+}
+
+/// Builds the tag tree from each item's tags. `note_tags` and
+/// `question_tags` give one tag list per note and per question; an item
+/// counts once at every node it falls under.
+pub fn tag_tree<'a>(
+    note_tags: impl IntoIterator<Item = &'a [Tag]>,
+    question_tags: impl IntoIterator<Item = &'a [Tag]>,
+) -> Vec<TagNode> {
+    #[derive(Default)]
+    struct Counts {
+        notes: usize,
+        questions: usize,
+    }
+    fn build(prefix: &str, counts: &BTreeMap<String, Counts>) -> Vec<TagNode> {
+        counts
+            .iter()
+            .filter(|(path, _)| match path.rsplit_once('/') {
+                Some((parent, _)) => parent == prefix,
+                None => prefix.is_empty(),
+            })
+            .map(|(path, c)| TagNode {
+                path: path.clone(),
+                name: path.rsplit('/').next().unwrap_or(path).to_owned(),
+                notes: c.notes,
+                questions: c.questions,
+                children: build(path, counts),
+            })
+            .collect()
+    }
+    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut add = |tags: &[Tag], is_note: bool| {
+        let mut seen: Vec<&str> = tags.iter().flat_map(Tag::prefixes).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for p in seen {
+            let c = counts.entry(p.to_owned()).or_default();
+            if is_note {
+                c.notes += 1;
+            } else {
+                c.questions += 1;
+            }
+        }
+    };
+    for t in note_tags {
+        add(t, true);
+    }
+    for t in question_tags {
+        add(t, false);
+    }
+    build("", &counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(s: &str) -> Tag {
+        Tag::parse(s).unwrap()
+    }
+
+    #[test]
+    fn leading_hash_is_dropped_and_case_folded() {
+        assert_eq!(tag("#Service/EMR").as_str(), "service/emr");
+        assert_eq!(Tag::parse(" # "), None);
+    }
+
+    #[test]
+    fn filter_matches_children_but_not_siblings_sharing_a_prefix() {
+        assert!(tag("service/emr").matches(&tag("service")));
+        assert!(tag("service/emr").matches(&tag("service/emr")));
+        assert!(!tag("service/emr-serverless").matches(&tag("service/emr")));
+        assert!(!tag("service").matches(&tag("service/emr")));
+    }
+
+    #[test]
+    fn tree_counts_each_item_once_per_node() {
+        let a = vec![tag("service/emr"), tag("service/aws-batch")];
+        let b = vec![tag("service/emr")];
+        let tree = tag_tree([a.as_slice(), b.as_slice()], std::iter::empty());
+        assert_eq!(tree.len(), 1);
+        assert_eq!(tree[0].path, "service");
+        assert_eq!(tree[0].notes, 2);
+        let names: Vec<_> = tree[0]
+            .children
+            .iter()
+            .map(|c| (c.name.as_str(), c.notes))
+            .collect();
+        assert_eq!(names, [("aws-batch", 1), ("emr", 2)]);
+    }
+}

@@ -1,0 +1,10 @@
+//! munje's integration tests: one test binary, one module per area.
+
+mod cli_check;
+mod cli_export;
+mod cli_search;
+mod cli_tags;
+mod hostile;
+mod pty;
+mod quiz_plain;
+mod store;
