@@ -81,7 +81,12 @@ pub fn help(item: &SessionItem, exam: bool, lang: Lang) -> String {
 /// The verdict line and the explanations, as practice shows after each answer.
 pub fn feedback(fb: &Feedback, lang: Lang) -> String {
     let mut s = String::new();
-    let answer: String = fb.answer.iter().collect();
+    let answer = fb
+        .answer
+        .iter()
+        .map(char::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     let verdict = match (fb.correct, fb.unanswered, lang) {
         (true, _, Lang::Ko) => "정답입니다.".to_owned(),
         (true, _, Lang::En) => "Correct.".to_owned(),
