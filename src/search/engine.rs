@@ -20,6 +20,9 @@ use super::{Field, Hit, SearchContext};
 /// scattered to be what someone meant (skim gives 16 per matched character
 /// and takes points for every gap).
 const MIN_SCORE_PER_CHAR: i64 = 10;
+/// Extra quality for a word found whole, not spread out: 스팟 in
+/// "AWS Batch 스팟" beats ㅅ…ㅍ in "세이빙스 플랜" for the query ㅅㅍ.
+const CONTIGUOUS_BONUS: i64 = 30;
 /// Characters a fuzzy match may skip inside a word.
 const MAX_GAP: usize = 2;
 /// Extra quality for a field that is exactly the word.
@@ -344,7 +347,7 @@ impl SearchIndex {
             return None;
         }
         let raw = if v.exact.is_empty() && hay.contains(v.text.as_str()) {
-            self.scorer.score(hay, &v.text)?
+            self.scorer.score(hay, &v.text)? + CONTIGUOUS_BONUS
         } else {
             let (score, ix) = self.scorer.indices(hay, &v.text)?;
             let fits = exact_chars_hold(&s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
