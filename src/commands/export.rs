@@ -1,11 +1,146 @@
-//! `munje export`: the whole vault as JSON.
+//! `munje export`: the whole vault as JSON on stdout, in the shape other
+//! tools read (see issue #2): notes with their questions, banks, and the
+//! diagnostics. Exit 0 even when there are diagnostics.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::process::ExitCode;
 
-#[allow(clippy::wildcard_imports, unused_imports)]
-use crate::cli::*;
+use serde::Serialize;
+
+use super::source::open_vault;
+use crate::cli::GlobalArgs;
+use crate::vault::{Question, QuestionIx, Severity, Tag, Vault};
 
 /// Runs the command.
-pub fn run(_global: &GlobalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let vault = open_vault(global)?;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &export(&vault))?;
+    out.write_all(b"\n")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The export document.
+#[derive(Debug, Serialize)]
+pub struct Export<'a> {
+    notes: Vec<NoteJson<'a>>,
+    banks: Vec<BankJson<'a>>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct NoteJson<'a> {
+    path: &'a str,
+    title: &'a str,
+    heading: Option<&'a str>,
+    created: Option<&'a str>,
+    modified: Option<&'a str>,
+    tags: Vec<&'a str>,
+    aliases: &'a [String],
+    key_point: Option<&'a str>,
+    questions: Vec<QuestionJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct BankJson<'a> {
+    path: &'a str,
+    questions: Vec<QuestionJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct QuestionJson<'a> {
+    id: &'a str,
+    line: usize,
+    stem: &'a str,
+    options: Vec<OptionJson<'a>>,
+    answer: Vec<String>,
+    explanations: BTreeMap<String, &'a str>,
+    explanation: Option<&'a str>,
+    tags: Vec<&'a str>,
+    note: Option<&'a str>,
+    quizzable: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct OptionJson<'a> {
+    letter: String,
+    text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct DiagnosticJson<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    message: &'a str,
+}
+
+/// Builds the export document of a vault.
+pub fn export(vault: &Vault) -> Export<'_> {
+    let questions =
+        |ixs: &[QuestionIx]| ixs.iter().map(|&ix| question(vault.question(ix))).collect();
+    Export {
+        notes: vault
+            .notes
+            .iter()
+            .map(|n| NoteJson {
+                path: &n.path,
+                title: &n.title,
+                heading: n.heading.as_deref(),
+                created: n.created.as_deref(),
+                modified: n.modified.as_deref(),
+                tags: n.tags.iter().map(Tag::as_str).collect(),
+                aliases: &n.aliases,
+                key_point: n.key_point.as_deref(),
+                questions: questions(&n.questions),
+            })
+            .collect(),
+        banks: vault
+            .banks
+            .iter()
+            .map(|b| BankJson {
+                path: &b.path,
+                questions: questions(&b.questions),
+            })
+            .collect(),
+        diagnostics: vault
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticJson {
+                path: &d.path,
+                line: d.line,
+                column: d.column,
+                severity: d.severity,
+                message: &d.message,
+            })
+            .collect(),
+    }
+}
+
+fn question(q: &Question) -> QuestionJson<'_> {
+    QuestionJson {
+        id: &q.id.0,
+        line: q.line,
+        stem: &q.stem,
+        options: q
+            .options
+            .iter()
+            .map(|o| OptionJson {
+                letter: o.letter.to_string(),
+                text: &o.text,
+            })
+            .collect(),
+        answer: q.answer.iter().map(char::to_string).collect(),
+        explanations: q
+            .explanations
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.as_str()))
+            .collect(),
+        explanation: q.explanation.as_deref(),
+        tags: q.tags.iter().map(Tag::as_str).collect(),
+        note: q.note_title.as_deref(),
+        quizzable: q.quizzable,
+    }
 }

@@ -1,11 +1,39 @@
-//! Which vault a command works on: `--notes`, `$MUNJE_NOTES`, or the
-//! bundled deck.
+//! Which vault a command works on: `--notes` (repeatable), else
+//! `$MUNJE_NOTES` (split like `PATH`), else the bundled deck.
+
+use std::path::{Path, PathBuf};
 
 use crate::cli::GlobalArgs;
-use crate::vault::Vault;
+use crate::vault::{self, LoadOptions, Vault};
+
+/// The vault roots the arguments name, or `None` for the bundled deck.
+pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
+    if !global.notes.is_empty() {
+        return Some(global.notes.clone());
+    }
+    let var = std::env::var_os("MUNJE_NOTES").filter(|v| !v.is_empty())?;
+    let roots: Vec<PathBuf> = std::env::split_paths(&var)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    (!roots.is_empty()).then_some(roots)
+}
 
 /// Loads the vault the arguments name. An `Err` means a vault root itself
 /// could not be read (exit status 2); problems inside files are diagnostics.
-pub fn open_vault(_global: &GlobalArgs) -> anyhow::Result<Vault> {
-    anyhow::bail!("not built yet")
+pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
+    match vault_roots(global) {
+        Some(roots) => Ok(vault::load(&roots, &LoadOptions::default(), &|_| {})?),
+        None => Ok(vault::load_bundled()),
+    }
+}
+
+/// A file's path for messages: its root joined with its relative path, as
+/// the user wrote the root; bundled files show their package path.
+pub fn display_path(vault: &Vault, root: usize, rel: &str) -> String {
+    match vault.roots.get(root) {
+        Some(r) if r != vault::bundled::BUNDLED_ROOT => {
+            Path::new(r).join(rel).display().to_string()
+        }
+        _ => rel.to_owned(),
+    }
 }

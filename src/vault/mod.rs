@@ -4,13 +4,28 @@
 //! This is the only module that reads note files. It never writes anywhere.
 //! It knows nothing of the terminal, quizzes or search.
 
+pub mod bank;
+pub mod bundled;
 pub mod diagnostic;
+pub mod frontmatter;
+pub mod id;
+mod labels;
+pub mod load;
+mod markdown;
 pub mod model;
+pub mod note;
+mod question;
+mod scan;
 pub mod tags;
+mod text;
 
+pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};
+pub use id::question_id;
+pub use load::{Job, LoadError, LoadOptions, Progress, Source, load, load_sources};
 pub use model::{
     Bank, Letter, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
     Section, SectionKind, Vault,
 };
+pub use note::{ParsedNote, parse_note};
 pub use tags::{Tag, TagNode, tag_tree};

@@ -1,0 +1,123 @@
+//! Putting parsed files together into a [`Vault`]: indexes, bank entries
+//! linked to their notes (inheriting tags), duplicate ids, and a fixed
+//! diagnostic order.
+
+use std::collections::HashMap;
+
+use super::Parsed;
+use crate::vault::diagnostic::Diagnostic;
+use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
+
+/// Builds the vault from parsed files in (root, path) order.
+pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, Parsed)>) -> Vault {
+    let mut vault = Vault {
+        roots,
+        ..Vault::default()
+    };
+    let mut banks = Vec::new();
+    for (root, p) in parsed {
+        match p {
+            Parsed::Note(n) => {
+                let ix = NoteIx(vault.notes.len());
+                let n = *n;
+                let mut note = n.note;
+                note.root = root;
+                for mut q in n.questions {
+                    q.origin = QuestionOrigin::Note(ix);
+                    q.note = Some(ix);
+                    note.questions.push(QuestionIx(vault.questions.len()));
+                    vault.questions.push(q);
+                }
+                vault.notes.push(note);
+                vault.diagnostics.extend(n.diagnostics);
+            }
+            Parsed::Bank(b) => banks.push((root, b)),
+            Parsed::Skipped(d) => vault.diagnostics.push(d),
+        }
+    }
+    for (root, b) in banks {
+        let bank_ix = vault.banks.len();
+        let mut bank = Bank {
+            root,
+            path: b.path.clone(),
+            questions: Vec::new(),
+        };
+        for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
+            q.origin = QuestionOrigin::Bank(bank_ix);
+            if let Some(name) = q.note_title.clone() {
+                if let Some(ix) = vault.find_note(&name) {
+                    let note = vault.note(ix);
+                    q.note = Some(ix);
+                    q.note_title = Some(note.title.clone());
+                    for t in &note.tags {
+                        if !q.tags.contains(t) {
+                            q.tags.push(t.clone());
+                        }
+                    }
+                } else {
+                    let mut d = Diagnostic::warning(
+                        &b.path,
+                        note_line,
+                        1,
+                        format!(
+                            "note '{name}' is not in the vault; the entry keeps only its own tags"
+                        ),
+                    );
+                    d.root = root;
+                    vault.diagnostics.push(d);
+                }
+            }
+            bank.questions.push(QuestionIx(vault.questions.len()));
+            vault.questions.push(q);
+        }
+        vault.banks.push(bank);
+        vault.diagnostics.extend(b.diagnostics);
+    }
+    duplicate_ids(&mut vault);
+    sort_diagnostics(&mut vault);
+    vault
+}
+
+/// Two questions with one id would share progress history: warn.
+fn duplicate_ids(vault: &mut Vault) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for (i, q) in vault.questions.iter().enumerate() {
+        if let Some(&j) = first.get(q.id.0.as_str()) {
+            found.push((i, j));
+        } else {
+            first.insert(&q.id.0, i);
+        }
+    }
+    for (i, j) in found {
+        let (root, path) = place(vault, i);
+        let (_, other) = place(vault, j);
+        let q = &vault.questions[i];
+        let mut d = Diagnostic::warning(
+            &path,
+            q.line,
+            1,
+            format!(
+                "question id '{}' is also used at {other}:{}; their progress would be shared",
+                q.id, vault.questions[j].line
+            ),
+        );
+        d.root = root;
+        vault.diagnostics.push(d);
+    }
+}
+
+fn place(vault: &Vault, q: usize) -> (usize, String) {
+    match vault.questions[q].origin {
+        QuestionOrigin::Note(n) => (vault.notes[n.0].root, vault.notes[n.0].path.clone()),
+        QuestionOrigin::Bank(b) => (vault.banks[b].root, vault.banks[b].path.clone()),
+    }
+}
+
+/// Diagnostics by root, path, line and column (stable, so equal places
+/// keep the order they were found in).
+pub(super) fn sort_diagnostics(vault: &mut Vault) {
+    vault.diagnostics.sort_by(|a, b| {
+        (a.root, &a.path, a.line, a.column).cmp(&(b.root, &b.path, b.line, b.column))
+    });
+}

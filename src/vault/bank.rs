@@ -1,0 +1,370 @@
+//! Question banks: `questions/*.yaml` (or `.yml`) files holding a list of
+//! entries that belong to no single note. Errors carry the YAML file's
+//! line and column. Linking an entry to its note happens in `load`, once
+//! every note is known.
+
+use std::collections::BTreeMap;
+
+use serde_yaml::{Mapping, Value};
+
+use super::diagnostic::Diagnostic;
+use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
+use super::labels::answer_letters;
+use super::model::{Letter, Question, QuestionId, QuestionOrigin, QuizOption};
+use super::tags::Tag;
+use super::text::strip_bold;
+
+/// A parsed bank file, not yet in a vault.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedBank {
+    /// Path relative to its root.
+    pub path: String,
+    /// Its questions in file order; `note_title` holds the `note:` name as
+    /// written until the vault resolves it.
+    pub questions: Vec<Question>,
+    /// For each question, the file line of its `note:` key (for a
+    /// "note not found" diagnostic).
+    pub note_lines: Vec<usize>,
+    /// Everything wrong with the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// True when a relative path is a bank: a `.yaml`/`.yml` under `questions/`.
+pub fn is_bank_path(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    let ext = std::path::Path::new(&lower).extension();
+    (lower.starts_with("questions/") || lower.contains("/questions/"))
+        && ext.is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// Parses a bank file. `Err` is a file that is not UTF-8 text.
+pub fn parse_bank(path: &str, bytes: Vec<u8>) -> Result<ParsedBank, Diagnostic> {
+    let text = super::scan::decode(path, bytes)?;
+    Ok(parse_bank_text(path, &text))
+}
+
+fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
+    let mut bank = ParsedBank {
+        path: path.to_owned(),
+        ..ParsedBank::default()
+    };
+    let value: Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(err) => {
+            let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let message = format!(
+                "invalid YAML in question bank: {}",
+                strip_location(&err.to_string())
+            );
+            bank.diagnostics.push(with_line(
+                Diagnostic::error(path, line, column, message),
+                text,
+                line,
+            ));
+            return bank;
+        }
+    };
+    let entries = match value {
+        Value::Sequence(entries) => entries,
+        Value::Null => return bank,
+        other => {
+            let message = format!(
+                "a question bank must be a list of entries ('- question: …'), found {}",
+                kind_of(&other)
+            );
+            bank.diagnostics
+                .push(with_line(Diagnostic::error(path, 1, 1, message), text, 1));
+            return bank;
+        }
+    };
+    let starts = entry_lines(text);
+    for (i, entry) in entries.iter().enumerate() {
+        let start = starts.get(i).copied().unwrap_or(1);
+        let end = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        let mut e = Entry {
+            path,
+            text,
+            start,
+            end,
+            diags: &mut bank.diagnostics,
+        };
+        let Value::Mapping(map) = entry else {
+            let message = format!(
+                "a bank entry must be a mapping with 'question:', found {}",
+                kind_of(entry)
+            );
+            e.error("", message);
+            continue;
+        };
+        if let Some((q, note_line)) = e.question(map) {
+            bank.questions.push(q);
+            bank.note_lines.push(note_line);
+        }
+    }
+    bank
+}
+
+/// 1-based lines where top-level list entries (`- …` at column 0) start.
+fn entry_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+struct Entry<'a> {
+    path: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Entry<'_> {
+    /// The line of `key:` inside this entry, else the entry's first line.
+    fn key_line(&self, key: &str) -> usize {
+        if key.is_empty() {
+            return self.start;
+        }
+        self.text
+            .lines()
+            .enumerate()
+            .skip(self.start - 1)
+            .take_while(|(i, _)| i + 1 < self.end)
+            .find(|(_, l)| {
+                let l = l.trim_start().trim_start_matches("- ").trim_start();
+                l.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .map_or(self.start, |(i, _)| i + 1)
+    }
+
+    fn report(&mut self, key: &str, message: String, error: bool) {
+        let line = self.key_line(key);
+        let text = self.text.lines().nth(line - 1).unwrap_or_default();
+        let column = 1 + text.chars().take_while(|c| *c == ' ' || *c == '-').count();
+        let d = if error {
+            Diagnostic::error(self.path, line, column, message)
+        } else {
+            Diagnostic::warning(self.path, line, column, message)
+        };
+        self.diags.push(with_line(d, self.text, line));
+    }
+
+    fn error(&mut self, key: &str, message: String) {
+        self.report(key, message, true);
+    }
+
+    fn question(&mut self, map: &Mapping) -> Option<(Question, usize)> {
+        let get = |k: &str| map.get(k).filter(|v| !v.is_null());
+        let Some(stem) = get("question")
+            .and_then(scalar)
+            .map(|s| plain(&s))
+            .filter(|s| !s.is_empty())
+        else {
+            self.error(
+                "",
+                "bank entry has no 'question:' text; entry skipped".to_owned(),
+            );
+            return None;
+        };
+        let mut errors = 0;
+        let options = self.options(get("options"), &mut errors);
+        let mut answer: Vec<Letter> = Vec::new();
+        match get("answer") {
+            None => {
+                errors += 1;
+                self.error(
+                    "",
+                    "bank entry has no 'answer:'; it is left out of quizzes".to_owned(),
+                );
+            }
+            Some(v) => {
+                let raw: Vec<String> = match v {
+                    Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+                    other => scalar(other).into_iter().collect(),
+                };
+                for r in &raw {
+                    let found = answer_letters(r.trim());
+                    if found.is_empty() {
+                        errors += 1;
+                        self.error(
+                            "answer",
+                            format!("answer '{r}' names no option letter (A–J)"),
+                        );
+                    }
+                    answer.extend(found.into_iter().map(|(l, _)| l));
+                }
+            }
+        }
+        answer.sort_unstable();
+        answer.dedup();
+        for &l in &answer {
+            if !options.iter().any(|o| o.letter == l) {
+                errors += 1;
+                self.error("answer", format!("answer letter '{l}' has no option"));
+            }
+        }
+        let mut explanations = BTreeMap::new();
+        if let Some(Value::Mapping(m)) = get("explanations") {
+            for (k, v) in m {
+                let Some(letter) = scalar(k).and_then(|k| single_letter(&k)) else {
+                    continue;
+                };
+                if !options.iter().any(|o| o.letter == letter) {
+                    self.report(
+                        "explanations",
+                        format!("explanation for option '{letter}', but the entry has no option {letter}"),
+                        false,
+                    );
+                    continue;
+                }
+                if let Some(t) = scalar(v) {
+                    explanations.insert(letter, plain(&t));
+                }
+            }
+        }
+        let explanation = get("explanation")
+            .and_then(scalar)
+            .map(|s| plain(&s))
+            .filter(|s| !s.is_empty());
+        let mut tags: Vec<Tag> = Vec::new();
+        if let Some(v) = get("tags") {
+            match list_or_split(v, true) {
+                Ok(raw) => {
+                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
+                        if !tags.contains(&t) {
+                            tags.push(t);
+                        }
+                    }
+                }
+                Err(found) => self.report(
+                    "tags",
+                    format!("tags must be a list or text, found {found}"),
+                    false,
+                ),
+            }
+        }
+        let note = get("note")
+            .and_then(scalar)
+            .map(|s| crate::text::fold_whitespace(&s));
+        let id = match get("id").and_then(scalar) {
+            Some(id) if !id.trim().is_empty() => QuestionId(id.trim().to_owned()),
+            _ => super::id::question_id(note.as_deref().unwrap_or(""), &stem),
+        };
+        let question = Question {
+            id,
+            origin: QuestionOrigin::Bank(0),
+            line: self.start,
+            stem,
+            options,
+            answer,
+            explanations,
+            explanation,
+            tags,
+            note_title: note,
+            note: None,
+            quizzable: errors == 0,
+        };
+        Some((question, self.key_line("note")))
+    }
+
+    fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<QuizOption> {
+        let mut options = Vec::new();
+        match value {
+            Some(Value::Mapping(m)) => {
+                for (k, v) in m {
+                    let key = scalar(k).unwrap_or_default();
+                    let Some(letter) = single_letter(&key) else {
+                        *errors += 1;
+                        self.error("options", format!("option key '{key}' is not a letter A–J"));
+                        continue;
+                    };
+                    options.push(QuizOption {
+                        letter,
+                        text: plain(&scalar(v).unwrap_or_default()),
+                    });
+                }
+            }
+            Some(Value::Sequence(items)) => {
+                for (i, v) in items.iter().enumerate() {
+                    let Some(letter) = u8::try_from(i)
+                        .ok()
+                        .filter(|&i| i < 10)
+                        .map(|i| char::from(b'A' + i))
+                    else {
+                        *errors += 1;
+                        self.error("options", "more than 10 options (A–J)".to_owned());
+                        break;
+                    };
+                    let text = scalar(v).unwrap_or_default();
+                    // A list may still carry its letters: `- A) 30초`.
+                    let text = super::labels::option_item(&text)
+                        .filter(|(l, _)| *l == letter)
+                        .map_or(text.as_str(), |(_, t)| t)
+                        .to_owned();
+                    options.push(QuizOption {
+                        letter,
+                        text: plain(&text),
+                    });
+                }
+            }
+            Some(other) => {
+                *errors += 1;
+                self.error(
+                    "options",
+                    format!(
+                        "options must be a mapping or a list, found {}",
+                        kind_of(other)
+                    ),
+                );
+            }
+            None => {}
+        }
+        let mut expected = 'A';
+        let mut seen = Vec::new();
+        for o in &options {
+            if seen.contains(&o.letter) {
+                *errors += 1;
+                self.error("options", format!("option letter '{}' repeats", o.letter));
+            } else if o.letter != expected {
+                *errors += 1;
+                self.error(
+                    "options",
+                    format!(
+                        "option letters skip to '{}' (expected '{expected}')",
+                        o.letter
+                    ),
+                );
+            }
+            seen.push(o.letter);
+            expected = char::from_u32(o.letter as u32 + 1).unwrap_or('K');
+        }
+        if options.len() < 2 {
+            *errors += 1;
+            self.error(
+                "",
+                format!(
+                    "a question needs at least 2 options, found {}",
+                    options.len()
+                ),
+            );
+        }
+        options
+    }
+}
+
+fn single_letter(s: &str) -> Option<Letter> {
+    let mut chars = s.trim().chars();
+    let c = chars.next()?.to_ascii_uppercase();
+    (chars.next().is_none() && ('A'..='J').contains(&c)).then_some(c)
+}
+
+fn plain(s: &str) -> String {
+    crate::text::fold_whitespace(&strip_bold(&crate::text::nfc(s)))
+}
+
+#[cfg(test)]
+#[path = "bank_tests.rs"]
+mod tests;

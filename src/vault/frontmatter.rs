@@ -1,0 +1,325 @@
+//! The YAML frontmatter of a note: title, dates, tags and aliases in every
+//! accepted form. Other keys are ignored. Errors carry the line and column
+//! in the note file, not in the YAML block.
+
+use serde_yaml::Value;
+
+use super::diagnostic::Diagnostic;
+use super::tags::Tag;
+
+/// The fields munje reads from a note's frontmatter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frontmatter {
+    /// `title`, if given as a scalar.
+    pub title: Option<String>,
+    /// `created` as `YYYY-MM-DD`.
+    pub created: Option<String>,
+    /// `modified` as `YYYY-MM-DD`.
+    pub modified: Option<String>,
+    /// Tags in file order, deduplicated.
+    pub tags: Vec<Tag>,
+    /// Aliases in file order.
+    pub aliases: Vec<String>,
+}
+
+/// Parses the YAML of a frontmatter block that starts on file line
+/// `first_line`. Problems become diagnostics; whatever is readable is kept.
+pub fn parse(path: &str, yaml: &str, first_line: usize) -> (Frontmatter, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut fm = Frontmatter::default();
+    if yaml.trim().is_empty() {
+        return (fm, diags);
+    }
+    let value: Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(err) => {
+            let (line, column) = err
+                .location()
+                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            diags.push(with_line(
+                Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!(
+                        "invalid YAML in frontmatter: {}",
+                        strip_location(&err.to_string())
+                    ),
+                ),
+                yaml,
+                line + 1 - first_line,
+            ));
+            return (fm, diags);
+        }
+    };
+    let map = match value {
+        Value::Mapping(map) => map,
+        Value::Null => return (fm, diags),
+        other => {
+            diags.push(Diagnostic::error(
+                path,
+                first_line,
+                1,
+                format!(
+                    "frontmatter must be a mapping of keys (title:, tags:, …), found {}",
+                    kind_of(&other)
+                ),
+            ));
+            return (fm, diags);
+        }
+    };
+    read_fields(path, yaml, first_line, &map, &mut fm, &mut diags);
+    (fm, diags)
+}
+
+/// Reads the known keys of the frontmatter mapping into `fm`.
+fn read_fields(
+    path: &str,
+    yaml: &str,
+    first_line: usize,
+    map: &serde_yaml::Mapping,
+    fm: &mut Frontmatter,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut problem = |key: &str, message: String| {
+        let rel = key_line(yaml, key);
+        let line = first_line + rel - 1;
+        diags.push(with_line(
+            Diagnostic::warning(path, line, 1, message),
+            yaml,
+            rel,
+        ));
+    };
+    for (key, value) in map {
+        let Some(key) = key.as_str() else { continue };
+        match key {
+            "title" => match scalar(value) {
+                Some(t) if !t.trim().is_empty() => {
+                    fm.title = Some(crate::text::fold_whitespace(&t))
+                }
+                Some(_) => {}
+                None => problem(key, format!("title must be text, found {}", kind_of(value))),
+            },
+            "created" | "modified" => {
+                let date = scalar(value).and_then(|s| date(&s));
+                match (date, value) {
+                    (Some(d), _) => {
+                        if key == "created" {
+                            fm.created = Some(d);
+                        } else {
+                            fm.modified = Some(d);
+                        }
+                    }
+                    (None, Value::Null) => {}
+                    (None, _) => problem(
+                        key,
+                        format!(
+                            "{key} must be a date YYYY-MM-DD, found {}",
+                            quote_value(value)
+                        ),
+                    ),
+                }
+            }
+            "tags" => match list_or_split(value, true) {
+                Ok(raw) => {
+                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
+                        if !fm.tags.contains(&t) {
+                            fm.tags.push(t);
+                        }
+                    }
+                }
+                Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
+            },
+            "aliases" => match list_or_split(value, false) {
+                Ok(raw) => fm.aliases.extend(
+                    raw.into_iter()
+                        .map(|a| crate::text::fold_whitespace(&a))
+                        .filter(|a| !a.is_empty()),
+                ),
+                Err(found) => {
+                    problem(
+                        key,
+                        format!("aliases must be a list or text, found {found}"),
+                    );
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+/// A scalar as text (numbers and booleans too: `title: 2024` is a title).
+pub(crate) fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(t) => scalar(&t.value),
+        _ => None,
+    }
+}
+
+/// A list of scalars, or one string: split on commas and spaces for tags
+/// (`a, b` / `a b`), kept whole for aliases. `Err` names what was found.
+pub(crate) fn list_or_split(value: &Value, split: bool) -> Result<Vec<String>, String> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Sequence(items) => items
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| scalar(v).ok_or_else(|| format!("a list holding {}", kind_of(v))))
+            .collect(),
+        Value::Tagged(t) => list_or_split(&t.value, split),
+        Value::Mapping(_) => Err(kind_of(value).to_owned()),
+        _ => {
+            let s = scalar(value).unwrap_or_default();
+            Ok(if split {
+                s.split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            } else {
+                vec![s]
+            })
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, also the date part of `YYYY-MM-DD HH:MM` or `…T…`.
+fn date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let d = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with([' ', 'T', 't'])) {
+        return None;
+    }
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_owned())
+}
+
+pub(crate) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+fn quote_value(value: &Value) -> String {
+    scalar(value).map_or_else(|| kind_of(value).to_owned(), |s| format!("'{s}'"))
+}
+
+/// 1-based line (within `yaml`) of a top-level `key:`, else 1.
+fn key_line(yaml: &str, key: &str) -> usize {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// Attaches the text of line `rel` (1-based, within `yaml`) as the snippet.
+pub(crate) fn with_line(d: Diagnostic, yaml: &str, rel: usize) -> Diagnostic {
+    match yaml.lines().nth(rel.saturating_sub(1)) {
+        Some(text) => {
+            let span = text.chars().count().saturating_sub(d.column - 1);
+            d.with_source(text, span)
+        }
+        None => d,
+    }
+}
+
+/// Removes serde_yaml's ` at line N column M` parts: those count from the
+/// YAML block, and the diagnostic already carries the file position.
+pub(crate) fn strip_location(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+        let after = after.strip_prefix(" column ").unwrap_or(after);
+        rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(fm: &Frontmatter) -> Vec<&str> {
+        fm.tags.iter().map(Tag::as_str).collect()
+    }
+
+    #[test]
+    fn block_list_flow_list_and_string_tags_are_accepted() {
+        let (a, d) = parse("n.md", "tags:\n- '#Service/EMR'\n- instance/spot\n", 2);
+        assert!(d.is_empty());
+        assert_eq!(tags(&a), ["service/emr", "instance/spot"]);
+        let (b, _) = parse("n.md", "tags: [a, b/c]\n", 2);
+        assert_eq!(tags(&b), ["a", "b/c"]);
+        let (c, _) = parse("n.md", "tags: 스팟, 온디맨드 비용\n", 2);
+        assert_eq!(tags(&c), ["스팟", "온디맨드", "비용"]);
+    }
+
+    #[test]
+    fn aliases_string_is_one_alias() {
+        let (a, _) = parse("n.md", "aliases: 스팟 인스턴스\n", 2);
+        assert_eq!(a.aliases, ["스팟 인스턴스"]);
+        let (b, _) = parse("n.md", "aliases: [\"x\", \"y\"]\n", 2);
+        assert_eq!(b.aliases, ["x", "y"]);
+    }
+
+    #[test]
+    fn dates_as_date_or_string_and_other_keys_ignored() {
+        let (a, d) = parse(
+            "n.md",
+            "created: 2025-08-21\nmodified: '2025-09-01'\ncssclass: wide\n",
+            2,
+        );
+        assert!(d.is_empty());
+        assert_eq!(a.created.as_deref(), Some("2025-08-21"));
+        assert_eq!(a.modified.as_deref(), Some("2025-09-01"));
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_on_its_line() {
+        let (a, d) = parse("n.md", "title: t\ncreated: 어제\n", 2);
+        assert_eq!(a.created, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, 3);
+        assert!(d[0].message.contains("'어제'"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn yaml_error_is_reported_at_the_file_line() {
+        let yaml = "\ntitle: t\ntags: [a, b\n";
+        let (_, d) = parse("n.md", yaml, 2);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].line >= 4, "{:?}", d[0]);
+        assert!(!d[0].message.contains("at line"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn location_text_is_removed_from_yaml_messages() {
+        assert_eq!(
+            strip_location(
+                "did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping"
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! Loading vaults from disk: the `ignore` walk (hidden folders, `.gitignore`
+//! and `.ignore` skipped, symlink loops reported, not followed forever),
+//! files read and parsed in parallel on every core, progress reported, and
+//! the results assembled into a [`Vault`] in a fixed order.
+//!
+//! The only file I/O of notes in munje. Never writes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::bank::{ParsedBank, is_bank_path, parse_bank};
+use super::diagnostic::Diagnostic;
+use super::note::{ParsedNote, parse_note};
+
+#[path = "assemble.rs"]
+mod assemble;
+
+/// Files larger than this are skipped with a diagnostic: a study note is a
+/// few kilobytes, and a cap bounds memory and time on hostile input.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Largest file read, in bytes; larger files are diagnostics.
+    pub max_file_bytes: u64,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: MAX_FILE_BYTES,
+            threads: 0,
+        }
+    }
+}
+
+/// Loading progress: files parsed so far out of all found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files done.
+    pub done: usize,
+    /// Files found by the walk.
+    pub total: usize,
+}
+
+/// A vault root that cannot be loaded at all (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The root does not exist or cannot be listed.
+    #[error("cannot read vault '{path}': {source}")]
+    Unreadable {
+        /// The root as given.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The root is a file, not a folder.
+    #[error("vault '{path}' is not a folder")]
+    NotAFolder {
+        /// The root as given.
+        path: PathBuf,
+    },
+}
+
+/// Where a file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Bytes compiled into the binary (the bundled deck).
+    Static(&'static [u8]),
+}
+
+/// One file to parse.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Index of its root.
+    pub root: usize,
+    /// Path relative to the root, `/` separators.
+    pub rel: String,
+    /// Where to read it.
+    pub source: Source,
+}
+
+pub(crate) enum Parsed {
+    Note(Box<ParsedNote>),
+    Bank(ParsedBank),
+    Skipped(Diagnostic),
+}
+
+/// Loads and merges vault roots. Problems inside files are diagnostics;
+/// an `Err` means a root itself cannot be read.
+pub fn load(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<super::Vault, LoadError> {
+    let mut jobs = Vec::new();
+    let mut walk_diags = Vec::new();
+    for (ix, root) in roots.iter().enumerate() {
+        walk(ix, root, &mut jobs, &mut walk_diags)?;
+    }
+    let names = roots.iter().map(|r| r.display().to_string()).collect();
+    let mut vault = load_sources(names, jobs, options, progress);
+    vault.diagnostics.extend(walk_diags);
+    assemble::sort_diagnostics(&mut vault);
+    Ok(vault)
+}
+
+fn walk(
+    ix: usize,
+    root: &Path,
+    jobs: &mut Vec<Job>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(root).map_err(|source| LoadError::Unreadable {
+        path: root.to_owned(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder {
+            path: root.to_owned(),
+        });
+    }
+    std::fs::read_dir(root).map_err(|source| LoadError::Unreadable {
+        path: root.to_owned(),
+        source,
+    })?;
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .parents(false)
+        .require_git(false)
+        .git_global(false)
+        .follow_links(true)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if !e.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let rel = relative(root, e.path());
+                if rel.to_ascii_lowercase().ends_with(".md") || is_bank_path(&rel) {
+                    jobs.push(Job {
+                        root: ix,
+                        rel,
+                        source: Source::File(e.into_path()),
+                    });
+                }
+            }
+            Err(err) => {
+                let rel = error_path(&err).map_or_else(String::new, |p| relative(root, p));
+                let mut d = Diagnostic::warning(
+                    &rel,
+                    1,
+                    1,
+                    format!("skipped while walking the vault: {err}"),
+                );
+                d.root = ix;
+                diags.push(d);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// Parses files in parallel and assembles a vault whose roots display as
+/// `roots`. Used for disk vaults and for the bundled deck.
+pub fn load_sources(
+    roots: Vec<String>,
+    mut jobs: Vec<Job>,
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> super::Vault {
+    jobs.sort_by(|a, b| (a.root, &a.rel).cmp(&(b.root, &b.rel)));
+    let total = jobs.len();
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    }
+    .clamp(1, total.max(1));
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Parsed)>> = Mutex::new(Vec::with_capacity(total));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    mine.push((i, parse_job(job, options.max_file_bytes)));
+                    let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(Progress { done: d, total });
+                }
+                if let Ok(mut all) = results.lock() {
+                    all.extend(mine);
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|(i, _)| *i);
+    let parsed = results.into_iter().map(|(i, p)| (jobs[i].root, p));
+    assemble::assemble(roots, parsed)
+}
+
+fn parse_job(job: &Job, max: u64) -> Parsed {
+    let bytes = match &job.source {
+        Source::Static(bytes) => Ok(bytes.to_vec()),
+        Source::File(path) => read_capped(path, &job.rel, max),
+    };
+    let mut parsed = match bytes {
+        Err(d) => Parsed::Skipped(d),
+        Ok(bytes) if is_bank_path(&job.rel) => match parse_bank(&job.rel, bytes) {
+            Ok(b) => Parsed::Bank(b),
+            Err(d) => Parsed::Skipped(d),
+        },
+        Ok(bytes) => match parse_note(&job.rel, bytes) {
+            Ok(n) => Parsed::Note(Box::new(n)),
+            Err(d) => Parsed::Skipped(d),
+        },
+    };
+    let diags = match &mut parsed {
+        Parsed::Note(n) => n.diagnostics.iter_mut().collect::<Vec<_>>(),
+        Parsed::Bank(b) => b.diagnostics.iter_mut().collect(),
+        Parsed::Skipped(d) => vec![d],
+    };
+    for d in diags {
+        d.root = job.root;
+    }
+    parsed
+}
+
+/// Reads a file, refusing more than `max` bytes (checked before and while
+/// reading, so a file that grows cannot slip past).
+fn read_capped(path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::error(rel, 1, 1, format!("cannot read file: {e}"));
+    let too_big = |n: u64| {
+        Diagnostic::error(
+            rel,
+            1,
+            1,
+            format!("file is {n} bytes, over the {max}-byte limit for a note; skipped"),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > max {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,377 @@
+//! One pulldown-cmark pass over a note's body: the heading, level-2
+//! sections, the key point, wikilinks, and the blocks of the questions
+//! sections as units for the question grammar. Knows no question syntax.
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::model::{Section, SectionKind};
+use super::text::{LineCursor, compact_lower, drop_leading_symbols, strip_bold};
+
+/// The markdown extensions munje reads (and the benchmark floor uses).
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_WIKILINKS
+}
+
+/// A block of a questions section, as the grammar sees it. Text is
+/// "marked": inline markup removed except bold, which shows as `**`
+/// whether or not pulldown-cmark recognised it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// One line of a paragraph.
+    Line(Span),
+    /// A list; each item's text includes its nested content.
+    List(Vec<Span>),
+    /// A level-3 or deeper heading.
+    Heading(Span),
+    /// A code block, table or HTML block.
+    Other(Span),
+    /// A thematic break or the end of a questions section.
+    Break,
+}
+
+/// Marked text with its place in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Span {
+    pub text: String,
+    /// Byte offset in the body.
+    pub offset: usize,
+    /// 1-based file line.
+    pub line: usize,
+}
+
+/// What one pass over the body found.
+#[derive(Debug, Default)]
+pub(crate) struct BodyScan {
+    pub heading: Option<String>,
+    pub sections: Vec<Section>,
+    pub key_point: Option<String>,
+    pub links: Vec<String>,
+    pub units: Vec<Unit>,
+}
+
+/// Recognises a level-2 heading: leading emoji, punctuation and spaces
+/// dropped, compared without spaces and case.
+pub(crate) fn section_kind(heading: &str) -> SectionKind {
+    let name = drop_leading_symbols(heading).trim_end_matches(|c: char| !c.is_alphanumeric());
+    match compact_lower(name).as_str() {
+        "핵심포인트" | "핵심" | "keypoint" | "keypoints" | "summary" => {
+            SectionKind::KeyPoint
+        }
+        "설명" | "explanation" | "details" => SectionKind::Explanation,
+        "주요개념" | "핵심개념" | "keyconcepts" | "concepts" => SectionKind::Concepts,
+        "관련문제" | "문제" | "연습문제" | "relatedquestions" | "questions"
+        | "practicequestions" | "practicequestion" => SectionKind::Questions,
+        _ => SectionKind::Other,
+    }
+}
+
+#[derive(Default)]
+struct Walk {
+    scan: BodyScan,
+    section: Option<SectionKind>,
+    heading: Option<(HeadingLevel, usize, String)>,
+    key_point: Option<String>,
+    key_point_done: bool,
+    list_depth: usize,
+    items: Vec<Span>,
+    item: Option<Span>,
+    para: Vec<Span>,
+    in_para: bool,
+    other: Option<Span>,
+}
+
+/// Walks `body` (which starts on file line `body_line`) once.
+pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let in_questions = w.section == Some(SectionKind::Questions) && w.heading.is_none();
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                w.heading = Some((level, range.start, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, start, text)) = w.heading.take() {
+                    w.end_heading(level, start, &text, &mut lines, body.len());
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => w.add_link(&dest_url),
+            Event::Text(t) | Event::Code(t) => w.push_text(&t, in_questions),
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {
+                if let Some(s) = w.sink(in_questions) {
+                    s.push_str("**");
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if in_questions && w.list_depth == 0 && w.in_para {
+                    let line = lines.line_at(range.end);
+                    w.para.push(Span {
+                        text: String::new(),
+                        offset: range.end,
+                        line,
+                    });
+                } else {
+                    w.push_text(" ", in_questions);
+                }
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell)
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow) => {
+                w.block_edge(&event, range.start, in_questions, &mut lines);
+            }
+            Event::Start(Tag::List(_)) if in_questions => w.list_depth += 1,
+            Event::End(TagEnd::List(_)) if in_questions => {
+                w.list_depth = w.list_depth.saturating_sub(1);
+                if w.list_depth == 0 {
+                    w.end_list();
+                }
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock)
+                if in_questions && w.list_depth == 0 =>
+            {
+                let line = lines.line_at(range.start);
+                w.other = Some(Span {
+                    text: String::new(),
+                    offset: range.start,
+                    line,
+                });
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::HtmlBlock) => {
+                if let Some(span) = w.other.take() {
+                    w.scan.units.push(Unit::Other(span));
+                }
+            }
+            Event::Html(t) if w.other.is_some() => w.push_text(&t, in_questions),
+            Event::Rule if in_questions && w.list_depth == 0 => w.scan.units.push(Unit::Break),
+            _ => {}
+        }
+    }
+    w.end_section();
+    if let Some(last) = w.scan.sections.last_mut() {
+        last.range.end = body.len();
+    }
+    w.scan
+}
+
+impl Walk {
+    /// Where inline text goes now.
+    fn sink(&mut self, in_questions: bool) -> Option<&mut String> {
+        if let Some((_, _, text)) = &mut self.heading {
+            return Some(text);
+        }
+        if !in_questions {
+            return None;
+        }
+        if self.list_depth > 0 {
+            return self.item.as_mut().map(|s| &mut s.text);
+        }
+        if let Some(other) = &mut self.other {
+            return Some(&mut other.text);
+        }
+        if self.in_para {
+            return self.para.last_mut().map(|s| &mut s.text);
+        }
+        None
+    }
+
+    fn push_text(&mut self, t: &str, in_questions: bool) {
+        if self.heading.is_none()
+            && let Some(k) = &mut self.key_point
+        {
+            k.push_str(t);
+        }
+        if let Some(s) = self.sink(in_questions) {
+            s.push_str(t);
+        }
+    }
+
+    fn block_edge(
+        &mut self,
+        event: &Event<'_>,
+        start: usize,
+        in_questions: bool,
+        lines: &mut LineCursor<'_>,
+    ) {
+        if let Some(k) = &mut self.key_point {
+            k.push(' ');
+        }
+        if !in_questions {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Item) if self.list_depth == 1 => {
+                self.item = Some(Span {
+                    text: String::new(),
+                    offset: start,
+                    line: lines.line_at(start),
+                });
+            }
+            Event::End(TagEnd::Item) if self.list_depth == 1 => {
+                if let Some(item) = self.item.take() {
+                    self.items.push(item);
+                }
+            }
+            Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
+                self.in_para = true;
+                self.para.push(Span {
+                    text: String::new(),
+                    offset: start,
+                    line: lines.line_at(start),
+                });
+            }
+            Event::End(TagEnd::Paragraph) if self.list_depth == 0 => {
+                self.in_para = false;
+                self.scan.units.extend(self.para.drain(..).map(Unit::Line));
+            }
+            _ => {
+                if let Some(s) = self.sink(true) {
+                    s.push(' ');
+                }
+            }
+        }
+    }
+
+    fn end_list(&mut self) {
+        if let Some(item) = self.item.take() {
+            self.items.push(item);
+        }
+        let items = std::mem::take(&mut self.items);
+        self.scan.units.push(Unit::List(items));
+    }
+
+    fn add_link(&mut self, dest: &str) {
+        let target = dest.split(['#', '|']).next().unwrap_or_default().trim();
+        if !target.is_empty() && !self.scan.links.iter().any(|l| l == target) {
+            self.scan.links.push(target.to_owned());
+        }
+    }
+
+    fn end_heading(
+        &mut self,
+        level: HeadingLevel,
+        start: usize,
+        text: &str,
+        lines: &mut LineCursor<'_>,
+        body_len: usize,
+    ) {
+        let plain = crate::text::fold_whitespace(&strip_bold(text));
+        match level {
+            HeadingLevel::H1 => {
+                if self.scan.heading.is_none() && !plain.is_empty() {
+                    self.scan.heading = Some(plain);
+                }
+            }
+            HeadingLevel::H2 => {
+                self.end_section();
+                if let Some(last) = self.scan.sections.last_mut() {
+                    last.range.end = start;
+                }
+                let kind = section_kind(&plain);
+                self.section = Some(kind);
+                if kind == SectionKind::KeyPoint && !self.key_point_done {
+                    self.key_point = Some(String::new());
+                }
+                self.scan.sections.push(Section {
+                    kind,
+                    heading: plain,
+                    line: lines.line_at(start),
+                    range: start..body_len,
+                });
+            }
+            _ => {
+                if self.section == Some(SectionKind::Questions) {
+                    let line = lines.line_at(start);
+                    self.scan.units.push(Unit::Heading(Span {
+                        text: text.to_owned(),
+                        offset: start,
+                        line,
+                    }));
+                }
+            }
+        }
+    }
+
+    fn end_section(&mut self) {
+        if let Some(k) = self.key_point.take() {
+            let k = crate::text::fold_whitespace(&strip_bold(&k));
+            if !k.is_empty() {
+                self.scan.key_point = Some(k);
+            }
+            self.key_point_done = true;
+        }
+        if self.section == Some(SectionKind::Questions) {
+            self.scan.units.push(Unit::Break);
+        }
+        self.list_depth = 0;
+        self.item = None;
+        self.items.clear();
+        self.para.clear();
+        self.in_para = false;
+        self.other = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names_ignore_emoji_spaces_and_case() {
+        assert_eq!(section_kind("🎯 핵심 포인트"), SectionKind::KeyPoint);
+        assert_eq!(section_kind("📝 관련 문제"), SectionKind::Questions);
+        assert_eq!(section_kind("🔍 주요 개념"), SectionKind::Concepts);
+        assert_eq!(section_kind("Practice Questions"), SectionKind::Questions);
+        assert_eq!(section_kind("KEY POINTS"), SectionKind::KeyPoint);
+        assert_eq!(section_kind("📝 Details"), SectionKind::Explanation);
+        assert_eq!(section_kind("참고 자료"), SectionKind::Other);
+    }
+
+    #[test]
+    fn scan_finds_heading_sections_key_point_and_links() {
+        let body = "# 스팟 **정리**\n\n## 🎯 핵심 포인트\n\n중단 *가능* **2분** 전 알림.\n둘째 줄 [[EMR 노드|노드]]\n\n## 기타\n\n[[배치#절]]\n";
+        let s = scan(body, 10);
+        assert_eq!(s.heading.as_deref(), Some("스팟 정리"));
+        assert_eq!(s.sections.len(), 2);
+        assert_eq!(s.sections[0].line, 12);
+        assert_eq!(s.sections[1].heading, "기타");
+        assert_eq!(
+            &body[s.sections[1].range.clone()],
+            "## 기타\n\n[[배치#절]]\n"
+        );
+        assert_eq!(
+            s.key_point.as_deref(),
+            Some("중단 가능 2분 전 알림. 둘째 줄 노드")
+        );
+        assert_eq!(s.links, ["EMR 노드", "배치"]);
+    }
+
+    #[test]
+    fn questions_section_becomes_lines_and_lists_with_bold_marked() {
+        let body = "## 문제\n\n**Question:** 무엇?\n다음 줄\n\n- A) 하나\n- B) **둘**\n  - 중첩\n\n**정답: A**\n";
+        let s = scan(body, 1);
+        let Unit::Line(l) = &s.units[0] else {
+            panic!("{:?}", s.units)
+        };
+        assert_eq!((l.text.as_str(), l.line), ("**Question:** 무엇?", 3));
+        let Unit::Line(l2) = &s.units[1] else {
+            panic!()
+        };
+        assert_eq!((l2.text.as_str(), l2.line), ("다음 줄", 4));
+        let Unit::List(items) = &s.units[2] else {
+            panic!()
+        };
+        assert_eq!(
+            crate::text::fold_whitespace(&items[1].text),
+            "B) **둘** 중첩"
+        );
+        assert_eq!(items[1].line, 7);
+        assert!(matches!(&s.units[3], Unit::Line(l) if l.text == "**정답: A**"));
+        assert_eq!(s.units.last(), Some(&Unit::Break));
+    }
+}

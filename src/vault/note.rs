@@ -1,0 +1,105 @@
+//! One note file, from bytes to a [`Note`] and its questions: decoding,
+//! frontmatter, the body walk and the question grammar, put together.
+//! Indexes into the vault are filled in later by `load`.
+
+use super::diagnostic::Diagnostic;
+use super::model::{Note, NoteIx, Question, QuestionOrigin};
+use super::{frontmatter, id, markdown, question, scan};
+
+/// A parsed note with its questions and problems, not yet in a vault.
+#[derive(Debug, Clone)]
+pub struct ParsedNote {
+    /// The note; its `questions` list is filled when it joins a vault.
+    pub note: Note,
+    /// Its questions in file order; `origin` and `note` are set later.
+    pub questions: Vec<Question>,
+    /// Everything wrong with the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a note file. `Err` is a file that cannot be read as text
+/// (binary or invalid UTF-8): it is skipped, with that diagnostic.
+pub fn parse_note(path: &str, bytes: Vec<u8>) -> Result<ParsedNote, Diagnostic> {
+    let text = scan::decode(path, bytes)?;
+    Ok(parse_text(path, text))
+}
+
+/// Parses decoded note text (NFC, `\n` line endings, no BOM).
+pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
+    let mut diagnostics = Vec::new();
+    let split = scan::split_frontmatter(&text);
+    let mut fm = frontmatter::Frontmatter::default();
+    if split.unterminated {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                1,
+                1,
+                "frontmatter opened with '---' is never closed; the whole file is read as body",
+            )
+            .with_source("---", 3),
+        );
+    } else if let Some(range) = split.yaml.clone() {
+        let (parsed, diags) = frontmatter::parse(path, &text[range], split.yaml_line);
+        fm = parsed;
+        diagnostics.extend(diags);
+    }
+    // Draining keeps the file's buffer: no second copy of the body.
+    text.drain(..split.body_start);
+    let body = text;
+    let scan = markdown::scan(&body, split.body_line);
+    let title = fm
+        .title
+        .take()
+        .or_else(|| scan.heading.clone())
+        .unwrap_or_else(|| file_stem(path).to_owned());
+    let drafts = question::parse(&scan.units, &body, path, &mut diagnostics);
+    let questions = drafts
+        .into_iter()
+        .map(|d| Question {
+            id: id::question_id(&title, &d.stem),
+            origin: QuestionOrigin::Note(NoteIx(0)),
+            line: d.line,
+            stem: d.stem,
+            options: d.options,
+            answer: d.answer,
+            explanations: d.explanations,
+            explanation: d.explanation,
+            tags: fm.tags.clone(),
+            note_title: Some(title.clone()),
+            note: None,
+            quizzable: d.quizzable,
+        })
+        .collect();
+    let note = Note {
+        root: 0,
+        path: path.to_owned(),
+        title,
+        heading: scan.heading,
+        created: fm.created,
+        modified: fm.modified,
+        tags: fm.tags,
+        aliases: fm.aliases,
+        key_point: scan.key_point,
+        body,
+        body_line: split.body_line,
+        sections: scan.sections,
+        links: scan.links,
+        questions: Vec::new(),
+    };
+    ParsedNote {
+        note,
+        questions,
+        diagnostics,
+    }
+}
+
+/// The file name without its directory and `.md`.
+pub(crate) fn file_stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".md").unwrap_or(file)
+}
+
+#[cfg(test)]
+#[path = "note_tests.rs"]
+mod tests;

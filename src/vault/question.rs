@@ -1,0 +1,377 @@
+//! The question grammar of a note's questions section: stems, options,
+//! answers and explanations, read from the units `markdown` produces.
+//!
+//! Everything works on text with `**` markers removed (or on the markers
+//! themselves, for "bold label then text" items), never on emphasis events:
+//! CommonMark leaves `**강조(Bold)**을` unbolded. Line-level label parsing
+//! lives in `labels`.
+
+use std::collections::BTreeMap;
+
+use super::diagnostic::Diagnostic;
+use super::markdown::{Span, Unit};
+use super::model::{Letter, QuizOption};
+use super::text::{column_and_line, strip_bold};
+
+use super::labels::{
+    answer_letters, answer_rest, explanation_item, explanation_label, option_item, options_label,
+    stem_label,
+};
+
+/// A question as read from a note, before the note gives it an id and tags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Draft {
+    pub line: usize,
+    pub stem: String,
+    pub options: Vec<QuizOption>,
+    pub answer: Vec<Letter>,
+    pub explanations: BTreeMap<Letter, String>,
+    pub explanation: Option<String>,
+    pub quizzable: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum State {
+    Stem,
+    OptionsLabel,
+    Options,
+    Answered,
+    Explaining,
+}
+
+/// The letters of an answer line, its place, and its text after the label.
+type AnswerLine = (Vec<(Letter, usize)>, Span, String);
+
+struct Building {
+    state: State,
+    stem_span: Span,
+    stem: Vec<String>,
+    options: Vec<(QuizOption, Span)>,
+    answer: Option<AnswerLine>,
+    explanations: BTreeMap<Letter, String>,
+    general: Vec<String>,
+    errors: usize,
+}
+
+/// Reads every question of the units, reporting problems into `diags`.
+pub(crate) fn parse(
+    units: &[Unit],
+    body: &str,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Draft> {
+    let mut p = Parser {
+        body,
+        path,
+        diags,
+        out: Vec::new(),
+        cur: None,
+    };
+    for unit in units {
+        p.unit(unit);
+    }
+    p.finish();
+    p.out
+}
+
+struct Parser<'a> {
+    body: &'a str,
+    path: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+    out: Vec<Draft>,
+    cur: Option<Building>,
+}
+
+impl Parser<'_> {
+    fn unit(&mut self, unit: &Unit) {
+        match unit {
+            Unit::Line(span) => self.line(span),
+            Unit::List(items) => self.list(items),
+            Unit::Heading(span) => {
+                let plain = strip_bold(&span.text);
+                match (&mut self.cur, explanation_label(&plain)) {
+                    (Some(b), Some(_)) if b.state >= State::Answered => b.state = State::Explaining,
+                    _ => self.finish(),
+                }
+            }
+            Unit::Other(span) => {
+                if let Some(b) = &mut self.cur {
+                    match b.state {
+                        State::Stem => b.stem.push(span.text.clone()),
+                        State::Answered | State::Explaining => b.general.push(span.text.clone()),
+                        State::OptionsLabel | State::Options => {}
+                    }
+                }
+            }
+            Unit::Break => self.finish(),
+        }
+    }
+
+    fn line(&mut self, span: &Span) {
+        let plain = strip_bold(&span.text);
+        if let Some(rest) = stem_label(&plain) {
+            self.finish();
+            self.cur = Some(Building {
+                state: State::Stem,
+                stem_span: span.clone(),
+                stem: vec![rest.to_owned()],
+                options: Vec::new(),
+                answer: None,
+                explanations: BTreeMap::new(),
+                general: Vec::new(),
+                errors: 0,
+            });
+            return;
+        }
+        let Some(b) = &mut self.cur else { return };
+        if b.answer.is_none()
+            && let Some(rest) = answer_rest(&plain)
+        {
+            b.answer = Some((answer_letters(rest), span.clone(), rest.trim().to_owned()));
+            b.state = State::Answered;
+            return;
+        }
+        match b.state {
+            State::Stem if options_label(&plain) => b.state = State::OptionsLabel,
+            State::Stem => b.stem.push(plain),
+            State::OptionsLabel | State::Options => {
+                if let Some((letter, text)) = option_item(&plain) {
+                    b.options.push((option(letter, text), span.clone()));
+                    b.state = State::Options;
+                } else if explanation_label(&plain).is_some() {
+                    b.state = State::Explaining;
+                }
+            }
+            State::Answered | State::Explaining => match explanation_label(&plain) {
+                Some(rest) => {
+                    b.state = State::Explaining;
+                    if !rest.is_empty() {
+                        b.general.push(rest.to_owned());
+                    }
+                }
+                None => b.general.push(plain),
+            },
+        }
+    }
+
+    fn list(&mut self, items: &[Span]) {
+        let Some(b) = &mut self.cur else { return };
+        match b.state {
+            State::Stem
+                if items
+                    .first()
+                    .is_none_or(|i| option_item(&strip_bold(&i.text)).is_none()) =>
+            {
+                b.stem.extend(items.iter().map(|i| strip_bold(&i.text)));
+            }
+            State::Stem | State::OptionsLabel | State::Options => {
+                b.state = State::Options;
+                for item in items {
+                    let plain = strip_bold(&item.text);
+                    if let Some((letter, text)) = option_item(&plain) {
+                        b.options.push((option(letter, text), item.clone()));
+                    } else {
+                        b.errors += 1;
+                        let message = format!(
+                            "option '{}' does not start with a letter such as 'A)'",
+                            clip(&crate::text::fold_whitespace(&plain))
+                        );
+                        self.diags
+                            .push(diag_at(self.body, self.path, item, None, true, message));
+                    }
+                }
+            }
+            State::Answered | State::Explaining => {
+                for item in items {
+                    match explanation_item(&item.text) {
+                        Some((letter, text))
+                            if b.options.iter().any(|(o, _)| o.letter == letter) =>
+                        {
+                            let entry = b.explanations.entry(letter).or_default();
+                            if !entry.is_empty() {
+                                entry.push(' ');
+                            }
+                            entry.push_str(&text);
+                        }
+                        Some((letter, _)) => {
+                            let message = format!(
+                                "explanation for option '{letter}', but the question has no option {letter}"
+                            );
+                            let d =
+                                diag_at(self.body, self.path, item, Some(letter), false, message);
+                            self.diags.push(d);
+                        }
+                        None => b.general.push(strip_bold(&item.text)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        let Some(b) = self.cur.take() else { return };
+        let Building {
+            stem_span,
+            stem,
+            options,
+            answer,
+            explanations,
+            general,
+            mut errors,
+            ..
+        } = b;
+        let mut err = |span: &Span, letter: Option<Letter>, message: String| {
+            errors += 1;
+            self.diags
+                .push(diag_at(self.body, self.path, span, letter, true, message));
+        };
+        let stem = crate::text::fold_whitespace(&stem.join(" "));
+        if stem.is_empty() {
+            err(
+                &stem_span,
+                None,
+                "question has no text after its label".to_owned(),
+            );
+        }
+        let mut expected = 'A';
+        let mut seen = Vec::new();
+        for (opt, span) in &options {
+            if seen.contains(&opt.letter) {
+                err(
+                    span,
+                    Some(opt.letter),
+                    format!("option letter '{}' repeats", opt.letter),
+                );
+            } else if opt.letter != expected {
+                err(
+                    span,
+                    Some(opt.letter),
+                    format!(
+                        "option letters skip from '{}' to '{}'",
+                        prev(expected),
+                        opt.letter
+                    ),
+                );
+            }
+            seen.push(opt.letter);
+            expected = next(opt.letter);
+        }
+        if options.len() < 2 {
+            err(
+                &stem_span,
+                None,
+                format!(
+                    "a question needs at least 2 options, found {}",
+                    options.len()
+                ),
+            );
+        }
+        let mut letters = Vec::new();
+        match &answer {
+            None => err(
+                &stem_span,
+                None,
+                "question has no answer line such as '정답: B'".to_owned(),
+            ),
+            Some((found, span, text)) if found.is_empty() => {
+                err(
+                    span,
+                    None,
+                    format!("answer '{}' names no option letter (A–J)", clip(text)),
+                );
+            }
+            Some((found, span, _)) => {
+                for &(letter, _) in found {
+                    if !options.iter().any(|(o, _)| o.letter == letter) {
+                        err(
+                            span,
+                            Some(letter),
+                            format!("answer letter '{letter}' has no option"),
+                        );
+                    }
+                    letters.push(letter);
+                }
+            }
+        }
+        letters.sort_unstable();
+        letters.dedup();
+        let explanation = crate::text::fold_whitespace(&general.join(" "));
+        self.out.push(Draft {
+            line: stem_span.line,
+            stem,
+            options: options.into_iter().map(|(o, _)| o).collect(),
+            answer: letters,
+            explanations,
+            explanation: (!explanation.is_empty()).then_some(explanation),
+            quizzable: errors == 0,
+        });
+    }
+}
+
+fn option(letter: Letter, text: &str) -> QuizOption {
+    QuizOption {
+        letter,
+        text: crate::text::fold_whitespace(text),
+    }
+}
+
+fn next(c: char) -> char {
+    char::from_u32(c as u32 + 1).unwrap_or(c)
+}
+
+fn prev(c: char) -> char {
+    char::from_u32((c as u32).saturating_sub(1)).unwrap_or(c)
+}
+
+/// Shortens a quoted value for a message.
+pub(crate) fn clip(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A diagnostic at a span, pointing at `letter` in its line when given.
+fn diag_at(
+    body: &str,
+    path: &str,
+    span: &Span,
+    letter: Option<Letter>,
+    error: bool,
+    message: String,
+) -> Diagnostic {
+    let (mut column, line_text) = column_and_line(body, span.offset);
+    let mut width = line_text.chars().count().saturating_sub(column - 1).max(1);
+    if let Some(letter) = letter {
+        let from: usize = line_text
+            .char_indices()
+            .nth(column - 1)
+            .map_or(0, |(i, _)| i);
+        let hay = &line_text[from..];
+        let pos = hay
+            .char_indices()
+            .find(|&(i, c)| {
+                c == letter
+                    && !hay[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphanumeric())
+                    && !hay[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+            })
+            .map(|(i, _)| i);
+        if let Some(pos) = pos {
+            column += hay[..pos].chars().count();
+            width = 1;
+        }
+    }
+    let d = if error {
+        Diagnostic::error(path, span.line, column, message)
+    } else {
+        Diagnostic::warning(path, span.line, column, message)
+    };
+    d.with_source(line_text, width)
+}
+
+#[cfg(test)]
+#[path = "question_tests.rs"]
+mod tests;

@@ -1,0 +1,115 @@
+//! Small text helpers of the parser: bold markers, leading symbols, label
+//! comparison, and byte offsets to lines and columns. No markdown here.
+
+/// Removes every `**` marker. The question grammar works on text with bold
+/// markers removed, because pulldown-cmark's flanking rules leave some bold
+/// (`**강조(Bold)**을`) as literal asterisks.
+pub(crate) fn strip_bold(s: &str) -> String {
+    if s.contains("**") {
+        s.replace("**", "")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Drops leading emoji, punctuation and spaces: what precedes a section
+/// name or label (`🎯 핵심 포인트`, `💡 추가 설명:`).
+pub(crate) fn drop_leading_symbols(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Lowercases and removes every space, for comparing headings and labels.
+pub(crate) fn compact_lower(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// If `s` starts with `label` (ASCII case-insensitively), the rest.
+pub(crate) fn strip_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let head = s.get(..label.len())?;
+    head.eq_ignore_ascii_case(label).then(|| &s[label.len()..])
+}
+
+/// Turns byte offsets of one text into 1-based lines, moving forward only,
+/// so a whole note costs one pass over its bytes however many lines are
+/// asked for.
+#[derive(Debug, Clone)]
+pub(crate) struct LineCursor<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    /// A cursor at offset 0 of `text`, which is line `first_line` of its file.
+    pub(crate) fn new(text: &'a str, first_line: usize) -> Self {
+        LineCursor {
+            text: text.as_bytes(),
+            offset: 0,
+            line: first_line,
+        }
+    }
+
+    /// The line of `offset`. Offsets before the last one asked are counted
+    /// backwards, which is correct but slower.
+    pub(crate) fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset >= self.offset {
+            self.line += count_newlines(&self.text[self.offset..offset]);
+        } else {
+            self.line -= count_newlines(&self.text[offset..self.offset]);
+        }
+        self.offset = offset;
+        self.line
+    }
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The 1-based column (in characters) of `offset`, and the text of its line.
+pub(crate) fn column_and_line(text: &str, offset: usize) -> (usize, &str) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    (text[start..offset].chars().count() + 1, &text[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_emoji_and_punctuation_are_dropped() {
+        assert_eq!(drop_leading_symbols("🎯 핵심 포인트"), "핵심 포인트");
+        assert_eq!(drop_leading_symbols("💡 추가 설명:"), "추가 설명:");
+        assert_eq!(drop_leading_symbols("❤️‍🔥 - Q1"), "Q1");
+    }
+
+    #[test]
+    fn bold_markers_are_removed_even_when_not_flanking() {
+        assert_eq!(strip_bold("**강조(Bold)**을"), "강조(Bold)을");
+    }
+
+    #[test]
+    fn cursor_counts_lines_forward_and_back() {
+        let text = "a\nb\nc\n";
+        let mut c = LineCursor::new(text, 5);
+        assert_eq!(c.line_at(0), 5);
+        assert_eq!(c.line_at(4), 7);
+        assert_eq!(c.line_at(2), 6);
+    }
+
+    #[test]
+    fn column_counts_characters_not_bytes() {
+        let text = "첫줄\n가나다 X";
+        let off = text.find('X').unwrap();
+        assert_eq!(column_and_line(text, off), (5, "가나다 X"));
+    }
+}
