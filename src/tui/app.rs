@@ -131,7 +131,10 @@ impl App {
     fn open_first_note(&mut self) {
         if self.reader.is_none() {
             let rows = self.list.rows(&self.vault);
-            if let Some(i) = rows.iter().position(|r| matches!(r, super::screens::study::ListRow::Note { .. })) {
+            if let Some(i) = rows
+                .iter()
+                .position(|r| matches!(r, super::screens::study::ListRow::Note { .. }))
+            {
                 self.list.cursor = i;
                 if let Some(n) = self.list.selected_note(&self.vault) {
                     self.reader = Some(ReaderState::new(n));
@@ -143,12 +146,18 @@ impl App {
 
     /// Shows a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     /// Shows an error in the status line.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// The context keys are read in now.
@@ -201,7 +210,10 @@ impl App {
                 self.loading = None;
                 self.error(msg);
             }
-            AppEvent::Reloaded(vault) => self.reload(*vault),
+            AppEvent::Reloaded(vault) => {
+                self.loading = None;
+                self.reload(*vault);
+            }
             AppEvent::Tick => {}
             AppEvent::Terminate => self.quit = true,
         }
@@ -213,11 +225,21 @@ impl App {
         let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
         let find = |v: &Vault, key: &Option<(usize, String)>| {
             key.as_ref()
-                .and_then(|(root, path)| v.notes.iter().position(|n| n.root == *root && &n.path == path))
+                .and_then(|(root, path)| {
+                    v.notes
+                        .iter()
+                        .position(|n| n.root == *root && &n.path == path)
+                })
                 .map(NoteIx)
         };
-        let open = self.reader.as_ref().and_then(|r| path_of(&self.vault, r.note));
-        let selected = self.list.selected_note(&self.vault).and_then(|n| path_of(&self.vault, n));
+        let open = self
+            .reader
+            .as_ref()
+            .and_then(|r| path_of(&self.vault, r.note));
+        let selected = self
+            .list
+            .selected_note(&self.vault)
+            .and_then(|n| path_of(&self.vault, n));
         self.vault = vault;
         match (find(&self.vault, &open), &mut self.reader) {
             (Some(ix), Some(r)) => {
@@ -227,7 +249,8 @@ impl App {
             }
             _ => self.reader = None,
         }
-        self.layers.retain(|l| !matches!(l, Layer::Note(_) | Layer::Links(_)));
+        self.layers
+            .retain(|l| !matches!(l, Layer::Note(_) | Layer::Links(_)));
         if let Some(ix) = find(&self.vault, &selected) {
             self.list.select_note(&self.vault, ix);
         }
@@ -266,7 +289,9 @@ impl App {
     }
 
     fn update_layer(&mut self, action: Action) {
-        let Some(top) = self.layers.last_mut() else { return };
+        let Some(top) = self.layers.last_mut() else {
+            return;
+        };
         match top {
             Layer::Pager(p) => {
                 if action == Action::Back {
@@ -297,7 +322,8 @@ impl App {
                         Ok(ix) => self.follow(ix),
                         Err(name) => self.error(format!(
                             "{} \"{name}\"",
-                            self.lang.pick("이 볼트에 없는 노트:", "no note in this vault named")
+                            self.lang
+                                .pick("이 볼트에 없는 노트:", "no note in this vault named")
                         )),
                     }
                 }
@@ -336,7 +362,7 @@ impl App {
                 }
             }
             (Focus::List, Action::Quit) => self.quit = true,
-            (Focus::List, Action::Stats | Action::StartQuiz | Action::Search) => {
+            (_, Action::Stats | Action::StartQuiz | Action::Search) => {
                 self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
             }
             (Focus::List, Action::Back) if self.list.filter.is_none() => {
@@ -367,9 +393,6 @@ impl App {
                     self.layers.push(Layer::Links(links));
                 }
             }
-            (Focus::Reader, Action::StartQuiz) => {
-                self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
-            }
             (Focus::Reader, other) => {
                 if let Some(r) = &mut self.reader {
                     r.apply(other);
@@ -387,21 +410,43 @@ impl App {
             self.list.scroll_into_view(a.height as usize);
         }
         if let (Some(a), Some(r)) = (reader_area, &mut self.reader) {
-            r.layout(&self.vault, (a.width as usize, a.height as usize), &self.theme, self.lang);
+            r.layout(
+                &self.vault,
+                (a.width as usize, a.height as usize),
+                &self.theme,
+                self.lang,
+            );
         }
         let main = areas.main;
         for layer in &mut self.layers {
             match layer {
                 Layer::Note(r) => {
                     let inner = super::layout::inner(main);
-                    r.layout(&self.vault, (inner.width as usize, inner.height as usize), &self.theme, self.lang);
+                    r.layout(
+                        &self.vault,
+                        (inner.width as usize, inner.height as usize),
+                        &self.theme,
+                        self.lang,
+                    );
                 }
                 Layer::Pager(p) => {
                     let inner = super::layout::inner(main);
                     p.height = inner.height as usize;
                     p.total = match p.kind {
-                        PagerKind::Help => super::screens::pager::help_lines(&self.keymap, &self.theme, self.lang, inner.width as usize).len(),
-                        PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(&self.vault, &self.theme, self.lang, inner.width as usize).len(),
+                        PagerKind::Help => super::screens::pager::help_lines(
+                            &self.keymap,
+                            &self.theme,
+                            self.lang,
+                            inner.width as usize,
+                        )
+                        .len(),
+                        PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(
+                            &self.vault,
+                            &self.theme,
+                            self.lang,
+                            inner.width as usize,
+                        )
+                        .len(),
                     };
                 }
                 Layer::Links(_) => {}
@@ -460,7 +505,12 @@ mod tests {
     use crate::vault::SectionKind;
 
     pub(crate) fn app() -> App {
-        App::new(fixture::vault(), Lang::Ko, Theme::default(), Keymap::default())
+        App::new(
+            fixture::vault(),
+            Lang::Ko,
+            Theme::default(),
+            Keymap::default(),
+        )
     }
 
     #[test]

@@ -70,10 +70,7 @@ EMR은 마스터, 코어, 태스크 노드로 나뉜다. [[스팟 인스턴스 �
 ";
 
 fn sections(body: &str, kinds: &[SectionKind], body_line: usize) -> Vec<Section> {
-    let starts: Vec<usize> = body
-        .match_indices("\n## ")
-        .map(|(i, _)| i + 1)
-        .collect();
+    let starts: Vec<usize> = body.match_indices("\n## ").map(|(i, _)| i + 1).collect();
     starts
         .iter()
         .zip(kinds)
@@ -149,7 +146,11 @@ pub fn vault() -> Vault {
         key_point: Some("스팟 인스턴스는 남는 용량을 싸게 쓴다.".into()),
         body: SPOT.into(),
         body_line: 8,
-        sections: sections(SPOT, &[K::KeyPoint, K::Explanation, K::Concepts, K::Questions], 8),
+        sections: sections(
+            SPOT,
+            &[K::KeyPoint, K::Explanation, K::Concepts, K::Questions],
+            8,
+        ),
         links: vec!["EMR 노드 구성".into()],
         questions: vec![QuestionIx(0)],
     };
@@ -173,7 +174,10 @@ pub fn vault() -> Vault {
             "비용을 줄이면서 데이터 손실을 막으려면 어느 노드를 스팟으로 두어야 하는가?",
             &["마스터 노드", "코어 노드", "태스크 노드"],
             &['C'],
-            &[('A', "마스터가 중단되면 클러스터가 멈춘다"), ('C', "태스크 노드는 데이터를 저장하지 않는다")],
+            &[
+                ('A', "마스터가 중단되면 클러스터가 멈춘다"),
+                ('C', "태스크 노드는 데이터를 저장하지 않는다"),
+            ],
             spot_tags,
             "스팟 인스턴스 활용",
         ),
@@ -203,6 +207,11 @@ pub fn vault() -> Vault {
         notes: vec![spot, emr],
         banks: Vec::new(),
         questions,
-        diagnostics: vec![Diagnostic::error("broken.md", 3, 5, "answer letter \"E\" has no option")],
+        diagnostics: vec![Diagnostic::error(
+            "broken.md",
+            3,
+            5,
+            "answer letter \"E\" has no option",
+        )],
     }
 }

@@ -149,12 +149,54 @@ const fn p(code: KeyCode) -> KeyChord {
 
 fn movement() -> Vec<Binding> {
     vec![
-        b("down", &[k('j'), p(KeyCode::Down)], Action::Down, "아래로", "down", false),
-        b("up", &[k('k'), p(KeyCode::Up)], Action::Up, "위로", "up", false),
-        b("top", &[k('g'), p(KeyCode::Home)], Action::Top, "맨 위", "top", false),
-        b("bottom", &[k('G'), p(KeyCode::End)], Action::Bottom, "맨 아래", "bottom", false),
-        b("half_page_down", &[KeyChord::ctrl('d'), p(KeyCode::PageDown)], Action::HalfPageDown, "반 쪽 아래", "half page down", false),
-        b("half_page_up", &[KeyChord::ctrl('u'), p(KeyCode::PageUp)], Action::HalfPageUp, "반 쪽 위", "half page up", false),
+        b(
+            "down",
+            &[k('j'), p(KeyCode::Down)],
+            Action::Down,
+            "아래로",
+            "down",
+            false,
+        ),
+        b(
+            "up",
+            &[k('k'), p(KeyCode::Up)],
+            Action::Up,
+            "위로",
+            "up",
+            false,
+        ),
+        b(
+            "top",
+            &[k('g'), p(KeyCode::Home)],
+            Action::Top,
+            "맨 위",
+            "top",
+            false,
+        ),
+        b(
+            "bottom",
+            &[k('G'), p(KeyCode::End)],
+            Action::Bottom,
+            "맨 아래",
+            "bottom",
+            false,
+        ),
+        b(
+            "half_page_down",
+            &[KeyChord::ctrl('d'), p(KeyCode::PageDown)],
+            Action::HalfPageDown,
+            "반 쪽 아래",
+            "half page down",
+            false,
+        ),
+        b(
+            "half_page_up",
+            &[KeyChord::ctrl('u'), p(KeyCode::PageUp)],
+            Action::HalfPageUp,
+            "반 쪽 위",
+            "half page up",
+            false,
+        ),
     ]
 }
 
@@ -172,7 +214,14 @@ fn letter_picks(with_numbers: bool) -> Vec<Binding> {
                 let digit = char::from_digit(u32::try_from((i + 1) % 10).unwrap_or(0), 10);
                 keys.extend(digit.map(k));
             }
-            b(name, &keys, Action::Pick(letter), "보기 선택", "choose this option", false)
+            b(
+                name,
+                &keys,
+                Action::Pick(letter),
+                "보기 선택",
+                "choose this option",
+                false,
+            )
         })
         .collect()
 }
@@ -183,90 +232,455 @@ impl Default for Keymap {
         use Action as A;
         use Context as C;
         let mut table = HashMap::new();
-        let back = |hint| b("back", &[p(KeyCode::Esc), k('q')], A::Back, "뒤로", "back", hint);
-        table.insert(C::Global, vec![
-            b("force_quit", &[KeyChord::ctrl('c')], A::ForceQuit, "어디서나 종료", "quit from anywhere", false),
-            b("help", &[k('?'), p(KeyCode::F(1))], A::Help, "도움말", "help", true),
-            b("search", &[k('/')], A::Search, "검색", "search", true),
-            b("toggle_theme", &[k('T')], A::ToggleTheme, "밝은/어두운 테마", "light/dark theme", false),
-        ]);
+        let back = |hint| {
+            b(
+                "back",
+                &[p(KeyCode::Esc), k('q')],
+                A::Back,
+                "뒤로",
+                "back",
+                hint,
+            )
+        };
+        table.insert(
+            C::Global,
+            vec![
+                b(
+                    "force_quit",
+                    &[KeyChord::ctrl('c')],
+                    A::ForceQuit,
+                    "어디서나 종료",
+                    "quit from anywhere",
+                    false,
+                ),
+                b(
+                    "help",
+                    &[k('?'), p(KeyCode::F(1))],
+                    A::Help,
+                    "도움말",
+                    "help",
+                    true,
+                ),
+                b("search", &[k('/')], A::Search, "검색", "search", true),
+                b(
+                    "toggle_theme",
+                    &[k('T')],
+                    A::ToggleTheme,
+                    "밝은/어두운 테마",
+                    "light/dark theme",
+                    false,
+                ),
+            ],
+        );
         let mut list = vec![
             b("quit", &[k('q')], A::Quit, "종료", "quit", true),
-            b("deselect", &[p(KeyCode::Esc)], A::Back, "필터 해제", "clear the filter", false),
-            b("open", &[p(KeyCode::Enter), k('l'), p(KeyCode::Right)], A::Confirm, "노트 열기 / 펼치기", "open note / expand", true),
-            b("collapse", &[k('h'), p(KeyCode::Left)], A::Left, "접기", "collapse", false),
-            b("toggle", &[k(' ')], A::Toggle, "펼치기/접기", "expand/collapse", false),
-            b("list_view", &[k('t')], A::ToggleListView, "태그 트리/목록", "tag tree/flat list", true),
-            b("filter_tag", &[k('f')], A::FilterTag, "이 태그로 거르기", "filter by this tag", true),
-            b("next_pane", &[p(KeyCode::Tab)], A::NextPane, "다음 창", "next pane", false),
-            b("quiz", &[k('p')], A::StartQuiz, "퀴즈 시작", "start a quiz", true),
+            b(
+                "deselect",
+                &[p(KeyCode::Esc)],
+                A::Back,
+                "필터 해제",
+                "clear the filter",
+                false,
+            ),
+            b(
+                "open",
+                &[p(KeyCode::Enter), k('l'), p(KeyCode::Right)],
+                A::Confirm,
+                "노트 열기 / 펼치기",
+                "open note / expand",
+                true,
+            ),
+            b(
+                "collapse",
+                &[k('h'), p(KeyCode::Left)],
+                A::Left,
+                "접기",
+                "collapse",
+                false,
+            ),
+            b(
+                "toggle",
+                &[k(' ')],
+                A::Toggle,
+                "펼치기/접기",
+                "expand/collapse",
+                false,
+            ),
+            b(
+                "list_view",
+                &[k('t')],
+                A::ToggleListView,
+                "태그 트리/목록",
+                "tag tree/flat list",
+                true,
+            ),
+            b(
+                "filter_tag",
+                &[k('f')],
+                A::FilterTag,
+                "이 태그로 거르기",
+                "filter by this tag",
+                true,
+            ),
+            b(
+                "next_pane",
+                &[p(KeyCode::Tab)],
+                A::NextPane,
+                "다음 창",
+                "next pane",
+                false,
+            ),
+            b(
+                "quiz",
+                &[k('p')],
+                A::StartQuiz,
+                "퀴즈 시작",
+                "start a quiz",
+                true,
+            ),
             b("stats", &[k('s')], A::Stats, "통계", "stats", true),
-            b("diagnostics", &[k('d')], A::Diagnostics, "진단", "diagnostics", false),
+            b(
+                "diagnostics",
+                &[k('d')],
+                A::Diagnostics,
+                "진단",
+                "diagnostics",
+                false,
+            ),
         ];
         list.extend(movement());
         table.insert(C::NoteList, list);
         let mut reader = vec![
             back(true),
-            b("scroll_left", &[k('h'), p(KeyCode::Left)], A::Left, "왼쪽으로", "scroll left", false),
-            b("scroll_right", &[k('l'), p(KeyCode::Right)], A::Right, "오른쪽으로", "scroll right", false),
-            b("page_down", &[k(' ')], A::PageDown, "한 쪽 아래", "page down", false),
-            b("key_point", &[k('1')], A::JumpSection(SectionKind::KeyPoint), "핵심 포인트로", "to the key point", false),
-            b("explanation", &[k('2')], A::JumpSection(SectionKind::Explanation), "설명으로", "to the explanation", false),
-            b("concepts", &[k('3')], A::JumpSection(SectionKind::Concepts), "주요개념으로", "to the key concepts", false),
-            b("questions", &[k('4')], A::JumpSection(SectionKind::Questions), "관련 문제로", "to the questions", true),
-            b("next_section", &[k(']'), k('n')], A::NextSection, "다음 절", "next section", true),
-            b("prev_section", &[k('['), k('N')], A::PrevSection, "이전 절", "previous section", false),
-            b("links", &[k('f'), p(KeyCode::Enter)], A::Links, "링크·백링크", "links and backlinks", true),
-            b("quiz", &[k('p')], A::StartQuiz, "이 노트로 퀴즈", "quiz on this note", true),
-            b("next_pane", &[p(KeyCode::Tab)], A::NextPane, "다음 창", "next pane", false),
+            b(
+                "scroll_left",
+                &[k('h'), p(KeyCode::Left)],
+                A::Left,
+                "왼쪽으로",
+                "scroll left",
+                false,
+            ),
+            b(
+                "scroll_right",
+                &[k('l'), p(KeyCode::Right)],
+                A::Right,
+                "오른쪽으로",
+                "scroll right",
+                false,
+            ),
+            b(
+                "page_down",
+                &[k(' ')],
+                A::PageDown,
+                "한 쪽 아래",
+                "page down",
+                false,
+            ),
+            b(
+                "key_point",
+                &[k('1')],
+                A::JumpSection(SectionKind::KeyPoint),
+                "핵심 포인트로",
+                "to the key point",
+                false,
+            ),
+            b(
+                "explanation",
+                &[k('2')],
+                A::JumpSection(SectionKind::Explanation),
+                "설명으로",
+                "to the explanation",
+                false,
+            ),
+            b(
+                "concepts",
+                &[k('3')],
+                A::JumpSection(SectionKind::Concepts),
+                "주요개념으로",
+                "to the key concepts",
+                false,
+            ),
+            b(
+                "questions",
+                &[k('4')],
+                A::JumpSection(SectionKind::Questions),
+                "관련 문제로",
+                "to the questions",
+                true,
+            ),
+            b(
+                "next_section",
+                &[k(']'), k('n')],
+                A::NextSection,
+                "다음 절",
+                "next section",
+                true,
+            ),
+            b(
+                "prev_section",
+                &[k('['), k('N')],
+                A::PrevSection,
+                "이전 절",
+                "previous section",
+                false,
+            ),
+            b(
+                "links",
+                &[k('f'), p(KeyCode::Enter)],
+                A::Links,
+                "링크·백링크",
+                "links and backlinks",
+                true,
+            ),
+            b(
+                "quiz",
+                &[k('p')],
+                A::StartQuiz,
+                "이 노트로 퀴즈",
+                "quiz on this note",
+                true,
+            ),
+            b(
+                "next_pane",
+                &[p(KeyCode::Tab)],
+                A::NextPane,
+                "다음 창",
+                "next pane",
+                false,
+            ),
         ];
         reader.extend(movement());
         table.insert(C::Reader, reader);
         let mut picker = vec![
             back(true),
-            b("confirm", &[p(KeyCode::Enter)], A::Confirm, "선택", "choose", true),
+            b(
+                "confirm",
+                &[p(KeyCode::Enter)],
+                A::Confirm,
+                "선택",
+                "choose",
+                true,
+            ),
             b("toggle", &[k(' ')], A::Toggle, "바꾸기", "change", true),
-            b("left", &[k('h'), p(KeyCode::Left)], A::Left, "줄이기/이전", "less/previous", false),
-            b("right", &[k('l'), p(KeyCode::Right)], A::Right, "늘리기/다음", "more/next", false),
-            b("next_pane", &[p(KeyCode::Tab)], A::Down, "다음 칸", "next field", false),
-            b("prev_pane", &[p(KeyCode::BackTab)], A::Up, "이전 칸", "previous field", false),
+            b(
+                "left",
+                &[k('h'), p(KeyCode::Left)],
+                A::Left,
+                "줄이기/이전",
+                "less/previous",
+                false,
+            ),
+            b(
+                "right",
+                &[k('l'), p(KeyCode::Right)],
+                A::Right,
+                "늘리기/다음",
+                "more/next",
+                false,
+            ),
+            b(
+                "next_pane",
+                &[p(KeyCode::Tab)],
+                A::Down,
+                "다음 칸",
+                "next field",
+                false,
+            ),
+            b(
+                "prev_pane",
+                &[p(KeyCode::BackTab)],
+                A::Up,
+                "이전 칸",
+                "previous field",
+                false,
+            ),
         ];
         picker.extend(movement());
         table.insert(C::Picker, picker);
-        table.insert(C::Search, vec![
-            b("force_quit", &[KeyChord::ctrl('c')], A::ForceQuit, "어디서나 종료", "quit from anywhere", false),
-            b("back", &[p(KeyCode::Esc)], A::Back, "돌아가기", "back", true),
-            b("open", &[p(KeyCode::Enter)], A::Confirm, "결과 열기", "open the hit", true),
-            b("down", &[p(KeyCode::Down), KeyChord::ctrl('n')], A::Down, "다음 결과", "next hit", true),
-            b("up", &[p(KeyCode::Up), KeyChord::ctrl('p')], A::Up, "이전 결과", "previous hit", false),
-            b("delete", &[p(KeyCode::Backspace)], A::DeleteBack, "지우기", "delete", false),
-            b("clear", &[KeyChord::ctrl('u')], A::ClearInput, "모두 지우기", "clear", false),
-        ]);
+        table.insert(
+            C::Search,
+            vec![
+                b(
+                    "force_quit",
+                    &[KeyChord::ctrl('c')],
+                    A::ForceQuit,
+                    "어디서나 종료",
+                    "quit from anywhere",
+                    false,
+                ),
+                b(
+                    "back",
+                    &[p(KeyCode::Esc)],
+                    A::Back,
+                    "돌아가기",
+                    "back",
+                    true,
+                ),
+                b(
+                    "open",
+                    &[p(KeyCode::Enter)],
+                    A::Confirm,
+                    "결과 열기",
+                    "open the hit",
+                    true,
+                ),
+                b(
+                    "down",
+                    &[p(KeyCode::Down), KeyChord::ctrl('n')],
+                    A::Down,
+                    "다음 결과",
+                    "next hit",
+                    true,
+                ),
+                b(
+                    "up",
+                    &[p(KeyCode::Up), KeyChord::ctrl('p')],
+                    A::Up,
+                    "이전 결과",
+                    "previous hit",
+                    false,
+                ),
+                b(
+                    "delete",
+                    &[p(KeyCode::Backspace)],
+                    A::DeleteBack,
+                    "지우기",
+                    "delete",
+                    false,
+                ),
+                b(
+                    "clear",
+                    &[KeyChord::ctrl('u')],
+                    A::ClearInput,
+                    "모두 지우기",
+                    "clear",
+                    false,
+                ),
+            ],
+        );
         let mut question = vec![
             back(true),
-            b("confirm", &[p(KeyCode::Enter)], A::Confirm, "답하기", "answer", true),
-            b("toggle", &[k(' ')], A::Toggle, "보기 선택/해제", "toggle option", true),
-            b("down", &[p(KeyCode::Down)], A::Down, "아래 보기", "next option", false),
-            b("up", &[p(KeyCode::Up)], A::Up, "위 보기", "previous option", false),
-            b("open_note", &[k('o')], A::OpenNote, "노트 보기", "open the note", true),
+            b(
+                "confirm",
+                &[p(KeyCode::Enter)],
+                A::Confirm,
+                "답하기",
+                "answer",
+                true,
+            ),
+            b(
+                "toggle",
+                &[k(' ')],
+                A::Toggle,
+                "보기 선택/해제",
+                "toggle option",
+                true,
+            ),
+            b(
+                "down",
+                &[p(KeyCode::Down)],
+                A::Down,
+                "아래 보기",
+                "next option",
+                false,
+            ),
+            b(
+                "up",
+                &[p(KeyCode::Up)],
+                A::Up,
+                "위 보기",
+                "previous option",
+                false,
+            ),
+            b(
+                "open_note",
+                &[k('o')],
+                A::OpenNote,
+                "노트 보기",
+                "open the note",
+                true,
+            ),
         ];
         question.extend(letter_picks(true));
         table.insert(C::Question, question);
         let mut feedback = vec![
             back(true),
-            b("next", &[p(KeyCode::Enter), k(' ')], A::Confirm, "다음 문제", "next question", true),
-            b("open_note", &[k('o')], A::OpenNote, "노트 보기", "open the note", true),
+            b(
+                "next",
+                &[p(KeyCode::Enter), k(' ')],
+                A::Confirm,
+                "다음 문제",
+                "next question",
+                true,
+            ),
+            b(
+                "open_note",
+                &[k('o')],
+                A::OpenNote,
+                "노트 보기",
+                "open the note",
+                true,
+            ),
         ];
         feedback.extend(movement());
         table.insert(C::Feedback, feedback);
         let mut exam = vec![
-            b("back", &[p(KeyCode::Esc)], A::Back, "그만두기", "leave", true),
-            b("confirm", &[p(KeyCode::Enter)], A::Confirm, "답 고르기", "choose", false),
-            b("toggle", &[k(' ')], A::Toggle, "보기 선택/해제", "toggle option", false),
-            b("down", &[p(KeyCode::Down)], A::Down, "아래 보기", "next option", false),
-            b("up", &[p(KeyCode::Up)], A::Up, "위 보기", "previous option", false),
-            b("prev_question", &[p(KeyCode::Left), k('<')], A::PrevQuestion, "이전 문제", "previous question", true),
-            b("next_question", &[p(KeyCode::Right), k('>')], A::NextQuestion, "다음 문제", "next question", true),
+            b(
+                "back",
+                &[p(KeyCode::Esc)],
+                A::Back,
+                "그만두기",
+                "leave",
+                true,
+            ),
+            b(
+                "confirm",
+                &[p(KeyCode::Enter)],
+                A::Confirm,
+                "답 고르기",
+                "choose",
+                false,
+            ),
+            b(
+                "toggle",
+                &[k(' ')],
+                A::Toggle,
+                "보기 선택/해제",
+                "toggle option",
+                false,
+            ),
+            b(
+                "down",
+                &[p(KeyCode::Down)],
+                A::Down,
+                "아래 보기",
+                "next option",
+                false,
+            ),
+            b(
+                "up",
+                &[p(KeyCode::Up)],
+                A::Up,
+                "위 보기",
+                "previous option",
+                false,
+            ),
+            b(
+                "prev_question",
+                &[p(KeyCode::Left), k('<')],
+                A::PrevQuestion,
+                "이전 문제",
+                "previous question",
+                true,
+            ),
+            b(
+                "next_question",
+                &[p(KeyCode::Right), k('>')],
+                A::NextQuestion,
+                "다음 문제",
+                "next question",
+                true,
+            ),
             b("flag", &[k('m')], A::Flag, "표시", "flag", true),
             b("review", &[k('r')], A::Review, "검토", "review", true),
             b("submit", &[k('S')], A::Submit, "제출", "submit", true),
@@ -275,16 +689,44 @@ impl Default for Keymap {
         table.insert(C::Exam, exam);
         let mut review = vec![
             back(true),
-            b("confirm", &[p(KeyCode::Enter)], A::Confirm, "이 문제로", "go to question", true),
-            b("left", &[k('h'), p(KeyCode::Left)], A::Left, "왼쪽", "left", false),
-            b("right", &[k('l'), p(KeyCode::Right)], A::Right, "오른쪽", "right", false),
+            b(
+                "confirm",
+                &[p(KeyCode::Enter)],
+                A::Confirm,
+                "이 문제로",
+                "go to question",
+                true,
+            ),
+            b(
+                "left",
+                &[k('h'), p(KeyCode::Left)],
+                A::Left,
+                "왼쪽",
+                "left",
+                false,
+            ),
+            b(
+                "right",
+                &[k('l'), p(KeyCode::Right)],
+                A::Right,
+                "오른쪽",
+                "right",
+                false,
+            ),
             b("submit", &[k('S')], A::Submit, "제출", "submit", true),
         ];
         review.extend(movement());
         table.insert(C::ExamReview, review);
         let mut stats = vec![
             back(true),
-            b("retry", &[k('r')], A::Retry, "오답 다시 풀기", "retry wrong answers", true),
+            b(
+                "retry",
+                &[k('r')],
+                A::Retry,
+                "오답 다시 풀기",
+                "retry wrong answers",
+                true,
+            ),
         ];
         stats.extend(movement());
         table.insert(C::Stats, stats);
@@ -334,7 +776,9 @@ impl Keymap {
     pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
         let chords = keys
             .iter()
-            .map(|k| KeyChord::parse(k).ok_or_else(|| format!("unknown key \"{k}\" for \"{name}\"")))
+            .map(|k| {
+                KeyChord::parse(k).ok_or_else(|| format!("unknown key \"{k}\" for \"{name}\""))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if chords.is_empty() {
             return Err(format!("no key given for \"{name}\""));
@@ -397,35 +841,63 @@ mod tests {
         let map = Keymap::default();
         assert_eq!(map.action(Context::NoteList, k('ㅓ')), Some(Action::Down));
         assert_eq!(map.action(Context::NoteList, k('ㅂ')), Some(Action::Quit));
-        assert_eq!(map.action(Context::Search, k('ㅅ')), Some(Action::Input('ㅅ')));
-        assert_eq!(map.action(Context::Search, k('q')), Some(Action::Input('q')));
+        assert_eq!(
+            map.action(Context::Search, k('ㅅ')),
+            Some(Action::Input('ㅅ'))
+        );
+        assert_eq!(
+            map.action(Context::Search, k('q')),
+            Some(Action::Input('q'))
+        );
     }
 
     #[test]
     fn letters_and_numbers_pick_options_either_case() {
         let map = Keymap::default();
-        assert_eq!(map.action(Context::Question, k('b')), Some(Action::Pick('B')));
-        assert_eq!(map.action(Context::Question, k('B')), Some(Action::Pick('B')));
-        assert_eq!(map.action(Context::Question, k('2')), Some(Action::Pick('B')));
-        assert_eq!(map.action(Context::Question, k('0')), Some(Action::Pick('J')));
+        assert_eq!(
+            map.action(Context::Question, k('b')),
+            Some(Action::Pick('B'))
+        );
+        assert_eq!(
+            map.action(Context::Question, k('B')),
+            Some(Action::Pick('B'))
+        );
+        assert_eq!(
+            map.action(Context::Question, k('2')),
+            Some(Action::Pick('B'))
+        );
+        assert_eq!(
+            map.action(Context::Question, k('0')),
+            Some(Action::Pick('J'))
+        );
     }
 
     #[test]
     fn ctrl_c_quits_everywhere_and_q_is_back_below_the_top() {
         let map = Keymap::default();
         for ctx in Context::ALL {
-            assert_eq!(map.action(ctx, KeyChord::ctrl('c')), Some(Action::ForceQuit), "{ctx:?}");
+            assert_eq!(
+                map.action(ctx, KeyChord::ctrl('c')),
+                Some(Action::ForceQuit),
+                "{ctx:?}"
+            );
         }
         assert_eq!(map.action(Context::NoteList, k('q')), Some(Action::Quit));
         assert_eq!(map.action(Context::Reader, k('q')), Some(Action::Back));
-        assert_eq!(map.action(Context::Reader, p(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(
+            map.action(Context::Reader, p(KeyCode::Esc)),
+            Some(Action::Back)
+        );
     }
 
     #[test]
     fn rebinding_reports_unknown_names_and_keys() {
         let mut map = Keymap::default();
         assert!(map.rebind("help", &["F2".into()]).is_ok());
-        assert_eq!(map.action(Context::NoteList, p(KeyCode::F(2))), Some(Action::Help));
+        assert_eq!(
+            map.action(Context::NoteList, p(KeyCode::F(2))),
+            Some(Action::Help)
+        );
         let err = map.rebind("hlep", &["x".into()]).unwrap_err();
         assert!(err.contains("\"hlep\""), "{err}");
         let err = map.rebind("help", &["ctrl-".into()]).unwrap_err();

@@ -28,9 +28,18 @@ impl Areas {
     pub fn of(size: Rect) -> Areas {
         let h = size.height;
         let header = Rect::new(size.x, size.y, size.width, h.min(1));
-        let footer = Rect::new(size.x, size.bottom().saturating_sub(1), size.width, h.saturating_sub(1).min(1));
+        let footer = Rect::new(
+            size.x,
+            size.bottom().saturating_sub(1),
+            size.width,
+            h.saturating_sub(1).min(1),
+        );
         let main = Rect::new(size.x, size.y + 1, size.width, h.saturating_sub(2));
-        Areas { header, main, footer }
+        Areas {
+            header,
+            main,
+            footer,
+        }
     }
 
     /// True when the terminal is too small to use.
@@ -51,7 +60,11 @@ pub fn inner(area: Rect) -> Rect {
 
 /// The study screen's panes (outer rectangles): side by side when wide,
 /// else only the focused one.
-pub fn study_pane_rects(main: Rect, focus: Focus, has_reader: bool) -> (Option<Rect>, Option<Rect>) {
+pub fn study_pane_rects(
+    main: Rect,
+    focus: Focus,
+    has_reader: bool,
+) -> (Option<Rect>, Option<Rect>) {
     if !has_reader {
         return (Some(main), None);
     }

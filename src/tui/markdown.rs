@@ -57,7 +57,11 @@ impl Rendered {
 
     /// The widest row, for sideways scrolling.
     pub fn max_width(&self) -> usize {
-        self.rows.iter().map(|r| wrap::line_width(&r.line)).max().unwrap_or(0)
+        self.rows
+            .iter()
+            .map(|r| wrap::line_width(&r.line))
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -140,7 +144,10 @@ pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rend
                 let kind = note
                     .sections
                     .iter()
-                    .find(|s| s.range.start <= range.start && range.start < s.range.end.max(s.range.start + 1))
+                    .find(|s| {
+                        s.range.start <= range.start
+                            && range.start < s.range.end.max(s.range.start + 1)
+                    })
                     .map_or(SectionKind::Other, |s| s.kind);
                 w.out.sections.push((row, kind, String::new()));
             }
@@ -184,8 +191,15 @@ impl Walker<'_> {
             ));
         }
         facts.push(note.path.clone());
-        self.push_wrapped(&[(facts.join(" · "), t.dim)], &Line::default(), &Line::default());
-        self.push(Line::styled("─".repeat(self.width.min(60)), t.border), false);
+        self.push_wrapped(
+            &[(facts.join(" · "), t.dim)],
+            &Line::default(),
+            &Line::default(),
+        );
+        self.push(
+            Line::styled("─".repeat(self.width.min(60)), t.border),
+            false,
+        );
     }
 
     fn push(&mut self, line: Line<'static>, wide: bool) {
@@ -193,12 +207,22 @@ impl Walker<'_> {
     }
 
     fn blank(&mut self) {
-        if self.out.rows.last().is_some_and(|r| !r.line.spans.is_empty()) {
+        if self
+            .out
+            .rows
+            .last()
+            .is_some_and(|r| !r.line.spans.is_empty())
+        {
             self.push(Line::default(), false);
         }
     }
 
-    fn push_wrapped(&mut self, pieces: &[(String, Style)], first: &Line<'static>, rest: &Line<'static>) {
+    fn push_wrapped(
+        &mut self,
+        pieces: &[(String, Style)],
+        first: &Line<'static>,
+        rest: &Line<'static>,
+    ) {
         for line in wrap::wrap(pieces, self.width, first, rest) {
             self.push(line, false);
         }
@@ -218,18 +242,15 @@ impl Walker<'_> {
         let depth = self.lists.len();
         if depth > 0 {
             let indent = "  ".repeat(depth - 1);
-            match self.item_marker.take() {
-                Some(marker) => {
-                    let pad = " ".repeat(wrap::width(&marker));
-                    first.push(Span::raw(indent.clone()));
-                    first.push(Span::styled(marker, self.theme.dim));
-                    rest.push(Span::raw(format!("{indent}{pad}")));
-                }
-                None => {
-                    let pad = format!("{indent}  ");
-                    first.push(Span::raw(pad.clone()));
-                    rest.push(Span::raw(pad));
-                }
+            if let Some(marker) = self.item_marker.take() {
+                let pad = " ".repeat(wrap::width(&marker));
+                first.push(Span::raw(indent.clone()));
+                first.push(Span::styled(marker, self.theme.dim));
+                rest.push(Span::raw(format!("{indent}{pad}")));
+            } else {
+                let pad = format!("{indent}  ");
+                first.push(Span::raw(pad.clone()));
+                rest.push(Span::raw(pad));
             }
         }
         (Line::from(first), Line::from(rest))
@@ -330,11 +351,12 @@ impl Walker<'_> {
                     }
                 }
                 TagEnd::Heading(level) => {
-                    let heading_text: String = self.inline.iter().map(|s| s.text.as_str()).collect();
+                    let heading_text: String =
+                        self.inline.iter().map(|s| s.text.as_str()).collect();
                     if level == HeadingLevel::H2
                         && let Some(last) = self.out.sections.last_mut()
                     {
-                        last.2 = heading_text.trim().to_owned();
+                        heading_text.trim().clone_into(&mut last.2);
                     }
                     let prefix = match level {
                         HeadingLevel::H1 => Line::default(),
@@ -428,7 +450,11 @@ impl Walker<'_> {
     /// links, and returns styled pieces.
     fn resolve_inline(&mut self) -> Vec<(String, Style)> {
         let segs = merge(std::mem::take(&mut self.inline));
-        let total: usize = segs.iter().filter(|s| !s.code).map(|s| s.text.matches("**").count()).sum();
+        let total: usize = segs
+            .iter()
+            .filter(|s| !s.code)
+            .map(|s| s.text.matches("**").count())
+            .sum();
         // An unpaired last `**` stays literal.
         let mut toggles_left = total - total % 2;
         let mut extra_bold = false;
@@ -445,7 +471,11 @@ impl Walker<'_> {
                     Some(i) => (&rest[..i], Some(&rest[i + 2..])),
                     None => (rest, None),
                 };
-                let style = if extra_bold { seg.style.patch(self.theme.bold) } else { seg.style };
+                let style = if extra_bold {
+                    seg.style.patch(self.theme.bold)
+                } else {
+                    seg.style
+                };
                 self.wikilinks(piece, style, &mut out);
                 match next {
                     Some(n) => {
@@ -470,9 +500,12 @@ impl Walker<'_> {
                 out.push((rest[..open].to_owned(), style));
             }
             let inner = &rest[open + 2..close];
-            let (target, label) = inner.split_once('|').unwrap_or((inner, inner));
+            let (target, label) = match inner.split_once('|') {
+                Some((t, l)) => (t, l.trim().to_owned()),
+                None => (inner, inner.trim().replace('#', " › ")),
+            };
             let target = target.split('#').next().unwrap_or(target).trim().to_owned();
-            out.push((label.trim().to_owned(), style.patch(self.theme.link)));
+            out.push((label, style.patch(self.theme.link)));
             if !target.is_empty() && !self.out.links.contains(&target) {
                 self.out.links.push(target);
             }
@@ -486,7 +519,11 @@ impl Walker<'_> {
     fn end_code_block(&mut self) {
         let code = self.code.take().unwrap_or_default();
         let quote = self.quote_prefix();
-        let indent = if self.lists.is_empty() { "  ".to_owned() } else { "  ".repeat(self.lists.len() + 1) };
+        let indent = if self.lists.is_empty() {
+            "  ".to_owned()
+        } else {
+            "  ".repeat(self.lists.len() + 1)
+        };
         for line in code.trim_end_matches('\n').split('\n') {
             let mut spans = quote.clone();
             spans.push(Span::raw(indent.clone()));
@@ -497,10 +534,15 @@ impl Walker<'_> {
     }
 
     fn end_table(&mut self) {
-        let Some(table) = self.table.take() else { return };
+        let Some(table) = self.table.take() else {
+            return;
+        };
         let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
         let cell_text = |cell: &[(String, Style)]| -> String {
-            cell.iter().map(|(s, _)| s.as_str()).collect::<String>().replace('\n', " ")
+            cell.iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<String>()
+                .replace('\n', " ")
         };
         let widths: Vec<usize> = (0..cols)
             .map(|c| {
@@ -530,7 +572,11 @@ impl Walker<'_> {
                 };
                 spans.push(Span::raw(" ".repeat(left)));
                 for (s, st) in cell {
-                    let st = if i < table.head_rows { st.patch(self.theme.bold) } else { *st };
+                    let st = if i < table.head_rows {
+                        st.patch(self.theme.bold)
+                    } else {
+                        *st
+                    };
                     spans.push(Span::styled(s.replace('\n', " "), st));
                 }
                 spans.push(Span::raw(" ".repeat(right)));
@@ -554,9 +600,126 @@ fn merge(segs: Vec<Seg>) -> Vec<Seg> {
     let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
     for s in segs {
         match out.last_mut() {
-            Some(last) if !last.code && !s.code && last.style == s.style => last.text.push_str(&s.text),
+            Some(last) if !last.code && !s.code && last.style == s.style => {
+                last.text.push_str(&s.text);
+            }
             _ => out.push(s),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn note(body: &str) -> Note {
+        Note {
+            path: "n.md".into(),
+            title: "n".into(),
+            body: body.into(),
+            body_line: 1,
+            ..Note::default()
+        }
+    }
+
+    fn body_rows(body: &str, width: usize) -> Vec<Row> {
+        let r = render_note(&note(body), width, &Theme::default(), Lang::Ko);
+        // Skip the header: the path line and the rule under it.
+        let start = r
+            .rows
+            .iter()
+            .position(|row| row.line.to_string().starts_with('─'))
+            .unwrap()
+            + 1;
+        r.rows[start..]
+            .iter()
+            .skip_while(|row| row.line.spans.is_empty())
+            .cloned()
+            .collect()
+    }
+
+    fn is_bold(row: &Row, text: &str) -> bool {
+        row.line
+            .spans
+            .iter()
+            .any(|s| s.content.contains(text) && s.style.add_modifier.contains(Modifier::BOLD))
+    }
+
+    #[test]
+    fn bold_right_before_a_korean_particle_is_bold_without_stars() {
+        let rows = body_rows("**강조(Bold)**을 확인하고 **스팟**은 싸다.", 80);
+        let text = rows[0].line.to_string();
+        assert_eq!(text, "강조(Bold)을 확인하고 스팟은 싸다.");
+        assert!(is_bold(&rows[0], "강조(Bold)"));
+        assert!(is_bold(&rows[0], "스팟"));
+        assert!(!is_bold(&rows[0], "확인하고"));
+    }
+
+    #[test]
+    fn an_unpaired_double_star_stays_literal() {
+        let rows = body_rows("별표 ** 하나만", 80);
+        assert_eq!(rows[0].line.to_string(), "별표 ** 하나만");
+    }
+
+    #[test]
+    fn code_blocks_keep_every_space_and_are_never_wrapped() {
+        let body = "```\n요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다\n          ↓\n```\n";
+        let rows = body_rows(body, 20);
+        assert_eq!(
+            rows[0].line.to_string(),
+            "  요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다"
+        );
+        assert_eq!(rows[1].line.to_string(), "            ↓");
+        assert!(rows[0].wide && rows[1].wide);
+    }
+
+    #[test]
+    fn table_columns_line_up_by_display_width() {
+        let body = "| 노드 | 비용 |\n|---|---:|\n| 마스터 | 높음 |\n| task | 🎉 |\n";
+        let rows = body_rows(body, 80);
+        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+        let bar_cols: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.contains('│'))
+            .map(|l| wrap::width(&l[..l.find('│').unwrap()]))
+            .collect();
+        assert_eq!(bar_cols.len(), 3, "{lines:?}");
+        assert!(bar_cols.iter().all(|&c| c == bar_cols[0]), "{lines:?}");
+        assert!(lines[3].ends_with("🎉"), "right-aligned: {lines:?}");
+    }
+
+    #[test]
+    fn lists_hang_their_wrapped_lines_under_the_text() {
+        let rows = body_rows(
+            "- 첫째 항목은 길어서 다음 줄로 넘어간다\n  - 안쪽 항목\n",
+            16,
+        );
+        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+        assert!(lines[0].starts_with("• 첫째"), "{lines:?}");
+        assert!(lines[1].starts_with("  "), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("  • 안쪽")), "{lines:?}");
+    }
+
+    #[test]
+    fn wikilinks_show_their_label_and_are_collected() {
+        let r = render_note(
+            &note("[[EMR 노드|EMR]]와 [[스팟#핵심]]을 보라"),
+            80,
+            &Theme::default(),
+            Lang::Ko,
+        );
+        assert_eq!(r.links, ["EMR 노드", "스팟"]);
+        let last = r.rows.last().unwrap().line.to_string();
+        assert_eq!(last, "EMR와 스팟 › 핵심을 보라");
+    }
+
+    #[test]
+    fn search_offsets_map_to_the_row_of_their_block() {
+        let body = "첫 문단\n\n## 둘째\n\n셋째 문단\n";
+        let r = render_note(&note(body), 80, &Theme::default(), Lang::Ko);
+        let row = r.row_of_offset(body.find("셋째").unwrap());
+        assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
+    }
 }

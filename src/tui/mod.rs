@@ -4,11 +4,15 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
+pub mod event;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod markdown;
+pub mod run;
 pub mod screens;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -18,3 +22,4 @@ pub mod wrap;
 pub(crate) mod fixture;
 
 pub use app::{App, AppEvent};
+pub use run::run;

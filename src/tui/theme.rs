@@ -102,8 +102,13 @@ impl Theme {
             quote: fg(c.dim).add_modifier(Modifier::ITALIC),
             link: fg(c.link).add_modifier(Modifier::UNDERLINED),
             tag: fg(c.tag),
-            selected: Style::new().bg(c.sel_bg).fg(c.sel_fg).add_modifier(Modifier::BOLD),
-            matched: Style::new().fg(c.match_fg).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: Style::new()
+                .bg(c.sel_bg)
+                .fg(c.sel_fg)
+                .add_modifier(Modifier::BOLD),
+            matched: Style::new()
+                .fg(c.match_fg)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             correct: fg(c.good).add_modifier(Modifier::BOLD),
             wrong: fg(c.bad).add_modifier(Modifier::BOLD),
             border: fg(c.dim),
@@ -228,7 +233,10 @@ mod tests {
             assert_eq!(style.fg, None);
             assert_eq!(style.bg, None);
         }
-        assert_eq!(Theme::detect(ThemeKind::Light, Some("")).kind, ThemeKind::Light);
+        assert_eq!(
+            Theme::detect(ThemeKind::Light, Some("")).kind,
+            ThemeKind::Light
+        );
     }
 
     #[test]

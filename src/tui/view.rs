@@ -35,7 +35,11 @@ impl App {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if Areas::too_small(area) {
-            TooSmall { theme: &self.theme, lang: self.lang }.render(area, buf);
+            TooSmall {
+                theme: &self.theme,
+                lang: self.lang,
+            }
+            .render(area, buf);
             return;
         }
         let areas = Areas::of(area);
@@ -52,26 +56,63 @@ impl Widget for &App {
                     let (title, lines) = match p.kind {
                         PagerKind::Help => (
                             self.lang.pick("도움말", "Help"),
-                            help_lines(&self.keymap, &self.theme, self.lang, layout::inner(areas.main).width as usize),
+                            help_lines(
+                                &self.keymap,
+                                &self.theme,
+                                self.lang,
+                                layout::inner(areas.main).width as usize,
+                            ),
                         ),
                         PagerKind::Diagnostics => (
                             self.lang.pick("진단", "Diagnostics"),
-                            diagnostic_lines(&self.vault, &self.theme, self.lang, layout::inner(areas.main).width as usize),
+                            diagnostic_lines(
+                                &self.vault,
+                                &self.theme,
+                                self.lang,
+                                layout::inner(areas.main).width as usize,
+                            ),
                         ),
                     };
                     let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                    PagerView { lines: &lines, scroll: p.scroll }.render(inner, buf);
+                    PagerView {
+                        lines: &lines,
+                        scroll: p.scroll,
+                    }
+                    .render(inner, buf);
                 }
-                Layer::Note(r) if top || matches!(self.layers.get(i + 1), Some(Layer::Links(_))) => {
-                    let title = self.vault.notes.get(r.note.0).map_or("", |n| n.title.as_str());
+                Layer::Note(r)
+                    if top || matches!(self.layers.get(i + 1), Some(Layer::Links(_))) =>
+                {
+                    let title = self
+                        .vault
+                        .notes
+                        .get(r.note.0)
+                        .map_or("", |n| n.title.as_str());
                     let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                    ReaderView { state: r, theme: &self.theme }.render(inner, buf);
+                    ReaderView {
+                        state: r,
+                        theme: &self.theme,
+                    }
+                    .render(inner, buf);
                 }
                 Layer::Links(l) if top => {
-                    let h = u16::try_from(l.items.len()).unwrap_or(u16::MAX).saturating_add(2).max(3);
+                    let h = u16::try_from(l.items.len())
+                        .unwrap_or(u16::MAX)
+                        .saturating_add(2)
+                        .max(3);
                     let popup = widgets::centered(areas.main, 50, h);
-                    let inner = widgets::popup(popup, self.lang.pick("링크 · 백링크", "Links · backlinks"), &self.theme, buf);
-                    LinksView { state: l, theme: &self.theme, lang: self.lang }.render(inner, buf);
+                    let inner = widgets::popup(
+                        popup,
+                        self.lang.pick("링크 · 백링크", "Links · backlinks"),
+                        &self.theme,
+                        buf,
+                    );
+                    LinksView {
+                        state: l,
+                        theme: &self.theme,
+                        lang: self.lang,
+                    }
+                    .render(inner, buf);
                 }
                 _ => {}
             }
@@ -86,11 +127,14 @@ impl App {
         let mut spans = vec![Span::styled(" munje ", t.title)];
         if let Some((done, total)) = self.loading {
             spans.push(Span::styled(
-                format!("{} {done}/{total} ", self.lang.pick("불러오는 중", "loading")),
+                format!(
+                    "{} {done}/{total} ",
+                    self.lang.pick("불러오는 중", "loading")
+                ),
                 t.warning,
             ));
             let bar_w = 20usize;
-            let filled = if total == 0 { 0 } else { (done * bar_w / total).min(bar_w) };
+            let filled = (done * bar_w).checked_div(total).unwrap_or(0).min(bar_w);
             spans.push(Span::styled("█".repeat(filled), t.bar));
             spans.push(Span::styled("░".repeat(bar_w - filled), t.dim));
         } else {
@@ -108,7 +152,11 @@ impl App {
             let (errors, warnings) = self.vault.diagnostic_counts();
             if errors + warnings > 0 {
                 spans.push(Span::styled(
-                    format!("· {} {} ", self.lang.pick("진단", "diagnostics"), errors + warnings),
+                    format!(
+                        "· {} {} ",
+                        self.lang.pick("진단", "diagnostics"),
+                        errors + warnings
+                    ),
                     if errors > 0 { t.error } else { t.warning },
                 ));
             }
@@ -122,12 +170,21 @@ impl App {
     fn footer(&self, area: Rect, buf: &mut Buffer) {
         match &self.status {
             Some(s) => {
-                let style = if s.error { self.theme.error } else { self.theme.warning };
+                let style = if s.error {
+                    self.theme.error
+                } else {
+                    self.theme.warning
+                };
                 let text = wrap::truncate(&s.text, area.width as usize);
                 buf.set_stringn(area.x, area.y, text, area.width as usize, style);
             }
-            None => HintBar { keymap: &self.keymap, context: self.context(), theme: &self.theme, lang: self.lang }
-                .render(area, buf),
+            None => HintBar {
+                keymap: &self.keymap,
+                context: self.context(),
+                theme: &self.theme,
+                lang: self.lang,
+            }
+            .render(area, buf),
         }
     }
 
@@ -138,7 +195,11 @@ impl App {
         if let Some(rect) = list_rect {
             let title = match &self.list.filter {
                 Some(f) => format!("{} #{f}", self.lang.pick("노트", "Notes")),
-                None => format!("{} {}", self.lang.pick("노트", "Notes"), self.vault.notes.len()),
+                None => format!(
+                    "{} {}",
+                    self.lang.pick("노트", "Notes"),
+                    self.vault.notes.len()
+                ),
             };
             let inner = widgets::pane(rect, &title, focus_list, t, buf);
             NoteListView {
@@ -162,19 +223,35 @@ impl App {
             let (_, text_area) = layout::study_panes(main, self.focus, true);
             if let Some(text_area) = text_area {
                 ReaderView { state: r, theme: t }.render(text_area, buf);
-                scroll_marker(rect, r.scroll, r.rendered.rows.len(), text_area.height as usize, t, buf);
+                scroll_marker(
+                    rect,
+                    r.scroll,
+                    r.rendered.rows.len(),
+                    text_area.height as usize,
+                    t,
+                    buf,
+                );
             }
         }
     }
 }
 
 /// A percentage in the bottom border of a scrolled pane.
-fn scroll_marker(rect: Rect, scroll: usize, total: usize, height: usize, t: &super::theme::Theme, buf: &mut Buffer) {
+fn scroll_marker(
+    rect: Rect,
+    scroll: usize,
+    total: usize,
+    height: usize,
+    t: &super::theme::Theme,
+    buf: &mut Buffer,
+) {
     if total <= height || rect.height < 2 || rect.width < 10 {
         return;
     }
     let pct = (scroll + height).min(total) * 100 / total;
     let text = format!(" {pct}% ");
-    let x = rect.right().saturating_sub(2 + u16::try_from(text.len()).unwrap_or(0));
+    let x = rect
+        .right()
+        .saturating_sub(2 + u16::try_from(text.len()).unwrap_or(0));
     buf.set_string(x, rect.bottom() - 1, text, t.dim);
 }

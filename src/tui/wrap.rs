@@ -148,7 +148,10 @@ fn to_spans(chars: &[(char, Style)]) -> Vec<Span<'static>> {
     let mut style = None;
     for &(c, st) in chars {
         if style.is_some_and(|s| s != st) {
-            spans.push(Span::styled(std::mem::take(&mut text), style.unwrap_or_default()));
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
         }
         style = Some(st);
         text.push(c);
@@ -161,7 +164,12 @@ fn to_spans(chars: &[(char, Style)]) -> Vec<Span<'static>> {
 
 /// Wraps plain text in one style with no prefixes.
 pub fn wrap_plain(text: &str, style: Style, max: usize) -> Vec<Line<'static>> {
-    wrap(&[(text.to_owned(), style)], max, &Line::default(), &Line::default())
+    wrap(
+        &[(text.to_owned(), style)],
+        max,
+        &Line::default(),
+        &Line::default(),
+    )
 }
 
 #[cfg(test)]

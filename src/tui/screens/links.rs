@@ -56,7 +56,9 @@ impl LinksState {
     /// The chosen note, or the name that leads nowhere.
     pub fn chosen(&self) -> Result<NoteIx, String> {
         match self.items.get(self.cursor) {
-            Some(LinkItem { target: Some(ix), .. }) => Ok(*ix),
+            Some(LinkItem {
+                target: Some(ix), ..
+            }) => Ok(*ix),
             Some(item) => Err(item.label.clone()),
             None => Err(String::new()),
         }
@@ -89,18 +91,32 @@ impl Widget for LinksView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         if self.state.items.is_empty() {
-            let msg = self.lang.pick("링크도 백링크도 없습니다", "No links or backlinks");
+            let msg = self
+                .lang
+                .pick("링크도 백링크도 없습니다", "No links or backlinks");
             buf.set_stringn(area.x, area.y, msg, area.width as usize, t.dim);
             return;
         }
-        let skip = self.state.cursor.saturating_sub(area.height.saturating_sub(1) as usize);
-        for (y, (i, item)) in (area.y..area.bottom()).zip(self.state.items.iter().enumerate().skip(skip)) {
+        let skip = self
+            .state
+            .cursor
+            .saturating_sub(area.height.saturating_sub(1) as usize);
+        for (y, (i, item)) in
+            (area.y..area.bottom()).zip(self.state.items.iter().enumerate().skip(skip))
+        {
             let kind = if item.backlink { "← " } else { "→ " };
-            let missing = if item.target.is_none() { self.lang.pick(" (없음)", " (missing)") } else { "" };
+            let missing = if item.target.is_none() {
+                self.lang.pick(" (없음)", " (missing)")
+            } else {
+                ""
+            };
             let room = (area.width as usize).saturating_sub(2 + wrap::width(missing));
             let line = Line::from(vec![
                 Span::styled(kind, t.dim),
-                Span::styled(wrap::truncate(&item.label, room), if item.target.is_some() { t.link } else { t.dim }),
+                Span::styled(
+                    wrap::truncate(&item.label, room),
+                    if item.target.is_some() { t.link } else { t.dim },
+                ),
                 Span::styled(missing, t.error),
             ]);
             buf.set_line(area.x, y, &line, area.width);

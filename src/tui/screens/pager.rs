@@ -86,7 +86,12 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
                     continue;
                 }
                 seen_pick = true;
-                lines.push(row("A–J, a–j, 1–0", lang.pick("그 보기로 답하기", "answer with that option"), theme, width));
+                lines.push(row(
+                    "A–J, a–j, 1–0",
+                    lang.pick("그 보기로 답하기", "answer with that option"),
+                    theme,
+                    width,
+                ));
                 continue;
             }
             lines.push(row(&b.keys_label(), b.desc(lang), theme, width));
@@ -106,7 +111,12 @@ fn row(keys: &str, desc: &str, theme: &Theme, width: usize) -> Line<'static> {
 }
 
 /// The diagnostics as lines: `path:line:col severity message`, wrapped.
-pub fn diagnostic_lines(vault: &Vault, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+pub fn diagnostic_lines(
+    vault: &Vault,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Vec<Line<'static>> {
     let (errors, warnings) = vault.diagnostic_counts();
     let mut lines = vec![Line::styled(
         format!(
@@ -117,22 +127,39 @@ pub fn diagnostic_lines(vault: &Vault, theme: &Theme, lang: Lang, width: usize) 
         theme.title,
     )];
     if vault.diagnostics.is_empty() {
-        lines.push(Line::styled(lang.pick("문제가 없습니다.", "No problems found."), theme.dim));
+        lines.push(Line::styled(
+            lang.pick("문제가 없습니다.", "No problems found."),
+            theme.dim,
+        ));
     }
     for d in &vault.diagnostics {
         let (label, style) = match d.severity {
             Severity::Error => (lang.pick("오류", "error"), theme.error),
             Severity::Warning => (lang.pick("경고", "warning"), theme.warning),
         };
-        let root = vault.roots.get(d.root).map_or(String::new(), |r| format!("{r}/"));
+        let root = vault
+            .roots
+            .get(d.root)
+            .map_or(String::new(), |r| format!("{r}/"));
         let pieces = vec![
-            (format!("{root}{}:{}:{} ", d.path, d.line, d.column), theme.dim),
+            (
+                format!("{root}{}:{}:{} ", d.path, d.line, d.column),
+                theme.dim,
+            ),
             (format!("{label}: "), style),
             (d.message.clone(), theme.text),
         ];
-        lines.extend(wrap::wrap(&pieces, width, &Line::default(), &Line::raw("    ")));
+        lines.extend(wrap::wrap(
+            &pieces,
+            width,
+            &Line::default(),
+            &Line::raw("    "),
+        ));
         if let Some(src) = &d.source_line {
-            lines.push(Line::styled(format!("    │ {}", wrap::truncate(src, width.saturating_sub(6))), theme.code));
+            lines.push(Line::styled(
+                format!("    │ {}", wrap::truncate(src, width.saturating_sub(6))),
+                theme.code,
+            ));
         }
     }
     lines
@@ -148,7 +175,12 @@ pub struct PagerView<'a> {
 
 impl Widget for PagerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        for (y, line) in (area.y..).zip(self.lines.iter().skip(self.scroll).take(area.height as usize)) {
+        for (y, line) in (area.y..).zip(
+            self.lines
+                .iter()
+                .skip(self.scroll)
+                .take(area.height as usize),
+        ) {
             buf.set_line(area.x, y, line, area.width);
         }
     }

@@ -83,7 +83,12 @@ impl ReaderState {
         self.rendered = render_note(note, width, theme, lang);
         self.key = Some((width, theme.kind, lang));
         if let Some((heading, below)) = self.keep.take() {
-            let row = self.rendered.sections.iter().find(|s| s.2 == heading).map(|s| s.0);
+            let row = self
+                .rendered
+                .sections
+                .iter()
+                .find(|s| s.2 == heading)
+                .map(|s| s.0);
             self.scroll = row.map_or(self.scroll, |r| r + below);
         } else if let Some(target) = self.target.take() {
             self.scroll = self.rendered.row_of_offset(target);
@@ -124,12 +129,19 @@ impl ReaderState {
     /// come to the top on a jump.
     fn max_scroll(&self) -> usize {
         let last_section = self.rendered.sections.last().map_or(0, |s| s.0);
-        self.rendered.rows.len().saturating_sub(self.height).max(last_section)
+        self.rendered
+            .rows
+            .len()
+            .saturating_sub(self.height)
+            .max(last_section)
     }
 
     fn clamp(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
-        let max_h = self.rendered.max_width().saturating_sub(self.rendered.width);
+        let max_h = self
+            .rendered
+            .max_width()
+            .saturating_sub(self.rendered.width);
         self.hscroll = self.hscroll.min(max_h);
     }
 
@@ -177,7 +189,11 @@ impl ReaderState {
             Action::HalfPageDown => self.scroll += half,
             Action::HalfPageUp => self.scroll = self.scroll.saturating_sub(half),
             Action::PageDown => self.scroll += self.height.saturating_sub(2).max(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(self.height.saturating_sub(2).max(1)),
+            Action::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .saturating_sub(self.height.saturating_sub(2).max(1));
+            }
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = usize::MAX,
             Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
@@ -200,7 +216,12 @@ impl ReaderState {
                 }
             }
             Action::PrevSection => {
-                let prev = self.rendered.sections.iter().rev().find(|s| s.0 < self.scroll);
+                let prev = self
+                    .rendered
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|s| s.0 < self.scroll);
                 self.scroll = prev.map_or(0, |s| s.0);
             }
             _ => return false,
@@ -231,7 +252,12 @@ pub struct ReaderView<'a> {
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
-        let rows = s.rendered.rows.iter().skip(s.scroll).take(area.height as usize);
+        let rows = s
+            .rendered
+            .rows
+            .iter()
+            .skip(s.scroll)
+            .take(area.height as usize);
         for (y, row) in (area.y..).zip(rows) {
             let line = if row.wide && s.hscroll > 0 {
                 skip_cells(&row.line, s.hscroll)

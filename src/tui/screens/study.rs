@@ -85,14 +85,20 @@ impl StudyList {
         if self.view == ListView::Flat {
             let mut sorted = notes;
             sorted.sort_by(by_title);
-            return sorted.into_iter().map(|note| ListRow::Note { note, depth: 0 }).collect();
+            return sorted
+                .into_iter()
+                .map(|note| ListRow::Note { note, depth: 0 })
+                .collect();
         }
         let question_tags: Vec<&[Tag]> = notes
             .iter()
             .flat_map(|&n| vault.note(n).questions.iter())
             .map(|&q| vault.question(q).tags.as_slice())
             .collect();
-        let tree = tag_tree(notes.iter().map(|&n| vault.note(n).tags.as_slice()), question_tags);
+        let tree = tag_tree(
+            notes.iter().map(|&n| vault.note(n).tags.as_slice()),
+            question_tags,
+        );
         let mut rows = Vec::new();
         for node in &tree {
             self.tree_rows(vault, node, 0, &notes, &mut rows);
@@ -103,11 +109,22 @@ impl StudyList {
             .filter(|&n| vault.note(n).tags.is_empty())
             .collect();
         untagged.sort_by(by_title);
-        rows.extend(untagged.into_iter().map(|note| ListRow::Note { note, depth: 0 }));
+        rows.extend(
+            untagged
+                .into_iter()
+                .map(|note| ListRow::Note { note, depth: 0 }),
+        );
         rows
     }
 
-    fn tree_rows(&self, vault: &Vault, node: &TagNode, depth: usize, notes: &[NoteIx], rows: &mut Vec<ListRow>) {
+    fn tree_rows(
+        &self,
+        vault: &Vault,
+        node: &TagNode,
+        depth: usize,
+        notes: &[NoteIx],
+        rows: &mut Vec<ListRow>,
+    ) {
         if let (Some(f), Some(t)) = (&self.filter, Tag::parse(&node.path))
             && !t.matches(f)
             && !f.matches(&t)
@@ -135,7 +152,10 @@ impl StudyList {
             .filter(|&n| vault.note(n).tags.iter().any(|t| t.as_str() == node.path))
             .collect();
         here.sort_by(|a, b| vault.note(*a).title.cmp(&vault.note(*b).title));
-        rows.extend(here.into_iter().map(|note| ListRow::Note { note, depth: depth + 1 }));
+        rows.extend(here.into_iter().map(|note| ListRow::Note {
+            note,
+            depth: depth + 1,
+        }));
     }
 
     /// The note on the highlighted row, if it is a note.
@@ -203,7 +223,11 @@ impl StudyList {
                     Some(ListRow::Note { note, .. }) => vault.note(*note).tags.first().cloned(),
                     None => None,
                 };
-                self.filter = if self.filter.is_some() && self.filter == tag { None } else { tag };
+                self.filter = if self.filter.is_some() && self.filter == tag {
+                    None
+                } else {
+                    tag
+                };
                 self.cursor = 0;
             }
             Action::Back => {
@@ -252,14 +276,30 @@ impl Widget for NoteListView<'_> {
             return;
         }
         let width = area.width as usize;
-        let visible = rows.iter().enumerate().skip(self.list.offset).take(area.height as usize);
+        let visible = rows
+            .iter()
+            .enumerate()
+            .skip(self.list.offset)
+            .take(area.height as usize);
         for (y, (i, row)) in (area.y..).zip(visible) {
             let line = match row {
-                ListRow::Tag { name, depth, notes, questions, open, .. } => {
+                ListRow::Tag {
+                    name,
+                    depth,
+                    notes,
+                    questions,
+                    open,
+                    ..
+                } => {
                     let marker = if *open { "▾ " } else { "▸ " };
                     let indent = "  ".repeat(*depth);
-                    let counts = if *questions > 0 { format!(" {notes}·{questions}") } else { format!(" {notes}") };
-                    let room = width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&counts));
+                    let counts = if *questions > 0 {
+                        format!(" {notes}·{questions}")
+                    } else {
+                        format!(" {notes}")
+                    };
+                    let room =
+                        width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&counts));
                     Line::from(vec![
                         Span::raw(indent),
                         Span::styled(marker, t.dim),
@@ -270,8 +310,16 @@ impl Widget for NoteListView<'_> {
                 ListRow::Note { note, depth } => {
                     let n = self.vault.note(*note);
                     let indent = "  ".repeat(*depth);
-                    let mark = if self.open == Some(*note) { "▶ " } else { "  " };
-                    let q = if n.questions.is_empty() { String::new() } else { format!(" ({})", n.questions.len()) };
+                    let mark = if self.open == Some(*note) {
+                        "▶ "
+                    } else {
+                        "  "
+                    };
+                    let q = if n.questions.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", n.questions.len())
+                    };
                     let room = width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&q));
                     let title = n.heading.as_deref().unwrap_or(&n.title);
                     Line::from(vec![
@@ -284,7 +332,11 @@ impl Widget for NoteListView<'_> {
             };
             buf.set_line(area.x, y, &line, area.width);
             if i == self.list.cursor {
-                let style = if self.focused { t.selected } else { t.dim.add_modifier(ratatui::style::Modifier::REVERSED) };
+                let style = if self.focused {
+                    t.selected
+                } else {
+                    t.dim.add_modifier(ratatui::style::Modifier::REVERSED)
+                };
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }
         }
@@ -300,7 +352,9 @@ mod tests {
         rows.iter()
             .map(|r| match r {
                 ListRow::Tag { path, notes, .. } => format!("#{path} {notes}"),
-                ListRow::Note { note, depth } => format!("{}{}", "  ".repeat(*depth), vault.note(*note).title),
+                ListRow::Note { note, depth } => {
+                    format!("{}{}", "  ".repeat(*depth), vault.note(*note).title)
+                }
             })
             .collect()
     }
@@ -341,7 +395,14 @@ mod tests {
         list.apply(&vault, Action::Down);
         list.apply(&vault, Action::FilterTag);
         let rows = names(&list.rows(&vault), &vault);
-        assert_eq!(rows, ["#instance 1", "#instance/spot-instances 1", "    스팟 인스턴스 활용"]);
+        assert_eq!(
+            rows,
+            [
+                "#instance 1",
+                "#instance/spot-instances 1",
+                "    스팟 인스턴스 활용"
+            ]
+        );
         list.apply(&vault, Action::Down);
         list.apply(&vault, Action::FilterTag);
         assert_eq!(list.filter, None);
@@ -353,15 +414,20 @@ mod tests {
         let mut list = StudyList::default();
         list.apply(&vault, Action::Bottom);
         list.apply(&vault, Action::ToggleListView);
-        assert_eq!(names(&list.rows(&vault), &vault), ["EMR 노드 구성", "스팟 인스턴스 활용"]);
+        assert_eq!(
+            names(&list.rows(&vault), &vault),
+            ["EMR 노드 구성", "스팟 인스턴스 활용"]
+        );
         assert_eq!(list.selected_note(&vault), Some(NoteIx(0)));
     }
 
     #[test]
     fn confirm_on_a_note_opens_it() {
         let vault = fixture::vault();
-        let mut list = StudyList::default();
-        list.cursor = 2;
+        let mut list = StudyList {
+            cursor: 2,
+            ..StudyList::default()
+        };
         assert_eq!(list.apply(&vault, Action::Confirm), Some(NoteIx(0)));
     }
 }

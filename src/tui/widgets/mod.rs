@@ -89,7 +89,11 @@ pub fn popup(area: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
 /// A titled pane border, highlighted when focused; returns the inside.
 pub fn pane(area: Rect, title: &str, focused: bool, theme: &Theme, buf: &mut Buffer) -> Rect {
     let block = Block::bordered()
-        .border_style(if focused { theme.border_focus } else { theme.border })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
         .title(Span::styled(
             wrap::truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize),
             if focused { theme.title } else { theme.dim },
@@ -100,12 +104,26 @@ pub fn pane(area: Rect, title: &str, focused: bool, theme: &Theme, buf: &mut Buf
 }
 
 /// One labelled horizontal bar: `label ███████░░░ 70%`.
-pub fn bar_line(label: &str, label_w: usize, ratio: f64, width: usize, suffix: &str, theme: &Theme) -> Line<'static> {
+pub fn bar_line(
+    label: &str,
+    label_w: usize,
+    ratio: f64,
+    width: usize,
+    suffix: &str,
+    theme: &Theme,
+) -> Line<'static> {
     let bar_w = width.saturating_sub(label_w + wrap::width(suffix) + 2);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
     let filled = ((ratio.clamp(0.0, 1.0) * bar_w as f64).round() as usize).min(bar_w);
     Line::from(vec![
-        Span::styled(wrap::pad(&wrap::truncate(label, label_w), label_w), theme.text),
+        Span::styled(
+            wrap::pad(&wrap::truncate(label, label_w), label_w),
+            theme.text,
+        ),
         Span::raw(" "),
         Span::styled("█".repeat(filled), theme.bar),
         Span::styled("░".repeat(bar_w - filled), theme.dim),
