@@ -20,6 +20,8 @@ pub mod wrap;
 
 #[cfg(test)]
 pub(crate) mod fixture;
+#[cfg(test)]
+mod snapshots;
 
 pub use app::{App, AppEvent};
 pub use run::run;

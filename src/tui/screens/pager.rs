@@ -66,16 +66,18 @@ impl PagerState {
 
 /// The help text, generated from the keymap.
 pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::styled(lang.pick("munje 도움말", "munje help"), theme.title),
-        Line::styled(
-            lang.pick(
-                "한글 자판 그대로 눌러도 됩니다 (ㅓ=j, ㅏ=k, ㅂ=q). Esc는 한 단계 뒤로, Ctrl-C는 종료.",
-                "Keys work with the Korean layout on too (ㅓ=j, ㅏ=k, ㅂ=q). Esc goes back one level; Ctrl-C quits.",
-            ),
-            theme.dim,
+    let mut lines = vec![Line::styled(
+        lang.pick("munje 도움말", "munje help"),
+        theme.title,
+    )];
+    lines.extend(wrap::wrap_plain(
+        lang.pick(
+            "한글 자판 그대로 눌러도 됩니다 (ㅓ=j, ㅏ=k, ㅂ=q). Esc는 한 단계 뒤로, Ctrl-C는 종료.",
+            "Keys work with the Korean layout on too (ㅓ=j, ㅏ=k, ㅂ=q). Esc goes back one level; Ctrl-C quits.",
         ),
-    ];
+        theme.dim,
+        width,
+    ));
     for ctx in Context::ALL {
         lines.push(Line::default());
         lines.push(Line::styled(ctx.title(lang), theme.heading));

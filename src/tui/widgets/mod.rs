@@ -30,7 +30,18 @@ impl Widget for HintBar<'_> {
         let mut spans = Vec::new();
         let mut used = 0;
         let max = area.width as usize;
-        for b in self.keymap.in_force(self.context).filter(|b| b.hint) {
+        // Help and search first: they are how people find everything else.
+        let global: Vec<_> = if self.context.is_text_field() {
+            Vec::new()
+        } else {
+            self.keymap
+                .bindings(Context::Global)
+                .iter()
+                .filter(|b| b.hint)
+                .collect()
+        };
+        let own = self.keymap.bindings(self.context).iter().filter(|b| b.hint);
+        for b in global.into_iter().chain(own) {
             let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
             let desc = b.desc(self.lang);
             let w = wrap::width(&key) + 1 + wrap::width(desc) + 2;
