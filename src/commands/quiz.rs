@@ -42,6 +42,8 @@ pub struct Prepared {
     pub lang: Lang,
     /// The seed used (`None` with `--no-shuffle`).
     pub seed: Option<u64>,
+    /// With `--exam-date`: the exam day and the days left before it.
+    pub exam_plan: Option<(Day, i64)>,
 }
 
 /// The current time as munje counts it.
@@ -132,6 +134,7 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
         scheduler,
         lang,
         seed,
+        exam_plan: exam_date.map(|d| (d, (d.0 - now.day(offset).0).max(0))),
     })
 }
 
@@ -209,6 +212,18 @@ pub fn run(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCode> {
         );
     }
     writeln!(out, "{}", header(&p.session, p.seed, p.lang))?;
+    if let Some((day, left)) = p.exam_plan {
+        let n = p.session.len();
+        let msg = match p.lang {
+            Lang::Ko => format!(
+                "{day} 시험까지 {left}일: 오늘은 복습할 문제와 아직 안 푼 문제의 하루 몫, 약한 태그부터 {n}문제."
+            ),
+            Lang::En => format!(
+                "Exam on {day}, {left} days left: today's {n} questions are the reviews due and a day's share of unseen ones, weakest tags first."
+            ),
+        };
+        writeln!(out, "{msg}")?;
+    }
     let mut recorder = StoreRecorder {
         store: &mut p.store,
         scheduler: &p.scheduler,

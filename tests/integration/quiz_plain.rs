@@ -301,3 +301,47 @@ fn plain_exam_grades_only_after_submitting() {
     );
     assert_eq!(stats["correct"], 3);
 }
+
+#[test]
+fn wrong_and_exam_date_selections_on_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = munje(data.path());
+    first.args(["quiz", "--plain", "--no-shuffle", "--lang", "en"]);
+    run_with_input(first, "C\nC\nD\n");
+    // The notebook holds the two misses, in source order.
+    let mut again = munje(data.path());
+    again.args(["quiz", "--plain", "--no-shuffle", "--wrong", "--lang", "en"]);
+    let out = text(&run_with_input(again, "s\ns\n").stdout);
+    let asked: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(
+        asked,
+        [
+            "[1/2] EMR 클러스터를 관리하는 노드는?",
+            "[2/2] 스팟 인스턴스 중단 알림은 회수 몇 분 전에 오는가?"
+        ]
+    );
+    // An exam far off: the misses are not due yet, and the two unseen
+    // questions are spread over the days left (one a day at most).
+    let mut plan = munje(data.path());
+    plan.args([
+        "quiz",
+        "--plain",
+        "--no-shuffle",
+        "--exam-date",
+        "2099-01-01",
+        "--lang",
+        "en",
+    ]);
+    let out = text(&run_with_input(plan, "").stdout);
+    assert!(out.contains("Exam on 2099-01-01"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with('[')).count(),
+        1,
+        "{out}"
+    );
+    let mut bad = munje(data.path());
+    bad.args(["quiz", "--plain", "--exam-date", "2026-02-30"]);
+    let out = run_with_input(bad, "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("\"2026-02-30\" is not a date"));
+}
