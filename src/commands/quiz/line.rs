@@ -111,7 +111,7 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
             return Ok(Place::Revisiting);
         } else if !self.session.is_finished() {
             let msg = no_such_question(cmd, self.session.len(), self.lang);
-            writeln!(self.out, "{msg}")?;
+            writeln!(self.out, "{}", render::plain(&msg))?;
         }
         Ok(Place::Grid)
     }
@@ -130,7 +130,7 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
             self.lang,
             left,
         );
-        write!(self.out, "{text}{}", self.prompt)?;
+        write!(self.out, "{}{}", render::plain(&text), self.prompt)?;
         self.out.flush()?;
         loop {
             let Input::Line(line) = read(&mut self.input)? else {
@@ -189,13 +189,13 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
                     if !self.exam
                         && let Some(fb) = self.session.feedback(self.session.position())
                     {
-                        write!(self.out, "{}", render::feedback(&fb, lang))?;
+                        write!(self.out, "{}", render::plain(&render::feedback(&fb, lang)))?;
                     }
                     Some(self.session.next((self.clock)()))
                 }
                 Err(AnswerError::TimeUp | AnswerError::Finished) => Some(Step::Finished),
                 Err(e) => {
-                    writeln!(self.out, "{}", refusal(&e, lang))?;
+                    writeln!(self.out, "{}", render::plain(&refusal(&e, lang)))?;
                     None
                 }
             },
@@ -214,10 +214,12 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
                 if let Some(fb) = self.session.feedback(i).filter(|f| !f.correct) {
                     let stem = &self.session.items()[i].question.stem;
                     let text = render::feedback(&fb, self.lang);
-                    write!(self.out, "\n[{}/{len}] {stem}\n{text}", i + 1)?;
+                    let block = format!("\n[{}/{len}] {stem}\n{text}", i + 1);
+                    write!(self.out, "{}", render::plain(&block))?;
                 }
             }
-            write!(self.out, "\n{}", render::exam_result(&r, self.lang))?;
+            let summary = render::exam_result(&r, self.lang);
+            write!(self.out, "\n{}", render::plain(&summary))?;
         }
         writeln!(self.out, "{}", render::score(self.session, self.lang))?;
         self.out.flush()?;
