@@ -181,11 +181,31 @@ impl Recorder for StoreRecorder<'_> {
     }
 }
 
+/// Treats a closed stdout (`munje wrong | head`) as a normal end: every
+/// answer is already committed, and there is no one left to tell.
+pub fn ignore_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCode> {
     if !args.plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return super::app::run(global, Some(args));
     }
+    ignore_broken_pipe(run_line_mode(global, args))
+}
+
+fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCode> {
     let mut p = prepare(global, args, now())?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -264,5 +284,19 @@ fn header(session: &QuizSession, seed: Option<u64>, lang: Lang) -> String {
             c.time_limit_secs / 60,
             c.pass_mark
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_stdout_is_a_normal_end_but_other_errors_are_not() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let wrapped = anyhow::Error::new(pipe).context("writing the notebook");
+        assert_eq!(ignore_broken_pipe(Err(wrapped)).unwrap(), ExitCode::SUCCESS);
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(ignore_broken_pipe(Err(denied.into())).is_err());
     }
 }

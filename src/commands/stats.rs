@@ -14,6 +14,10 @@ use crate::store::Stats;
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    super::quiz::ignore_broken_pipe(print(global, args))
+}
+
+fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let now = super::quiz::now();
     let store = super::quiz::open_store(global, lang, now)?;
@@ -54,7 +58,12 @@ pub fn render(s: &Stats, lang: Lang) -> String {
     };
     let _ = match lang {
         Lang::Ko => writeln!(t, "연속 학습: {}일", s.streak_days),
-        Lang::En => writeln!(t, "Streak: {} days", s.streak_days),
+        Lang::En => writeln!(
+            t,
+            "Streak: {} day{}",
+            s.streak_days,
+            if s.streak_days == 1 { "" } else { "s" }
+        ),
     };
     if !s.by_tag.is_empty() {
         let _ = writeln!(t, "\n{}", lang.pick("태그별:", "By tag:"));
@@ -80,10 +89,11 @@ pub fn render(s: &Stats, lang: Lang) -> String {
             .fold((0, 0), |(a, c), d| (a + d.attempts, c + d.correct));
         let from = week.first().map_or("", |d| d.date.as_str());
         let bar = "#".repeat(count(a.min(60)));
-        let _ = match lang {
-            Lang::Ko => writeln!(t, "  {from}~  {a:>4}번 (정답 {c:>4})  {bar}"),
-            Lang::En => writeln!(t, "  {from}+  {a:>4} attempts ({c:>4} right)  {bar}"),
+        let line = match lang {
+            Lang::Ko => format!("  {from}~  {a:>4}번 (정답 {c:>4})  {bar}"),
+            Lang::En => format!("  {from}+  {a:>4} attempts ({c:>4} right)  {bar}"),
         };
+        let _ = writeln!(t, "{}", line.trim_end());
     }
     t
 }
@@ -109,7 +119,7 @@ mod tests {
             text.starts_with("Attempts: 1 · correct 1 (100%)\n"),
             "{text}"
         );
-        assert!(text.contains("Streak: 1 days"));
+        assert!(text.contains("Streak: 1 day\n"));
         assert!(text.contains("  service/emr  1/1 (100%)"));
         assert_eq!(text.matches(" attempts (").count(), 8, "{text}");
         assert!(render(&s, Lang::Ko).contains("연속 학습: 1일"));

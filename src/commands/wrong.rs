@@ -16,6 +16,10 @@ use crate::quiz::Notebook;
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
+    super::quiz::ignore_broken_pipe(print(global, args))
+}
+
+fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let now = super::quiz::now();
     // Refuse a bad export path before doing any work.
