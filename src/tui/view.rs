@@ -12,6 +12,7 @@ use super::layout::{self, Areas, study_pane_rects};
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerView, diagnostic_lines, help_lines};
 use super::screens::reader::ReaderView;
+use super::screens::search::{PROMPT, SearchView};
 use super::screens::study::NoteListView;
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
@@ -28,7 +29,20 @@ impl App {
 
     /// Where the terminal cursor belongs, if anywhere.
     pub fn cursor_position(&self) -> Option<Position> {
-        None
+        if Areas::too_small(self.size) {
+            return None;
+        }
+        match self.layers.last() {
+            Some(Layer::Search(s)) => {
+                let inner = layout::inner(Areas::of(self.size).main);
+                let x = inner.x as usize + wrap::width(PROMPT) + wrap::width(&s.query);
+                let x = u16::try_from(x)
+                    .unwrap_or(u16::MAX)
+                    .min(inner.right().saturating_sub(1));
+                Some(Position::new(x, inner.y))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -92,6 +106,21 @@ impl Widget for &App {
                     ReaderView {
                         state: r,
                         theme: &self.theme,
+                    }
+                    .render(inner, buf);
+                }
+                Layer::Search(s) if top => {
+                    let inner = widgets::pane(
+                        areas.main,
+                        self.lang.pick("검색", "Search"),
+                        true,
+                        &self.theme,
+                        buf,
+                    );
+                    SearchView {
+                        state: s,
+                        theme: &self.theme,
+                        lang: self.lang,
                     }
                     .render(inner, buf);
                 }

@@ -223,3 +223,33 @@ fn ctrl_c_quits_from_a_layer_with_status_zero() {
     assert!(status.success(), "{status:?}");
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
+
+#[test]
+fn searches_by_initial_consonants_and_opens_the_hit() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // Put the EMR note in the reader first, so opening the hit visibly
+    // changes the note.
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    s.wait_for("EMR 클러스터는");
+    s.send("/");
+    s.wait_for("/ 검색어");
+    s.send("ㅅㅍ");
+    let screen = s.wait_for("1 건");
+    assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.hide_cursor(),
+            "the search field must show the cursor"
+        );
+        // The cursor sits right after "/ ㅅㅍ" (2 + 4 cells, inside the border).
+        assert_eq!(screen.cursor_position(), (2, 7));
+    }
+    s.send("\r");
+    let screen = s.wait_for("남는 용량을 싸게");
+    assert!(!screen.contains("/ ㅅㅍ"), "search still open:\n{screen}");
+}

@@ -4,4 +4,5 @@
 pub mod links;
 pub mod pager;
 pub mod reader;
+pub mod search;
 pub mod study;
