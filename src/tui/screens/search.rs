@@ -247,6 +247,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // a list of highlight ranges
     fn highlighted_ranges_are_styled_and_cut_by_width() {
         let t = Theme::default();
         let line = highlight("스팟 인스턴스", &[0..2], &t, 8);
