@@ -16,15 +16,18 @@ use super::keys::KeyChord;
 use super::layout::{Areas, study_panes};
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
+use super::screens::quiz::{Phase, QuizState};
+use super::screens::quiz_start::{Scope, StartDialog};
 use super::screens::reader::ReaderState;
 use super::screens::search::SearchState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
+use crate::cli::QuizArgs;
 use crate::i18n::Lang;
-use crate::quiz::{History, Timestamp};
+use crate::quiz::{History, Scheduler, Timestamp};
 use crate::search::{SearchContext, SearchIndex};
 use crate::store::Store;
-use crate::vault::{NoteIx, QuestionId, Vault};
+use crate::vault::{NoteIx, QuestionId, Tag, Vault};
 
 /// Something that happened: input, a resize, or news from a worker thread.
 #[derive(Debug)]
@@ -72,6 +75,10 @@ pub enum Layer {
     Note(ReaderState),
     /// The search screen.
     Search(SearchState),
+    /// The quiz start dialog.
+    QuizStart(StartDialog),
+    /// A running quiz.
+    Quiz(Box<QuizState>),
 }
 
 /// A message in the status line.
@@ -121,6 +128,10 @@ pub struct App {
     pub history: History,
     /// The clock (fixed in tests).
     pub clock: fn() -> Timestamp,
+    /// FSRS scheduling for recorded answers.
+    pub scheduler: Option<Scheduler>,
+    /// `munje quiz` flags to start a quiz with once the vault is loaded.
+    pub pending_quiz: Option<QuizArgs>,
 }
 
 /// The system clock.
@@ -137,6 +148,8 @@ impl App {
             store: None,
             history: History::default(),
             clock: system_now,
+            scheduler: Scheduler::new().ok(),
+            pending_quiz: None,
             vault,
             loading: None,
             lang,
@@ -191,9 +204,17 @@ impl App {
     pub fn context(&self) -> Context {
         match self.layers.last() {
             Some(Layer::Pager(_)) => Context::Pager,
-            Some(Layer::Links(_)) => Context::Picker,
+            Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
+            Some(Layer::Quiz(q)) => match q.phase {
+                Phase::Asking if q.is_exam() => Context::Exam,
+                Phase::Asking => Context::Question,
+                Phase::Feedback => Context::Feedback,
+                Phase::Review { .. } => Context::ExamReview,
+                Phase::ConfirmSubmit => Context::Picker,
+                Phase::Done => Context::Pager,
+            },
             None => match self.focus {
                 Focus::List => Context::NoteList,
                 Focus::Reader => Context::Reader,
@@ -229,7 +250,9 @@ impl App {
                 self.list = StudyList::default();
                 self.open_first_note();
                 let (errors, _) = self.vault.diagnostic_counts();
-                if errors > 0 {
+                if let Some(args) = self.pending_quiz.take() {
+                    self.start_from_args(&args);
+                } else if errors > 0 {
                     self.say(self.lang.pick(
                         "노트에 오류가 있습니다: d로 진단 보기",
                         "Some notes have errors: press d for diagnostics",
@@ -244,7 +267,7 @@ impl App {
                 self.loading = None;
                 self.reload(*vault);
             }
-            AppEvent::Tick => {}
+            AppEvent::Tick => self.tick_quiz(),
             AppEvent::Terminate => self.quit = true,
         }
     }
@@ -347,6 +370,24 @@ impl App {
                     r.apply(action);
                 }
             }
+            Layer::Quiz(_) => self.update_quiz(action),
+            Layer::QuizStart(d) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                other => {
+                    if d.apply(other) {
+                        let d = d.clone();
+                        self.start_from_dialog(&d);
+                    } else {
+                        let mut d = d.clone();
+                        self.count_available(&mut d);
+                        if let Some(Layer::QuizStart(top)) = self.layers.last_mut() {
+                            *top = d;
+                        }
+                    }
+                }
+            },
             Layer::Search(s) => match action {
                 Action::Back => {
                     self.layers.pop();
@@ -473,8 +514,26 @@ impl App {
                 }
             }
             (Focus::List, Action::Quit) => self.quit = true,
-            (_, Action::Stats | Action::StartQuiz) => {
+            (_, Action::Stats) => {
                 self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
+            }
+            (Focus::List, Action::StartQuiz) => {
+                let rows = self.list.rows(&self.vault);
+                let preferred = match rows.get(self.list.cursor) {
+                    Some(super::screens::study::ListRow::Tag { path, .. }) => {
+                        Tag::parse(path).map(Scope::Tag)
+                    }
+                    Some(super::screens::study::ListRow::Note { note, .. }) => {
+                        Some(Scope::Note(*note))
+                    }
+                    None => None,
+                };
+                self.open_start_dialog(preferred);
+            }
+            (Focus::Reader, Action::StartQuiz) => {
+                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
+                    self.quiz_note(n);
+                }
             }
             (Focus::List, Action::Back) if self.list.filter.is_none() => {
                 self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));
@@ -566,7 +625,11 @@ impl App {
                         .max(1) as usize;
                     s.scroll_into_view();
                 }
-                Layer::Links(_) => {}
+                Layer::Quiz(q) => {
+                    let inner = super::layout::inner(main);
+                    super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
+                }
+                Layer::Links(_) | Layer::QuizStart(_) => {}
             }
         }
     }
@@ -574,6 +637,19 @@ impl App {
     fn mouse(&mut self, m: MouseEvent) {
         let areas = Areas::of(self.size);
         let inside = |r: Rect| r.contains(ratatui::layout::Position::new(m.column, m.row));
+        if let Some(Layer::Quiz(q)) = self.layers.last()
+            && m.kind == MouseEventKind::Down(MouseButton::Left)
+        {
+            let hit = q
+                .option_rows
+                .iter()
+                .find(|(row, _)| *row == m.row)
+                .map(|(_, l)| *l);
+            if let Some(letter) = hit {
+                self.update(Action::Pick(letter));
+            }
+            return;
+        }
         if !self.layers.is_empty() {
             match m.kind {
                 MouseEventKind::ScrollDown => self.update(Action::Down),

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod app_quiz;
 pub mod config;
 pub mod event;
 pub mod keymap;
