@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::app::{App, Focus, Layer};
 use super::layout::{self, Areas, study_pane_rects};
 use super::screens::links::LinksView;
-use super::screens::pager::{PagerKind, PagerView, diagnostic_lines, help_lines};
+use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
 use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
@@ -81,6 +81,40 @@ impl Widget for &App {
 }
 
 impl App {
+    /// Draws help or the diagnostics panel.
+    fn pager(&self, p: &PagerState, main: Rect, buf: &mut Buffer) {
+        let areas = Areas {
+            main,
+            ..Areas::of(self.size)
+        };
+        let (title, lines) = match p.kind {
+            PagerKind::Help => (
+                self.lang.pick("도움말", "Help"),
+                help_lines(
+                    &self.keymap,
+                    &self.theme,
+                    self.lang,
+                    layout::inner(areas.main).width as usize,
+                ),
+            ),
+            PagerKind::Diagnostics => (
+                self.lang.pick("진단", "Diagnostics"),
+                diagnostic_lines(
+                    &self.vault,
+                    &self.theme,
+                    self.lang,
+                    layout::inner(areas.main).width as usize,
+                ),
+            ),
+        };
+        let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
+        PagerView {
+            lines: &lines,
+            scroll: p.scroll,
+        }
+        .render(inner, buf);
+    }
+
     /// Draws one layer over the main area.
     fn layer(&self, layer: &Layer, main: Rect, buf: &mut Buffer) {
         let areas = Areas {
@@ -88,34 +122,7 @@ impl App {
             ..Areas::of(self.size)
         };
         match layer {
-            Layer::Pager(p) => {
-                let (title, lines) = match p.kind {
-                    PagerKind::Help => (
-                        self.lang.pick("도움말", "Help"),
-                        help_lines(
-                            &self.keymap,
-                            &self.theme,
-                            self.lang,
-                            layout::inner(areas.main).width as usize,
-                        ),
-                    ),
-                    PagerKind::Diagnostics => (
-                        self.lang.pick("진단", "Diagnostics"),
-                        diagnostic_lines(
-                            &self.vault,
-                            &self.theme,
-                            self.lang,
-                            layout::inner(areas.main).width as usize,
-                        ),
-                    ),
-                };
-                let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                PagerView {
-                    lines: &lines,
-                    scroll: p.scroll,
-                }
-                .render(inner, buf);
-            }
+            Layer::Pager(p) => self.pager(p, areas.main, buf),
             Layer::Note(r) => {
                 let title = self
                     .vault
