@@ -22,6 +22,8 @@ pub mod wrap;
 #[cfg(test)]
 pub(crate) mod fixture;
 #[cfg(test)]
+mod quiz_tests;
+#[cfg(test)]
 mod snapshots;
 
 pub use app::{App, AppEvent};

@@ -253,3 +253,33 @@ fn searches_by_initial_consonants_and_opens_the_hit() {
     let screen = s.wait_for("남는 용량을 싸게");
     assert!(!screen.contains("/ ㅅㅍ"), "search still open:\n{screen}");
 }
+
+#[test]
+fn answers_a_question_wrong_and_sees_its_explanation() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // The tree opens on the spot note; go to the reader and quiz on it.
+    s.send("\t");
+    s.send("p");
+    let screen = s.wait_for("문제 1/1");
+    // Options are shuffled: find the letter the wrong option got.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("마스터 노드"))
+        .unwrap_or_else(|| panic!("no option line:\n{screen}"));
+    let letter = line
+        .split(')')
+        .next()
+        .and_then(|head| head.chars().rev().find(char::is_ascii_uppercase))
+        .unwrap_or_else(|| panic!("no letter in {line:?}"));
+    s.send(&letter.to_ascii_lowercase().to_string());
+    let screen = s.wait_for("틀렸습니다");
+    assert!(
+        screen.contains("마스터가 멈추면 클러스터 전체가 멈춘다"),
+        "{screen}"
+    );
+    assert!(screen.contains("정답"), "{screen}");
+    // Enter goes on: the one-question quiz ends with its summary.
+    s.send("\r");
+    s.wait_for("맞음 0/1");
+}
