@@ -1,0 +1,35 @@
+//! The main loop: draw, wait for the next event, update; until the app
+//! asks to quit. The terminal is restored however the loop ends.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+
+use super::app::{App, AppEvent};
+use super::{event, terminal};
+
+/// Runs the app on the terminal until it quits. Events come from `rx`;
+/// the input thread is started here and sends on `tx`.
+pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow::Result<()> {
+    let mut term = terminal::init()?;
+    let result = (|| -> anyhow::Result<()> {
+        let size = term.size()?;
+        app.handle(AppEvent::Resize(size.width, size.height));
+        let stop = Arc::new(AtomicBool::new(false));
+        let input = event::spawn_input(tx, Arc::clone(&stop))?;
+        while !app.quit {
+            term.draw(|f| app.draw(f))?;
+            let Ok(ev) = rx.recv() else { break };
+            app.handle(ev);
+            // Drain what queued up while drawing, so fast typing never lags.
+            while let Ok(ev) = rx.try_recv() {
+                app.handle(ev);
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        let _ = input.join();
+        Ok(())
+    })();
+    terminal::restore()?;
+    result
+}
