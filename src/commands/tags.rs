@@ -36,7 +36,17 @@ pub fn render(vault: &Vault, lang: Lang) -> String {
         let pad = width - unicode_width::UnicodeWidthStr::width(label.as_str());
         let counts = match lang {
             Lang::Ko => format!("노트 {:>4}  문제 {:>4}", node.notes, node.questions),
-            Lang::En => format!("{:>4} notes  {:>4} questions", node.notes, node.questions),
+            Lang::En => format!(
+                "{:>4} {:<5}  {:>4} {}",
+                node.notes,
+                if node.notes == 1 { "note" } else { "notes" },
+                node.questions,
+                if node.questions == 1 {
+                    "question"
+                } else {
+                    "questions"
+                }
+            ),
         };
         let _ = writeln!(out, "{label}{}  {counts}", " ".repeat(pad));
     }

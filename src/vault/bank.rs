@@ -171,60 +171,8 @@ impl Entry<'_> {
         };
         let mut errors = 0;
         let options = self.options(get("options"), &mut errors);
-        let mut answer: Vec<Letter> = Vec::new();
-        match get("answer") {
-            None => {
-                errors += 1;
-                self.error(
-                    "",
-                    "bank entry has no 'answer:'; it is left out of quizzes".to_owned(),
-                );
-            }
-            Some(v) => {
-                let raw: Vec<String> = match v {
-                    Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
-                    other => scalar(other).into_iter().collect(),
-                };
-                for r in &raw {
-                    let found = answer_letters(r.trim());
-                    if found.is_empty() {
-                        errors += 1;
-                        self.error(
-                            "answer",
-                            format!("answer '{r}' names no option letter (A–J)"),
-                        );
-                    }
-                    answer.extend(found.into_iter().map(|(l, _)| l));
-                }
-            }
-        }
-        answer.sort_unstable();
-        answer.dedup();
-        for &l in &answer {
-            if !options.iter().any(|o| o.letter == l) {
-                errors += 1;
-                self.error("answer", format!("answer letter '{l}' has no option"));
-            }
-        }
-        let mut explanations = BTreeMap::new();
-        if let Some(Value::Mapping(m)) = get("explanations") {
-            for (k, v) in m {
-                let Some(letter) = scalar(k).and_then(|k| single_letter(&k)) else {
-                    continue;
-                };
-                if !options.iter().any(|o| o.letter == letter) {
-                    self.report(
-                        "explanations",
-                        format!("explanation for option '{letter}', but the entry has no option {letter}"),
-                        false,
-                    );
-                    continue;
-                }
-                if let Some(t) = scalar(v) {
-                    explanations.insert(letter, plain(&t));
-                }
-            }
-        }
+        let answer = self.answer(get("answer"), &options, &mut errors);
+        let explanations = self.explanations(get("explanations"), &options);
         let explanation = get("explanation")
             .and_then(scalar)
             .map(|s| plain(&s))
@@ -268,6 +216,77 @@ impl Entry<'_> {
             quizzable: errors == 0,
         };
         Some((question, self.key_line("note")))
+    }
+
+    fn answer(
+        &mut self,
+        value: Option<&Value>,
+        options: &[QuizOption],
+        errors: &mut usize,
+    ) -> Vec<Letter> {
+        let mut answer: Vec<Letter> = Vec::new();
+        match value {
+            None => {
+                *errors += 1;
+                self.error(
+                    "",
+                    "bank entry has no 'answer:'; it is left out of quizzes".to_owned(),
+                );
+            }
+            Some(v) => {
+                let raw: Vec<String> = match v {
+                    Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+                    other => scalar(other).into_iter().collect(),
+                };
+                for r in &raw {
+                    let found = answer_letters(r.trim());
+                    if found.is_empty() {
+                        *errors += 1;
+                        self.error(
+                            "answer",
+                            format!("answer '{r}' names no option letter (A–J)"),
+                        );
+                    }
+                    answer.extend(found.into_iter().map(|(l, _)| l));
+                }
+            }
+        }
+        answer.sort_unstable();
+        answer.dedup();
+        for &l in &answer {
+            if !options.iter().any(|o| o.letter == l) {
+                *errors += 1;
+                self.error("answer", format!("answer letter '{l}' has no option"));
+            }
+        }
+        answer
+    }
+
+    fn explanations(
+        &mut self,
+        value: Option<&Value>,
+        options: &[QuizOption],
+    ) -> BTreeMap<Letter, String> {
+        let mut explanations = BTreeMap::new();
+        if let Some(Value::Mapping(m)) = value {
+            for (k, v) in m {
+                let Some(letter) = scalar(k).and_then(|k| single_letter(&k)) else {
+                    continue;
+                };
+                if !options.iter().any(|o| o.letter == letter) {
+                    self.report(
+                        "explanations",
+                        format!("explanation for option '{letter}', but the entry has no option {letter}"),
+                        false,
+                    );
+                    continue;
+                }
+                if let Some(t) = scalar(v) {
+                    explanations.insert(letter, plain(&t));
+                }
+            }
+        }
+        explanations
     }
 
     fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<QuizOption> {

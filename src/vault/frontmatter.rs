@@ -95,7 +95,7 @@ fn read_fields(
         match key {
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
-                    fm.title = Some(crate::text::fold_whitespace(&t))
+                    fm.title = Some(crate::text::fold_whitespace(&t));
                 }
                 Some(_) => {}
                 None => problem(key, format!("title must be text, found {}", kind_of(value))),

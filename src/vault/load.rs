@@ -283,3 +283,7 @@ fn read_capped(path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Diagnostic> 
     }
     Ok(bytes)
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -42,7 +42,15 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     } else if let Some(range) = split.yaml.clone() {
         let (parsed, diags) = frontmatter::parse(path, &text[range], split.yaml_line);
         fm = parsed;
-        diagnostics.extend(diags);
+        // An error at the end of the YAML points at the closing `---`.
+        diagnostics.extend(diags.into_iter().map(|d| {
+            if d.source_line.is_some() {
+                return d;
+            }
+            let line = text.lines().nth(d.line - 1).unwrap_or_default().to_owned();
+            let width = line.chars().count().max(1);
+            d.with_source(&line, width)
+        }));
     }
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);

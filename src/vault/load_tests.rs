@@ -1,0 +1,223 @@
+//! Loading whole vaults: the walk's filters, order, merging, limits,
+//! progress and bank linking.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::*;
+use crate::vault::{QuestionOrigin, Severity, Vault};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/vaults")
+        .join(name)
+}
+
+fn load_one(root: &Path) -> Vault {
+    load(&[root.to_owned()], &LoadOptions::default(), &|_| {}).unwrap()
+}
+
+#[test]
+fn forms_vault_loads_clean_with_banks_linked_to_notes() {
+    let v = load_one(&fixture("forms"));
+    assert!(v.diagnostics.is_empty(), "{:?}", v.diagnostics);
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "notes/aws/numbered-labels.md",
+            "notes/aws/spot-interruption.md",
+            "notes/crlf-bom.md",
+            "notes/no-frontmatter.md"
+        ]
+    );
+    assert_eq!(v.banks.len(), 1);
+    assert_eq!(v.banks[0].path, "questions/bank.yaml");
+    assert_eq!(v.questions.len(), 7);
+    for (i, n) in v.notes.iter().enumerate() {
+        for &qi in &n.questions {
+            assert_eq!(v.question(qi).origin, QuestionOrigin::Note(NoteIx(i)));
+            assert_eq!(v.question(qi).note, Some(NoteIx(i)));
+        }
+    }
+    let spot = v.find_note("spot-interruption").unwrap();
+    let banked = v.question(v.banks[0].questions[0]);
+    assert_eq!(banked.note, Some(spot));
+    let tags: Vec<&str> = banked.tags.iter().map(crate::vault::Tag::as_str).collect();
+    assert_eq!(tags, ["exam/saa", "service/ec2", "instance/spot-instances"]);
+    // Linked by alias, shown by the note's title.
+    let by_alias = v.question(v.banks[0].questions[1]);
+    assert_eq!(by_alias.note_title.as_deref(), Some("emr-node-types"));
+}
+
+use crate::vault::NoteIx;
+
+#[test]
+fn hidden_ignored_and_folder_named_md_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("broken"), dir.path());
+    std::fs::create_dir(dir.path().join("folder.md")).unwrap();
+    let v = load_one(dir.path());
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["broken-yaml.md", "question-errors.md", "unterminated.md"]
+    );
+    let skipped: Vec<&str> = v
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("skipped"))
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(skipped, ["binary.md", "invalid-utf8.md"]);
+    let (errors, warnings) = v.diagnostic_counts();
+    assert_eq!((errors, warnings), (13, 2));
+    let mut sorted = v.diagnostics.clone();
+    sorted.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    assert_eq!(sorted, v.diagnostics);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn roots_merge_in_the_order_given() {
+    let v = load(
+        &[fixture("forms"), fixture("broken")],
+        &LoadOptions::default(),
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(v.roots.len(), 2);
+    assert_eq!(v.notes.len(), 7);
+    assert!(v.notes[..4].iter().all(|n| n.root == 0));
+    assert!(v.notes[4..].iter().all(|n| n.root == 1));
+    assert!(v.diagnostics.iter().all(|d| d.root == 1));
+}
+
+#[test]
+fn a_missing_root_or_a_file_root_is_an_error() {
+    let missing = load(&[fixture("nope")], &LoadOptions::default(), &|_| {});
+    assert!(matches!(missing, Err(LoadError::Unreadable { .. })));
+    let file = load(
+        &[fixture("forms/notes/crlf-bom.md")],
+        &LoadOptions::default(),
+        &|_| {},
+    );
+    assert!(matches!(file, Err(LoadError::NotAFolder { .. })));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_do_not_hang_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::write(dir.path().join("a/노트.md"), "# 노트\n").unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
+    let v = load_one(dir.path());
+    assert_eq!(v.notes.len(), 1);
+    assert!(
+        v.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning && d.path.starts_with("a/loop")),
+        "{:?}",
+        v.diagnostics
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("큰.md"), "가".repeat(400)).unwrap();
+    std::fs::write(dir.path().join("작은.md"), "# 작은 노트\n").unwrap();
+    let opts = LoadOptions {
+        max_file_bytes: 1000,
+        threads: 0,
+    };
+    let v = load(&[dir.path().to_owned()], &opts, &|_| {}).unwrap();
+    assert_eq!(v.notes.len(), 1);
+    assert_eq!(v.diagnostics.len(), 1);
+    assert!(
+        v.diagnostics[0].message.contains("1200 bytes"),
+        "{}",
+        v.diagnostics[0].message
+    );
+}
+
+#[test]
+fn progress_counts_every_file() {
+    let calls = AtomicUsize::new(0);
+    let last = AtomicUsize::new(0);
+    let v = load(
+        &[fixture("forms")],
+        &LoadOptions::default(),
+        &|p: Progress| {
+            assert_eq!(p.total, 5);
+            calls.fetch_add(1, Ordering::Relaxed);
+            last.fetch_max(p.done, Ordering::Relaxed);
+        },
+    )
+    .unwrap();
+    assert_eq!(v.notes.len() + v.banks.len(), 5);
+    assert_eq!(calls.load(Ordering::Relaxed), 5);
+    assert_eq!(last.load(Ordering::Relaxed), 5);
+}
+
+#[test]
+fn order_does_not_depend_on_the_thread_count() {
+    let one = load(
+        &[fixture("forms")],
+        &LoadOptions {
+            threads: 1,
+            ..LoadOptions::default()
+        },
+        &|_| {},
+    )
+    .unwrap();
+    let four = load(
+        &[fixture("forms")],
+        &LoadOptions {
+            threads: 4,
+            ..LoadOptions::default()
+        },
+        &|_| {},
+    )
+    .unwrap();
+    let ids = |v: &Vault| v.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&one), ids(&four));
+}
+
+#[test]
+fn bundled_deck_loads_without_errors() {
+    let v = crate::vault::load_bundled();
+    assert_eq!(v.roots, ["(bundled)"]);
+    assert!(v.notes.iter().all(|n| n.path.starts_with("notes/")));
+    assert!(v.banks.iter().all(|b| b.path.starts_with("questions/")));
+    assert_eq!(v.diagnostic_counts().0, 0, "{:?}", v.diagnostics);
+}
+
+#[test]
+fn duplicate_question_ids_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "---\ntitle: 같은 제목\n---\n## 문제\n\n**Q:** 같은 질문\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n";
+    std::fs::write(dir.path().join("a.md"), note).unwrap();
+    std::fs::write(dir.path().join("b.md"), note).unwrap();
+    let v = load_one(dir.path());
+    assert_eq!(v.diagnostics.len(), 1);
+    assert_eq!(v.diagnostics[0].path, "b.md");
+    assert!(
+        v.diagnostics[0].message.contains("a.md:6"),
+        "{}",
+        v.diagnostics[0].message
+    );
+}
