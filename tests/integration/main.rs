@@ -4,6 +4,7 @@ mod cli_check;
 mod cli_export;
 mod cli_search;
 mod cli_tags;
+mod deck;
 mod hostile;
 mod pty;
 mod quiz_plain;
