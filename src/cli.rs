@@ -114,7 +114,8 @@ pub struct SearchArgs {
     /// and `-word` exclude, `"exact phrase"`, `title:word`, `alias:word`,
     /// `has:question`, `is:wrong`, `is:due`. Korean initial consonants
     /// (`ㅅㅍ` finds 스팟) and words typed on the wrong keyboard layout
-    /// (`tmvkt`) match too.
+    /// (`tmvkt`) match too. Put `--` before the query when a word of it
+    /// starts with `-` (`munje search -- spot -#service/emr`).
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     pub query: Vec<String>,
 

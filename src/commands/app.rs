@@ -1,11 +1,184 @@
-//! The full-screen app (no subcommand, or `munje quiz` on a terminal).
+//! The full-screen app (no subcommand, or `munje quiz` on a terminal):
+//! settings read, the vault loaded on a thread behind a progress bar (the
+//! first frame draws at once), notes watched for changes, then the TUI.
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
 
-#[allow(clippy::wildcard_imports, unused_imports)]
-use crate::cli::*;
+use anyhow::Context as _;
+use etcetera::BaseStrategy;
 
-/// Runs the command.
-pub fn run(_global: &GlobalArgs, _quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+use super::source::vault_roots;
+use crate::cli::{GlobalArgs, QuizArgs};
+use crate::i18n::Lang;
+use crate::store::{self, Store};
+use crate::tui::config::Config;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{Theme, ThemeKind};
+use crate::tui::{App, AppEvent};
+use crate::vault::{self, LoadOptions, Vault};
+
+/// Runs the app; `quiz` opens straight onto a quiz with those flags.
+pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
+        );
+    }
+    let lang = Lang::detect(global.lang);
+    let (config, mut problems) = read_config();
+    let theme = Theme::detect(
+        config.theme.unwrap_or(ThemeKind::Dark),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
+    let mut keymap = Keymap::default();
+    problems.extend(config.apply_keys(&mut keymap));
+
+    let mut app = App::new(Vault::default(), lang, theme, keymap);
+    app.loading = Some((0, 0));
+    app.pending_quiz = quiz.cloned();
+    open_store(global, &mut app, &mut problems);
+    if let Some(p) = problems.first() {
+        app.error(p.clone());
+    }
+    let (tx, rx) = mpsc::channel();
+    spawn_loader(vault_roots(global), tx.clone())?;
+    crate::tui::run(app, tx, rx)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the progress store. Without one the app still runs: a lasting
+/// notice says answers are not being kept.
+fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
+    let now = crate::tui::app::system_now();
+    let opened =
+        store::database_path(global.data_dir.as_deref()).and_then(|path| Store::open(&path, now));
+    match opened {
+        Ok(store) => {
+            if let Some(r) = store.recovery() {
+                problems.push(format!(
+                    "{} {} ({}); {} {}",
+                    app.lang.pick(
+                        "쓸 수 없는 진도 파일을 옮겼습니다:",
+                        "moved an unusable progress file aside:"
+                    ),
+                    store.path().display(),
+                    r.reason,
+                    app.lang.pick("옮긴 곳", "now at"),
+                    r.moved_to.display()
+                ));
+            }
+            if let Ok(h) = store.history() {
+                app.history = h;
+            }
+            app.store = Some(store);
+        }
+        Err(e) => {
+            app.notice = Some(match app.lang {
+                Lang::Ko => format!("진도가 저장되지 않습니다: {e}"),
+                Lang::En => format!("progress is not being saved: {e}"),
+            });
+        }
+    }
+}
+
+/// `config.toml` in the XDG config folder; a missing file is no problem.
+fn read_config() -> (Config, Vec<String>) {
+    let Ok(strategy) = etcetera::choose_base_strategy() else {
+        return (Config::default(), Vec::new());
+    };
+    let path = strategy.config_dir().join("munje").join("config.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let (config, problems) = Config::parse(&text);
+            let problems = problems
+                .into_iter()
+                .map(|p| p.replacen("config.toml", &path.display().to_string(), 1))
+                .collect();
+            (config, problems)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!("cannot read {}: {e}", path.display())],
+        ),
+    }
+}
+
+/// Loads the vault on a thread, reporting progress, then watches the roots
+/// and sends a fresh vault whenever notes change.
+fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Result<()> {
+    std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            let Some(roots) = roots else {
+                let _ = tx.send(AppEvent::Loaded(Box::new(vault::load_bundled())));
+                return;
+            };
+            match load(&roots, &tx) {
+                Ok(v) => {
+                    if tx.send(AppEvent::Loaded(Box::new(v))).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(AppEvent::LoadFailed(format!("{e:#}")));
+                    return;
+                }
+            }
+            if let Err(e) = watch(&roots, &tx) {
+                let _ = tx.send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+            }
+        })
+        .context("cannot start the loading thread")?;
+    Ok(())
+}
+
+fn load(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
+    let progress_tx = std::sync::Mutex::new(tx.clone());
+    let progress = move |p: vault::Progress| {
+        if let Ok(tx) = progress_tx.lock() {
+            let _ = tx.send(AppEvent::Progress(p.done, p.total));
+        }
+    };
+    Ok(vault::load(roots, &LoadOptions::default(), &progress)?)
+}
+
+/// Blocks, reloading on every debounced change under the roots, until the
+/// app is gone.
+fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
+    use notify_debouncer_full::notify::RecursiveMode;
+    let (ev_tx, ev_rx) = mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_full::new_debouncer(Duration::from_millis(300), None, ev_tx)?;
+    for root in roots {
+        debouncer.watch(root, RecursiveMode::Recursive)?;
+    }
+    for result in ev_rx {
+        let Ok(events) = result else { continue };
+        let relevant = events
+            .iter()
+            .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
+        if !relevant {
+            continue;
+        }
+        let event = match load(roots, tx) {
+            Ok(v) => AppEvent::Reloaded(Box::new(v)),
+            Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
+        };
+        if tx.send(event).is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn is_vault_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("md" | "yaml" | "yml")
+    )
 }

@@ -1,11 +1,168 @@
-//! `munje search`: ranked hits for a query.
+//! `munje search`: ranked hits for a query, matches in bold on a terminal
+//! and plain when piped, or JSON with `--json`.
+//!
+//! Owns printing only; the query language and ranking are `crate::search`.
 
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
 use std::process::ExitCode;
 
-#[allow(clippy::wildcard_imports, unused_imports)]
-use crate::cli::*;
+use serde::Serialize;
 
-/// Runs the command.
-pub fn run(_global: &GlobalArgs, _args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+use super::source::{display_path, open_vault};
+use crate::cli::{GlobalArgs, SearchArgs};
+use crate::i18n::Lang;
+use crate::search::{Hit, Query, SearchContext, SearchIndex};
+use crate::vault::{QuestionId, QuestionOrigin, Vault};
+
+/// Runs the command: exit 0 with hits, 1 with none.
+pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let vault = open_vault(global)?;
+    let index = SearchIndex::build(&vault);
+    let query = Query::parse(&args.query.join(" "));
+    // The progress store is not consulted here yet: without it no question
+    // is wrong or due, so `is:wrong` and `is:due` match nothing.
+    let none: HashSet<QuestionId> = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let hits = index.search(&query, &ctx, args.limit);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        let style = if out.is_terminal() {
+            Style::Bold
+        } else {
+            Style::Plain
+        };
+        out.write_all(render(&vault, &hits, style).as_bytes())?;
+        if hits.is_empty() {
+            let lang = Lang::detect(global.lang);
+            eprintln!("{}", lang.pick("찾는 내용이 없습니다.", "No matches."));
+        }
+    }
+    out.flush()?;
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// How matched characters are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// ANSI bold, for a terminal.
+    Bold,
+    /// No marks, for pipes and files.
+    Plain,
+}
+
+/// One hit as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct JsonHit<'a> {
+    path: String,
+    title: &'a str,
+    field: &'static str,
+    line: usize,
+    score: i64,
+    snippet: &'a str,
+    ranges: Vec<[usize; 2]>,
+}
+
+impl<'a> JsonHit<'a> {
+    fn new(vault: &Vault, hit: &'a Hit) -> Self {
+        JsonHit {
+            path: hit_path(vault, hit),
+            title: &hit.title,
+            field: hit.field.as_str(),
+            line: hit.line,
+            score: hit.score,
+            snippet: &hit.snippet,
+            ranges: hit.ranges.iter().map(|r| [r.start, r.end]).collect(),
+        }
+    }
+}
+
+/// The file a hit is in, with its vault root as the user named it.
+fn hit_path(vault: &Vault, hit: &Hit) -> String {
+    let bank = hit
+        .question
+        .map(|q| vault.question(q).origin)
+        .and_then(|o| match o {
+            QuestionOrigin::Bank(b) => vault.banks.get(b),
+            QuestionOrigin::Note(_) => None,
+        });
+    match (bank, hit.note) {
+        (Some(b), _) => display_path(vault, b.root, &b.path),
+        (None, Some(n)) => {
+            let note = vault.note(n);
+            display_path(vault, note.root, &note.path)
+        }
+        (None, None) => hit.path.clone(),
+    }
+}
+
+/// The hits as text: `path:line: [field] title`, then the snippet
+/// indented, unless the snippet is the title itself.
+pub fn render(vault: &Vault, hits: &[Hit], style: Style) -> String {
+    let mut out = String::new();
+    for hit in hits {
+        let path = hit_path(vault, hit);
+        let field = hit.field.as_str();
+        if hit.snippet == hit.title {
+            let title = mark(&hit.snippet, &hit.ranges, style);
+            let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
+        } else {
+            let snippet = mark(&hit.snippet, &hit.ranges, style);
+            let _ = writeln!(out, "{path}:{}: [{field}] {}", hit.line, hit.title);
+            let _ = writeln!(out, "    {snippet}");
+        }
+    }
+    out
+}
+
+/// The text with the character ranges marked.
+fn mark(text: &str, ranges: &[Range<usize>], style: Style) -> String {
+    if style == Style::Plain || ranges.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut open = false;
+    for (i, c) in text.chars().enumerate() {
+        let inside = ranges.iter().any(|r| r.contains(&i));
+        if inside != open {
+            out.push_str(if inside { "\x1b[1m" } else { "\x1b[0m" });
+            open = inside;
+        }
+        out.push(c);
+    }
+    if open {
+        out.push_str("\x1b[0m");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_marks_wrap_whole_characters() {
+        let ranges = [0..2, 3..4];
+        assert_eq!(
+            mark("스팟 인스턴스", &ranges, Style::Bold),
+            "\x1b[1m스팟\x1b[0m \x1b[1m인\x1b[0m스턴스"
+        );
+        assert_eq!(
+            mark("스팟 인스턴스", &ranges, Style::Plain),
+            "스팟 인스턴스"
+        );
+    }
 }

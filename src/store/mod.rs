@@ -1,2 +1,116 @@
 //! The progress store: SQLite (WAL) with a versioned schema, every attempt
 //! recorded as it is given, and the statistics read back from it.
+//!
+//! This is the only module that touches `progress.db`. It knows nothing of
+//! the terminal and does not decide what to ask; the quiz engine hands it
+//! attempts and reads back a [`History`](crate::quiz::History).
+
+mod attempts;
+mod open;
+mod schema;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::quiz::{Timestamp, UtcOffset};
+
+pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, database_path};
+pub use schema::{APPLICATION_ID, LATEST_VERSION};
+pub use stats::{DayCount, Stats, TagCount};
+
+/// What went wrong with the progress database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No home or data directory could be found.
+    #[error("cannot find a data directory for progress ({0}); pass --data-dir DIR")]
+    NoDataDir(String),
+    /// A file or folder could not be created, read or renamed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// SQLite refused.
+    #[error("progress database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// The cause.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer munje; it is left untouched.
+    #[error(
+        "progress database {path} has schema version {found}, but this munje understands \
+         only up to {supported}; it was written by a newer munje. Upgrade munje, or use \
+         --data-dir to keep progress elsewhere. The file was not changed."
+    )]
+    NewerSchema {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this munje knows.
+        supported: i64,
+    },
+}
+
+/// An open progress database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    recovery: Option<Recovery>,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) when
+    /// missing, migrating an older schema, and moving a foreign or corrupt
+    /// file aside (see [`Store::recovery`]). `now` names the moved file.
+    pub fn open(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
+        let (conn, recovery) = open::open_connection(path, now)?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            recovery,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Set when an unusable file was moved aside on opening: tell the user.
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
+    }
+
+    /// The local time zone's offset from UTC at `now`, as the C library
+    /// sees it (SQLite's `localtime`), for day boundaries in statistics.
+    pub fn local_offset(&self, now: Timestamp) -> UtcOffset {
+        let secs = now.as_secs();
+        self.conn
+            .query_row(
+                "SELECT CAST(strftime('%s', ?1, 'unixepoch', 'localtime') AS INTEGER) - ?1",
+                [secs],
+                |r| r.get::<_, i64>(0),
+            )
+            .ok()
+            .and_then(|s| i32::try_from(s).ok())
+            .map_or(UtcOffset::UTC, UtcOffset)
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,2 +1,30 @@
 //! The full-screen app: study, quiz, search, stats and help screens on
-//! ratatui. Knows nothing of files: it is handed a loaded vault.
+//! ratatui. Knows nothing of files: it is handed a loaded vault (or one
+//! arriving on the event channel) and draws from its state.
+
+pub mod action;
+pub mod app;
+mod app_quiz;
+pub mod config;
+pub mod event;
+pub mod keymap;
+pub mod keys;
+pub mod layout;
+pub mod markdown;
+pub mod run;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+pub mod wrap;
+
+#[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
+mod quiz_tests;
+#[cfg(test)]
+mod snapshots;
+
+pub use app::{App, AppEvent};
+pub use run::run;

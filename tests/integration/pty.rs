@@ -1,1 +1,285 @@
-//! Integration tests: pty.
+//! End to end: the real binary in a pseudo-terminal, read back through a
+//! vt100 screen model (a raw byte stream never holds "스팟" whole, because
+//! the cursor moves after each wide character).
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const SPOT: &str = "---
+title: 스팟 인스턴스 활용
+tags: [instance/spot]
+aliases: [spot-pricing]
+created: 2025-08-21
+---
+
+# 스팟 인스턴스 활용
+
+## 🎯 핵심 포인트
+
+**스팟 인스턴스**는 남는 용량을 싸게 쓰며 2분 전에 중단 알림을 받는다.
+
+## 📝 설명
+
+- 태스크 노드는 데이터를 저장하지 않는다
+- 마스터 노드는 온디맨드로 둔다
+
+## 📚 관련 문제
+
+**문제 1.** 데이터 손실 없이 비용을 줄이려면 어느 노드를 스팟으로 두는가?
+
+**보기:**
+- A) 마스터 노드
+- B) 코어 노드
+- C) 태스크 노드
+
+**정답: C**
+
+**추가 설명:**
+- **Option A** - 마스터가 멈추면 클러스터 전체가 멈춘다
+- **Option C** - 태스크 노드는 상태가 없어 중단되어도 안전하다
+";
+
+const EMR: &str = "---
+title: EMR 노드 구성
+tags: [service/emr]
+---
+
+# EMR 노드 구성
+
+## 핵심 포인트
+
+EMR 클러스터는 마스터, 코어, 태스크 노드로 나뉜다. [[스팟 인스턴스 활용]]도 보라.
+";
+
+/// A running munje in a pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+impl Session {
+    fn start(extra: &[&str]) -> Session {
+        let vault = tempfile::tempdir().unwrap();
+        std::fs::write(vault.path().join("spot.md"), SPOT).unwrap();
+        std::fs::write(vault.path().join("emr.md"), EMR).unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let (rows, cols) = (30, 100);
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_munje"));
+        cmd.args(["--lang", "ko", "--notes"]);
+        cmd.arg(vault.path());
+        cmd.arg("--data-dir");
+        cmd.arg(data.path());
+        cmd.args(extra);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "ko_KR.UTF-8");
+        cmd.env("XDG_CONFIG_HOME", data.path());
+        cmd.env_remove("MUNJE_NOTES");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        // The master must outlive the child's output; leak it into the
+        // reader thread's lifetime by keeping it here.
+        std::mem::forget(pair.master);
+        Session {
+            child,
+            writer,
+            parser,
+            _dirs: (vault, data),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if not.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the app read each burst as separate keys.
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Give the reader thread a moment to take in the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "munje did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn opens_a_fixture_vault_and_reads_a_note() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // Flat list, first note (EMR), open it, jump to its key point.
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    let screen = s.wait_for("EMR 클러스터는 마스터");
+    assert!(screen.contains("#service/emr"), "{screen}");
+    // Follow the wikilink to the other note.
+    s.send("f");
+    s.wait_for("링크 · 백링크");
+    s.send("\r");
+    let screen = s.wait_for("남는 용량을 싸게");
+    assert!(
+        screen.contains("스팟 인스턴스"),
+        "bold text lost its words:\n{screen}"
+    );
+    assert!(!screen.contains("**"), "bold markers shown:\n{screen}");
+}
+
+#[test]
+fn quits_with_the_terminal_restored() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    // Esc never quits; q from the top level does.
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(s.child.try_wait().unwrap().is_none(), "Esc quit the app");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let parser = s.parser.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    assert!(!parser.screen().hide_cursor(), "cursor left hidden");
+}
+
+#[test]
+fn ctrl_c_quits_from_a_layer_with_status_zero() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    s.send("?");
+    s.wait_for("munje 도움말");
+    s.send("\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn searches_by_initial_consonants_and_opens_the_hit() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // Put the EMR note in the reader first, so opening the hit visibly
+    // changes the note.
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    s.wait_for("EMR 클러스터는");
+    s.send("/");
+    s.wait_for("/ 검색어");
+    s.send("ㅅㅍ");
+    let screen = s.wait_for("1 건");
+    assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.hide_cursor(),
+            "the search field must show the cursor"
+        );
+        // The cursor sits right after "/ ㅅㅍ" (2 + 4 cells, inside the border).
+        assert_eq!(screen.cursor_position(), (2, 7));
+    }
+    s.send("\r");
+    let screen = s.wait_for("남는 용량을 싸게");
+    assert!(!screen.contains("/ ㅅㅍ"), "search still open:\n{screen}");
+}
+
+#[test]
+fn answers_a_question_wrong_and_sees_its_explanation() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // The tree opens on the spot note; go to the reader and quiz on it.
+    s.send("\t");
+    s.send("p");
+    let screen = s.wait_for("문제 1/1");
+    // Options are shuffled: find the letter the wrong option got.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("마스터 노드"))
+        .unwrap_or_else(|| panic!("no option line:\n{screen}"));
+    let letter = line
+        .split(')')
+        .next()
+        .and_then(|head| head.chars().rev().find(char::is_ascii_uppercase))
+        .unwrap_or_else(|| panic!("no letter in {line:?}"));
+    s.send(&letter.to_ascii_lowercase().to_string());
+    let screen = s.wait_for("틀렸습니다");
+    assert!(
+        screen.contains("마스터가 멈추면 클러스터 전체가 멈춘다"),
+        "{screen}"
+    );
+    assert!(screen.contains("정답"), "{screen}");
+    // Enter goes on: the one-question quiz ends with its summary.
+    s.send("\r");
+    s.wait_for("맞음 0/1");
+}

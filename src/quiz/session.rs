@@ -1,0 +1,385 @@
+//! The quiz session state machine, shared by the line mode and the TUI.
+//!
+//! Practice: answer, see feedback, go on. Exam: a deadline, answers may be
+//! changed, flags, a review grid, jumps, and feedback only once submitted
+//! (by the user, or automatically when time is up). Every method that can
+//! move time takes `now`; nothing here reads a clock or touches a file.
+//! Each `answer` returns the [`Attempt`] for the store to commit at once.
+
+use crate::vault::{Letter, QuestionIx, Vault};
+
+use super::attempt::{Attempt, SessionId};
+use super::exam::{self, ExamResult};
+use super::feedback::Feedback;
+use super::letters::{LetterError, parse_letters};
+use super::present::PresentedQuestion;
+use super::rng::{SeededRng, Shuffle};
+use super::schedule::Rating;
+pub use super::state::{
+    AnswerError, Ending, GridCell, Mode, Response, Score, SessionConfig, SessionItem, Step,
+};
+use super::time::Timestamp;
+
+/// A running or finished quiz.
+#[derive(Debug, Clone)]
+pub struct QuizSession {
+    config: SessionConfig,
+    items: Vec<SessionItem>,
+    position: usize,
+    started: Timestamp,
+    shown_at: Timestamp,
+    ending: Option<Ending>,
+    result: Option<ExamResult>,
+}
+
+/// Mixed into the seed so option order does not mirror question order.
+const OPTION_STREAM: u64 = 0x6F70_7469_6F6E_7321;
+
+impl QuizSession {
+    /// Starts a session on questions already selected and ordered.
+    pub fn new(
+        vault: &Vault,
+        questions: &[QuestionIx],
+        config: SessionConfig,
+        now: Timestamp,
+    ) -> QuizSession {
+        let mut rng = match config.shuffle {
+            Shuffle::Off => None,
+            Shuffle::Seeded(seed) => Some(SeededRng::new(seed ^ OPTION_STREAM)),
+        };
+        let items = questions
+            .iter()
+            .map(|&ix| SessionItem {
+                question: PresentedQuestion::new(vault, ix, rng.as_mut()),
+                response: None,
+                flagged: false,
+                skipped: false,
+                seconds: 0.0,
+            })
+            .collect();
+        let mut session = QuizSession {
+            config,
+            items,
+            position: 0,
+            started: now,
+            shown_at: now,
+            ending: None,
+            result: None,
+        };
+        if session.items.is_empty() {
+            session.finish(Ending::Completed, now);
+        }
+        session
+    }
+
+    /// The session's id.
+    pub fn id(&self) -> &SessionId {
+        &self.config.id
+    }
+
+    /// Practice or exam.
+    pub fn mode(&self) -> Mode {
+        self.config.mode
+    }
+
+    /// Every question with its state.
+    pub fn items(&self) -> &[SessionItem] {
+        &self.items
+    }
+
+    /// How many questions.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True for a session with no questions.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Index of the question on screen.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The question on screen (`None` once finished).
+    pub fn current(&self) -> Option<&SessionItem> {
+        if self.is_finished() {
+            None
+        } else {
+            self.items.get(self.position)
+        }
+    }
+
+    /// When the session started.
+    pub fn started(&self) -> Timestamp {
+        self.started
+    }
+
+    /// The exam deadline.
+    pub fn deadline(&self) -> Option<Timestamp> {
+        match self.config.mode {
+            Mode::Exam(c) => Some(self.started.plus_seconds(f64::from(
+                u32::try_from(c.time_limit_secs).unwrap_or(u32::MAX),
+            ))),
+            Mode::Practice => None,
+        }
+    }
+
+    /// Seconds left in an exam (never negative).
+    pub fn time_left(&self, now: Timestamp) -> Option<f64> {
+        self.deadline().map(|d| d.seconds_since(now).max(0.0))
+    }
+
+    /// True once completed, stopped or submitted.
+    pub fn is_finished(&self) -> bool {
+        self.ending.is_some()
+    }
+
+    /// How the session ended.
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending
+    }
+
+    /// The exam result, once submitted.
+    pub fn exam_result(&self) -> Option<&ExamResult> {
+        self.result.as_ref()
+    }
+
+    /// Submits an exam whose time is up. Returns true when this call did it.
+    pub fn tick(&mut self, now: Timestamp) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        match self.deadline() {
+            Some(deadline) if now >= deadline => {
+                // Time spent counts only up to the deadline.
+                self.finish(Ending::TimeUp, deadline);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Answers the question on screen with typed text (`B`, `AC`, `a c`).
+    pub fn answer_text(&mut self, text: &str, now: Timestamp) -> Result<Attempt, AnswerError> {
+        let offered: Vec<Letter> = self
+            .items
+            .get(self.position)
+            .map(|i| i.question.options.iter().map(|o| o.letter).collect())
+            .unwrap_or_default();
+        let letters = parse_letters(text, &offered)?;
+        self.answer(&letters, now)
+    }
+
+    /// Answers the question on screen with shown letters. In practice an
+    /// answer is final; in an exam it replaces the previous one. The
+    /// returned attempt is what the store should commit now.
+    pub fn answer(&mut self, shown: &[Letter], now: Timestamp) -> Result<Attempt, AnswerError> {
+        if self.tick(now) {
+            return Err(AnswerError::TimeUp);
+        }
+        if self.is_finished() {
+            return Err(AnswerError::Finished);
+        }
+        let practice = self.config.mode == Mode::Practice;
+        let since = now.seconds_since(self.shown_at).max(0.0);
+        let item = &mut self.items[self.position];
+        if practice && item.response.is_some() {
+            return Err(AnswerError::AlreadyAnswered);
+        }
+        let mut picked = shown.to_vec();
+        picked.sort_unstable();
+        picked.dedup();
+        if let Some(&bad) = picked.iter().find(|&&l| item.question.option(l).is_none()) {
+            return Err(LetterError::Unknown(bad.to_string()).into());
+        }
+        let need = item.question.pick_count();
+        if picked.len() != need {
+            return Err(AnswerError::WrongCount {
+                need,
+                got: picked.len(),
+            });
+        }
+        item.seconds += since;
+        self.shown_at = now;
+        let correct = item.question.is_right(&picked);
+        item.skipped = false;
+        item.response = Some(Response {
+            picked,
+            correct,
+            at: now,
+        });
+        self.attempt_of(self.position).ok_or(AnswerError::Finished)
+    }
+
+    /// The attempt record of an answered question.
+    pub fn attempt_of(&self, index: usize) -> Option<Attempt> {
+        let item = self.items.get(index)?;
+        let response = item.response.as_ref()?;
+        let q = &item.question;
+        Some(Attempt {
+            session: self.config.id.clone(),
+            mode: self.config.mode.kind(),
+            question: q.id.clone(),
+            tags: q.tags.clone(),
+            chosen: q.to_source(&response.picked),
+            correct_letters: q.source_answer(),
+            correct: response.correct,
+            seconds: item.seconds,
+            at: response.at,
+            rating: Rating::of_answer(response.correct, item.seconds, q.text_len()),
+        })
+    }
+
+    /// Every answered question's attempt, in session order (what to
+    /// schedule once an exam is submitted).
+    pub fn attempts(&self) -> Vec<Attempt> {
+        (0..self.items.len())
+            .filter_map(|i| self.attempt_of(i))
+            .collect()
+    }
+
+    /// Feedback on a question: in practice once answered (or skipped), in
+    /// an exam once submitted.
+    pub fn feedback(&self, index: usize) -> Option<Feedback> {
+        let item = self.items.get(index)?;
+        let visible = match self.config.mode {
+            Mode::Practice => item.response.is_some() || item.skipped || self.is_finished(),
+            Mode::Exam(_) => self.is_finished(),
+        };
+        visible.then(|| {
+            Feedback::new(
+                &item.question,
+                item.response.as_ref().map(|r| r.picked.as_slice()),
+            )
+        })
+    }
+
+    /// Moves to the next question. In practice, past the last one the
+    /// session is completed; in an exam it stays put (`AtEnd`).
+    pub fn next(&mut self, now: Timestamp) -> Step {
+        if self.tick(now) || self.is_finished() {
+            return Step::Finished;
+        }
+        if self.position + 1 < self.items.len() {
+            self.leave(now);
+            self.position += 1;
+            Step::Moved
+        } else if self.config.mode == Mode::Practice {
+            self.finish(Ending::Completed, now);
+            Step::Finished
+        } else {
+            Step::AtEnd
+        }
+    }
+
+    /// Skips the question on screen without answering, then moves on.
+    pub fn skip(&mut self, now: Timestamp) -> Step {
+        if !self.is_finished()
+            && let Some(item) = self.items.get_mut(self.position)
+            && item.response.is_none()
+        {
+            item.skipped = true;
+        }
+        self.next(now)
+    }
+
+    /// Toggles the flag on the question on screen; returns the new state.
+    pub fn flag(&mut self) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        self.items.get_mut(self.position).is_some_and(|item| {
+            item.flagged = !item.flagged;
+            item.flagged
+        })
+    }
+
+    /// Goes to a question by 0-based index; false when there is none.
+    pub fn jump(&mut self, index: usize, now: Timestamp) -> bool {
+        if self.tick(now) || self.is_finished() || index >= self.items.len() {
+            return false;
+        }
+        self.leave(now);
+        self.position = index;
+        true
+    }
+
+    /// The review grid: every question answered or not, flagged or not.
+    pub fn review_grid(&self) -> Vec<GridCell> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| GridCell {
+                index,
+                answered: item.response.is_some(),
+                flagged: item.flagged,
+                current: index == self.position && !self.is_finished(),
+            })
+            .collect()
+    }
+
+    /// Submits (exam) or ends (practice) the session.
+    pub fn submit(&mut self, now: Timestamp) -> Option<&ExamResult> {
+        if !self.tick(now) && !self.is_finished() {
+            let ending = match self.config.mode {
+                Mode::Exam(_) => Ending::Submitted,
+                Mode::Practice => Ending::Completed,
+            };
+            self.finish(ending, now);
+        }
+        self.result.as_ref()
+    }
+
+    /// Stops early, keeping every answer given (an exam is graded as it is).
+    pub fn stop(&mut self, now: Timestamp) {
+        if !self.tick(now) && !self.is_finished() {
+            self.finish(Ending::Stopped, now);
+        }
+    }
+
+    /// Right, answered and total so far.
+    pub fn score(&self) -> Score {
+        let answered = self.items.iter().filter(|i| i.response.is_some()).count();
+        let correct = self
+            .items
+            .iter()
+            .filter(|i| i.response.as_ref().is_some_and(|r| r.correct))
+            .count();
+        Score {
+            correct,
+            answered,
+            total: self.items.len(),
+        }
+    }
+
+    fn leave(&mut self, now: Timestamp) {
+        if let Some(item) = self.items.get_mut(self.position) {
+            item.seconds += now.seconds_since(self.shown_at).max(0.0);
+        }
+        self.shown_at = now;
+    }
+
+    fn finish(&mut self, ending: Ending, now: Timestamp) {
+        self.leave(now);
+        self.ending = Some(ending);
+        if let Mode::Exam(config) = self.config.mode {
+            self.result = Some(exam::grade(
+                self.items.iter().map(|i| {
+                    (
+                        i.question.tags.as_slice(),
+                        i.response.as_ref().map(|r| r.correct),
+                    )
+                }),
+                config.pass_mark,
+                ending == Ending::TimeUp,
+                now.seconds_since(self.started).max(0.0),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

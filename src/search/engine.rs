@@ -1,0 +1,409 @@
+//! Running a query against the index: filters first, then each word's best
+//! match per document (short fields in rank order, then the body scan),
+//! then ranking; snippets are made only for the hits returned.
+//!
+//! Owns matching and ranking; the index layout is in `index`, the window
+//! arithmetic in `snippet`.
+
+use std::cmp::Ordering;
+
+use memchr::memmem::Finder;
+
+use crate::vault::Tag;
+
+use super::fold::is_subsequence;
+use super::index::{Doc, SearchIndex, ShortField};
+use super::query::{Form, Pattern, Query, TermKind, Variant};
+use super::{Field, Hit, SearchContext};
+
+/// Fuzzy matches scoring below this per pattern character are too
+/// scattered to be what someone meant (skim gives 16 per matched character
+/// and takes points for every gap).
+const MIN_SCORE_PER_CHAR: i64 = 10;
+/// Extra quality for a word found whole, not spread out: 스팟 in
+/// "AWS Batch 스팟" beats ㅅ…ㅍ in "세이빙스 플랜" for the query ㅅㅍ.
+const CONTIGUOUS_BONUS: i64 = 30;
+/// Characters a fuzzy match may skip inside a word.
+const MAX_GAP: usize = 2;
+/// Extra quality for a field that is exactly the word.
+const EXACT_BONUS: i64 = 40;
+/// Match quality is capped so it never outweighs a better field.
+const MAX_QUALITY: i64 = 999;
+
+/// Where a positive term may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// A word: fuzzy in short fields, substring in text.
+    Word,
+    /// An exact phrase: substring anywhere.
+    Phrase,
+    /// Only in one kind of short field.
+    Only(Field),
+}
+
+/// The query split into what filters and what matches.
+pub(super) struct Plan<'q> {
+    pub positives: Vec<(Scope, &'q Pattern)>,
+    pub negatives: Vec<(Scope, &'q Pattern)>,
+    pub tags: Vec<(bool, &'q Tag)>,
+    pub has_question: Option<bool>,
+    pub wrong: Option<bool>,
+    pub due: Option<bool>,
+}
+
+impl<'q> Plan<'q> {
+    fn new(query: &'q Query) -> Self {
+        let mut plan = Plan {
+            positives: Vec::new(),
+            negatives: Vec::new(),
+            tags: Vec::new(),
+            has_question: None,
+            wrong: None,
+            due: None,
+        };
+        for term in &query.terms {
+            let want = !term.negated;
+            let matcher = match &term.kind {
+                TermKind::Word(p) => Some((Scope::Word, p)),
+                TermKind::Phrase(p) => Some((Scope::Phrase, p)),
+                TermKind::Title(p) => Some((Scope::Only(Field::Title), p)),
+                TermKind::Alias(p) => Some((Scope::Only(Field::Alias), p)),
+                TermKind::Tag(t) => {
+                    plan.tags.push((want, t));
+                    None
+                }
+                TermKind::HasQuestion => {
+                    plan.has_question = Some(want);
+                    None
+                }
+                TermKind::IsWrong => {
+                    plan.wrong = Some(want);
+                    None
+                }
+                TermKind::IsDue => {
+                    plan.due = Some(want);
+                    None
+                }
+            };
+            match matcher {
+                Some(m) if want => plan.positives.push(m),
+                Some(m) => plan.negatives.push(m),
+                None => {}
+            }
+        }
+        plan
+    }
+}
+
+/// A word's first occurrence in a document's text.
+#[derive(Debug, Clone, Copy)]
+struct TextMatch {
+    at: usize,
+    field: Field,
+    form: Form,
+    chars: usize,
+}
+
+/// Where a term matched, enough to redo it for highlighting.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Loc {
+    Short(usize),
+    Text(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TermMatch {
+    pub field: Field,
+    pub score: i64,
+    pub loc: Loc,
+}
+
+pub(super) struct Candidate {
+    pub doc: usize,
+    pub score: i64,
+    pub best: Option<TermMatch>,
+}
+
+impl SearchIndex {
+    /// Runs a query and returns at most `limit` hits, best first. An empty
+    /// query lists every note by title.
+    pub fn search(&self, query: &Query, ctx: &SearchContext<'_>, limit: usize) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let plan = Plan::new(query);
+        let tables: Vec<Option<Vec<Option<TextMatch>>>> = plan
+            .positives
+            .iter()
+            .map(|&(scope, p)| matches!(scope, Scope::Word | Scope::Phrase).then(|| self.scan(p)))
+            .collect();
+        let neg_finders: Vec<Finder<'_>> = plan
+            .negatives
+            .iter()
+            .map(|(_, p)| Finder::new(p.folded.as_bytes()))
+            .collect();
+        let mut cands = Vec::new();
+        'docs: for (d, doc) in self.docs.iter().enumerate() {
+            if !self.passes_filters(doc, &plan, ctx) || self.excluded(doc, &plan, &neg_finders) {
+                continue;
+            }
+            let mut score = 0;
+            let mut best: Option<TermMatch> = None;
+            for (t, &(scope, p)) in plan.positives.iter().enumerate() {
+                let table = tables[t].as_deref();
+                let Some(m) = self.best_match(d, scope, p, table) else {
+                    continue 'docs;
+                };
+                score += m.score;
+                if best.is_none_or(|b| (m.field, -m.score) < (b.field, -b.score)) {
+                    best = Some(m);
+                }
+            }
+            cands.push(Candidate {
+                doc: d,
+                score,
+                best,
+            });
+        }
+        let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| self.docs[a.doc].sort_key.cmp(&self.docs[b.doc].sort_key))
+                .then(a.doc.cmp(&b.doc))
+        };
+        if cands.len() > limit {
+            cands.select_nth_unstable_by(limit - 1, cmp);
+            cands.truncate(limit);
+        }
+        cands.sort_unstable_by(cmp);
+        cands.iter().map(|c| self.hit(c, &plan, ctx)).collect()
+    }
+
+    fn passes_filters(&self, doc: &Doc, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> bool {
+        let tagged = |t: &Tag| doc.tags.iter().any(|dt| dt.matches(t));
+        if !plan.tags.iter().all(|&(want, t)| tagged(t) == want) {
+            return false;
+        }
+        if plan
+            .has_question
+            .is_some_and(|want| doc.questions.is_empty() == want)
+        {
+            return false;
+        }
+        let any_in = |set: &std::collections::HashSet<_>| {
+            doc.questions
+                .iter()
+                .any(|q| set.contains(&self.question_ids[q.0]))
+        };
+        !(plan.wrong.is_some_and(|want| any_in(ctx.wrong) != want)
+            || plan.due.is_some_and(|want| any_in(ctx.due) != want))
+    }
+
+    /// True when a `-word`, `-"phrase"`, `-title:` or `-alias:` term
+    /// matches: words and phrases as plain substrings anywhere (or by
+    /// 초성 in short fields), field terms as they would match positively.
+    fn excluded(&self, doc: &Doc, plan: &Plan<'_>, finders: &[Finder<'_>]) -> bool {
+        plan.negatives
+            .iter()
+            .zip(finders)
+            .any(|(&(scope, p), finder)| {
+                if let Scope::Only(field) = scope {
+                    return self.shorts[doc.shorts.clone()]
+                        .iter()
+                        .any(|s| s.field == field && self.score_short(s, p).is_some());
+                }
+                let in_short = self.shorts[doc.shorts.clone()].iter().any(|s| {
+                    p.variants.iter().any(|v| match v.form {
+                        Form::Plain => s.folded.contains(&v.text),
+                        Form::Choseong if v.exact.is_empty() => {
+                            s.choseong.as_deref().is_some_and(|c| c.contains(&v.text))
+                        }
+                        _ => false,
+                    })
+                });
+                in_short
+                    || finder
+                        .find(&self.folded.as_bytes()[doc.text.clone()])
+                        .is_some()
+            })
+    }
+
+    /// Finds a word in every document's text at once: one pass of a
+    /// SIMD substring search over the whole buffer, skipping to the next
+    /// document after a hit.
+    fn scan(&self, p: &Pattern) -> Vec<Option<TextMatch>> {
+        let mut out: Vec<Option<TextMatch>> = vec![None; self.docs.len()];
+        let hay = self.folded.as_bytes();
+        for v in p
+            .variants
+            .iter()
+            .filter(|v| matches!(v.form, Form::Plain | Form::Layout) && !v.text.is_empty())
+        {
+            let finder = Finder::new(v.text.as_bytes());
+            let mut pos = 0;
+            while let Some(i) = finder.find(&hay[pos..]) {
+                let at = pos + i;
+                let d = self.doc_at(at);
+                let doc = &self.docs[d];
+                let (field, at) = self.classify(doc, at, &finder);
+                let m = TextMatch {
+                    at,
+                    field,
+                    form: v.form,
+                    chars: v.chars,
+                };
+                let better = out[d].is_none_or(|o| {
+                    (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
+                });
+                if better {
+                    out[d] = Some(m);
+                }
+                pos = doc.text.end.max(at + 1);
+                if pos >= hay.len() {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Attributes a first occurrence to a question when one of the
+    /// document's question parts holds the word, else to the body.
+    fn classify(&self, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
+        for r in doc.question_regions.iter().filter(|r| r.end > at) {
+            if r.start <= at {
+                return (Field::Question, at);
+            }
+            if let Some(i) = finder.find(&self.folded.as_bytes()[r.clone()]) {
+                return (Field::Question, r.start + i);
+            }
+        }
+        (Field::Body, at)
+    }
+
+    /// The best match of one positive term in one document: the best short
+    /// field of the best-ranked kind that matches, else the text match.
+    fn best_match(
+        &self,
+        d: usize,
+        scope: Scope,
+        p: &Pattern,
+        table: Option<&[Option<TextMatch>]>,
+    ) -> Option<TermMatch> {
+        let doc = &self.docs[d];
+        let mut best: Option<TermMatch> = None;
+        for (si, s) in self.shorts[doc.shorts.clone()].iter().enumerate() {
+            if best.is_some_and(|b| b.field != s.field) {
+                break;
+            }
+            let quality = match scope {
+                Scope::Only(f) if f != s.field => continue,
+                Scope::Phrase => s
+                    .folded
+                    .contains(&p.folded)
+                    .then(|| text_quality(p.variants[0].chars, Form::Plain)),
+                _ => self.score_short(s, p).map(|(q, _)| q),
+            };
+            if let Some(q) = quality {
+                let total = s.field.weight() + q;
+                if best.is_none_or(|b| total > b.score) {
+                    best = Some(TermMatch {
+                        field: s.field,
+                        score: total,
+                        loc: Loc::Short(doc.shorts.start + si),
+                    });
+                }
+            }
+        }
+        best.or_else(|| {
+            let m = table?[d]?;
+            Some(TermMatch {
+                field: m.field,
+                score: m.field.weight() + text_quality(m.chars, m.form),
+                loc: Loc::Text(m.at),
+            })
+        })
+    }
+
+    /// The best quality of any form of a word in a short field, and which
+    /// form gave it.
+    pub(super) fn score_short(&self, s: &ShortField, p: &Pattern) -> Option<(i64, usize)> {
+        let mut best: Option<(i64, usize)> = None;
+        for (vi, v) in p.variants.iter().enumerate() {
+            let Some(raw) = self.score_variant(s, v) else {
+                continue;
+            };
+            let q = (raw * v.form.weight_percent() / 100).min(MAX_QUALITY);
+            if best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, vi));
+            }
+        }
+        best
+    }
+
+    fn score_variant(&self, s: &ShortField, v: &Variant) -> Option<i64> {
+        let (hay, mask) = haystack(s, v)?;
+        if v.mask & !mask != 0 || !is_subsequence(hay, &v.text) {
+            return None;
+        }
+        let raw = if v.exact.is_empty() && hay.contains(v.text.as_str()) {
+            self.scorer.score(hay, &v.text)? + CONTIGUOUS_BONUS
+        } else {
+            let (score, ix) = self.scorer.indices(hay, &v.text)?;
+            let fits = exact_chars_hold(&s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
+            fits.then_some(score)?
+        };
+        let min = MIN_SCORE_PER_CHAR * i64::try_from(v.chars).unwrap_or(i64::MAX / 32);
+        if raw < min {
+            return None;
+        }
+        Some(if hay == v.text {
+            raw + EXACT_BONUS
+        } else {
+            raw
+        })
+    }
+}
+
+/// The text a form of a word is compared with: the folded field, or its
+/// 초성 form.
+pub(super) fn haystack<'s>(s: &'s ShortField, v: &Variant) -> Option<(&'s str, u64)> {
+    match v.form {
+        Form::Plain | Form::Layout => Some((&s.folded, s.mask)),
+        Form::Choseong | Form::LayoutChoseong => s.choseong.as_deref().map(|c| (c, s.cho_mask)),
+    }
+}
+
+/// True when the syllables of a mixed word (스 in 스ㅍ) sit exactly on the
+/// matched characters, not just on the same initial consonant.
+fn exact_chars_hold(folded: &str, matched: &[usize], exact: &[(usize, char)]) -> bool {
+    exact.iter().all(|&(qi, want)| {
+        matched
+            .get(qi)
+            .and_then(|&fi| folded.chars().nth(fi))
+            .is_some_and(|c| c == want)
+    })
+}
+
+/// True when the letters of a fuzzy match hang together: every jump over
+/// more than [`MAX_GAP`] characters lands on the start of a word (`aws` in
+/// "amazon web services"), so "spot" does not match "sharp optics toolkit".
+fn gaps_fit(hay: &str, matched: &[usize]) -> bool {
+    let chars: Vec<char> = hay.chars().collect();
+    matched.windows(2).all(|w| {
+        let (a, b) = (w[0], w[1]);
+        b <= a + MAX_GAP + 1 || b >= chars.len() || is_word_start(chars[b - 1], chars[b])
+    })
+}
+
+/// A word starts after a non-alphanumeric character or where Hangul and
+/// other letters meet (EMR클러스터).
+fn is_word_start(prev: char, cur: char) -> bool {
+    !prev.is_alphanumeric() || super::hangul::is_syllable(prev) != super::hangul::is_syllable(cur)
+}
+
+/// Quality of a substring match in text: longer words weigh more.
+fn text_quality(chars: usize, form: Form) -> i64 {
+    let raw = 16 * i64::try_from(chars).unwrap_or(MAX_QUALITY);
+    (raw * form.weight_percent() / 100).min(MAX_QUALITY)
+}

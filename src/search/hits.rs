@@ -1,0 +1,171 @@
+//! Turning ranked candidates into hits: which field to show, the snippet
+//! around the match and the character ranges to highlight. Runs only for
+//! the hits returned, so its cost does not grow with the vault.
+//!
+//! Owns presentation of a match; finding matches is in `engine`.
+
+use std::ops::Range;
+
+use crate::vault::{QuestionIx, Tag};
+
+use super::engine::{Candidate, Loc, Plan, Scope, TermMatch, haystack};
+use super::index::{Doc, SearchIndex, ShortField};
+use super::matcher::char_indices_to_byte_ranges;
+use super::query::{Form, Pattern};
+use super::snippet::{SNIPPET_WIDTH, cut, line_around};
+use super::{Field, Hit, SearchContext};
+
+impl SearchIndex {
+    /// Character indices of a word's best form in a short field, for
+    /// highlighting.
+    pub(super) fn short_indices(&self, s: &ShortField, p: &Pattern) -> Vec<usize> {
+        let Some((_, vi)) = self.score_short(s, p) else {
+            return Vec::new();
+        };
+        let v = &p.variants[vi];
+        haystack(s, v)
+            .and_then(|(hay, _)| self.scorer.indices(hay, &v.text))
+            .map(|(_, ix)| ix)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn hit(&self, c: &Candidate, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> Hit {
+        let doc = &self.docs[c.doc];
+        let mut hit = match c.best {
+            Some(m) => self.match_hit(doc, c.doc, m, plan),
+            None => self.filter_hit(doc, plan),
+        };
+        hit.score = c.score;
+        if hit.question.is_none() {
+            let wanted = |set: &std::collections::HashSet<_>, on: Option<bool>| {
+                on == Some(true)
+                    && doc
+                        .questions
+                        .iter()
+                        .any(|q| set.contains(&self.question_ids[q.0]))
+            };
+            if wanted(ctx.wrong, plan.wrong) || wanted(ctx.due, plan.due) {
+                hit.question = doc.questions.iter().copied().find(|q| {
+                    let id = &self.question_ids[q.0];
+                    ctx.wrong.contains(id) || ctx.due.contains(id)
+                });
+            }
+        }
+        hit
+    }
+
+    fn match_hit(&self, doc: &Doc, d: usize, m: TermMatch, plan: &Plan<'_>) -> Hit {
+        match m.loc {
+            Loc::Short(si) => {
+                let s = &self.shorts[si];
+                let mut ranges = Vec::new();
+                for &(_, p) in &plan.positives {
+                    let ix = self.short_indices(s, p);
+                    if ix.is_empty() && s.folded.contains(&p.folded) {
+                        let at = s.folded.find(&p.folded).unwrap_or(0);
+                        ranges.push(at..at + p.folded.len());
+                    }
+                    ranges.extend(char_indices_to_byte_ranges(&s.folded, &ix));
+                }
+                ranges.sort_by_key(|r| r.start);
+                let focus = ranges.first().cloned().unwrap_or(0..0);
+                let (snippet, ranges) = cut(&s.text, focus, &ranges, SNIPPET_WIDTH);
+                make_hit(doc, m.field, s.line, snippet, ranges, None)
+            }
+            Loc::Text(at) => {
+                let base = doc.text.start;
+                let line = line_around(&self.text[doc.text.clone()], at - base);
+                let (lo, hi) = (base + line.start, base + line.end);
+                let folded_line = &self.folded[lo..hi];
+                let mut ranges = Vec::new();
+                for &(scope, p) in &plan.positives {
+                    if matches!(scope, Scope::Only(_)) {
+                        continue;
+                    }
+                    for v in p
+                        .variants
+                        .iter()
+                        .filter(|v| matches!(v.form, Form::Plain | Form::Layout))
+                    {
+                        ranges.extend(
+                            folded_line
+                                .match_indices(v.text.as_str())
+                                .map(|(i, t)| i..i + t.len()),
+                        );
+                    }
+                }
+                let focus = at - lo..at - lo;
+                let (snippet, ranges) = cut(&self.text[lo..hi], focus, &ranges, SNIPPET_WIDTH);
+                let line_no = self.line_at(d, at);
+                let question = (m.field == Field::Question)
+                    .then(|| doc.bank_question.or_else(|| self.question_on(doc, line_no)))
+                    .flatten();
+                make_hit(doc, m.field, line_no, snippet, ranges, question)
+            }
+        }
+    }
+
+    /// A hit for a document matched by filters alone: its matching tag, or
+    /// its title.
+    fn filter_hit(&self, doc: &Doc, plan: &Plan<'_>) -> Hit {
+        let shorts = &self.shorts[doc.shorts.clone()];
+        let tag = shorts.iter().find(|s| {
+            s.field == Field::Tag
+                && plan
+                    .tags
+                    .iter()
+                    .any(|&(want, t)| want && Tag::parse(&s.text).is_some_and(|st| st.matches(t)))
+        });
+        let s = tag.or_else(|| shorts.iter().find(|s| s.field == Field::Title));
+        match s {
+            Some(s) => {
+                let ranges = if tag.is_some() {
+                    std::iter::once(0..s.text.chars().count()).collect()
+                } else {
+                    Vec::new()
+                };
+                make_hit(doc, s.field, s.line, s.text.clone(), ranges, None)
+            }
+            None => make_hit(
+                doc,
+                Field::Title,
+                doc.text_line,
+                doc.title.clone(),
+                Vec::new(),
+                None,
+            ),
+        }
+    }
+
+    /// The question of a note whose text holds a file line: the last one
+    /// starting at or before it.
+    fn question_on(&self, doc: &Doc, line: usize) -> Option<QuestionIx> {
+        doc.questions
+            .iter()
+            .rev()
+            .find(|q| self.question_lines[q.0] <= line)
+            .or(doc.questions.first())
+            .copied()
+    }
+}
+
+fn make_hit(
+    doc: &Doc,
+    field: Field,
+    line: usize,
+    snippet: String,
+    ranges: Vec<Range<usize>>,
+    question: Option<QuestionIx>,
+) -> Hit {
+    Hit {
+        note: doc.note,
+        question: question.or(doc.bank_question),
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        field,
+        line,
+        score: 0,
+        snippet,
+        ranges,
+    }
+}

@@ -1,0 +1,252 @@
+//! The search index: every searchable text of a vault, folded and 초성
+//! forms precomputed, laid out so a query scans contiguous memory and never
+//! touches a file.
+//!
+//! Owns building the index from a [`Vault`]; querying is in `engine`.
+
+use std::ops::Range;
+
+use crate::text::nfc;
+use crate::vault::{NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
+
+use super::Field;
+use super::fold::{char_mask, fold};
+use super::hangul;
+use super::matcher::{FuzzyScorer, SkimScorer};
+
+/// Separates documents in the text buffer: no query contains it, so no
+/// match runs from one note into the next.
+pub(super) const SEPARATOR: char = '\0';
+
+/// A short field (title, alias, tag, heading), fuzzy-matched.
+#[derive(Debug)]
+pub(super) struct ShortField {
+    pub field: Field,
+    /// As written, NFC: the snippet source.
+    pub text: String,
+    pub folded: String,
+    pub mask: u64,
+    /// 초성 form of `folded`, when it holds Hangul syllables.
+    pub choseong: Option<String>,
+    pub cho_mask: u64,
+    pub line: usize,
+}
+
+/// One searchable unit: a note (with its questions), or a bank question.
+#[derive(Debug)]
+pub(super) struct Doc {
+    pub note: Option<NoteIx>,
+    /// The bank question this document is, if it is one.
+    pub bank_question: Option<QuestionIx>,
+    pub path: String,
+    pub title: String,
+    /// Folded title, for ties.
+    pub sort_key: String,
+    pub tags: Vec<Tag>,
+    /// Questions that belong to it, for `has:`, `is:` and hit attribution.
+    pub questions: Vec<QuestionIx>,
+    /// Its short fields in [`SearchIndex::shorts`], best field first.
+    pub shorts: Range<usize>,
+    /// Its text in [`SearchIndex::text`].
+    pub text: Range<usize>,
+    /// Parts of `text` that are questions (absolute offsets).
+    pub question_regions: Vec<Range<usize>>,
+    /// 1-based file line where `text` starts.
+    pub text_line: usize,
+}
+
+/// Everything a query needs, built once per vault load. Cheap to query from
+/// any thread; rebuild it after a reload.
+pub struct SearchIndex {
+    pub(super) docs: Vec<Doc>,
+    pub(super) shorts: Vec<ShortField>,
+    /// Every document's text, NFC, separated by [`SEPARATOR`].
+    pub(super) text: String,
+    /// `text` folded; byte offsets are the same.
+    pub(super) folded: String,
+    /// Start of each document's text, ascending, for offset → document.
+    pub(super) starts: Vec<usize>,
+    pub(super) question_ids: Vec<QuestionId>,
+    pub(super) question_lines: Vec<usize>,
+    pub(super) scorer: Box<dyn FuzzyScorer>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.docs.len())
+            .field("shorts", &self.shorts.len())
+            .field("text_bytes", &self.text.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Indexes a vault with the default fuzzy scorer (skim).
+    pub fn build(vault: &Vault) -> SearchIndex {
+        SearchIndex::build_with(vault, Box::new(SkimScorer::new()))
+    }
+
+    /// Indexes a vault with another fuzzy scorer.
+    pub fn build_with(vault: &Vault, scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
+        let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
+        let mut ix = SearchIndex {
+            docs: Vec::with_capacity(vault.notes.len()),
+            shorts: Vec::with_capacity(vault.notes.len() * 6),
+            text: String::with_capacity(text_len),
+            folded: String::new(),
+            starts: Vec::with_capacity(vault.notes.len()),
+            question_ids: vault.questions.iter().map(|q| q.id.clone()).collect(),
+            question_lines: vault.questions.iter().map(|q| q.line).collect(),
+            scorer,
+        };
+        for (i, _) in vault.notes.iter().enumerate() {
+            ix.add_note(vault, NoteIx(i));
+        }
+        for (i, q) in vault.questions.iter().enumerate() {
+            if let QuestionOrigin::Bank(b) = q.origin {
+                ix.add_bank_question(vault, QuestionIx(i), b);
+            }
+        }
+        ix.folded = fold(&ix.text);
+        ix
+    }
+
+    /// Number of documents (notes and bank questions) indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when the vault had nothing to index.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn add_note(&mut self, vault: &Vault, nix: NoteIx) {
+        let note = vault.note(nix);
+        let start = self.text.len();
+        let body = nfc(&note.body);
+        self.text.push_str(&body);
+        let text = start..self.text.len();
+        self.text.push(SEPARATOR);
+        let question_regions = note
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Questions)
+            .map(|s| start + s.range.start.min(body.len())..start + s.range.end.min(body.len()))
+            .collect();
+        let heading_line = note
+            .heading
+            .as_deref()
+            .and_then(|h| body.find(h))
+            .map_or(note.body_line, |at| note.line_of(at));
+        let title_line = if note.heading.as_deref() == Some(note.title.as_str()) {
+            heading_line
+        } else {
+            1
+        };
+        let first = self.shorts.len();
+        self.push_short(Field::Title, &note.title, title_line);
+        for a in &note.aliases {
+            self.push_short(Field::Alias, a, 1);
+        }
+        for t in &note.tags {
+            self.push_short(Field::Tag, t.as_str(), 1);
+        }
+        if let Some(h) = &note.heading {
+            self.push_short(Field::Heading, h, heading_line);
+        }
+        let title = nfc(&note.title);
+        self.starts.push(start);
+        self.docs.push(Doc {
+            note: Some(nix),
+            bank_question: None,
+            path: note.path.clone(),
+            sort_key: fold(&title),
+            title,
+            tags: note.tags.clone(),
+            questions: note.questions.clone(),
+            shorts: first..self.shorts.len(),
+            text,
+            question_regions,
+            text_line: note.body_line,
+        });
+    }
+
+    fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
+        let q = vault.question(qix);
+        let start = self.text.len();
+        let mut parts: Vec<String> = vec![q.stem.clone()];
+        parts.extend(
+            q.options
+                .iter()
+                .map(|o| format!("{}) {}", o.letter, o.text)),
+        );
+        parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
+        parts.extend(q.explanation.clone());
+        for p in &parts {
+            self.text.push_str(&nfc(&p.replace('\n', " ")));
+            self.text.push('\n');
+        }
+        let text = start..self.text.len();
+        self.text.push(SEPARATOR);
+        let first = self.shorts.len();
+        for t in &q.tags {
+            self.push_short(Field::Tag, t.as_str(), q.line);
+        }
+        let title = nfc(q.note_title.as_deref().unwrap_or(&q.stem));
+        self.starts.push(start);
+        self.docs.push(Doc {
+            note: q.note,
+            bank_question: Some(qix),
+            path: vault
+                .banks
+                .get(bank)
+                .map(|b| b.path.clone())
+                .unwrap_or_default(),
+            sort_key: fold(&title),
+            title,
+            tags: q.tags.clone(),
+            questions: vec![qix],
+            shorts: first..self.shorts.len(),
+            question_regions: vec![text.clone()],
+            text,
+            text_line: q.line,
+        });
+    }
+
+    fn push_short(&mut self, field: Field, raw: &str, line: usize) {
+        let text = nfc(raw);
+        let folded = fold(&text);
+        let choseong = folded
+            .chars()
+            .any(hangul::is_syllable)
+            .then(|| hangul::choseong_form(&folded));
+        self.shorts.push(ShortField {
+            field,
+            mask: char_mask(&folded),
+            cho_mask: choseong.as_deref().map_or(0, char_mask),
+            choseong,
+            folded,
+            text,
+            line,
+        });
+    }
+
+    /// The document whose text holds a byte offset of the buffer.
+    pub(super) fn doc_at(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// 1-based file line of a byte offset inside a document's text.
+    pub(super) fn line_at(&self, doc: usize, offset: usize) -> usize {
+        let d = &self.docs[doc];
+        if d.bank_question.is_some() {
+            return d.text_line;
+        }
+        let from = d.text.start;
+        d.text_line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count()
+    }
+}

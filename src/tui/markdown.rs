@@ -1,0 +1,725 @@
+//! A note rendered for the reader: pulldown-cmark events turned into styled,
+//! width-wrapped lines, with the rows of sections, links and source blocks
+//! so the reader can jump and scroll to them.
+//!
+//! Prose is wrapped by `wrap`; code blocks and tables are kept exactly and
+//! marked wide (scrolled sideways, never wrapped). `**…**` that CommonMark
+//! leaves literal (bold right before a Korean particle, `**굵게**을`) is
+//! made bold here. Owns no state; `render_note` is a pure function.
+
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use super::wrap;
+use crate::i18n::Lang;
+use crate::vault::{Note, SectionKind};
+
+/// One rendered row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The styled text.
+    pub line: Line<'static>,
+    /// True for code and table rows: kept exactly, scrolled sideways.
+    pub wide: bool,
+}
+
+/// A note laid out for one width.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The width it was laid out for.
+    pub width: usize,
+    /// Every row, header first.
+    pub rows: Vec<Row>,
+    /// Level-2 headings: row, section kind, heading text.
+    pub sections: Vec<(usize, SectionKind, String)>,
+    /// Block starts: byte offset in the body and the row it begins at.
+    pub anchors: Vec<(usize, usize)>,
+    /// Wikilink targets in reading order (deduplicated).
+    pub links: Vec<String>,
+}
+
+impl Rendered {
+    /// The row showing a byte offset of the body.
+    pub fn row_of_offset(&self, offset: usize) -> usize {
+        self.anchors
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .map_or(0, |&(_, r)| r)
+    }
+
+    /// The row of the first section of a kind.
+    pub fn section_row(&self, kind: SectionKind) -> Option<usize> {
+        self.sections.iter().find(|s| s.1 == kind).map(|s| s.0)
+    }
+
+    /// The widest row, for sideways scrolling.
+    pub fn max_width(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| wrap::line_width(&r.line))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// A piece of inline text before `**` runs and wikilinks are resolved.
+#[derive(Debug, Clone)]
+struct Seg {
+    text: String,
+    style: Style,
+    code: bool,
+}
+
+#[derive(Debug, Default)]
+struct TableState {
+    aligns: Vec<Alignment>,
+    rows: Vec<Vec<Vec<(String, Style)>>>,
+    head_rows: usize,
+}
+
+struct Walker<'a> {
+    theme: &'a Theme,
+    width: usize,
+    out: Rendered,
+    inline: Vec<Seg>,
+    bold: usize,
+    italic: usize,
+    strike: usize,
+    link: usize,
+    heading: Option<HeadingLevel>,
+    lists: Vec<Option<u64>>,
+    item_marker: Option<String>,
+    quote: usize,
+    code: Option<String>,
+    table: Option<TableState>,
+}
+
+/// Lays a note out for a width: a compact header (tags, aliases, dates,
+/// question count), then the body.
+pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rendered {
+    let width = width.max(1);
+    let mut w = Walker {
+        theme,
+        width,
+        out: Rendered {
+            width,
+            ..Rendered::default()
+        },
+        inline: Vec::new(),
+        bold: 0,
+        italic: 0,
+        strike: 0,
+        link: 0,
+        heading: None,
+        lists: Vec::new(),
+        item_marker: None,
+        quote: 0,
+        code: None,
+        table: None,
+    };
+    w.header(note, lang);
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(&note.body, opts).into_offset_iter() {
+        if let Event::Start(tag) = &event
+            && matches!(
+                tag,
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::Item
+                    | Tag::CodeBlock(_)
+                    | Tag::Table(_)
+                    | Tag::BlockQuote(_)
+            )
+        {
+            let row = w.out.rows.len();
+            w.out.anchors.push((range.start, row));
+            if let Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            } = tag
+            {
+                let kind = note
+                    .sections
+                    .iter()
+                    .find(|s| {
+                        s.range.start <= range.start
+                            && range.start < s.range.end.max(s.range.start + 1)
+                    })
+                    .map_or(SectionKind::Other, |s| s.kind);
+                w.out.sections.push((row, kind, String::new()));
+            }
+        }
+        w.event(event);
+    }
+    w.flush_inline();
+    while w.out.rows.last().is_some_and(|r| r.line.spans.is_empty()) {
+        w.out.rows.pop();
+    }
+    w.out
+}
+
+impl Walker<'_> {
+    fn header(&mut self, note: &Note, lang: Lang) {
+        let t = self.theme;
+        let mut pieces: Vec<(String, Style)> = Vec::new();
+        for tag in &note.tags {
+            pieces.push((format!("#{tag} "), t.tag));
+        }
+        if !pieces.is_empty() {
+            self.push_wrapped(&pieces, &Line::default(), &Line::default());
+        }
+        if !note.aliases.is_empty() {
+            let label = lang.pick("별칭: ", "aliases: ");
+            let pieces = vec![(label.to_owned(), t.dim), (note.aliases.join(", "), t.text)];
+            self.push_wrapped(&pieces, &Line::default(), &Line::default());
+        }
+        let mut facts = Vec::new();
+        if let Some(c) = &note.created {
+            facts.push(format!("{} {c}", lang.pick("작성", "created")));
+        }
+        if let Some(m) = &note.modified {
+            facts.push(format!("{} {m}", lang.pick("수정", "modified")));
+        }
+        if !note.questions.is_empty() {
+            facts.push(format!(
+                "{} {}",
+                lang.pick("문제", "questions"),
+                note.questions.len()
+            ));
+        }
+        facts.push(note.path.clone());
+        self.push_wrapped(
+            &[(facts.join(" · "), t.dim)],
+            &Line::default(),
+            &Line::default(),
+        );
+        self.push(
+            Line::styled("─".repeat(self.width.min(60)), t.border),
+            false,
+        );
+    }
+
+    fn push(&mut self, line: Line<'static>, wide: bool) {
+        self.out.rows.push(Row { line, wide });
+    }
+
+    fn blank(&mut self) {
+        if self
+            .out
+            .rows
+            .last()
+            .is_some_and(|r| !r.line.spans.is_empty())
+        {
+            self.push(Line::default(), false);
+        }
+    }
+
+    fn push_wrapped(
+        &mut self,
+        pieces: &[(String, Style)],
+        first: &Line<'static>,
+        rest: &Line<'static>,
+    ) {
+        for line in wrap::wrap(pieces, self.width, first, rest) {
+            self.push(line, false);
+        }
+    }
+
+    fn quote_prefix(&self) -> Vec<Span<'static>> {
+        (0..self.quote)
+            .map(|_| Span::styled("│ ", self.theme.quote))
+            .collect()
+    }
+
+    /// Prefixes for the next block: quote bars, then list indentation with
+    /// the item marker on the first line only.
+    fn prefixes(&mut self) -> (Line<'static>, Line<'static>) {
+        let mut first = self.quote_prefix();
+        let mut rest = first.clone();
+        let depth = self.lists.len();
+        if depth > 0 {
+            let indent = "  ".repeat(depth - 1);
+            if let Some(marker) = self.item_marker.take() {
+                let pad = " ".repeat(wrap::width(&marker));
+                first.push(Span::raw(indent.clone()));
+                first.push(Span::styled(marker, self.theme.dim));
+                rest.push(Span::raw(format!("{indent}{pad}")));
+            } else {
+                let pad = format!("{indent}  ");
+                first.push(Span::raw(pad.clone()));
+                rest.push(Span::raw(pad));
+            }
+        }
+        (Line::from(first), Line::from(rest))
+    }
+
+    fn style(&self) -> Style {
+        let t = self.theme;
+        let mut st = match self.heading {
+            Some(HeadingLevel::H1) => t.title,
+            Some(HeadingLevel::H2) => t.heading,
+            Some(_) => t.subheading,
+            None if self.quote > 0 => t.quote,
+            None => t.text,
+        };
+        if self.bold > 0 {
+            st = st.patch(t.bold);
+        }
+        if self.italic > 0 {
+            st = st.add_modifier(ratatui::style::Modifier::ITALIC);
+        }
+        if self.strike > 0 {
+            st = st.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+        }
+        if self.link > 0 {
+            st = st.patch(t.link);
+        }
+        st
+    }
+
+    fn text(&mut self, s: &str) {
+        let style = self.style();
+        self.inline.push(Seg {
+            text: s.to_owned(),
+            style,
+            code: false,
+        });
+    }
+
+    #[allow(clippy::too_many_lines)] // one match over the event kinds
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    self.flush_inline();
+                    self.blank();
+                    self.heading = Some(level);
+                }
+                Tag::BlockQuote(_) => {
+                    self.flush_inline();
+                    self.quote += 1;
+                }
+                Tag::CodeBlock(_) => {
+                    self.flush_inline();
+                    self.code = Some(String::new());
+                }
+                Tag::List(start) => {
+                    self.flush_inline();
+                    if self.lists.is_empty() {
+                        self.blank();
+                    }
+                    self.lists.push(start);
+                }
+                Tag::Item => {
+                    self.flush_inline();
+                    let marker = match self.lists.last_mut() {
+                        Some(Some(n)) => {
+                            *n += 1;
+                            format!("{}. ", *n - 1)
+                        }
+                        _ => "• ".to_owned(),
+                    };
+                    self.item_marker = Some(marker);
+                }
+                Tag::Emphasis => self.italic += 1,
+                Tag::Strong => self.bold += 1,
+                Tag::Strikethrough => self.strike += 1,
+                Tag::Link { .. } => self.link += 1,
+                Tag::Table(aligns) => {
+                    self.flush_inline();
+                    self.table = Some(TableState {
+                        aligns,
+                        ..TableState::default()
+                    });
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    if let Some(t) = &mut self.table {
+                        t.rows.push(Vec::new());
+                    }
+                }
+                Tag::TableCell => self.inline.clear(),
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph => {
+                    self.flush_inline();
+                    if self.lists.is_empty() {
+                        self.blank();
+                    }
+                }
+                TagEnd::Heading(level) => {
+                    let heading_text: String =
+                        self.inline.iter().map(|s| s.text.as_str()).collect();
+                    if level == HeadingLevel::H2
+                        && let Some(last) = self.out.sections.last_mut()
+                    {
+                        heading_text.trim().clone_into(&mut last.2);
+                    }
+                    let prefix = match level {
+                        HeadingLevel::H1 => Line::default(),
+                        HeadingLevel::H2 => Line::styled("▍", self.theme.heading),
+                        _ => Line::styled("› ", self.theme.subheading),
+                    };
+                    let pieces = self.resolve_inline();
+                    let rest = Line::raw(" ".repeat(wrap::line_width(&prefix)));
+                    self.push_wrapped(&pieces, &prefix, &rest);
+                    self.heading = None;
+                    self.blank();
+                }
+                TagEnd::BlockQuote(_) => {
+                    self.flush_inline();
+                    self.quote = self.quote.saturating_sub(1);
+                    self.blank();
+                }
+                TagEnd::CodeBlock => self.end_code_block(),
+                TagEnd::List(_) => {
+                    self.flush_inline();
+                    self.lists.pop();
+                    if self.lists.is_empty() {
+                        self.blank();
+                    }
+                }
+                TagEnd::Item => self.flush_inline(),
+                TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+                TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+                TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+                TagEnd::Link => self.link = self.link.saturating_sub(1),
+                TagEnd::TableHead => {
+                    if let Some(t) = &mut self.table {
+                        t.head_rows = t.rows.len();
+                    }
+                }
+                TagEnd::TableCell => {
+                    let cell = self.resolve_inline();
+                    if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                        row.push(cell);
+                    }
+                }
+                TagEnd::Table => self.end_table(),
+                _ => {}
+            },
+            Event::Text(t) => match &mut self.code {
+                Some(code) => code.push_str(&t),
+                None => self.text(&t),
+            },
+            Event::Code(t) => {
+                let style = self.theme.code;
+                self.inline.push(Seg {
+                    text: t.to_string(),
+                    style,
+                    code: true,
+                });
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.text("\n"),
+            Event::Rule => {
+                self.flush_inline();
+                let line = Line::styled("─".repeat(self.width.min(60)), self.theme.border);
+                self.push(line, false);
+                self.blank();
+            }
+            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let style = self.theme.dim;
+                self.inline.push(Seg {
+                    text: t.trim_end().to_string(),
+                    style,
+                    code: true,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn flush_inline(&mut self) {
+        if self.inline.is_empty() {
+            return;
+        }
+        let pieces = self.resolve_inline();
+        if pieces.iter().all(|(s, _)| s.trim().is_empty()) {
+            return;
+        }
+        let (first, rest) = self.prefixes();
+        self.push_wrapped(&pieces, &first, &rest);
+    }
+
+    /// Takes the inline buffer, makes literal `**` runs bold and wikilinks
+    /// links, and returns styled pieces.
+    fn resolve_inline(&mut self) -> Vec<(String, Style)> {
+        let segs = merge(std::mem::take(&mut self.inline));
+        let total: usize = segs
+            .iter()
+            .filter(|s| !s.code)
+            .map(|s| s.text.matches("**").count())
+            .sum();
+        // An unpaired last `**` stays literal.
+        let mut toggles_left = total - total % 2;
+        let mut extra_bold = false;
+        let mut out = Vec::new();
+        for seg in segs {
+            if seg.code {
+                out.push((seg.text, seg.style));
+                continue;
+            }
+            let mut rest = seg.text.as_str();
+            loop {
+                let cut = rest.find("**").filter(|_| toggles_left > 0);
+                let (piece, next) = match cut {
+                    Some(i) => (&rest[..i], Some(&rest[i + 2..])),
+                    None => (rest, None),
+                };
+                let style = if extra_bold {
+                    seg.style.patch(self.theme.bold)
+                } else {
+                    seg.style
+                };
+                self.wikilinks(piece, style, &mut out);
+                match next {
+                    Some(n) => {
+                        extra_bold = !extra_bold;
+                        toggles_left -= 1;
+                        rest = n;
+                    }
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+
+    fn wikilinks(&mut self, text: &str, style: Style, out: &mut Vec<(String, Style)>) {
+        let mut rest = text;
+        while let Some(open) = rest.find("[[") {
+            let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
+                break;
+            };
+            if open > 0 {
+                out.push((rest[..open].to_owned(), style));
+            }
+            let inner = &rest[open + 2..close];
+            let (target, label) = match inner.split_once('|') {
+                Some((t, l)) => (t, l.trim().to_owned()),
+                None => (inner, inner.trim().replace('#', " › ")),
+            };
+            let target = target.split('#').next().unwrap_or(target).trim().to_owned();
+            out.push((label, style.patch(self.theme.link)));
+            if !target.is_empty() && !self.out.links.contains(&target) {
+                self.out.links.push(target);
+            }
+            rest = &rest[close + 2..];
+        }
+        if !rest.is_empty() {
+            out.push((rest.to_owned(), style));
+        }
+    }
+
+    fn end_code_block(&mut self) {
+        let code = self.code.take().unwrap_or_default();
+        let quote = self.quote_prefix();
+        let indent = if self.lists.is_empty() {
+            "  ".to_owned()
+        } else {
+            "  ".repeat(self.lists.len() + 1)
+        };
+        for line in code.trim_end_matches('\n').split('\n') {
+            let mut spans = quote.clone();
+            spans.push(Span::raw(indent.clone()));
+            spans.push(Span::styled(line.replace('\t', "    "), self.theme.code));
+            self.push(Line::from(spans), true);
+        }
+        self.blank();
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.table.take() else {
+            return;
+        };
+        let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let cell_text = |cell: &[(String, Style)]| -> String {
+            cell.iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<String>()
+                .replace('\n', " ")
+        };
+        let widths: Vec<usize> = (0..cols)
+            .map(|c| {
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|cell| wrap::width(&cell_text(cell)))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let sep = Span::styled(" │ ", self.theme.border);
+        for (i, row) in table.rows.iter().enumerate() {
+            let mut spans = self.quote_prefix();
+            spans.push(Span::raw("  "));
+            for (c, w) in widths.iter().enumerate() {
+                if c > 0 {
+                    spans.push(sep.clone());
+                }
+                let cell = row.get(c).map(Vec::as_slice).unwrap_or_default();
+                let gap = w - wrap::width(&cell_text(cell));
+                let (left, right) = match table.aligns.get(c) {
+                    Some(Alignment::Right) => (gap, 0),
+                    Some(Alignment::Center) => (gap / 2, gap - gap / 2),
+                    _ => (0, gap),
+                };
+                spans.push(Span::raw(" ".repeat(left)));
+                for (s, st) in cell {
+                    let st = if i < table.head_rows {
+                        st.patch(self.theme.bold)
+                    } else {
+                        *st
+                    };
+                    spans.push(Span::styled(s.replace('\n', " "), st));
+                }
+                spans.push(Span::raw(" ".repeat(right)));
+            }
+            self.push(Line::from(spans), true);
+            if i + 1 == table.head_rows {
+                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                let mut spans = self.quote_prefix();
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(rule.join("─┼─"), self.theme.border));
+                self.push(Line::from(spans), true);
+            }
+        }
+        self.blank();
+    }
+}
+
+/// Joins neighbouring pieces of equal style, so a `**` split across
+/// parser events is seen whole.
+fn merge(segs: Vec<Seg>) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for s in segs {
+        match out.last_mut() {
+            Some(last) if !last.code && !s.code && last.style == s.style => {
+                last.text.push_str(&s.text);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn note(body: &str) -> Note {
+        Note {
+            path: "n.md".into(),
+            title: "n".into(),
+            body: body.into(),
+            body_line: 1,
+            ..Note::default()
+        }
+    }
+
+    fn body_rows(body: &str, width: usize) -> Vec<Row> {
+        let r = render_note(&note(body), width, &Theme::default(), Lang::Ko);
+        // Skip the header: the path line and the rule under it.
+        let start = r
+            .rows
+            .iter()
+            .position(|row| row.line.to_string().starts_with('─'))
+            .unwrap()
+            + 1;
+        r.rows[start..]
+            .iter()
+            .skip_while(|row| row.line.spans.is_empty())
+            .cloned()
+            .collect()
+    }
+
+    fn is_bold(row: &Row, text: &str) -> bool {
+        row.line
+            .spans
+            .iter()
+            .any(|s| s.content.contains(text) && s.style.add_modifier.contains(Modifier::BOLD))
+    }
+
+    #[test]
+    fn bold_right_before_a_korean_particle_is_bold_without_stars() {
+        let rows = body_rows("**강조(Bold)**을 확인하고 **스팟**은 싸다.", 80);
+        let text = rows[0].line.to_string();
+        assert_eq!(text, "강조(Bold)을 확인하고 스팟은 싸다.");
+        assert!(is_bold(&rows[0], "강조(Bold)"));
+        assert!(is_bold(&rows[0], "스팟"));
+        assert!(!is_bold(&rows[0], "확인하고"));
+    }
+
+    #[test]
+    fn an_unpaired_double_star_stays_literal() {
+        let rows = body_rows("별표 ** 하나만", 80);
+        assert_eq!(rows[0].line.to_string(), "별표 ** 하나만");
+    }
+
+    #[test]
+    fn code_blocks_keep_every_space_and_are_never_wrapped() {
+        let body = "```\n요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다\n          ↓\n```\n";
+        let rows = body_rows(body, 20);
+        assert_eq!(
+            rows[0].line.to_string(),
+            "  요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다"
+        );
+        assert_eq!(rows[1].line.to_string(), "            ↓");
+        assert!(rows[0].wide && rows[1].wide);
+    }
+
+    #[test]
+    fn table_columns_line_up_by_display_width() {
+        let body = "| 노드 | 비용 |\n|---|---:|\n| 마스터 | 높음 |\n| task | 🎉 |\n";
+        let rows = body_rows(body, 80);
+        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+        let bar_cols: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.contains('│'))
+            .map(|l| wrap::width(&l[..l.find('│').unwrap()]))
+            .collect();
+        assert_eq!(bar_cols.len(), 3, "{lines:?}");
+        assert!(bar_cols.iter().all(|&c| c == bar_cols[0]), "{lines:?}");
+        assert!(lines[3].ends_with("🎉"), "right-aligned: {lines:?}");
+    }
+
+    #[test]
+    fn lists_hang_their_wrapped_lines_under_the_text() {
+        let rows = body_rows(
+            "- 첫째 항목은 길어서 다음 줄로 넘어간다\n  - 안쪽 항목\n",
+            16,
+        );
+        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+        assert!(lines[0].starts_with("• 첫째"), "{lines:?}");
+        assert!(lines[1].starts_with("  "), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("  • 안쪽")), "{lines:?}");
+    }
+
+    #[test]
+    fn wikilinks_show_their_label_and_are_collected() {
+        let r = render_note(
+            &note("[[EMR 노드|EMR]]와 [[스팟#핵심]]을 보라"),
+            80,
+            &Theme::default(),
+            Lang::Ko,
+        );
+        assert_eq!(r.links, ["EMR 노드", "스팟"]);
+        let last = r.rows.last().unwrap().line.to_string();
+        assert_eq!(last, "EMR와 스팟 › 핵심을 보라");
+    }
+
+    #[test]
+    fn search_offsets_map_to_the_row_of_their_block() {
+        let body = "첫 문단\n\n## 둘째\n\n셋째 문단\n";
+        let r = render_note(&note(body), 80, &Theme::default(), Lang::Ko);
+        let row = r.row_of_offset(body.find("셋째").unwrap());
+        assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
+    }
+}

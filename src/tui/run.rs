@@ -1,0 +1,49 @@
+//! The main loop: draw, wait for the next event, update; until the app
+//! asks to quit. The terminal is restored however the loop ends.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+
+use super::app::{App, AppEvent};
+use super::{event, terminal};
+
+/// Runs the app on the terminal until it quits. Events come from `rx`;
+/// the input thread is started here and sends on `tx`.
+///
+/// # Panics
+///
+/// Only on purpose, when `MUNJE_TEST_PANIC` is set (the reliability tests'
+/// check that a crash inside a screen still restores the terminal).
+pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow::Result<()> {
+    let mut term = terminal::init()?;
+    let result = (|| -> anyhow::Result<()> {
+        let size = term.size()?;
+        app.handle(AppEvent::Resize(size.width, size.height));
+        let stop = Arc::new(AtomicBool::new(false));
+        let input = event::spawn_input(tx, Arc::clone(&stop))?;
+        // A hidden hook for the reliability tests: a panic in the middle of
+        // drawing a screen must still leave the terminal restored.
+        let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
+        while !app.quit {
+            term.draw(|f| {
+                assert!(
+                    !(crash && app.loading.is_none()),
+                    "MUNJE_TEST_PANIC is set: a deliberate crash inside a screen"
+                );
+                app.draw(f);
+            })?;
+            let Ok(ev) = rx.recv() else { break };
+            app.handle(ev);
+            // Drain what queued up while drawing, so fast typing never lags.
+            while let Ok(ev) = rx.try_recv() {
+                app.handle(ev);
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        let _ = input.join();
+        Ok(())
+    })();
+    terminal::restore()?;
+    result
+}

@@ -1,0 +1,189 @@
+//! Scrolled text screens: help (generated from the keymap) and the
+//! diagnostics panel. Owns their text; `App` owns when they open.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::i18n::Lang;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Context, Keymap};
+use crate::tui::theme::Theme;
+use crate::tui::wrap;
+use crate::vault::{Severity, Vault};
+
+/// What a pager shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagerKind {
+    /// Every key binding, by screen.
+    Help,
+    /// Every problem found while loading the vault.
+    Diagnostics,
+}
+
+/// A pager's scroll position.
+#[derive(Debug, Clone)]
+pub struct PagerState {
+    /// What it shows.
+    pub kind: PagerKind,
+    /// First visible row.
+    pub scroll: usize,
+    /// Rows of text, from the last layout.
+    pub total: usize,
+    /// Visible rows, from the last layout.
+    pub height: usize,
+}
+
+impl PagerState {
+    /// A pager at the top.
+    pub fn new(kind: PagerKind) -> Self {
+        PagerState {
+            kind,
+            scroll: 0,
+            total: 0,
+            height: 10,
+        }
+    }
+
+    /// Scrolls; true when the action was a movement.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let half = (self.height / 2).max(1);
+        let max = self.total.saturating_sub(self.height);
+        self.scroll = match action {
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::HalfPageDown | Action::PageDown => self.scroll + half,
+            Action::HalfPageUp | Action::PageUp => self.scroll.saturating_sub(half),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => return false,
+        }
+        .min(max);
+        true
+    }
+}
+
+/// The help text, generated from the keymap.
+pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        lang.pick("munje 도움말", "munje help"),
+        theme.title,
+    )];
+    lines.extend(wrap::wrap_plain(
+        lang.pick(
+            "한글 자판 그대로 눌러도 됩니다 (ㅓ=j, ㅏ=k, ㅂ=q). Esc는 한 단계 뒤로, Ctrl-C는 종료.",
+            "Keys work with the Korean layout on too (ㅓ=j, ㅏ=k, ㅂ=q). Esc goes back one level; Ctrl-C quits.",
+        ),
+        theme.dim,
+        width,
+    ));
+    for ctx in Context::ALL {
+        lines.push(Line::default());
+        lines.push(Line::styled(ctx.title(lang), theme.heading));
+        let mut seen_pick = false;
+        for b in keymap.bindings(ctx) {
+            if matches!(b.action, Action::Pick(_)) {
+                if seen_pick {
+                    continue;
+                }
+                seen_pick = true;
+                lines.push(row(
+                    "A–J, a–j, 1–0",
+                    lang.pick("그 보기로 답하기", "answer with that option"),
+                    theme,
+                    width,
+                ));
+                continue;
+            }
+            lines.push(row(&b.keys_label(), b.desc(lang), theme, width));
+        }
+    }
+    lines
+}
+
+fn row(keys: &str, desc: &str, theme: &Theme, width: usize) -> Line<'static> {
+    let keys = wrap::pad(&wrap::truncate(keys, 18), 18);
+    let room = width.saturating_sub(20);
+    Line::from(vec![
+        Span::raw("  "),
+        Span::styled(keys, theme.hint_key),
+        Span::styled(wrap::truncate(desc, room), theme.text),
+    ])
+}
+
+/// The diagnostics as lines: `path:line:col severity message`, wrapped.
+pub fn diagnostic_lines(
+    vault: &Vault,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let (errors, warnings) = vault.diagnostic_counts();
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} {errors} · {} {warnings}",
+            lang.pick("오류", "errors"),
+            lang.pick("경고", "warnings")
+        ),
+        theme.title,
+    )];
+    if vault.diagnostics.is_empty() {
+        lines.push(Line::styled(
+            lang.pick("문제가 없습니다.", "No problems found."),
+            theme.dim,
+        ));
+    }
+    for d in &vault.diagnostics {
+        let (label, style) = match d.severity {
+            Severity::Error => (lang.pick("오류", "error"), theme.error),
+            Severity::Warning => (lang.pick("경고", "warning"), theme.warning),
+        };
+        let root = vault
+            .roots
+            .get(d.root)
+            .map_or(String::new(), |r| format!("{r}/"));
+        let pieces = vec![
+            (
+                format!("{root}{}:{}:{} ", d.path, d.line, d.column),
+                theme.dim,
+            ),
+            (format!("{label}: "), style),
+            (d.message.clone(), theme.text),
+        ];
+        lines.extend(wrap::wrap(
+            &pieces,
+            width,
+            &Line::default(),
+            &Line::raw("    "),
+        ));
+        if let Some(src) = &d.source_line {
+            lines.push(Line::styled(
+                format!("    │ {}", wrap::truncate(src, width.saturating_sub(6))),
+                theme.code,
+            ));
+        }
+    }
+    lines
+}
+
+/// Draws a pager's visible lines.
+pub struct PagerView<'a> {
+    /// The text.
+    pub lines: &'a [Line<'static>],
+    /// The scroll position.
+    pub scroll: usize,
+}
+
+impl Widget for PagerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (y, line) in (area.y..).zip(
+            self.lines
+                .iter()
+                .skip(self.scroll)
+                .take(area.height as usize),
+        ) {
+            buf.set_line(area.x, y, line, area.width);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! The note reader: a rendered note scrolled vertically (and sideways for
+//! code and tables), section jumps, and a history of followed links.
+//!
+//! State changes come through `ReaderState::apply`; drawing is
+//! `impl Widget for ReaderView`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::i18n::Lang;
+use crate::tui::action::Action;
+use crate::tui::markdown::{Rendered, render_note};
+use crate::tui::theme::{Theme, ThemeKind};
+use crate::tui::wrap;
+use crate::vault::{NoteIx, Vault};
+
+/// An open note and where it is scrolled to.
+#[derive(Debug, Clone)]
+pub struct ReaderState {
+    /// The note shown.
+    pub note: NoteIx,
+    /// First visible row.
+    pub scroll: usize,
+    /// Cells scrolled sideways (wide rows only).
+    pub hscroll: usize,
+    /// Visible rows, from the last layout.
+    pub height: usize,
+    /// The note laid out for the current width.
+    pub rendered: Rendered,
+    key: Option<(usize, ThemeKind, Lang)>,
+    /// A body offset to bring to the top at the next layout.
+    target: Option<usize>,
+    /// After the note changed on disk: the section heading that was on
+    /// top and how many rows below it the view was.
+    keep: Option<(String, usize)>,
+    /// Notes left by following links, to come back to.
+    pub history: Vec<(NoteIx, usize)>,
+}
+
+impl ReaderState {
+    /// A reader on a note, at the top.
+    pub fn new(note: NoteIx) -> Self {
+        ReaderState {
+            note,
+            scroll: 0,
+            hscroll: 0,
+            height: 10,
+            rendered: Rendered::default(),
+            key: None,
+            target: None,
+            keep: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// Lays the note out for a text area, keeping the same text at the
+    /// top when the width changes. Cheap when nothing changed.
+    pub fn layout(&mut self, vault: &Vault, area: (usize, usize), theme: &Theme, lang: Lang) {
+        let (width, height) = area;
+        self.height = height.max(1);
+        let key = Some((width, theme.kind, lang));
+        if self.key == key && self.note.0 < vault.notes.len() {
+            self.clamp();
+            return;
+        }
+        self.relayout(vault, width, theme, lang);
+    }
+
+    /// Lays out again even if the size is unchanged (the note changed on
+    /// disk): the same text stays at the top.
+    pub fn relayout(&mut self, vault: &Vault, width: usize, theme: &Theme, lang: Lang) {
+        let offset = self.top_offset();
+        if self.note.0 >= vault.notes.len() {
+            self.note = NoteIx(0);
+        }
+        let Some(note) = vault.notes.get(self.note.0) else {
+            self.rendered = Rendered::default();
+            return;
+        };
+        let had_layout = self.key.is_some();
+        self.rendered = render_note(note, width, theme, lang);
+        self.key = Some((width, theme.kind, lang));
+        if let Some((heading, below)) = self.keep.take() {
+            let row = self
+                .rendered
+                .sections
+                .iter()
+                .find(|s| s.2 == heading)
+                .map(|s| s.0);
+            self.scroll = row.map_or(self.scroll, |r| r + below);
+        } else if let Some(target) = self.target.take() {
+            self.scroll = self.rendered.row_of_offset(target);
+        } else if had_layout && let Some(offset) = offset {
+            self.scroll = self.rendered.row_of_offset(offset);
+        }
+        self.clamp();
+    }
+
+    /// Forgets the layout so the next `layout` renders afresh.
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+
+    /// The note's text changed: lay out afresh at the next layout, keeping
+    /// the same section and distance into it on top.
+    pub fn note_changed(&mut self) {
+        self.keep = self
+            .rendered
+            .sections
+            .iter()
+            .rev()
+            .find(|s| s.0 <= self.scroll)
+            .map(|s| (s.2.clone(), self.scroll - s.0));
+        self.key = None;
+    }
+
+    fn top_offset(&self) -> Option<usize> {
+        self.rendered
+            .anchors
+            .iter()
+            .take_while(|(_, r)| *r <= self.scroll)
+            .last()
+            .map(|(o, _)| *o)
+    }
+
+    /// The last full page, or further so the last section's heading can
+    /// come to the top on a jump.
+    fn max_scroll(&self) -> usize {
+        let last_section = self.rendered.sections.last().map_or(0, |s| s.0);
+        self.rendered
+            .rows
+            .len()
+            .saturating_sub(self.height)
+            .max(last_section)
+    }
+
+    fn clamp(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+        let max_h = self
+            .rendered
+            .max_width()
+            .saturating_sub(self.rendered.width);
+        self.hscroll = self.hscroll.min(max_h);
+    }
+
+    /// Scrolls so a body byte offset is near the top (a search hit).
+    /// Takes effect at the next layout.
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.target = Some(offset);
+        self.key = None;
+    }
+
+    /// Opens another note, remembering this one for `Back`.
+    pub fn follow(&mut self, note: NoteIx) {
+        self.history.push((self.note, self.scroll));
+        self.note = note;
+        self.scroll = 0;
+        self.hscroll = 0;
+        self.key = None;
+    }
+
+    /// Returns to the note a link was followed from; false when none.
+    pub fn back(&mut self) -> bool {
+        match self.history.pop() {
+            Some((note, scroll)) => {
+                self.note = note;
+                self.scroll = scroll;
+                self.hscroll = 0;
+                self.key = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Applies a movement or section action; true when it was one.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let half = (self.height / 2).max(1);
+        let current_section = self
+            .rendered
+            .sections
+            .iter()
+            .rposition(|s| s.0 <= self.scroll);
+        match action {
+            Action::Down => self.scroll += 1,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::HalfPageDown => self.scroll += half,
+            Action::HalfPageUp => self.scroll = self.scroll.saturating_sub(half),
+            Action::PageDown => self.scroll += self.height.saturating_sub(2).max(1),
+            Action::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .saturating_sub(self.height.saturating_sub(2).max(1));
+            }
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = usize::MAX,
+            Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
+            Action::Right => self.hscroll += 8,
+            Action::JumpSection(kind) => {
+                if let Some(row) = self.rendered.section_row(kind) {
+                    self.scroll = row;
+                }
+            }
+            Action::NextSection => {
+                let next = current_section.map_or(0, |i| i + 1);
+                let next = self
+                    .rendered
+                    .sections
+                    .iter()
+                    .skip(next)
+                    .find(|s| s.0 > self.scroll);
+                if let Some(s) = next {
+                    self.scroll = s.0;
+                }
+            }
+            Action::PrevSection => {
+                let prev = self
+                    .rendered
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|s| s.0 < self.scroll);
+                self.scroll = prev.map_or(0, |s| s.0);
+            }
+            _ => return false,
+        }
+        self.clamp();
+        true
+    }
+
+    /// The heading of the section at the top of the view.
+    pub fn section_here(&self) -> Option<&str> {
+        self.rendered
+            .sections
+            .iter()
+            .rev()
+            .find(|s| s.0 <= self.scroll)
+            .map(|s| s.2.as_str())
+    }
+}
+
+/// Draws a reader's visible rows.
+pub struct ReaderView<'a> {
+    /// The reader.
+    pub state: &'a ReaderState,
+    /// Styles.
+    pub theme: &'a Theme,
+}
+
+impl Widget for ReaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let rows = s
+            .rendered
+            .rows
+            .iter()
+            .skip(s.scroll)
+            .take(area.height as usize);
+        for (y, row) in (area.y..).zip(rows) {
+            let line = if row.wide && s.hscroll > 0 {
+                skip_cells(&row.line, s.hscroll)
+            } else {
+                row.line.clone()
+            };
+            buf.set_line(area.x, y, &line, area.width);
+            if row.wide && wrap::line_width(&line) > area.width as usize && area.width > 0 {
+                buf.set_string(area.right() - 1, y, "›", self.theme.dim);
+            }
+        }
+    }
+}
+
+/// Drops the first `n` display cells of a line; a wide character cut in
+/// half becomes a space so columns stay aligned.
+pub fn skip_cells(line: &Line<'static>, n: usize) -> Line<'static> {
+    let mut left = n;
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        if left == 0 {
+            spans.push(span.clone());
+            continue;
+        }
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = wrap::char_width(c);
+            if left == 0 {
+                text.push(c);
+            } else if w > left {
+                text.push_str(&" ".repeat(w - left));
+                left = 0;
+            } else {
+                left -= w;
+            }
+        }
+        if !text.is_empty() {
+            spans.push(Span::styled(text, span.style));
+        }
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+    use crate::vault::SectionKind;
+
+    fn reader() -> (Vault, ReaderState) {
+        let vault = fixture::vault();
+        let mut r = ReaderState::new(NoteIx(0));
+        r.layout(&vault, (60, 8), &Theme::default(), Lang::Ko);
+        (vault, r)
+    }
+
+    #[test]
+    fn jumping_to_a_section_puts_its_heading_on_top() {
+        let (_, mut r) = reader();
+        r.apply(Action::JumpSection(SectionKind::Concepts));
+        assert_eq!(r.section_here(), Some("🔍 주요개념"));
+        let top = r.rendered.rows[r.scroll].line.to_string();
+        assert!(top.contains("주요개념"), "{top}");
+    }
+
+    #[test]
+    fn next_and_previous_section_walk_the_headings() {
+        let (_, mut r) = reader();
+        r.apply(Action::NextSection);
+        assert_eq!(r.section_here(), Some("🎯 핵심 포인트"));
+        r.apply(Action::NextSection);
+        assert_eq!(r.section_here(), Some("📝 설명"));
+        r.apply(Action::PrevSection);
+        assert_eq!(r.section_here(), Some("🎯 핵심 포인트"));
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end() {
+        let (_, mut r) = reader();
+        r.apply(Action::Bottom);
+        let end = r.scroll;
+        assert!(end >= r.rendered.rows.len() - 8);
+        r.apply(Action::Down);
+        assert_eq!(r.scroll, end);
+    }
+
+    #[test]
+    fn narrowing_keeps_the_same_text_on_top() {
+        let (vault, mut r) = reader();
+        r.apply(Action::JumpSection(SectionKind::Questions));
+        r.layout(&vault, (30, 8), &Theme::default(), Lang::Ko);
+        assert_eq!(r.section_here(), Some("📚 관련 문제"));
+    }
+
+    #[test]
+    fn following_a_link_and_coming_back_restores_the_position() {
+        let (_, mut r) = reader();
+        r.apply(Action::HalfPageDown);
+        let at = r.scroll;
+        r.follow(NoteIx(1));
+        assert_eq!((r.note, r.scroll), (NoteIx(1), 0));
+        assert!(r.back());
+        assert_eq!((r.note, r.scroll), (NoteIx(0), at));
+        assert!(!r.back());
+    }
+
+    #[test]
+    fn skipping_cells_splits_wide_characters_into_spaces() {
+        let line = Line::from("가나다");
+        assert_eq!(skip_cells(&line, 1).to_string(), " 나다");
+        assert_eq!(skip_cells(&line, 2).to_string(), "나다");
+    }
+}

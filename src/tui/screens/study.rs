@@ -1,0 +1,433 @@
+//! The study screen's note list: notes under their tags as a collapsible
+//! tree with counts, or a flat list; filtered by a tag.
+//!
+//! Owns the list state and its rows; the reader beside it is
+//! `screens::reader`. Drawing is `impl Widget for NoteListView`.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::i18n::Lang;
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+use crate::tui::wrap;
+use crate::vault::{NoteIx, Tag, TagNode, Vault, tag_tree};
+
+/// How the list is arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListView {
+    /// Under their tags, as a tree.
+    #[default]
+    Tree,
+    /// Every note once, by title.
+    Flat,
+}
+
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListRow {
+    /// A tag node with its counts.
+    Tag {
+        /// Full path, such as `service/emr`.
+        path: String,
+        /// Last segment.
+        name: String,
+        /// Nesting depth.
+        depth: usize,
+        /// Notes under it.
+        notes: usize,
+        /// Questions under it.
+        questions: usize,
+        /// True when its children are shown.
+        open: bool,
+    },
+    /// A note.
+    Note {
+        /// Which note.
+        note: NoteIx,
+        /// Nesting depth.
+        depth: usize,
+    },
+}
+
+/// The note list's state.
+#[derive(Debug, Clone, Default)]
+pub struct StudyList {
+    /// Tree or flat.
+    pub view: ListView,
+    /// Only notes with this tag (or one under it).
+    pub filter: Option<Tag>,
+    /// Tag paths whose children are hidden (all open at first).
+    pub collapsed: HashSet<String>,
+    /// The highlighted row.
+    pub cursor: usize,
+    /// First visible row.
+    pub offset: usize,
+    /// Visible rows, from the last layout.
+    pub height: usize,
+}
+
+impl StudyList {
+    /// The rows as they are now.
+    pub fn rows(&self, vault: &Vault) -> Vec<ListRow> {
+        let notes: Vec<NoteIx> = (0..vault.notes.len())
+            .map(NoteIx)
+            .filter(|&ix| match &self.filter {
+                Some(f) => vault.note(ix).tags.iter().any(|t| t.matches(f)),
+                None => true,
+            })
+            .collect();
+        let by_title = |a: &NoteIx, b: &NoteIx| vault.note(*a).title.cmp(&vault.note(*b).title);
+        if self.view == ListView::Flat {
+            let mut sorted = notes;
+            sorted.sort_by(by_title);
+            return sorted
+                .into_iter()
+                .map(|note| ListRow::Note { note, depth: 0 })
+                .collect();
+        }
+        let question_tags: Vec<&[Tag]> = notes
+            .iter()
+            .flat_map(|&n| vault.note(n).questions.iter())
+            .map(|&q| vault.question(q).tags.as_slice())
+            .collect();
+        let tree = tag_tree(
+            notes.iter().map(|&n| vault.note(n).tags.as_slice()),
+            question_tags,
+        );
+        let mut rows = Vec::new();
+        for node in &tree {
+            self.tree_rows(vault, node, 0, &notes, &mut rows);
+        }
+        let mut untagged: Vec<NoteIx> = notes
+            .iter()
+            .copied()
+            .filter(|&n| vault.note(n).tags.is_empty())
+            .collect();
+        untagged.sort_by(by_title);
+        rows.extend(
+            untagged
+                .into_iter()
+                .map(|note| ListRow::Note { note, depth: 0 }),
+        );
+        rows
+    }
+
+    fn tree_rows(
+        &self,
+        vault: &Vault,
+        node: &TagNode,
+        depth: usize,
+        notes: &[NoteIx],
+        rows: &mut Vec<ListRow>,
+    ) {
+        if let (Some(f), Some(t)) = (&self.filter, Tag::parse(&node.path))
+            && !t.matches(f)
+            && !f.matches(&t)
+        {
+            return;
+        }
+        let open = !self.collapsed.contains(&node.path);
+        rows.push(ListRow::Tag {
+            path: node.path.clone(),
+            name: node.name.clone(),
+            depth,
+            notes: node.notes,
+            questions: node.questions,
+            open,
+        });
+        if !open {
+            return;
+        }
+        for child in &node.children {
+            self.tree_rows(vault, child, depth + 1, notes, rows);
+        }
+        let mut here: Vec<NoteIx> = notes
+            .iter()
+            .copied()
+            .filter(|&n| vault.note(n).tags.iter().any(|t| t.as_str() == node.path))
+            .collect();
+        here.sort_by(|a, b| vault.note(*a).title.cmp(&vault.note(*b).title));
+        rows.extend(here.into_iter().map(|note| ListRow::Note {
+            note,
+            depth: depth + 1,
+        }));
+    }
+
+    /// The note on the highlighted row, if it is a note.
+    pub fn selected_note(&self, vault: &Vault) -> Option<NoteIx> {
+        match self.rows(vault).get(self.cursor) {
+            Some(ListRow::Note { note, .. }) => Some(*note),
+            _ => None,
+        }
+    }
+
+    /// Puts the cursor on the first row showing a note.
+    pub fn select_note(&mut self, vault: &Vault, note: NoteIx) {
+        if let Some(i) = self
+            .rows(vault)
+            .iter()
+            .position(|r| matches!(r, ListRow::Note { note: n, .. } if *n == note))
+        {
+            self.cursor = i;
+        }
+    }
+
+    /// Applies a list action. Returns the note to open on `Confirm`.
+    pub fn apply(&mut self, vault: &Vault, action: Action) -> Option<NoteIx> {
+        let rows = self.rows(vault);
+        let last = rows.len().saturating_sub(1);
+        let half = (self.height / 2).max(1);
+        let current = rows.get(self.cursor).cloned();
+        match action {
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::HalfPageDown | Action::PageDown => self.cursor = (self.cursor + half).min(last),
+            Action::HalfPageUp | Action::PageUp => self.cursor = self.cursor.saturating_sub(half),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::Confirm | Action::Right | Action::Toggle | Action::Left => match current {
+                Some(ListRow::Note { note, .. }) if action != Action::Left => return Some(note),
+                Some(ListRow::Tag { path, open, .. }) => {
+                    let want_open = match action {
+                        Action::Left => false,
+                        Action::Toggle => !open,
+                        _ => true,
+                    };
+                    if want_open {
+                        self.collapsed.remove(&path);
+                    } else {
+                        self.collapsed.insert(path);
+                    }
+                }
+                _ => {}
+            },
+            Action::ToggleListView => {
+                let note = self.selected_note(vault);
+                self.view = match self.view {
+                    ListView::Tree => ListView::Flat,
+                    ListView::Flat => ListView::Tree,
+                };
+                self.cursor = 0;
+                if let Some(n) = note {
+                    self.select_note(vault, n);
+                }
+            }
+            Action::FilterTag => {
+                let tag = match &current {
+                    Some(ListRow::Tag { path, .. }) => Tag::parse(path),
+                    Some(ListRow::Note { note, .. }) => vault.note(*note).tags.first().cloned(),
+                    None => None,
+                };
+                self.filter = if self.filter.is_some() && self.filter == tag {
+                    None
+                } else {
+                    tag
+                };
+                self.cursor = 0;
+            }
+            Action::Back => {
+                self.filter = None;
+            }
+            _ => {}
+        }
+        self.cursor = self.cursor.min(self.rows(vault).len().saturating_sub(1));
+        None
+    }
+
+    /// Keeps the cursor in view for a height.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        self.height = height.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + self.height {
+            self.offset = self.cursor + 1 - self.height;
+        }
+    }
+}
+
+/// Draws the note list.
+pub struct NoteListView<'a> {
+    /// The list state.
+    pub list: &'a StudyList,
+    /// The vault.
+    pub vault: &'a Vault,
+    /// Styles.
+    pub theme: &'a Theme,
+    /// The note open in the reader, marked in the list.
+    pub open: Option<NoteIx>,
+    /// Whether the list has focus (the cursor row is highlighted).
+    pub focused: bool,
+    /// Language for counts.
+    pub lang: Lang,
+}
+
+impl Widget for NoteListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let rows = self.list.rows(self.vault);
+        if rows.is_empty() {
+            let msg = self.lang.pick("노트가 없습니다", "no notes");
+            buf.set_stringn(area.x, area.y, msg, area.width as usize, t.dim);
+            return;
+        }
+        let width = area.width as usize;
+        let visible = rows
+            .iter()
+            .enumerate()
+            .skip(self.list.offset)
+            .take(area.height as usize);
+        for (y, (i, row)) in (area.y..).zip(visible) {
+            let line = match row {
+                ListRow::Tag {
+                    name,
+                    depth,
+                    notes,
+                    questions,
+                    open,
+                    ..
+                } => {
+                    let marker = if *open { "▾ " } else { "▸ " };
+                    let indent = "  ".repeat(*depth);
+                    let counts = if *questions > 0 {
+                        format!(" {notes}·{questions}")
+                    } else {
+                        format!(" {notes}")
+                    };
+                    let room =
+                        width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&counts));
+                    Line::from(vec![
+                        Span::raw(indent),
+                        Span::styled(marker, t.dim),
+                        Span::styled(wrap::truncate(&format!("#{name}"), room), t.tag),
+                        Span::styled(counts, t.dim),
+                    ])
+                }
+                ListRow::Note { note, depth } => {
+                    let n = self.vault.note(*note);
+                    let indent = "  ".repeat(*depth);
+                    let mark = if self.open == Some(*note) {
+                        "▶ "
+                    } else {
+                        "  "
+                    };
+                    let q = if n.questions.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", n.questions.len())
+                    };
+                    let room = width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&q));
+                    let title = n.heading.as_deref().unwrap_or(&n.title);
+                    Line::from(vec![
+                        Span::raw(indent),
+                        Span::styled(mark, t.link),
+                        Span::styled(wrap::truncate(title, room), t.text),
+                        Span::styled(q, t.dim),
+                    ])
+                }
+            };
+            buf.set_line(area.x, y, &line, area.width);
+            if i == self.list.cursor {
+                let style = if self.focused {
+                    t.selected
+                } else {
+                    t.dim.add_modifier(ratatui::style::Modifier::REVERSED)
+                };
+                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    fn names(rows: &[ListRow], vault: &Vault) -> Vec<String> {
+        rows.iter()
+            .map(|r| match r {
+                ListRow::Tag { path, notes, .. } => format!("#{path} {notes}"),
+                ListRow::Note { note, depth } => {
+                    format!("{}{}", "  ".repeat(*depth), vault.note(*note).title)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tree_lists_notes_under_their_tags_with_counts() {
+        let vault = fixture::vault();
+        let list = StudyList::default();
+        let rows = names(&list.rows(&vault), &vault);
+        assert_eq!(
+            rows,
+            [
+                "#instance 1",
+                "#instance/spot-instances 1",
+                "    스팟 인스턴스 활용",
+                "#service 2",
+                "#service/emr 2",
+                "    EMR 노드 구성",
+                "    스팟 인스턴스 활용",
+            ]
+        );
+    }
+
+    #[test]
+    fn collapsing_a_tag_hides_its_children_and_toggle_reopens() {
+        let vault = fixture::vault();
+        let mut list = StudyList::default();
+        list.apply(&vault, Action::Left);
+        assert_eq!(list.rows(&vault).len(), 5);
+        list.apply(&vault, Action::Toggle);
+        assert_eq!(list.rows(&vault).len(), 7);
+    }
+
+    #[test]
+    fn filtering_by_a_tag_keeps_only_its_notes_and_again_clears() {
+        let vault = fixture::vault();
+        let mut list = StudyList::default();
+        list.apply(&vault, Action::Down);
+        list.apply(&vault, Action::FilterTag);
+        let rows = names(&list.rows(&vault), &vault);
+        assert_eq!(
+            rows,
+            [
+                "#instance 1",
+                "#instance/spot-instances 1",
+                "    스팟 인스턴스 활용"
+            ]
+        );
+        list.apply(&vault, Action::Down);
+        list.apply(&vault, Action::FilterTag);
+        assert_eq!(list.filter, None);
+    }
+
+    #[test]
+    fn flat_view_lists_each_note_once_and_keeps_the_selection() {
+        let vault = fixture::vault();
+        let mut list = StudyList::default();
+        list.apply(&vault, Action::Bottom);
+        list.apply(&vault, Action::ToggleListView);
+        assert_eq!(
+            names(&list.rows(&vault), &vault),
+            ["EMR 노드 구성", "스팟 인스턴스 활용"]
+        );
+        assert_eq!(list.selected_note(&vault), Some(NoteIx(0)));
+    }
+
+    #[test]
+    fn confirm_on_a_note_opens_it() {
+        let vault = fixture::vault();
+        let mut list = StudyList {
+            cursor: 2,
+            ..StudyList::default()
+        };
+        assert_eq!(list.apply(&vault, Action::Confirm), Some(NoteIx(0)));
+    }
+}

@@ -1,0 +1,145 @@
+//! Snapshots of every screen at 80×24 and 40×12 with Korean text, drawn
+//! into ratatui's `TestBackend` (insta). Test-only.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::action::Action;
+use super::app::{App, AppEvent};
+use super::fixture;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::i18n::Lang;
+
+pub(crate) fn app() -> App {
+    App::new(
+        fixture::vault(),
+        Lang::Ko,
+        Theme::default(),
+        Keymap::default(),
+    )
+}
+
+/// Draws the app at a size and returns the screen as text.
+pub(crate) fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.handle(AppEvent::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.draw(f)).unwrap();
+    buffer_text(term.backend().buffer())
+}
+
+/// The buffer as plain lines, wide characters once (the cells they cover
+/// are skipped), right-trimmed, with the cursor position noted.
+pub(crate) fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = super::wrap::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn both(name: &str, actions: &[Action]) {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = app();
+        a.handle(AppEvent::Resize(w, h));
+        for &act in actions {
+            a.update(act);
+        }
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&mut a, w, h));
+    }
+}
+
+#[test]
+fn study_screen() {
+    both("study", &[]);
+}
+
+#[test]
+fn reader_at_the_questions_section() {
+    both(
+        "reader_questions",
+        &[
+            Action::NextPane,
+            Action::JumpSection(crate::vault::SectionKind::Questions),
+        ],
+    );
+}
+
+#[test]
+fn reader_scrolled_to_the_diagram_and_table() {
+    both(
+        "reader_diagram",
+        &[
+            Action::NextPane,
+            Action::JumpSection(crate::vault::SectionKind::Explanation),
+            Action::HalfPageDown,
+        ],
+    );
+}
+
+#[test]
+fn flat_list_filtered_by_tag() {
+    both(
+        "flat_filtered",
+        &[Action::Down, Action::FilterTag, Action::ToggleListView],
+    );
+}
+
+#[test]
+fn links_popup() {
+    both("links", &[Action::NextPane, Action::Links]);
+}
+
+#[test]
+fn help_screen() {
+    both("help", &[Action::Help]);
+}
+
+#[test]
+fn diagnostics_panel() {
+    both("diagnostics", &[Action::Diagnostics]);
+}
+
+#[test]
+fn search_screen_with_a_korean_query() {
+    let mut actions = vec![Action::Search];
+    actions.extend("ㅅㅍ".chars().map(Action::Input));
+    both("search", &actions);
+}
+
+#[test]
+fn search_field_holds_the_cursor_after_the_typed_text() {
+    let mut a = app();
+    a.handle(AppEvent::Resize(80, 24));
+    a.update(Action::Search);
+    a.update(Action::Input('스'));
+    // Header row, border, then the field: prompt (2) + one syllable (2).
+    assert_eq!(
+        a.cursor_position(),
+        Some(ratatui::layout::Position::new(5, 2))
+    );
+}
+
+#[test]
+fn every_size_down_to_one_by_one_draws_without_panic() {
+    let mut a = app();
+    a.update(Action::NextPane);
+    for w in 1..=45 {
+        for h in 1..=14 {
+            let _ = screen(&mut a, w, h);
+        }
+    }
+    insta::assert_snapshot!("too_small_12x4", screen(&mut a, 12, 4));
+}

@@ -1,0 +1,144 @@
+//! Small widgets shared by screens: the hint bar, the status line, the
+//! "too small" notice, centred pop-ups and a bar chart row.
+//!
+//! Owns no state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+use super::wrap;
+use crate::i18n::Lang;
+
+/// The hint bar: the hinted bindings of a context, as many as fit.
+pub struct HintBar<'a> {
+    /// The bindings.
+    pub keymap: &'a Keymap,
+    /// Which screen.
+    pub context: Context,
+    /// Styles.
+    pub theme: &'a Theme,
+    /// Language of the descriptions.
+    pub lang: Lang,
+}
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut spans = Vec::new();
+        let mut used = 0;
+        let max = area.width as usize;
+        // Help and search first: they are how people find everything else.
+        let global: Vec<_> = if self.context.is_text_field() {
+            Vec::new()
+        } else {
+            self.keymap
+                .bindings(Context::Global)
+                .iter()
+                .filter(|b| b.hint)
+                .collect()
+        };
+        let own = self.keymap.bindings(self.context).iter().filter(|b| b.hint);
+        for b in global.into_iter().chain(own) {
+            let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
+            let desc = b.desc(self.lang);
+            let w = wrap::width(&key) + 1 + wrap::width(desc) + 2;
+            if used + w > max {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(key, self.theme.hint_key));
+            spans.push(Span::styled(format!(" {desc}  "), self.theme.hint));
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+/// Shown instead of the app when the terminal is too small to use.
+pub struct TooSmall<'a> {
+    /// Styles.
+    pub theme: &'a Theme,
+    /// Language.
+    pub lang: Lang,
+}
+
+impl Widget for TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let text = self.lang.pick("창이 너무 작습니다", "Window too small");
+        let lines = wrap::wrap_plain(text, self.theme.warning, area.width as usize);
+        for (y, line) in (area.y..area.bottom()).zip(lines) {
+            buf.set_line(area.x, y, &line, area.width);
+        }
+    }
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears an area and draws a titled border; returns the inside.
+pub fn popup(area: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A titled pane border, highlighted when focused; returns the inside.
+pub fn pane(area: Rect, title: &str, focused: bool, theme: &Theme, buf: &mut Buffer) -> Rect {
+    let block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            wrap::truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize),
+            if focused { theme.title } else { theme.dim },
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// One labelled horizontal bar: `label ███████░░░ 70%`.
+pub fn bar_line(
+    label: &str,
+    label_w: usize,
+    ratio: f64,
+    width: usize,
+    suffix: &str,
+    theme: &Theme,
+) -> Line<'static> {
+    let bar_w = width.saturating_sub(label_w + wrap::width(suffix) + 2);
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let filled = ((ratio.clamp(0.0, 1.0) * bar_w as f64).round() as usize).min(bar_w);
+    Line::from(vec![
+        Span::styled(
+            wrap::pad(&wrap::truncate(label, label_w), label_w),
+            theme.text,
+        ),
+        Span::raw(" "),
+        Span::styled("█".repeat(filled), theme.bar),
+        Span::styled("░".repeat(bar_w - filled), theme.dim),
+        Span::raw(" "),
+        Span::styled(suffix.to_owned(), theme.dim),
+    ])
+}
