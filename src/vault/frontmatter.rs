@@ -122,11 +122,10 @@ fn read_fields(
             }
             "tags" => match list_or_split(value, true) {
                 Ok(raw) => {
-                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
-                        if !fm.tags.contains(&t) {
-                            fm.tags.push(t);
-                        }
-                    }
+                    super::text::extend_unique(
+                        &mut fm.tags,
+                        raw.iter().filter_map(|r| Tag::parse(r)),
+                    );
                 }
                 Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
             },

@@ -21,6 +21,20 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// Appends tags not seen before, in order; a set keeps it linear even for
+/// a note with ten thousand tags.
+pub(crate) fn extend_unique(
+    tags: &mut Vec<super::tags::Tag>,
+    new: impl IntoIterator<Item = super::tags::Tag>,
+) {
+    let mut seen: std::collections::HashSet<super::tags::Tag> = tags.iter().cloned().collect();
+    for t in new {
+        if seen.insert(t.clone()) {
+            tags.push(t);
+        }
+    }
+}
+
 /// Drops leading emoji, punctuation and spaces: what precedes a section
 /// name or label (`🎯 핵심 포인트`, `💡 추가 설명:`).
 pub(crate) fn drop_leading_symbols(s: &str) -> &str {
