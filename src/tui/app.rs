@@ -20,6 +20,7 @@ use super::screens::quiz::{Phase, QuizState};
 use super::screens::quiz_start::{Scope, StartDialog};
 use super::screens::reader::ReaderState;
 use super::screens::search::SearchState;
+use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
 use crate::cli::QuizArgs;
@@ -79,6 +80,8 @@ pub enum Layer {
     QuizStart(StartDialog),
     /// A running quiz.
     Quiz(Box<QuizState>),
+    /// Statistics and the wrong-answer notebook.
+    Stats(StatsState),
 }
 
 /// A message in the status line.
@@ -207,6 +210,7 @@ impl App {
             Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
+            Some(Layer::Stats(_)) => Context::Stats,
             Some(Layer::Quiz(q)) => match q.phase {
                 Phase::Asking if q.is_exam() => Context::Exam,
                 Phase::Asking => Context::Question,
@@ -319,6 +323,9 @@ impl App {
             Action::ForceQuit => self.quit = true,
             Action::Help => self.push(Layer::Pager(PagerState::new(PagerKind::Help))),
             Action::Diagnostics => self.push(Layer::Pager(PagerState::new(PagerKind::Diagnostics))),
+            Action::Stats if !matches!(self.layers.last(), Some(Layer::Stats(_))) => {
+                self.open_stats();
+            }
             Action::Search if !matches!(self.layers.last(), Some(Layer::Search(_))) => {
                 self.layers.push(Layer::Search(SearchState::default()));
             }
@@ -371,6 +378,13 @@ impl App {
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
+            Layer::Stats(s) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                Action::Retry => self.retry_wrong(),
+                other => s.apply(other),
+            },
             Layer::QuizStart(d) => match action {
                 Action::Back => {
                     self.layers.pop();
@@ -514,9 +528,6 @@ impl App {
                 }
             }
             (Focus::List, Action::Quit) => self.quit = true,
-            (_, Action::Stats) => {
-                self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
-            }
             (Focus::List, Action::StartQuiz) => {
                 let rows = self.list.rows(&self.vault);
                 let preferred = match rows.get(self.list.cursor) {
@@ -628,6 +639,17 @@ impl App {
                 Layer::Quiz(q) => {
                     let inner = super::layout::inner(main);
                     super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
+                }
+                Layer::Stats(s) => {
+                    let inner = super::layout::inner(main);
+                    s.height = inner.height as usize;
+                    s.total = super::screens::stats::stats_lines(
+                        s,
+                        &self.theme,
+                        self.lang,
+                        inner.width as usize,
+                    )
+                    .len();
                 }
                 Layer::Links(_) | Layer::QuizStart(_) => {}
             }

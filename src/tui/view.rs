@@ -15,6 +15,7 @@ use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
 use super::screens::search::{PROMPT, SearchView};
+use super::screens::stats::stats_lines;
 use super::screens::study::NoteListView;
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
@@ -144,6 +145,21 @@ impl App {
                     theme: &self.theme,
                     lang: self.lang,
                     now: (self.clock)(),
+                }
+                .render(inner, buf);
+            }
+            Layer::Stats(s) => {
+                let inner = widgets::pane(
+                    areas.main,
+                    self.lang.pick("통계", "Stats"),
+                    true,
+                    &self.theme,
+                    buf,
+                );
+                let lines = stats_lines(s, &self.theme, self.lang, inner.width as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll: s.scroll,
                 }
                 .render(inner, buf);
             }
