@@ -129,6 +129,14 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         lines.push(bar_line(&g.tag, label_w, ratio, width, &suffix, t));
     }
     lines.push(Line::default());
+    activity_lines(st, t, lang, width, &mut lines);
+    lines.push(Line::default());
+    notebook_lines(&s.notebook, t, lang, width, &mut lines);
+    lines
+}
+
+/// Answers a day over the last eight weeks as a sparkline, and per week.
+fn activity_lines(st: &Stats, t: &Theme, lang: Lang, width: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::styled(
         lang.pick("최근 8주 활동", "Activity, last 8 weeks"),
         t.heading,
@@ -176,9 +184,6 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         t.dim,
         width,
     ));
-    lines.push(Line::default());
-    notebook_lines(&s.notebook, t, lang, width, &mut lines);
-    lines
 }
 
 fn notebook_lines(
