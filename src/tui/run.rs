@@ -17,8 +17,17 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         app.handle(AppEvent::Resize(size.width, size.height));
         let stop = Arc::new(AtomicBool::new(false));
         let input = event::spawn_input(tx, Arc::clone(&stop))?;
+        // A hidden hook for the reliability tests: a panic in the middle of
+        // drawing a screen must still leave the terminal restored.
+        let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
         while !app.quit {
-            term.draw(|f| app.draw(f))?;
+            term.draw(|f| {
+                assert!(
+                    !(crash && app.loading.is_none()),
+                    "MUNJE_TEST_PANIC is set: a deliberate crash inside a screen"
+                );
+                app.draw(f);
+            })?;
             let Ok(ev) = rx.recv() else { break };
             app.handle(ev);
             // Drain what queued up while drawing, so fast typing never lags.

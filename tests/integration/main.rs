@@ -8,3 +8,5 @@ mod hostile;
 mod pty;
 mod quiz_plain;
 mod store;
+mod terminal_faults;
+mod vault_readonly;
