@@ -226,8 +226,8 @@ fn notebook_lines(
             let right: Vec<String> = q
                 .options
                 .iter()
-                .filter(|o| o.2)
-                .map(|o| format!("{}) {}", o.0, o.1))
+                .filter(|o| o.right)
+                .map(|o| format!("{}) {}", o.letter, o.text))
                 .collect();
             let text = match lang {
                 Lang::Ko => format!(
