@@ -11,7 +11,8 @@ use crate::quiz::{
 };
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Layer, offset_of_line};
+use crate::tui::app::{App, Layer};
+use crate::tui::app_study::offset_of_line;
 use crate::tui::screens::quiz::{Outcome, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
