@@ -283,3 +283,23 @@ fn answers_a_question_wrong_and_sees_its_explanation() {
     s.send("\r");
     s.wait_for("맞음 0/1");
 }
+
+#[test]
+fn a_note_changed_on_disk_is_reloaded_in_place() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    s.wait_for("EMR 클러스터는");
+    let path = s._dirs.0.path().join("emr.md");
+    let changed = EMR.replace("EMR 클러스터는", "고쳐 쓴 문장: EMR 클러스터는");
+    std::fs::write(&path, changed).unwrap();
+    let screen = s.wait_for("고쳐 쓴 문장");
+    assert!(screen.contains("노트를 다시 읽었습니다"), "{screen}");
+    // Still the same note open, and the app still answers keys.
+    assert!(screen.contains("EMR 노드 구성"), "{screen}");
+    s.send("q");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

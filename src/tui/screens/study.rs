@@ -15,7 +15,16 @@ use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::wrap;
-use crate::vault::{NoteIx, Tag, TagNode, Vault, tag_tree};
+use crate::vault::{Note, NoteIx, Tag, TagNode, Vault, tag_tree};
+
+/// The name a note is shown by: its first heading (what a reader sees on
+/// top of it), else its title.
+pub fn display_title(note: &Note) -> &str {
+    note.heading
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or(&note.title)
+}
 
 /// How the list is arranged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +90,9 @@ impl StudyList {
                 None => true,
             })
             .collect();
-        let by_title = |a: &NoteIx, b: &NoteIx| vault.note(*a).title.cmp(&vault.note(*b).title);
+        let by_title = |a: &NoteIx, b: &NoteIx| {
+            display_title(vault.note(*a)).cmp(display_title(vault.note(*b)))
+        };
         if self.view == ListView::Flat {
             let mut sorted = notes;
             sorted.sort_by(by_title);
@@ -151,7 +162,7 @@ impl StudyList {
             .copied()
             .filter(|&n| vault.note(n).tags.iter().any(|t| t.as_str() == node.path))
             .collect();
-        here.sort_by(|a, b| vault.note(*a).title.cmp(&vault.note(*b).title));
+        here.sort_by(|a, b| display_title(vault.note(*a)).cmp(display_title(vault.note(*b))));
         rows.extend(here.into_iter().map(|note| ListRow::Note {
             note,
             depth: depth + 1,
@@ -242,7 +253,10 @@ impl StudyList {
     /// Keeps the cursor in view for a height.
     pub fn scroll_into_view(&mut self, height: usize) {
         self.height = height.max(1);
-        if self.cursor < self.offset {
+        // After growing back from a tiny window, show from the top again.
+        if self.cursor < self.height {
+            self.offset = 0;
+        } else if self.cursor < self.offset {
             self.offset = self.cursor;
         } else if self.cursor >= self.offset + self.height {
             self.offset = self.cursor + 1 - self.height;
@@ -321,7 +335,7 @@ impl Widget for NoteListView<'_> {
                         format!(" ({})", n.questions.len())
                     };
                     let room = width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&q));
-                    let title = n.heading.as_deref().unwrap_or(&n.title);
+                    let title = display_title(n);
                     Line::from(vec![
                         Span::raw(indent),
                         Span::styled(mark, t.link),
