@@ -10,6 +10,11 @@ use super::{event, terminal};
 
 /// Runs the app on the terminal until it quits. Events come from `rx`;
 /// the input thread is started here and sends on `tx`.
+///
+/// # Panics
+///
+/// Only on purpose, when `MUNJE_TEST_PANIC` is set (the reliability tests'
+/// check that a crash restores the terminal).
 pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow::Result<()> {
     let mut term = terminal::init()?;
     let result = (|| -> anyhow::Result<()> {

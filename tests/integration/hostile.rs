@@ -8,8 +8,9 @@
 //! Shared helpers (`run_bounded`, `write_good_note`, `export_json`) are used
 //! by the other reliability modules too.
 
+use std::fmt::Write as _;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -131,6 +132,18 @@ pub fn exported_note<'a>(export: &'a Value, rel: &str) -> Option<&'a Value> {
         .find(|n| n["path"] == rel)
 }
 
+/// A vault builder that writes one file.
+fn file(rel: &'static str, contents: impl AsRef<[u8]>) -> impl FnOnce(&Path) {
+    move |dir| write(dir, rel, contents)
+}
+
+/// `n` lines from a template, `{i}` replaced by the line's number.
+pub fn numbered(n: usize, template: &str) -> String {
+    (0..n)
+        .map(|i| template.replace("{i}", &i.to_string()))
+        .collect()
+}
+
 /// What `check` must report for one hostile file.
 struct Expect {
     /// Exit status of `munje check`.
@@ -200,7 +213,7 @@ fn binary_file_named_md_is_skipped_with_a_diagnostic() {
                 d,
                 "attachment.md",
                 (0..=255u8).cycle().take(64 * 1024).collect::<Vec<_>>(),
-            )
+            );
         },
         broken("attachment.md", "binary"),
     );
@@ -210,7 +223,7 @@ fn binary_file_named_md_is_skipped_with_a_diagnostic() {
 #[test]
 fn invalid_utf8_is_skipped_with_its_position() {
     assert_hostile(
-        |d| write(d, "latin1.md", b"# caf\xe9\n\nna\xefve\n"),
+        file("latin1.md", b"# caf\xe9\n\nna\xefve\n"),
         broken("latin1.md", "invalid UTF-8"),
     );
 }
@@ -218,14 +231,14 @@ fn invalid_utf8_is_skipped_with_its_position() {
 #[test]
 fn nul_bytes_in_text_are_a_binary_diagnostic() {
     assert_hostile(
-        |d| write(d, "nul.md", b"# \xec\xa0\x9c\xeb\xaa\xa9\n\nbody\0more\n"),
+        file("nul.md", b"# \xec\xa0\x9c\xeb\xaa\xa9\n\nbody\0more\n"),
         broken("nul.md", "NUL"),
     );
 }
 
 #[test]
 fn empty_file_loads_as_an_empty_note() {
-    let export = assert_hostile(|d| write(d, "empty.md", b""), CLEAN);
+    let export = assert_hostile(file("empty.md", b""), CLEAN);
     assert_eq!(
         exported_note(&export, "empty.md").unwrap()["title"],
         "empty"
@@ -235,7 +248,7 @@ fn empty_file_loads_as_an_empty_note() {
 #[test]
 fn frontmatter_only_loads_with_its_title() {
     let export = assert_hostile(
-        |d| write(d, "front.md", "---\ntitle: 머리말만\ntags: [a]\n---\n"),
+        file("front.md", "---\ntitle: 머리말만\ntags: [a]\n---\n"),
         CLEAN,
     );
     assert_eq!(
@@ -247,7 +260,7 @@ fn frontmatter_only_loads_with_its_title() {
 #[test]
 fn unterminated_frontmatter_is_a_diagnostic_and_the_body_loads() {
     let export = assert_hostile(
-        |d| write(d, "open.md", "---\ntitle: 닫히지 않음\n\n# 본문 제목\n"),
+        file("open.md", "---\ntitle: 닫히지 않음\n\n# 본문 제목\n"),
         broken("open.md", "never closed"),
     );
     assert_eq!(
@@ -276,7 +289,7 @@ fn two_megabyte_single_line_loads() {
                 d,
                 "line.md",
                 format!("# 한 줄\n{}\n", "스팟 ".repeat(2 * 1024 * 1024 / 7)),
-            )
+            );
         },
         CLEAN,
     );
@@ -285,8 +298,8 @@ fn two_megabyte_single_line_loads() {
 
 #[test]
 fn hundred_thousand_list_items_load() {
-    let body: String = (0..100_000).map(|i| format!("- 항목 {i}\n")).collect();
-    let export = assert_hostile(|d| write(d, "list.md", format!("# 목록\n{body}")), CLEAN);
+    let body: String = numbered(100_000, "- 항목 {i}\n");
+    let export = assert_hostile(file("list.md", format!("# 목록\n{body}")), CLEAN);
     assert!(exported_note(&export, "list.md").is_some());
 }
 
@@ -310,7 +323,7 @@ fn ten_thousand_nested_quotes_and_lists_load() {
                 format!("# 섞임\n{}깊다\n", "> 1. ".repeat(5_000)),
             );
             let indented: String = (0..10_000)
-                .map(|i| format!("{}- x\n", " ".repeat(i % 200 * 2)))
+                .map(|i| " ".repeat(i % 200 * 2) + "- x\n")
                 .collect();
             write(d, "indented.md", format!("# 들여쓰기\n{indented}"));
         },
@@ -323,16 +336,17 @@ fn ten_thousand_nested_quotes_and_lists_load() {
 
 #[test]
 fn five_thousand_questions_in_one_note_all_load() {
-    let questions: String = (0..5_000)
-        .map(|i| format!("**문제 {i}:** 질문 {i}?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n"))
-        .collect();
+    let questions: String = numbered(
+        5_000,
+        "**문제 {i}:** 질문 {i}?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n",
+    );
     let export = assert_hostile(
         |d| {
             write(
                 d,
                 "many.md",
                 format!("# 많은 문제\n\n## 관련 문제\n\n{questions}"),
-            )
+            );
         },
         CLEAN,
     );
@@ -342,9 +356,9 @@ fn five_thousand_questions_in_one_note_all_load() {
 
 #[test]
 fn ten_thousand_tags_all_load() {
-    let tags: String = (0..10_000).map(|i| format!("  - 태그/t{i}\n")).collect();
+    let tags: String = numbered(10_000, "  - 태그/t{i}\n");
     let export = assert_hostile(
-        |d| write(d, "tags.md", format!("---\ntags:\n{tags}---\n# 태그\n")),
+        file("tags.md", format!("---\ntags:\n{tags}---\n# 태그\n")),
         CLEAN,
     );
     let note = exported_note(&export, "tags.md").unwrap();
@@ -368,7 +382,7 @@ fn korean_file_name_with_spaces_loads_and_is_named_in_diagnostics() {
 
 #[test]
 fn folder_named_like_a_note_is_walked_not_read() {
-    let export = assert_hostile(|d| write(d, "x.md/inside.md", "# 안쪽\n"), CLEAN);
+    let export = assert_hostile(file("x.md/inside.md", "# 안쪽\n"), CLEAN);
     assert!(exported_note(&export, "x.md/inside.md").is_some());
     assert!(exported_note(&export, "x.md").is_none());
 }
@@ -406,10 +420,17 @@ fn devices_and_pipes_named_md_are_not_read() {
     );
 }
 
+/// `d0/d1/…/d59`.
+fn sixty_folders() -> String {
+    (0..60)
+        .map(|i| format!("d{i}"))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[test]
 fn directory_sixty_levels_deep_loads() {
-    let rel: PathBuf = (0..60).map(|i| format!("d{i}")).collect();
-    let rel = format!("{}/깊은 노트.md", rel.to_str().unwrap());
+    let rel = format!("{}/깊은 노트.md", sixty_folders());
     let export = assert_hostile(|d| write(d, &rel, "# 깊다\n"), CLEAN);
     assert!(exported_note(&export, &rel).is_some());
 }
@@ -422,7 +443,7 @@ fn bank_that_is_a_map_is_a_diagnostic() {
                 d,
                 "questions/map.yaml",
                 "question: 목록이 아님\nanswer: A\n",
-            )
+            );
         },
         broken("questions/map.yaml", "must be a list"),
     );
@@ -436,7 +457,7 @@ fn binary_bank_is_a_diagnostic() {
                 d,
                 "questions/blob.yml",
                 (0..=255u8).cycle().take(4096).collect::<Vec<_>>(),
-            )
+            );
         },
         broken("questions/blob.yml", "binary"),
     );
@@ -451,7 +472,7 @@ pub fn billion_laughs() -> String {
     let mut prev = 'a';
     for name in 'b'..='i' {
         let refs = vec![format!("*{prev}"); 9].join(",");
-        yaml.push_str(&format!("  {name}: &{name} [{refs}]\n"));
+        let _ = writeln!(yaml, "  {name}: &{name} [{refs}]");
         prev = name;
     }
     yaml.push_str("  answer: A\n");
@@ -461,7 +482,7 @@ pub fn billion_laughs() -> String {
 #[test]
 fn alias_bomb_bank_is_a_diagnostic_not_an_explosion() {
     assert_hostile(
-        |d| write(d, "questions/lol.yaml", billion_laughs()),
+        file("questions/lol.yaml", billion_laughs()),
         broken("questions/lol.yaml", "invalid YAML"),
     );
 }
@@ -487,7 +508,7 @@ pub fn build_everything(dir: &Path) {
         "line.md",
         format!("# 한 줄\n{}\n", "스팟 ".repeat(300_000)),
     );
-    let list: String = (0..100_000).map(|i| format!("- 항목 {i}\n")).collect();
+    let list: String = numbered(100_000, "- 항목 {i}\n");
     write(dir, "list.md", format!("# 목록\n{list}"));
     write(
         dir,
@@ -499,20 +520,20 @@ pub fn build_everything(dir: &Path) {
         "lists.md",
         format!("# 목록\n{}x\n", "- ".repeat(10_000)),
     );
-    let questions: String = (0..5_000)
-        .map(|i| format!("**문제 {i}:** 많은 질문 {i}?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n"))
-        .collect();
+    let questions: String = numbered(
+        5_000,
+        "**문제 {i}:** 많은 질문 {i}?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n",
+    );
     write(
         dir,
         "many.md",
         format!("# 많은 문제\n\n## 관련 문제\n\n{questions}"),
     );
-    let tags: String = (0..10_000).map(|i| format!("  - t/{i}\n")).collect();
+    let tags: String = numbered(10_000, "  - t/{i}\n");
     write(dir, "tags.md", format!("---\ntags:\n{tags}---\n# 태그\n"));
     write(dir, "스팟 인스턴스 (사본).md", "# 스팟\n");
     write(dir, "x.md/inside.md", "# 안쪽\n");
-    let deep: PathBuf = (0..60).map(|i| format!("d{i}")).collect();
-    write(dir, &format!("{}/n.md", deep.to_str().unwrap()), "# 깊다\n");
+    write(dir, &format!("{}/n.md", sixty_folders()), "# 깊다\n");
     write(dir, "questions/map.yaml", "a: 1\n");
     write(dir, "questions/blob.yml", [0u8, 159, 146, 150]);
     write(dir, "questions/lol.yaml", billion_laughs());
