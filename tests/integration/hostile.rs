@@ -4,144 +4,20 @@
 //! `munje check` finishes within a wall-clock and address-space bound,
 //! names the broken file, keeps its exit status, and every other note still
 //! loads. The limits are documented in RELIABILITY.md.
-//!
-//! Shared helpers (`run_bounded`, `write_good_note`, `export_json`) are used
-//! by the other reliability modules too.
 
 use std::fmt::Write as _;
-use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use serde_json::Value;
 
-/// A run that takes longer than this is a hang: the child is killed and the
-/// test fails. Generous, because CI machines are slow and shared.
-pub const WALL_CLOCK_LIMIT: Duration = Duration::from_secs(60);
-
-/// Address space a child may map (`ulimit -v`, KiB): 1 GiB. A debug build
-/// loading every hostile case at once stays well under it.
-pub const ADDRESS_SPACE_KIB: u64 = 1024 * 1024;
-
-/// The title of the note placed beside every hostile file.
-pub const GOOD_TITLE: &str = "멀쩡한 노트";
-
-/// Writes a well-formed note with one question beside the hostile files.
-pub fn write_good_note(dir: &Path) {
-    write(
-        dir,
-        "good.md",
-        "---\ntitle: 멀쩡한 노트\ntags: [reliability/good]\n---\n\n# 멀쩡한 노트\n\n\
-         ## 관련 문제\n\n**문제:** 적재 확인용 질문인가?\n\n- A) 아니다\n- B) 그렇다\n\n\
-         **정답: B**\n",
-    );
-}
-
-/// Writes `contents` at `rel` under `dir`, creating folders.
-pub fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(path, contents).unwrap();
-}
-
-/// Runs the munje binary with `args`, `stdin` as its input, under the
-/// wall-clock and address-space bounds. Panics on a hang.
-pub fn run_bounded(args: &[&str], stdin: &[u8], envs: &[(&str, &Path)]) -> Output {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\""
-        ))
-        .arg(env!("CARGO_BIN_EXE_munje"))
-        .args(args)
-        .env_remove("MUNJE_NOTES")
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (key, value) in envs {
-        cmd.env(key, value);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // Writing and reading on threads: a child that stops reading or fills
-    // a pipe must hit the timeout, not deadlock the test.
-    let writer = std::thread::spawn(move || {
-        let _ = std::io::Write::write_all(&mut input, &stdin);
-    });
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = out.read_to_end(&mut buf);
-        buf
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = err.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > WALL_CLOCK_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("munje {args:?} ran past {WALL_CLOCK_LIMIT:?}: a hang");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    writer.join().unwrap();
-    Output {
-        status,
-        stdout: reader.join().unwrap(),
-        stderr: err_reader.join().unwrap(),
-    }
-}
-
-/// `munje export` of a vault, parsed; panics unless it exits 0.
-pub fn export_json(vault: &Path) -> Value {
-    let out = run_bounded(&["export", "--notes", path_str(vault)], b"", &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "export failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// A path as `&str` (tempdirs are UTF-8).
-pub fn path_str(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-/// The exported note at `rel`, if it loaded.
-pub fn exported_note<'a>(export: &'a Value, rel: &str) -> Option<&'a Value> {
-    export["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["path"] == rel)
-}
+use super::bounded::{
+    GOOD_TITLE, export_json, exported_note, numbered, path_str, run_bounded, write, write_good_note,
+};
 
 /// A vault builder that writes one file.
 fn file(rel: &'static str, contents: impl AsRef<[u8]>) -> impl FnOnce(&Path) {
     move |dir| write(dir, rel, contents)
-}
-
-/// `n` lines from a template, `{i}` replaced by the line's number.
-pub fn numbered(n: usize, template: &str) -> String {
-    (0..n)
-        .map(|i| template.replace("{i}", &i.to_string()))
-        .collect()
 }
 
 /// What `check` must report for one hostile file.
@@ -365,6 +241,30 @@ fn ten_thousand_tags_all_load() {
     assert_eq!(note["tags"].as_array().unwrap().len(), 10_000);
 }
 
+/// Regression: tags were deduplicated with a linear scan and the tag tree
+/// scanned every tag for every node, so 10,000 tags took half a minute in
+/// `munje tags` and 100,000 never finished.
+#[test]
+fn hundred_thousand_tags_check_and_list_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let tags = numbered(100_000, "  - 태그/t{i}\n");
+    write(
+        dir.path(),
+        "tags.md",
+        format!("---\ntags:\n{tags}---\n# 태그\n"),
+    );
+    let out = run_bounded(&["check", "--notes", path_str(dir.path())], b"", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run_bounded(&["tags", "--notes", path_str(dir.path())], b"", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listing.contains("t99999"),
+        "{}",
+        &listing[..listing.len().min(500)]
+    );
+}
+
 #[test]
 fn korean_file_name_with_spaces_loads_and_is_named_in_diagnostics() {
     let export = assert_hostile(
@@ -421,7 +321,7 @@ fn devices_and_pipes_named_md_are_not_read() {
 }
 
 /// `d0/d1/…/d59`.
-fn sixty_folders() -> String {
+pub fn sixty_folders() -> String {
     (0..60)
         .map(|i| format!("d{i}"))
         .collect::<Vec<_>>()
@@ -485,87 +385,4 @@ fn alias_bomb_bank_is_a_diagnostic_not_an_explosion() {
         file("questions/lol.yaml", billion_laughs()),
         broken("questions/lol.yaml", "invalid YAML"),
     );
-}
-
-/// Every hostile case above in one vault, beside the good note: for the
-/// commands that open a whole vault (search, quiz, the TUI).
-pub fn build_everything(dir: &Path) {
-    write_good_note(dir);
-    write(
-        dir,
-        "attachment.md",
-        (0..=255u8).cycle().take(4096).collect::<Vec<_>>(),
-    );
-    write(dir, "latin1.md", b"# caf\xe9\n");
-    write(dir, "nul.md", b"# a\0\n");
-    write(dir, "empty.md", b"");
-    write(dir, "front.md", "---\ntitle: 머리말만\n---\n");
-    write(dir, "open.md", "---\ntitle: t\n# 본문\n");
-    let file = std::fs::File::create(dir.join("huge.md")).unwrap();
-    file.set_len(50 * 1024 * 1024).unwrap();
-    write(
-        dir,
-        "line.md",
-        format!("# 한 줄\n{}\n", "스팟 ".repeat(300_000)),
-    );
-    let list: String = numbered(100_000, "- 항목 {i}\n");
-    write(dir, "list.md", format!("# 목록\n{list}"));
-    write(
-        dir,
-        "quotes.md",
-        format!("# 인용\n{}x\n", ">".repeat(10_000)),
-    );
-    write(
-        dir,
-        "lists.md",
-        format!("# 목록\n{}x\n", "- ".repeat(10_000)),
-    );
-    let questions: String = numbered(
-        5_000,
-        "**문제 {i}:** 많은 질문 {i}?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n",
-    );
-    write(
-        dir,
-        "many.md",
-        format!("# 많은 문제\n\n## 관련 문제\n\n{questions}"),
-    );
-    let tags: String = numbered(10_000, "  - t/{i}\n");
-    write(dir, "tags.md", format!("---\ntags:\n{tags}---\n# 태그\n"));
-    write(dir, "스팟 인스턴스 (사본).md", "# 스팟\n");
-    write(dir, "x.md/inside.md", "# 안쪽\n");
-    write(dir, &format!("{}/n.md", sixty_folders()), "# 깊다\n");
-    write(dir, "questions/map.yaml", "a: 1\n");
-    write(dir, "questions/blob.yml", [0u8, 159, 146, 150]);
-    write(dir, "questions/lol.yaml", billion_laughs());
-    #[cfg(unix)]
-    {
-        std::fs::create_dir(dir.join("loop")).unwrap();
-        std::os::unix::fs::symlink("..", dir.join("loop/up")).unwrap();
-    }
-}
-
-#[test]
-fn everything_at_once_checks_within_bounds_and_loads_the_good_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    build_everything(dir.path());
-    let out = run_bounded(&["check", "--notes", path_str(dir.path())], b"", &[]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
-    for broken in [
-        "attachment.md",
-        "latin1.md",
-        "nul.md",
-        "open.md",
-        "huge.md",
-        "map.yaml",
-        "blob.yml",
-        "lol.yaml",
-    ] {
-        assert!(text.contains(broken), "{broken} not named:\n{text}");
-    }
-    let export = export_json(dir.path());
-    let loaded = export["notes"].as_array().unwrap().len();
-    // good, empty, front, open, line, list, quotes, lists, many, tags,
-    // 스팟, x.md/inside, the deep one.
-    assert_eq!(loaded, 13, "{export:#}");
 }
