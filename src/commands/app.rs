@@ -14,6 +14,7 @@ use etcetera::BaseStrategy;
 use super::source::vault_roots;
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
+use crate::store::{self, Store};
 use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
@@ -21,7 +22,7 @@ use crate::tui::{App, AppEvent};
 use crate::vault::{self, LoadOptions, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
-pub fn run(global: &GlobalArgs, _quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
+pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
@@ -38,6 +39,8 @@ pub fn run(global: &GlobalArgs, _quiz: Option<&QuizArgs>) -> anyhow::Result<Exit
 
     let mut app = App::new(Vault::default(), lang, theme, keymap);
     app.loading = Some((0, 0));
+    app.pending_quiz = quiz.cloned();
+    open_store(global, &mut app, &mut problems);
     if let Some(p) = problems.first() {
         app.error(p.clone());
     }
@@ -45,6 +48,41 @@ pub fn run(global: &GlobalArgs, _quiz: Option<&QuizArgs>) -> anyhow::Result<Exit
     spawn_loader(vault_roots(global), tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the progress store. Without one the app still runs: a lasting
+/// notice says answers are not being kept.
+fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
+    let now = crate::tui::app::system_now();
+    let opened =
+        store::database_path(global.data_dir.as_deref()).and_then(|path| Store::open(&path, now));
+    match opened {
+        Ok(store) => {
+            if let Some(r) = store.recovery() {
+                problems.push(format!(
+                    "{} {} ({}); {} {}",
+                    app.lang.pick(
+                        "쓸 수 없는 진도 파일을 옮겼습니다:",
+                        "moved an unusable progress file aside:"
+                    ),
+                    store.path().display(),
+                    r.reason,
+                    app.lang.pick("옮긴 곳", "now at"),
+                    r.moved_to.display()
+                ));
+            }
+            if let Ok(h) = store.history() {
+                app.history = h;
+            }
+            app.store = Some(store);
+        }
+        Err(e) => {
+            app.notice = Some(match app.lang {
+                Lang::Ko => format!("진도가 저장되지 않습니다: {e}"),
+                Lang::En => format!("progress is not being saved: {e}"),
+            });
+        }
+    }
 }
 
 /// `config.toml` in the XDG config folder; a missing file is no problem.

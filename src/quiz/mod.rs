@@ -39,7 +39,7 @@ pub use exam::{
 pub use feedback::{Feedback, OptionFeedback};
 pub use history::{History, QuestionHistory};
 pub use letters::{LetterError, jamo_key, parse_letters};
-pub use notebook::{MissedQuestion, Notebook, WrongPick};
+pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
 pub use rng::{SeededRng, Shuffle};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};

@@ -28,6 +28,19 @@ pub struct WrongPick {
     pub times: u32,
 }
 
+/// One option of a notebook question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotebookOption {
+    /// The note's letter.
+    pub letter: Letter,
+    /// The option's text.
+    pub text: String,
+    /// True for a right option.
+    pub right: bool,
+    /// The note's explanation of it.
+    pub explanation: Option<String>,
+}
+
 /// One question of the notebook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MissedQuestion {
@@ -37,8 +50,8 @@ pub struct MissedQuestion {
     pub tag: Option<String>,
     /// The stem (`None` when it is no longer in the notes).
     pub stem: Option<String>,
-    /// Options as `(letter, text, is_right)`, in the note's order.
-    pub options: Vec<(Letter, String, bool)>,
+    /// Options in the note's order.
+    pub options: Vec<NotebookOption>,
     /// Times answered.
     pub attempts: u32,
     /// Times answered wrong.
@@ -80,7 +93,12 @@ impl Notebook {
                 options: q
                     .options
                     .iter()
-                    .map(|o| (o.letter, o.text.clone(), q.answer.contains(&o.letter)))
+                    .map(|o| NotebookOption {
+                        letter: o.letter,
+                        text: o.text.clone(),
+                        right: q.answer.contains(&o.letter),
+                        explanation: q.explanations.get(&o.letter).cloned(),
+                    })
                     .collect(),
                 attempts: h.attempts,
                 misses: h.misses,
@@ -194,13 +212,13 @@ fn write_question(out: &mut String, lang: Lang, n: usize, q: &MissedQuestion) {
         Lang::En => format!("**Missed {} of {} times**", q.misses, q.attempts),
     };
     let _ = writeln!(out, "{missed}\n");
-    for (letter, text, right) in &q.options {
+    for o in &q.options {
         let times = q
             .wrong_picks
             .iter()
-            .find(|p| p.letter == *letter)
+            .find(|p| p.letter == o.letter)
             .map(|p| p.times);
-        let mark = match (right, times, lang) {
+        let mark = match (o.right, times, lang) {
             (true, _, Lang::Ko) => " — ✅ 정답".to_owned(),
             (true, _, Lang::En) => " — ✅ right answer".to_owned(),
             (false, Some(t), Lang::Ko) => format!(" — ❌ {t}번 고름"),
@@ -209,7 +227,10 @@ fn write_question(out: &mut String, lang: Lang, n: usize, q: &MissedQuestion) {
             }
             (false, None, _) => String::new(),
         };
-        let _ = writeln!(out, "- **{letter})** {text}{mark}");
+        let _ = writeln!(out, "- **{})** {}{mark}", o.letter, o.text);
+        if let Some(e) = &o.explanation {
+            let _ = writeln!(out, "  - {e}");
+        }
     }
     if q.options.is_empty() {
         for p in &q.wrong_picks {

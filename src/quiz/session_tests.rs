@@ -208,3 +208,54 @@ fn an_empty_selection_is_finished_at_once() {
     let s = QuizSession::new(&vault, &[], config, t(0));
     assert!(s.is_finished() && s.is_empty());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the user does, in whatever order, the session stays
+        /// consistent and never panics.
+        #[test]
+        fn any_sequence_of_actions_keeps_the_session_consistent(
+            actions in proptest::collection::vec((0u8..8, 0u8..16, 0u32..200), 0..40),
+            is_exam in any::<bool>(),
+            seed in any::<u64>(),
+        ) {
+            let mode = if is_exam { exam(5) } else { Mode::Practice };
+            let mut s = session(mode, Shuffle::Seeded(seed));
+            let mut now = 0;
+            for (kind, arg, dt) in actions {
+                now += i64::from(dt);
+                let at = t(now);
+                match kind {
+                    0 => {
+                        let letters: Vec<char> =
+                            ('A'..='D').enumerate().filter(|(i, _)| arg & (1 << i) != 0).map(|(_, c)| c).collect();
+                        if let Ok(a) = s.answer(&letters, at) {
+                            let q = s.items().iter().find(|i| i.question.id == a.question).unwrap();
+                            prop_assert!(a.chosen.iter().all(|l| q.question.options.iter().any(|o| o.source_letter == *l)));
+                            prop_assert_eq!(a.correct, a.chosen == a.correct_letters);
+                        }
+                    }
+                    1 => { s.next(at); }
+                    2 => { s.skip(at); }
+                    3 => { s.flag(); }
+                    4 => { s.jump(usize::from(arg), at); }
+                    5 => { s.submit(at); }
+                    6 => { s.tick(at); }
+                    _ => s.stop(at),
+                }
+                let score = s.score();
+                prop_assert!(score.correct <= score.answered && score.answered <= score.total);
+                prop_assert!(s.position() < s.len());
+                if is_exam {
+                    prop_assert_eq!(s.is_finished(), s.exam_result().is_some());
+                    prop_assert_eq!(s.feedback(0).is_some(), s.is_finished());
+                }
+            }
+        }
+    }
+}

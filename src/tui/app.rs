@@ -5,6 +5,8 @@
 //! Drawing lives in `view`; the terminal and the event thread in
 //! `terminal` and `event`. Nothing here touches files.
 
+use std::collections::HashSet;
+
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -14,11 +16,18 @@ use super::keys::KeyChord;
 use super::layout::{Areas, study_panes};
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
+use super::screens::quiz::{Phase, QuizState};
+use super::screens::quiz_start::{Scope, StartDialog};
 use super::screens::reader::ReaderState;
+use super::screens::search::SearchState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
+use crate::cli::QuizArgs;
 use crate::i18n::Lang;
-use crate::vault::{NoteIx, Vault};
+use crate::quiz::{History, Scheduler, Timestamp};
+use crate::search::{SearchContext, SearchIndex};
+use crate::store::Store;
+use crate::vault::{NoteIx, QuestionId, Tag, Vault};
 
 /// Something that happened: input, a resize, or news from a worker thread.
 #[derive(Debug)]
@@ -62,8 +71,14 @@ pub enum Layer {
     Pager(PagerState),
     /// Links and backlinks of the open note.
     Links(LinksState),
-    /// A note opened from a quiz, full screen.
+    /// A note opened from a quiz or a search, full screen.
     Note(ReaderState),
+    /// The search screen.
+    Search(SearchState),
+    /// The quiz start dialog.
+    QuizStart(StartDialog),
+    /// A running quiz.
+    Quiz(Box<QuizState>),
 }
 
 /// A message in the status line.
@@ -104,12 +119,37 @@ pub struct App {
     pub size: Rect,
     /// Set when the app should exit.
     pub quit: bool,
+    /// The search index of the current vault.
+    pub index: SearchIndex,
+    /// The progress store; `None` when it could not be opened (quizzes
+    /// still run, answers are not kept).
+    pub store: Option<Store>,
+    /// Answer history from the store, refreshed after each answer.
+    pub history: History,
+    /// The clock (fixed in tests).
+    pub clock: fn() -> Timestamp,
+    /// FSRS scheduling for recorded answers.
+    pub scheduler: Option<Scheduler>,
+    /// `munje quiz` flags to start a quiz with once the vault is loaded.
+    pub pending_quiz: Option<QuizArgs>,
+}
+
+/// The system clock.
+pub fn system_now() -> Timestamp {
+    Timestamp::from_system_time(std::time::SystemTime::now())
 }
 
 impl App {
     /// An app on a vault (possibly still empty while loading).
     pub fn new(vault: Vault, lang: Lang, theme: Theme, keymap: Keymap) -> App {
+        let index = SearchIndex::build(&vault);
         let mut app = App {
+            index,
+            store: None,
+            history: History::default(),
+            clock: system_now,
+            scheduler: Scheduler::new().ok(),
+            pending_quiz: None,
             vault,
             loading: None,
             lang,
@@ -164,8 +204,17 @@ impl App {
     pub fn context(&self) -> Context {
         match self.layers.last() {
             Some(Layer::Pager(_)) => Context::Pager,
-            Some(Layer::Links(_)) => Context::Picker,
+            Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
+            Some(Layer::Search(_)) => Context::Search,
+            Some(Layer::Quiz(q)) => match q.phase {
+                Phase::Asking if q.is_exam() => Context::Exam,
+                Phase::Asking => Context::Question,
+                Phase::Feedback => Context::Feedback,
+                Phase::Review { .. } => Context::ExamReview,
+                Phase::ConfirmSubmit => Context::Picker,
+                Phase::Done => Context::Pager,
+            },
             None => match self.focus {
                 Focus::List => Context::NoteList,
                 Focus::Reader => Context::Reader,
@@ -195,11 +244,15 @@ impl App {
             AppEvent::Loaded(vault) => {
                 self.loading = None;
                 self.vault = *vault;
+                self.index = SearchIndex::build(&self.vault);
+                self.refresh_search();
                 self.reader = None;
                 self.list = StudyList::default();
                 self.open_first_note();
                 let (errors, _) = self.vault.diagnostic_counts();
-                if errors > 0 {
+                if let Some(args) = self.pending_quiz.take() {
+                    self.start_from_args(&args);
+                } else if errors > 0 {
                     self.say(self.lang.pick(
                         "노트에 오류가 있습니다: d로 진단 보기",
                         "Some notes have errors: press d for diagnostics",
@@ -214,7 +267,7 @@ impl App {
                 self.loading = None;
                 self.reload(*vault);
             }
-            AppEvent::Tick => {}
+            AppEvent::Tick => self.tick_quiz(),
             AppEvent::Terminate => self.quit = true,
         }
     }
@@ -241,6 +294,8 @@ impl App {
             .selected_note(&self.vault)
             .and_then(|n| path_of(&self.vault, n));
         self.vault = vault;
+        self.index = SearchIndex::build(&self.vault);
+        self.refresh_search();
         match (find(&self.vault, &open), &mut self.reader) {
             (Some(ix), Some(r)) => {
                 r.note = ix;
@@ -264,6 +319,9 @@ impl App {
             Action::ForceQuit => self.quit = true,
             Action::Help => self.push(Layer::Pager(PagerState::new(PagerKind::Help))),
             Action::Diagnostics => self.push(Layer::Pager(PagerState::new(PagerKind::Diagnostics))),
+            Action::Search if !matches!(self.layers.last(), Some(Layer::Search(_))) => {
+                self.layers.push(Layer::Search(SearchState::default()));
+            }
             Action::ToggleTheme => {
                 self.theme = self.theme.toggled();
             }
@@ -278,6 +336,7 @@ impl App {
     fn push(&mut self, layer: Layer) {
         let same = |a: &Layer, b: &Layer| match (a, b) {
             (Layer::Pager(x), Layer::Pager(y)) => x.kind == y.kind,
+            (Layer::Search(_), Layer::Search(_)) => true,
             _ => false,
         };
         if let Some(top) = self.layers.last()
@@ -311,6 +370,41 @@ impl App {
                     r.apply(action);
                 }
             }
+            Layer::Quiz(_) => self.update_quiz(action),
+            Layer::QuizStart(d) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                other => {
+                    if d.apply(other) {
+                        let d = d.clone();
+                        self.start_from_dialog(&d);
+                    } else {
+                        let mut d = d.clone();
+                        self.count_available(&mut d);
+                        if let Some(Layer::QuizStart(top)) = self.layers.last_mut() {
+                            *top = d;
+                        }
+                    }
+                }
+            },
+            Layer::Search(s) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                Action::Confirm => {
+                    let hit = s.selected().cloned();
+                    match hit {
+                        Some(hit) => self.open_hit(&hit),
+                        None => self.say(self.lang.pick("열 결과가 없습니다", "No result to open")),
+                    }
+                }
+                other => {
+                    if s.apply(other) {
+                        self.refresh_search();
+                    }
+                }
+            },
             Layer::Links(l) => match action {
                 Action::Back => {
                     self.layers.pop();
@@ -344,6 +438,64 @@ impl App {
         }
     }
 
+    /// The store's wrong-answer and due sets, for `is:wrong` and `is:due`.
+    fn question_sets(&self) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
+        let now = (self.clock)();
+        let mut wrong = HashSet::new();
+        let mut due = HashSet::new();
+        for q in &self.vault.questions {
+            if let Some(h) = self.history.get(&q.id) {
+                if h.in_notebook() {
+                    wrong.insert(q.id.clone());
+                }
+                if h.is_due(now) {
+                    due.insert(q.id.clone());
+                }
+            }
+        }
+        (wrong, due)
+    }
+
+    /// Runs the open search's query again.
+    fn refresh_search(&mut self) {
+        let (wrong, due) = self.question_sets();
+        let ctx = SearchContext {
+            wrong: &wrong,
+            due: &due,
+        };
+        for layer in &mut self.layers {
+            if let Layer::Search(s) = layer {
+                s.refresh(&self.index, &ctx);
+            }
+        }
+    }
+
+    /// Opens a search hit's note scrolled to the hit: in the study reader
+    /// from the study screen, else full screen over what is open.
+    fn open_hit(&mut self, hit: &crate::search::Hit) {
+        let Some(ix) = hit.note.filter(|n| n.0 < self.vault.notes.len()) else {
+            self.error(format!(
+                "{} \"{}\"",
+                self.lang
+                    .pick("노트가 없는 문제입니다:", "this question has no note:"),
+                hit.title
+            ));
+            return;
+        };
+        self.layers.pop();
+        let offset = offset_of_line(self.vault.note(ix), hit.line);
+        if self.layers.is_empty() {
+            self.open_note(ix);
+            if let Some(r) = &mut self.reader {
+                r.scroll_to_offset(offset);
+            }
+        } else {
+            let mut r = ReaderState::new(ix);
+            r.scroll_to_offset(offset);
+            self.layers.push(Layer::Note(r));
+        }
+    }
+
     /// Opens a note in the study reader, at the top.
     pub fn open_note(&mut self, ix: NoteIx) {
         self.reader = Some(ReaderState::new(ix));
@@ -362,8 +514,26 @@ impl App {
                 }
             }
             (Focus::List, Action::Quit) => self.quit = true,
-            (_, Action::Stats | Action::StartQuiz | Action::Search) => {
+            (_, Action::Stats) => {
                 self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
+            }
+            (Focus::List, Action::StartQuiz) => {
+                let rows = self.list.rows(&self.vault);
+                let preferred = match rows.get(self.list.cursor) {
+                    Some(super::screens::study::ListRow::Tag { path, .. }) => {
+                        Tag::parse(path).map(Scope::Tag)
+                    }
+                    Some(super::screens::study::ListRow::Note { note, .. }) => {
+                        Some(Scope::Note(*note))
+                    }
+                    None => None,
+                };
+                self.open_start_dialog(preferred);
+            }
+            (Focus::Reader, Action::StartQuiz) => {
+                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
+                    self.quiz_note(n);
+                }
             }
             (Focus::List, Action::Back) if self.list.filter.is_none() => {
                 self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));
@@ -449,7 +619,17 @@ impl App {
                         .len(),
                     };
                 }
-                Layer::Links(_) => {}
+                Layer::Search(s) => {
+                    let inner = super::layout::inner(main);
+                    s.fit = (inner.height.saturating_sub(2) / super::screens::search::HIT_ROWS)
+                        .max(1) as usize;
+                    s.scroll_into_view();
+                }
+                Layer::Quiz(q) => {
+                    let inner = super::layout::inner(main);
+                    super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
+                }
+                Layer::Links(_) | Layer::QuizStart(_) => {}
             }
         }
     }
@@ -457,6 +637,19 @@ impl App {
     fn mouse(&mut self, m: MouseEvent) {
         let areas = Areas::of(self.size);
         let inside = |r: Rect| r.contains(ratatui::layout::Position::new(m.column, m.row));
+        if let Some(Layer::Quiz(q)) = self.layers.last()
+            && m.kind == MouseEventKind::Down(MouseButton::Left)
+        {
+            let hit = q
+                .option_rows
+                .iter()
+                .find(|(row, _)| *row == m.row)
+                .map(|(_, l)| *l);
+            if let Some(letter) = hit {
+                self.update(Action::Pick(letter));
+            }
+            return;
+        }
         if !self.layers.is_empty() {
             match m.kind {
                 MouseEventKind::ScrollDown => self.update(Action::Down),
@@ -496,6 +689,18 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// The byte offset in a note's body where a 1-based file line starts.
+pub fn offset_of_line(note: &crate::vault::Note, line: usize) -> usize {
+    let skip = line.saturating_sub(note.body_line);
+    if skip == 0 {
+        return 0;
+    }
+    note.body
+        .match_indices('\n')
+        .nth(skip - 1)
+        .map_or(note.body.len(), |(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -567,6 +772,48 @@ mod tests {
         let r = app.reader.as_ref().unwrap();
         assert_eq!(r.note, NoteIx(1));
         assert_eq!(r.section_here(), Some("📚 관련 문제"));
+    }
+
+    #[test]
+    fn searching_opens_the_note_at_the_hit() {
+        let mut app = app();
+        app.update(Action::Bottom);
+        app.update(Action::Confirm);
+        assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
+        app.update(Action::Search);
+        assert_eq!(app.context(), Context::Search);
+        for c in "나뉜다".chars() {
+            app.update(Action::Input(c));
+        }
+        let hit = match app.layers.last() {
+            Some(Layer::Search(s)) => s.selected().cloned().unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(hit.note, Some(NoteIx(1)));
+        app.update(Action::Confirm);
+        assert!(app.layers.is_empty());
+        let r = app.reader.as_ref().unwrap();
+        assert_eq!(r.note, NoteIx(1));
+        assert_eq!(app.context(), Context::Reader);
+    }
+
+    #[test]
+    fn esc_from_search_returns_to_where_it_was_opened() {
+        let mut app = app();
+        app.update(Action::Help);
+        app.update(Action::Search);
+        app.update(Action::Input('q'));
+        assert!(!app.quit, "q types in the search field");
+        app.update(Action::Back);
+        assert_eq!(app.context(), Context::Pager);
+    }
+
+    #[test]
+    fn file_lines_map_to_body_offsets() {
+        let vault = fixture::vault();
+        let note = vault.note(NoteIx(1));
+        assert_eq!(offset_of_line(note, 1), 0);
+        assert_eq!(&note.body[offset_of_line(note, 3)..][..2], "##");
     }
 
     #[test]

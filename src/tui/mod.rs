@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod app_quiz;
 pub mod config;
 pub mod event;
 pub mod keymap;
@@ -20,6 +21,8 @@ pub mod wrap;
 
 #[cfg(test)]
 pub(crate) mod fixture;
+#[cfg(test)]
+mod quiz_tests;
 #[cfg(test)]
 mod snapshots;
 

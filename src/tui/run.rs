@@ -14,7 +14,7 @@ use super::{event, terminal};
 /// # Panics
 ///
 /// Only on purpose, when `MUNJE_TEST_PANIC` is set (the reliability tests'
-/// check that a crash restores the terminal).
+/// check that a crash inside a screen still restores the terminal).
 pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow::Result<()> {
     let mut term = terminal::init()?;
     let result = (|| -> anyhow::Result<()> {

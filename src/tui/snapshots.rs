@@ -113,6 +113,26 @@ fn diagnostics_panel() {
 }
 
 #[test]
+fn search_screen_with_a_korean_query() {
+    let mut actions = vec![Action::Search];
+    actions.extend("ㅅㅍ".chars().map(Action::Input));
+    both("search", &actions);
+}
+
+#[test]
+fn search_field_holds_the_cursor_after_the_typed_text() {
+    let mut a = app();
+    a.handle(AppEvent::Resize(80, 24));
+    a.update(Action::Search);
+    a.update(Action::Input('스'));
+    // Header row, border, then the field: prompt (2) + one syllable (2).
+    assert_eq!(
+        a.cursor_position(),
+        Some(ratatui::layout::Position::new(5, 2))
+    );
+}
+
+#[test]
 fn every_size_down_to_one_by_one_draws_without_panic() {
     let mut a = app();
     a.update(Action::NextPane);

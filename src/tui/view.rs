@@ -10,8 +10,11 @@ use ratatui::widgets::Widget;
 use super::app::{App, Focus, Layer};
 use super::layout::{self, Areas, study_pane_rects};
 use super::screens::links::LinksView;
-use super::screens::pager::{PagerKind, PagerView, diagnostic_lines, help_lines};
+use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
+use super::screens::quiz_start::StartView;
+use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
+use super::screens::search::{PROMPT, SearchView};
 use super::screens::study::NoteListView;
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
@@ -28,7 +31,20 @@ impl App {
 
     /// Where the terminal cursor belongs, if anywhere.
     pub fn cursor_position(&self) -> Option<Position> {
-        None
+        if Areas::too_small(self.size) {
+            return None;
+        }
+        match self.layers.last() {
+            Some(Layer::Search(s)) => {
+                let inner = layout::inner(Areas::of(self.size).main);
+                let x = inner.x as usize + wrap::width(PROMPT) + wrap::width(&s.query);
+                let x = u16::try_from(x)
+                    .unwrap_or(u16::MAX)
+                    .min(inner.right().saturating_sub(1));
+                Some(Position::new(x, inner.y))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -44,80 +60,144 @@ impl Widget for &App {
         }
         let areas = Areas::of(area);
         self.header(areas.header, buf);
-        match self.layers.last() {
-            None | Some(Layer::Links(_)) => self.study(areas.main, buf),
-            Some(_) => {}
+        // Pop-ups over the study screen leave it visible underneath.
+        if self
+            .layers
+            .iter()
+            .all(|l| matches!(l, Layer::Links(_) | Layer::QuizStart(_)))
+        {
+            self.study(areas.main, buf);
         }
         for (i, layer) in self.layers.iter().enumerate() {
-            // Only the top layer and pop-ups over the study screen draw.
+            // Only the top layer draws, and a note under a links pop-up.
             let top = i + 1 == self.layers.len();
-            match layer {
-                Layer::Pager(p) if top => {
-                    let (title, lines) = match p.kind {
-                        PagerKind::Help => (
-                            self.lang.pick("도움말", "Help"),
-                            help_lines(
-                                &self.keymap,
-                                &self.theme,
-                                self.lang,
-                                layout::inner(areas.main).width as usize,
-                            ),
-                        ),
-                        PagerKind::Diagnostics => (
-                            self.lang.pick("진단", "Diagnostics"),
-                            diagnostic_lines(
-                                &self.vault,
-                                &self.theme,
-                                self.lang,
-                                layout::inner(areas.main).width as usize,
-                            ),
-                        ),
-                    };
-                    let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                    PagerView {
-                        lines: &lines,
-                        scroll: p.scroll,
-                    }
-                    .render(inner, buf);
-                }
-                Layer::Note(r)
-                    if top || matches!(self.layers.get(i + 1), Some(Layer::Links(_))) =>
-                {
-                    let title = self
-                        .vault
-                        .notes
-                        .get(r.note.0)
-                        .map_or("", |n| n.title.as_str());
-                    let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                    ReaderView {
-                        state: r,
-                        theme: &self.theme,
-                    }
-                    .render(inner, buf);
-                }
-                Layer::Links(l) if top => {
-                    let h = u16::try_from(l.items.len())
-                        .unwrap_or(u16::MAX)
-                        .saturating_add(2)
-                        .max(3);
-                    let popup = widgets::centered(areas.main, 50, h);
-                    let inner = widgets::popup(
-                        popup,
-                        self.lang.pick("링크 · 백링크", "Links · backlinks"),
-                        &self.theme,
-                        buf,
-                    );
-                    LinksView {
-                        state: l,
-                        theme: &self.theme,
-                        lang: self.lang,
-                    }
-                    .render(inner, buf);
-                }
-                _ => {}
+            let under_popup = matches!(self.layers.get(i + 1), Some(Layer::Links(_)));
+            if top || under_popup {
+                self.layer(layer, areas.main, buf);
             }
         }
         self.footer(areas.footer, buf);
+    }
+}
+
+impl App {
+    /// Draws help or the diagnostics panel.
+    fn pager(&self, p: &PagerState, main: Rect, buf: &mut Buffer) {
+        let areas = Areas {
+            main,
+            ..Areas::of(self.size)
+        };
+        let (title, lines) = match p.kind {
+            PagerKind::Help => (
+                self.lang.pick("도움말", "Help"),
+                help_lines(
+                    &self.keymap,
+                    &self.theme,
+                    self.lang,
+                    layout::inner(areas.main).width as usize,
+                ),
+            ),
+            PagerKind::Diagnostics => (
+                self.lang.pick("진단", "Diagnostics"),
+                diagnostic_lines(
+                    &self.vault,
+                    &self.theme,
+                    self.lang,
+                    layout::inner(areas.main).width as usize,
+                ),
+            ),
+        };
+        let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
+        PagerView {
+            lines: &lines,
+            scroll: p.scroll,
+        }
+        .render(inner, buf);
+    }
+
+    /// Draws one layer over the main area.
+    fn layer(&self, layer: &Layer, main: Rect, buf: &mut Buffer) {
+        let areas = Areas {
+            main,
+            ..Areas::of(self.size)
+        };
+        match layer {
+            Layer::Pager(p) => self.pager(p, areas.main, buf),
+            Layer::Note(r) => {
+                let title = self
+                    .vault
+                    .notes
+                    .get(r.note.0)
+                    .map_or("", |n| n.title.as_str());
+                let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
+                ReaderView {
+                    state: r,
+                    theme: &self.theme,
+                }
+                .render(inner, buf);
+            }
+            Layer::Quiz(q) => {
+                let title = format!("{} · {}", self.lang.pick("퀴즈", "Quiz"), q.title);
+                let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
+                QuizView {
+                    state: q,
+                    theme: &self.theme,
+                    lang: self.lang,
+                    now: (self.clock)(),
+                }
+                .render(inner, buf);
+            }
+            Layer::QuizStart(d) => {
+                let popup = widgets::centered(areas.main, 60, 11);
+                let inner = widgets::popup(
+                    popup,
+                    self.lang.pick("퀴즈 시작", "Start a quiz"),
+                    &self.theme,
+                    buf,
+                );
+                StartView {
+                    dialog: d,
+                    vault: &self.vault,
+                    theme: &self.theme,
+                    lang: self.lang,
+                }
+                .render(inner, buf);
+            }
+            Layer::Search(s) => {
+                let inner = widgets::pane(
+                    areas.main,
+                    self.lang.pick("검색", "Search"),
+                    true,
+                    &self.theme,
+                    buf,
+                );
+                SearchView {
+                    state: s,
+                    theme: &self.theme,
+                    lang: self.lang,
+                }
+                .render(inner, buf);
+            }
+            Layer::Links(l) => {
+                let h = u16::try_from(l.items.len())
+                    .unwrap_or(u16::MAX)
+                    .saturating_add(2)
+                    .max(3);
+                let popup = widgets::centered(areas.main, 50, h);
+                let inner = widgets::popup(
+                    popup,
+                    self.lang.pick("링크 · 백링크", "Links · backlinks"),
+                    &self.theme,
+                    buf,
+                );
+                LinksView {
+                    state: l,
+                    theme: &self.theme,
+                    lang: self.lang,
+                }
+                .render(inner, buf);
+            }
+        }
     }
 }
 

@@ -223,3 +223,63 @@ fn ctrl_c_quits_from_a_layer_with_status_zero() {
     assert!(status.success(), "{status:?}");
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
+
+#[test]
+fn searches_by_initial_consonants_and_opens_the_hit() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // Put the EMR note in the reader first, so opening the hit visibly
+    // changes the note.
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    s.wait_for("EMR 클러스터는");
+    s.send("/");
+    s.wait_for("/ 검색어");
+    s.send("ㅅㅍ");
+    let screen = s.wait_for("1 건");
+    assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.hide_cursor(),
+            "the search field must show the cursor"
+        );
+        // The cursor sits right after "/ ㅅㅍ" (2 + 4 cells, inside the border).
+        assert_eq!(screen.cursor_position(), (2, 7));
+    }
+    s.send("\r");
+    let screen = s.wait_for("남는 용량을 싸게");
+    assert!(!screen.contains("/ ㅅㅍ"), "search still open:\n{screen}");
+}
+
+#[test]
+fn answers_a_question_wrong_and_sees_its_explanation() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    // The tree opens on the spot note; go to the reader and quiz on it.
+    s.send("\t");
+    s.send("p");
+    let screen = s.wait_for("문제 1/1");
+    // Options are shuffled: find the letter the wrong option got.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("마스터 노드"))
+        .unwrap_or_else(|| panic!("no option line:\n{screen}"));
+    let letter = line
+        .split(')')
+        .next()
+        .and_then(|head| head.chars().rev().find(char::is_ascii_uppercase))
+        .unwrap_or_else(|| panic!("no letter in {line:?}"));
+    s.send(&letter.to_ascii_lowercase().to_string());
+    let screen = s.wait_for("틀렸습니다");
+    assert!(
+        screen.contains("마스터가 멈추면 클러스터 전체가 멈춘다"),
+        "{screen}"
+    );
+    assert!(screen.contains("정답"), "{screen}");
+    // Enter goes on: the one-question quiz ends with its summary.
+    s.send("\r");
+    s.wait_for("맞음 0/1");
+}

@@ -3,5 +3,9 @@
 
 pub mod links;
 pub mod pager;
+pub mod quiz;
+pub mod quiz_start;
+pub mod quiz_view;
 pub mod reader;
+pub mod search;
 pub mod study;

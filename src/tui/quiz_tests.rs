@@ -1,0 +1,215 @@
+//! Quiz screens and flows against `App`: snapshots of every quiz phase at
+//! 80×24 and 40×12, and scripted flows with a real progress store in a
+//! temporary folder. Test-only.
+
+use super::action::Action;
+use super::app::{App, Layer};
+use super::keymap::Context;
+use super::screens::quiz::Phase;
+use super::snapshots::{app, screen};
+use crate::quiz::Timestamp;
+use crate::store::Store;
+use crate::vault::NoteIx;
+
+const NOW: Timestamp = Timestamp(1_750_000_000_000);
+
+fn fixed() -> Timestamp {
+    NOW
+}
+
+fn quiz_app(w: u16, h: u16) -> App {
+    let mut a = app();
+    a.clock = fixed;
+    a.handle(super::app::AppEvent::Resize(w, h));
+    a
+}
+
+fn phase(a: &App) -> Option<Phase> {
+    match a.layers.last() {
+        Some(Layer::Quiz(q)) => Some(q.phase),
+        _ => None,
+    }
+}
+
+/// A shown letter that is wrong for the current question.
+fn wrong_letter(a: &App) -> char {
+    let Some(Layer::Quiz(q)) = a.layers.last() else {
+        panic!("no quiz")
+    };
+    let item = q.session.current().unwrap();
+    item.question
+        .options
+        .iter()
+        .map(|o| o.letter)
+        .find(|l| !item.question.answer.contains(l))
+        .unwrap()
+}
+
+fn snap(name: &str, script: impl Fn(&mut App)) {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = quiz_app(w, h);
+        script(&mut a);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&mut a, w, h));
+    }
+}
+
+fn practice_on_spot(a: &mut App) {
+    a.update(Action::NextPane);
+    a.update(Action::StartQuiz);
+}
+
+#[test]
+fn practice_question() {
+    snap("quiz_question", practice_on_spot);
+}
+
+#[test]
+fn practice_feedback_after_a_wrong_answer() {
+    snap("quiz_feedback", |a| {
+        practice_on_spot(a);
+        let l = wrong_letter(a);
+        a.update(Action::Pick(l));
+    });
+}
+
+#[test]
+fn multi_answer_question_says_how_many_to_pick() {
+    snap("quiz_multi", |a| {
+        a.open_note(NoteIx(1));
+        a.update(Action::StartQuiz);
+        let multi = |a: &App| matches!(a.layers.last(), Some(Layer::Quiz(q)) if q.session.current().unwrap().question.pick_count() > 1);
+        if !multi(a) {
+            let l = wrong_letter(a);
+            a.update(Action::Pick(l));
+            a.update(Action::Confirm);
+        }
+        assert!(multi(a));
+        a.update(Action::Toggle);
+    });
+}
+
+#[test]
+fn start_dialog() {
+    snap("quiz_start", |a| {
+        a.update(Action::StartQuiz);
+    });
+}
+
+fn exam(a: &mut App) {
+    a.update(Action::StartQuiz);
+    for _ in 0..2 {
+        a.update(Action::Up);
+    }
+    a.update(Action::Toggle);
+    a.update(Action::Confirm);
+    assert_eq!(a.context(), Context::Exam);
+}
+
+#[test]
+fn exam_question_with_timer() {
+    snap("exam_question", |a| {
+        exam(a);
+        a.update(Action::Flag);
+    });
+}
+
+#[test]
+fn exam_review_grid() {
+    snap("exam_review", |a| {
+        exam(a);
+        a.update(Action::Pick('A'));
+        a.update(Action::Review);
+    });
+}
+
+#[test]
+fn exam_submit_confirmation() {
+    snap("exam_confirm", |a| {
+        exam(a);
+        a.update(Action::Submit);
+    });
+}
+
+#[test]
+fn exam_result_with_bars_by_tag() {
+    snap("exam_result", |a| {
+        exam(a);
+        a.update(Action::Submit);
+        a.update(Action::Confirm);
+        assert_eq!(phase(a), Some(Phase::Done));
+    });
+}
+
+#[test]
+fn practice_answers_are_recorded_in_the_store_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 24);
+    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+    practice_on_spot(&mut a);
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    assert_eq!(phase(&a), Some(Phase::Feedback));
+    let attempts = a.store.as_ref().unwrap().attempts().unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert!(!attempts[0].correct);
+    // The wrong answer is now in the notebook, and search can find it.
+    a.update(Action::Confirm);
+    a.update(Action::Confirm);
+    assert!(a.layers.is_empty(), "Enter on the summary leaves the quiz");
+    let id = &a.vault.questions[0].id;
+    assert!(a.history.get(id).unwrap().in_notebook());
+}
+
+#[test]
+fn a_quiz_runs_without_a_store() {
+    let mut a = quiz_app(80, 24);
+    assert!(a.store.is_none());
+    practice_on_spot(&mut a);
+    a.update(Action::Pick('A'));
+    assert_eq!(phase(&a), Some(Phase::Feedback));
+}
+
+#[test]
+fn o_opens_the_note_at_the_question_and_esc_comes_back() {
+    let mut a = quiz_app(80, 24);
+    practice_on_spot(&mut a);
+    a.update(Action::OpenNote);
+    let Some(Layer::Note(r)) = a.layers.last() else {
+        panic!("no note open")
+    };
+    assert_eq!(r.note, NoteIx(0));
+    assert_eq!(r.section_here(), Some("📚 관련 문제"));
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Question);
+}
+
+#[test]
+fn clicking_an_option_answers_it() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut a = quiz_app(80, 24);
+    practice_on_spot(&mut a);
+    let (row, letter) = match a.layers.last() {
+        Some(Layer::Quiz(q)) => q.option_rows[1],
+        _ => panic!("no quiz"),
+    };
+    a.handle(super::app::AppEvent::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let Some(Layer::Quiz(q)) = a.layers.last() else {
+        panic!()
+    };
+    assert_eq!(q.phase, Phase::Feedback);
+    assert_eq!(q.toggled, [letter]);
+}
+
+#[test]
+fn a_note_without_questions_says_so_instead_of_starting() {
+    let mut a = quiz_app(80, 24);
+    a.vault.notes[0].questions.clear();
+    practice_on_spot(&mut a);
+    assert!(a.layers.is_empty());
+    assert!(a.status.is_some());
+}

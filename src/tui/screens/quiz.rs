@@ -1,0 +1,473 @@
+//! The quiz screen's state: a `QuizSession` (practice or exam) plus what
+//! the screen adds: the highlighted option, the toggled options of a
+//! multi-answer question, and which phase is showing (question, feedback,
+//! exam review grid, submit confirmation, result).
+//!
+//! `QuizState::apply` turns an action into session calls and tells the app
+//! what else to do ([`Outcome`]): record an attempt, open a note, leave.
+//! Drawing is in `quiz_view`.
+
+use crate::quiz::{AnswerError, Attempt, Mode, QuizSession, Step, Timestamp};
+use crate::tui::action::Action;
+use crate::vault::{Letter, QuestionIx};
+
+/// What the quiz screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// A question waiting for an answer (practice or exam).
+    Asking,
+    /// Practice: the feedback on the answer just given.
+    Feedback,
+    /// Exam: the grid of every question.
+    Review {
+        /// The highlighted cell.
+        cursor: usize,
+    },
+    /// Exam: "submit now?".
+    ConfirmSubmit,
+    /// The session is over: the summary or the exam result.
+    Done,
+}
+
+/// What the app must do after a quiz action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Nothing more.
+    None,
+    /// An answer was given: record it.
+    Answered(Box<Attempt>),
+    /// The session ended: record its end (and, for an exam, its answers).
+    Finished,
+    /// Show this question's note at the question.
+    OpenNote(QuestionIx),
+    /// Close the quiz screen.
+    Leave,
+    /// A multi-answer question needs this many options toggled first.
+    NeedCount(usize),
+    /// The letter typed is not an option of this question.
+    NoOption(Letter),
+    /// Tell the user something the engine said.
+    Message(String),
+}
+
+/// A running quiz.
+#[derive(Debug, Clone)]
+pub struct QuizState {
+    /// The engine's session.
+    pub session: QuizSession,
+    /// Which phase is showing.
+    pub phase: Phase,
+    /// The highlighted option (index in shown order).
+    pub cursor: usize,
+    /// Shown letters toggled on a multi-answer question.
+    pub toggled: Vec<Letter>,
+    /// Rows scrolled (feedback and result).
+    pub scroll: usize,
+    /// What the quiz is on, for the title.
+    pub title: String,
+    /// The shuffle seed, kept with the session in the store.
+    pub seed: Option<u64>,
+    /// Option letters by screen row, from the last layout (mouse clicks).
+    pub option_rows: Vec<(u16, Letter)>,
+    /// Columns of the review grid, from the last layout.
+    pub grid_cols: usize,
+}
+
+impl QuizState {
+    /// A quiz on a session.
+    pub fn new(session: QuizSession, title: String, seed: Option<u64>) -> Self {
+        let phase = if session.is_finished() {
+            Phase::Done
+        } else {
+            Phase::Asking
+        };
+        QuizState {
+            session,
+            phase,
+            cursor: 0,
+            toggled: Vec::new(),
+            scroll: 0,
+            title,
+            seed,
+            option_rows: Vec::new(),
+            grid_cols: 10,
+        }
+    }
+
+    /// True in an exam.
+    pub fn is_exam(&self) -> bool {
+        matches!(self.session.mode(), Mode::Exam(_))
+    }
+
+    fn options(&self) -> Vec<Letter> {
+        self.session
+            .current()
+            .map(|i| i.question.options.iter().map(|o| o.letter).collect())
+            .unwrap_or_default()
+    }
+
+    fn need(&self) -> usize {
+        self.session
+            .current()
+            .map_or(1, |i| i.question.pick_count())
+    }
+
+    /// Resets the per-question state after moving, restoring an exam
+    /// answer already given.
+    fn arrive(&mut self) {
+        self.cursor = 0;
+        self.scroll = 0;
+        self.toggled = self
+            .session
+            .current()
+            .and_then(|i| i.response.as_ref())
+            .map(|r| r.picked.clone())
+            .unwrap_or_default();
+    }
+
+    /// Advances the clock: an exam whose time ran out ends.
+    pub fn tick(&mut self, now: Timestamp) -> Outcome {
+        if self.session.tick(now) {
+            self.phase = Phase::Done;
+            return Outcome::Finished;
+        }
+        Outcome::None
+    }
+
+    /// Applies an action.
+    pub fn apply(&mut self, action: Action, now: Timestamp) -> Outcome {
+        if let Outcome::Finished = self.tick(now) {
+            return Outcome::Finished;
+        }
+        match self.phase {
+            Phase::Asking => self.asking(action, now),
+            Phase::Feedback => self.feedback(action, now),
+            Phase::Review { cursor } => self.review(action, cursor, now),
+            Phase::ConfirmSubmit => match action {
+                Action::Confirm | Action::Submit => {
+                    self.session.submit(now);
+                    self.phase = Phase::Done;
+                    self.scroll = 0;
+                    Outcome::Finished
+                }
+                Action::Back => {
+                    self.phase = Phase::Asking;
+                    Outcome::None
+                }
+                _ => Outcome::None,
+            },
+            Phase::Done => match action {
+                Action::Confirm | Action::Back => Outcome::Leave,
+                Action::Down => {
+                    self.scroll += 1;
+                    Outcome::None
+                }
+                Action::Up => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    Outcome::None
+                }
+                _ => Outcome::None,
+            },
+        }
+    }
+
+    fn asking(&mut self, action: Action, now: Timestamp) -> Outcome {
+        let options = self.options();
+        let multi = self.need() > 1;
+        let exam = self.is_exam();
+        let highlighted = options.get(self.cursor).copied();
+        match action {
+            Action::Pick(letter) => {
+                if !options.contains(&letter) {
+                    return Outcome::NoOption(letter);
+                }
+                self.cursor = options.iter().position(|&l| l == letter).unwrap_or(0);
+                if multi {
+                    self.toggle(letter, now)
+                } else {
+                    self.answer(vec![letter], now)
+                }
+            }
+            Action::Toggle => match highlighted {
+                Some(l) if multi => self.toggle(l, now),
+                Some(l) => self.answer(vec![l], now),
+                None => Outcome::None,
+            },
+            Action::Confirm => match highlighted {
+                Some(l) if !multi => {
+                    let out = self.answer(vec![l], now);
+                    if exam {
+                        self.step(now);
+                    }
+                    out
+                }
+                Some(_) if self.toggled.len() == self.need() => {
+                    let out = self.answer(self.toggled.clone(), now);
+                    if exam {
+                        self.step(now);
+                    }
+                    out
+                }
+                Some(_) => Outcome::NeedCount(self.need()),
+                None => Outcome::None,
+            },
+            Action::Down => {
+                self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
+                Outcome::None
+            }
+            Action::Up => {
+                self.cursor = self.cursor.saturating_sub(1);
+                Outcome::None
+            }
+            Action::OpenNote => self.open_note(),
+            Action::NextQuestion if exam => {
+                self.step(now);
+                Outcome::None
+            }
+            Action::PrevQuestion if exam => {
+                let pos = self.session.position();
+                if pos > 0 && self.session.jump(pos - 1, now) {
+                    self.arrive();
+                }
+                Outcome::None
+            }
+            Action::Flag if exam => {
+                self.session.flag();
+                Outcome::None
+            }
+            Action::Review if exam => {
+                self.phase = Phase::Review {
+                    cursor: self.session.position(),
+                };
+                Outcome::None
+            }
+            Action::Submit | Action::Back if exam => {
+                self.phase = Phase::ConfirmSubmit;
+                Outcome::None
+            }
+            Action::Back => {
+                self.session.stop(now);
+                Outcome::Finished
+            }
+            _ => Outcome::None,
+        }
+    }
+
+    /// Exam: on to the next question, or the review grid after the last.
+    fn step(&mut self, now: Timestamp) {
+        match self.session.next(now) {
+            Step::Moved => self.arrive(),
+            Step::AtEnd => {
+                self.phase = Phase::Review {
+                    cursor: self.session.position(),
+                }
+            }
+            Step::Finished => self.phase = Phase::Done,
+        }
+    }
+
+    fn toggle(&mut self, letter: Letter, now: Timestamp) -> Outcome {
+        if let Some(i) = self.toggled.iter().position(|&l| l == letter) {
+            self.toggled.remove(i);
+        } else {
+            self.toggled.push(letter);
+            self.toggled.sort_unstable();
+        }
+        // An exam takes the set as soon as it is complete; practice waits
+        // for Enter so a slip can be undone.
+        if self.is_exam() && self.toggled.len() == self.need() {
+            return self.answer(self.toggled.clone(), now);
+        }
+        Outcome::None
+    }
+
+    fn answer(&mut self, letters: Vec<Letter>, now: Timestamp) -> Outcome {
+        match self.session.answer(&letters, now) {
+            Ok(attempt) => {
+                self.toggled = letters;
+                if !self.is_exam() {
+                    self.phase = Phase::Feedback;
+                    self.scroll = 0;
+                }
+                Outcome::Answered(Box::new(attempt))
+            }
+            Err(AnswerError::TimeUp | AnswerError::Finished) => {
+                self.phase = Phase::Done;
+                Outcome::Finished
+            }
+            Err(e) => Outcome::Message(e.to_string()),
+        }
+    }
+
+    fn feedback(&mut self, action: Action, now: Timestamp) -> Outcome {
+        match action {
+            Action::Confirm => match self.session.next(now) {
+                Step::Moved => {
+                    self.phase = Phase::Asking;
+                    self.arrive();
+                    Outcome::None
+                }
+                Step::AtEnd | Step::Finished => {
+                    self.phase = Phase::Done;
+                    self.scroll = 0;
+                    Outcome::Finished
+                }
+            },
+            Action::OpenNote => self.open_note(),
+            Action::Back => {
+                self.session.stop(now);
+                self.phase = Phase::Done;
+                Outcome::Finished
+            }
+            Action::Down => {
+                self.scroll += 1;
+                Outcome::None
+            }
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Outcome::None
+            }
+            Action::HalfPageDown | Action::PageDown => {
+                self.scroll += 5;
+                Outcome::None
+            }
+            Action::HalfPageUp | Action::PageUp => {
+                self.scroll = self.scroll.saturating_sub(5);
+                Outcome::None
+            }
+            Action::Top => {
+                self.scroll = 0;
+                Outcome::None
+            }
+            _ => Outcome::None,
+        }
+    }
+
+    fn review(&mut self, action: Action, cursor: usize, now: Timestamp) -> Outcome {
+        let last = self.session.len().saturating_sub(1);
+        let cols = self.grid_cols.max(1);
+        let moved = match action {
+            Action::Right => (cursor + 1).min(last),
+            Action::Left => cursor.saturating_sub(1),
+            Action::Down => (cursor + cols).min(last),
+            Action::Up => cursor.saturating_sub(cols),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Confirm => {
+                if self.session.jump(cursor, now) {
+                    self.arrive();
+                }
+                self.phase = Phase::Asking;
+                return Outcome::None;
+            }
+            Action::Submit => {
+                self.phase = Phase::ConfirmSubmit;
+                return Outcome::None;
+            }
+            Action::Back => {
+                self.phase = Phase::Asking;
+                return Outcome::None;
+            }
+            _ => cursor,
+        };
+        self.phase = Phase::Review { cursor: moved };
+        Outcome::None
+    }
+
+    fn open_note(&self) -> Outcome {
+        self.session
+            .current()
+            .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::{ExamConfig, SessionConfig, SessionId, Shuffle};
+    use crate::tui::fixture;
+
+    fn quiz(mode: Mode, questions: &[usize]) -> QuizState {
+        let vault = fixture::vault();
+        let ix: Vec<QuestionIx> = questions.iter().map(|&i| QuestionIx(i)).collect();
+        let config = SessionConfig {
+            mode,
+            shuffle: Shuffle::Off,
+            id: SessionId("t".into()),
+        };
+        QuizState::new(QuizSession::new(&vault, &ix, config, T0), "t".into(), None)
+    }
+
+    const T0: Timestamp = Timestamp(1_000_000);
+
+    #[test]
+    fn a_letter_answers_a_single_answer_question_at_once() {
+        let mut q = quiz(Mode::Practice, &[0]);
+        let out = q.apply(Action::Pick('A'), T0);
+        assert!(matches!(out, Outcome::Answered(a) if !a.correct));
+        assert_eq!(q.phase, Phase::Feedback);
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::Finished);
+        assert_eq!(q.phase, Phase::Done);
+    }
+
+    #[test]
+    fn a_multi_answer_question_toggles_and_waits_for_the_right_count() {
+        let mut q = quiz(Mode::Practice, &[1]);
+        assert_eq!(q.apply(Action::Pick('B'), T0), Outcome::None);
+        assert_eq!(q.toggled, ['B']);
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::NeedCount(2));
+        q.apply(Action::Down, T0);
+        q.apply(Action::Down, T0);
+        q.apply(Action::Down, T0);
+        assert_eq!(q.apply(Action::Toggle, T0), Outcome::None);
+        assert_eq!(q.toggled, ['B', 'D']);
+        let out = q.apply(Action::Confirm, T0);
+        assert!(matches!(out, Outcome::Answered(a) if a.correct));
+    }
+
+    #[test]
+    fn arrows_and_enter_answer_the_highlighted_option() {
+        let mut q = quiz(Mode::Practice, &[0, 2]);
+        q.apply(Action::Down, T0);
+        q.apply(Action::Down, T0);
+        let out = q.apply(Action::Confirm, T0);
+        assert!(matches!(out, Outcome::Answered(a) if a.correct));
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::None);
+        assert_eq!((q.phase, q.session.position()), (Phase::Asking, 1));
+    }
+
+    #[test]
+    fn esc_in_an_exam_asks_before_submitting_and_can_go_back() {
+        let mut q = quiz(Mode::Exam(ExamConfig::new(3, Some(10), 720)), &[0, 1, 2]);
+        q.apply(Action::Pick('C'), T0);
+        assert_eq!(q.phase, Phase::Asking, "exam gives no feedback");
+        q.apply(Action::Back, T0);
+        assert_eq!(q.phase, Phase::ConfirmSubmit);
+        q.apply(Action::Back, T0);
+        assert_eq!(q.phase, Phase::Asking);
+        q.apply(Action::Submit, T0);
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::Finished);
+        let result = q.session.exam_result().unwrap();
+        assert_eq!((result.correct, result.total), (1, 3));
+    }
+
+    #[test]
+    fn exam_review_grid_jumps_to_a_question_and_flags_show() {
+        let mut q = quiz(Mode::Exam(ExamConfig::new(3, Some(10), 720)), &[0, 1, 2]);
+        q.apply(Action::Flag, T0);
+        q.apply(Action::Review, T0);
+        q.apply(Action::Right, T0);
+        q.apply(Action::Right, T0);
+        q.apply(Action::Confirm, T0);
+        assert_eq!(q.session.position(), 2);
+        assert!(q.session.review_grid()[0].flagged);
+    }
+
+    #[test]
+    fn the_exam_ends_when_time_runs_out() {
+        let mut q = quiz(Mode::Exam(ExamConfig::new(3, Some(1), 720)), &[0, 1, 2]);
+        assert_eq!(q.tick(Timestamp(T0.0 + 61_000)), Outcome::Finished);
+        assert_eq!(q.phase, Phase::Done);
+        assert!(q.session.exam_result().unwrap().timed_out);
+    }
+}
