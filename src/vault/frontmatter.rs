@@ -122,8 +122,12 @@ fn read_fields(
             }
             "tags" => match list_or_split(value, true) {
                 Ok(raw) => {
+                    // A set, not `Vec::contains`: a note with 100,000 tags
+                    // must not take quadratic time.
+                    let mut seen: std::collections::HashSet<Tag> =
+                        fm.tags.iter().cloned().collect();
                     for t in raw.iter().filter_map(|r| Tag::parse(r)) {
-                        if !fm.tags.contains(&t) {
+                        if seen.insert(t.clone()) {
                             fm.tags.push(t);
                         }
                     }

@@ -1,11 +1,13 @@
 //! munje's integration tests: one test binary, one module per area.
 
+mod bounded;
 mod cli_check;
 mod cli_export;
 mod cli_search;
 mod cli_tags;
 mod deck;
 mod hostile;
+mod hostile_all;
 mod pty;
 mod quiz_plain;
 mod store;

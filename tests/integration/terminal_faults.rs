@@ -158,7 +158,7 @@ impl Drop for Tui {
 /// A small vault and an empty data folder for a TUI run.
 fn vault_and_data() -> (tempfile::TempDir, tempfile::TempDir) {
     let vault = tempfile::tempdir().unwrap();
-    super::hostile::write_good_note(vault.path());
+    super::bounded::write_good_note(vault.path());
     (vault, tempfile::tempdir().unwrap())
 }
 
@@ -167,7 +167,7 @@ fn vault_and_data() -> (tempfile::TempDir, tempfile::TempDir) {
 fn sigterm_restores_the_terminal() {
     let (vault, data) = vault_and_data();
     let mut tui = Tui::start(vault.path(), data.path(), &[]);
-    tui.wait_for(super::hostile::GOOD_TITLE);
+    tui.wait_for(super::bounded::GOOD_TITLE);
     assert!(tui.parser.lock().unwrap().screen().alternate_screen());
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &tui.pid().to_string()])

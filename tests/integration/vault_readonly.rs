@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::hostile::{GOOD_TITLE, path_str, run_bounded, write, write_good_note};
+use super::bounded::{GOOD_TITLE, path_str, run_bounded, write, write_good_note};
 use super::terminal_faults::Tui;
 
 /// What is recorded of one entry.
