@@ -5,6 +5,8 @@
 //!
 //! `cargo bench --bench load`; the vault is generated into `target/v10k`
 //! when missing (set `MUNJE_BENCH_VAULT` to use another folder).
+//! `MUNJE_BENCH_ONCE=floor` or `=load` runs that side once and exits, for
+//! measuring CPU time and peak memory with `/usr/bin/time -v`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -62,9 +64,36 @@ fn pulldown_floor(files: &[PathBuf]) -> usize {
     events
 }
 
+/// One run of one side, timed, for `/usr/bin/time`; `None` when not asked.
+fn run_once(dir: &Path, files: &[PathBuf]) -> Option<()> {
+    let which = std::env::var("MUNJE_BENCH_ONCE").ok()?;
+    let start = std::time::Instant::now();
+    match which.as_str() {
+        "floor" => {
+            let events = pulldown_floor(files);
+            eprintln!("floor: {events} events in {:?}", start.elapsed());
+        }
+        _ => {
+            let options = munje::vault::LoadOptions::default();
+            let v = munje::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("vault loads");
+            eprintln!(
+                "load: {} notes, {} questions, {} diagnostics in {:?}",
+                v.notes.len(),
+                v.questions.len(),
+                v.diagnostics.len(),
+                start.elapsed()
+            );
+        }
+    }
+    Some(())
+}
+
 fn bench_load(c: &mut Criterion) {
     let dir = vault_dir();
     let files = markdown_files(&dir);
+    if run_once(&dir, &files).is_some() {
+        std::process::exit(0);
+    }
     let bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())

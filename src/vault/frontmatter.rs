@@ -122,15 +122,10 @@ fn read_fields(
             }
             "tags" => match list_or_split(value, true) {
                 Ok(raw) => {
-                    // A set, not `Vec::contains`: a note with 100,000 tags
-                    // must not take quadratic time.
-                    let mut seen: std::collections::HashSet<Tag> =
-                        fm.tags.iter().cloned().collect();
-                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
-                        if seen.insert(t.clone()) {
-                            fm.tags.push(t);
-                        }
-                    }
+                    super::text::extend_unique(
+                        &mut fm.tags,
+                        raw.iter().filter_map(|r| Tag::parse(r)),
+                    );
                 }
                 Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
             },

@@ -150,6 +150,12 @@ fn next_labelled_letter(text: &str) -> Option<&str> {
             if let Some((_, _, true)) = letter_at(after) {
                 return Some(after);
             }
+            // Resume after the whole run of separators: rescanning it from
+            // each of its characters would be quadratic on hostile lines.
+            i = text.len() - after.len();
+            if after.len() < here.len() {
+                continue;
+            }
         }
         i += c.len_utf8();
     }

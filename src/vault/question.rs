@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
 use super::model::{Letter, QuizOption};
 use super::text::{column_and_line, strip_bold};
@@ -66,11 +66,17 @@ pub(crate) fn parse(
         diags,
         out: Vec::new(),
         cur: None,
+        dropped: 0,
+        last_line: 1,
     };
     for unit in units {
         p.unit(unit);
     }
     p.finish();
+    if p.dropped > 0 {
+        let d = dropped_summary(path, p.last_line, p.dropped);
+        p.diags.push(d);
+    }
     p.out
 }
 
@@ -80,6 +86,9 @@ struct Parser<'a> {
     diags: &'a mut Vec<Diagnostic>,
     out: Vec<Draft>,
     cur: Option<Building>,
+    /// Diagnostics not kept because of [`MAX_PER_FILE`].
+    dropped: usize,
+    last_line: usize,
 }
 
 impl Parser<'_> {
@@ -176,8 +185,13 @@ impl Parser<'_> {
                             "option '{}' does not start with a letter such as 'A)'",
                             clip(&super::text::fold(&plain))
                         );
-                        self.diags
-                            .push(diag_at(self.body, self.path, item, None, true, message));
+                        if self.diags.len() < MAX_PER_FILE {
+                            let d = diag_at(self.body, self.path, item, None, true, message);
+                            self.diags.push(d);
+                        } else {
+                            self.dropped += 1;
+                            self.last_line = item.line;
+                        }
                     }
                 }
             }
@@ -194,6 +208,11 @@ impl Parser<'_> {
                             entry.push_str(&text);
                         }
                         Some((letter, _)) => {
+                            if self.diags.len() >= MAX_PER_FILE {
+                                self.dropped += 1;
+                                self.last_line = item.line;
+                                continue;
+                            }
                             let message = format!(
                                 "explanation for option '{letter}', but the question has no option {letter}"
                             );
@@ -222,8 +241,13 @@ impl Parser<'_> {
         } = b;
         let mut err = |span: &Span, letter: Option<Letter>, message: String| {
             errors += 1;
-            self.diags
-                .push(diag_at(self.body, self.path, span, letter, true, message));
+            if self.diags.len() < MAX_PER_FILE {
+                let d = diag_at(self.body, self.path, span, letter, true, message);
+                self.diags.push(d);
+            } else {
+                self.dropped += 1;
+                self.last_line = span.line;
+            }
         };
         let stem = super::text::fold(&stem.join(" "));
         if stem.is_empty() {
