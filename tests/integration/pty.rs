@@ -60,7 +60,7 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
-    _dirs: (tempfile::TempDir, tempfile::TempDir),
+    dirs: (tempfile::TempDir, tempfile::TempDir),
 }
 
 impl Session {
@@ -292,7 +292,7 @@ fn a_note_changed_on_disk_is_reloaded_in_place() {
     s.send("g");
     s.send("\r");
     s.wait_for("EMR 클러스터는");
-    let path = s._dirs.0.path().join("emr.md");
+    let path = s.dirs.0.path().join("emr.md");
     let changed = EMR.replace("EMR 클러스터는", "고쳐 쓴 문장: EMR 클러스터는");
     std::fs::write(&path, changed).unwrap();
     let screen = s.wait_for("고쳐 쓴 문장");
