@@ -115,7 +115,7 @@ impl Session {
             child,
             writer,
             parser,
-            _dirs: (vault, data),
+            dirs: (vault, data),
         }
     }
 
