@@ -355,7 +355,7 @@ impl Widget for NoteListView<'_> {
                 let style = if self.focused {
                     t.selected
                 } else {
-                    t.dim.add_modifier(ratatui::style::Modifier::REVERSED)
+                    t.selected_unfocused
                 };
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }
