@@ -28,6 +28,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
             "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
         );
     }
+    let roots = vault_roots(global);
+    // A root that cannot be read is a failure to start (exit status 2),
+    // as for every other command; problems inside files are diagnostics.
+    for root in roots.iter().flatten() {
+        if !root.is_dir() {
+            anyhow::bail!("cannot read vault '{}': not a folder", root.display());
+        }
+    }
     let lang = Lang::detect(global.lang);
     let (config, mut problems) = read_config();
     let theme = Theme::detect(
@@ -45,7 +53,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         app.error(p.clone());
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(vault_roots(global), tx.clone())?;
+    spawn_loader(roots, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,10 +14,51 @@ use super::screens::links::LinksState;
 use super::screens::quiz_start::Scope;
 use super::screens::reader::ReaderState;
 
-use crate::search::SearchContext;
-use crate::vault::{NoteIx, QuestionId, Tag};
+use crate::search::{SearchContext, SearchIndex};
+use crate::vault::{NoteIx, QuestionId, Tag, Vault};
 
 impl App {
+    /// Replaces the vault with a fresh load, keeping the open note (by
+    /// path) and its position.
+    pub fn reload(&mut self, vault: Vault) {
+        let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
+        let find = |v: &Vault, key: &Option<(usize, String)>| {
+            key.as_ref()
+                .and_then(|(root, path)| {
+                    v.notes
+                        .iter()
+                        .position(|n| n.root == *root && &n.path == path)
+                })
+                .map(NoteIx)
+        };
+        let open = self
+            .reader
+            .as_ref()
+            .and_then(|r| path_of(&self.vault, r.note));
+        let selected = self
+            .list
+            .selected_note(&self.vault)
+            .and_then(|n| path_of(&self.vault, n));
+        self.vault = vault;
+        self.index = SearchIndex::build(&self.vault);
+        self.refresh_search();
+        match (find(&self.vault, &open), &mut self.reader) {
+            (Some(ix), Some(r)) => {
+                r.note = ix;
+                r.history.clear();
+                r.note_changed();
+            }
+            _ => self.reader = None,
+        }
+        self.layers
+            .retain(|l| !matches!(l, Layer::Note(_) | Layer::Links(_)));
+        if let Some(ix) = find(&self.vault, &selected) {
+            self.list.select_note(&self.vault, ix);
+        }
+        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+        self.relayout();
+    }
+
     /// Opens a note from a link in whichever reader is showing.
     pub(crate) fn follow(&mut self, ix: NoteIx) {
         if let Some(Layer::Note(r)) = self.layers.last_mut() {

@@ -2,7 +2,7 @@
 use super::*;
 use crate::tui::app_study::offset_of_line;
 use crate::tui::fixture;
-use crate::vault::SectionKind;
+use crate::vault::{NoteIx, SectionKind};
 
 pub(crate) fn app() -> App {
     App::new(

@@ -229,10 +229,10 @@ impl Walker<'_> {
             st = st.patch(t.bold);
         }
         if self.italic > 0 {
-            st = st.add_modifier(ratatui::style::Modifier::ITALIC);
+            st = st.patch(t.emphasis);
         }
         if self.strike > 0 {
-            st = st.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+            st = st.patch(t.struck);
         }
         if self.link > 0 {
             st = st.patch(t.link);

@@ -301,6 +301,7 @@ impl App {
                 open: self.reader.as_ref().map(|r| r.note),
                 focused: focus_list,
                 lang: self.lang,
+                loading: self.loading.is_some(),
             }
             .render(inner, buf);
         }

@@ -282,6 +282,8 @@ pub struct NoteListView<'a> {
     pub focused: bool,
     /// Language for counts.
     pub lang: Lang,
+    /// True while the vault is still loading.
+    pub loading: bool,
 }
 
 impl Widget for NoteListView<'_> {
@@ -289,7 +291,11 @@ impl Widget for NoteListView<'_> {
         let t = self.theme;
         let rows = self.list.rows(self.vault);
         if rows.is_empty() {
-            let msg = self.lang.pick("노트가 없습니다", "no notes");
+            let msg = if self.loading {
+                self.lang.pick("노트를 불러오는 중…", "loading notes…")
+            } else {
+                self.lang.pick("노트가 없습니다", "no notes")
+            };
             buf.set_stringn(area.x, area.y, msg, area.width as usize, t.dim);
             return;
         }
@@ -353,7 +359,7 @@ impl Widget for NoteListView<'_> {
                 let style = if self.focused {
                     t.selected
                 } else {
-                    t.dim.add_modifier(ratatui::style::Modifier::REVERSED)
+                    t.selected_unfocused
                 };
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }
