@@ -159,9 +159,12 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     }
     for result in ev_rx {
         let Ok(events) = result else { continue };
-        let relevant = events
-            .iter()
-            .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
+        // Reads are not changes: inotify reports every open, including the
+        // loader's own, and counting them reloaded the vault forever.
+        let relevant = events.iter().any(|e| {
+            !matches!(e.kind, notify_debouncer_full::notify::EventKind::Access(_))
+                && e.paths.iter().any(|p| is_vault_file(p))
+        });
         if !relevant {
             continue;
         }
