@@ -1,6 +1,6 @@
 //! Every hostile case at once in one vault, opened by each command that
-//! reads a whole vault: `check`, `export`, `search` and the full-screen app
-//! (and the plain quiz once it lands). Plus a property test of the question
+//! reads a whole vault: `check`, `export`, `search`, the plain quiz and the
+//! full-screen app. Plus a property test of the question
 //! bank parser on arbitrary input, beside the note parser's own.
 
 use std::path::Path;
@@ -118,6 +118,46 @@ fn search_opens_the_hostile_vault_and_finds_the_good_note() {
     );
     let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(hits.to_string().contains("good.md"), "{hits:#}");
+}
+
+#[test]
+fn plain_quiz_runs_on_the_hostile_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    build_everything(dir.path());
+    let args = [
+        "quiz",
+        "--plain",
+        "--lang",
+        "en",
+        "--note",
+        GOOD_TITLE,
+        "--notes",
+        path_str(dir.path()),
+        "--data-dir",
+        path_str(data.path()),
+    ];
+    let out = run_bounded(&args, b"B\n", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Score: 1/1"), "{stdout}");
+    // The 5,000-question note is quizzable too.
+    let args = [
+        "quiz",
+        "--plain",
+        "--lang",
+        "en",
+        "--count",
+        "3",
+        "--notes",
+        path_str(dir.path()),
+        "--data-dir",
+        path_str(data.path()),
+    ];
+    let out = run_bounded(&args, b"A\nA\nA\n", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("Score: "), "{stdout}");
 }
 
 #[cfg(unix)]

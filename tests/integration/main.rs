@@ -12,5 +12,6 @@ mod hostile_all;
 mod pty;
 mod quiz_plain;
 mod store;
+mod store_faults;
 mod terminal_faults;
 mod vault_readonly;

@@ -130,3 +130,8 @@ fn a_tui_session_never_writes_the_vault() {
     tui.assert_restored();
     assert_eq!(snapshot(vault.path()), before, "the TUI changed the vault");
 }
+
+#[test]
+fn plain_quiz_never_writes_the_vault() {
+    assert_untouched(&["quiz", "--plain", "--no-shuffle"], b"B\nA\n", &[0]);
+}
