@@ -43,6 +43,15 @@ pub fn parse_bank(path: &str, bytes: Vec<u8>) -> Result<ParsedBank, Diagnostic> 
     Ok(parse_bank_text(path, &text))
 }
 
+/// Moves a position past the last line (where the YAML parser reports the
+/// end of input) to just after the last line's text.
+fn inside_text(text: &str, line: usize, column: usize) -> (usize, usize) {
+    match text.lines().enumerate().last() {
+        Some((ix, last)) if line > ix + 1 => (ix + 1, last.chars().count() + 1),
+        _ => (line, column),
+    }
+}
+
 fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
     let mut bank = ParsedBank {
         path: path.to_owned(),
@@ -52,6 +61,7 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         Ok(v) => v,
         Err(err) => {
             let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let (line, column) = inside_text(text, line, column);
             let message = format!(
                 "invalid YAML in question bank: {}",
                 strip_location(&err.to_string())

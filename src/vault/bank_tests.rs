@@ -109,6 +109,19 @@ fn entry_without_question_text_is_skipped() {
 }
 
 #[test]
+fn yaml_error_at_end_of_file_points_inside_the_file() {
+    // Found by proptest: the YAML parser reports end of input one line
+    // past the last, which has no text to show.
+    let b = bank("{");
+    let d = &b.diagnostics[0];
+    assert_eq!((d.line, d.column), (1, 2), "{d}");
+    assert_eq!(d.source_line.as_deref(), Some("{"));
+    let b = bank("- question: [a\n");
+    let d = &b.diagnostics[0];
+    assert_eq!((d.line, d.column), (1, 15), "{d}");
+}
+
+#[test]
 fn many_bad_entries_keep_a_capped_list_of_diagnostics() {
     let text = (0..300).fold(String::new(), |mut s, i| {
         let _ = writeln!(s, "- question: 문제 {i}\n  options: [a, b]");
