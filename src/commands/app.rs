@@ -169,6 +169,7 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
         let Ok(events) = result else { continue };
         let relevant = events
             .iter()
+            .filter(|e| is_change(e.kind))
             .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
         if !relevant {
             continue;
@@ -184,9 +185,45 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// True for events that change what a file holds. Reads are events too on
+/// Linux (inotify's open and close-without-write): reloading on them would
+/// make every reload, which reads the notes, trigger the next one.
+fn is_change(kind: notify_debouncer_full::notify::EventKind) -> bool {
+    use notify_debouncer_full::notify::EventKind;
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    )
+}
+
 fn is_vault_file(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
         Some("md" | "yaml" | "yml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use notify_debouncer_full::notify::EventKind;
+    use notify_debouncer_full::notify::event::{
+        AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind,
+    };
+
+    use super::is_change;
+
+    #[test]
+    fn reading_a_note_is_not_a_change_but_writing_one_is() {
+        assert!(!is_change(EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
+        assert!(is_change(EventKind::Create(CreateKind::File)));
+        assert!(is_change(EventKind::Remove(RemoveKind::File)));
+    }
 }

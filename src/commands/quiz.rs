@@ -80,7 +80,24 @@ pub fn open_store(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Re
 pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::Result<Prepared> {
     let lang = Lang::detect(global.lang);
     let vault = super::open_vault(global)?;
-    let mut store = open_store(global, lang, now)?;
+    let mut store = match open_store(global, lang, now) {
+        Ok(store) => store,
+        Err(e) => {
+            // A read-only or unusable data folder must not stop the quiz.
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => format!(
+                        "munje: 진도를 기록할 수 없습니다 ({e}). 퀴즈는 하지만 이번 답은 저장되지 않습니다."
+                    ),
+                    Lang::En => format!(
+                        "munje: cannot record progress ({e}); the quiz goes on, but this session's answers are not kept."
+                    ),
+                }
+            );
+            Store::in_memory()?
+        }
+    };
     let offset = store.local_offset(now);
     let tags = |list: &[String]| -> anyhow::Result<Vec<Tag>> {
         list.iter()
@@ -124,8 +141,22 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
     }
     let id = SessionId::new(now, std::process::id(), seed.unwrap_or(0));
     let session = QuizSession::new(&vault, &chosen, SessionConfig { mode, shuffle, id }, now);
-    if !session.is_empty() {
-        store.start_session(session.id(), mode.kind(), seed, session.len(), now)?;
+    if !session.is_empty()
+        && let Err(e) = store.start_session(session.id(), mode.kind(), seed, session.len(), now)
+    {
+        // Locked by another process: the quiz goes on, answers are kept
+        // and retried, and the session is recorded again at the end.
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "munje: 세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다."
+                ),
+                Lang::En => format!(
+                    "munje: could not record the session start yet ({e}); it is retried at the end."
+                ),
+            }
+        );
     }
     Ok(Prepared {
         vault,
@@ -140,27 +171,40 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
 
 /// Commits answers to the store as they are given: practice answers move
 /// the schedule at once; exam answers are kept (replaced when changed) and
-/// scheduled when the exam ends.
+/// scheduled when the exam ends. An answer the store refuses (locked by
+/// another process past the busy timeout, a read-only file) is kept in
+/// memory, the user is told, and it is saved with the next answer or at
+/// the end: the quiz never stops over it.
 #[derive(Debug)]
 pub struct StoreRecorder<'a> {
     /// The store.
     pub store: &'a mut Store,
     /// The schedule.
     pub scheduler: &'a Scheduler,
+    /// Answers not saved yet, oldest first.
+    pub unsaved: Vec<Attempt>,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// The session's seed, to record its start again if need be.
+    pub seed: Option<u64>,
 }
 
-impl Recorder for StoreRecorder<'_> {
-    fn answered(&mut self, session: &QuizSession, attempt: &Attempt) -> anyhow::Result<()> {
-        let practice = session.mode() == Mode::Practice;
-        self.store
-            .record(attempt, practice.then_some(self.scheduler))?;
+impl StoreRecorder<'_> {
+    /// Saves the unsaved answers in order, stopping at the first refusal.
+    fn save_unsaved(&mut self, practice: bool) -> Result<(), crate::store::StoreError> {
+        while let Some(attempt) = self.unsaved.first() {
+            self.store
+                .record(attempt, practice.then_some(self.scheduler))?;
+            self.unsaved.remove(0);
+        }
         Ok(())
     }
 
-    fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
-        if session.is_empty() {
-            return Ok(());
-        }
+    fn finish_session(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
+        // Again, in case the start could not be saved (it is idempotent).
+        let kind = session.mode().kind();
+        self.store
+            .start_session(session.id(), kind, self.seed, session.len(), now)?;
         if matches!(session.mode(), Mode::Exam(_)) {
             self.store.schedule(&session.attempts(), self.scheduler)?;
         }
@@ -177,6 +221,62 @@ impl Recorder for StoreRecorder<'_> {
             session.exam_result(),
             now,
         )?;
+        Ok(())
+    }
+}
+
+impl Recorder for StoreRecorder<'_> {
+    fn answered(&mut self, session: &QuizSession, attempt: &Attempt) -> anyhow::Result<()> {
+        self.unsaved.push(attempt.clone());
+        if let Err(e) = self.save_unsaved(session.mode() == Mode::Practice) {
+            let n = self.unsaved.len();
+            eprintln!(
+                "{}",
+                match self.lang {
+                    Lang::Ko => format!(
+                        "munje: 답을 아직 저장하지 못했습니다 ({e}). 기억해 두었다가 다음 답과 함께 다시 저장합니다 (대기 {n}개)."
+                    ),
+                    Lang::En => format!(
+                        "munje: could not save this answer yet ({e}); it is kept and retried with the next one ({n} waiting)."
+                    ),
+                }
+            );
+        }
+        Ok(())
+    }
+
+    fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
+        if session.is_empty() {
+            return Ok(());
+        }
+        // Last chances for answers still unsaved; each try waits out the
+        // busy timeout.
+        let practice = session.mode() == Mode::Practice;
+        let mut last = self.save_unsaved(practice).err();
+        for _ in 0..2 {
+            if last.is_none() {
+                break;
+            }
+            last = self.save_unsaved(practice).err();
+        }
+        let result = match last {
+            Some(e) => Err(anyhow::Error::new(e)),
+            None => self.finish_session(session, now),
+        };
+        if let Err(e) = result {
+            let n = self.unsaved.len();
+            eprintln!(
+                "{}",
+                match self.lang {
+                    Lang::Ko => format!(
+                        "munje: 진도를 끝까지 저장하지 못했습니다 ({e:#}); 저장되지 않은 답 {n}개."
+                    ),
+                    Lang::En => format!(
+                        "munje: could not finish saving progress ({e:#}); {n} answers not saved."
+                    ),
+                }
+            );
+        }
         Ok(())
     }
 }
@@ -247,6 +347,9 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
     let mut recorder = StoreRecorder {
         store: &mut p.store,
         scheduler: &p.scheduler,
+        unsaved: Vec::new(),
+        lang: p.lang,
+        seed: p.seed,
     };
     let stdin = std::io::stdin();
     let options = line::LineOptions {

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::quiz::{Timestamp, UtcOffset};
 
-pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, database_path};
+pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{DayCount, Stats, TagCount};
 
@@ -77,6 +77,26 @@ impl Store {
             path: path.to_owned(),
             recovery,
         })
+    }
+
+    /// An empty store in memory, for a quiz whose real store cannot be
+    /// opened (a read-only data folder): the quiz runs, nothing is kept.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = open::in_memory().map_err(|source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(Store {
+            conn,
+            path,
+            recovery: None,
+        })
+    }
+
+    /// True for a store from [`Store::in_memory`]: answers are not kept.
+    pub fn is_in_memory(&self) -> bool {
+        self.path == Path::new(":memory:")
     }
 
     /// The database file.

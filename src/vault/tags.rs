@@ -79,12 +79,17 @@ pub fn tag_tree<'a>(
         questions: usize,
     }
     fn build(prefix: &str, counts: &BTreeMap<String, Counts>) -> Vec<TagNode> {
+        // Only this prefix's descendants, a contiguous range of the sorted
+        // keys: scanning every tag for every node was quadratic.
+        let start = if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        };
         counts
-            .iter()
-            .filter(|(path, _)| match path.rsplit_once('/') {
-                Some((parent, _)) => parent == prefix,
-                None => prefix.is_empty(),
-            })
+            .range(start.clone()..)
+            .take_while(|(path, _)| path.starts_with(&start))
+            .filter(|(path, _)| !path[start.len()..].contains('/'))
             .map(|(path, c)| TagNode {
                 path: path.clone(),
                 name: path.rsplit('/').next().unwrap_or(path).to_owned(),

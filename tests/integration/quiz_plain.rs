@@ -130,10 +130,10 @@ fn scripted_plain_session_is_recorded_and_read_back_exactly() {
     assert_eq!(stats["correct"], 2);
     assert_eq!(stats["accuracy"], 0.4);
     assert_eq!(stats["streak_days"], 1);
-    assert_eq!(
-        stats["due_today"], 3,
-        "the three misses come back within a day"
-    );
+    // The misses come back within a day, so this week; whether that is
+    // still today depends on the hour the test runs.
+    assert_eq!(stats["due_week"], 3);
+    assert!(stats["due_today"].as_u64().unwrap() <= 3);
     let by_tag = counts_by_tag(&stats);
     let expect = [
         ("exam/saa", 2, 0),

@@ -158,7 +158,7 @@ impl Drop for Tui {
 /// A small vault and an empty data folder for a TUI run.
 fn vault_and_data() -> (tempfile::TempDir, tempfile::TempDir) {
     let vault = tempfile::tempdir().unwrap();
-    super::hostile::write_good_note(vault.path());
+    super::bounded::write_good_note(vault.path());
     (vault, tempfile::tempdir().unwrap())
 }
 
@@ -167,7 +167,7 @@ fn vault_and_data() -> (tempfile::TempDir, tempfile::TempDir) {
 fn sigterm_restores_the_terminal() {
     let (vault, data) = vault_and_data();
     let mut tui = Tui::start(vault.path(), data.path(), &[]);
-    tui.wait_for(super::hostile::GOOD_TITLE);
+    tui.wait_for(super::bounded::GOOD_TITLE);
     assert!(tui.parser.lock().unwrap().screen().alternate_screen());
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &tui.pid().to_string()])
@@ -195,4 +195,30 @@ fn panic_inside_a_screen_restores_the_terminal_and_says_where_to_report() {
         raw.contains("Please report it at https://"),
         "no place to report it:\n{raw}"
     );
+}
+
+/// Regression: the file watcher saw the loader's own reads (inotify
+/// "open" events) as changes, so the app reloaded the vault forever.
+#[cfg(unix)]
+#[test]
+fn idle_app_does_not_keep_reloading_its_own_reads() {
+    let (vault, data) = vault_and_data();
+    // A note slow enough to parse that a reload is on screen for a while.
+    let list = super::bounded::numbered(100_000, "- 항목 {i}\n");
+    super::bounded::write(vault.path(), "list.md", format!("# 목록\n{list}"));
+    let mut tui = Tui::start(vault.path(), data.path(), &[]);
+    tui.wait_for(super::bounded::GOOD_TITLE);
+    // One real change: one reload, then quiet.
+    super::bounded::write(vault.path(), "new.md", "# 새 노트\n");
+    tui.wait_for("새 노트");
+    std::thread::sleep(Duration::from_secs(2));
+    let loading = "불러오는 중";
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        let screen = tui.screen();
+        assert!(!screen.contains(loading), "reloading while idle:\n{screen}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tui.send("\x03");
+    tui.wait_exit();
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::hostile::{GOOD_TITLE, path_str, run_bounded, write, write_good_note};
+use super::bounded::{GOOD_TITLE, path_str, run_bounded, write, write_good_note};
 use super::terminal_faults::Tui;
 
 /// What is recorded of one entry.
@@ -129,4 +129,9 @@ fn a_tui_session_never_writes_the_vault() {
     tui.wait_exit();
     tui.assert_restored();
     assert_eq!(snapshot(vault.path()), before, "the TUI changed the vault");
+}
+
+#[test]
+fn plain_quiz_never_writes_the_vault() {
+    assert_untouched(&["quiz", "--plain", "--no-shuffle"], b"B\nA\n", &[0]);
 }

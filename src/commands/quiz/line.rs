@@ -4,6 +4,9 @@
 //! `submit` at the exam's review grid. End of input ends the quiz cleanly.
 //!
 //! Owns the dialogue only; every answer goes to a [`Recorder`] at once.
+//! Reading a line blocks, so in an exam the time limit is enforced when the
+//! next line arrives: an answer given after the deadline is refused and the
+//! exam is submitted as it stood at the deadline.
 
 use std::io::{BufRead, Write};
 

@@ -154,3 +154,71 @@ fn exam_is_submitted_when_time_runs_out() {
     );
     assert!(out.trim_end().ends_with("Score: 2/4 (50%)"), "{out}");
 }
+
+/// The fixture vault of the integration tests, loaded from disk.
+fn fixture_session(mode: Mode, shuffle: Shuffle) -> QuizSession {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz/vault");
+    let vault =
+        crate::vault::load(&[root], &crate::vault::LoadOptions::default(), &|_| {}).unwrap();
+    assert!(vault.diagnostics.is_empty(), "{:?}", vault.diagnostics);
+    let all: Vec<QuestionIx> = vault.quizzable().collect();
+    assert_eq!(all.len(), 5);
+    let config = SessionConfig {
+        mode,
+        shuffle,
+        id: SessionId("fixture".into()),
+    };
+    QuizSession::new(&vault, &all, config, Timestamp(0))
+}
+
+#[test]
+fn fixture_exam_with_flags_runs_out_of_time_and_is_graded() {
+    // 1 minute; the clock moves 8 s per reading (three a question).
+    let mut s = fixture_session(Mode::Exam(ExamConfig::new(5, Some(1), 720)), Shuffle::Off);
+    let (out, log) = script(&mut s, "A\nf\nC\nB\nAC\nA\n", Lang::En, 8.0);
+    assert!(
+        out.contains("[2/5] (0:") && out.contains("Flagged for review."),
+        "{out}"
+    );
+    assert!(out.contains("Time is up; the exam was submitted."), "{out}");
+    let chosen: Vec<String> = log
+        .attempts
+        .iter()
+        .map(|a| a.chosen.iter().collect())
+        .collect();
+    assert_eq!(chosen, ["A", "C"], "the minute ran out while moving on");
+    assert!(
+        !out.contains("[3/5] ("),
+        "nothing is asked after the deadline"
+    );
+    assert!(
+        out.contains("Scaled score: 460/1000 — fail (pass mark 720)"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("Score: 2/5 (40%)"), "{out}");
+    assert!(s.items()[1].flagged);
+}
+
+#[test]
+fn fixture_practice_with_shuffled_options_grades_by_the_shown_letters() {
+    let mut s = fixture_session(Mode::Practice, Shuffle::Seeded(3));
+    // Answer every question with the letters the shuffle gave its right options.
+    let input: String = s
+        .items()
+        .iter()
+        .map(|i| i.question.answer.iter().collect::<String>() + "\n")
+        .collect();
+    let moved = s
+        .items()
+        .iter()
+        .any(|i| i.question.answer != i.question.source_answer());
+    assert!(moved, "seed 3 moves some right answer to another letter");
+    let (out, log) = script(&mut s, &input, Lang::En, 1.0);
+    assert_eq!(out.matches("\nCorrect.\n").count(), 5, "{out}");
+    assert!(
+        log.attempts
+            .iter()
+            .all(|a| a.correct && a.chosen == a.correct_letters)
+    );
+    assert!(out.trim_end().ends_with("Score: 5/5 (100%)"));
+}

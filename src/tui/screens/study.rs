@@ -4,7 +4,7 @@
 //! Owns the list state and its rows; the reader beside it is
 //! `screens::reader`. Drawing is `impl Widget for NoteListView`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -110,9 +110,17 @@ impl StudyList {
             notes.iter().map(|&n| vault.note(n).tags.as_slice()),
             question_tags,
         );
+        // Notes by exact tag, built once: filtering every note for every
+        // tag node was quadratic, and hung on a note with 10,000 tags.
+        let mut by_tag: HashMap<&str, Vec<NoteIx>> = HashMap::new();
+        for &n in &notes {
+            for t in &vault.note(n).tags {
+                by_tag.entry(t.as_str()).or_default().push(n);
+            }
+        }
         let mut rows = Vec::new();
         for node in &tree {
-            self.tree_rows(vault, node, 0, &notes, &mut rows);
+            self.tree_rows(vault, node, 0, &by_tag, &mut rows);
         }
         let mut untagged: Vec<NoteIx> = notes
             .iter()
@@ -133,7 +141,7 @@ impl StudyList {
         vault: &Vault,
         node: &TagNode,
         depth: usize,
-        notes: &[NoteIx],
+        by_tag: &HashMap<&str, Vec<NoteIx>>,
         rows: &mut Vec<ListRow>,
     ) {
         if let (Some(f), Some(t)) = (&self.filter, Tag::parse(&node.path))
@@ -155,13 +163,9 @@ impl StudyList {
             return;
         }
         for child in &node.children {
-            self.tree_rows(vault, child, depth + 1, notes, rows);
+            self.tree_rows(vault, child, depth + 1, by_tag, rows);
         }
-        let mut here: Vec<NoteIx> = notes
-            .iter()
-            .copied()
-            .filter(|&n| vault.note(n).tags.iter().any(|t| t.as_str() == node.path))
-            .collect();
+        let mut here = by_tag.get(node.path.as_str()).cloned().unwrap_or_default();
         here.sort_by(|a, b| display_title(vault.note(*a)).cmp(display_title(vault.note(*b))));
         rows.extend(here.into_iter().map(|note| ListRow::Note {
             note,
