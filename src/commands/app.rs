@@ -28,6 +28,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
             "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
         );
     }
+    let roots = vault_roots(global);
+    // A root that cannot be read is a failure to start (exit status 2),
+    // as for every other command; problems inside files are diagnostics.
+    for root in roots.iter().flatten() {
+        if !root.is_dir() {
+            anyhow::bail!("cannot read vault '{}': not a folder", root.display());
+        }
+    }
     let lang = Lang::detect(global.lang);
     let (config, mut problems) = read_config();
     let theme = Theme::detect(
@@ -45,7 +53,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         app.error(p.clone());
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(vault_roots(global), tx.clone())?;
+    spawn_loader(roots, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -159,12 +167,10 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     }
     for result in ev_rx {
         let Ok(events) = result else { continue };
-        // Reads are not changes: inotify reports every open, including the
-        // loader's own, and counting them reloaded the vault forever.
-        let relevant = events.iter().any(|e| {
-            !matches!(e.kind, notify_debouncer_full::notify::EventKind::Access(_))
-                && e.paths.iter().any(|p| is_vault_file(p))
-        });
+        let relevant = events
+            .iter()
+            .filter(|e| is_change(e.kind))
+            .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
         if !relevant {
             continue;
         }
@@ -179,9 +185,45 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// True for events that change what a file holds. Reads are events too on
+/// Linux (inotify's open and close-without-write): reloading on them would
+/// make every reload, which reads the notes, trigger the next one.
+fn is_change(kind: notify_debouncer_full::notify::EventKind) -> bool {
+    use notify_debouncer_full::notify::EventKind;
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    )
+}
+
 fn is_vault_file(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
         Some("md" | "yaml" | "yml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use notify_debouncer_full::notify::EventKind;
+    use notify_debouncer_full::notify::event::{
+        AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind,
+    };
+
+    use super::is_change;
+
+    #[test]
+    fn reading_a_note_is_not_a_change_but_writing_one_is() {
+        assert!(!is_change(EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
+        assert!(is_change(EventKind::Create(CreateKind::File)));
+        assert!(is_change(EventKind::Remove(RemoveKind::File)));
+    }
 }

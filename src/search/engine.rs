@@ -140,7 +140,7 @@ impl SearchIndex {
         let neg_finders: Vec<Finder<'_>> = plan
             .negatives
             .iter()
-            .map(|(_, p)| Finder::new(p.folded.as_bytes()))
+            .map(|(_, p)| self.finder(&p.folded))
             .collect();
         let mut cands = Vec::new();
         'docs: for (d, doc) in self.docs.iter().enumerate() {
@@ -233,38 +233,51 @@ impl SearchIndex {
     /// document after a hit.
     fn scan(&self, p: &Pattern) -> Vec<Option<TextMatch>> {
         let mut out: Vec<Option<TextMatch>> = vec![None; self.docs.len()];
-        let hay = self.folded.as_bytes();
-        for v in p
-            .variants
-            .iter()
-            .filter(|v| matches!(v.form, Form::Plain | Form::Layout) && !v.text.is_empty())
-        {
-            let finder = Finder::new(v.text.as_bytes());
-            let mut pos = 0;
-            while let Some(i) = finder.find(&hay[pos..]) {
-                let at = pos + i;
-                let d = self.doc_at(at);
-                let doc = &self.docs[d];
-                let (field, at) = self.classify(doc, at, &finder);
-                let m = TextMatch {
-                    at,
-                    field,
-                    form: v.form,
-                    chars: v.chars,
-                };
-                let better = out[d].is_none_or(|o| {
-                    (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
-                });
-                if better {
-                    out[d] = Some(m);
-                }
-                pos = doc.text.end.max(at + 1);
-                if pos >= hay.len() {
-                    break;
-                }
+        let mut found = false;
+        for v in &p.variants {
+            // A layout reading is a guess; the text is scanned for it only
+            // when the letters as typed occur nowhere.
+            let wanted = match v.form {
+                Form::Plain => true,
+                Form::Layout => !found,
+                Form::Choseong | Form::LayoutChoseong => false,
+            };
+            if wanted && !v.text.is_empty() {
+                found |= self.scan_variant(v, &mut out);
             }
         }
         out
+    }
+
+    fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
+        let hay = self.folded.as_bytes();
+        let finder = self.finder(&v.text);
+        let mut found = false;
+        let mut pos = 0;
+        while let Some(i) = finder.find(&hay[pos..]) {
+            let at = pos + i;
+            let d = self.doc_at(at);
+            let doc = &self.docs[d];
+            let (field, at) = self.classify(doc, at, &finder);
+            let m = TextMatch {
+                at,
+                field,
+                form: v.form,
+                chars: v.chars,
+            };
+            let better = out[d].is_none_or(|o| {
+                (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
+            });
+            if better {
+                out[d] = Some(m);
+            }
+            found = true;
+            pos = doc.text.end.max(at + 1);
+            if pos >= hay.len() {
+                break;
+            }
+        }
+        found
     }
 
     /// Attributes a first occurrence to a question when one of the
@@ -330,7 +343,7 @@ impl SearchIndex {
     pub(super) fn score_short(&self, s: &ShortField, p: &Pattern) -> Option<(i64, usize)> {
         let mut best: Option<(i64, usize)> = None;
         for (vi, v) in p.variants.iter().enumerate() {
-            let Some(raw) = self.score_variant(s, v) else {
+            let Some((raw, _)) = self.score_variant(s, v) else {
                 continue;
             };
             let q = (raw * v.form.weight_percent() / 100).min(MAX_QUALITY);
@@ -341,28 +354,66 @@ impl SearchIndex {
         best
     }
 
-    fn score_variant(&self, s: &ShortField, v: &Variant) -> Option<i64> {
+    /// How well one form of a word matches a short field: a whole
+    /// substring is scored directly (the common case, no alignment needed);
+    /// otherwise the fuzzy scorer aligns it and the gaps are checked.
+    pub(super) fn score_variant(&self, s: &ShortField, v: &Variant) -> Option<(i64, Shape)> {
         let (hay, mask) = haystack(s, v)?;
-        if v.mask & !mask != 0 || !is_subsequence(hay, &v.text) {
+        if v.mask & !mask != 0 {
             return None;
         }
-        let raw = if v.exact.is_empty() && hay.contains(v.text.as_str()) {
-            self.scorer.score(hay, &v.text)? + CONTIGUOUS_BONUS
-        } else {
-            let (score, ix) = self.scorer.indices(hay, &v.text)?;
-            let fits = exact_chars_hold(&s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
-            fits.then_some(score)?
-        };
+        if v.exact.is_empty()
+            && let Some((at, q)) = contiguous(hay, &v.text)
+        {
+            let exact = if hay.len() == v.text.len() {
+                EXACT_BONUS
+            } else {
+                0
+            };
+            return Some((q + exact, Shape::Contiguous(at)));
+        }
+        if !is_subsequence(hay, &v.text) {
+            return None;
+        }
+        let (score, ix) = self.scorer.indices(hay, &v.text)?;
+        let fits = exact_chars_hold(&s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
         let min = MIN_SCORE_PER_CHAR * i64::try_from(v.chars).unwrap_or(i64::MAX / 32);
-        if raw < min {
-            return None;
-        }
-        Some(if hay == v.text {
-            raw + EXACT_BONUS
-        } else {
-            raw
-        })
+        (fits && score >= min).then_some((score, Shape::Fuzzy(ix)))
     }
+}
+
+/// How a form of a word lay in a short field, for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// As one run starting at this byte.
+    Contiguous(usize),
+    /// Spread over these characters.
+    Fuzzy(Vec<usize>),
+}
+
+/// The best whole occurrence of `needle` in a short field and its quality:
+/// on a par with the fuzzy scorer's figure for a run of that length, plus
+/// [`CONTIGUOUS_BONUS`], more at the start of the field or of a word.
+fn contiguous(hay: &str, needle: &str) -> Option<(usize, i64)> {
+    let n = i64::try_from(needle.chars().count()).unwrap_or(i64::MAX / 64);
+    hay.match_indices(needle)
+        .map(|(at, _)| {
+            let prev = hay[..at].chars().next_back();
+            let place = match prev {
+                None => 20,
+                Some(p)
+                    if hay[at..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| is_word_start(p, c)) =>
+                {
+                    10
+                }
+                Some(_) => 0,
+            };
+            (at, 20 * n + CONTIGUOUS_BONUS + place)
+        })
+        .max_by_key(|&(at, q)| (q, std::cmp::Reverse(at)))
 }
 
 /// The text a form of a word is compared with: the folded field, or its

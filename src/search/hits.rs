@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::vault::{QuestionIx, Tag};
 
-use super::engine::{Candidate, Loc, Plan, Scope, TermMatch, haystack};
+use super::engine::{Candidate, Loc, Plan, Scope, Shape, TermMatch, haystack};
 use super::index::{Doc, SearchIndex, ShortField};
 use super::matcher::char_indices_to_byte_ranges;
 use super::query::{Form, Pattern};
@@ -16,17 +16,20 @@ use super::snippet::{SNIPPET_WIDTH, cut, line_around};
 use super::{Field, Hit, SearchContext};
 
 impl SearchIndex {
-    /// Character indices of a word's best form in a short field, for
-    /// highlighting.
-    pub(super) fn short_indices(&self, s: &ShortField, p: &Pattern) -> Vec<usize> {
+    /// Byte ranges of a word's best form in a short field, for
+    /// highlighting. The folded and 초성 forms keep the field's byte
+    /// offsets, so the ranges hold for the text as written.
+    pub(super) fn short_ranges(&self, s: &ShortField, p: &Pattern) -> Vec<Range<usize>> {
         let Some((_, vi)) = self.score_short(s, p) else {
             return Vec::new();
         };
         let v = &p.variants[vi];
-        haystack(s, v)
-            .and_then(|(hay, _)| self.scorer.indices(hay, &v.text))
-            .map(|(_, ix)| ix)
-            .unwrap_or_default()
+        match self.score_variant(s, v) {
+            Some((_, Shape::Contiguous(at))) => std::iter::once(at..at + v.text.len()).collect(),
+            Some((_, Shape::Fuzzy(ix))) => haystack(s, v)
+                .map_or_else(Vec::new, |(hay, _)| char_indices_to_byte_ranges(hay, &ix)),
+            None => Vec::new(),
+        }
     }
 
     pub(super) fn hit(&self, c: &Candidate, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> Hit {
@@ -59,13 +62,15 @@ impl SearchIndex {
             Loc::Short(si) => {
                 let s = &self.shorts[si];
                 let mut ranges = Vec::new();
-                for &(_, p) in &plan.positives {
-                    let ix = self.short_indices(s, p);
-                    if ix.is_empty() && s.folded.contains(&p.folded) {
-                        let at = s.folded.find(&p.folded).unwrap_or(0);
+                for &(scope, p) in &plan.positives {
+                    let found = self.short_ranges(s, p);
+                    if found.is_empty()
+                        && scope == Scope::Phrase
+                        && let Some(at) = s.folded.find(&p.folded)
+                    {
                         ranges.push(at..at + p.folded.len());
                     }
-                    ranges.extend(char_indices_to_byte_ranges(&s.folded, &ix));
+                    ranges.extend(found);
                 }
                 ranges.sort_by_key(|r| r.start);
                 let focus = ranges.first().cloned().unwrap_or(0..0);

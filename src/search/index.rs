@@ -69,6 +69,46 @@ pub struct SearchIndex {
     pub(super) question_ids: Vec<QuestionId>,
     pub(super) question_lines: Vec<usize>,
     pub(super) scorer: Box<dyn FuzzyScorer>,
+    /// How common each byte is in `folded`, to steer the substring search.
+    pub(super) rank: ByteRank,
+}
+
+/// Byte frequencies of the indexed text, for the substring search's choice
+/// of which needle bytes to look for first. memchr's built-in table is
+/// tuned for English, where every byte of Hangul looks rare; measured on
+/// the vault itself, 스 is found by its least common byte.
+#[derive(Debug, Clone)]
+pub(super) struct ByteRank([u8; 256]);
+
+impl ByteRank {
+    /// Counts bytes in a sample of the text (every eighth 4 KiB block).
+    fn of(text: &[u8]) -> ByteRank {
+        let mut counts = [0u64; 256];
+        for block in text.chunks(4096).step_by(8) {
+            for &b in block {
+                counts[usize::from(b)] += 1;
+            }
+        }
+        let max = counts.iter().copied().max().unwrap_or(1).max(1);
+        let mut rank = [0u8; 256];
+        for (r, &c) in rank.iter_mut().zip(&counts) {
+            // Square root spreads the rare end, where the choice matters.
+            #[allow(
+                clippy::cast_precision_loss,
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss
+            )]
+            let scaled = ((c as f64 / max as f64).sqrt() * 255.0).round() as u8;
+            *r = scaled;
+        }
+        ByteRank(rank)
+    }
+}
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for &ByteRank {
+    fn rank(&self, byte: u8) -> u8 {
+        self.0[usize::from(byte)]
+    }
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -99,6 +139,7 @@ impl SearchIndex {
             question_ids: vault.questions.iter().map(|q| q.id.clone()).collect(),
             question_lines: vault.questions.iter().map(|q| q.line).collect(),
             scorer,
+            rank: ByteRank([0; 256]),
         };
         for (i, _) in vault.notes.iter().enumerate() {
             ix.add_note(vault, NoteIx(i));
@@ -109,6 +150,7 @@ impl SearchIndex {
             }
         }
         ix.folded = fold(&ix.text);
+        ix.rank = ByteRank::of(ix.folded.as_bytes());
         ix
     }
 
@@ -125,8 +167,10 @@ impl SearchIndex {
     fn add_note(&mut self, vault: &Vault, nix: NoteIx) {
         let note = vault.note(nix);
         let start = self.text.len();
-        let body = nfc(&note.body);
-        self.text.push_str(&body);
+        // The loader already NFC-normalised the body (see `Note::body`);
+        // copying it as is keeps section offsets valid and saves a pass.
+        let body = note.body.as_str();
+        self.text.push_str(body);
         let text = start..self.text.len();
         self.text.push(SEPARATOR);
         let question_regions = note
@@ -231,6 +275,12 @@ impl SearchIndex {
             text,
             line,
         });
+    }
+
+    /// A substring finder for the folded text, steered by its byte ranks.
+    pub(super) fn finder<'n>(&self, needle: &'n str) -> memchr::memmem::Finder<'n> {
+        memchr::memmem::FinderBuilder::new()
+            .build_forward_with_ranker(&self.rank, needle.as_bytes())
     }
 
     /// The document whose text holds a byte offset of the buffer.

@@ -112,7 +112,12 @@ impl Pattern {
         let folded = fold(&raw);
         let mut variants = vec![variant(Form::Plain, folded.clone(), &[])];
         korean_forms(&folded, in_progress, Form::Choseong, &mut variants);
-        if let Some(hangul) = hangul::from_dubeolsik(&raw).filter(|h| looks_typed_in_hangul(h)) {
+        // One letter is too little to guess a layout from.
+        let layout = (raw.len() >= 2)
+            .then(|| hangul::from_dubeolsik(&raw))
+            .flatten()
+            .filter(|h| looks_typed_in_hangul(h));
+        if let Some(hangul) = layout {
             if !hangul.chars().all(hangul::is_initial_jamo) {
                 variants.push(variant(Form::Layout, hangul.clone(), &[]));
             }
@@ -277,4 +282,96 @@ fn field_pattern(t: &str, in_progress: bool) -> Option<Pattern> {
 fn unquote(s: &str) -> &str {
     let s = s.strip_prefix('"').unwrap_or(s);
     s.strip_suffix('"').unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(q: &str) -> Vec<String> {
+        Query::parse(q)
+            .terms
+            .iter()
+            .map(|t| {
+                let k = match &t.kind {
+                    TermKind::Word(p) => format!("word:{}", p.folded),
+                    TermKind::Phrase(p) => format!("phrase:{}", p.folded),
+                    TermKind::Tag(t) => format!("tag:{t}"),
+                    TermKind::Title(p) => format!("title:{}", p.folded),
+                    TermKind::Alias(p) => format!("alias:{}", p.folded),
+                    TermKind::HasQuestion => "has:question".into(),
+                    TermKind::IsWrong => "is:wrong".into(),
+                    TermKind::IsDue => "is:due".into(),
+                };
+                if t.negated { format!("-{k}") } else { k }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_operator_parses() {
+        assert_eq!(
+            kinds(
+                r#"Spot -EMR "Exact Phrase" tag:Service/EMR #a/b -tag:x -#y title:스팟 alias:On-Demand HAS:question is:wrong is:due"#
+            ),
+            [
+                "word:spot",
+                "-word:emr",
+                "phrase:exact phrase",
+                "tag:service/emr",
+                "tag:a/b",
+                "-tag:x",
+                "-tag:y",
+                "title:스팟",
+                "alias:on-demand",
+                "has:question",
+                "is:wrong",
+                "is:due"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_operators_are_dropped_and_lone_signs_are_words() {
+        assert_eq!(
+            kinds("tag: # title: \"\" - -\"a b\""),
+            ["word:-", "-phrase:a b"]
+        );
+        assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_the_end() {
+        assert_eq!(kinds("\"spot inst"), ["phrase:spot inst"]);
+    }
+
+    #[test]
+    fn korean_words_get_choseong_and_layout_forms() {
+        let forms = |q: &str| -> Vec<(Form, String)> {
+            match &Query::parse(q).terms[0].kind {
+                TermKind::Word(p) => p
+                    .variants
+                    .iter()
+                    .map(|v| (v.form, v.text.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        assert_eq!(
+            forms("ㅅㅍ"),
+            [
+                (Form::Plain, "ㅅㅍ".into()),
+                (Form::Choseong, "ㅅㅍ".into())
+            ]
+        );
+        assert_eq!(
+            forms("tmvkt "),
+            [(Form::Plain, "tmvkt".into()), (Form::Layout, "스팟".into())]
+        );
+        // A finished word keeps its final; one being typed may lose it.
+        assert_eq!(forms("슾 ").len(), 1);
+        assert_eq!(forms("슾")[1], (Form::Choseong, "ㅅㅍ".into()));
+        // English words do not read as Hangul: `spot` would give a stray vowel.
+        assert_eq!(forms("spot").len(), 1);
+    }
 }

@@ -5,9 +5,7 @@
 //! Drawing lives in `view`; the terminal and the event thread in
 //! `terminal` and `event`. Nothing here touches files.
 
-use std::collections::HashSet;
-
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::action::Action;
@@ -17,17 +15,18 @@ use super::layout::{Areas, study_panes};
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
-use super::screens::quiz_start::{Scope, StartDialog};
+use super::screens::quiz_start::StartDialog;
 use super::screens::reader::ReaderState;
 use super::screens::search::SearchState;
+use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
 use crate::cli::QuizArgs;
 use crate::i18n::Lang;
 use crate::quiz::{History, Scheduler, Timestamp};
-use crate::search::{SearchContext, SearchIndex};
+use crate::search::SearchIndex;
 use crate::store::Store;
-use crate::vault::{NoteIx, QuestionId, Tag, Vault};
+use crate::vault::Vault;
 
 /// Something that happened: input, a resize, or news from a worker thread.
 #[derive(Debug)]
@@ -79,6 +78,8 @@ pub enum Layer {
     QuizStart(StartDialog),
     /// A running quiz.
     Quiz(Box<QuizState>),
+    /// Statistics and the wrong-answer notebook.
+    Stats(StatsState),
 }
 
 /// A message in the status line.
@@ -207,6 +208,7 @@ impl App {
             Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
+            Some(Layer::Stats(_)) => Context::Stats,
             Some(Layer::Quiz(q)) => match q.phase {
                 Phase::Asking if q.is_exam() => Context::Exam,
                 Phase::Asking => Context::Question,
@@ -272,53 +274,15 @@ impl App {
         }
     }
 
-    /// Replaces the vault with a fresh load, keeping the open note (by
-    /// path) and its position.
-    pub fn reload(&mut self, vault: Vault) {
-        let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
-        let find = |v: &Vault, key: &Option<(usize, String)>| {
-            key.as_ref()
-                .and_then(|(root, path)| {
-                    v.notes
-                        .iter()
-                        .position(|n| n.root == *root && &n.path == path)
-                })
-                .map(NoteIx)
-        };
-        let open = self
-            .reader
-            .as_ref()
-            .and_then(|r| path_of(&self.vault, r.note));
-        let selected = self
-            .list
-            .selected_note(&self.vault)
-            .and_then(|n| path_of(&self.vault, n));
-        self.vault = vault;
-        self.index = SearchIndex::build(&self.vault);
-        self.refresh_search();
-        match (find(&self.vault, &open), &mut self.reader) {
-            (Some(ix), Some(r)) => {
-                r.note = ix;
-                r.history.clear();
-                r.note_changed();
-            }
-            _ => self.reader = None,
-        }
-        self.layers
-            .retain(|l| !matches!(l, Layer::Note(_) | Layer::Links(_)));
-        if let Some(ix) = find(&self.vault, &selected) {
-            self.list.select_note(&self.vault, ix);
-        }
-        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
-        self.relayout();
-    }
-
     /// Applies one action: the only place state changes.
     pub fn update(&mut self, action: Action) {
         match action {
             Action::ForceQuit => self.quit = true,
             Action::Help => self.push(Layer::Pager(PagerState::new(PagerKind::Help))),
             Action::Diagnostics => self.push(Layer::Pager(PagerState::new(PagerKind::Diagnostics))),
+            Action::Stats if !matches!(self.layers.last(), Some(Layer::Stats(_))) => {
+                self.open_stats();
+            }
             Action::Search if !matches!(self.layers.last(), Some(Layer::Search(_))) => {
                 self.layers.push(Layer::Search(SearchState::default()));
             }
@@ -371,6 +335,13 @@ impl App {
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
+            Layer::Stats(s) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                Action::Retry => self.retry_wrong(),
+                other => s.apply(other),
+            },
             Layer::QuizStart(d) => match action {
                 Action::Back => {
                     self.layers.pop();
@@ -423,151 +394,6 @@ impl App {
                 }
                 other => l.apply(other),
             },
-        }
-    }
-
-    /// Opens a note from a link in whichever reader is showing.
-    fn follow(&mut self, ix: NoteIx) {
-        if let Some(Layer::Note(r)) = self.layers.last_mut() {
-            r.follow(ix);
-        } else if let Some(r) = &mut self.reader {
-            r.follow(ix);
-            self.list.select_note(&self.vault, ix);
-        } else {
-            self.open_note(ix);
-        }
-    }
-
-    /// The store's wrong-answer and due sets, for `is:wrong` and `is:due`.
-    fn question_sets(&self) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
-        let now = (self.clock)();
-        let mut wrong = HashSet::new();
-        let mut due = HashSet::new();
-        for q in &self.vault.questions {
-            if let Some(h) = self.history.get(&q.id) {
-                if h.in_notebook() {
-                    wrong.insert(q.id.clone());
-                }
-                if h.is_due(now) {
-                    due.insert(q.id.clone());
-                }
-            }
-        }
-        (wrong, due)
-    }
-
-    /// Runs the open search's query again.
-    fn refresh_search(&mut self) {
-        let (wrong, due) = self.question_sets();
-        let ctx = SearchContext {
-            wrong: &wrong,
-            due: &due,
-        };
-        for layer in &mut self.layers {
-            if let Layer::Search(s) = layer {
-                s.refresh(&self.index, &ctx);
-            }
-        }
-    }
-
-    /// Opens a search hit's note scrolled to the hit: in the study reader
-    /// from the study screen, else full screen over what is open.
-    fn open_hit(&mut self, hit: &crate::search::Hit) {
-        let Some(ix) = hit.note.filter(|n| n.0 < self.vault.notes.len()) else {
-            self.error(format!(
-                "{} \"{}\"",
-                self.lang
-                    .pick("노트가 없는 문제입니다:", "this question has no note:"),
-                hit.title
-            ));
-            return;
-        };
-        self.layers.pop();
-        let offset = offset_of_line(self.vault.note(ix), hit.line);
-        if self.layers.is_empty() {
-            self.open_note(ix);
-            if let Some(r) = &mut self.reader {
-                r.scroll_to_offset(offset);
-            }
-        } else {
-            let mut r = ReaderState::new(ix);
-            r.scroll_to_offset(offset);
-            self.layers.push(Layer::Note(r));
-        }
-    }
-
-    /// Opens a note in the study reader, at the top.
-    pub fn open_note(&mut self, ix: NoteIx) {
-        self.reader = Some(ReaderState::new(ix));
-        self.focus = Focus::Reader;
-        self.list.select_note(&self.vault, ix);
-    }
-
-    fn update_study(&mut self, action: Action) {
-        match (self.focus, action) {
-            (_, Action::NextPane) => {
-                if self.reader.is_some() {
-                    self.focus = match self.focus {
-                        Focus::List => Focus::Reader,
-                        Focus::Reader => Focus::List,
-                    };
-                }
-            }
-            (Focus::List, Action::Quit) => self.quit = true,
-            (_, Action::Stats) => {
-                self.say(self.lang.pick("아직 준비 중입니다", "Not available yet"));
-            }
-            (Focus::List, Action::StartQuiz) => {
-                let rows = self.list.rows(&self.vault);
-                let preferred = match rows.get(self.list.cursor) {
-                    Some(super::screens::study::ListRow::Tag { path, .. }) => {
-                        Tag::parse(path).map(Scope::Tag)
-                    }
-                    Some(super::screens::study::ListRow::Note { note, .. }) => {
-                        Some(Scope::Note(*note))
-                    }
-                    None => None,
-                };
-                self.open_start_dialog(preferred);
-            }
-            (Focus::Reader, Action::StartQuiz) => {
-                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
-                    self.quiz_note(n);
-                }
-            }
-            (Focus::List, Action::Back) if self.list.filter.is_none() => {
-                self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));
-            }
-            (Focus::List, other) => {
-                if let Some(ix) = self.list.apply(&self.vault, other) {
-                    let same = self.reader.as_ref().is_some_and(|r| r.note == ix);
-                    if !same {
-                        self.reader = Some(ReaderState::new(ix));
-                    }
-                    self.focus = Focus::Reader;
-                }
-            }
-            (Focus::Reader, Action::Back) => {
-                let back = self.reader.as_mut().is_some_and(ReaderState::back);
-                if back {
-                    if let Some(n) = self.reader.as_ref().map(|r| r.note) {
-                        self.list.select_note(&self.vault, n);
-                    }
-                } else {
-                    self.focus = Focus::List;
-                }
-            }
-            (Focus::Reader, Action::Links) => {
-                if let Some(r) = &self.reader {
-                    let links = LinksState::new(&self.vault, r.note);
-                    self.layers.push(Layer::Links(links));
-                }
-            }
-            (Focus::Reader, other) => {
-                if let Some(r) = &mut self.reader {
-                    r.apply(other);
-                }
-            }
         }
     }
 
@@ -629,201 +455,23 @@ impl App {
                     let inner = super::layout::inner(main);
                     super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
                 }
+                Layer::Stats(s) => {
+                    let inner = super::layout::inner(main);
+                    s.height = inner.height as usize;
+                    s.total = super::screens::stats::stats_lines(
+                        s,
+                        &self.theme,
+                        self.lang,
+                        inner.width as usize,
+                    )
+                    .len();
+                }
                 Layer::Links(_) | Layer::QuizStart(_) => {}
             }
         }
     }
-
-    fn mouse(&mut self, m: MouseEvent) {
-        let areas = Areas::of(self.size);
-        let inside = |r: Rect| r.contains(ratatui::layout::Position::new(m.column, m.row));
-        if let Some(Layer::Quiz(q)) = self.layers.last()
-            && m.kind == MouseEventKind::Down(MouseButton::Left)
-        {
-            let hit = q
-                .option_rows
-                .iter()
-                .find(|(row, _)| *row == m.row)
-                .map(|(_, l)| *l);
-            if let Some(letter) = hit {
-                self.update(Action::Pick(letter));
-            }
-            return;
-        }
-        if !self.layers.is_empty() {
-            match m.kind {
-                MouseEventKind::ScrollDown => self.update(Action::Down),
-                MouseEventKind::ScrollUp => self.update(Action::Up),
-                _ => {}
-            }
-            return;
-        }
-        let (list_area, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
-        let over_list = list_area.is_some_and(inside);
-        let over_reader = reader_area.is_some_and(inside);
-        match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let down = m.kind == MouseEventKind::ScrollDown;
-                if over_list {
-                    self.focus = Focus::List;
-                } else if over_reader {
-                    self.focus = Focus::Reader;
-                }
-                let act = if down { Action::Down } else { Action::Up };
-                for _ in 0..3 {
-                    self.update(act);
-                }
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(a) = list_area.filter(|_| over_list) {
-                    self.focus = Focus::List;
-                    let row = self.list.offset + (m.row - a.y) as usize;
-                    if row < self.list.rows(&self.vault).len() {
-                        self.list.cursor = row;
-                        self.update(Action::Confirm);
-                    }
-                } else if over_reader {
-                    self.focus = Focus::Reader;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The byte offset in a note's body where a 1-based file line starts.
-pub fn offset_of_line(note: &crate::vault::Note, line: usize) -> usize {
-    let skip = line.saturating_sub(note.body_line);
-    if skip == 0 {
-        return 0;
-    }
-    note.body
-        .match_indices('\n')
-        .nth(skip - 1)
-        .map_or(note.body.len(), |(i, _)| i + 1)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::fixture;
-    use crate::vault::SectionKind;
-
-    pub(crate) fn app() -> App {
-        App::new(
-            fixture::vault(),
-            Lang::Ko,
-            Theme::default(),
-            Keymap::default(),
-        )
-    }
-
-    #[test]
-    fn the_first_note_is_open_at_start_and_the_list_has_focus() {
-        let app = app();
-        assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
-        assert_eq!(app.context(), Context::NoteList);
-    }
-
-    #[test]
-    fn esc_goes_back_one_level_and_never_quits() {
-        let mut app = app();
-        app.update(Action::Bottom);
-        app.update(Action::Confirm);
-        assert_eq!(app.context(), Context::Reader);
-        app.update(Action::Help);
-        assert_eq!(app.context(), Context::Pager);
-        for _ in 0..5 {
-            app.update(Action::Back);
-        }
-        assert_eq!(app.context(), Context::NoteList);
-        assert!(!app.quit);
-        app.update(Action::Quit);
-        assert!(app.quit);
-    }
-
-    #[test]
-    fn following_a_wikilink_opens_the_note_and_back_returns() {
-        let mut app = app();
-        app.update(Action::NextPane);
-        app.update(Action::JumpSection(SectionKind::Concepts));
-        app.update(Action::Links);
-        assert_eq!(app.context(), Context::Picker);
-        app.update(Action::Confirm);
-        assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(1)));
-        app.update(Action::Back);
-        let r = app.reader.as_ref().unwrap();
-        assert_eq!(r.note, NoteIx(0));
-        assert_eq!(r.section_here(), Some("🔍 주요개념"));
-    }
-
-    #[test]
-    fn reload_keeps_the_open_note_and_its_position() {
-        let mut app = app();
-        app.update(Action::NextPane);
-        app.update(Action::JumpSection(SectionKind::Questions));
-        let mut vault = fixture::vault();
-        vault.notes.swap(0, 1);
-        vault.notes[1].body.insert_str(0, "추가된 문단.\n\n");
-        for s in &mut vault.notes[1].sections {
-            s.range = s.range.start + 19..s.range.end + 19;
-        }
-        app.reload(vault);
-        let r = app.reader.as_ref().unwrap();
-        assert_eq!(r.note, NoteIx(1));
-        assert_eq!(r.section_here(), Some("📚 관련 문제"));
-    }
-
-    #[test]
-    fn searching_opens_the_note_at_the_hit() {
-        let mut app = app();
-        app.update(Action::Bottom);
-        app.update(Action::Confirm);
-        assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
-        app.update(Action::Search);
-        assert_eq!(app.context(), Context::Search);
-        for c in "나뉜다".chars() {
-            app.update(Action::Input(c));
-        }
-        let hit = match app.layers.last() {
-            Some(Layer::Search(s)) => s.selected().cloned().unwrap(),
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(hit.note, Some(NoteIx(1)));
-        app.update(Action::Confirm);
-        assert!(app.layers.is_empty());
-        let r = app.reader.as_ref().unwrap();
-        assert_eq!(r.note, NoteIx(1));
-        assert_eq!(app.context(), Context::Reader);
-    }
-
-    #[test]
-    fn esc_from_search_returns_to_where_it_was_opened() {
-        let mut app = app();
-        app.update(Action::Help);
-        app.update(Action::Search);
-        app.update(Action::Input('q'));
-        assert!(!app.quit, "q types in the search field");
-        app.update(Action::Back);
-        assert_eq!(app.context(), Context::Pager);
-    }
-
-    #[test]
-    fn file_lines_map_to_body_offsets() {
-        let vault = fixture::vault();
-        let note = vault.note(NoteIx(1));
-        assert_eq!(offset_of_line(note, 1), 0);
-        assert_eq!(&note.body[offset_of_line(note, 3)..][..2], "##");
-    }
-
-    #[test]
-    fn ctrl_c_quits_from_a_layer() {
-        let mut app = app();
-        app.update(Action::Diagnostics);
-        app.handle(AppEvent::Key(KeyEvent::new(
-            ratatui::crossterm::event::KeyCode::Char('c'),
-            ratatui::crossterm::event::KeyModifiers::CONTROL,
-        )));
-        assert!(app.quit);
-    }
-}
+#[path = "app_tests.rs"]
+mod tests;

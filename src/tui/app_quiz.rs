@@ -6,15 +6,17 @@
 use crate::cli::QuizArgs;
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, Day, Ending, ExamConfig, Mode, QuizSession, Selection, SessionConfig, SessionId,
-    Shuffle, UtcOffset, select,
+    Attempt, Day, Ending, ExamConfig, Mode, Notebook, QuizSession, Selection, SessionConfig,
+    SessionId, Shuffle, UtcOffset, select,
 };
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Layer, offset_of_line};
+use crate::tui::app::{App, Layer};
+use crate::tui::app_study::offset_of_line;
 use crate::tui::screens::quiz::{Outcome, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
+use crate::tui::screens::stats::StatsState;
 use crate::vault::{NoteIx, QuestionOrigin, Tag};
 
 /// Questions in an exam when no count is given (the associate exam's 65).
@@ -62,6 +64,36 @@ impl App {
             ..Selection::default()
         };
         let title = self.vault.note(note).title.clone();
+        self.start_quiz(&sel, None, title);
+    }
+
+    /// Opens the statistics screen on fresh figures.
+    pub(crate) fn open_stats(&mut self) {
+        self.refresh_history();
+        let now = (self.clock)();
+        let stats = match &self.store {
+            Some(store) => match store.stats(now) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    self.error(e.to_string());
+                    None
+                }
+            },
+            None => None,
+        };
+        let notebook = Notebook::build(&self.vault, &self.history);
+        self.layers
+            .push(Layer::Stats(StatsState::new(stats, notebook)));
+    }
+
+    /// Practises the wrong-answer notebook again.
+    pub(crate) fn retry_wrong(&mut self) {
+        let sel = Selection {
+            wrong_only: true,
+            shuffle: Shuffle::Seeded(self.seed()),
+            ..Selection::default()
+        };
+        let title = self.lang.pick("오답노트", "wrong answers").to_owned();
         self.start_quiz(&sel, None, title);
     }
 

@@ -15,41 +15,79 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use super::app::AppEvent;
 
 /// Starts the input thread. It stops when `stop` is set or the channel
-/// closes; SIGTERM and SIGHUP become [`AppEvent::Terminate`].
+/// closes. It may also never stop: on a terminal that has gone away,
+/// crossterm's `poll` spins without returning (crossterm issue #793), so
+/// nothing may wait for this thread; [`spawn_guards`] ends the app instead.
 pub fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) -> std::io::Result<JoinHandle<()>> {
-    let signalled = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&signalled))?;
-    }
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
             let mut last_tick = Instant::now();
             while !stop.load(Ordering::Relaxed) {
-                if signalled.load(Ordering::Relaxed) {
-                    let _ = tx.send(AppEvent::Terminate);
-                    return;
-                }
-                let ready = event::poll(Duration::from_millis(100)).unwrap_or(false);
-                let sent = if ready {
-                    if let Ok(ev) = event::read() {
-                        forward(&tx, ev)
-                    } else {
-                        // The terminal is gone: leave cleanly.
-                        let _ = tx.send(AppEvent::Terminate);
-                        false
+                let sent = match event::poll(Duration::from_millis(100)) {
+                    Ok(true) => match event::read() {
+                        Ok(ev) => forward(&tx, ev),
+                        Err(_) => terminal_gone(&tx),
+                    },
+                    Ok(false) if last_tick.elapsed() >= Duration::from_secs(1) => {
+                        last_tick = Instant::now();
+                        tx.send(AppEvent::Tick).is_ok()
                     }
-                } else if last_tick.elapsed() >= Duration::from_secs(1) {
-                    last_tick = Instant::now();
-                    tx.send(AppEvent::Tick).is_ok()
-                } else {
-                    true
+                    Ok(false) => true,
+                    Err(_) => terminal_gone(&tx),
                 };
                 if !sent {
                     return;
                 }
             }
         })
+}
+
+/// Tells the app its terminal is gone; always false, to end the thread.
+fn terminal_gone(tx: &Sender<AppEvent>) -> bool {
+    let _ = tx.send(AppEvent::Terminate);
+    false
+}
+
+/// Watches for the ways a session ends from outside and turns each into
+/// [`AppEvent::Terminate`] on the app's channel, independently of the input
+/// thread: SIGTERM and SIGHUP, and a controlling terminal that hangs up
+/// without a signal reaching munje (its `/dev/tty` could be opened at
+/// start and no longer can). Close the returned handle when the app ends.
+pub fn spawn_guards(tx: &Sender<AppEvent>) -> std::io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let handle = signals.handle();
+    let on_signal = tx.clone();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = on_signal.send(AppEvent::Terminate);
+            }
+        })?;
+    if tty_is_open() {
+        let on_hangup = tx.clone();
+        let closed = handle.clone();
+        std::thread::Builder::new()
+            .name("hangup".into())
+            .spawn(move || {
+                while !closed.is_closed() {
+                    std::thread::sleep(Duration::from_millis(500));
+                    if !tty_is_open() {
+                        let _ = on_hangup.send(AppEvent::Terminate);
+                        return;
+                    }
+                }
+            })?;
+    }
+    Ok(handle)
+}
+
+/// Whether the controlling terminal can still be opened (after a hang-up
+/// the session has none, and opening `/dev/tty` fails).
+fn tty_is_open() -> bool {
+    std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// Sends the events the app uses; false when the app is gone.

@@ -67,34 +67,34 @@ impl Rendered {
 
 /// A piece of inline text before `**` runs and wikilinks are resolved.
 #[derive(Debug, Clone)]
-struct Seg {
+pub(super) struct Seg {
     text: String,
     style: Style,
     code: bool,
 }
 
 #[derive(Debug, Default)]
-struct TableState {
-    aligns: Vec<Alignment>,
-    rows: Vec<Vec<Vec<(String, Style)>>>,
-    head_rows: usize,
+pub(super) struct TableState {
+    pub(super) aligns: Vec<Alignment>,
+    pub(super) rows: Vec<Vec<Vec<(String, Style)>>>,
+    pub(super) head_rows: usize,
 }
 
-struct Walker<'a> {
-    theme: &'a Theme,
-    width: usize,
-    out: Rendered,
-    inline: Vec<Seg>,
-    bold: usize,
-    italic: usize,
-    strike: usize,
-    link: usize,
-    heading: Option<HeadingLevel>,
-    lists: Vec<Option<u64>>,
-    item_marker: Option<String>,
-    quote: usize,
-    code: Option<String>,
-    table: Option<TableState>,
+pub(super) struct Walker<'a> {
+    pub(super) theme: &'a Theme,
+    pub(super) width: usize,
+    pub(super) out: Rendered,
+    pub(super) inline: Vec<Seg>,
+    pub(super) bold: usize,
+    pub(super) italic: usize,
+    pub(super) strike: usize,
+    pub(super) link: usize,
+    pub(super) heading: Option<HeadingLevel>,
+    pub(super) lists: Vec<Option<u64>>,
+    pub(super) item_marker: Option<String>,
+    pub(super) quote: usize,
+    pub(super) code: Option<String>,
+    pub(super) table: Option<TableState>,
 }
 
 /// Lays a note out for a width: a compact header (tags, aliases, dates,
@@ -162,51 +162,11 @@ pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rend
 }
 
 impl Walker<'_> {
-    fn header(&mut self, note: &Note, lang: Lang) {
-        let t = self.theme;
-        let mut pieces: Vec<(String, Style)> = Vec::new();
-        for tag in &note.tags {
-            pieces.push((format!("#{tag} "), t.tag));
-        }
-        if !pieces.is_empty() {
-            self.push_wrapped(&pieces, &Line::default(), &Line::default());
-        }
-        if !note.aliases.is_empty() {
-            let label = lang.pick("별칭: ", "aliases: ");
-            let pieces = vec![(label.to_owned(), t.dim), (note.aliases.join(", "), t.text)];
-            self.push_wrapped(&pieces, &Line::default(), &Line::default());
-        }
-        let mut facts = Vec::new();
-        if let Some(c) = &note.created {
-            facts.push(format!("{} {c}", lang.pick("작성", "created")));
-        }
-        if let Some(m) = &note.modified {
-            facts.push(format!("{} {m}", lang.pick("수정", "modified")));
-        }
-        if !note.questions.is_empty() {
-            facts.push(format!(
-                "{} {}",
-                lang.pick("문제", "questions"),
-                note.questions.len()
-            ));
-        }
-        facts.push(note.path.clone());
-        self.push_wrapped(
-            &[(facts.join(" · "), t.dim)],
-            &Line::default(),
-            &Line::default(),
-        );
-        self.push(
-            Line::styled("─".repeat(self.width.min(60)), t.border),
-            false,
-        );
-    }
-
-    fn push(&mut self, line: Line<'static>, wide: bool) {
+    pub(super) fn push(&mut self, line: Line<'static>, wide: bool) {
         self.out.rows.push(Row { line, wide });
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         if self
             .out
             .rows
@@ -217,7 +177,7 @@ impl Walker<'_> {
         }
     }
 
-    fn push_wrapped(
+    pub(super) fn push_wrapped(
         &mut self,
         pieces: &[(String, Style)],
         first: &Line<'static>,
@@ -228,7 +188,7 @@ impl Walker<'_> {
         }
     }
 
-    fn quote_prefix(&self) -> Vec<Span<'static>> {
+    pub(super) fn quote_prefix(&self) -> Vec<Span<'static>> {
         (0..self.quote)
             .map(|_| Span::styled("│ ", self.theme.quote))
             .collect()
@@ -269,10 +229,10 @@ impl Walker<'_> {
             st = st.patch(t.bold);
         }
         if self.italic > 0 {
-            st = st.add_modifier(ratatui::style::Modifier::ITALIC);
+            st = st.patch(t.emphasis);
         }
         if self.strike > 0 {
-            st = st.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+            st = st.patch(t.struck);
         }
         if self.link > 0 {
             st = st.patch(t.link);
@@ -515,83 +475,6 @@ impl Walker<'_> {
             out.push((rest.to_owned(), style));
         }
     }
-
-    fn end_code_block(&mut self) {
-        let code = self.code.take().unwrap_or_default();
-        let quote = self.quote_prefix();
-        let indent = if self.lists.is_empty() {
-            "  ".to_owned()
-        } else {
-            "  ".repeat(self.lists.len() + 1)
-        };
-        for line in code.trim_end_matches('\n').split('\n') {
-            let mut spans = quote.clone();
-            spans.push(Span::raw(indent.clone()));
-            spans.push(Span::styled(line.replace('\t', "    "), self.theme.code));
-            self.push(Line::from(spans), true);
-        }
-        self.blank();
-    }
-
-    fn end_table(&mut self) {
-        let Some(table) = self.table.take() else {
-            return;
-        };
-        let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let cell_text = |cell: &[(String, Style)]| -> String {
-            cell.iter()
-                .map(|(s, _)| s.as_str())
-                .collect::<String>()
-                .replace('\n', " ")
-        };
-        let widths: Vec<usize> = (0..cols)
-            .map(|c| {
-                table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(c))
-                    .map(|cell| wrap::width(&cell_text(cell)))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let sep = Span::styled(" │ ", self.theme.border);
-        for (i, row) in table.rows.iter().enumerate() {
-            let mut spans = self.quote_prefix();
-            spans.push(Span::raw("  "));
-            for (c, w) in widths.iter().enumerate() {
-                if c > 0 {
-                    spans.push(sep.clone());
-                }
-                let cell = row.get(c).map(Vec::as_slice).unwrap_or_default();
-                let gap = w - wrap::width(&cell_text(cell));
-                let (left, right) = match table.aligns.get(c) {
-                    Some(Alignment::Right) => (gap, 0),
-                    Some(Alignment::Center) => (gap / 2, gap - gap / 2),
-                    _ => (0, gap),
-                };
-                spans.push(Span::raw(" ".repeat(left)));
-                for (s, st) in cell {
-                    let st = if i < table.head_rows {
-                        st.patch(self.theme.bold)
-                    } else {
-                        *st
-                    };
-                    spans.push(Span::styled(s.replace('\n', " "), st));
-                }
-                spans.push(Span::raw(" ".repeat(right)));
-            }
-            self.push(Line::from(spans), true);
-            if i + 1 == table.head_rows {
-                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-                let mut spans = self.quote_prefix();
-                spans.push(Span::raw("  "));
-                spans.push(Span::styled(rule.join("─┼─"), self.theme.border));
-                self.push(Line::from(spans), true);
-            }
-        }
-        self.blank();
-    }
 }
 
 /// Joins neighbouring pieces of equal style, so a `**` split across
@@ -610,116 +493,5 @@ fn merge(segs: Vec<Seg>) -> Vec<Seg> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::Modifier;
-
-    fn note(body: &str) -> Note {
-        Note {
-            path: "n.md".into(),
-            title: "n".into(),
-            body: body.into(),
-            body_line: 1,
-            ..Note::default()
-        }
-    }
-
-    fn body_rows(body: &str, width: usize) -> Vec<Row> {
-        let r = render_note(&note(body), width, &Theme::default(), Lang::Ko);
-        // Skip the header: the path line and the rule under it.
-        let start = r
-            .rows
-            .iter()
-            .position(|row| row.line.to_string().starts_with('─'))
-            .unwrap()
-            + 1;
-        r.rows[start..]
-            .iter()
-            .skip_while(|row| row.line.spans.is_empty())
-            .cloned()
-            .collect()
-    }
-
-    fn is_bold(row: &Row, text: &str) -> bool {
-        row.line
-            .spans
-            .iter()
-            .any(|s| s.content.contains(text) && s.style.add_modifier.contains(Modifier::BOLD))
-    }
-
-    #[test]
-    fn bold_right_before_a_korean_particle_is_bold_without_stars() {
-        let rows = body_rows("**강조(Bold)**을 확인하고 **스팟**은 싸다.", 80);
-        let text = rows[0].line.to_string();
-        assert_eq!(text, "강조(Bold)을 확인하고 스팟은 싸다.");
-        assert!(is_bold(&rows[0], "강조(Bold)"));
-        assert!(is_bold(&rows[0], "스팟"));
-        assert!(!is_bold(&rows[0], "확인하고"));
-    }
-
-    #[test]
-    fn an_unpaired_double_star_stays_literal() {
-        let rows = body_rows("별표 ** 하나만", 80);
-        assert_eq!(rows[0].line.to_string(), "별표 ** 하나만");
-    }
-
-    #[test]
-    fn code_blocks_keep_every_space_and_are_never_wrapped() {
-        let body = "```\n요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다\n          ↓\n```\n";
-        let rows = body_rows(body, 20);
-        assert_eq!(
-            rows[0].line.to_string(),
-            "  요청 →   마스터 (온디맨드) → 작업 분배 → 아주 긴 줄이 이어진다"
-        );
-        assert_eq!(rows[1].line.to_string(), "            ↓");
-        assert!(rows[0].wide && rows[1].wide);
-    }
-
-    #[test]
-    fn table_columns_line_up_by_display_width() {
-        let body = "| 노드 | 비용 |\n|---|---:|\n| 마스터 | 높음 |\n| task | 🎉 |\n";
-        let rows = body_rows(body, 80);
-        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
-        let bar_cols: Vec<usize> = lines
-            .iter()
-            .filter(|l| l.contains('│'))
-            .map(|l| wrap::width(&l[..l.find('│').unwrap()]))
-            .collect();
-        assert_eq!(bar_cols.len(), 3, "{lines:?}");
-        assert!(bar_cols.iter().all(|&c| c == bar_cols[0]), "{lines:?}");
-        assert!(lines[3].ends_with("🎉"), "right-aligned: {lines:?}");
-    }
-
-    #[test]
-    fn lists_hang_their_wrapped_lines_under_the_text() {
-        let rows = body_rows(
-            "- 첫째 항목은 길어서 다음 줄로 넘어간다\n  - 안쪽 항목\n",
-            16,
-        );
-        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
-        assert!(lines[0].starts_with("• 첫째"), "{lines:?}");
-        assert!(lines[1].starts_with("  "), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("  • 안쪽")), "{lines:?}");
-    }
-
-    #[test]
-    fn wikilinks_show_their_label_and_are_collected() {
-        let r = render_note(
-            &note("[[EMR 노드|EMR]]와 [[스팟#핵심]]을 보라"),
-            80,
-            &Theme::default(),
-            Lang::Ko,
-        );
-        assert_eq!(r.links, ["EMR 노드", "스팟"]);
-        let last = r.rows.last().unwrap().line.to_string();
-        assert_eq!(last, "EMR와 스팟 › 핵심을 보라");
-    }
-
-    #[test]
-    fn search_offsets_map_to_the_row_of_their_block() {
-        let body = "첫 문단\n\n## 둘째\n\n셋째 문단\n";
-        let r = render_note(&note(body), 80, &Theme::default(), Lang::Ko);
-        let row = r.row_of_offset(body.find("셋째").unwrap());
-        assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
-    }
-}
+#[path = "markdown_tests.rs"]
+mod tests;

@@ -5,12 +5,16 @@
 pub mod action;
 pub mod app;
 mod app_quiz;
+mod app_study;
+mod bindings;
+mod bindings_quiz;
 pub mod config;
 pub mod event;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod markdown;
+mod markdown_blocks;
 pub mod run;
 pub mod screens;
 pub mod terminal;

@@ -213,3 +213,53 @@ fn a_note_without_questions_says_so_instead_of_starting() {
     assert!(a.layers.is_empty());
     assert!(a.status.is_some());
 }
+
+fn with_a_wrong_answer(a: &mut App, dir: &std::path::Path) {
+    a.store = Some(Store::open(&dir.join("progress.db"), NOW).unwrap());
+    practice_on_spot(a);
+    let l = wrong_letter(a);
+    a.update(Action::Pick(l));
+    a.update(Action::Confirm);
+    a.update(Action::Confirm);
+}
+
+#[test]
+fn stats_screen_with_the_wrong_answer_notebook() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = quiz_app(w, h);
+        with_a_wrong_answer(&mut a, dir.path());
+        a.update(Action::Stats);
+        assert_eq!(a.context(), Context::Stats);
+        insta::assert_snapshot!(format!("stats_{w}x{h}"), screen(&mut a, w, h));
+    }
+}
+
+#[test]
+fn stats_without_a_store_says_why() {
+    let mut a = quiz_app(80, 24);
+    a.update(Action::Stats);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("진도 저장소를 열 수 없어"), "{text}");
+}
+
+#[test]
+fn retry_practises_the_wrong_answers_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 24);
+    with_a_wrong_answer(&mut a, dir.path());
+    a.update(Action::Stats);
+    a.update(Action::Retry);
+    let Some(Layer::Quiz(q)) = a.layers.last() else {
+        panic!("no quiz: {:?}", a.status)
+    };
+    assert_eq!(q.session.len(), 1);
+    assert_eq!(
+        q.session.current().unwrap().question.id,
+        a.vault.questions[0].id
+    );
+    // Leaving the quiz returns to the stats screen.
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Stats);
+}

@@ -13,15 +13,16 @@ use super::{event, terminal};
 ///
 /// # Panics
 ///
-/// Only on purpose, when `MUNJE_TEST_PANIC` is set (the reliability tests'
-/// check that a crash inside a screen still restores the terminal).
+/// Only on purpose, when `MUNJE_TEST_PANIC` is set (the reliability tests
+/// check that a crash still restores the terminal).
 pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow::Result<()> {
     let mut term = terminal::init()?;
     let result = (|| -> anyhow::Result<()> {
         let size = term.size()?;
         app.handle(AppEvent::Resize(size.width, size.height));
         let stop = Arc::new(AtomicBool::new(false));
-        let input = event::spawn_input(tx, Arc::clone(&stop))?;
+        let guards = event::spawn_guards(&tx)?;
+        event::spawn_input(tx, Arc::clone(&stop))?;
         // A hidden hook for the reliability tests: a panic in the middle of
         // drawing a screen must still leave the terminal restored.
         let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
@@ -40,8 +41,10 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
                 app.handle(ev);
             }
         }
+        // The input thread is told to stop but never waited for: on a
+        // vanished terminal it cannot return (see `event::spawn_input`).
         stop.store(true, Ordering::Relaxed);
-        let _ = input.join();
+        guards.close();
         Ok(())
     })();
     terminal::restore()?;

@@ -143,3 +143,20 @@ fn every_size_down_to_one_by_one_draws_without_panic() {
     }
     insta::assert_snapshot!("too_small_12x4", screen(&mut a, 12, 4));
 }
+
+#[test]
+fn first_frame_while_the_vault_loads() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = App::new(
+            crate::vault::Vault::default(),
+            Lang::Ko,
+            Theme::default(),
+            Keymap::default(),
+        );
+        a.handle(AppEvent::Progress(3, 10));
+        insta::assert_snapshot!(format!("loading_{w}x{h}"), screen(&mut a, w, h));
+        a.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+        assert!(a.loading.is_none());
+        assert!(a.reader.is_some(), "the first note opens once loaded");
+    }
+}

@@ -66,6 +66,12 @@ pub struct Theme {
     pub warning: Style,
     /// Bars of charts.
     pub bar: Style,
+    /// Emphasis inside other text (keeps the surrounding colour).
+    pub emphasis: Style,
+    /// Struck-through text (keeps the surrounding colour).
+    pub struck: Style,
+    /// The highlighted row of a list without focus.
+    pub selected_unfocused: Style,
 }
 
 impl Theme {
@@ -118,6 +124,9 @@ impl Theme {
             error: fg(c.bad).add_modifier(Modifier::BOLD),
             warning: fg(c.warn),
             bar: fg(c.accent),
+            emphasis: Style::new().add_modifier(Modifier::ITALIC),
+            struck: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            selected_unfocused: fg(c.dim).add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -147,6 +156,9 @@ impl Theme {
             error: m(Modifier::BOLD),
             warning: Style::new(),
             bar: Style::new(),
+            emphasis: m(Modifier::ITALIC),
+            struck: m(Modifier::CROSSED_OUT),
+            selected_unfocused: m(Modifier::REVERSED),
         }
     }
 

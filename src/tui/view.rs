@@ -15,7 +15,8 @@ use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
 use super::screens::search::{PROMPT, SearchView};
-use super::screens::study::NoteListView;
+use super::screens::stats::stats_lines;
+use super::screens::study::{NoteListView, display_title};
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
 
@@ -124,11 +125,7 @@ impl App {
         match layer {
             Layer::Pager(p) => self.pager(p, areas.main, buf),
             Layer::Note(r) => {
-                let title = self
-                    .vault
-                    .notes
-                    .get(r.note.0)
-                    .map_or("", |n| n.title.as_str());
+                let title = self.vault.notes.get(r.note.0).map_or("", display_title);
                 let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
                 ReaderView {
                     state: r,
@@ -144,6 +141,21 @@ impl App {
                     theme: &self.theme,
                     lang: self.lang,
                     now: (self.clock)(),
+                }
+                .render(inner, buf);
+            }
+            Layer::Stats(s) => {
+                let inner = widgets::pane(
+                    areas.main,
+                    self.lang.pick("통계", "Stats"),
+                    true,
+                    &self.theme,
+                    buf,
+                );
+                let lines = stats_lines(s, &self.theme, self.lang, inner.width as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll: s.scroll,
                 }
                 .render(inner, buf);
             }
@@ -289,12 +301,13 @@ impl App {
                 open: self.reader.as_ref().map(|r| r.note),
                 focused: focus_list,
                 lang: self.lang,
+                loading: self.loading.is_some(),
             }
             .render(inner, buf);
         }
         if let (Some(rect), Some(r)) = (reader_rect, &self.reader) {
             let note = self.vault.notes.get(r.note.0);
-            let mut title = note.map_or(String::new(), |n| n.title.clone());
+            let mut title = note.map_or(String::new(), |n| display_title(n).to_owned());
             if let Some(sec) = r.section_here() {
                 title = format!("{title} › {sec}");
             }

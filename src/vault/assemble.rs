@@ -9,11 +9,25 @@ use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
 
 /// Builds the vault from parsed files in (root, path) order.
-pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, Parsed)>) -> Vault {
+pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vault {
     let mut vault = Vault {
         roots,
         ..Vault::default()
     };
+    // Exact sizes: doubling growth would leave up to half of these unused.
+    let (mut notes, mut questions) = (0, 0);
+    for (_, p) in &parsed {
+        match p {
+            Parsed::Note(n) => {
+                notes += 1;
+                questions += n.questions.len();
+            }
+            Parsed::Bank(b) => questions += b.questions.len(),
+            Parsed::Skipped(_) => {}
+        }
+    }
+    vault.notes.reserve_exact(notes);
+    vault.questions.reserve_exact(questions);
     let mut banks = Vec::new();
     for (root, p) in parsed {
         match p {
@@ -35,6 +49,7 @@ pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, 
             Parsed::Skipped(d) => vault.diagnostics.push(d),
         }
     }
+    let finder = NoteFinder::new(&vault);
     for (root, b) in banks {
         let bank_ix = vault.banks.len();
         let mut bank = Bank {
@@ -45,15 +60,11 @@ pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, 
         for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
             q.origin = QuestionOrigin::Bank(bank_ix);
             if let Some(name) = q.note_title.clone() {
-                if let Some(ix) = vault.find_note(&name) {
+                if let Some(ix) = finder.find(&name) {
                     let note = vault.note(ix);
                     q.note = Some(ix);
                     q.note_title = Some(note.title.clone());
-                    for t in &note.tags {
-                        if !q.tags.contains(t) {
-                            q.tags.push(t.clone());
-                        }
-                    }
+                    crate::vault::text::extend_unique(&mut q.tags, note.tags.iter().cloned());
                 } else {
                     let mut d = Diagnostic::warning(
                         &b.path,
@@ -76,6 +87,34 @@ pub(super) fn assemble(roots: Vec<String>, parsed: impl Iterator<Item = (usize, 
     duplicate_ids(&mut vault);
     sort_diagnostics(&mut vault);
     vault
+}
+
+/// [`Vault::find_note`] with hash maps: a bank of thousands of entries
+/// would otherwise scan every note for each entry. Same order of
+/// preference: title, then file stem, then alias; the first note wins.
+struct NoteFinder {
+    by: [HashMap<String, NoteIx>; 3],
+}
+
+impl NoteFinder {
+    fn new(vault: &Vault) -> Self {
+        let mut by: [HashMap<String, NoteIx>; 3] = Default::default();
+        for (i, n) in vault.notes.iter().enumerate() {
+            let ix = NoteIx(i);
+            by[0].entry(n.title.trim().to_lowercase()).or_insert(ix);
+            let stem = crate::vault::note::file_stem(&n.path);
+            by[1].entry(stem.trim().to_lowercase()).or_insert(ix);
+            for a in &n.aliases {
+                by[2].entry(a.trim().to_lowercase()).or_insert(ix);
+            }
+        }
+        NoteFinder { by }
+    }
+
+    fn find(&self, name: &str) -> Option<NoteIx> {
+        let key = name.trim().to_lowercase();
+        self.by.iter().find_map(|m| m.get(&key).copied())
+    }
 }
 
 /// Two questions with one id would share progress history: warn.

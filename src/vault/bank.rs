@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_yaml::{Mapping, Value};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
 use super::labels::answer_letters;
 use super::model::{Letter, Question, QuestionId, QuestionOrigin, QuizOption};
@@ -87,16 +87,20 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
             return bank;
         }
     };
-    let starts = entry_lines(text);
+    // Lines once: every lookup below stays inside one entry's lines.
+    let lines: Vec<&str> = text.lines().collect();
+    let starts = entry_lines(&lines);
+    let mut dropped = 0;
     for (i, entry) in entries.iter().enumerate() {
         let start = starts.get(i).copied().unwrap_or(1);
-        let end = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        let end = starts.get(i + 1).copied().unwrap_or(lines.len() + 1);
         let mut e = Entry {
             path,
-            text,
+            lines: &lines,
             start,
             end,
             diags: &mut bank.diagnostics,
+            dropped: &mut dropped,
         };
         let Value::Mapping(map) = entry else {
             let message = format!(
@@ -111,24 +115,30 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
             bank.note_lines.push(note_line);
         }
     }
+    if dropped > 0 {
+        let last = lines.len().max(1);
+        bank.diagnostics.push(dropped_summary(path, last, dropped));
+    }
     bank
 }
 
 /// 1-based lines where top-level list entries (`- …` at column 0) start.
-fn entry_lines(text: &str) -> Vec<usize> {
-    text.lines()
+fn entry_lines(lines: &[&str]) -> Vec<usize> {
+    lines
+        .iter()
         .enumerate()
-        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .filter(|(_, l)| l.starts_with("- ") || **l == "-")
         .map(|(i, _)| i + 1)
         .collect()
 }
 
 struct Entry<'a> {
     path: &'a str,
-    text: &'a str,
+    lines: &'a [&'a str],
     start: usize,
     end: usize,
     diags: &'a mut Vec<Diagnostic>,
+    dropped: &'a mut usize,
 }
 
 impl Entry<'_> {
@@ -137,11 +147,12 @@ impl Entry<'_> {
         if key.is_empty() {
             return self.start;
         }
-        self.text
-            .lines()
+        let from = (self.start - 1).min(self.lines.len());
+        let to = (self.end - 1).clamp(from, self.lines.len());
+        self.lines[from..to]
+            .iter()
             .enumerate()
-            .skip(self.start - 1)
-            .take_while(|(i, _)| i + 1 < self.end)
+            .map(|(i, l)| (i + from, l))
             .find(|(_, l)| {
                 let l = l.trim_start().trim_start_matches("- ").trim_start();
                 l.strip_prefix(key)
@@ -151,15 +162,20 @@ impl Entry<'_> {
     }
 
     fn report(&mut self, key: &str, message: String, error: bool) {
+        if self.diags.len() >= MAX_PER_FILE {
+            *self.dropped += 1;
+            return;
+        }
         let line = self.key_line(key);
-        let text = self.text.lines().nth(line - 1).unwrap_or_default();
+        let text = self.lines.get(line - 1).copied().unwrap_or_default();
         let column = 1 + text.chars().take_while(|c| *c == ' ' || *c == '-').count();
         let d = if error {
             Diagnostic::error(self.path, line, column, message)
         } else {
             Diagnostic::warning(self.path, line, column, message)
         };
-        self.diags.push(with_line(d, self.text, line));
+        let span = text.chars().count().saturating_sub(column - 1);
+        self.diags.push(d.with_source(text, span));
     }
 
     fn error(&mut self, key: &str, message: String) {
@@ -191,11 +207,7 @@ impl Entry<'_> {
         if let Some(v) = get("tags") {
             match list_or_split(v, true) {
                 Ok(raw) => {
-                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
-                        if !tags.contains(&t) {
-                            tags.push(t);
-                        }
-                    }
+                    super::text::extend_unique(&mut tags, raw.iter().filter_map(|r| Tag::parse(r)));
                 }
                 Err(found) => self.report(
                     "tags",
@@ -204,9 +216,7 @@ impl Entry<'_> {
                 ),
             }
         }
-        let note = get("note")
-            .and_then(scalar)
-            .map(|s| crate::text::fold_whitespace(&s));
+        let note = get("note").and_then(scalar).map(|s| super::text::fold(&s));
         let id = match get("id").and_then(scalar) {
             Some(id) if !id.trim().is_empty() => QuestionId(id.trim().to_owned()),
             _ => super::id::question_id(note.as_deref().unwrap_or(""), &stem),
@@ -391,7 +401,7 @@ fn single_letter(s: &str) -> Option<Letter> {
 }
 
 fn plain(s: &str) -> String {
-    crate::text::fold_whitespace(&strip_bold(&crate::text::nfc(s)))
+    super::text::fold(&strip_bold(&crate::text::nfc(s)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Question-bank parsing.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::vault::Severity;
 
@@ -117,4 +119,20 @@ fn yaml_error_at_end_of_file_points_inside_the_file() {
     let b = bank("- question: [a\n");
     let d = &b.diagnostics[0];
     assert_eq!((d.line, d.column), (1, 15), "{d}");
+}
+
+#[test]
+fn many_bad_entries_keep_a_capped_list_of_diagnostics() {
+    let text = (0..300).fold(String::new(), |mut s, i| {
+        let _ = writeln!(s, "- question: 문제 {i}\n  options: [a, b]");
+        s
+    });
+    let b = bank(&text);
+    assert_eq!(b.questions.len(), 300);
+    assert_eq!(
+        b.diagnostics.len(),
+        crate::vault::diagnostic::MAX_PER_FILE + 1
+    );
+    assert!(b.diagnostics[100].message.starts_with("200 more problems"));
+    assert_eq!(b.diagnostics[99].line, 199);
 }

@@ -7,6 +7,21 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// At most this many diagnostics are kept per file; the rest are counted
+/// in one closing warning. A hostile note of a million bad options must
+/// not turn into a million messages.
+pub const MAX_PER_FILE: usize = 100;
+
+/// The closing warning for `dropped` diagnostics over [`MAX_PER_FILE`].
+pub fn dropped_summary(path: &str, line: usize, dropped: usize) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        line,
+        1,
+        format!("{dropped} more problems in this file are not shown (limit {MAX_PER_FILE} a file)"),
+    )
+}
+
 /// How bad a problem is: errors make `check` fail, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -95,7 +95,7 @@ fn read_fields(
         match key {
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
-                    fm.title = Some(crate::text::fold_whitespace(&t));
+                    fm.title = Some(super::text::fold(&t));
                 }
                 Some(_) => {}
                 None => problem(key, format!("title must be text, found {}", kind_of(value))),
@@ -122,22 +122,17 @@ fn read_fields(
             }
             "tags" => match list_or_split(value, true) {
                 Ok(raw) => {
-                    // A set, not `Vec::contains`: a note with 100,000 tags
-                    // must not take quadratic time.
-                    let mut seen: std::collections::HashSet<Tag> =
-                        fm.tags.iter().cloned().collect();
-                    for t in raw.iter().filter_map(|r| Tag::parse(r)) {
-                        if seen.insert(t.clone()) {
-                            fm.tags.push(t);
-                        }
-                    }
+                    super::text::extend_unique(
+                        &mut fm.tags,
+                        raw.iter().filter_map(|r| Tag::parse(r)),
+                    );
                 }
                 Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
             },
             "aliases" => match list_or_split(value, false) {
                 Ok(raw) => fm.aliases.extend(
                     raw.into_iter()
-                        .map(|a| crate::text::fold_whitespace(&a))
+                        .map(|a| super::text::fold(&a))
                         .filter(|a| !a.is_empty()),
                 ),
                 Err(found) => {

@@ -150,6 +150,12 @@ fn next_labelled_letter(text: &str) -> Option<&str> {
             if let Some((_, _, true)) = letter_at(after) {
                 return Some(after);
             }
+            // Resume after the whole run of separators: rescanning it from
+            // each of its characters would be quadratic on hostile lines.
+            i = text.len() - after.len();
+            if after.len() < here.len() {
+                continue;
+            }
         }
         i += c.len_utf8();
     }
@@ -212,11 +218,11 @@ pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
         if text.is_empty() {
             text = strip_separator(label_rest);
         }
-        return Some((letter, crate::text::fold_whitespace(&strip_bold(text))));
+        return Some((letter, super::text::fold(&strip_bold(text))));
     }
     let plain = strip_bold(t);
     let (letter, rest) = option_ref(&plain)?;
-    Some((letter, crate::text::fold_whitespace(strip_separator(rest))))
+    Some((letter, super::text::fold(strip_separator(rest))))
 }
 
 #[cfg(test)]

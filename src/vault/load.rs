@@ -228,7 +228,10 @@ pub fn load_sources(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     results.sort_by_key(|(i, _)| *i);
-    let parsed = results.into_iter().map(|(i, p)| (jobs[i].root, p));
+    let parsed = results
+        .into_iter()
+        .map(|(i, p)| (jobs[i].root, p))
+        .collect();
     assemble::assemble(roots, parsed)
 }
 

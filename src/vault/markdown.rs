@@ -260,7 +260,7 @@ impl Walk {
         lines: &mut LineCursor<'_>,
         body_len: usize,
     ) {
-        let plain = crate::text::fold_whitespace(&strip_bold(text));
+        let plain = super::text::fold(&strip_bold(text));
         match level {
             HeadingLevel::H1 => {
                 if self.scan.heading.is_none() && !plain.is_empty() {
@@ -299,7 +299,7 @@ impl Walk {
 
     fn end_section(&mut self) {
         if let Some(k) = self.key_point.take() {
-            let k = crate::text::fold_whitespace(&strip_bold(&k));
+            let k = super::text::fold(&strip_bold(&k));
             if !k.is_empty() {
                 self.scan.key_point = Some(k);
             }

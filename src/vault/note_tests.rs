@@ -1,5 +1,7 @@
 //! Note parsing against the fixture vaults in `tests/fixtures/vaults`.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::vault::{SectionKind, Severity, Tag};
 
@@ -311,4 +313,45 @@ mod never_panics {
             }
         }
     }
+}
+
+#[test]
+fn diagnostics_of_one_file_are_capped_with_a_count() {
+    let mut text = String::from("## 문제\n\n**Q:** 보기가 이상한 문제\n\n**보기:**\n\n");
+    for i in 0..500 {
+        let _ = writeln!(text, "- 항목 {i}");
+    }
+    text += "\n**정답: A**\n";
+    let p = parse_note("many.md", text.into_bytes()).unwrap();
+    assert_eq!(
+        p.diagnostics.len(),
+        crate::vault::diagnostic::MAX_PER_FILE + 1
+    );
+    let last = p.diagnostics.last().unwrap();
+    assert!(
+        last.message.starts_with("402 more problems"),
+        "{}",
+        last.message
+    );
+    assert!(!p.questions[0].quizzable);
+}
+
+#[test]
+fn long_runs_of_answer_separators_parse_in_linear_time() {
+    // Quadratic rescanning would take minutes here.
+    let text = format!(
+        "## 문제\n\n**Q:** 질문\n\n- A) 예\n- B) 아니오\n\n**정답: A) 예{}끝**\n",
+        ", ".repeat(200_000)
+    );
+    let p = parse_note("sep.md", text.into_bytes()).unwrap();
+    assert_eq!(p.questions[0].answer, ['A']);
+}
+
+#[test]
+fn ten_thousand_tags_are_deduplicated_in_order() {
+    let tags: Vec<String> = (0..10_000).map(|i| format!("t/{}", i % 5000)).collect();
+    let text = format!("---\ntags: [{}]\n---\n# 태그\n", tags.join(", "));
+    let p = parse_note("tags.md", text.into_bytes()).unwrap();
+    assert_eq!(p.note.tags.len(), 5000);
+    assert_eq!(p.note.tags[4999].as_str(), "t/4999");
 }

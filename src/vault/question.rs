@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
 use super::model::{Letter, QuizOption};
 use super::text::{column_and_line, strip_bold};
@@ -66,11 +66,17 @@ pub(crate) fn parse(
         diags,
         out: Vec::new(),
         cur: None,
+        dropped: 0,
+        last_line: 1,
     };
     for unit in units {
         p.unit(unit);
     }
     p.finish();
+    if p.dropped > 0 {
+        let d = dropped_summary(path, p.last_line, p.dropped);
+        p.diags.push(d);
+    }
     p.out
 }
 
@@ -80,6 +86,9 @@ struct Parser<'a> {
     diags: &'a mut Vec<Diagnostic>,
     out: Vec<Draft>,
     cur: Option<Building>,
+    /// Diagnostics not kept because of [`MAX_PER_FILE`].
+    dropped: usize,
+    last_line: usize,
 }
 
 impl Parser<'_> {
@@ -174,10 +183,15 @@ impl Parser<'_> {
                         b.errors += 1;
                         let message = format!(
                             "option '{}' does not start with a letter such as 'A)'",
-                            clip(&crate::text::fold_whitespace(&plain))
+                            clip(&super::text::fold(&plain))
                         );
-                        self.diags
-                            .push(diag_at(self.body, self.path, item, None, true, message));
+                        if self.diags.len() < MAX_PER_FILE {
+                            let d = diag_at(self.body, self.path, item, None, true, message);
+                            self.diags.push(d);
+                        } else {
+                            self.dropped += 1;
+                            self.last_line = item.line;
+                        }
                     }
                 }
             }
@@ -194,6 +208,11 @@ impl Parser<'_> {
                             entry.push_str(&text);
                         }
                         Some((letter, _)) => {
+                            if self.diags.len() >= MAX_PER_FILE {
+                                self.dropped += 1;
+                                self.last_line = item.line;
+                                continue;
+                            }
                             let message = format!(
                                 "explanation for option '{letter}', but the question has no option {letter}"
                             );
@@ -222,10 +241,15 @@ impl Parser<'_> {
         } = b;
         let mut err = |span: &Span, letter: Option<Letter>, message: String| {
             errors += 1;
-            self.diags
-                .push(diag_at(self.body, self.path, span, letter, true, message));
+            if self.diags.len() < MAX_PER_FILE {
+                let d = diag_at(self.body, self.path, span, letter, true, message);
+                self.diags.push(d);
+            } else {
+                self.dropped += 1;
+                self.last_line = span.line;
+            }
         };
-        let stem = crate::text::fold_whitespace(&stem.join(" "));
+        let stem = super::text::fold(&stem.join(" "));
         if stem.is_empty() {
             err(
                 &stem_span,
@@ -233,28 +257,8 @@ impl Parser<'_> {
                 "question has no text after its label".to_owned(),
             );
         }
-        let mut expected = 'A';
-        let mut seen = Vec::new();
-        for (opt, span) in &options {
-            if seen.contains(&opt.letter) {
-                err(
-                    span,
-                    Some(opt.letter),
-                    format!("option letter '{}' repeats", opt.letter),
-                );
-            } else if opt.letter != expected {
-                err(
-                    span,
-                    Some(opt.letter),
-                    format!(
-                        "option letters skip from '{}' to '{}'",
-                        prev(expected),
-                        opt.letter
-                    ),
-                );
-            }
-            seen.push(opt.letter);
-            expected = next(opt.letter);
+        for (span, letter, message) in letter_problems(&options) {
+            err(span, Some(letter), message);
         }
         if options.len() < 2 {
             err(
@@ -295,13 +299,19 @@ impl Parser<'_> {
         }
         letters.sort_unstable();
         letters.dedup();
-        let explanation = crate::text::fold_whitespace(&general.join(" "));
+        let explanation = super::text::fold(&general.join(" "));
         self.out.push(Draft {
             line: stem_span.line,
             stem,
-            options: options.into_iter().map(|(o, _)| o).collect(),
+            options: exact(options.into_iter().map(|(o, _)| o)),
             answer: letters,
-            explanations,
+            explanations: explanations
+                .into_iter()
+                .map(|(l, mut t)| {
+                    t.shrink_to_fit();
+                    (l, t)
+                })
+                .collect(),
             explanation: (!explanation.is_empty()).then_some(explanation),
             quizzable: errors == 0,
         });
@@ -311,8 +321,42 @@ impl Parser<'_> {
 fn option(letter: Letter, text: &str) -> QuizOption {
     QuizOption {
         letter,
-        text: crate::text::fold_whitespace(text),
+        text: super::text::fold(text),
     }
+}
+
+/// Gaps and repeats in the option letters, which must run A, B, C, …
+fn letter_problems(options: &[(QuizOption, Span)]) -> Vec<(&Span, Letter, String)> {
+    let mut out = Vec::new();
+    let mut expected = 'A';
+    let mut seen = Vec::new();
+    for (opt, span) in options {
+        if seen.contains(&opt.letter) {
+            out.push((
+                span,
+                opt.letter,
+                format!("option letter '{}' repeats", opt.letter),
+            ));
+        } else if opt.letter != expected {
+            let message = format!(
+                "option letters skip from '{}' to '{}'",
+                prev(expected),
+                opt.letter
+            );
+            out.push((span, opt.letter, message));
+        }
+        seen.push(opt.letter);
+        expected = next(opt.letter);
+    }
+    out
+}
+
+/// Collects into a vector of exactly the needed capacity (collecting a
+/// mapped `into_iter` in place would keep the larger source buffer).
+fn exact<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.len());
+    v.extend(items);
+    v
 }
 
 fn next(c: char) -> char {

@@ -7,7 +7,10 @@ use super::diagnostic::Diagnostic;
 /// Decodes a file into NFC text with `\n` line endings. A NUL byte
 /// (binary file) or invalid UTF-8 is a diagnostic and the file is skipped.
 pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr; find the position only when needed.
+    if bytes.contains(&0)
+        && let Some(pos) = bytes.iter().position(|&b| b == 0)
+    {
         let (line, column) = byte_position(&bytes, pos);
         return Err(Diagnostic::error(
             path,

@@ -12,6 +12,56 @@ pub(crate) fn strip_bold(s: &str) -> String {
     }
 }
 
+/// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
+/// of exactly its length: a vault keeps tens of thousands of these, and
+/// spare capacity would count against its memory.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// `char::is_whitespace` with a fast answer for Hangul and everything
+/// else above U+3000, where no whitespace lives: the generic check looks
+/// each Korean syllable up in a table.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        c <= '\u{3000}' && c.is_whitespace()
+    }
+}
+
+/// Appends tags not seen before, in order; a set keeps it linear even for
+/// a note with ten thousand tags.
+pub(crate) fn extend_unique(
+    tags: &mut Vec<super::tags::Tag>,
+    new: impl IntoIterator<Item = super::tags::Tag>,
+) {
+    let new: Vec<super::tags::Tag> = new.into_iter().collect();
+    // Notes have a handful of tags: a scan beats hashing until lists grow.
+    if tags.len() + new.len() <= 32 {
+        for t in new {
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        return;
+    }
+    let mut seen: std::collections::HashSet<super::tags::Tag> = tags.iter().cloned().collect();
+    for t in new {
+        if seen.insert(t.clone()) {
+            tags.push(t);
+        }
+    }
+}
+
 /// Drops leading emoji, punctuation and spaces: what precedes a section
 /// name or label (`🎯 핵심 포인트`, `💡 추가 설명:`).
 pub(crate) fn drop_leading_symbols(s: &str) -> &str {
@@ -90,6 +140,13 @@ mod tests {
         assert_eq!(drop_leading_symbols("🎯 핵심 포인트"), "핵심 포인트");
         assert_eq!(drop_leading_symbols("💡 추가 설명:"), "추가 설명:");
         assert_eq!(drop_leading_symbols("❤️‍🔥 - Q1"), "Q1");
+    }
+
+    #[test]
+    fn fold_matches_the_generic_whitespace_fold() {
+        let s = " 가\u{3000}나\t\u{a0}다\u{b}라\n\u{2003}마  Spot\r\n";
+        assert_eq!(fold(s), crate::text::fold_whitespace(s));
+        assert_eq!(fold(s), "가 나 다 라 마 Spot");
     }
 
     #[test]

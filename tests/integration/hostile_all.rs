@@ -167,6 +167,10 @@ fn the_tui_opens_the_hostile_vault_and_quits_cleanly() {
     let data = tempfile::tempdir().unwrap();
     build_everything(dir.path());
     let mut tui = Tui::start(dir.path(), data.path(), &[]);
+    // Ten thousand tags push the good note far down the tag tree: find it
+    // the way a person would, by searching.
+    tui.wait_for("노트 13");
+    tui.send("/멀쩡");
     tui.wait_for(GOOD_TITLE);
     tui.send("\x03");
     let status = tui.wait_exit();

@@ -60,7 +60,7 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
-    _dirs: (tempfile::TempDir, tempfile::TempDir),
+    dirs: (tempfile::TempDir, tempfile::TempDir),
 }
 
 impl Session {
@@ -115,7 +115,7 @@ impl Session {
             child,
             writer,
             parser,
-            _dirs: (vault, data),
+            dirs: (vault, data),
         }
     }
 
@@ -282,4 +282,24 @@ fn answers_a_question_wrong_and_sees_its_explanation() {
     // Enter goes on: the one-question quiz ends with its summary.
     s.send("\r");
     s.wait_for("맞음 0/1");
+}
+
+#[test]
+fn a_note_changed_on_disk_is_reloaded_in_place() {
+    let mut s = Session::start(&[]);
+    s.wait_for("노트 2");
+    s.send("t");
+    s.send("g");
+    s.send("\r");
+    s.wait_for("EMR 클러스터는");
+    let path = s.dirs.0.path().join("emr.md");
+    let changed = EMR.replace("EMR 클러스터는", "고쳐 쓴 문장: EMR 클러스터는");
+    std::fs::write(&path, changed).unwrap();
+    let screen = s.wait_for("고쳐 쓴 문장");
+    assert!(screen.contains("노트를 다시 읽었습니다"), "{screen}");
+    // Still the same note open, and the app still answers keys.
+    assert!(screen.contains("EMR 노드 구성"), "{screen}");
+    s.send("q");
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

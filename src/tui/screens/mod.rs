@@ -8,4 +8,5 @@ pub mod quiz_start;
 pub mod quiz_view;
 pub mod reader;
 pub mod search;
+pub mod stats;
 pub mod study;

@@ -99,6 +99,19 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
             lines.push(row(&b.keys_label(), b.desc(lang), theme, width));
         }
     }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        lang.pick("검색어 문법", "Search queries"),
+        theme.heading,
+    ));
+    for text in crate::search::QUERY_HELP.lines() {
+        lines.extend(wrap::wrap(
+            &[(text.to_owned(), theme.text)],
+            width,
+            &Line::raw("  "),
+            &Line::raw("  "),
+        ));
+    }
     lines
 }
 

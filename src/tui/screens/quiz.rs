@@ -247,6 +247,8 @@ impl QuizState {
             }
             Action::Back => {
                 self.session.stop(now);
+                self.phase = Phase::Done;
+                self.scroll = 0;
                 Outcome::Finished
             }
             _ => Outcome::None,

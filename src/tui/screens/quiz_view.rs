@@ -469,11 +469,9 @@ pub fn lay_out(state: &mut QuizState, t: &Theme, lang: Lang, area: Rect) {
     if state.phase == Phase::Asking
         && let Some(&(row, _)) = rows.get(state.cursor)
     {
-        if row < state.scroll {
-            state.scroll = row;
-        } else if row >= state.scroll + height {
-            state.scroll = row + 1 - height.max(1);
-        }
+        // The least scrolling that shows the highlighted option, so the
+        // stem stays in view whenever it fits.
+        state.scroll = (row + 1).saturating_sub(height.max(1));
     }
     state.scroll = state.scroll.min(lines.len().saturating_sub(1));
     state.option_rows = rows

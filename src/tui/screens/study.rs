@@ -15,7 +15,16 @@ use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::wrap;
-use crate::vault::{NoteIx, Tag, TagNode, Vault, tag_tree};
+use crate::vault::{Note, NoteIx, Tag, TagNode, Vault, tag_tree};
+
+/// The name a note is shown by: its first heading (what a reader sees on
+/// top of it), else its title.
+pub fn display_title(note: &Note) -> &str {
+    note.heading
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or(&note.title)
+}
 
 /// How the list is arranged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +90,9 @@ impl StudyList {
                 None => true,
             })
             .collect();
-        let by_title = |a: &NoteIx, b: &NoteIx| vault.note(*a).title.cmp(&vault.note(*b).title);
+        let by_title = |a: &NoteIx, b: &NoteIx| {
+            display_title(vault.note(*a)).cmp(display_title(vault.note(*b)))
+        };
         if self.view == ListView::Flat {
             let mut sorted = notes;
             sorted.sort_by(by_title);
@@ -155,7 +166,7 @@ impl StudyList {
             self.tree_rows(vault, child, depth + 1, by_tag, rows);
         }
         let mut here = by_tag.get(node.path.as_str()).cloned().unwrap_or_default();
-        here.sort_by(|a, b| vault.note(*a).title.cmp(&vault.note(*b).title));
+        here.sort_by(|a, b| display_title(vault.note(*a)).cmp(display_title(vault.note(*b))));
         rows.extend(here.into_iter().map(|note| ListRow::Note {
             note,
             depth: depth + 1,
@@ -246,7 +257,10 @@ impl StudyList {
     /// Keeps the cursor in view for a height.
     pub fn scroll_into_view(&mut self, height: usize) {
         self.height = height.max(1);
-        if self.cursor < self.offset {
+        // After growing back from a tiny window, show from the top again.
+        if self.cursor < self.height {
+            self.offset = 0;
+        } else if self.cursor < self.offset {
             self.offset = self.cursor;
         } else if self.cursor >= self.offset + self.height {
             self.offset = self.cursor + 1 - self.height;
@@ -268,6 +282,8 @@ pub struct NoteListView<'a> {
     pub focused: bool,
     /// Language for counts.
     pub lang: Lang,
+    /// True while the vault is still loading.
+    pub loading: bool,
 }
 
 impl Widget for NoteListView<'_> {
@@ -275,7 +291,11 @@ impl Widget for NoteListView<'_> {
         let t = self.theme;
         let rows = self.list.rows(self.vault);
         if rows.is_empty() {
-            let msg = self.lang.pick("노트가 없습니다", "no notes");
+            let msg = if self.loading {
+                self.lang.pick("노트를 불러오는 중…", "loading notes…")
+            } else {
+                self.lang.pick("노트가 없습니다", "no notes")
+            };
             buf.set_stringn(area.x, area.y, msg, area.width as usize, t.dim);
             return;
         }
@@ -325,7 +345,7 @@ impl Widget for NoteListView<'_> {
                         format!(" ({})", n.questions.len())
                     };
                     let room = width.saturating_sub(wrap::width(&indent) + 2 + wrap::width(&q));
-                    let title = n.heading.as_deref().unwrap_or(&n.title);
+                    let title = display_title(n);
                     Line::from(vec![
                         Span::raw(indent),
                         Span::styled(mark, t.link),
@@ -339,7 +359,7 @@ impl Widget for NoteListView<'_> {
                 let style = if self.focused {
                     t.selected
                 } else {
-                    t.dim.add_modifier(ratatui::style::Modifier::REVERSED)
+                    t.selected_unfocused
                 };
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::action::Action;
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
 use super::wrap;
@@ -30,7 +31,8 @@ impl Widget for HintBar<'_> {
         let mut spans = Vec::new();
         let mut used = 0;
         let max = area.width as usize;
-        // Help and search first: they are how people find everything else.
+        // Help and search first (how people find everything else), then
+        // this screen's keys, then the other global ones, as room allows.
         let global: Vec<_> = if self.context.is_text_field() {
             Vec::new()
         } else {
@@ -40,13 +42,16 @@ impl Widget for HintBar<'_> {
                 .filter(|b| b.hint)
                 .collect()
         };
+        let (first, other): (Vec<_>, Vec<_>) = global
+            .into_iter()
+            .partition(|b| matches!(b.action, Action::Help | Action::Search));
         let own = self.keymap.bindings(self.context).iter().filter(|b| b.hint);
-        for b in global.into_iter().chain(own) {
+        for b in first.into_iter().chain(own).chain(other) {
             let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
             let desc = b.desc(self.lang);
             let w = wrap::width(&key) + 1 + wrap::width(desc) + 2;
             if used + w > max {
-                break;
+                continue;
             }
             used += w;
             spans.push(Span::styled(key, self.theme.hint_key));

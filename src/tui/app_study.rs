@@ -1,0 +1,271 @@
+//! The app's study side: the note list and reader, links, search hits
+//! opening notes, and the mouse. Part of `App::update`'s one place of
+//! change, split out by subject.
+
+use std::collections::HashSet;
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::{App, Focus, Layer};
+use super::layout::{Areas, study_panes};
+use super::screens::links::LinksState;
+use super::screens::quiz_start::Scope;
+use super::screens::reader::ReaderState;
+
+use crate::search::{SearchContext, SearchIndex};
+use crate::vault::{NoteIx, QuestionId, Tag, Vault};
+
+impl App {
+    /// Replaces the vault with a fresh load, keeping the open note (by
+    /// path) and its position.
+    pub fn reload(&mut self, vault: Vault) {
+        let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
+        let find = |v: &Vault, key: &Option<(usize, String)>| {
+            key.as_ref()
+                .and_then(|(root, path)| {
+                    v.notes
+                        .iter()
+                        .position(|n| n.root == *root && &n.path == path)
+                })
+                .map(NoteIx)
+        };
+        let open = self
+            .reader
+            .as_ref()
+            .and_then(|r| path_of(&self.vault, r.note));
+        let selected = self
+            .list
+            .selected_note(&self.vault)
+            .and_then(|n| path_of(&self.vault, n));
+        self.vault = vault;
+        self.index = SearchIndex::build(&self.vault);
+        self.refresh_search();
+        match (find(&self.vault, &open), &mut self.reader) {
+            (Some(ix), Some(r)) => {
+                r.note = ix;
+                r.history.clear();
+                r.note_changed();
+            }
+            _ => self.reader = None,
+        }
+        self.layers
+            .retain(|l| !matches!(l, Layer::Note(_) | Layer::Links(_)));
+        if let Some(ix) = find(&self.vault, &selected) {
+            self.list.select_note(&self.vault, ix);
+        }
+        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+        self.relayout();
+    }
+
+    /// Opens a note from a link in whichever reader is showing.
+    pub(crate) fn follow(&mut self, ix: NoteIx) {
+        if let Some(Layer::Note(r)) = self.layers.last_mut() {
+            r.follow(ix);
+        } else if let Some(r) = &mut self.reader {
+            r.follow(ix);
+            self.list.select_note(&self.vault, ix);
+        } else {
+            self.open_note(ix);
+        }
+    }
+
+    /// The store's wrong-answer and due sets, for `is:wrong` and `is:due`.
+    pub(crate) fn question_sets(&self) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
+        let now = (self.clock)();
+        let mut wrong = HashSet::new();
+        let mut due = HashSet::new();
+        for q in &self.vault.questions {
+            if let Some(h) = self.history.get(&q.id) {
+                if h.in_notebook() {
+                    wrong.insert(q.id.clone());
+                }
+                if h.is_due(now) {
+                    due.insert(q.id.clone());
+                }
+            }
+        }
+        (wrong, due)
+    }
+
+    /// Runs the open search's query again.
+    pub(crate) fn refresh_search(&mut self) {
+        let (wrong, due) = self.question_sets();
+        let ctx = SearchContext {
+            wrong: &wrong,
+            due: &due,
+        };
+        for layer in &mut self.layers {
+            if let Layer::Search(s) = layer {
+                s.refresh(&self.index, &ctx);
+            }
+        }
+    }
+
+    /// Opens a search hit's note scrolled to the hit: in the study reader
+    /// from the study screen, else full screen over what is open.
+    pub(crate) fn open_hit(&mut self, hit: &crate::search::Hit) {
+        let Some(ix) = hit.note.filter(|n| n.0 < self.vault.notes.len()) else {
+            self.error(format!(
+                "{} \"{}\"",
+                self.lang
+                    .pick("노트가 없는 문제입니다:", "this question has no note:"),
+                hit.title
+            ));
+            return;
+        };
+        self.layers.pop();
+        let offset = offset_of_line(self.vault.note(ix), hit.line);
+        if self.layers.is_empty() {
+            self.open_note(ix);
+            if let Some(r) = &mut self.reader {
+                r.scroll_to_offset(offset);
+            }
+        } else {
+            let mut r = ReaderState::new(ix);
+            r.scroll_to_offset(offset);
+            self.layers.push(Layer::Note(r));
+        }
+    }
+
+    /// Opens a note in the study reader, at the top.
+    pub fn open_note(&mut self, ix: NoteIx) {
+        self.reader = Some(ReaderState::new(ix));
+        self.focus = Focus::Reader;
+        self.list.select_note(&self.vault, ix);
+    }
+
+    pub(crate) fn update_study(&mut self, action: Action) {
+        match (self.focus, action) {
+            (_, Action::NextPane) => {
+                if self.reader.is_some() {
+                    self.focus = match self.focus {
+                        Focus::List => Focus::Reader,
+                        Focus::Reader => Focus::List,
+                    };
+                }
+            }
+            (Focus::List, Action::Quit) => self.quit = true,
+            (Focus::List, Action::StartQuiz) => {
+                let rows = self.list.rows(&self.vault);
+                let preferred = match rows.get(self.list.cursor) {
+                    Some(super::screens::study::ListRow::Tag { path, .. }) => {
+                        Tag::parse(path).map(Scope::Tag)
+                    }
+                    Some(super::screens::study::ListRow::Note { note, .. }) => {
+                        Some(Scope::Note(*note))
+                    }
+                    None => None,
+                };
+                self.open_start_dialog(preferred);
+            }
+            (Focus::Reader, Action::StartQuiz) => {
+                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
+                    self.quiz_note(n);
+                }
+            }
+            (Focus::List, Action::Back) if self.list.filter.is_none() => {
+                self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));
+            }
+            (Focus::List, other) => {
+                if let Some(ix) = self.list.apply(&self.vault, other) {
+                    let same = self.reader.as_ref().is_some_and(|r| r.note == ix);
+                    if !same {
+                        self.reader = Some(ReaderState::new(ix));
+                    }
+                    self.focus = Focus::Reader;
+                }
+            }
+            (Focus::Reader, Action::Back) => {
+                let back = self.reader.as_mut().is_some_and(ReaderState::back);
+                if back {
+                    if let Some(n) = self.reader.as_ref().map(|r| r.note) {
+                        self.list.select_note(&self.vault, n);
+                    }
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
+            (Focus::Reader, Action::Links) => {
+                if let Some(r) = &self.reader {
+                    let links = LinksState::new(&self.vault, r.note);
+                    self.layers.push(Layer::Links(links));
+                }
+            }
+            (Focus::Reader, other) => {
+                if let Some(r) = &mut self.reader {
+                    r.apply(other);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn mouse(&mut self, m: MouseEvent) {
+        let areas = Areas::of(self.size);
+        let inside = |r: Rect| r.contains(ratatui::layout::Position::new(m.column, m.row));
+        if let Some(Layer::Quiz(q)) = self.layers.last()
+            && m.kind == MouseEventKind::Down(MouseButton::Left)
+        {
+            let hit = q
+                .option_rows
+                .iter()
+                .find(|(row, _)| *row == m.row)
+                .map(|(_, l)| *l);
+            if let Some(letter) = hit {
+                self.update(Action::Pick(letter));
+            }
+            return;
+        }
+        if !self.layers.is_empty() {
+            match m.kind {
+                MouseEventKind::ScrollDown => self.update(Action::Down),
+                MouseEventKind::ScrollUp => self.update(Action::Up),
+                _ => {}
+            }
+            return;
+        }
+        let (list_area, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
+        let over_list = list_area.is_some_and(inside);
+        let over_reader = reader_area.is_some_and(inside);
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                if over_list {
+                    self.focus = Focus::List;
+                } else if over_reader {
+                    self.focus = Focus::Reader;
+                }
+                let act = if down { Action::Down } else { Action::Up };
+                for _ in 0..3 {
+                    self.update(act);
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(a) = list_area.filter(|_| over_list) {
+                    self.focus = Focus::List;
+                    let row = self.list.offset + (m.row - a.y) as usize;
+                    if row < self.list.rows(&self.vault).len() {
+                        self.list.cursor = row;
+                        self.update(Action::Confirm);
+                    }
+                } else if over_reader {
+                    self.focus = Focus::Reader;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The byte offset in a note's body where a 1-based file line starts.
+pub fn offset_of_line(note: &crate::vault::Note, line: usize) -> usize {
+    let skip = line.saturating_sub(note.body_line);
+    if skip == 0 {
+        return 0;
+    }
+    note.body
+        .match_indices('\n')
+        .nth(skip - 1)
+        .map_or(note.body.len(), |(i, _)| i + 1)
+}

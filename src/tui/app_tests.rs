@@ -1,0 +1,123 @@
+//! Tests of `app`.
+use super::*;
+use crate::tui::app_study::offset_of_line;
+use crate::tui::fixture;
+use crate::vault::{NoteIx, SectionKind};
+
+pub(crate) fn app() -> App {
+    App::new(
+        fixture::vault(),
+        Lang::Ko,
+        Theme::default(),
+        Keymap::default(),
+    )
+}
+
+#[test]
+fn the_first_note_is_open_at_start_and_the_list_has_focus() {
+    let app = app();
+    assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
+    assert_eq!(app.context(), Context::NoteList);
+}
+
+#[test]
+fn esc_goes_back_one_level_and_never_quits() {
+    let mut app = app();
+    app.update(Action::Bottom);
+    app.update(Action::Confirm);
+    assert_eq!(app.context(), Context::Reader);
+    app.update(Action::Help);
+    assert_eq!(app.context(), Context::Pager);
+    for _ in 0..5 {
+        app.update(Action::Back);
+    }
+    assert_eq!(app.context(), Context::NoteList);
+    assert!(!app.quit);
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn following_a_wikilink_opens_the_note_and_back_returns() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    app.update(Action::JumpSection(SectionKind::Concepts));
+    app.update(Action::Links);
+    assert_eq!(app.context(), Context::Picker);
+    app.update(Action::Confirm);
+    assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(1)));
+    app.update(Action::Back);
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(r.note, NoteIx(0));
+    assert_eq!(r.section_here(), Some("🔍 주요개념"));
+}
+
+#[test]
+fn reload_keeps_the_open_note_and_its_position() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    app.update(Action::JumpSection(SectionKind::Questions));
+    let mut vault = fixture::vault();
+    vault.notes.swap(0, 1);
+    vault.notes[1].body.insert_str(0, "추가된 문단.\n\n");
+    for s in &mut vault.notes[1].sections {
+        s.range = s.range.start + 19..s.range.end + 19;
+    }
+    app.reload(vault);
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(r.note, NoteIx(1));
+    assert_eq!(r.section_here(), Some("📚 관련 문제"));
+}
+
+#[test]
+fn searching_opens_the_note_at_the_hit() {
+    let mut app = app();
+    app.update(Action::Bottom);
+    app.update(Action::Confirm);
+    assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
+    app.update(Action::Search);
+    assert_eq!(app.context(), Context::Search);
+    for c in "나뉜다".chars() {
+        app.update(Action::Input(c));
+    }
+    let hit = match app.layers.last() {
+        Some(Layer::Search(s)) => s.selected().cloned().unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(hit.note, Some(NoteIx(1)));
+    app.update(Action::Confirm);
+    assert!(app.layers.is_empty());
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(r.note, NoteIx(1));
+    assert_eq!(app.context(), Context::Reader);
+}
+
+#[test]
+fn esc_from_search_returns_to_where_it_was_opened() {
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::Search);
+    app.update(Action::Input('q'));
+    assert!(!app.quit, "q types in the search field");
+    app.update(Action::Back);
+    assert_eq!(app.context(), Context::Pager);
+}
+
+#[test]
+fn file_lines_map_to_body_offsets() {
+    let vault = fixture::vault();
+    let note = vault.note(NoteIx(1));
+    assert_eq!(offset_of_line(note, 1), 0);
+    assert_eq!(&note.body[offset_of_line(note, 3)..][..2], "##");
+}
+
+#[test]
+fn ctrl_c_quits_from_a_layer() {
+    let mut app = app();
+    app.update(Action::Diagnostics);
+    app.handle(AppEvent::Key(KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('c'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+}

@@ -1,0 +1,203 @@
+//! The default key bindings of the quiz screens: a practice question,
+//! its feedback, an exam question, the exam review grid, statistics and
+//! the pagers. Data only, like `bindings`.
+
+use std::collections::HashMap;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::action::Action;
+use super::bindings::{b, k, letter_picks, movement, p};
+use super::keymap::{Binding, Context};
+
+/// Adds the quiz, stats and pager contexts to the table.
+#[allow(clippy::too_many_lines)] // one table, read top to bottom
+pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
+    use Action as A;
+    use Context as C;
+    let back = |hint| {
+        b(
+            "back",
+            &[p(KeyCode::Esc), k('q')],
+            A::Back,
+            "뒤로",
+            "back",
+            hint,
+        )
+    };
+    let mut question = vec![
+        back(true),
+        b(
+            "confirm",
+            &[p(KeyCode::Enter)],
+            A::Confirm,
+            "답하기",
+            "answer",
+            true,
+        ),
+        b(
+            "toggle",
+            &[k(' ')],
+            A::Toggle,
+            "보기 선택/해제",
+            "toggle option",
+            true,
+        ),
+        b(
+            "down",
+            &[p(KeyCode::Down)],
+            A::Down,
+            "아래 보기",
+            "next option",
+            false,
+        ),
+        b(
+            "up",
+            &[p(KeyCode::Up)],
+            A::Up,
+            "위 보기",
+            "previous option",
+            false,
+        ),
+        b(
+            "open_note",
+            &[k('o')],
+            A::OpenNote,
+            "노트 보기",
+            "open the note",
+            true,
+        ),
+    ];
+    question.extend(letter_picks(true));
+    table.insert(C::Question, question);
+    let mut feedback = vec![
+        back(true),
+        b(
+            "next",
+            &[p(KeyCode::Enter), k(' ')],
+            A::Confirm,
+            "다음 문제",
+            "next question",
+            true,
+        ),
+        b(
+            "open_note",
+            &[k('o')],
+            A::OpenNote,
+            "노트 보기",
+            "open the note",
+            true,
+        ),
+    ];
+    feedback.extend(movement());
+    table.insert(C::Feedback, feedback);
+    let mut exam = vec![
+        b(
+            "back",
+            &[p(KeyCode::Esc)],
+            A::Back,
+            "그만두기",
+            "leave",
+            true,
+        ),
+        b(
+            "confirm",
+            &[p(KeyCode::Enter)],
+            A::Confirm,
+            "답 고르기",
+            "choose",
+            false,
+        ),
+        b(
+            "toggle",
+            &[k(' ')],
+            A::Toggle,
+            "보기 선택/해제",
+            "toggle option",
+            false,
+        ),
+        b(
+            "down",
+            &[p(KeyCode::Down)],
+            A::Down,
+            "아래 보기",
+            "next option",
+            false,
+        ),
+        b(
+            "up",
+            &[p(KeyCode::Up)],
+            A::Up,
+            "위 보기",
+            "previous option",
+            false,
+        ),
+        b(
+            "prev_question",
+            &[p(KeyCode::Left), k('<')],
+            A::PrevQuestion,
+            "이전 문제",
+            "previous question",
+            true,
+        ),
+        b(
+            "next_question",
+            &[p(KeyCode::Right), k('>')],
+            A::NextQuestion,
+            "다음 문제",
+            "next question",
+            true,
+        ),
+        b("flag", &[k('m')], A::Flag, "표시", "flag", true),
+        b("review", &[k('r')], A::Review, "검토", "review", true),
+        b("submit", &[k('S')], A::Submit, "제출", "submit", true),
+    ];
+    exam.extend(letter_picks(true));
+    table.insert(C::Exam, exam);
+    let mut review = vec![
+        back(true),
+        b(
+            "confirm",
+            &[p(KeyCode::Enter)],
+            A::Confirm,
+            "이 문제로",
+            "go to question",
+            true,
+        ),
+        b(
+            "left",
+            &[k('h'), p(KeyCode::Left)],
+            A::Left,
+            "왼쪽",
+            "left",
+            false,
+        ),
+        b(
+            "right",
+            &[k('l'), p(KeyCode::Right)],
+            A::Right,
+            "오른쪽",
+            "right",
+            false,
+        ),
+        b("submit", &[k('S')], A::Submit, "제출", "submit", true),
+    ];
+    review.extend(movement());
+    table.insert(C::ExamReview, review);
+    let mut stats = vec![
+        back(true),
+        b(
+            "retry",
+            &[k('r')],
+            A::Retry,
+            "오답 다시 풀기",
+            "retry wrong answers",
+            true,
+        ),
+    ];
+    stats.extend(movement());
+    table.insert(C::Stats, stats);
+    let mut pager = vec![back(true)];
+    pager.extend(movement());
+    table.insert(C::Pager, pager);
+}

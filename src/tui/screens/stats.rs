@@ -1,0 +1,249 @@
+//! The statistics screen: totals and due counts, accuracy by tag as bars,
+//! activity over the last eight weeks as a sparkline with weekly totals,
+//! and the wrong-answer notebook (오답노트) with a retry.
+//!
+//! Owns its scroll position and the figures it was opened with; the
+//! figures come from the store (`Stats::compute`) and the notebook from
+//! the quiz engine.
+
+use ratatui::text::{Line, Span};
+
+use crate::i18n::Lang;
+use crate::quiz::Notebook;
+use crate::store::Stats;
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bar_line;
+use crate::tui::wrap;
+
+/// The statistics screen's state.
+#[derive(Debug, Clone)]
+pub struct StatsState {
+    /// The figures, `None` without a store.
+    pub stats: Option<Stats>,
+    /// The wrong-answer notebook.
+    pub notebook: Notebook,
+    /// First visible row.
+    pub scroll: usize,
+    /// Visible rows, from the last layout.
+    pub height: usize,
+    /// Rows of text, from the last layout.
+    pub total: usize,
+}
+
+impl StatsState {
+    /// A screen on these figures, at the top.
+    pub fn new(stats: Option<Stats>, notebook: Notebook) -> Self {
+        StatsState {
+            stats,
+            notebook,
+            scroll: 0,
+            height: 10,
+            total: 0,
+        }
+    }
+
+    /// Scrolls.
+    pub fn apply(&mut self, action: Action) {
+        let max = self.total.saturating_sub(self.height);
+        let half = (self.height / 2).max(1);
+        self.scroll = match action {
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::HalfPageDown | Action::PageDown => self.scroll + half,
+            Action::HalfPageUp | Action::PageUp => self.scroll.saturating_sub(half),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => self.scroll,
+        }
+        .min(max);
+    }
+}
+
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The screen's text for a width.
+#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let Some(st) = &s.stats else {
+        lines.extend(wrap::wrap_plain(
+            lang.pick(
+                "진도 저장소를 열 수 없어 통계가 없습니다. --data-dir로 쓸 수 있는 폴더를 지정해 보세요.",
+                "No progress store could be opened, so there are no statistics. Try --data-dir with a writable folder.",
+            ),
+            t.warning,
+            width,
+        ));
+        return lines;
+    };
+    let summary = match lang {
+        Lang::Ko => format!(
+            "답 {} · 정답률 {:.0}% · 연속 {}일 · 오늘 복습 {} · 7일 안 복습 {}",
+            st.attempts,
+            st.accuracy * 100.0,
+            st.streak_days,
+            st.due_today,
+            st.due_week
+        ),
+        Lang::En => format!(
+            "{} answers · {:.0}% right · {}-day streak · due today {} · due this week {}",
+            st.attempts,
+            st.accuracy * 100.0,
+            st.streak_days,
+            st.due_today,
+            st.due_week
+        ),
+    };
+    lines.extend(wrap::wrap_plain(&summary, t.title, width));
+    if st.attempts == 0 {
+        lines.push(Line::default());
+        lines.extend(wrap::wrap_plain(
+            lang.pick(
+                "아직 푼 문제가 없습니다. 노트에서 p로 퀴즈를 시작하세요.",
+                "No answers yet. Press p on a note to start a quiz.",
+            ),
+            t.dim,
+            width,
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        lang.pick("태그별 정답률", "Accuracy by tag"),
+        t.heading,
+    ));
+    let label_w = st
+        .by_tag
+        .iter()
+        .map(|g| wrap::width(&g.tag))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    for g in &st.by_tag {
+        let ratio = if g.attempts == 0 {
+            0.0
+        } else {
+            g.correct as f64 / g.attempts as f64
+        };
+        let suffix = format!("{:>3.0}% {}/{}", ratio * 100.0, g.correct, g.attempts);
+        lines.push(bar_line(&g.tag, label_w, ratio, width, &suffix, t));
+    }
+    lines.push(Line::default());
+    activity_lines(st, t, lang, width, &mut lines);
+    lines.push(Line::default());
+    notebook_lines(&s.notebook, t, lang, width, &mut lines);
+    lines
+}
+
+/// Answers a day over the last eight weeks as a sparkline, and per week.
+fn activity_lines(st: &Stats, t: &Theme, lang: Lang, width: usize, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::styled(
+        lang.pick("최근 8주 활동", "Activity, last 8 weeks"),
+        t.heading,
+    ));
+    let peak = st
+        .by_day
+        .iter()
+        .map(|d| d.attempts)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let spark: String = st
+        .by_day
+        .iter()
+        .map(|d| {
+            if d.attempts == 0 {
+                '·'
+            } else {
+                let level = (d.attempts * 7).div_ceil(peak).min(7);
+                SPARKS[usize::try_from(level).unwrap_or(7)]
+            }
+        })
+        .collect();
+    lines.push(Line::styled(wrap::truncate(&spark, width), t.bar));
+    if let (Some(first), Some(last)) = (st.by_day.first(), st.by_day.last()) {
+        let gap = width
+            .min(spark.chars().count())
+            .saturating_sub(first.date.len() + last.date.len());
+        lines.push(Line::styled(
+            format!("{}{}{}", first.date, " ".repeat(gap), last.date),
+            t.dim,
+        ));
+    }
+    let weeks: Vec<String> = st
+        .by_day
+        .chunks(7)
+        .map(|w| w.iter().map(|d| d.attempts).sum::<u64>().to_string())
+        .collect();
+    lines.extend(wrap::wrap_plain(
+        &format!(
+            "{}: {}",
+            lang.pick("주별 답 수", "answers per week"),
+            weeks.join(" · ")
+        ),
+        t.dim,
+        width,
+    ));
+}
+
+fn notebook_lines(
+    nb: &Notebook,
+    t: &Theme,
+    lang: Lang,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let title = match lang {
+        Lang::Ko => format!("오답노트 {}문제", nb.questions.len()),
+        Lang::En => format!("Wrong-answer notebook (오답노트): {}", nb.questions.len()),
+    };
+    let mut head = vec![Span::styled(title, t.heading)];
+    if !nb.questions.is_empty() {
+        head.push(Span::styled(
+            format!("   r {}", lang.pick("다시 풀기", "retry them")),
+            t.hint_key,
+        ));
+    }
+    lines.push(Line::from(head));
+    if nb.questions.is_empty() {
+        lines.push(Line::styled(
+            lang.pick("틀린 문제가 없습니다.", "Nothing missed."),
+            t.dim,
+        ));
+    }
+    for q in &nb.questions {
+        let stem = q.stem.clone().unwrap_or_else(|| format!("({})", q.id));
+        let count = format!(" {}/{}", q.misses, q.attempts);
+        let tag = q.tag.as_ref().map_or(String::new(), |t| format!(" #{t}"));
+        let room = width.saturating_sub(2 + wrap::width(&count) + wrap::width(&tag));
+        lines.push(Line::from(vec![
+            Span::styled("✗ ", t.wrong),
+            Span::styled(wrap::truncate(&stem, room), t.text),
+            Span::styled(count, t.dim),
+            Span::styled(tag, t.tag),
+        ]));
+        if let Some(p) = q.wrong_picks.first() {
+            let right: Vec<String> = q
+                .options
+                .iter()
+                .filter(|o| o.right)
+                .map(|o| format!("{}) {}", o.letter, o.text))
+                .collect();
+            let text = match lang {
+                Lang::Ko => format!(
+                    "    자주 고른 답 {}) {} · 정답 {}",
+                    p.letter,
+                    p.text,
+                    right.join(", ")
+                ),
+                Lang::En => format!(
+                    "    often picked {}) {} · right {}",
+                    p.letter,
+                    p.text,
+                    right.join(", ")
+                ),
+            };
+            lines.push(Line::styled(wrap::truncate(&text, width), t.dim));
+        }
+    }
+}
