@@ -23,6 +23,9 @@ const MIN_SCORE_PER_CHAR: i64 = 10;
 /// Extra quality for a word found whole, not spread out: 스팟 in
 /// "AWS Batch 스팟" beats ㅅ…ㅍ in "세이빙스 플랜" for the query ㅅㅍ.
 const CONTIGUOUS_BONUS: i64 = 30;
+/// Shorter words match only as a whole: two letters spread over a field
+/// (ㅅ…ㅍ in "세이빙스 플랜") are chance, not intent.
+const MIN_FUZZY_CHARS: usize = 3;
 /// Characters a fuzzy match may skip inside a word.
 const MAX_GAP: usize = 2;
 /// Extra quality for a field that is exactly the word.
@@ -296,9 +299,16 @@ impl SearchIndex {
         if v.mask & !mask != 0 {
             return None;
         }
-        if v.exact.is_empty()
-            && let Some((at, q)) = contiguous(hay, v)
-        {
+        let syllables_hold = |at: usize| {
+            let mut field = s.folded[at..].chars();
+            let mut prev = 0;
+            v.exact.iter().all(|&(qi, want)| {
+                let got = field.nth(qi - prev);
+                prev = qi + 1;
+                got == Some(want)
+            })
+        };
+        if let Some((at, q)) = contiguous(hay, v, syllables_hold) {
             let exact = if hay.len() == v.text.len() {
                 EXACT_BONUS
             } else {
@@ -306,7 +316,7 @@ impl SearchIndex {
             };
             return Some((q + exact, Shape::Contiguous(at)));
         }
-        if !is_subsequence(hay, &v.text) {
+        if v.chars < MIN_FUZZY_CHARS || !is_subsequence(hay, &v.text) {
             return None;
         }
         let (score, ix) = self.scorer.indices(hay, &v.text)?;
@@ -328,10 +338,12 @@ pub(super) enum Shape {
 /// The best whole occurrence of `needle` in a short field and its quality:
 /// on a par with the fuzzy scorer's figure for a run of that length, plus
 /// [`CONTIGUOUS_BONUS`], more at the start of the field or of a word.
-fn contiguous(hay: &str, v: &Variant) -> Option<(usize, i64)> {
+/// `accept` vets each occurrence (the syllables of a mixed word).
+fn contiguous(hay: &str, v: &Variant, accept: impl Fn(usize) -> bool) -> Option<(usize, i64)> {
     let n = i64::try_from(v.chars).unwrap_or(i64::MAX / 64);
     v.finder
         .find_iter(hay.as_bytes())
+        .filter(|&at| accept(at))
         .map(|at| {
             let prev = hay[..at].chars().next_back();
             let place = match prev {

@@ -437,3 +437,17 @@ fn remembered_scans_give_the_same_hits_as_a_fresh_index() {
         assert!(!fresh.is_empty(), "{q}");
     }
 }
+
+#[test]
+fn short_words_match_only_as_a_run_and_mixed_syllables_exactly() {
+    let v = Vault {
+        notes: vec![
+            note("세이빙스 플랜", &[], &[], "", ""),
+            note("사포", &[], &[], "", ""),
+        ],
+        ..Vault::default()
+    };
+    assert_eq!(titles(&search_with(&v, "ㅅㅍ", &[], &[])), ["사포"]);
+    assert!(search_with(&v, "스ㅍ", &[], &[]).is_empty());
+    assert_eq!(titles(&search_with(&v, "사ㅍ", &[], &[])), ["사포"]);
+}
