@@ -178,7 +178,12 @@ fn help_and_hint_bar_follow_a_rebound_key() {
 
 #[test]
 fn english_ui_on_korean_notes() {
-    let mut a = App::new(fixture::vault(), Lang::En, Theme::default(), Keymap::default());
+    let mut a = App::new(
+        fixture::vault(),
+        Lang::En,
+        Theme::default(),
+        Keymap::default(),
+    );
     a.update(Action::NextPane);
     insta::assert_snapshot!("study_en_80x24", screen(&mut a, 80, 24));
 }
