@@ -130,6 +130,7 @@ fn plain_quiz_runs_on_the_hostile_vault() {
         "--plain",
         "--lang",
         "en",
+        "--no-shuffle",
         "--note",
         GOOD_TITLE,
         "--notes",
