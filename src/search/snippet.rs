@@ -54,7 +54,50 @@ pub fn cut(
         .filter(|r| !r.is_empty())
         .collect();
     chars.sort_by_key(|r| r.start);
-    (out, merge(chars))
+    strip_markup(&out, &merge(chars))
+}
+
+/// Drops inline markdown markers (`**`, `__`, `~~`, backticks, `[[`/`]]`)
+/// from a snippet, so it reads as the text a person sees, and moves the
+/// character ranges with it. A lone `*` or `_` stays: it is as often a
+/// bullet, a product or part of a name (`BEST_FIT`) as emphasis.
+fn strip_markup(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+        let marker = match c {
+            '`' => true,
+            '*' | '_' | '~' | '[' | ']' => run >= 2,
+            _ => false,
+        };
+        if marker {
+            keep[i..i + run].iter_mut().for_each(|k| *k = false);
+        }
+        i += run;
+    }
+    // removed[i] = markers dropped before char i.
+    let mut removed = Vec::with_capacity(chars.len() + 1);
+    let mut n = 0;
+    for &k in &keep {
+        removed.push(n);
+        n += usize::from(!k);
+    }
+    removed.push(n);
+    let out = chars
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(c, _)| c)
+        .collect();
+    let ranges = ranges
+        .iter()
+        .map(|r| (r.start - removed[r.start])..(r.end - removed[r.end]))
+        .filter(|r| !r.is_empty())
+        .collect();
+    (out, merge(ranges))
 }
 
 /// The widest byte window inside `bounds` of at most `width` columns that
@@ -197,6 +240,20 @@ mod tests {
             s.chars().skip(r[0].start).take(2).collect::<String>(),
             "2분"
         );
+    }
+
+    #[test]
+    fn markdown_markers_are_dropped_and_ranges_follow() {
+        let line = "**정답: B) `BEST_FIT` 기본값** [[spot-notice]]";
+        let at = line.find("BEST").unwrap();
+        let (snip, ranges) = cut(line, at..at + 8, &[at..at + 8], 72);
+        assert_eq!(snip, "정답: B) BEST_FIT 기본값 spot-notice");
+        let hl: String = snip
+            .chars()
+            .skip(ranges[0].start)
+            .take(ranges[0].len())
+            .collect();
+        assert_eq!(hl, "BEST_FIT");
     }
 
     #[test]

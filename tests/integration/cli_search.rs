@@ -164,6 +164,7 @@ fn is_wrong_reads_the_progress_store() {
     with_data(&[
         "quiz",
         "--plain",
+        "--no-shuffle",
         "--notes",
         FIXTURE,
         "--note",
