@@ -128,6 +128,7 @@ fn plain_quiz_runs_on_the_hostile_vault() {
     let args = [
         "quiz",
         "--plain",
+        "--no-shuffle",
         "--lang",
         "en",
         "--note",
