@@ -8,15 +8,24 @@
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use munje::search::hangul::from_dubeolsik;
 use munje::search::{Query, SearchContext, SearchIndex};
 use munje::vault::{LoadOptions, Vault, load};
 
 /// Hits a search screen asks for.
 const LIMIT: usize = 50;
+
+/// CPU time this thread has run, in nanoseconds (Linux schedstat): on a
+/// shared machine, wall time also counts waiting for a core.
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
 
 fn vault_dir() -> PathBuf {
     std::env::var_os("MUNJE_BENCH_VAULT").map_or_else(
@@ -91,19 +100,61 @@ fn bench(c: &mut Criterion) {
         wrong: &none,
         due: &none,
     };
+    let mut group = c.benchmark_group("keystroke");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let mut summary = Vec::new();
     for (name, prefixes) in sessions() {
-        let mut group = c.benchmark_group(format!("keystroke/{name}"));
-        group
-            .sample_size(10)
-            .warm_up_time(Duration::from_millis(200))
-            .measurement_time(Duration::from_millis(600));
-        for p in &prefixes {
-            let query = Query::parse(p);
-            group.bench_with_input(BenchmarkId::from_parameter(p), &query, |b, q| {
-                b.iter(|| index.search(black_box(q), &ctx, LIMIT));
+        let queries: Vec<Query> = prefixes.iter().map(|p| Query::parse(p)).collect();
+        let keys = u32::try_from(queries.len()).unwrap_or(1);
+        let mut per_key: Vec<Duration> = Vec::new();
+        let mut cpu_ns: u64 = 0;
+        // One iteration types the whole query from an empty box, each
+        // keystroke a fresh search; the time reported is per keystroke.
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                let cpu_start = thread_cpu_ns();
+                for _ in 0..iters {
+                    index.forget_recent_scans();
+                    for q in &queries {
+                        let t = Instant::now();
+                        black_box(index.search(q, &ctx, LIMIT));
+                        let e = t.elapsed();
+                        per_key.push(e);
+                        total += e;
+                    }
+                }
+                cpu_ns += thread_cpu_ns().saturating_sub(cpu_start);
+                total / keys
             });
-        }
-        group.finish();
+        });
+        #[allow(clippy::cast_precision_loss)]
+        let cpu_mean = cpu_ns as f64 / per_key.len().max(1) as f64 / 1e6;
+        per_key.sort_unstable();
+        let at = |f: f64| {
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss
+            )]
+            let i = ((per_key.len().saturating_sub(1)) as f64 * f) as usize;
+            per_key.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+        };
+        summary.push(format!(
+            "{name:<26} keys {:>2}  wall median {:>6.2} ms  p90 {:>6.2} ms  max {:>6.2} ms  cpu mean {cpu_mean:>6.2} ms",
+            queries.len(),
+            at(0.5),
+            at(0.9),
+            at(1.0)
+        ));
+    }
+    group.finish();
+    eprintln!("\nper keystroke (every keystroke of every run):");
+    for line in summary {
+        eprintln!("  {line}");
     }
 }
 

@@ -14,20 +14,22 @@ use serde::Serialize;
 use super::source::{display_path, open_vault};
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
-use crate::search::{Hit, Query, SearchContext, SearchIndex};
+use crate::search::{Hit, Query, SearchContext, SearchIndex, TermKind};
 use crate::vault::{QuestionId, QuestionOrigin, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
 pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    super::quiz::ignore_broken_pipe(print(global, args))
+}
+
+fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let vault = open_vault(global)?;
     let index = SearchIndex::build(&vault);
     let query = Query::parse(&args.query.join(" "));
-    // The progress store is not consulted here yet: without it no question
-    // is wrong or due, so `is:wrong` and `is:due` match nothing.
-    let none: HashSet<QuestionId> = HashSet::new();
+    let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
-        wrong: &none,
-        due: &none,
+        wrong: &wrong,
+        due: &due,
     };
     let hits = index.search(&query, &ctx, args.limit);
     let mut out = std::io::stdout().lock();
@@ -53,6 +55,35 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The wrong-answer notebook and the questions due now, read from the
+/// progress store only when the query asks (`is:wrong`, `is:due`), so a
+/// plain search never opens or creates a database.
+fn progress_sets(
+    global: &GlobalArgs,
+    query: &Query,
+) -> anyhow::Result<(HashSet<QuestionId>, HashSet<QuestionId>)> {
+    let asks = query
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, TermKind::IsWrong | TermKind::IsDue));
+    let mut wrong = HashSet::new();
+    let mut due = HashSet::new();
+    if !asks {
+        return Ok((wrong, due));
+    }
+    let now = super::quiz::now();
+    let store = super::quiz::open_store(global, Lang::detect(global.lang), now)?;
+    for (id, h) in store.history()?.questions {
+        if h.is_due(now) {
+            due.insert(id.clone());
+        }
+        if h.in_notebook() {
+            wrong.insert(id);
+        }
+    }
+    Ok((wrong, due))
 }
 
 /// How matched characters are marked.

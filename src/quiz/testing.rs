@@ -124,6 +124,7 @@ pub fn sample_vault() -> Vault {
         banks: Vec::new(),
         questions: vec![q0, q1, q2, q3],
         diagnostics: Vec::new(),
+        ..Vault::default()
     }
 }
 

@@ -97,11 +97,11 @@ impl<'q> Plan<'q> {
 
 /// A word's first occurrence in a document's text.
 #[derive(Debug, Clone, Copy)]
-struct TextMatch {
-    at: usize,
-    field: Field,
-    form: Form,
-    chars: usize,
+pub(super) struct TextMatch {
+    pub at: usize,
+    pub field: Field,
+    pub form: Form,
+    pub chars: usize,
 }
 
 /// Where a term matched, enough to redo it for highlighting.
@@ -228,72 +228,6 @@ impl SearchIndex {
             })
     }
 
-    /// Finds a word in every document's text at once: one pass of a
-    /// SIMD substring search over the whole buffer, skipping to the next
-    /// document after a hit.
-    fn scan(&self, p: &Pattern) -> Vec<Option<TextMatch>> {
-        let mut out: Vec<Option<TextMatch>> = vec![None; self.docs.len()];
-        let mut found = false;
-        for v in &p.variants {
-            // A layout reading is a guess; the text is scanned for it only
-            // when the letters as typed occur nowhere.
-            let wanted = match v.form {
-                Form::Plain => true,
-                Form::Layout => !found,
-                Form::Choseong | Form::LayoutChoseong => false,
-            };
-            if wanted && !v.text.is_empty() {
-                found |= self.scan_variant(v, &mut out);
-            }
-        }
-        out
-    }
-
-    fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
-        let hay = self.folded.as_bytes();
-        let finder = self.finder(&v.text);
-        let mut found = false;
-        let mut pos = 0;
-        while let Some(i) = finder.find(&hay[pos..]) {
-            let at = pos + i;
-            let d = self.doc_at(at);
-            let doc = &self.docs[d];
-            let (field, at) = self.classify(doc, at, &finder);
-            let m = TextMatch {
-                at,
-                field,
-                form: v.form,
-                chars: v.chars,
-            };
-            let better = out[d].is_none_or(|o| {
-                (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
-            });
-            if better {
-                out[d] = Some(m);
-            }
-            found = true;
-            pos = doc.text.end.max(at + 1);
-            if pos >= hay.len() {
-                break;
-            }
-        }
-        found
-    }
-
-    /// Attributes a first occurrence to a question when one of the
-    /// document's question parts holds the word, else to the body.
-    fn classify(&self, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
-        for r in doc.question_regions.iter().filter(|r| r.end > at) {
-            if r.start <= at {
-                return (Field::Question, at);
-            }
-            if let Some(i) = finder.find(&self.folded.as_bytes()[r.clone()]) {
-                return (Field::Question, r.start + i);
-            }
-        }
-        (Field::Body, at)
-    }
-
     /// The best match of one positive term in one document: the best short
     /// field of the best-ranked kind that matches, else the text match.
     fn best_match(
@@ -363,7 +297,7 @@ impl SearchIndex {
             return None;
         }
         if v.exact.is_empty()
-            && let Some((at, q)) = contiguous(hay, &v.text)
+            && let Some((at, q)) = contiguous(hay, v)
         {
             let exact = if hay.len() == v.text.len() {
                 EXACT_BONUS
@@ -394,10 +328,11 @@ pub(super) enum Shape {
 /// The best whole occurrence of `needle` in a short field and its quality:
 /// on a par with the fuzzy scorer's figure for a run of that length, plus
 /// [`CONTIGUOUS_BONUS`], more at the start of the field or of a word.
-fn contiguous(hay: &str, needle: &str) -> Option<(usize, i64)> {
-    let n = i64::try_from(needle.chars().count()).unwrap_or(i64::MAX / 64);
-    hay.match_indices(needle)
-        .map(|(at, _)| {
+fn contiguous(hay: &str, v: &Variant) -> Option<(usize, i64)> {
+    let n = i64::try_from(v.chars).unwrap_or(i64::MAX / 64);
+    v.finder
+        .find_iter(hay.as_bytes())
+        .map(|at| {
             let prev = hay[..at].chars().next_back();
             let place = match prev {
                 None => 20,

@@ -58,9 +58,18 @@ pub fn char_mask(s: &str) -> u64 {
 }
 
 fn char_bit(c: char) -> u64 {
-    let code = u64::from(u32::from(c));
-    // Hangul syllables differ mostly in the low bits; mix them in.
-    1 << ((code ^ (code >> 6)) % 64)
+    // Folded Latin letters and digits, the bulk of short fields, get a bit
+    // each; everything else (Hangul, jamo, punctuation) shares the rest.
+    let bit = match c {
+        'a'..='z' => u32::from(c) - u32::from('a'),
+        '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+        _ => {
+            let code = u32::from(c);
+            // Hangul syllables differ mostly in the low bits; mix them in.
+            36 + (code ^ (code >> 5)) % 28
+        }
+    };
+    1 << bit
 }
 
 /// True when every character of `needle` occurs in `hay` in order: the

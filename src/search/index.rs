@@ -71,6 +71,8 @@ pub struct SearchIndex {
     pub(super) scorer: Box<dyn FuzzyScorer>,
     /// How common each byte is in `folded`, to steer the substring search.
     pub(super) rank: ByteRank,
+    /// Recent body-scan results, for the next keystroke.
+    pub(super) cache: super::scan::SharedCache,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -140,6 +142,7 @@ impl SearchIndex {
             question_lines: vault.questions.iter().map(|q| q.line).collect(),
             scorer,
             rank: ByteRank([0; 256]),
+            cache: super::scan::SharedCache::default(),
         };
         for (i, _) in vault.notes.iter().enumerate() {
             ix.add_note(vault, NoteIx(i));

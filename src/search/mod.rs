@@ -30,6 +30,7 @@ mod hits;
 mod index;
 pub mod matcher;
 pub mod query;
+mod scan;
 mod snippet;
 
 use std::collections::HashSet;

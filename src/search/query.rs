@@ -90,6 +90,8 @@ pub struct Variant {
     pub exact: Vec<(usize, char)>,
     /// Number of characters in `text`.
     pub chars: usize,
+    /// A prepared substring search for `text`, reused on every field.
+    pub finder: memchr::memmem::Finder<'static>,
 }
 
 /// A word or phrase with every form it is matched in.
@@ -153,6 +155,7 @@ fn variant(form: Form, text: String, exact: &[(usize, char)]) -> Variant {
         mask: char_mask(&text),
         chars: text.chars().count(),
         exact: exact.to_vec(),
+        finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         text,
     }
 }

@@ -29,7 +29,13 @@ pub fn cut(
     let tail = line.trim_end().len().max(lead);
     let (mut start, mut end) = (lead, tail);
     if display_width(&line[start..end]) > width {
-        (start, end) = window(line, lead..tail, focus, width.saturating_sub(2).max(1));
+        (start, end) = window(
+            line,
+            lead..tail,
+            focus.clone(),
+            width.saturating_sub(2).max(1),
+        );
+        (start, end) = snap_to_words(line, start..end, lead..tail, focus);
     }
     let mut out = String::with_capacity(end - start + 6);
     let shift = usize::from(start > lead);
@@ -82,6 +88,34 @@ fn window(line: &str, bounds: Range<usize>, focus: Range<usize>, width: usize) -
         }
         used += w;
         start = bounds.start + i;
+    }
+    (start, end)
+}
+
+/// Moves cut ends that fall inside a word to the nearest space within a
+/// few characters, never past the match: "…알림은 2분 전" rather than
+/// "…림은 2분 전".
+fn snap_to_words(
+    line: &str,
+    cut: Range<usize>,
+    bounds: Range<usize>,
+    focus: Range<usize>,
+) -> (usize, usize) {
+    const NEAR: usize = 8;
+    let (mut start, mut end) = (cut.start, cut.end);
+    let keep_from = focus.start.clamp(start, end);
+    if start > bounds.start
+        && let Some(sp) = line[start..keep_from].find(' ')
+        && line[start..start + sp].chars().count() <= NEAR
+    {
+        start += sp + 1;
+    }
+    let keep_to = focus.end.clamp(keep_from, end);
+    if end < bounds.end
+        && let Some(sp) = line[keep_to..end].rfind(' ')
+        && line[keep_to + sp..end].chars().count() <= NEAR
+    {
+        end = keep_to + sp;
     }
     (start, end)
 }
@@ -147,6 +181,22 @@ mod tests {
         let (s, r) = cut(&line, at..at + 3, &[at..at + 3], 30);
         assert!(s.starts_with('…') && s.ends_with('끝'), "{s}");
         assert_eq!(r, [s.chars().count() - 1..s.chars().count()]);
+    }
+
+    #[test]
+    fn cut_ends_fall_between_words() {
+        let line = format!(
+            "{} 중단 알림은 2분 전에 옵니다 {}",
+            "앞말".repeat(30),
+            "뒷말".repeat(30)
+        );
+        let at = line.find("2분").unwrap();
+        let (s, r) = cut(&line, at..at + 4, &[at..at + 4], 30);
+        assert_eq!(s, "…알림은 2분 전에 옵니다…");
+        assert_eq!(
+            s.chars().skip(r[0].start).take(2).collect::<String>(),
+            "2분"
+        );
     }
 
     #[test]

@@ -408,3 +408,32 @@ fn limit_caps_the_hits() {
     assert_eq!(ix.search(&Query::parse(""), &ctx, 2).len(), 2);
     assert!(ix.search(&Query::parse("스팟"), &ctx, 0).is_empty());
 }
+
+#[test]
+fn remembered_scans_give_the_same_hits_as_a_fresh_index() {
+    let v = vault();
+    let none = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let warm = SearchIndex::build(&v);
+    let typed = [
+        "스",
+        "스팟",
+        "스팟으로",
+        "스",
+        "운",
+        "운영",
+        "운영한다",
+        "중단",
+        "중단되지",
+        "task 스",
+        "task 스팟",
+    ];
+    for q in typed {
+        let fresh = SearchIndex::build(&v).search(&Query::parse(q), &ctx, 50);
+        assert_eq!(warm.search(&Query::parse(q), &ctx, 50), fresh, "{q}");
+        assert!(!fresh.is_empty(), "{q}");
+    }
+}

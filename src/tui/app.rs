@@ -170,6 +170,7 @@ impl App {
     }
 
     fn open_first_note(&mut self) {
+        self.list.refresh(&self.vault);
         if self.reader.is_none() {
             let rows = self.list.rows(&self.vault);
             if let Some(i) = rows

@@ -17,6 +17,7 @@ use crate::tui::screens::quiz::{Outcome, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::stats::StatsState;
+use crate::tui::screens::study::display_title;
 use crate::vault::{NoteIx, QuestionOrigin, Tag};
 
 /// Questions in an exam when no count is given (the associate exam's 65).
@@ -63,7 +64,7 @@ impl App {
             shuffle: Shuffle::Seeded(self.seed()),
             ..Selection::default()
         };
-        let title = self.vault.note(note).title.clone();
+        let title = display_title(self.vault.note(note)).to_owned();
         self.start_quiz(&sel, None, title);
     }
 
@@ -102,7 +103,7 @@ impl App {
         let sel = d.selection(&self.vault, self.seed());
         let title = match &d.scopes[d.scope] {
             Scope::All => self.lang.pick("전체", "everything").to_owned(),
-            Scope::Note(n) => self.vault.note(*n).title.clone(),
+            Scope::Note(n) => display_title(self.vault.note(*n)).to_owned(),
             Scope::Tag(t) => format!("#{t}"),
         };
         let exam = d.exam.then_some((None, crate::quiz::DEFAULT_PASS_MARK));

@@ -40,6 +40,7 @@ impl App {
             .selected_note(&self.vault)
             .and_then(|n| path_of(&self.vault, n));
         self.vault = vault;
+        self.list.refresh(&self.vault);
         self.index = SearchIndex::build(&self.vault);
         self.refresh_search();
         match (find(&self.vault, &open), &mut self.reader) {
@@ -245,7 +246,7 @@ impl App {
                 if let Some(a) = list_area.filter(|_| over_list) {
                     self.focus = Focus::List;
                     let row = self.list.offset + (m.row - a.y) as usize;
-                    if row < self.list.rows(&self.vault).len() {
+                    if row < self.list.shown.len() {
                         self.list.cursor = row;
                         self.update(Action::Confirm);
                     }

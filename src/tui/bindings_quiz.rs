@@ -132,6 +132,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "previous option",
             false,
         ),
+        b("submit", &[k('S')], A::Submit, "제출", "submit", true),
         b(
             "prev_question",
             &[p(KeyCode::Left), k('<')],
@@ -150,7 +151,6 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
         ),
         b("flag", &[k('m')], A::Flag, "표시", "flag", true),
         b("review", &[k('r')], A::Review, "검토", "review", true),
-        b("submit", &[k('S')], A::Submit, "제출", "submit", true),
     ];
     exam.extend(letter_picks(true));
     table.insert(C::Exam, exam);

@@ -213,5 +213,6 @@ pub fn vault() -> Vault {
             5,
             "answer letter \"E\" has no option",
         )],
+        ..Vault::default()
     }
 }

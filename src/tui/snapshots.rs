@@ -160,3 +160,30 @@ fn first_frame_while_the_vault_loads() {
         assert!(a.reader.is_some(), "the first note opens once loaded");
     }
 }
+
+#[test]
+fn help_and_hint_bar_follow_a_rebound_key() {
+    let mut keymap = Keymap::default();
+    keymap.rebind("search", &["ctrl-f".to_owned()]).unwrap();
+    let mut a = App::new(fixture::vault(), Lang::En, Theme::default(), keymap);
+    let text = screen(&mut a, 80, 24);
+    assert!(
+        text.lines().last().unwrap().contains("C-f search"),
+        "{text}"
+    );
+    a.update(Action::Help);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("C-f               search"), "{text}");
+}
+
+#[test]
+fn english_ui_on_korean_notes() {
+    let mut a = App::new(
+        fixture::vault(),
+        Lang::En,
+        Theme::default(),
+        Keymap::default(),
+    );
+    a.update(Action::NextPane);
+    insta::assert_snapshot!("study_en_80x24", screen(&mut a, 80, 24));
+}

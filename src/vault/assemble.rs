@@ -49,7 +49,6 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
             Parsed::Skipped(d) => vault.diagnostics.push(d),
         }
     }
-    let finder = NoteFinder::new(&vault);
     for (root, b) in banks {
         let bank_ix = vault.banks.len();
         let mut bank = Bank {
@@ -60,7 +59,7 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
         for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
             q.origin = QuestionOrigin::Bank(bank_ix);
             if let Some(name) = q.note_title.clone() {
-                if let Some(ix) = finder.find(&name) {
+                if let Some(ix) = vault.find_note(&name) {
                     let note = vault.note(ix);
                     q.note = Some(ix);
                     q.note_title = Some(note.title.clone());
@@ -87,34 +86,6 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
     duplicate_ids(&mut vault);
     sort_diagnostics(&mut vault);
     vault
-}
-
-/// [`Vault::find_note`] with hash maps: a bank of thousands of entries
-/// would otherwise scan every note for each entry. Same order of
-/// preference: title, then file stem, then alias; the first note wins.
-struct NoteFinder {
-    by: [HashMap<String, NoteIx>; 3],
-}
-
-impl NoteFinder {
-    fn new(vault: &Vault) -> Self {
-        let mut by: [HashMap<String, NoteIx>; 3] = Default::default();
-        for (i, n) in vault.notes.iter().enumerate() {
-            let ix = NoteIx(i);
-            by[0].entry(n.title.trim().to_lowercase()).or_insert(ix);
-            let stem = crate::vault::note::file_stem(&n.path);
-            by[1].entry(stem.trim().to_lowercase()).or_insert(ix);
-            for a in &n.aliases {
-                by[2].entry(a.trim().to_lowercase()).or_insert(ix);
-            }
-        }
-        NoteFinder { by }
-    }
-
-    fn find(&self, name: &str) -> Option<NoteIx> {
-        let key = name.trim().to_lowercase();
-        self.by.iter().find_map(|m| m.get(&key).copied())
-    }
 }
 
 /// Two questions with one id would share progress history: warn.

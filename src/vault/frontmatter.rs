@@ -30,7 +30,11 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> (Frontmatter, Vec<Dia
     if yaml.trim().is_empty() {
         return (fm, diags);
     }
-    let value: Value = match serde_yaml::from_str(yaml) {
+    let parsed = match super::yaml_fast::parse_simple(yaml) {
+        Some(map) => Ok(Value::Mapping(map)),
+        None => serde_yaml::from_str(yaml),
+    };
+    let value: Value = match parsed {
         Ok(v) => v,
         Err(err) => {
             let (line, column) = err

@@ -333,6 +333,52 @@ mod tests {
     }
 
     #[test]
+    fn every_section_name_of_the_spec_is_recognised() {
+        let table = [
+            (
+                SectionKind::KeyPoint,
+                &["핵심 포인트", "핵심", "Key Point", "Key Points", "Summary"][..],
+            ),
+            (
+                SectionKind::Explanation,
+                &["설명", "Explanation", "Details"][..],
+            ),
+            (
+                SectionKind::Concepts,
+                &[
+                    "주요개념",
+                    "주요 개념",
+                    "핵심 개념",
+                    "Key Concepts",
+                    "Concepts",
+                ][..],
+            ),
+            (
+                SectionKind::Questions,
+                &[
+                    "관련 문제",
+                    "문제",
+                    "연습 문제",
+                    "Related Questions",
+                    "Questions",
+                    "Practice Questions",
+                    "Practice Question",
+                ][..],
+            ),
+        ];
+        for (kind, names) in table {
+            for name in names {
+                assert_eq!(section_kind(name), kind, "{name}");
+                assert_eq!(
+                    section_kind(&format!("✅ {}", name.to_uppercase())),
+                    kind,
+                    "{name}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn scan_finds_heading_sections_key_point_and_links() {
         let body = "# 스팟 **정리**\n\n## 🎯 핵심 포인트\n\n중단 *가능* **2분** 전 알림.\n둘째 줄 [[EMR 노드|노드]]\n\n## 기타\n\n[[배치#절]]\n";
         let s = scan(body, 10);

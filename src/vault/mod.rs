@@ -18,6 +18,7 @@ mod question;
 mod scan;
 pub mod tags;
 mod text;
+mod yaml_fast;
 
 pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};

@@ -4,9 +4,10 @@
 //! I/O and no parsing; `parse` and `load` fill these structures, and quiz,
 //! search, store and the TUI only read them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -26,6 +27,33 @@ pub struct Vault {
     pub questions: Vec<Question>,
     /// Every problem found while loading, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Note names for [`Vault::find_note`], built on first use. Leave it at
+    /// its default: a vault is read-only once loaded (a reload builds a new
+    /// one), so the cache never goes stale.
+    pub names: NoteNames,
+}
+
+/// Lookup tables from a lowercased title, file stem or alias to its note.
+#[derive(Debug, Clone, Default)]
+pub struct NoteNames(OnceLock<[HashMap<String, NoteIx>; 3]>);
+
+impl NoteNames {
+    fn tables(&self, notes: &[Note]) -> &[HashMap<String, NoteIx>; 3] {
+        self.0.get_or_init(|| {
+            let mut by: [HashMap<String, NoteIx>; 3] = Default::default();
+            for (i, n) in notes.iter().enumerate() {
+                let ix = NoteIx(i);
+                by[0].entry(n.title.trim().to_lowercase()).or_insert(ix);
+                let file = n.path.rsplit('/').next().unwrap_or(&n.path);
+                let stem = file.strip_suffix(".md").unwrap_or(file);
+                by[1].entry(stem.trim().to_lowercase()).or_insert(ix);
+                for a in &n.aliases {
+                    by[2].entry(a.trim().to_lowercase()).or_insert(ix);
+                }
+            }
+            by
+        })
+    }
 }
 
 /// Index of a note in [`Vault::notes`].
@@ -219,18 +247,15 @@ impl Vault {
             .map(|(i, _)| QuestionIx(i))
     }
 
-    /// Finds a note by title, file stem or alias, case-insensitively
-    /// (how `[[wikilinks]]` and bank `note:` fields resolve).
+    /// Finds a note by title, file stem or alias, case-insensitively, in
+    /// that order of preference, the first note winning (how `[[wikilinks]]`
+    /// and bank `note:` fields resolve). Hash lookups after the first call.
     pub fn find_note(&self, name: &str) -> Option<NoteIx> {
-        let wanted = name.trim().to_lowercase();
-        let stem = |p: &str| {
-            let file = p.rsplit('/').next().unwrap_or(p);
-            file.strip_suffix(".md").unwrap_or(file).to_lowercase()
-        };
-        let by = |f: &dyn Fn(&Note) -> bool| self.notes.iter().position(f).map(NoteIx);
-        by(&|n| n.title.to_lowercase() == wanted)
-            .or_else(|| by(&|n| stem(&n.path) == wanted))
-            .or_else(|| by(&|n| n.aliases.iter().any(|a| a.to_lowercase() == wanted)))
+        let key = name.trim().to_lowercase();
+        self.names
+            .tables(&self.notes)
+            .iter()
+            .find_map(|m| m.get(&key).copied())
     }
 
     /// Notes whose body links to a note (backlinks).
@@ -256,5 +281,55 @@ impl Vault {
             .filter(|d| d.severity == Severity::Error)
             .count();
         (errors, self.diagnostics.len() - errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(path: &str, title: &str, aliases: &[&str], links: &[&str]) -> Note {
+        Note {
+            path: path.into(),
+            title: title.into(),
+            aliases: aliases.iter().map(|&a| a.into()).collect(),
+            links: links.iter().map(|&l| l.into()).collect(),
+            ..Note::default()
+        }
+    }
+
+    fn vault() -> Vault {
+        Vault {
+            notes: vec![
+                note("a/spot.md", "스팟 인스턴스", &["Spot"], &["emr"]),
+                note(
+                    "b/emr.md",
+                    "EMR 노드",
+                    &["스팟 인스턴스"],
+                    &["SPOT", "없는 노트"],
+                ),
+                note("c/spot.md", "Spot", &[], &["스팟 인스턴스"]),
+            ],
+            ..Vault::default()
+        }
+    }
+
+    #[test]
+    fn find_note_prefers_title_then_file_stem_then_alias_ignoring_case() {
+        let v = vault();
+        // "스팟 인스턴스" is note 0's title and note 1's alias: the title wins.
+        assert_eq!(v.find_note(" 스팟 인스턴스 "), Some(NoteIx(0)));
+        // "spot" is note 2's title, note 0's file stem and alias: the title wins.
+        assert_eq!(v.find_note("SPOT"), Some(NoteIx(2)));
+        assert_eq!(v.find_note("emr"), Some(NoteIx(1)));
+        assert_eq!(v.find_note("없는 노트"), None);
+    }
+
+    #[test]
+    fn backlinks_list_every_other_note_linking_here() {
+        let v = vault();
+        assert_eq!(v.backlinks(NoteIx(0)), [NoteIx(2)]);
+        assert_eq!(v.backlinks(NoteIx(1)), [NoteIx(0)]);
+        assert_eq!(v.backlinks(NoteIx(2)), [NoteIx(1)]);
     }
 }

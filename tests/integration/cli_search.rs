@@ -10,6 +10,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/searc
 fn munje() -> Command {
     let mut cmd = Command::cargo_bin("munje").unwrap();
     cmd.env_remove("MUNJE_NOTES")
+        .env_remove("MUNJE_DATA_DIR")
         .env_remove("NO_COLOR")
         .env("LANG", "C");
     cmd
@@ -145,4 +146,41 @@ fn bundled_deck_lists_spot_notes_first_for_initials() {
         let path = h["path"].as_str().unwrap();
         assert!(path.starts_with("notes/spot/"), "{path}");
     }
+}
+
+#[test]
+fn is_wrong_reads_the_progress_store() {
+    let data = tempfile::tempdir().unwrap();
+    let with_data = |args: &[&str]| {
+        let mut cmd = munje();
+        cmd.arg("--data-dir").arg(data.path()).args(args);
+        cmd
+    };
+    // Nothing answered yet: nothing is wrong.
+    with_data(&["search", "--notes", FIXTURE, "is:wrong"])
+        .assert()
+        .code(1);
+    // Miss the spot question (the answer is B).
+    with_data(&[
+        "quiz",
+        "--plain",
+        "--notes",
+        FIXTURE,
+        "--note",
+        "스팟 인스턴스 기초",
+        "--lang",
+        "en",
+    ])
+    .write_stdin("A\n")
+    .assert()
+    .success();
+    let out = with_data(&["search", "--json", "--notes", FIXTURE, "is:wrong"])
+        .assert()
+        .success();
+    let hits: Vec<Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(paths(&hits), ["notes/spot.md"]);
+    let none = with_data(&["search", "--notes", FIXTURE, "--", "-is:wrong", "스팟"])
+        .assert()
+        .success();
+    assert!(!String::from_utf8_lossy(&none.get_output().stdout).contains("spot.md"));
 }

@@ -131,6 +131,7 @@ fn plain_quiz_runs_on_the_hostile_vault() {
         "--no-shuffle",
         "--lang",
         "en",
+        "--no-shuffle",
         "--note",
         GOOD_TITLE,
         "--notes",

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::study::display_title;
 use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -46,7 +47,7 @@ impl LinksState {
             })
             .collect();
         items.extend(vault.backlinks(note).into_iter().map(|ix| LinkItem {
-            label: vault.note(ix).title.clone(),
+            label: display_title(vault.note(ix)).to_owned(),
             target: Some(ix),
             backlink: true,
         }));

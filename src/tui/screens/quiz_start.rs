@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::study::display_title;
 use crate::i18n::Lang;
 use crate::quiz::{Selection, Shuffle};
 use crate::tui::action::Action;
@@ -158,7 +159,7 @@ impl Widget for StartView<'_> {
         };
         let scope = match &d.scopes[d.scope] {
             Scope::All => lang.pick("전체", "everything").to_owned(),
-            Scope::Note(n) => format!("📄 {}", self.vault.note(*n).title),
+            Scope::Note(n) => format!("📄 {}", display_title(self.vault.note(*n))),
             Scope::Tag(tag) => format!("#{tag}"),
         };
         let count = match COUNTS[d.count] {

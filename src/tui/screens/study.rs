@@ -78,6 +78,9 @@ pub struct StudyList {
     pub offset: usize,
     /// Visible rows, from the last layout.
     pub height: usize,
+    /// The rows as last computed (drawing and clicks read these; every
+    /// change of the list computes them again).
+    pub shown: Vec<ListRow>,
 }
 
 impl StudyList {
@@ -183,8 +186,9 @@ impl StudyList {
 
     /// Puts the cursor on the first row showing a note.
     pub fn select_note(&mut self, vault: &Vault, note: NoteIx) {
+        self.refresh(vault);
         if let Some(i) = self
-            .rows(vault)
+            .shown
             .iter()
             .position(|r| matches!(r, ListRow::Note { note: n, .. } if *n == note))
         {
@@ -192,9 +196,19 @@ impl StudyList {
         }
     }
 
+    /// Computes the rows again (after the vault or the list changed).
+    pub fn refresh(&mut self, vault: &Vault) {
+        self.shown = self.rows(vault);
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
     /// Applies a list action. Returns the note to open on `Confirm`.
     pub fn apply(&mut self, vault: &Vault, action: Action) -> Option<NoteIx> {
-        let rows = self.rows(vault);
+        let rows = if self.shown.is_empty() {
+            self.rows(vault)
+        } else {
+            self.shown.clone()
+        };
         let last = rows.len().saturating_sub(1);
         let half = (self.height / 2).max(1);
         let current = rows.get(self.cursor).cloned();
@@ -222,7 +236,10 @@ impl StudyList {
                 _ => {}
             },
             Action::ToggleListView => {
-                let note = self.selected_note(vault);
+                let note = match &current {
+                    Some(ListRow::Note { note, .. }) => Some(*note),
+                    _ => None,
+                };
                 self.view = match self.view {
                     ListView::Tree => ListView::Flat,
                     ListView::Flat => ListView::Tree,
@@ -250,7 +267,21 @@ impl StudyList {
             }
             _ => {}
         }
-        self.cursor = self.cursor.min(self.rows(vault).len().saturating_sub(1));
+        let changed = matches!(
+            action,
+            Action::Confirm
+                | Action::Right
+                | Action::Toggle
+                | Action::Left
+                | Action::ToggleListView
+                | Action::FilterTag
+                | Action::Back
+        );
+        if changed {
+            self.refresh(vault);
+        } else {
+            self.shown = rows;
+        }
         None
     }
 
@@ -289,7 +320,7 @@ pub struct NoteListView<'a> {
 impl Widget for NoteListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let rows = self.list.rows(self.vault);
+        let rows = &self.list.shown;
         if rows.is_empty() {
             let msg = if self.loading {
                 self.lang.pick("노트를 불러오는 중…", "loading notes…")

@@ -1,0 +1,157 @@
+//! The body scan: finding a word in every document's text, attributing
+//! each first occurrence to a question or the body, and remembering recent
+//! results so the next keystroke scans only where the last word was found.
+//!
+//! Owns substring search over the text buffer; short fields are `engine`'s.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use memchr::memmem::Finder;
+
+use super::Field;
+use super::engine::TextMatch;
+use super::index::{Doc, SearchIndex};
+use super::query::{Form, Pattern, Variant};
+
+/// Needles remembered: enough for the words of a query and a few
+/// keystrokes back (스 → 슾 → 스파 skips one).
+const CACHE_NEEDLES: usize = 16;
+
+/// First occurrences per document: (document, byte offset, field).
+type Found = Arc<Vec<(u32, usize, Field)>>;
+
+/// Recent scan results by needle. A text holding a word holds every part
+/// of it, so a needle's documents lie within those of any remembered
+/// needle it contains: typing `spark` after `spar` looks only where `spar`
+/// was. Exact, never a guess.
+#[derive(Debug, Default)]
+pub(super) struct ScanCache {
+    recent: VecDeque<(String, Found)>,
+}
+
+impl ScanCache {
+    /// The longest remembered needle inside `needle`, with its results.
+    fn narrowest(&self, needle: &str) -> Option<(String, Found)> {
+        self.recent
+            .iter()
+            .filter(|(n, _)| needle.contains(n.as_str()))
+            .max_by_key(|(n, _)| n.len())
+            .map(|(n, f)| (n.clone(), Arc::clone(f)))
+    }
+
+    fn remember(&mut self, needle: &str, found: Found) {
+        self.recent.retain(|(n, _)| n != needle);
+        if self.recent.len() == CACHE_NEEDLES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((needle.to_owned(), found));
+    }
+}
+
+/// The cache behind a lock, so a shared index can be searched from any
+/// thread; a poisoned lock only means scanning in full.
+pub(super) type SharedCache = Mutex<ScanCache>;
+
+impl SearchIndex {
+    /// Each document's best text match of a word: its plain form, and its
+    /// layout reading when the letters as typed occur nowhere (a guess is
+    /// not worth a scan when the word itself is there).
+    pub(super) fn scan(&self, p: &Pattern) -> Vec<Option<TextMatch>> {
+        let mut out: Vec<Option<TextMatch>> = vec![None; self.docs.len()];
+        let mut found = false;
+        for v in &p.variants {
+            let wanted = match v.form {
+                Form::Plain => true,
+                Form::Layout => !found,
+                Form::Choseong | Form::LayoutChoseong => false,
+            };
+            if wanted && !v.text.is_empty() {
+                found |= self.scan_variant(v, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Forgets remembered scan results, so the next query scans the whole
+    /// text: a cold start, as after a reload (for benchmarks).
+    pub fn forget_recent_scans(&self) {
+        if let Ok(mut c) = self.cache.lock() {
+            c.recent.clear();
+        }
+    }
+
+    fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
+        let finder = self.finder(&v.text);
+        let previous = self.cache.lock().ok().and_then(|c| c.narrowest(&v.text));
+        let found: Found = match previous {
+            // The same word as a moment ago (the first word while the
+            // second is typed): the same documents.
+            Some((n, prev)) if n == v.text => prev,
+            Some((_, prev)) => Arc::new(
+                prev.iter()
+                    .filter_map(|&(d, _, _)| {
+                        let doc = &self.docs[d as usize];
+                        let i = finder.find(&self.folded.as_bytes()[doc.text.clone()])?;
+                        let (field, at) = self.classify(doc, doc.text.start + i, &finder);
+                        Some((d, at, field))
+                    })
+                    .collect(),
+            ),
+            None => Arc::new(self.scan_all(&finder)),
+        };
+        for &(d, at, field) in found.iter() {
+            let m = TextMatch {
+                at,
+                field,
+                form: v.form,
+                chars: v.chars,
+            };
+            let slot = &mut out[d as usize];
+            let better = slot.is_none_or(|o| {
+                (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
+            });
+            if better {
+                *slot = Some(m);
+            }
+        }
+        let any = !found.is_empty();
+        if let Ok(mut c) = self.cache.lock() {
+            c.remember(&v.text, found);
+        }
+        any
+    }
+
+    /// One pass of a SIMD substring search over the whole buffer, skipping
+    /// to the next document after each first occurrence.
+    fn scan_all(&self, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
+        let hay = self.folded.as_bytes();
+        let mut found = Vec::new();
+        let mut pos = 0;
+        while let Some(i) = finder.find(&hay[pos..]) {
+            let d = self.doc_at(pos + i);
+            let doc = &self.docs[d];
+            let (field, at) = self.classify(doc, pos + i, finder);
+            found.push((u32::try_from(d).unwrap_or(u32::MAX), at, field));
+            pos = doc.text.end.max(pos + i + 1);
+            if pos >= hay.len() {
+                break;
+            }
+        }
+        found
+    }
+
+    /// Attributes a first occurrence to a question when one of the
+    /// document's question parts holds the word, else to the body.
+    fn classify(&self, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
+        for r in doc.question_regions.iter().filter(|r| r.end > at) {
+            if r.start <= at {
+                return (Field::Question, at);
+            }
+            if let Some(i) = finder.find(&self.folded.as_bytes()[r.clone()]) {
+                return (Field::Question, r.start + i);
+            }
+        }
+        (Field::Body, at)
+    }
+}
