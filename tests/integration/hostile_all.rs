@@ -140,7 +140,12 @@ fn plain_quiz_runs_on_the_hostile_vault() {
     ];
     let out = run_bounded(&args, b"B\n", &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("Score: 1/1"), "{stdout}");
     // The 5,000-question note is quizzable too.
     let args = [
