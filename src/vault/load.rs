@@ -131,12 +131,31 @@ fn walk(
         path: root.to_owned(),
         source,
     })?;
+    // Links are followed, but only while they stay inside the vault: a
+    // link such as `home -> /` would otherwise walk the whole disk.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+    let escaped = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let escaped_in_filter = std::sync::Arc::clone(&escaped);
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .parents(false)
         .require_git(false)
         .git_global(false)
         .follow_links(true)
+        .filter_entry(move |e| {
+            if !e.path_is_symlink() {
+                return true;
+            }
+            match std::fs::canonicalize(e.path()) {
+                Ok(target) if !target.starts_with(&real_root) => {
+                    if let Ok(mut list) = escaped_in_filter.lock() {
+                        list.push((e.path().to_owned(), target));
+                    }
+                    false
+                }
+                _ => true,
+            }
+        })
         .build();
     for entry in walker {
         match entry {
@@ -165,6 +184,20 @@ fn walk(
                 diags.push(d);
             }
         }
+    }
+    let escaped = escaped.lock().map(|l| l.clone()).unwrap_or_default();
+    for (link, target) in escaped {
+        let mut d = Diagnostic::warning(
+            &relative(root, &link),
+            1,
+            1,
+            format!(
+                "not followed: the link leads outside the vault, to '{}'",
+                target.display()
+            ),
+        );
+        d.root = ix;
+        diags.push(d);
     }
     Ok(())
 }

@@ -135,6 +135,33 @@ fn symlink_loops_do_not_hang_the_walk() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn links_leading_outside_the_vault_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("밖.md"), "# 밖\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("안")).unwrap();
+    std::fs::write(dir.path().join("안/노트.md"), "# 노트\n").unwrap();
+    // A link out of the vault (like `home -> /`) would make the walk
+    // unbounded; a link that stays inside is followed as before.
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("out")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("밖.md"), dir.path().join("밖.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("안"), dir.path().join("inside")).unwrap();
+    let v = load_one(dir.path());
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    assert_eq!(paths, ["inside/노트.md", "안/노트.md"]);
+    for link in ["out", "밖.md"] {
+        assert!(
+            v.diagnostics.iter().any(|d| d.severity == Severity::Warning
+                && d.path == link
+                && d.message.contains("outside the vault")),
+            "{link}: {:?}",
+            v.diagnostics
+        );
+    }
+}
+
 #[test]
 fn files_over_the_size_limit_are_skipped_with_a_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
