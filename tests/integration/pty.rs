@@ -2,12 +2,10 @@
 //! vt100 screen model (a raw byte stream never holds "스팟" whole, because
 //! the cursor moves after each wide character).
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::ops::{Deref, DerefMut};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use super::terminal_faults::Tui;
 
 const SPOT: &str = "---
 title: 스팟 인스턴스 활용
@@ -55,11 +53,10 @@ tags: [service/emr]
 EMR 클러스터는 마스터, 코어, 태스크 노드로 나뉜다. [[스팟 인스턴스 활용]]도 보라.
 ";
 
-/// A running munje in a pseudo-terminal.
+/// munje on a two-note fixture vault, driven through the shared PTY driver;
+/// the folders live as long as the session.
 struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
+    tui: Tui,
     dirs: (tempfile::TempDir, tempfile::TempDir),
 }
 
@@ -69,104 +66,24 @@ impl Session {
         std::fs::write(vault.path().join("spot.md"), SPOT).unwrap();
         std::fs::write(vault.path().join("emr.md"), EMR).unwrap();
         let data = tempfile::tempdir().unwrap();
-        let (rows, cols) = (30, 100);
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_munje"));
-        cmd.args(["--lang", "ko", "--notes"]);
-        cmd.arg(vault.path());
-        cmd.arg("--data-dir");
-        cmd.arg(data.path());
-        cmd.args(extra);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "ko_KR.UTF-8");
-        cmd.env("XDG_CONFIG_HOME", data.path());
-        cmd.env_remove("MUNJE_NOTES");
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        // The master must outlive the child's output; leak it into the
-        // reader thread's lifetime by keeping it here.
-        std::mem::forget(pair.master);
+        let tui = Tui::start_with(vault.path(), data.path(), extra, &[]);
         Session {
-            child,
-            writer,
-            parser,
+            tui,
             dirs: (vault, data),
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; fails with the screen if not.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Let the app read each burst as separate keys.
-        std::thread::sleep(Duration::from_millis(80));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Give the reader thread a moment to take in the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "munje did not exit; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(30));
         }
     }
 }
 
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
+impl Deref for Session {
+    type Target = Tui;
+    fn deref(&self) -> &Tui {
+        &self.tui
+    }
+}
+
+impl DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut Tui {
+        &mut self.tui
     }
 }
 
@@ -196,15 +113,15 @@ fn opens_a_fixture_vault_and_reads_a_note() {
 fn quits_with_the_terminal_restored() {
     let mut s = Session::start(&[]);
     s.wait_for("노트 2");
-    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.vt().screen().alternate_screen());
     // Esc never quits; q from the top level does.
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
-    assert!(s.child.try_wait().unwrap().is_none(), "Esc quit the app");
+    assert!(s.is_running(), "Esc quit the app");
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
-    let parser = s.parser.lock().unwrap();
+    let parser = s.vt();
     assert!(
         !parser.screen().alternate_screen(),
         "still on the alternate screen"
@@ -221,7 +138,7 @@ fn ctrl_c_quits_from_a_layer_with_status_zero() {
     s.send("\x03");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(!s.vt().screen().alternate_screen());
 }
 
 #[test]
@@ -240,7 +157,7 @@ fn searches_by_initial_consonants_and_opens_the_hit() {
     let screen = s.wait_for("1 건");
     assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
     {
-        let parser = s.parser.lock().unwrap();
+        let parser = s.vt();
         let screen = parser.screen();
         assert!(
             !screen.hide_cursor(),

@@ -25,6 +25,12 @@ pub struct Tui {
 impl Tui {
     /// Starts `munje --notes VAULT --data-dir DATA` plus `extra` env vars.
     pub fn start(vault: &Path, data: &Path, envs: &[(&str, &str)]) -> Tui {
+        Tui::start_with(vault, data, &[], envs)
+    }
+
+    /// Starts munje as [`Tui::start`] does, with more arguments after the
+    /// global ones (a subcommand and its flags, say).
+    pub fn start_with(vault: &Path, data: &Path, args: &[&str], envs: &[(&str, &str)]) -> Tui {
         let (rows, cols) = (30, 100);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -39,12 +45,14 @@ impl Tui {
         cmd.arg(vault);
         cmd.arg("--data-dir");
         cmd.arg(data);
+        cmd.args(args);
         cmd.cwd(vault);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "ko_KR.UTF-8");
         cmd.env("XDG_CONFIG_HOME", data);
         cmd.env("XDG_DATA_HOME", data);
         cmd.env_remove("MUNJE_NOTES");
+        cmd.env_remove("NO_COLOR");
         for (key, value) in envs {
             cmd.env(key, value);
         }
@@ -77,6 +85,16 @@ impl Tui {
             parser,
             raw,
         }
+    }
+
+    /// The vt100 model of the terminal, for cursor and mode checks.
+    pub fn vt(&self) -> std::sync::MutexGuard<'_, vt100::Parser> {
+        self.parser.lock().unwrap()
+    }
+
+    /// True while munje has not exited.
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
     }
 
     /// The screen's text.
