@@ -79,6 +79,17 @@ impl Store {
         })
     }
 
+    /// How long a write waits for another process's lock before it fails
+    /// (default [`BUSY_TIMEOUT`]).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(timeout)
+            .map_err(|source| StoreError::Sqlite {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
     /// An empty store in memory, for a quiz whose real store cannot be
     /// opened (a read-only data folder): the quiz runs, nothing is kept.
     pub fn in_memory() -> Result<Store, StoreError> {

@@ -125,6 +125,9 @@ pub struct App {
     /// The progress store; `None` when it could not be opened (quizzes
     /// still run, answers are not kept).
     pub store: Option<Store>,
+    /// Answers the store refused (locked past its busy timeout, say), kept
+    /// in order and saved with the next answer or when the app ends.
+    pub unsaved: Vec<crate::quiz::Attempt>,
     /// Answer history from the store, refreshed after each answer.
     pub history: History,
     /// The clock (fixed in tests).
@@ -147,6 +150,7 @@ impl App {
         let mut app = App {
             index,
             store: None,
+            unsaved: Vec::new(),
             history: History::default(),
             clock: system_now,
             scheduler: Scheduler::new().ok(),

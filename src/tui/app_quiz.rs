@@ -282,17 +282,40 @@ impl App {
     /// Records an answer as it is given: practice answers move the
     /// schedule now, exam answers when the exam ends.
     fn record(&mut self, attempt: &Attempt) {
-        let practice = attempt.mode == crate::quiz::ModeKind::Practice;
-        let scheduler = if practice {
-            self.scheduler.as_ref()
-        } else {
-            None
-        };
-        if let Some(store) = &mut self.store {
-            let r = store.record(attempt, scheduler).map(|_| ());
-            self.store_result(r);
+        if self.store.is_some() {
+            self.unsaved.push(attempt.clone());
+            self.save_unsaved();
         }
         self.refresh_history();
+    }
+
+    /// Saves the answers the store refused earlier, oldest first, stopping
+    /// at the first refusal: a database locked by another program loses no
+    /// answer, it is kept and saved with the next one (or when the app
+    /// ends). Returns how many are still unsaved.
+    pub fn save_unsaved(&mut self) -> usize {
+        let Some(store) = &mut self.store else {
+            return self.unsaved.len();
+        };
+        while let Some(attempt) = self.unsaved.first() {
+            let practice = attempt.mode == crate::quiz::ModeKind::Practice;
+            let scheduler = self.scheduler.as_ref().filter(|_| practice);
+            if let Err(e) = store.record(attempt, scheduler) {
+                let n = self.unsaved.len();
+                let note = match self.lang {
+                    Lang::Ko => format!(
+                        "답을 아직 저장하지 못했습니다 ({e}). 다음 답과 함께 다시 저장합니다 (대기 {n}개)"
+                    ),
+                    Lang::En => format!(
+                        "could not save the answer yet ({e}); it is kept and retried with the next one ({n} waiting)"
+                    ),
+                };
+                self.error(note);
+                return n;
+            }
+            self.unsaved.remove(0);
+        }
+        0
     }
 
     /// Reads the answer history again (after answers were recorded).

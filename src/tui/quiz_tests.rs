@@ -161,6 +161,33 @@ fn practice_answers_are_recorded_in_the_store_as_given() {
 }
 
 #[test]
+fn an_answer_refused_by_a_locked_database_is_kept_and_saved_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.db");
+    let mut a = quiz_app(80, 24);
+    let store = Store::open(&path, NOW).unwrap();
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(20))
+        .unwrap();
+    a.store = Some(store);
+    practice_on_spot(&mut a);
+    // Another program holds the write lock past the busy timeout.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on");
+    assert_eq!(a.unsaved.len(), 1);
+    assert!(a.store.is_some(), "the store is kept for the next answer");
+    other.execute_batch("COMMIT").unwrap();
+    // The lock is gone: the kept answer is saved (here, as the app ends).
+    assert_eq!(a.save_unsaved(), 0);
+    let attempts = a.store.as_ref().unwrap().attempts().unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert!(!attempts[0].correct);
+}
+
+#[test]
 fn a_quiz_runs_without_a_store() {
     let mut a = quiz_app(80, 24);
     assert!(a.store.is_none());

@@ -47,6 +47,19 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         guards.close();
         Ok(())
     })();
+    // A last chance for answers a locked database refused during the run.
+    let unsaved = app.save_unsaved();
     terminal::restore()?;
+    if unsaved > 0 {
+        eprintln!(
+            "munje: {}",
+            app.lang.pick(
+                &format!("진도 데이터베이스가 잠겨 있어 답 {unsaved}개를 저장하지 못했습니다."),
+                &format!(
+                    "{unsaved} answers could not be saved: the progress database stayed locked."
+                ),
+            )
+        );
+    }
     result
 }
