@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::quiz::{Day, Selection, Shuffle};
+use crate::vault::Tag;
+
 /// Exam practice from Korean markdown study notes, in the terminal.
 ///
 /// With no command, munje opens the full-screen app on the vault: the
@@ -188,6 +191,40 @@ pub struct QuizArgs {
     pub plain: bool,
 }
 
+/// An exam without `--count` asks at most this many (the associate format).
+pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
+
+impl QuizArgs {
+    /// The questions these flags ask for, for the line-mode quiz and the
+    /// TUI alike; `default_seed` shuffles when no `--seed` is given. Errors
+    /// name the flag and quote the value.
+    pub fn selection(&self, default_seed: u64) -> Result<Selection, String> {
+        let tags = |list: &[String]| -> Result<Vec<Tag>, String> {
+            list.iter()
+                .map(|t| Tag::parse(t).ok_or_else(|| format!("\"{t}\" is not a tag")))
+                .collect()
+        };
+        let exam_date = self
+            .exam_date
+            .as_deref()
+            .map(Day::parse)
+            .transpose()
+            .map_err(|e| format!("--exam-date: {e}"))?;
+        let seed = (!self.no_shuffle).then(|| self.seed.unwrap_or(default_seed));
+        Ok(Selection {
+            tags: tags(&self.tags)?,
+            not_tags: tags(&self.not_tags)?,
+            note: self.note.clone(),
+            wrong_only: self.wrong,
+            due_only: self.due,
+            weakest_first: self.weakest,
+            count: self.count.or(self.exam.then_some(EXAM_DEFAULT_QUESTIONS)),
+            shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
+            exam_date,
+        })
+    }
+}
+
 /// Options of `munje stats`.
 #[derive(Debug, Args, Clone)]
 pub struct StatsArgs {
@@ -216,6 +253,41 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn quiz_args(words: &[&str]) -> QuizArgs {
+        let cli =
+            Cli::try_parse_from(std::iter::once("munje").chain(words.iter().copied())).unwrap();
+        match cli.command {
+            Some(Command::Quiz(args)) => args,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn quiz_flags_become_a_selection() {
+        let sel = quiz_args(&["quiz", "--exam", "--tag", "#Service/EMR", "--not-tag", "x"])
+            .selection(7)
+            .unwrap();
+        assert_eq!(sel.count, Some(EXAM_DEFAULT_QUESTIONS));
+        assert_eq!(sel.tags, [Tag::parse("service/emr").unwrap()]);
+        assert_eq!(sel.shuffle, Shuffle::Seeded(7));
+        let sel = quiz_args(&["quiz", "--seed", "3", "--count", "5"])
+            .selection(7)
+            .unwrap();
+        assert_eq!((sel.shuffle, sel.count), (Shuffle::Seeded(3), Some(5)));
+        let sel = quiz_args(&["quiz", "--no-shuffle"]).selection(7).unwrap();
+        assert_eq!(sel.shuffle, Shuffle::Off);
+    }
+
+    #[test]
+    fn bad_quiz_flags_name_the_flag_and_value() {
+        let err = quiz_args(&["quiz", "--tag", "#"]).selection(0).unwrap_err();
+        assert!(err.contains("\"#\" is not a tag"), "{err}");
+        let err = quiz_args(&["quiz", "--exam-date", "2026-02-30"])
+            .selection(0)
+            .unwrap_err();
+        assert!(err.starts_with("--exam-date"), "{err}");
     }
 
     #[test]

@@ -11,21 +11,16 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-use anyhow::Context as _;
-
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, Day, Ending, ExamConfig, Mode, QuizSession, Scheduler, Selection, SessionConfig,
-    SessionId, Shuffle, Timestamp, select,
+    Attempt, Day, Ending, ExamConfig, Mode, QuizSession, Scheduler, SessionConfig, SessionId,
+    Shuffle, Timestamp, select,
 };
 use crate::store::{Store, database_path};
-use crate::vault::{Tag, Vault};
+use crate::vault::Vault;
 
 pub use line::Recorder;
-
-/// An exam without `--count` asks at most this many (the associate format).
-pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
 
 /// Everything a quiz needs, ready to run (line mode or TUI).
 #[derive(Debug)]
@@ -99,34 +94,13 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
         }
     };
     let offset = store.local_offset(now);
-    let tags = |list: &[String]| -> anyhow::Result<Vec<Tag>> {
-        list.iter()
-            .map(|t| Tag::parse(t).with_context(|| format!("\"{t}\" is not a tag")))
-            .collect()
-    };
-    let exam_date = args
-        .exam_date
-        .as_deref()
-        .map(Day::parse)
-        .transpose()
-        .context("--exam-date")?;
-    let seed = (!args.no_shuffle).then(|| args.seed.unwrap_or_else(|| now.0.unsigned_abs()));
-    let shuffle = seed.map_or(Shuffle::Off, Shuffle::Seeded);
-    let count = match (args.count, args.exam) {
-        (Some(n), _) => Some(n),
-        (None, true) => Some(EXAM_DEFAULT_QUESTIONS),
-        (None, false) => None,
-    };
-    let selection = Selection {
-        tags: tags(&args.tags)?,
-        not_tags: tags(&args.not_tags)?,
-        note: args.note.clone(),
-        wrong_only: args.wrong,
-        due_only: args.due,
-        weakest_first: args.weakest,
-        count,
-        shuffle,
-        exam_date,
+    let selection = args
+        .selection(now.0.unsigned_abs())
+        .map_err(anyhow::Error::msg)?;
+    let (exam_date, shuffle) = (selection.exam_date, selection.shuffle);
+    let seed = match shuffle {
+        Shuffle::Seeded(s) => Some(s),
+        Shuffle::Off => None,
     };
     let history = store.history()?;
     let chosen = select(&vault, &selection, &history, now, offset)?;

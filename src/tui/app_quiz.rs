@@ -6,8 +6,8 @@
 use crate::cli::QuizArgs;
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, Day, Ending, ExamConfig, Mode, Notebook, QuizSession, Selection, SessionConfig,
-    SessionId, Shuffle, UtcOffset, select,
+    Attempt, Ending, ExamConfig, Mode, Notebook, QuizSession, Selection, SessionConfig, SessionId,
+    Shuffle, UtcOffset, select,
 };
 use crate::store::StoreError;
 use crate::tui::action::Action;
@@ -18,10 +18,7 @@ use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
-use crate::vault::{NoteIx, QuestionOrigin, Tag};
-
-/// Questions in an exam when no count is given (the associate exam's 65).
-pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
+use crate::vault::{NoteIx, QuestionOrigin};
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
@@ -112,31 +109,7 @@ impl App {
 
     /// Starts the quiz `munje quiz …` asked for; errors name the flag.
     pub fn start_from_args(&mut self, args: &QuizArgs) {
-        let tags = |list: &[String]| -> Result<Vec<Tag>, String> {
-            list.iter()
-                .map(|t| Tag::parse(t).ok_or_else(|| format!("\"{t}\" is not a tag")))
-                .collect()
-        };
-        let parsed = (|| -> Result<Selection, String> {
-            let exam_date = args
-                .exam_date
-                .as_deref()
-                .map(Day::parse)
-                .transpose()
-                .map_err(|e| format!("--exam-date: {e}"))?;
-            let seed = (!args.no_shuffle).then(|| args.seed.unwrap_or_else(|| self.seed()));
-            Ok(Selection {
-                tags: tags(&args.tags)?,
-                not_tags: tags(&args.not_tags)?,
-                note: args.note.clone(),
-                wrong_only: args.wrong,
-                due_only: args.due,
-                weakest_first: args.weakest,
-                count: args.count.or(args.exam.then_some(EXAM_DEFAULT_QUESTIONS)),
-                shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
-                exam_date,
-            })
-        })();
+        let parsed = args.selection(self.seed());
         match parsed {
             Ok(sel) => {
                 let title = args
