@@ -89,14 +89,35 @@ pub fn open_connection(
         path: path.to_owned(),
         source,
     };
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-        .map_err(sql)?;
-    conn.pragma_update(None, "synchronous", "FULL")
-        .map_err(sql)?;
-    conn.pragma_update(None, "foreign_keys", "ON")
-        .map_err(sql)?;
-    schema::migrate_to(&mut conn, LATEST_VERSION).map_err(sql)?;
-    Ok((conn, recovery))
+    // Two munje processes creating the same new database can make SQLite
+    // answer "locked" at once, without waiting (its deadlock avoidance while
+    // a lock is raised): try again until the busy timeout runs out.
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match configure(&mut conn) {
+            Ok(()) => return Ok((conn, recovery)),
+            Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(sql(e)),
+        }
+    }
+}
+
+/// WAL journal, durable commits, foreign keys, the latest schema.
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    schema::migrate_to(conn, LATEST_VERSION)
+}
+
+/// True for the errors another connection's lock causes.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 fn connect(path: &Path) -> Result<Connection, StoreError> {
