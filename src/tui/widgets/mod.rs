@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use super::keymap::{Context, Keymap};
@@ -93,6 +94,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clears an area and draws a titled border; returns the inside.
 pub fn popup(area: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
+    clear_cut_wide_chars(area, buf);
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_style(theme.border_focus)
@@ -100,6 +102,28 @@ pub fn popup(area: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// Blanks the halves of wide characters (Hangul takes two cells) that the
+/// edges of `area` would cut: the first half left of it would otherwise be
+/// printed over the popup's left border, and a second half right of it
+/// would be left without its first.
+fn clear_cut_wide_chars(area: Rect, buf: &mut Buffer) {
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let x = area.left() - 1;
+            if buf[(x, y)].symbol().width() > 1 {
+                buf[(x, y)].set_symbol(" ");
+            }
+        }
+        if area.right() < bounds.right() && area.right() > area.left() {
+            let (last, after) = (area.right() - 1, area.right());
+            if buf[(last, y)].symbol().width() > 1 {
+                buf[(after, y)].set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// A titled pane border, highlighted when focused; returns the inside.
@@ -146,4 +170,30 @@ pub fn bar_line(
         Span::raw(" "),
         Span::styled(suffix.to_owned(), theme.dim),
     ])
+}
+
+#[cfg(test)]
+mod popup_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use super::popup;
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn popup_border_survives_wide_characters_underneath() {
+        let area = Rect::new(0, 0, 12, 3);
+        let mut buf = Buffer::empty(area);
+        for y in 0..3 {
+            buf.set_string(0, y, "가나다라마바", ratatui::style::Style::default());
+        }
+        // Columns 3..9: the left edge cuts 나 (cells 2-3), the right edge
+        // cuts 마 (cells 8-9).
+        popup(Rect::new(3, 0, 6, 3), "t", &Theme::default(), &mut buf);
+        for y in 0..3 {
+            assert_eq!(buf[(2, y)].symbol(), " ", "row {y}: half of 나 left");
+            assert_ne!(buf[(3, y)].symbol(), "", "row {y}: border cell lost");
+            assert_eq!(buf[(9, y)].symbol(), " ", "row {y}: orphan half of 마");
+        }
+    }
 }
