@@ -68,22 +68,19 @@ fn pulldown_floor(files: &[PathBuf]) -> usize {
 fn run_once(dir: &Path, files: &[PathBuf]) -> Option<()> {
     let which = std::env::var("MUNJE_BENCH_ONCE").ok()?;
     let start = std::time::Instant::now();
-    match which.as_str() {
-        "floor" => {
-            let events = pulldown_floor(files);
-            eprintln!("floor: {events} events in {:?}", start.elapsed());
-        }
-        _ => {
-            let options = munje::vault::LoadOptions::default();
-            let v = munje::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("vault loads");
-            eprintln!(
-                "load: {} notes, {} questions, {} diagnostics in {:?}",
-                v.notes.len(),
-                v.questions.len(),
-                v.diagnostics.len(),
-                start.elapsed()
-            );
-        }
+    if which == "floor" {
+        let events = pulldown_floor(files);
+        eprintln!("floor: {events} events in {:?}", start.elapsed());
+    } else {
+        let options = munje::vault::LoadOptions::default();
+        let v = munje::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("vault loads");
+        eprintln!(
+            "load: {} notes, {} questions, {} diagnostics in {:?}",
+            v.notes.len(),
+            v.questions.len(),
+            v.diagnostics.len(),
+            start.elapsed()
+        );
     }
     Some(())
 }
