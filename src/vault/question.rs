@@ -415,7 +415,3 @@ fn diag_at(
     };
     d.with_source(line_text, width)
 }
-
-#[cfg(test)]
-#[path = "question_tests.rs"]
-mod tests;
