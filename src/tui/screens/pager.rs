@@ -48,20 +48,32 @@ impl PagerState {
 
     /// Scrolls; true when the action was a movement.
     pub fn apply(&mut self, action: Action) -> bool {
-        let half = (self.height / 2).max(1);
-        let max = self.total.saturating_sub(self.height);
-        self.scroll = match action {
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::HalfPageDown | Action::PageDown => self.scroll + half,
-            Action::HalfPageUp | Action::PageUp => self.scroll.saturating_sub(half),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => return false,
+        match scrolled(self.scroll, self.total, self.height, action) {
+            Some(scroll) => {
+                self.scroll = scroll;
+                true
+            }
+            None => false,
         }
-        .min(max);
-        true
     }
+}
+
+/// The first visible row after a movement, for any scrolled text of
+/// `total` rows shown `height` at a time; `None` when `action` is not a
+/// movement.
+pub fn scrolled(scroll: usize, total: usize, height: usize, action: Action) -> Option<usize> {
+    let half = (height / 2).max(1);
+    let max = total.saturating_sub(height);
+    let next = match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::HalfPageDown | Action::PageDown => scroll + half,
+        Action::HalfPageUp | Action::PageUp => scroll.saturating_sub(half),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => return None,
+    };
+    Some(next.min(max))
 }
 
 /// The help text, generated from the keymap.
@@ -198,5 +210,25 @@ impl Widget for PagerView<'_> {
         ) {
             buf.set_line(area.x, y, line, area.width);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scrolled;
+    use crate::tui::action::Action;
+
+    #[test]
+    fn scrolling_stays_between_the_top_and_the_last_page() {
+        // 30 rows shown 10 at a time: the last page starts at row 20.
+        assert_eq!(scrolled(0, 30, 10, Action::Down), Some(1));
+        assert_eq!(scrolled(0, 30, 10, Action::Up), Some(0));
+        assert_eq!(scrolled(18, 30, 10, Action::HalfPageDown), Some(20));
+        assert_eq!(scrolled(7, 30, 10, Action::HalfPageUp), Some(2));
+        assert_eq!(scrolled(7, 30, 10, Action::Bottom), Some(20));
+        assert_eq!(scrolled(7, 30, 10, Action::Top), Some(0));
+        // Text shorter than the screen never scrolls.
+        assert_eq!(scrolled(0, 5, 10, Action::Down), Some(0));
+        assert_eq!(scrolled(3, 30, 10, Action::Confirm), None);
     }
 }

@@ -45,18 +45,9 @@ impl StatsState {
 
     /// Scrolls.
     pub fn apply(&mut self, action: Action) {
-        let max = self.total.saturating_sub(self.height);
-        let half = (self.height / 2).max(1);
-        self.scroll = match action {
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::HalfPageDown | Action::PageDown => self.scroll + half,
-            Action::HalfPageUp | Action::PageUp => self.scroll.saturating_sub(half),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => self.scroll,
+        if let Some(scroll) = super::pager::scrolled(self.scroll, self.total, self.height, action) {
+            self.scroll = scroll;
         }
-        .min(max);
     }
 }
 
