@@ -58,6 +58,17 @@ pub enum StoreError {
     },
 }
 
+impl StoreError {
+    /// Turns SQLite errors on the database at `path` into store errors
+    /// naming it (for `map_err`).
+    pub fn sqlite(path: &std::path::Path) -> impl Fn(rusqlite::Error) -> StoreError + Copy + '_ {
+        move |source| StoreError::Sqlite {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
 /// An open progress database.
 #[derive(Debug)]
 pub struct Store {
@@ -82,22 +93,14 @@ impl Store {
     /// How long a write waits for another process's lock before it fails
     /// (default [`BUSY_TIMEOUT`]).
     pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
-        self.conn
-            .busy_timeout(timeout)
-            .map_err(|source| StoreError::Sqlite {
-                path: self.path.clone(),
-                source,
-            })
+        self.conn.busy_timeout(timeout).map_err(|e| self.err(e))
     }
 
     /// An empty store in memory, for a quiz whose real store cannot be
     /// opened (a read-only data folder): the quiz runs, nothing is kept.
     pub fn in_memory() -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");
-        let conn = open::in_memory().map_err(|source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        })?;
+        let conn = open::in_memory().map_err(StoreError::sqlite(&path))?;
         Ok(Store {
             conn,
             path,
@@ -136,10 +139,7 @@ impl Store {
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        StoreError::sqlite(&self.path)(source)
     }
 }
 

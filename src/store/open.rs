@@ -85,10 +85,7 @@ pub fn open_connection(
     let mut conn = connect(path)?;
     // WAL lets a reader and a writer work at once; FULL makes each commit
     // survive a power cut, not only a killed process.
-    let sql = |source| StoreError::Sqlite {
-        path: path.to_owned(),
-        source,
-    };
+    let sql = StoreError::sqlite(path);
     // Two munje processes creating the same new database can make SQLite
     // answer "locked" at once, without waiting (its deadlock avoidance while
     // a lock is raised): try again until the busy timeout runs out.
@@ -122,15 +119,9 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 
 fn connect(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-    let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Sqlite {
-        path: path.to_owned(),
-        source,
-    })?;
+    let conn = Connection::open_with_flags(path, flags).map_err(StoreError::sqlite(path))?;
     conn.busy_timeout(busy_timeout())
-        .map_err(|source| StoreError::Sqlite {
-            path: path.to_owned(),
-            source,
-        })?;
+        .map_err(StoreError::sqlite(path))?;
     Ok(conn)
 }
 
@@ -181,10 +172,7 @@ fn inspect(path: &Path) -> Result<Verdict, StoreError> {
                 Ok(Verdict::Foreign("it is not an SQLite database".into()))
             }
             Some(ErrorCode::DatabaseCorrupt) => Ok(Verdict::Foreign("it is corrupt".into())),
-            _ => Err(StoreError::Sqlite {
-                path: path.to_owned(),
-                source: e,
-            }),
+            _ => Err(StoreError::sqlite(path)(e)),
         },
     }
 }
