@@ -14,6 +14,7 @@ pub mod load;
 mod markdown;
 pub mod model;
 pub mod note;
+mod outline;
 mod question;
 mod scan;
 pub mod tags;
