@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::model::{Section, SectionKind};
 use super::outline::Heading;
-use super::text::{LineCursor, compact_lower, drop_leading_symbols, strip_bold};
+use super::text::{LineCursor, compact_lower, drop_leading_symbols, is_alphanumeric, strip_bold};
 
 /// The markdown extensions munje reads (and the benchmark floor uses).
 pub(crate) fn options() -> Options {
@@ -58,7 +58,7 @@ pub(crate) struct BodyScan {
 /// Recognises a level-2 heading: leading emoji, punctuation and spaces
 /// dropped, compared without spaces and case.
 pub(crate) fn section_kind(heading: &str) -> SectionKind {
-    let name = drop_leading_symbols(heading).trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = drop_leading_symbols(heading).trim_end_matches(|c: char| !is_alphanumeric(c));
     match compact_lower(name).as_str() {
         "핵심포인트" | "핵심" | "keypoint" | "keypoints" | "summary" => {
             SectionKind::KeyPoint
@@ -131,7 +131,13 @@ fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
         let end = after.get(next).map_or(body.len(), |h| h.line.start);
         w.feed(body, h2.line.clone(), &mut lines);
         let content = h2.line.end..end;
-        if matches!(
+        if w.section == Some(SectionKind::Questions) && !has_wikilink(body, &content) {
+            // Most questions sections are plain enough to read by lines.
+            match super::plain_units::units(body, content.clone(), &mut lines) {
+                Some(units) => w.scan.units.extend(units),
+                None => w.feed(body, content, &mut lines),
+            }
+        } else if matches!(
             w.section,
             Some(SectionKind::KeyPoint | SectionKind::Questions)
         ) {
@@ -144,6 +150,10 @@ fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
     w.finish(body.len())
 }
 
+fn has_wikilink(body: &str, range: &Range<usize>) -> bool {
+    memchr::memmem::find(&body.as_bytes()[range.clone()], b"[[").is_some()
+}
+
 /// Feeds a stretch whose text is not kept: only its level-1 headings
 /// matter, unless it holds a wikilink, when it is walked whole.
 fn feed_unread(
@@ -153,13 +163,19 @@ fn feed_unread(
     headings: &[Heading],
     lines: &mut LineCursor<'_>,
 ) {
-    if memchr::memmem::find(&body.as_bytes()[range.clone()], b"[[").is_some() {
+    if has_wikilink(body, &range) {
         w.feed(body, range, lines);
         return;
     }
     for h in headings.iter().filter(|h| h.level == 1) {
         w.feed(body, h.line.clone(), lines);
     }
+}
+
+/// Bytes from `offset` to the end of its line: room for that line's text.
+fn line_len(body: &str, offset: usize) -> usize {
+    let rest = &body.as_bytes()[offset.min(body.len())..];
+    memchr::memchr(b'\n', rest).unwrap_or(rest.len())
 }
 
 impl Walk {
@@ -174,7 +190,7 @@ impl Walk {
                 self.section == Some(SectionKind::Questions) && self.heading.is_none();
             match event {
                 Event::Start(Tag::Heading { level, .. }) => {
-                    self.heading = Some((level, range.start, String::new()));
+                    self.heading = Some((level, range.start, String::with_capacity(range.len())));
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, start, text)) = self.heading.take() {
@@ -196,7 +212,7 @@ impl Walk {
                     if in_questions && self.list_depth == 0 && self.in_para {
                         let line = lines.line_at(range.end);
                         self.para.push(Span {
-                            text: String::new(),
+                            text: String::with_capacity(line_len(body, range.end)),
                             offset: range.end,
                             line,
                         });
@@ -206,7 +222,7 @@ impl Walk {
                 }
                 Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell)
                 | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow) => {
-                    self.block_edge(&event, range.start, in_questions, lines);
+                    self.block_edge(&event, range.clone(), body, in_questions, lines);
                 }
                 Event::Start(Tag::List(_)) if in_questions => self.list_depth += 1,
                 Event::End(TagEnd::List(_)) if in_questions => {
@@ -220,7 +236,7 @@ impl Walk {
                 {
                     let line = lines.line_at(range.start);
                     self.other = Some(Span {
-                        text: String::new(),
+                        text: String::with_capacity(range.len()),
                         offset: range.start,
                         line,
                     });
@@ -282,10 +298,12 @@ impl Walk {
     fn block_edge(
         &mut self,
         event: &Event<'_>,
-        start: usize,
+        range: Range<usize>,
+        body: &str,
         in_questions: bool,
         lines: &mut LineCursor<'_>,
     ) {
+        let start = range.start;
         if let Some(k) = &mut self.key_point {
             k.push(' ');
         }
@@ -295,7 +313,8 @@ impl Walk {
         match event {
             Event::Start(Tag::Item) if self.list_depth == 1 => {
                 self.item = Some(Span {
-                    text: String::new(),
+                    // The item's source holds all of its text: no regrowth.
+                    text: String::with_capacity(range.len()),
                     offset: start,
                     line: lines.line_at(start),
                 });
@@ -308,7 +327,7 @@ impl Walk {
             Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
                 self.in_para = true;
                 self.para.push(Span {
-                    text: String::new(),
+                    text: String::with_capacity(line_len(body, start)),
                     offset: start,
                     line: lines.line_at(start),
                 });

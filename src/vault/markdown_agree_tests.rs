@@ -148,3 +148,62 @@ proptest! {
         prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
     }
 }
+
+/// Lines of questions sections, plain and not: the line reader must read
+/// the plain ones as the walk does and give up on the rest.
+const QUESTION_LINES: &[&str] = &[
+    "",
+    "",
+    "",
+    "**Question:** 스팟 인스턴스가 중단되기 전 알림은?",
+    "**문제 2.** Which option is best?",
+    "다음 줄 이어짐",
+    "줄 끝 공백  ",
+    "**Options:**",
+    "- A) 2분 전에 알린다",
+    "- B) **둘** (정답 후보)",
+    "- C) 5분",
+    "* D) 별표 항목",
+    "+ E) 더하기 항목",
+    "**정답: B**",
+    "**정답: A, C** (두 개)",
+    "💡 추가 설명:",
+    "- **Option A** - 틀린 이유",
+    "- **A**: 이유",
+    "**",
+    "-붙음",
+    "--",
+    "---",
+    "***",
+    "___",
+    "=",
+    "2.5배 빠름",
+    "1) 번호 항목",
+    "2. 번호 항목",
+    "- A) `코드`",
+    "본문 *기울임*",
+    "snake_case 이름",
+    "a &amp; b",
+    "- A) 하나\t탭",
+    "  들여쓴 줄",
+    "    들여쓴 코드",
+    "> 인용",
+    "### 하위 제목",
+    "- ",
+    "-  두 칸",
+    "***굵고 기울임***",
+    "https://example.com 주소",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plain_questions_sections_agree_with_the_walk(
+        lines in proptest::collection::vec(proptest::sample::select(QUESTION_LINES), 0..30),
+        first in 1usize..20,
+    ) {
+        let body = format!("# 제목\n\n## 📝 관련 문제\n\n{}\n", lines.join("\n"));
+        prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
+    }
+}

@@ -15,6 +15,7 @@ mod markdown;
 pub mod model;
 pub mod note;
 mod outline;
+mod plain_units;
 mod question;
 mod scan;
 pub mod tags;

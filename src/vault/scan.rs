@@ -52,15 +52,47 @@ pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 fn nfc_in_place(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     // Dropping starters only ever turns a "yes" into a "maybe", so a "yes"
-    // on the filtered characters is a "yes" for the text.
-    let rest = text
-        .chars()
-        .filter(|c| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(c));
-    if is_nfc_quick(rest) == IsNormalized::Yes {
+    // on the remaining characters is a "yes" for the text.
+    if is_nfc_quick(not_ascii_or_syllable(&text)) == IsNormalized::Yes {
         text
     } else {
         text.nfc().collect()
     }
+}
+
+/// The characters of `text` other than ASCII and precomposed Hangul
+/// syllables (U+AC00–U+D7A3), found by looking at lead bytes: decoding
+/// every character of a note costs more than the check itself.
+fn not_ascii_or_syllable(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            // In valid UTF-8 a lead byte 0xEA–0xED starts a 3-byte
+            // sequence: U+A000–U+DFFF. Syllables are EA B0 80 to ED 9E A3.
+            if (0xEA..=0xED).contains(&b) {
+                let second = (u32::from(bytes[i + 1]) << 8) | u32::from(bytes[i + 2]);
+                let syllable = match b {
+                    0xEA => second >= 0xB080,
+                    0xED => second <= 0x9EA3,
+                    _ => true,
+                };
+                if syllable {
+                    i += 3;
+                    continue;
+                }
+            }
+            let c = text[i..].chars().next()?;
+            i += c.len_utf8();
+            return Some(c);
+        }
+        None
+    })
 }
 
 /// 1-based line and column (in characters, lossy for broken UTF-8) of a
@@ -160,6 +192,15 @@ mod tests {
         use unicode_normalization::UnicodeNormalization;
         let nfd: String = "스팟 인스턴스".nfd().collect();
         assert_eq!(decode("d.md", nfd.into_bytes()).unwrap(), "스팟 인스턴스");
+    }
+
+    #[test]
+    fn only_characters_that_may_not_be_nfc_are_checked() {
+        let text = "a 가힣 \u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}";
+        let rest: String = not_ascii_or_syllable(text).collect();
+        assert_eq!(rest, "\u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}");
+        // Conjoining jamo become a syllable.
+        assert_eq!(decode("j.md", "\u{1100}\u{1161}".into()).unwrap(), "가");
     }
 
     #[test]
