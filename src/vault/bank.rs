@@ -12,7 +12,6 @@ use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_li
 use super::labels::answer_letters;
 use super::model::{Letter, Question, QuestionId, QuestionOrigin, QuizOption};
 use super::tags::Tag;
-use super::text::strip_bold;
 
 /// A parsed bank file, not yet in a vault.
 #[derive(Debug, Clone, Default)]
@@ -401,7 +400,7 @@ fn single_letter(s: &str) -> Option<Letter> {
 }
 
 fn plain(s: &str) -> String {
-    super::text::fold(&strip_bold(&crate::text::nfc(s)))
+    super::text::fold_unbold(&crate::text::nfc(s))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::model::{Section, SectionKind};
 use super::outline::Heading;
-use super::text::{LineCursor, compact_lower, drop_leading_symbols, is_alphanumeric, strip_bold};
+use super::text::{LineCursor, compact_lower, drop_leading_symbols, is_alphanumeric};
 
 /// The markdown extensions munje reads (and the benchmark floor uses).
 pub(crate) fn options() -> Options {
@@ -129,21 +129,24 @@ fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
             .position(|h| h.level == 2)
             .unwrap_or(after.len());
         let end = after.get(next).map_or(body.len(), |h| h.line.start);
-        w.feed(body, h2.line.clone(), &mut lines);
+        w.heading_line(body, h2, &mut lines);
         let content = h2.line.end..end;
-        if w.section == Some(SectionKind::Questions) && !has_wikilink(body, &content) {
-            // Most questions sections are plain enough to read by lines.
-            match super::plain_units::units(body, content.clone(), &mut lines) {
-                Some(units) => w.scan.units.extend(units),
-                None => w.feed(body, content, &mut lines),
+        let plain = match w.section {
+            Some(SectionKind::Questions | SectionKind::KeyPoint)
+                if !has_wikilink(body, &content) =>
+            {
+                // Most of these sections are plain enough to read by lines.
+                super::plain_units::units(body, content.clone(), &mut lines)
             }
-        } else if matches!(
-            w.section,
-            Some(SectionKind::KeyPoint | SectionKind::Questions)
-        ) {
-            w.feed(body, content, &mut lines);
-        } else {
-            feed_unread(&mut w, body, content, &after[..next], &mut lines);
+            _ => None,
+        };
+        match (w.section, plain) {
+            (Some(SectionKind::Questions), Some(units)) => w.scan.units.extend(units),
+            (Some(SectionKind::KeyPoint), Some(units)) => w.key_point_units(&units),
+            (Some(SectionKind::KeyPoint | SectionKind::Questions), None) => {
+                w.feed(body, content, &mut lines);
+            }
+            _ => feed_unread(&mut w, body, content, &after[..next], &mut lines),
         }
         rest = &after[next..];
     }
@@ -168,7 +171,7 @@ fn feed_unread(
         return;
     }
     for h in headings.iter().filter(|h| h.level == 1) {
-        w.feed(body, h.line.clone(), lines);
+        w.heading_line(body, h, lines);
     }
 }
 
@@ -251,6 +254,42 @@ impl Walk {
                     self.scan.units.push(Unit::Break);
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// A top-level heading line: read directly when its text is plain,
+    /// as pulldown-cmark would give it, else parsed.
+    fn heading_line(&mut self, body: &str, h: &Heading, lines: &mut LineCursor<'_>) {
+        let line = &body[h.line.clone()];
+        let text = line[usize::from(h.level)..].trim_matches([' ', '\t']);
+        let level = match h.level {
+            1 => Some(HeadingLevel::H1),
+            2 => Some(HeadingLevel::H2),
+            _ => None,
+        };
+        // A `#` in the text may close the heading; leave that to the parser.
+        match level {
+            Some(level) if !text.contains('#') && super::plain_units::is_plain_inline(text) => {
+                self.end_heading(level, h.line.start, text, lines, body.len());
+            }
+            _ => self.feed(body, h.line.clone(), lines),
+        }
+    }
+
+    /// The key point's text from a plain section: the walk would add the
+    /// same words with whitespace between blocks, which folding evens out.
+    fn key_point_units(&mut self, units: &[Unit]) {
+        let Some(k) = &mut self.key_point else { return };
+        for unit in units {
+            let spans = match unit {
+                Unit::Line(s) | Unit::Heading(s) | Unit::Other(s) => std::slice::from_ref(s),
+                Unit::List(items) => items.as_slice(),
+                Unit::Break => &[],
+            };
+            for s in spans {
+                k.push(' ');
+                k.push_str(&s.text);
             }
         }
     }
@@ -367,7 +406,7 @@ impl Walk {
         lines: &mut LineCursor<'_>,
         body_len: usize,
     ) {
-        let plain = super::text::fold(&strip_bold(text));
+        let plain = super::text::fold_unbold(text);
         match level {
             HeadingLevel::H1 => {
                 if self.scan.heading.is_none() && !plain.is_empty() {
@@ -406,7 +445,7 @@ impl Walk {
 
     fn end_section(&mut self) {
         if let Some(k) = self.key_point.take() {
-            let k = super::text::fold(&strip_bold(&k));
+            let k = super::text::fold_unbold(&k);
             if !k.is_empty() {
                 self.scan.key_point = Some(k);
             }

@@ -146,7 +146,7 @@ fn starts_block(text: &str) -> bool {
 /// HTML, escapes, entities, strikethrough or tables, no `_`, no tab, and
 /// every `*` in a pair (`**`), which shows as `**` whether or not it
 /// pairs up as bold.
-fn is_plain_inline(text: &str) -> bool {
+pub(crate) fn is_plain_inline(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -7,10 +7,7 @@ use super::diagnostic::Diagnostic;
 /// Decodes a file into NFC text with `\n` line endings. A NUL byte
 /// (binary file) or invalid UTF-8 is a diagnostic and the file is skipped.
 pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    // `contains` on bytes is a memchr; find the position only when needed.
-    if bytes.contains(&0)
-        && let Some(pos) = bytes.iter().position(|&b| b == 0)
-    {
+    if let Some(pos) = memchr::memchr(0, &bytes) {
         let (line, column) = byte_position(&bytes, pos);
         return Err(Diagnostic::error(
             path,
@@ -39,7 +36,7 @@ pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // A lone CR is a line ending for CommonMark too; counting it as one
         // keeps our line numbers equal to the markdown parser's.
         text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -53,7 +50,7 @@ fn nfc_in_place(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     // Dropping starters only ever turns a "yes" into a "maybe", so a "yes"
     // on the remaining characters is a "yes" for the text.
-    if is_nfc_quick(not_ascii_or_syllable(&text)) == IsNormalized::Yes {
+    if is_nfc_quick(not_ascii_or_syllable(&text).into_iter()) == IsNormalized::Yes {
         text
     } else {
         text.nfc().collect()
@@ -61,38 +58,39 @@ fn nfc_in_place(text: String) -> String {
 }
 
 /// The characters of `text` other than ASCII and precomposed Hangul
-/// syllables (U+AC00–U+D7A3), found by looking at lead bytes: decoding
-/// every character of a note costs more than the check itself.
-fn not_ascii_or_syllable(text: &str) -> impl Iterator<Item = char> + '_ {
+/// syllables (U+AC00–U+D7A3), found by looking at lead bytes only:
+/// decoding every character of a note costs more than the check itself.
+fn not_ascii_or_syllable(text: &str) -> Vec<char> {
     let bytes = text.as_bytes();
+    let mut others = Vec::new();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            // In valid UTF-8 a lead byte 0xEA–0xED starts a 3-byte
-            // sequence: U+A000–U+DFFF. Syllables are EA B0 80 to ED 9E A3.
-            if (0xEA..=0xED).contains(&b) {
-                let second = (u32::from(bytes[i + 1]) << 8) | u32::from(bytes[i + 2]);
-                let syllable = match b {
-                    0xEA => second >= 0xB080,
-                    0xED => second <= 0x9EA3,
-                    _ => true,
-                };
-                if syllable {
-                    i += 3;
-                    continue;
-                }
-            }
-            let c = text[i..].chars().next()?;
-            i += c.len_utf8();
-            return Some(c);
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
         }
-        None
-    })
+        // In valid UTF-8 a lead byte 0xEA–0xED starts a 3-byte sequence
+        // (U+A000–U+DFFF); syllables run from EA B0 80 to ED 9E A3.
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let syllable = match b {
+            0xEB | 0xEC => true,
+            0xEA => second >= 0xB0,
+            0xED => {
+                second < 0x9E || (second == 0x9E && bytes.get(i + 2).is_some_and(|&t| t <= 0xA3))
+            }
+            _ => false,
+        };
+        if syllable {
+            i += 3;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        others.push(c);
+        i += c.len_utf8();
+    }
+    others
 }
 
 /// 1-based line and column (in characters, lossy for broken UTF-8) of a
@@ -197,7 +195,7 @@ mod tests {
     #[test]
     fn only_characters_that_may_not_be_nfc_are_checked() {
         let text = "a 가힣 \u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}";
-        let rest: String = not_ascii_or_syllable(text).collect();
+        let rest: String = not_ascii_or_syllable(text).into_iter().collect();
         assert_eq!(rest, "\u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}");
         // Conjoining jamo become a syllable.
         assert_eq!(decode("j.md", "\u{1100}\u{1161}".into()).unwrap(), "가");

@@ -1,21 +1,74 @@
 //! Small text helpers of the parser: bold markers, leading symbols, label
 //! comparison, and byte offsets to lines and columns. No markdown here.
 
+use std::borrow::Cow;
+
 /// Removes every `**` marker. The question grammar works on text with bold
 /// markers removed, because pulldown-cmark's flanking rules leave some bold
 /// (`**강조(Bold)**을`) as literal asterisks.
-pub(crate) fn strip_bold(s: &str) -> String {
-    if s.contains("**") {
-        s.replace("**", "")
+pub(crate) fn strip_bold(s: &str) -> Cow<'_, str> {
+    if has_double_star(s) {
+        Cow::Owned(s.replace("**", ""))
     } else {
-        s.to_owned()
+        Cow::Borrowed(s)
     }
+}
+
+/// True when `s` holds `**`; cheaper than a substring search on the
+/// short texts of a note.
+fn has_double_star(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'*', &bytes[from..]) {
+        if bytes.get(from + i + 1) == Some(&b'*') {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
+}
+
+/// `fold(&strip_bold(s))` in one pass and one allocation: `**` never
+/// spans whitespace, so it can be removed word by word.
+pub(crate) fn fold_unbold(s: &str) -> String {
+    if is_folded(s, true) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let (word, space) = next_space(rest);
+        if !word.is_empty() && !word.as_bytes().contains(&b'*') {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        } else {
+            let mut first = true;
+            for piece in word.split("**").filter(|p| !p.is_empty()) {
+                if first && !out.is_empty() {
+                    out.push(' ');
+                }
+                first = false;
+                out.push_str(piece);
+            }
+        }
+        match space {
+            Some(len) => rest = &rest[word.len() + len..],
+            None => break,
+        }
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
 /// of exactly its length: a vault keeps tens of thousands of these, and
 /// spare capacity would count against its memory.
 pub(crate) fn fold(s: &str) -> String {
+    if is_folded(s, false) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     loop {
@@ -33,6 +86,33 @@ pub(crate) fn fold(s: &str) -> String {
     }
     out.shrink_to_fit();
     out
+}
+
+/// True when folding would not change `s` (and, with `unbold`, neither
+/// would removing `**`): single spaces between words, no other
+/// whitespace. Most texts of a note are like this, and copying them is
+/// much cheaper than folding. Lead bytes that may start a non-ASCII space
+/// answer "no", which only costs the slow path.
+fn is_folded(s: &str, unbold: bool) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xC2 | 0xE1..=0xE3 => return false,
+            b'*' if unbold => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
 }
 
 /// The text before the first whitespace character, and that character's
@@ -187,6 +267,22 @@ mod tests {
             "é\u{e3}ㄱ",
         ] {
             assert_eq!(fold(s), crate::text::fold_whitespace(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_unbold_is_fold_of_strip_bold() {
+        for s in [
+            "",
+            "**",
+            "a b",
+            "a  b",
+            "a *b*",
+            " ** a ** ",
+            "**굵게**은 a****b ***c*** \u{3000}**d",
+            "x**\n**y",
+        ] {
+            assert_eq!(fold_unbold(s), fold(&strip_bold(s)), "{s:?}");
         }
     }
 
