@@ -150,24 +150,34 @@ pub(crate) fn is_plain_inline(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'`' | b'_' | b'[' | b']' | b'<' | b'\\' | b'&' | b'~' | b'|' | b'\t' => {
-                return false;
-            }
-            b'*' => {
-                let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
-                if run != 2 {
-                    return false;
-                }
-                i += run;
-                continue;
-            }
-            _ => {}
+        // One table lookup per byte: this runs over every plain line.
+        if !INLINE_SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
         }
-        i += 1;
+        if bytes[i] != b'*' {
+            return false;
+        }
+        let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
+        if run != 2 {
+            return false;
+        }
+        i += run;
     }
     true
 }
+
+/// Bytes that inline parsing may treat as markup (`*` is allowed in pairs).
+static INLINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let specials = b"`_[]<\\&~|\t*";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
