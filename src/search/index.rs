@@ -152,7 +152,7 @@ impl SearchIndex {
                 ix.add_bank_question(vault, QuestionIx(i), b);
             }
         }
-        ix.folded = fold(&ix.text);
+        ix.folded = super::fold::fold_parallel(&ix.text);
         ix.rank = ByteRank::of(ix.folded.as_bytes());
         ix
     }
