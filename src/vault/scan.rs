@@ -44,53 +44,14 @@ pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     Ok(nfc_in_place(text))
 }
 
-/// NFC-normalises, skipping the work for ASCII and Hangul syllables
-/// (already NFC), which is nearly all of a Korean note.
+/// NFC-normalises without copying text that already is.
 fn nfc_in_place(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    // Dropping starters only ever turns a "yes" into a "maybe", so a "yes"
-    // on the remaining characters is a "yes" for the text.
-    if is_nfc_quick(not_ascii_or_syllable(&text).into_iter()) == IsNormalized::Yes {
+    use unicode_normalization::UnicodeNormalization;
+    if crate::text::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
     }
-}
-
-/// The characters of `text` other than ASCII and precomposed Hangul
-/// syllables (U+AC00–U+D7A3), found by looking at lead bytes only:
-/// decoding every character of a note costs more than the check itself.
-fn not_ascii_or_syllable(text: &str) -> Vec<char> {
-    let bytes = text.as_bytes();
-    let mut others = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        // In valid UTF-8 a lead byte 0xEA–0xED starts a 3-byte sequence
-        // (U+A000–U+DFFF); syllables run from EA B0 80 to ED 9E A3.
-        let second = bytes.get(i + 1).copied().unwrap_or(0);
-        let syllable = match b {
-            0xEB | 0xEC => true,
-            0xEA => second >= 0xB0,
-            0xED => {
-                second < 0x9E || (second == 0x9E && bytes.get(i + 2).is_some_and(|&t| t <= 0xA3))
-            }
-            _ => false,
-        };
-        if syllable {
-            i += 3;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            break;
-        };
-        others.push(c);
-        i += c.len_utf8();
-    }
-    others
 }
 
 /// 1-based line and column (in characters, lossy for broken UTF-8) of a
@@ -195,7 +156,9 @@ mod tests {
     #[test]
     fn only_characters_that_may_not_be_nfc_are_checked() {
         let text = "a 가힣 \u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}";
-        let rest: String = not_ascii_or_syllable(text).into_iter().collect();
+        let rest: String = crate::text::not_ascii_or_syllable(text)
+            .into_iter()
+            .collect();
         assert_eq!(rest, "\u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}");
         // Conjoining jamo become a syllable.
         assert_eq!(decode("j.md", "\u{1100}\u{1161}".into()).unwrap(), "가");
