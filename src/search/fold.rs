@@ -3,6 +3,8 @@
 //!
 //! Owns text preparation only; matching and ranking live elsewhere.
 
+use std::ops::Range;
+
 /// Lowercases a text without moving any byte: a character is folded only
 /// when its lowercase form is one character of the same UTF-8 length, so a
 /// byte offset found in the folded text is valid in the original. That
@@ -29,29 +31,72 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// [`fold`] on every core: the halves of a long text fold independently
-/// (no character changes length), and a vault's text is tens of megabytes.
-pub fn fold_parallel(s: &str) -> String {
-    const MIN_SPLIT: usize = 1 << 20;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || s.len() < MIN_SPLIT {
-        return fold(s);
+/// What [`fold_in_place`] changed, to give back the text as written: a
+/// bit per byte for ASCII capitals (an eighth of the text, where keeping
+/// the text itself would double the index), and the few other cased
+/// characters by offset.
+#[derive(Debug, Default)]
+pub struct Originals {
+    capitals: Vec<u64>,
+    others: Vec<(usize, char)>,
+}
+
+impl Originals {
+    /// `folded[range]` as it was written.
+    pub fn restore(&self, folded: &str, range: Range<usize>) -> String {
+        let mut out = folded[range.clone()].to_owned();
+        let first = self.others.partition_point(|&(at, _)| at < range.start);
+        for &(at, c) in self.others[first..].iter().take_while(|(at, _)| *at < range.end) {
+            let local = at - range.start;
+            let len = c.len_utf8();
+            let mut buf = [0; 4];
+            out.replace_range(local..local + len, c.encode_utf8(&mut buf));
+        }
+        let mut upper: Vec<usize> = Vec::new();
+        for i in range.clone() {
+            if self.capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1) {
+                upper.push(i - range.start);
+            }
+        }
+        if upper.is_empty() {
+            return out;
+        }
+        // Capitals are ASCII: uppercasing them one by one keeps the text
+        // valid, and `make_ascii_uppercase` on a one-byte slice does it.
+        for i in upper {
+            out[i..=i].make_ascii_uppercase();
+        }
+        out
     }
-    let mut cut = s.len() / 2;
-    while !s.is_char_boundary(cut) {
-        cut += 1;
+}
+
+/// Folds a text where it lies, as [`fold`] would, and returns what it
+/// changed: the index keeps only the folded text and these.
+pub fn fold_in_place(s: &mut String) -> Originals {
+    let bytes = s.as_bytes();
+    let mut capitals = vec![0u64; bytes.len().div_ceil(64)];
+    for (word, chunk) in capitals.iter_mut().zip(bytes.chunks(64)) {
+        *word = chunk
+            .iter()
+            .enumerate()
+            .fold(0, |w, (j, b)| w | (u64::from(b.is_ascii_uppercase()) << j));
     }
-    let (a, b) = s.split_at(cut);
-    let (a, b) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| fold(b));
-        let first = fold(a);
-        (first, second.join())
-    });
-    match b {
-        Ok(b) => a + &b,
-        // A panic in the helper thread: fold the half here instead.
-        Err(_) => a + &fold(s.split_at(cut).1),
+    let mut others = Vec::new();
+    let mut from = 0;
+    while let Some(start) = next_cased(s.as_bytes(), from) {
+        let Some(c) = s[start..].chars().next() else {
+            break;
+        };
+        from = start + c.len_utf8();
+        let lower = fold_char(c);
+        if lower != c {
+            let mut buf = [0; 4];
+            s.replace_range(start..from, lower.encode_utf8(&mut buf));
+            others.push((start, c));
+        }
     }
+    s.make_ascii_lowercase();
+    Originals { capitals, others }
 }
 
 /// The offset of the next character from `at` that may have case.
@@ -172,13 +217,6 @@ mod tests {
             let expected: String = s.chars().map(fold_char).collect();
             proptest::prop_assert_eq!(fold(&s), expected);
         }
-    }
-
-    #[test]
-    fn parallel_fold_equals_fold_on_a_long_text() {
-        let s = "Spot 스팟 ÀÉ Ωmega 인스턴스 EMR\n".repeat(50_000);
-        assert!(s.len() > 1 << 20);
-        assert_eq!(fold_parallel(&s), fold(&s));
     }
 
     #[test]
