@@ -46,7 +46,10 @@ impl Originals {
     pub fn restore(&self, folded: &str, range: Range<usize>) -> String {
         let mut out = folded[range.clone()].to_owned();
         let first = self.others.partition_point(|&(at, _)| at < range.start);
-        for &(at, c) in self.others[first..].iter().take_while(|(at, _)| *at < range.end) {
+        for &(at, c) in self.others[first..]
+            .iter()
+            .take_while(|(at, _)| *at < range.end)
+        {
             let local = at - range.start;
             let len = c.len_utf8();
             let mut buf = [0; 4];
@@ -54,7 +57,11 @@ impl Originals {
         }
         let mut upper: Vec<usize> = Vec::new();
         for i in range.clone() {
-            if self.capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1) {
+            if self
+                .capitals
+                .get(i / 64)
+                .is_some_and(|w| w >> (i % 64) & 1 == 1)
+            {
                 upper.push(i - range.start);
             }
         }
@@ -76,10 +83,7 @@ pub fn fold_in_place(s: &mut String) -> Originals {
     let bytes = s.as_bytes();
     let mut capitals = vec![0u64; bytes.len().div_ceil(64)];
     for (word, chunk) in capitals.iter_mut().zip(bytes.chunks(64)) {
-        *word = chunk
-            .iter()
-            .enumerate()
-            .fold(0, |w, (j, b)| w | (u64::from(b.is_ascii_uppercase()) << j));
+        *word = capital_bits(chunk);
     }
     let mut others = Vec::new();
     let mut from = 0;
@@ -97,6 +101,29 @@ pub fn fold_in_place(s: &mut String) -> Originals {
     }
     s.make_ascii_lowercase();
     Originals { capitals, others }
+}
+
+/// Bit `j` set when `chunk[j]` (up to 64 bytes) is an ASCII capital.
+/// Eight bytes at a time: per byte, `b + (0x80 - b'A')` reaches the high
+/// bit from `A` on and `b + (0x80 - b'Z' - 1)` from past `Z` on; bytes
+/// with the high bit set are not ASCII.
+fn capital_bits(chunk: &[u8]) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut bits = 0;
+    for (k, group) in chunk.chunks(8).enumerate() {
+        let mut b = [0u8; 8];
+        b[..group.len()].copy_from_slice(group);
+        let w = u64::from_le_bytes(b);
+        let low = w & LOW7;
+        let from_a = low + 0x3F3F_3F3F_3F3F_3F3F;
+        let past_z = low + 0x2525_2525_2525_2525;
+        let flags = from_a & !past_z & !w & HIGH;
+        // Gather the eight flag bits (bit 7 of each byte) into one byte.
+        let byte = ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        bits |= byte << (8 * k);
+    }
+    bits
 }
 
 /// The offset of the next character from `at` that may have case.
@@ -216,6 +243,35 @@ mod tests {
         fn fold_is_fold_char_on_every_character(s in "\\PC{0,40}") {
             let expected: String = s.chars().map(fold_char).collect();
             proptest::prop_assert_eq!(fold(&s), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_in_place_folds_and_restores_any_part(
+            s in "[a-zA-Z 스팟ÀéΩꟚ\n]{0,200}",
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let mut folded = s.clone();
+            let originals = fold_in_place(&mut folded);
+            proptest::prop_assert_eq!(&folded, &fold(&s));
+            let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
+            while !s.is_char_boundary(lo) { lo -= 1; }
+            while !s.is_char_boundary(hi) { hi += 1; }
+            proptest::prop_assert_eq!(originals.restore(&folded, lo..hi), &s[lo..hi]);
+        }
+    }
+
+    #[test]
+    fn capital_bits_mark_exactly_the_ascii_capitals() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(64).chain([&b"AZaz@[`{"[..], b"Q"]) {
+            let expected = chunk
+                .iter()
+                .enumerate()
+                .fold(0, |w, (j, b)| w | (u64::from(b.is_ascii_uppercase()) << j));
+            assert_eq!(capital_bits(chunk), expected, "{chunk:?}");
         }
     }
 
