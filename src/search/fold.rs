@@ -126,18 +126,21 @@ fn capital_bits(chunk: &[u8]) -> u64 {
     bits
 }
 
-/// The offset of the next character from `at` that may have case.
+/// The offset of the next character from `at` that may have case (`at`
+/// is at a character).
 fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
-    // Steps from character to character (`at` is always at one), so Korean
-    // text costs one look per syllable, not per byte.
-    while let Some(&b) = bytes.get(at) {
-        let class = LEAD_CLASS[usize::from(b)];
-        if class & CASED != 0 && (b != 0xEA || bytes.get(at + 1).is_some_and(|&n| n < 0xB0)) {
+    // One independent table look per byte: continuation bytes are never
+    // cased leads, and the processor can look ahead without waiting.
+    loop {
+        at += bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| LEAD_CLASS[usize::from(b)] & CASED != 0)?;
+        if bytes[at] != 0xEA || bytes.get(at + 1).is_some_and(|&n| n < 0xB0) {
             return Some(at);
         }
-        at += usize::from(class & LEN);
+        at += 1;
     }
-    None
 }
 
 const LEN: u8 = 0b0111;
