@@ -135,7 +135,7 @@ fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
         at += bytes
             .get(at..)?
             .iter()
-            .position(|&b| LEAD_CLASS[usize::from(b)] & CASED != 0)?;
+            .position(|&b| CASED_LEAD[usize::from(b)])?;
         if bytes[at] != 0xEA || bytes.get(at + 1).is_some_and(|&n| n < 0xB0) {
             return Some(at);
         }
@@ -143,30 +143,19 @@ fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
 }
 
-const LEN: u8 = 0b0111;
-const CASED: u8 = 0b1000;
-
-/// For each byte at the start of a character: the character's length in
-/// bytes, and [`CASED`] for lead bytes of the blocks that have letter
-/// case: U+00C0–U+07FF (Latin, Greek, Cyrillic, …), U+1xxx (Georgian,
-/// Latin Extended Additional, Greek Extended), U+2xxx (letterlike,
-/// circled), U+Fxxx (full-width), and 0xEA, which leads U+A640–U+A7FF
-/// (Cyrillic and Latin extensions) but also the first Hangul syllables
-/// (from EA B0 80): its next byte tells them apart.
-static LEAD_CLASS: [u8; 256] = {
-    let mut table = [1; 256];
+/// Lead bytes of the blocks that have letter case: U+00C0–U+07FF (Latin,
+/// Greek, Cyrillic, …), U+1xxx (Georgian, Latin Extended Additional,
+/// Greek Extended), U+2xxx (letterlike, circled), U+Fxxx (full-width), and
+/// 0xEA, which leads U+A640–U+A7FF (Cyrillic and Latin extensions) but
+/// also the first Hangul syllables (from EA B0 80): its next byte tells
+/// them apart. Continuation bytes are never here.
+static CASED_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
         #[allow(clippy::cast_possible_truncation)]
         let byte = b as u8;
-        let len = match byte {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF7 => 4,
-            _ => 1,
-        };
-        let cased = matches!(byte, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0);
-        table[b] = if cased { len | CASED } else { len };
+        table[b] = matches!(byte, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0);
         b += 1;
     }
     table
