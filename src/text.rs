@@ -30,16 +30,16 @@ pub fn not_ascii_or_syllable(text: &str) -> Vec<char> {
     let bytes = text.as_bytes();
     let mut others = Vec::new();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        // In valid UTF-8 a lead byte 0xEA–0xED starts a 3-byte sequence
-        // (U+A000–U+DFFF); syllables run from EA B0 80 to ED 9E A3.
+    // One independent table look per byte finds the next lead byte that
+    // may start something else; the processor can look ahead.
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| MAYBE_OTHER[usize::from(b)]))
+    {
+        i += at;
+        // 0xEA and 0xED lead syllables too (EA B0 80 to ED 9E A3).
         let second = bytes.get(i + 1).copied().unwrap_or(0);
-        let syllable = match b {
-            0xEB | 0xEC => true,
+        let syllable = match bytes[i] {
             0xEA => second >= 0xB0,
             0xED => {
                 second < 0x9E || (second == 0x9E && bytes.get(i + 2).is_some_and(|&t| t <= 0xA3))
@@ -59,6 +59,18 @@ pub fn not_ascii_or_syllable(text: &str) -> Vec<char> {
     others
 }
 
+/// Lead bytes of characters that are neither ASCII nor certainly a Hangul
+/// syllable: every lead but 0xEB and 0xEC (syllables only).
+static MAYBE_OTHER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = b != 0xEB && b != 0xEC;
+        b += 1;
+    }
+    table
+};
+
 /// Folds every run of whitespace into one space and trims the ends.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -74,6 +86,17 @@ pub fn fold_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn quick_nfc_scan_keeps_exactly_the_other_characters(s in "[a -~가-힣\u{A000}-\u{ABFF}\u{D780}-\u{D7FF}é→🎯\u{1100}-\u{1175}\u{300}]{0,60}") {
+            let expected: Vec<char> = s
+                .chars()
+                .filter(|c| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(c))
+                .collect();
+            proptest::prop_assert_eq!(not_ascii_or_syllable(&s), expected);
+        }
+    }
 
     #[test]
     fn nfd_hangul_becomes_nfc() {
