@@ -211,7 +211,7 @@ fn strip_separator(s: &str) -> &str {
 pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
     let t = marked.trim_start();
     if let Some(after) = t.strip_prefix("**")
-        && let Some(end) = after.find("**")
+        && let Some(end) = super::text::find_double_star(after)
         && let Some((letter, label_rest)) = option_ref(&after[..end])
     {
         let mut text = strip_separator(&after[end + 2..]);

@@ -7,25 +7,35 @@ use std::borrow::Cow;
 /// markers removed, because pulldown-cmark's flanking rules leave some bold
 /// (`**강조(Bold)**을`) as literal asterisks.
 pub(crate) fn strip_bold(s: &str) -> Cow<'_, str> {
-    if has_double_star(s) {
-        Cow::Owned(s.replace("**", ""))
-    } else {
-        Cow::Borrowed(s)
+    let Some(first) = find_double_star(s) else {
+        return Cow::Borrowed(s);
+    };
+    // The same as `s.replace("**", "")`, without a substring searcher.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 2..];
+        at = find_double_star(rest);
     }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
-/// True when `s` holds `**`; cheaper than a substring search on the
-/// short texts of a note.
-fn has_double_star(s: &str) -> bool {
+/// Where `s` first holds `**`: `s.find("**")` without setting up a
+/// substring searcher, which costs more than the search on the short
+/// texts of a note.
+pub(crate) fn find_double_star(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'*', &bytes[from..]) {
         if bytes.get(from + i + 1) == Some(&b'*') {
-            return true;
+            return Some(from + i);
         }
         from += i + 1;
     }
-    false
+    None
 }
 
 /// `fold(&strip_bold(s))` in one pass and one allocation: `**` never
@@ -289,6 +299,10 @@ mod tests {
     #[test]
     fn bold_markers_are_removed_even_when_not_flanking() {
         assert_eq!(strip_bold("**강조(Bold)**을"), "강조(Bold)을");
+        for s in ["", "*", "**", "***", "****", "a*b**c***d", "**x** **"] {
+            assert_eq!(strip_bold(s), s.replace("**", ""), "{s:?}");
+            assert_eq!(find_double_star(s), s.find("**"), "{s:?}");
+        }
     }
 
     #[test]
