@@ -41,53 +41,39 @@ pub(crate) fn find_double_star(s: &str) -> Option<usize> {
 /// `fold(&strip_bold(s))` in one pass and one allocation: `**` never
 /// spans whitespace, so it can be removed word by word.
 pub(crate) fn fold_unbold(s: &str) -> String {
-    if is_folded(s, true) {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    loop {
-        let (word, space) = next_space(rest);
-        if !word.is_empty() && !word.as_bytes().contains(&b'*') {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        } else {
-            let mut first = true;
-            for piece in word.split("**").filter(|p| !p.is_empty()) {
-                if first && !out.is_empty() {
-                    out.push(' ');
-                }
-                first = false;
-                out.push_str(piece);
-            }
-        }
-        match space {
-            Some(len) => rest = &rest[word.len() + len..],
-            None => break,
-        }
-    }
-    out.shrink_to_fit();
-    out
+    fold_words(s, true)
 }
 
 /// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
 /// of exactly its length: a vault keeps tens of thousands of these, and
 /// spare capacity would count against its memory.
 pub(crate) fn fold(s: &str) -> String {
-    if is_folded(s, false) {
+    fold_words(s, false)
+}
+
+fn fold_words(s: &str, unbold: bool) -> String {
+    if is_folded(s, unbold) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     loop {
         let (word, space) = next_space(rest);
-        if !word.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
+        // Pieces of one word join without a space; words get one between.
+        let mut separate = !out.is_empty();
+        let mut push = |piece: &str| {
+            if !piece.is_empty() {
+                if separate {
+                    out.push(' ');
+                }
+                separate = false;
+                out.push_str(piece);
             }
-            out.push_str(word);
+        };
+        if unbold && word.as_bytes().contains(&b'*') {
+            word.split("**").for_each(&mut push);
+        } else {
+            push(word);
         }
         match space {
             Some(len) => rest = &rest[word.len() + len..],
