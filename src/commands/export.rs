@@ -14,6 +14,10 @@ use crate::vault::{Question, QuestionIx, Severity, Tag, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    super::quiz::ignore_broken_pipe(print(global))
+}
+
+fn print(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let vault = open_vault(global)?;
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &export(&vault))?;

@@ -261,8 +261,12 @@ pub fn ignore_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<Ex
     match result {
         Err(e)
             if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                let kind = c
+                    .downcast_ref::<std::io::Error>()
+                    .map(std::io::Error::kind)
+                    // `--json` output fails inside serde_json.
+                    .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind());
+                kind == Some(std::io::ErrorKind::BrokenPipe)
             }) =>
         {
             Ok(ExitCode::SUCCESS)
@@ -375,5 +379,23 @@ mod tests {
         assert_eq!(ignore_broken_pipe(Err(wrapped)).unwrap(), ExitCode::SUCCESS);
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         assert!(ignore_broken_pipe(Err(denied.into())).is_err());
+    }
+
+    #[test]
+    fn json_written_into_a_closed_pipe_is_a_normal_end() {
+        struct Closed;
+        impl std::io::Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let err = serde_json::to_writer(Closed, &["스팟"]).unwrap_err();
+        assert_eq!(
+            ignore_broken_pipe(Err(err.into())).unwrap(),
+            ExitCode::SUCCESS
+        );
     }
 }
