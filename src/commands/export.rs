@@ -136,7 +136,7 @@ fn question(q: &Question) -> QuestionJson<'_> {
         explanations: q
             .explanations
             .iter()
-            .map(|(l, t)| (l.to_string(), t.as_str()))
+            .map(|(l, t)| (l.to_string(), t))
             .collect(),
         explanation: q.explanation.as_deref(),
         tags: q.tags.iter().map(Tag::as_str).collect(),

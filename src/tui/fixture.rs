@@ -1,7 +1,7 @@
 //! A small Korean vault built by hand for the TUI's tests, so screens can
 //! be tested without the parser. Test-only.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::vault::{
     Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
@@ -88,7 +88,7 @@ fn sections(body: &str, kinds: &[SectionKind], body_line: usize) -> Vec<Section>
         .collect()
 }
 
-fn tags(list: &[&str]) -> Vec<Tag> {
+fn tags(list: &[&str]) -> Arc<[Tag]> {
     list.iter().filter_map(|t| Tag::parse(t)).collect()
 }
 
@@ -100,30 +100,27 @@ fn question(
     options: &[&str],
     answer: &[char],
     explanations: &[(char, &str)],
-    tags: Vec<Tag>,
+    tags: Arc<[Tag]>,
     title: &str,
 ) -> Question {
     Question {
         id: QuestionId(id.to_owned()),
         origin: QuestionOrigin::Note(NoteIx(note)),
         line: 40,
-        stem: stem.to_owned(),
+        stem: stem.into(),
         options: options
             .iter()
             .zip('A'..)
             .map(|(t, letter)| QuizOption {
                 letter,
-                text: (*t).to_owned(),
+                text: (*t).into(),
             })
             .collect(),
-        answer: answer.to_vec(),
-        explanations: explanations
-            .iter()
-            .map(|&(l, t)| (l, t.to_owned()))
-            .collect::<BTreeMap<_, _>>(),
-        explanation: Some("태스크 노드는 상태가 없어 중단되어도 안전하다.".to_owned()),
+        answer: answer.into(),
+        explanations: explanations.iter().copied().collect(),
+        explanation: Some("태스크 노드는 상태가 없어 중단되어도 안전하다.".into()),
         tags,
-        note_title: Some(title.to_owned()),
+        note_title: Some(title.into()),
         note: Some(NoteIx(note)),
         quizzable: true,
     }

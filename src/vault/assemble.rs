@@ -3,6 +3,7 @@
 //! diagnostic order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Parsed;
 use crate::vault::diagnostic::Diagnostic;
@@ -62,8 +63,15 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
                 if let Some(ix) = vault.find_note(&name) {
                     let note = vault.note(ix);
                     q.note = Some(ix);
-                    q.note_title = Some(note.title.clone());
-                    crate::vault::text::extend_unique(&mut q.tags, note.tags.iter().cloned());
+                    q.note_title = Some(Arc::clone(&note.title));
+                    q.tags = if q.tags.is_empty() {
+                        // Nothing of its own: share the note's list.
+                        Arc::clone(&note.tags)
+                    } else {
+                        let mut tags = q.tags.to_vec();
+                        crate::vault::text::extend_unique(&mut tags, note.tags.iter().cloned());
+                        tags.into()
+                    };
                 } else {
                     let mut d = Diagnostic::warning(
                         &b.path,

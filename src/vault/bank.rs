@@ -3,14 +3,12 @@
 //! line and column. Linking an entry to its note happens in `load`, once
 //! every note is known.
 
-use std::collections::BTreeMap;
-
 use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
 use super::labels::answer_letters;
-use super::model::{Letter, Question, QuestionId, QuestionOrigin, QuizOption};
+use super::model::{Explanations, Letter, Question, QuestionId, QuestionOrigin, QuizOption};
 use super::tags::Tag;
 use super::text::strip_bold;
 
@@ -225,13 +223,13 @@ impl Entry<'_> {
             id,
             origin: QuestionOrigin::Bank(0),
             line: self.start,
-            stem,
-            options,
-            answer,
+            stem: stem.into(),
+            options: options.into(),
+            answer: answer.into(),
             explanations,
-            explanation,
-            tags,
-            note_title: note,
+            explanation: explanation.map(Into::into),
+            tags: tags.into(),
+            note_title: note.map(Into::into),
             note: None,
             quizzable: errors == 0,
         };
@@ -282,12 +280,8 @@ impl Entry<'_> {
         answer
     }
 
-    fn explanations(
-        &mut self,
-        value: Option<&Value>,
-        options: &[QuizOption],
-    ) -> BTreeMap<Letter, String> {
-        let mut explanations = BTreeMap::new();
+    fn explanations(&mut self, value: Option<&Value>, options: &[QuizOption]) -> Explanations {
+        let mut explanations = Vec::new();
         if let Some(Value::Mapping(m)) = value {
             for (k, v) in m {
                 let Some(letter) = scalar(k).and_then(|k| single_letter(&k)) else {
@@ -302,11 +296,12 @@ impl Entry<'_> {
                     continue;
                 }
                 if let Some(t) = scalar(v) {
-                    explanations.insert(letter, plain(&t));
+                    explanations.push((letter, plain(&t)));
                 }
             }
         }
-        explanations
+        // Collecting sorts by letter, a repeated letter's last text winning.
+        explanations.into_iter().collect()
     }
 
     fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<QuizOption> {
@@ -322,7 +317,7 @@ impl Entry<'_> {
                     };
                     options.push(QuizOption {
                         letter,
-                        text: plain(&scalar(v).unwrap_or_default()),
+                        text: plain(&scalar(v).unwrap_or_default()).into(),
                     });
                 }
             }
@@ -345,7 +340,7 @@ impl Entry<'_> {
                         .to_owned();
                     options.push(QuizOption {
                         letter,
-                        text: plain(&text),
+                        text: plain(&text).into(),
                     });
                 }
             }

@@ -4,15 +4,19 @@
 //! I/O and no parsing; `parse` and `load` fill these structures, and quiz,
 //! search, store and the TUI only read them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
 use super::tags::Tag;
+
+#[path = "explanations.rs"]
+mod explanations;
+pub use explanations::Explanations;
 
 /// A whole vault: every note and bank question of one or more roots.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +76,8 @@ pub struct Note {
     /// Path relative to its root, with `/` separators.
     pub path: String,
     /// Frontmatter `title`, else the first `# ` heading, else the file stem.
-    pub title: String,
+    /// Shared with the note's questions.
+    pub title: Arc<str>,
     /// Text of the first level-1 heading, if any.
     pub heading: Option<String>,
     /// `created` date as `YYYY-MM-DD`.
@@ -80,7 +85,8 @@ pub struct Note {
     /// `modified` date as `YYYY-MM-DD`.
     pub modified: Option<String>,
     /// Tags in file order, lowercased, without a leading `#`, deduplicated.
-    pub tags: Vec<Tag>,
+    /// Shared with the note's questions.
+    pub tags: Arc<[Tag]>,
     /// Aliases in file order.
     pub aliases: Vec<String>,
     /// Plain text of the key-point section, whitespace folded.
@@ -174,7 +180,7 @@ pub struct QuizOption {
     /// Its letter as written in the source.
     pub letter: Letter,
     /// Plain text: markdown markers removed, whitespace folded.
-    pub text: String,
+    pub text: Box<str>,
 }
 
 /// Where a question came from.
@@ -195,20 +201,23 @@ pub struct Question {
     pub origin: QuestionOrigin,
     /// 1-based file line of its stem (or of the bank entry).
     pub line: usize,
+    // Text that never changes after loading is boxed at its exact size:
+    // a large vault holds tens of thousands of these (issue #2's memory target).
     /// Plain text of the stem.
-    pub stem: String,
+    pub stem: Box<str>,
     /// The options in source order.
-    pub options: Vec<QuizOption>,
+    pub options: Box<[QuizOption]>,
     /// The right letters, sorted; more than one means "choose N".
-    pub answer: Vec<Letter>,
+    pub answer: Box<[Letter]>,
     /// Explanation of each option, by letter.
-    pub explanations: BTreeMap<Letter, String>,
+    pub explanations: Explanations,
     /// General explanation, if any.
-    pub explanation: Option<String>,
-    /// Tags: its note's, or a bank entry's own plus those of the note it names.
-    pub tags: Vec<Tag>,
-    /// Title of the note it studies, if any.
-    pub note_title: Option<String>,
+    pub explanation: Option<Box<str>>,
+    /// Tags: its note's (shared with the note, not copied), or a bank
+    /// entry's own plus those of the note it names.
+    pub tags: Arc<[Tag]>,
+    /// Title of the note it studies, if any (shared with the note).
+    pub note_title: Option<Arc<str>>,
     /// The note it studies, if that note is in the vault.
     pub note: Option<NoteIx>,
     /// False when an error makes the question unfit for quizzes.

@@ -2,8 +2,11 @@
 //! frontmatter, the body walk and the question grammar, put together.
 //! Indexes into the vault are filled in later by `load`.
 
+use std::sync::Arc;
+
 use super::diagnostic::Diagnostic;
 use super::model::{Note, NoteIx, Question, QuestionOrigin};
+use super::tags::Tag;
 use super::{frontmatter, id, markdown, question, scan};
 
 /// A parsed note with its questions and problems, not yet in a vault.
@@ -56,11 +59,14 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     text.drain(..split.body_start);
     let body = text;
     let scan = markdown::scan(&body, split.body_line);
-    let title = fm
+    let title: Arc<str> = fm
         .title
         .take()
         .or_else(|| scan.heading.clone())
-        .unwrap_or_else(|| file_stem(path).to_owned());
+        .unwrap_or_else(|| file_stem(path).to_owned())
+        .into();
+    // One allocation shared by the note and every question it holds.
+    let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
     let drafts = question::parse(&scan.units, &body, path, &mut diagnostics);
     let questions = drafts
         .into_iter()
@@ -73,8 +79,8 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
             answer: d.answer,
             explanations: d.explanations,
             explanation: d.explanation,
-            tags: fm.tags.clone(),
-            note_title: Some(title.clone()),
+            tags: Arc::clone(&tags),
+            note_title: Some(Arc::clone(&title)),
             note: None,
             quizzable: d.quizzable,
         })
@@ -86,7 +92,7 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
         heading: scan.heading,
         created: fm.created,
         modified: fm.modified,
-        tags: fm.tags,
+        tags,
         aliases: fm.aliases,
         key_point: scan.key_point,
         body,
