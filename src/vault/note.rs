@@ -57,7 +57,7 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     }
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
-    let body = text;
+    let mut body = text;
     let scan = markdown::scan(&body, split.body_line);
     let title: Arc<str> = fm
         .title
@@ -85,20 +85,28 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
             quizzable: d.quizzable,
         })
         .collect();
+    // A vault keeps every note for the whole session: trim the spare
+    // capacity parsing leaves behind (the drained frontmatter, doubling
+    // growth). Shrinking reallocates in place, without copying.
+    body.shrink_to_fit();
+    let mut sections = scan.sections;
+    for s in &mut sections {
+        s.heading.shrink_to_fit();
+    }
     let note = Note {
         root: 0,
         path: path.to_owned(),
         title,
-        heading: scan.heading,
-        created: fm.created,
-        modified: fm.modified,
+        heading: scan.heading.map(exact),
+        created: fm.created.map(exact),
+        modified: fm.modified.map(exact),
         tags,
-        aliases: fm.aliases,
-        key_point: scan.key_point,
+        aliases: exact_list(fm.aliases),
+        key_point: scan.key_point.map(exact),
         body,
         body_line: split.body_line,
-        sections: scan.sections,
-        links: scan.links,
+        sections: exact_vec(sections),
+        links: exact_list(scan.links),
         questions: Vec::new(),
     };
     ParsedNote {
@@ -106,6 +114,20 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
         questions,
         diagnostics,
     }
+}
+
+fn exact(mut s: String) -> String {
+    s.shrink_to_fit();
+    s
+}
+
+fn exact_vec<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
+fn exact_list(list: Vec<String>) -> Vec<String> {
+    exact_vec(list.into_iter().map(exact).collect())
 }
 
 /// The file name without its directory and `.md`.
