@@ -1,4 +1,4 @@
-//! Putting parsed files together into a [`Vault`]: indexes, bank entries
+//! Putting parsed files together into a [`Vault`] as they arrive: indexes, bank entries
 //! linked to their notes (inheriting tags), duplicate ids, and a fixed
 //! diagnostic order.
 
@@ -6,37 +6,44 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::Parsed;
+use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
 
-/// Builds the vault from parsed files in (root, path) order.
-pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vault {
-    let mut vault = Vault {
-        roots,
-        ..Vault::default()
-    };
-    // Exact sizes: doubling growth would leave up to half of these unused.
-    let (mut notes, mut questions) = (0, 0);
-    for (_, p) in &parsed {
-        match p {
-            Parsed::Note(n) => {
-                notes += 1;
-                questions += n.questions.len();
-            }
-            Parsed::Bank(b) => questions += b.questions.len(),
-            Parsed::Skipped(_) => {}
+/// Builds a vault from parsed files handed over one by one in (root, path)
+/// order, so each file's parse results are moved into place and freed as
+/// soon as they arrive, not all held until the end.
+pub(super) struct Assembler {
+    vault: Vault,
+    /// Banks wait for every note: their `note:` names resolve against all.
+    banks: Vec<(usize, ParsedBank)>,
+}
+
+impl Assembler {
+    /// An empty vault for `files` files at most.
+    pub(super) fn new(roots: Vec<String>, files: usize) -> Assembler {
+        let mut vault = Vault {
+            roots,
+            ..Vault::default()
+        };
+        // Nearly every file is a note; pages never written cost no memory.
+        vault.notes.reserve_exact(files);
+        Assembler {
+            vault,
+            banks: Vec::new(),
         }
     }
-    vault.notes.reserve_exact(notes);
-    vault.questions.reserve_exact(questions);
-    let mut banks = Vec::new();
-    for (root, p) in parsed {
-        match p {
+
+    /// Adds the next file in order.
+    pub(super) fn add(&mut self, root: usize, parsed: Parsed) {
+        let vault = &mut self.vault;
+        match parsed {
             Parsed::Note(n) => {
                 let ix = NoteIx(vault.notes.len());
                 let n = *n;
                 let mut note = n.note;
                 note.root = root;
+                note.questions.reserve_exact(n.questions.len());
                 for mut q in n.questions {
                     q.origin = QuestionOrigin::Note(ix);
                     q.note = Some(ix);
@@ -46,16 +53,31 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
                 vault.notes.push(note);
                 vault.diagnostics.extend(n.diagnostics);
             }
-            Parsed::Bank(b) => banks.push((root, b)),
+            Parsed::Bank(b) => self.banks.push((root, b)),
             Parsed::Skipped(d) => vault.diagnostics.push(d),
         }
     }
-    for (root, b) in banks {
+
+    /// Links the banks to their notes, checks ids and orders diagnostics.
+    pub(super) fn finish(mut self) -> Vault {
+        for (root, b) in std::mem::take(&mut self.banks) {
+            self.add_bank(root, b);
+        }
+        let vault = &mut self.vault;
+        vault.notes.shrink_to_fit();
+        vault.questions.shrink_to_fit();
+        duplicate_ids(vault);
+        sort_diagnostics(vault);
+        self.vault
+    }
+
+    fn add_bank(&mut self, root: usize, b: ParsedBank) {
+        let vault = &mut self.vault;
         let bank_ix = vault.banks.len();
         let mut bank = Bank {
             root,
             path: b.path.clone(),
-            questions: Vec::new(),
+            questions: Vec::with_capacity(b.questions.len()),
         };
         for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
             q.origin = QuestionOrigin::Bank(bank_ix);
@@ -91,9 +113,6 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
         vault.banks.push(bank);
         vault.diagnostics.extend(b.diagnostics);
     }
-    duplicate_ids(&mut vault);
-    sort_diagnostics(&mut vault);
-    vault
 }
 
 /// Two questions with one id would share progress history: warn.

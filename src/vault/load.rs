@@ -5,6 +5,7 @@
 //!
 //! The only file I/O of notes in munje. Never writes.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -239,33 +240,41 @@ pub fn load_sources(
     .clamp(1, total.max(1));
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Parsed)>> = Mutex::new(Vec::with_capacity(total));
+    let mut assembler = assemble::Assembler::new(roots, total);
+    let (jobs, next, done) = (&jobs, &next, &done);
     std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel::<(usize, Parsed)>();
         for _ in 0..threads {
-            scope.spawn(|| {
-                let mut mine = Vec::new();
+            let sender = sender.clone();
+            scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    mine.push((i, parse_job(job, options.max_file_bytes)));
+                    let parsed = parse_job(job, options.max_file_bytes);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
-                }
-                if let Ok(mut all) = results.lock() {
-                    all.extend(mine);
+                    if sender.send((i, parsed)).is_err() {
+                        break;
+                    }
                 }
             });
         }
+        drop(sender);
+        // Assembling while the workers parse frees each file's temporary
+        // structures at once, instead of holding every parsed file until
+        // the last one is done (issue #2's memory target). Jobs are taken
+        // in order, so the few that finish early wait in a small buffer.
+        let mut early = BTreeMap::new();
+        let mut expected = 0;
+        for (i, parsed) in receiver {
+            early.insert(i, parsed);
+            while let Some(parsed) = early.remove(&expected) {
+                assembler.add(jobs[expected].root, parsed);
+                expected += 1;
+            }
+        }
     });
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    results.sort_by_key(|(i, _)| *i);
-    let parsed = results
-        .into_iter()
-        .map(|(i, p)| (jobs[i].root, p))
-        .collect();
-    assemble::assemble(roots, parsed)
+    assembler.finish()
 }
 
 fn parse_job(job: &Job, max: u64) -> Parsed {
