@@ -9,6 +9,7 @@ use super::Parsed;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
+use crate::vault::tags::TagInterner;
 
 /// Builds a vault from parsed files handed over one by one in (root, path)
 /// order, so each file's parse results are moved into place and freed as
@@ -17,6 +18,7 @@ pub(super) struct Assembler {
     vault: Vault,
     /// Banks wait for every note: their `note:` names resolve against all.
     banks: Vec<(usize, ParsedBank)>,
+    tags: TagInterner,
 }
 
 impl Assembler {
@@ -31,6 +33,7 @@ impl Assembler {
         Assembler {
             vault,
             banks: Vec::new(),
+            tags: TagInterner::default(),
         }
     }
 
@@ -43,10 +46,17 @@ impl Assembler {
                 let n = *n;
                 let mut note = n.note;
                 note.root = root;
+                // The parsed list is shared with the note's questions: they
+                // all move to the interned copy, and the parsed one is freed.
+                let interned = self.tags.intern(&note.tags);
+                let parsed_tags = std::mem::replace(&mut note.tags, interned);
                 note.questions.reserve_exact(n.questions.len());
                 for mut q in n.questions {
                     q.origin = QuestionOrigin::Note(ix);
                     q.note = Some(ix);
+                    if Arc::ptr_eq(&q.tags, &parsed_tags) {
+                        q.tags = Arc::clone(&note.tags);
+                    }
                     note.questions.push(QuestionIx(vault.questions.len()));
                     vault.questions.push(q);
                 }
@@ -92,7 +102,7 @@ impl Assembler {
                     } else {
                         let mut tags = q.tags.to_vec();
                         crate::vault::text::extend_unique(&mut tags, note.tags.iter().cloned());
-                        tags.into()
+                        self.tags.intern(&tags)
                     };
                 } else {
                     let mut d = Diagnostic::warning(

@@ -13,16 +13,23 @@ use super::Letter;
 
 /// Explanation text of each option that has one, sorted by letter, at most
 /// one per letter. Built with `collect()`; read-only afterwards.
+///
+/// All texts share one buffer: two allocations per question, however many
+/// options are explained.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Explanations(Box<[(Letter, Box<str>)]>);
+pub struct Explanations {
+    /// Every explanation, one after another, in letter order.
+    text: Box<str>,
+    /// Each letter with the end of its explanation in `text`; it starts
+    /// where the previous one ends.
+    ends: Box<[(Letter, usize)]>,
+}
 
 impl Explanations {
     /// The explanation of an option, if it has one.
     pub fn get(&self, letter: Letter) -> Option<&str> {
-        self.0
-            .binary_search_by_key(&letter, |(l, _)| *l)
-            .ok()
-            .map(|i| &*self.0[i].1)
+        let i = self.ends.binary_search_by_key(&letter, |(l, _)| *l).ok()?;
+        Some(self.text_at(i))
     }
 
     /// True when an option has an explanation.
@@ -32,41 +39,57 @@ impl Explanations {
 
     /// Letters with their explanation, in letter order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (Letter, &str)> + '_ {
-        self.0.iter().map(|(l, t)| (*l, &**t))
+        self.ends
+            .iter()
+            .enumerate()
+            .map(|(i, (l, _))| (*l, self.text_at(i)))
     }
 
     /// The letters that have an explanation, in order.
     pub fn keys(&self) -> impl ExactSizeIterator<Item = Letter> + '_ {
-        self.0.iter().map(|(l, _)| *l)
+        self.ends.iter().map(|(l, _)| *l)
     }
 
     /// How many options have an explanation.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.ends.len()
     }
 
     /// True when no option has an explanation.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ends.is_empty()
+    }
+
+    fn text_at(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].1 };
+        &self.text[start..self.ends[i].1]
     }
 }
 
 /// Like collecting into a `BTreeMap`: sorted by letter, and a later entry
 /// for a letter replaces an earlier one.
-impl<S: Into<Box<str>>> FromIterator<(Letter, S)> for Explanations {
+impl<S: AsRef<str>> FromIterator<(Letter, S)> for Explanations {
     fn from_iter<I: IntoIterator<Item = (Letter, S)>>(iter: I) -> Self {
-        let mut entries: Vec<(Letter, Box<str>)> =
-            iter.into_iter().map(|(l, t)| (l, t.into())).collect();
+        let mut entries: Vec<(Letter, S)> = iter.into_iter().collect();
         // Stable, so equal letters keep their order and the last one wins.
         entries.sort_by_key(|(l, _)| *l);
-        let mut unique: Vec<(Letter, Box<str>)> = Vec::with_capacity(entries.len());
+        let mut unique: Vec<(Letter, S)> = Vec::with_capacity(entries.len());
         for (l, t) in entries {
             match unique.last_mut() {
                 Some(last) if last.0 == l => last.1 = t,
                 _ => unique.push((l, t)),
             }
         }
-        Explanations(unique.into_boxed_slice())
+        let mut text = String::with_capacity(unique.iter().map(|(_, t)| t.as_ref().len()).sum());
+        let mut ends = Vec::with_capacity(unique.len());
+        for (l, t) in &unique {
+            text.push_str(t.as_ref());
+            ends.push((*l, text.len()));
+        }
+        Explanations {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
     }
 }
 
@@ -108,6 +131,8 @@ mod tests {
         assert_eq!(e.get('B'), None);
         assert!(!e.contains_key('B'));
         assert_eq!(e.len(), 2);
+        let all: Vec<_> = e.iter().collect();
+        assert_eq!(all, [('A', "하나"), ('C', "다시 셋")]);
     }
 
     #[test]
