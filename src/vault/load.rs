@@ -238,22 +238,28 @@ pub fn load_sources(
         n => n,
     }
     .clamp(1, total.max(1));
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let mut assembler = assemble::Assembler::new(roots, total);
-    let (jobs, next, done) = (&jobs, &next, &done);
+    // Workers take jobs in order and own them: a job's paths are freed, or
+    // become its note's, as soon as it is parsed.
+    let queue = Mutex::new(jobs.into_iter().enumerate());
+    let (queue, done) = (&queue, &done);
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::channel::<(usize, Parsed)>();
+        let (sender, receiver) = std::sync::mpsc::channel::<(usize, usize, Parsed)>();
         for _ in 0..threads {
             let sender = sender.clone();
             scope.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
+                    let next = queue
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .next();
+                    let Some((i, job)) = next else { break };
+                    let root = job.root;
                     let parsed = parse_job(job, options.max_file_bytes);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
-                    if sender.send((i, parsed)).is_err() {
+                    if sender.send((i, root, parsed)).is_err() {
                         break;
                     }
                 }
@@ -266,10 +272,10 @@ pub fn load_sources(
         // in order, so the few that finish early wait in a small buffer.
         let mut early = BTreeMap::new();
         let mut expected = 0;
-        for (i, parsed) in receiver {
-            early.insert(i, parsed);
-            while let Some(parsed) = early.remove(&expected) {
-                assembler.add(jobs[expected].root, parsed);
+        for (i, root, parsed) in receiver {
+            early.insert(i, (root, parsed));
+            while let Some((root, parsed)) = early.remove(&expected) {
+                assembler.add(root, parsed);
                 expected += 1;
             }
         }
@@ -277,10 +283,10 @@ pub fn load_sources(
     assembler.finish()
 }
 
-fn parse_job(job: &Job, max: u64) -> Parsed {
-    let bytes = match &job.source {
+fn parse_job(job: Job, max: u64) -> Parsed {
+    let bytes = match job.source {
         Source::Static(bytes) => Ok(bytes.to_vec()),
-        Source::File(path) => read_capped(path, &job.rel, max),
+        Source::File(path) => read_capped(&path, &job.rel, max),
     };
     let mut parsed = match bytes {
         Err(d) => Parsed::Skipped(d),
@@ -289,7 +295,11 @@ fn parse_job(job: &Job, max: u64) -> Parsed {
             Err(d) => Parsed::Skipped(d),
         },
         Ok(bytes) => match parse_note(&job.rel, bytes) {
-            Ok(n) => Parsed::Note(Box::new(n)),
+            Ok(mut n) => {
+                // The same text: keep the job's string, free the copy.
+                n.note.path = job.rel;
+                Parsed::Note(Box::new(n))
+            }
             Err(d) => Parsed::Skipped(d),
         },
     };
