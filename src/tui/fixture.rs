@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::vault::{
-    Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
+    Date, Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
     Section, SectionKind, Tag, Vault,
 };
 
@@ -136,8 +136,8 @@ pub fn vault() -> Vault {
         path: "spot.md".into(),
         title: "스팟 인스턴스 활용".into(),
         heading: Some("스팟 인스턴스 활용".into()),
-        created: Some("2025-08-21".into()),
-        modified: Some("2025-08-22".into()),
+        created: Date::parse("2025-08-21"),
+        modified: Date::parse("2025-08-22"),
         tags: spot_tags.clone(),
         aliases: vec!["spot-pricing".into()],
         key_point: Some("스팟 인스턴스는 남는 용량을 싸게 쓴다.".into()),

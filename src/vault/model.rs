@@ -14,8 +14,11 @@ use serde::Serialize;
 use super::diagnostic::Diagnostic;
 use super::tags::Tag;
 
+#[path = "date.rs"]
+mod date;
 #[path = "explanations.rs"]
 mod explanations;
+pub use date::Date;
 pub use explanations::Explanations;
 
 /// A whole vault: every note and bank question of one or more roots.
@@ -81,9 +84,9 @@ pub struct Note {
     /// Text of the first level-1 heading, if any.
     pub heading: Option<String>,
     /// `created` date as `YYYY-MM-DD`.
-    pub created: Option<String>,
+    pub created: Option<Date>,
     /// `modified` date as `YYYY-MM-DD`.
-    pub modified: Option<String>,
+    pub modified: Option<Date>,
     /// Tags in file order, lowercased, without a leading `#`, deduplicated.
     /// Shared with the note's questions.
     pub tags: Arc<[Tag]>,
