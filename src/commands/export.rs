@@ -129,7 +129,7 @@ fn question(q: &Question) -> QuestionJson<'_> {
             .iter()
             .map(|o| OptionJson {
                 letter: o.letter.to_string(),
-                text: &o.text,
+                text: o.text,
             })
             .collect(),
         answer: q.answer.iter().map(char::to_string).collect(),

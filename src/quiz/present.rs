@@ -81,15 +81,15 @@ impl PresentedQuestion {
         let options: Vec<PresentedOption> = order
             .iter()
             .zip(letters())
-            .map(|(&i, shown)| {
-                let o = &q.options[i];
-                PresentedOption {
+            .filter_map(|(&i, shown)| {
+                let o = q.options.get(i)?;
+                Some(PresentedOption {
                     // Unshuffled, the note's own letters stay as written.
                     letter: if shuffled { shown } else { o.letter },
                     source_letter: o.letter,
                     text: o.text.to_string(),
                     explanation: q.explanations.get(o.letter).map(str::to_owned),
-                }
+                })
             })
             .collect();
         let mut answer: Vec<Letter> = options
@@ -224,7 +224,7 @@ mod tests {
             let q = PresentedQuestion::new(&vault, QuestionIx(0), Some(&mut rng));
             for o in &q.options {
                 let src = source.option(o.source_letter).unwrap();
-                assert_eq!(o.text, &*src.text);
+                assert_eq!(o.text, src.text);
                 assert_eq!(
                     o.explanation,
                     source.explanations.get(o.source_letter).map(str::to_owned)

@@ -7,22 +7,19 @@ use super::attempt::{Attempt, ModeKind, SessionId};
 use super::schedule::Rating;
 use super::time::Timestamp;
 use crate::vault::{
-    Explanations, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Tag,
-    Vault,
+    Explanations, Note, NoteIx, Options, Question, QuestionId, QuestionIx, QuestionOrigin,
+    QuizOption, Tag, Vault,
 };
 
 fn tags(list: &[&str]) -> Arc<[Tag]> {
     list.iter().filter_map(|t| Tag::parse(t)).collect()
 }
 
-fn options(texts: &[&str]) -> Box<[QuizOption]> {
+fn options(texts: &[&str]) -> Options {
     texts
         .iter()
         .zip('A'..)
-        .map(|(t, letter)| QuizOption {
-            letter,
-            text: (*t).into(),
-        })
+        .map(|(t, letter)| QuizOption { letter, text: t })
         .collect()
 }
 

@@ -49,10 +49,7 @@ fn question(id: &str, origin: QuestionOrigin, line: usize, stem: &str, opts: &[&
         options: opts
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption {
-                letter,
-                text: (*t).into(),
-            })
+            .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
         answer: Box::new(['B']),
         explanations: Explanations::default(),

@@ -111,10 +111,7 @@ fn question(
         options: options
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption {
-                letter,
-                text: (*t).into(),
-            })
+            .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
         answer: answer.into(),
         explanations: explanations.iter().copied().collect(),

@@ -8,7 +8,7 @@ use serde_yaml::{Mapping, Value};
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
 use super::labels::answer_letters;
-use super::model::{Explanations, Letter, Question, QuestionId, QuestionOrigin, QuizOption};
+use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::text::strip_bold;
 
@@ -224,7 +224,7 @@ impl Entry<'_> {
             origin: QuestionOrigin::Bank(0),
             line: self.start,
             stem: stem.into(),
-            options: options.into(),
+            options: options.into_iter().collect(),
             answer: answer.into(),
             explanations,
             explanation: explanation.map(Into::into),
@@ -239,7 +239,7 @@ impl Entry<'_> {
     fn answer(
         &mut self,
         value: Option<&Value>,
-        options: &[QuizOption],
+        options: &[OptionDraft],
         errors: &mut usize,
     ) -> Vec<Letter> {
         let mut answer: Vec<Letter> = Vec::new();
@@ -280,7 +280,7 @@ impl Entry<'_> {
         answer
     }
 
-    fn explanations(&mut self, value: Option<&Value>, options: &[QuizOption]) -> Explanations {
+    fn explanations(&mut self, value: Option<&Value>, options: &[OptionDraft]) -> Explanations {
         let mut explanations = Vec::new();
         if let Some(Value::Mapping(m)) = value {
             for (k, v) in m {
@@ -304,7 +304,7 @@ impl Entry<'_> {
         explanations.into_iter().collect()
     }
 
-    fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<QuizOption> {
+    fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<OptionDraft> {
         let mut options = Vec::new();
         match value {
             Some(Value::Mapping(m)) => {
@@ -315,9 +315,9 @@ impl Entry<'_> {
                         self.error("options", format!("option key '{key}' is not a letter A–J"));
                         continue;
                     };
-                    options.push(QuizOption {
+                    options.push(OptionDraft {
                         letter,
-                        text: plain(&scalar(v).unwrap_or_default()).into(),
+                        text: plain(&scalar(v).unwrap_or_default()),
                     });
                 }
             }
@@ -338,9 +338,9 @@ impl Entry<'_> {
                         .filter(|(l, _)| *l == letter)
                         .map_or(text.as_str(), |(_, t)| t)
                         .to_owned();
-                    options.push(QuizOption {
+                    options.push(OptionDraft {
                         letter,
-                        text: plain(&text).into(),
+                        text: plain(&text),
                     });
                 }
             }

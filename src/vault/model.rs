@@ -18,8 +18,12 @@ use super::tags::Tag;
 mod date;
 #[path = "explanations.rs"]
 mod explanations;
+#[path = "options.rs"]
+mod options;
 pub use date::Date;
 pub use explanations::Explanations;
+pub(crate) use options::OptionDraft;
+pub use options::{Options, OptionsIter, QuizOption};
 
 /// A whole vault: every note and bank question of one or more roots.
 #[derive(Debug, Clone, Default)]
@@ -177,15 +181,6 @@ impl fmt::Display for QuestionId {
 /// An option letter, `A` to `J`.
 pub type Letter = char;
 
-/// One answer option.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuizOption {
-    /// Its letter as written in the source.
-    pub letter: Letter,
-    /// Plain text: markdown markers removed, whitespace folded.
-    pub text: Box<str>,
-}
-
 /// Where a question came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionOrigin {
@@ -209,7 +204,7 @@ pub struct Question {
     /// Plain text of the stem.
     pub stem: Box<str>,
     /// The options in source order.
-    pub options: Box<[QuizOption]>,
+    pub options: Options,
     /// The right letters, sorted; more than one means "choose N".
     pub answer: Box<[Letter]>,
     /// Explanation of each option, by letter.
@@ -234,8 +229,8 @@ impl Question {
     }
 
     /// The option with a letter, if any.
-    pub fn option(&self, letter: Letter) -> Option<&QuizOption> {
-        self.options.iter().find(|o| o.letter == letter)
+    pub fn option(&self, letter: Letter) -> Option<QuizOption<'_>> {
+        self.options.find(letter)
     }
 }
 

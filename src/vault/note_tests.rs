@@ -63,7 +63,7 @@ fn option_style_explanations_and_a_general_explanation() {
     );
     let letters: String = q.options.iter().map(|o| o.letter).collect();
     assert_eq!(letters, "ABCD");
-    assert_eq!(&*q.options[1].text, "2분 전");
+    assert_eq!(q.options.get(1).unwrap().text, "2분 전");
     assert_eq!(*q.answer, ['B']);
     assert_eq!(q.explanations.keys().collect::<String>(), "ACD");
     // `**강조(Bold)**을` is not bold for CommonMark; the markers still go.
@@ -93,7 +93,7 @@ fn numbered_korean_labels_and_label_style_explanations() {
     );
     let q = &p.questions[0];
     assert_eq!((q.line, &*q.stem), (16, "데이터를 HDFS에 저장하는 노드는?"));
-    assert_eq!(&*q.options[2].text, "코어 노드");
+    assert_eq!(q.options.get(2).unwrap().text, "코어 노드");
     assert_eq!(*q.answer, ['C']);
     assert_eq!(
         &q.explanations['A'],
@@ -109,7 +109,7 @@ fn multi_answer_with_numbered_list_options_and_no_options_label() {
     let q = &p.questions[1];
     assert_eq!(&*q.stem, "스팟으로 돌려도 되는 노드를 두 개 고르시오.");
     assert_eq!(q.options.len(), 4);
-    assert_eq!(&*q.options[3].text, "추가 태스크 노드");
+    assert_eq!(q.options.get(3).unwrap().text, "추가 태스크 노드");
     assert_eq!(*q.answer, ['B', 'D']);
     assert!(q.is_multi_answer());
     assert_eq!(
@@ -159,7 +159,7 @@ fn note_without_frontmatter_takes_its_title_from_the_heading() {
     );
     let q = &p.questions[0];
     assert_eq!(*q.answer, ['A', 'C']);
-    assert_eq!(&*q.options[0].text, "온디맨드");
+    assert_eq!(q.options.get(0).unwrap().text, "온디맨드");
     assert_eq!(&q.explanations['A'], "유연하지만 비싸다");
     assert_eq!(&q.explanations['C'], "약정으로 할인받는다");
 }

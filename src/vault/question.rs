@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
-use super::model::{Explanations, Letter, QuizOption};
+use super::model::{Explanations, Letter, OptionDraft, Options};
 use super::text::{column_and_line, strip_bold};
 
 use super::labels::{
@@ -23,7 +23,7 @@ use super::labels::{
 pub(crate) struct Draft {
     pub line: usize,
     pub stem: Box<str>,
-    pub options: Box<[QuizOption]>,
+    pub options: Options,
     pub answer: Box<[Letter]>,
     pub explanations: Explanations,
     pub explanation: Option<Box<str>>,
@@ -46,7 +46,7 @@ struct Building {
     state: State,
     stem_span: Span,
     stem: Vec<String>,
-    options: Vec<(QuizOption, Span)>,
+    options: Vec<(OptionDraft, Span)>,
     answer: Option<AnswerLine>,
     explanations: BTreeMap<Letter, String>,
     general: Vec<String>,
@@ -312,15 +312,15 @@ impl Parser<'_> {
     }
 }
 
-fn option(letter: Letter, text: &str) -> QuizOption {
-    QuizOption {
+fn option(letter: Letter, text: &str) -> OptionDraft {
+    OptionDraft {
         letter,
-        text: super::text::fold(text).into_boxed_str(),
+        text: super::text::fold(text),
     }
 }
 
 /// Gaps and repeats in the option letters, which must run A, B, C, …
-fn letter_problems(options: &[(QuizOption, Span)]) -> Vec<(&Span, Letter, String)> {
+fn letter_problems(options: &[(OptionDraft, Span)]) -> Vec<(&Span, Letter, String)> {
     let mut out = Vec::new();
     let mut expected = 'A';
     let mut seen = Vec::new();
