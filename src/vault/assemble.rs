@@ -2,7 +2,6 @@
 //! linked to their notes (inheriting tags), duplicate ids, and a fixed
 //! diagnostic order.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::Parsed;
@@ -127,15 +126,20 @@ impl Assembler {
 
 /// Two questions with one id would share progress history: warn.
 fn duplicate_ids(vault: &mut Vault) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    // Indexes sorted by id, not a map of ids: this runs when the whole
+    // vault is in memory, so it should add as little as it can.
+    let questions = &vault.questions;
+    let mut order: Vec<usize> = (0..questions.len()).collect();
+    order.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id).then(a.cmp(&b)));
     let mut found = Vec::new();
-    for (i, q) in vault.questions.iter().enumerate() {
-        if let Some(&j) = first.get(q.id.0.as_str()) {
-            found.push((i, j));
-        } else {
-            first.insert(&q.id.0, i);
+    for group in order.chunk_by(|&a, &b| questions[a].id == questions[b].id) {
+        // The first use of an id is the one the others are reported against.
+        if let Some((&j, rest)) = group.split_first() {
+            found.extend(rest.iter().map(|&i| (i, j)));
         }
     }
+    drop(order);
+    found.sort_unstable();
     for (i, j) in found {
         let (root, path) = place(vault, i);
         let (_, other) = place(vault, j);

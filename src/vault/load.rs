@@ -241,8 +241,10 @@ pub fn load_sources(
     let done = AtomicUsize::new(0);
     let mut assembler = assemble::Assembler::new(roots, total);
     // Workers take jobs in order and own them: a job's paths are freed, or
-    // become its note's, as soon as it is parsed.
-    let queue = Mutex::new(jobs.into_iter().enumerate());
+    // become its note's, as soon as it is parsed, and the list shrinks as
+    // it empties.
+    jobs.reverse();
+    let queue = Mutex::new(jobs);
     let (queue, done) = (&queue, &done);
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<(usize, usize, Parsed)>();
@@ -250,10 +252,16 @@ pub fn load_sources(
             let sender = sender.clone();
             scope.spawn(move || {
                 loop {
-                    let next = queue
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .next();
+                    let next = {
+                        let mut left = queue
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        let job = left.pop();
+                        if left.len() < left.capacity() / 2 {
+                            left.shrink_to_fit();
+                        }
+                        job.map(|job| (total - 1 - left.len(), job))
+                    };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
                     let parsed = parse_job(job, options.max_file_bytes);
