@@ -132,7 +132,7 @@ fn question(q: &Question) -> QuestionJson<'_> {
                 text: o.text,
             })
             .collect(),
-        answer: q.answer.iter().map(char::to_string).collect(),
+        answer: q.answer.iter().map(String::from).collect(),
         explanations: q
             .explanations
             .iter()

@@ -96,7 +96,7 @@ impl Notebook {
                     .map(|o| NotebookOption {
                         letter: o.letter,
                         text: o.text.to_string(),
-                        right: q.answer.contains(&o.letter),
+                        right: q.answer.contains(o.letter),
                         explanation: q.explanations.get(o.letter).map(str::to_owned),
                     })
                     .collect(),

@@ -94,7 +94,7 @@ impl PresentedQuestion {
             .collect();
         let mut answer: Vec<Letter> = options
             .iter()
-            .filter(|o| q.answer.contains(&o.source_letter))
+            .filter(|o| q.answer.contains(o.source_letter))
             .map(|o| o.letter)
             .collect();
         answer.sort_unstable();

@@ -61,7 +61,7 @@ pub fn sample_vault() -> Vault {
             line,
             stem: stem.into(),
             options: options(opts),
-            answer: answer.into(),
+            answer: answer.iter().copied().collect(),
             explanations: Explanations::default(),
             explanation: None,
             tags: tags(&[]),

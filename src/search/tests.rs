@@ -51,7 +51,7 @@ fn question(id: &str, origin: QuestionOrigin, line: usize, stem: &str, opts: &[&
             .zip('A'..)
             .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
-        answer: Box::new(['B']),
+        answer: ['B'].into_iter().collect(),
         explanations: Explanations::default(),
         explanation: None,
         tags: Arc::default(),

@@ -113,7 +113,7 @@ fn question(
             .zip('A'..)
             .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
-        answer: answer.into(),
+        answer: answer.iter().copied().collect(),
         explanations: explanations.iter().copied().collect(),
         explanation: Some("태스크 노드는 상태가 없어 중단되어도 안전하다.".into()),
         tags,

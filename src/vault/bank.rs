@@ -225,7 +225,7 @@ impl Entry<'_> {
             line: self.start,
             stem: stem.into(),
             options: options.into_iter().collect(),
-            answer: answer.into(),
+            answer: answer.into_iter().collect(),
             explanations,
             explanation: explanation.map(Into::into),
             tags: tags.into(),

@@ -14,12 +14,15 @@ use serde::Serialize;
 use super::diagnostic::Diagnostic;
 use super::tags::Tag;
 
+#[path = "answer.rs"]
+mod answer;
 #[path = "date.rs"]
 mod date;
 #[path = "explanations.rs"]
 mod explanations;
 #[path = "options.rs"]
 mod options;
+pub use answer::Answer;
 pub use date::Date;
 pub use explanations::Explanations;
 pub(crate) use options::OptionDraft;
@@ -206,7 +209,7 @@ pub struct Question {
     /// The options in source order.
     pub options: Options,
     /// The right letters, sorted; more than one means "choose N".
-    pub answer: Box<[Letter]>,
+    pub answer: Answer,
     /// Explanation of each option, by letter.
     pub explanations: Explanations,
     /// General explanation, if any.

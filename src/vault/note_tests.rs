@@ -64,7 +64,7 @@ fn option_style_explanations_and_a_general_explanation() {
     let letters: String = q.options.iter().map(|o| o.letter).collect();
     assert_eq!(letters, "ABCD");
     assert_eq!(q.options.get(1).unwrap().text, "2분 전");
-    assert_eq!(*q.answer, ['B']);
+    assert_eq!(q.answer.to_vec(), ['B']);
     assert_eq!(q.explanations.keys().collect::<String>(), "ACD");
     // `**강조(Bold)**을` is not bold for CommonMark; the markers still go.
     assert_eq!(&q.explanations['C'], "10분은 강조(Bold)을 쓴 설명이다");
@@ -94,7 +94,7 @@ fn numbered_korean_labels_and_label_style_explanations() {
     let q = &p.questions[0];
     assert_eq!((q.line, &*q.stem), (16, "데이터를 HDFS에 저장하는 노드는?"));
     assert_eq!(q.options.get(2).unwrap().text, "코어 노드");
-    assert_eq!(*q.answer, ['C']);
+    assert_eq!(q.answer.to_vec(), ['C']);
     assert_eq!(
         &q.explanations['A'],
         "클러스터를 관리할 뿐 데이터를 저장하지 않는다"
@@ -110,7 +110,7 @@ fn multi_answer_with_numbered_list_options_and_no_options_label() {
     assert_eq!(&*q.stem, "스팟으로 돌려도 되는 노드를 두 개 고르시오.");
     assert_eq!(q.options.len(), 4);
     assert_eq!(q.options.get(3).unwrap().text, "추가 태스크 노드");
-    assert_eq!(*q.answer, ['B', 'D']);
+    assert_eq!(q.answer.to_vec(), ['B', 'D']);
     assert!(q.is_multi_answer());
     assert_eq!(
         &q.explanations['A'],
@@ -143,7 +143,7 @@ fn crlf_and_bom_give_the_same_lines_as_lf() {
     assert_eq!(crlf.questions[0].line, lf.questions[0].line);
     assert_eq!(crlf.note.body, lf.note.body);
     assert_eq!(crlf.note.sections[1].line, lf.note.sections[1].line);
-    assert_eq!(*crlf.questions[0].answer, ['B']);
+    assert_eq!(crlf.questions[0].answer.to_vec(), ['B']);
     assert!(!crlf.note.body.contains('\r'));
 }
 
@@ -158,7 +158,7 @@ fn note_without_frontmatter_takes_its_title_from_the_heading() {
         Some("장기간 꾸준히 쓰면 Savings Plans가 유리하다.")
     );
     let q = &p.questions[0];
-    assert_eq!(*q.answer, ['A', 'C']);
+    assert_eq!(q.answer.to_vec(), ['A', 'C']);
     assert_eq!(q.options.get(0).unwrap().text, "온디맨드");
     assert_eq!(&q.explanations['A'], "유연하지만 비싸다");
     assert_eq!(&q.explanations['C'], "약정으로 할인받는다");
@@ -221,7 +221,7 @@ fn question_errors_are_diagnostics_and_leave_questions_out_of_quizzes() {
     );
     let quizzable: Vec<bool> = p.questions.iter().map(|q| q.quizzable).collect();
     assert_eq!(quizzable, [false, false, false, false, false, true]);
-    assert_eq!(*p.questions[0].answer, ['F']);
+    assert_eq!(p.questions[0].answer.to_vec(), ['F']);
     assert!(p.questions[5].explanations.is_empty());
 }
 
@@ -302,7 +302,7 @@ mod never_panics {
             if let Ok(p) = parse_note("p.md", text.into_bytes()) {
                 for q in &p.questions {
                     prop_assert!(q.line >= 1);
-                    prop_assert!(q.answer.windows(2).all(|w| w[0] < w[1]));
+                    prop_assert!(q.answer.to_vec().windows(2).all(|w| w[0] < w[1]));
                 }
                 for d in &p.diagnostics {
                     prop_assert!(d.line >= 1 && d.column >= 1);
@@ -341,7 +341,7 @@ fn long_runs_of_answer_separators_parse_in_linear_time() {
         ", ".repeat(200_000)
     );
     let p = parse_note("sep.md", text.into_bytes()).unwrap();
-    assert_eq!(*p.questions[0].answer, ['A']);
+    assert_eq!(p.questions[0].answer.to_vec(), ['A']);
 }
 
 #[test]

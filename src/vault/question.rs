@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
-use super::model::{Explanations, Letter, OptionDraft, Options};
+use super::model::{Answer, Explanations, Letter, OptionDraft, Options};
 use super::text::{column_and_line, strip_bold};
 
 use super::labels::{
@@ -24,7 +24,7 @@ pub(crate) struct Draft {
     pub line: usize,
     pub stem: Box<str>,
     pub options: Options,
-    pub answer: Box<[Letter]>,
+    pub answer: Answer,
     pub explanations: Explanations,
     pub explanation: Option<Box<str>>,
     pub quizzable: bool,
@@ -304,7 +304,7 @@ impl Parser<'_> {
             line: stem_span.line,
             stem: stem.into_boxed_str(),
             options: options.into_iter().map(|(o, _)| o).collect(),
-            answer: letters.into_boxed_slice(),
+            answer: letters.into_iter().collect(),
             explanations: explanations.into_iter().collect(),
             explanation: (!explanation.is_empty()).then(|| explanation.into_boxed_str()),
             quizzable: errors == 0,

@@ -29,7 +29,7 @@ fn every_question_is_quizzable_and_explains_every_wrong_option() {
     for q in &v.questions {
         assert!(q.quizzable, "{} is not quizzable", q.id);
         for o in &q.options {
-            if !q.answer.contains(&o.letter) {
+            if !q.answer.contains(o.letter) {
                 assert!(
                     q.explanations.contains_key(o.letter),
                     "{} ({:?}) leaves wrong option {} unexplained",
