@@ -10,59 +10,43 @@ use std::ops::Index;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Letter;
+use super::lettered::Lettered;
 
 /// Explanation text of each option that has one, sorted by letter, at most
 /// one per letter. Built with `collect()`; read-only afterwards.
-///
-/// All texts share one buffer: two allocations per question, however many
-/// options are explained.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Explanations {
-    /// Every explanation, one after another, in letter order.
-    text: Box<str>,
-    /// Each letter with the end of its explanation in `text`; it starts
-    /// where the previous one ends.
-    ends: Box<[(Letter, usize)]>,
-}
+pub struct Explanations(Lettered);
 
 impl Explanations {
     /// The explanation of an option, if it has one.
     pub fn get(&self, letter: Letter) -> Option<&str> {
-        let i = self.ends.binary_search_by_key(&letter, |(l, _)| *l).ok()?;
-        Some(self.text_at(i))
+        let i = self.0.search(letter)?;
+        self.0.get(i).map(|(_, t)| t)
     }
 
     /// True when an option has an explanation.
     pub fn contains_key(&self, letter: Letter) -> bool {
-        self.get(letter).is_some()
+        self.0.search(letter).is_some()
     }
 
     /// Letters with their explanation, in letter order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (Letter, &str)> + '_ {
-        self.ends
-            .iter()
-            .enumerate()
-            .map(|(i, (l, _))| (*l, self.text_at(i)))
+        self.0.iter()
     }
 
     /// The letters that have an explanation, in order.
     pub fn keys(&self) -> impl ExactSizeIterator<Item = Letter> + '_ {
-        self.ends.iter().map(|(l, _)| *l)
+        self.0.letters()
     }
 
     /// How many options have an explanation.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.0.len()
     }
 
     /// True when no option has an explanation.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    fn text_at(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1].1 };
-        &self.text[start..self.ends[i].1]
+        self.len() == 0
     }
 }
 
@@ -80,16 +64,9 @@ impl<S: AsRef<str>> FromIterator<(Letter, S)> for Explanations {
                 _ => unique.push((l, t)),
             }
         }
-        let mut text = String::with_capacity(unique.iter().map(|(_, t)| t.as_ref().len()).sum());
-        let mut ends = Vec::with_capacity(unique.len());
-        for (l, t) in &unique {
-            text.push_str(t.as_ref());
-            ends.push((*l, text.len()));
-        }
-        Explanations {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
+        Explanations(Lettered::build(
+            unique.iter().map(|(l, t)| (*l, t.as_ref())),
+        ))
     }
 }
 

@@ -20,6 +20,8 @@ mod answer;
 mod date;
 #[path = "explanations.rs"]
 mod explanations;
+#[path = "lettered.rs"]
+mod lettered;
 #[path = "options.rs"]
 mod options;
 pub use answer::Answer;

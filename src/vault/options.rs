@@ -7,6 +7,7 @@
 use std::iter::FusedIterator;
 
 use super::Letter;
+use super::lettered::Lettered;
 
 /// One answer option, read from its question's [`Options`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,23 +28,13 @@ pub(crate) struct OptionDraft {
 /// A question's options in source order (letters as written, so a broken
 /// question may repeat or skip one). Built with `collect()`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options {
-    /// Every option's text, one after another.
-    text: Box<str>,
-    /// Each letter with the end of its text in `text`; it starts where the
-    /// previous one ends.
-    ends: Box<[(Letter, usize)]>,
-}
+pub struct Options(Lettered);
 
 impl Options {
     /// The option at a position, if there is one.
     pub fn get(&self, i: usize) -> Option<QuizOption<'_>> {
-        let &(letter, end) = self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1].1 };
-        Some(QuizOption {
-            letter,
-            text: &self.text[start..end],
-        })
+        let (letter, text) = self.0.get(i)?;
+        Some(QuizOption { letter, text })
     }
 
     /// The first option with a letter, if any.
@@ -56,7 +47,7 @@ impl Options {
         OptionsIter {
             options: self,
             front: 0,
-            back: self.ends.len(),
+            back: self.len(),
         }
     }
 
@@ -72,47 +63,35 @@ impl Options {
 
     /// How many options there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.0.len()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-}
-
-fn build<'s>(items: impl Iterator<Item = (Letter, &'s str)> + Clone) -> Options {
-    let mut text = String::with_capacity(items.clone().map(|(_, t)| t.len()).sum());
-    let ends: Vec<(Letter, usize)> = items
-        .map(|(letter, t)| {
-            text.push_str(t);
-            (letter, text.len())
-        })
-        .collect();
-    Options {
-        text: text.into_boxed_str(),
-        ends: ends.into_boxed_slice(),
+        self.len() == 0
     }
 }
 
 impl FromIterator<OptionDraft> for Options {
     fn from_iter<I: IntoIterator<Item = OptionDraft>>(iter: I) -> Self {
         let drafts: Vec<OptionDraft> = iter.into_iter().collect();
-        build(drafts.iter().map(|o| (o.letter, o.text.as_str())))
+        Options(Lettered::build(
+            drafts.iter().map(|o| (o.letter, o.text.as_str())),
+        ))
     }
 }
 
 impl<'s> FromIterator<QuizOption<'s>> for Options {
     fn from_iter<I: IntoIterator<Item = QuizOption<'s>>>(iter: I) -> Self {
         let items: Vec<QuizOption<'s>> = iter.into_iter().collect();
-        build(items.iter().map(|o| (o.letter, o.text)))
+        Options(Lettered::build(items.iter().map(|o| (o.letter, o.text))))
     }
 }
 
 impl<'s> FromIterator<(Letter, &'s str)> for Options {
     fn from_iter<I: IntoIterator<Item = (Letter, &'s str)>>(iter: I) -> Self {
         let items: Vec<(Letter, &str)> = iter.into_iter().collect();
-        build(items.iter().copied())
+        Options(Lettered::build(items.iter().copied()))
     }
 }
 
