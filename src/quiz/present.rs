@@ -129,7 +129,7 @@ impl PresentedQuestion {
                 .as_deref()
                 .or_else(|| note.map(|n| &*n.title))
                 .map(str::to_owned),
-            key_point: note.and_then(|n| n.key_point.clone()),
+            key_point: note.and_then(|n| n.key_point.as_deref()).map(str::to_owned),
             location,
             note_location,
         }

@@ -136,7 +136,7 @@ pub fn vault() -> Vault {
         created: Date::parse("2025-08-21"),
         modified: Date::parse("2025-08-22"),
         tags: spot_tags.clone(),
-        aliases: vec!["spot-pricing".into()],
+        aliases: Box::new(["spot-pricing".into()]),
         key_point: Some("스팟 인스턴스는 남는 용량을 싸게 쓴다.".into()),
         body: SPOT.into(),
         body_line: 8,
@@ -144,8 +144,9 @@ pub fn vault() -> Vault {
             SPOT,
             &[K::KeyPoint, K::Explanation, K::Concepts, K::Questions],
             8,
-        ),
-        links: vec!["EMR 노드 구성".into()],
+        )
+        .into(),
+        links: Box::new(["EMR 노드 구성".into()]),
         questions: vec![QuestionIx(0)],
     };
     let emr = Note {
@@ -156,8 +157,8 @@ pub fn vault() -> Vault {
         tags: emr_tags.clone(),
         body: EMR.into(),
         body_line: 1,
-        sections: sections(EMR, &[K::KeyPoint, K::Questions], 1),
-        links: vec!["스팟 인스턴스 활용".into()],
+        sections: sections(EMR, &[K::KeyPoint, K::Questions], 1).into(),
+        links: Box::new(["스팟 인스턴스 활용".into()]),
         questions: vec![QuestionIx(1), QuestionIx(2)],
         ..Note::default()
     };

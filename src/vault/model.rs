@@ -91,7 +91,7 @@ pub struct Note {
     /// Shared with the note's questions.
     pub title: Arc<str>,
     /// Text of the first level-1 heading, if any.
-    pub heading: Option<String>,
+    pub heading: Option<Box<str>>,
     /// `created` date as `YYYY-MM-DD`.
     pub created: Option<Date>,
     /// `modified` date as `YYYY-MM-DD`.
@@ -100,17 +100,17 @@ pub struct Note {
     /// Shared with the note's questions.
     pub tags: Arc<[Tag]>,
     /// Aliases in file order.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[String]>,
     /// Plain text of the key-point section, whitespace folded.
-    pub key_point: Option<String>,
+    pub key_point: Option<Box<str>>,
     /// The markdown after the frontmatter, NFC-normalised, `\n` line endings.
     pub body: String,
     /// 1-based line in the file where `body` starts.
     pub body_line: usize,
     /// Level-2 sections in order.
-    pub sections: Vec<Section>,
+    pub sections: Box<[Section]>,
     /// Targets of `[[wikilinks]]` in the body, as written (before `|` or `#`).
-    pub links: Vec<String>,
+    pub links: Box<[String]>,
     /// The note's questions, in file order.
     pub questions: Vec<QuestionIx>,
 }

@@ -97,15 +97,15 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
         root: 0,
         path: path.to_owned(),
         title,
-        heading: scan.heading.map(exact),
+        heading: scan.heading.map(String::into_boxed_str),
         created: fm.created,
         modified: fm.modified,
         tags,
         aliases: exact_list(fm.aliases),
-        key_point: scan.key_point.map(exact),
+        key_point: scan.key_point.map(String::into_boxed_str),
         body,
         body_line: split.body_line,
-        sections: exact_vec(sections),
+        sections: sections.into_boxed_slice(),
         links: exact_list(scan.links),
         questions: Vec::new(),
     };
@@ -116,18 +116,13 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     }
 }
 
-fn exact(mut s: String) -> String {
-    s.shrink_to_fit();
-    s
-}
-
-fn exact_vec<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
-}
-
-fn exact_list(list: Vec<String>) -> Vec<String> {
-    exact_vec(list.into_iter().map(exact).collect())
+fn exact_list(list: Vec<String>) -> Box<[String]> {
+    list.into_iter()
+        .map(|mut s| {
+            s.shrink_to_fit();
+            s
+        })
+        .collect()
 }
 
 /// The file name without its directory and `.md`.

@@ -30,10 +30,10 @@ fn frontmatter_with_blank_lines_gives_every_field() {
     assert_eq!(n.created.as_deref(), Some("2025-09-02"));
     assert_eq!(n.modified.as_deref(), Some("2025-09-03"));
     assert_eq!(tags(&n.tags), ["service/ec2", "instance/spot-instances"]);
-    assert_eq!(n.aliases, ["spot-notice", "스팟 중단"]);
+    assert_eq!(*n.aliases, ["spot-notice", "스팟 중단"]);
     assert_eq!(n.body_line, 13);
     assert!(n.body.starts_with("\n# 스팟"));
-    assert_eq!(n.links, ["checkpoint-basics"]);
+    assert_eq!(*n.links, ["checkpoint-basics"]);
     let kinds: Vec<_> = n.sections.iter().map(|s| (s.kind, s.line)).collect();
     assert_eq!(
         kinds,
@@ -85,7 +85,7 @@ fn option_style_explanations_and_a_general_explanation() {
 fn numbered_korean_labels_and_label_style_explanations() {
     let p = fixture("forms/notes/aws/numbered-labels.md");
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    assert_eq!(p.note.aliases, ["EMR 노드 종류"]);
+    assert_eq!(*p.note.aliases, ["EMR 노드 종류"]);
     assert_eq!(p.note.created.as_deref(), Some("2025-09-10"));
     assert_eq!(
         tags(&p.note.tags),
