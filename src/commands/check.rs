@@ -25,6 +25,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     let (errors, _) = vault.diagnostic_counts();
+    super::source::keep_until_exit(vault);
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

@@ -18,6 +18,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &export(&vault))?;
     out.write_all(b"\n")?;
+    super::source::keep_until_exit(vault);
     Ok(ExitCode::SUCCESS)
 }
 

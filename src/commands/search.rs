@@ -50,10 +50,13 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if hits.is_empty() {
-        ExitCode::from(1)
-    } else {
+    let found = !hits.is_empty();
+    drop(hits);
+    super::source::keep_until_exit((index, vault));
+    Ok(if found {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

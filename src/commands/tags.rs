@@ -15,6 +15,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let vault = open_vault(global)?;
     let text = render(&vault, Lang::detect(global.lang));
     std::io::stdout().lock().write_all(text.as_bytes())?;
+    super::source::keep_until_exit(vault);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,38 +3,163 @@
 //!
 //! Owns text preparation only; matching and ranking live elsewhere.
 
+use std::ops::Range;
+
 /// Lowercases a text without moving any byte: a character is folded only
 /// when its lowercase form is one character of the same UTF-8 length, so a
 /// byte offset found in the folded text is valid in the original. That
 /// covers ASCII, Latin, Greek, Cyrillic and full-width Latin; Hangul has no
 /// case and is copied as is, quickly.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // Copy the long runs that cannot hold a cased character in one go.
-        let run = rest
-            .bytes()
-            .position(|b| b.is_ascii_uppercase() || may_have_case(b))
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..run]);
-        rest = &rest[run..];
-        let Some(c) = rest.chars().next() else {
+    let mut out = s.to_owned();
+    // ASCII in one sweep over the bytes, then the few other cased
+    // characters in place: lengths never change, so nothing moves.
+    out.make_ascii_lowercase();
+    let mut from = 0;
+    while let Some(start) = next_cased(out.as_bytes(), from) {
+        let Some(c) = out[start..].chars().next() else {
             break;
         };
-        out.push(fold_char(c));
-        rest = &rest[c.len_utf8()..];
+        let end = start + c.len_utf8();
+        let lower = fold_char(c);
+        if lower != c {
+            let mut buf = [0; 4];
+            out.replace_range(start..end, lower.encode_utf8(&mut buf));
+        }
+        from = end;
     }
     out
 }
 
-/// Lead bytes of UTF-8 sequences in the blocks that have letter case:
-/// U+00C0–U+07FF (Latin, Greek, Cyrillic, …), U+1xxx (Georgian, Latin
-/// Extended Additional, Greek Extended), U+2xxx (letterlike, circled) and
-/// U+Fxxx (full-width). Hangul (U+AC00–U+D7A3, leads 0xEA–0xED) is not here.
-fn may_have_case(b: u8) -> bool {
-    matches!(b, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEF | 0xF0)
+/// What [`fold_in_place`] changed, to give back the text as written: a
+/// bit per byte for ASCII capitals (an eighth of the text, where keeping
+/// the text itself would double the index), and the few other cased
+/// characters by offset.
+#[derive(Debug, Default)]
+pub struct Originals {
+    capitals: Vec<u64>,
+    others: Vec<(usize, char)>,
 }
+
+impl Originals {
+    /// `folded[range]` as it was written.
+    pub fn restore(&self, folded: &str, range: Range<usize>) -> String {
+        let mut out = folded[range.clone()].to_owned();
+        let first = self.others.partition_point(|&(at, _)| at < range.start);
+        for &(at, c) in self.others[first..]
+            .iter()
+            .take_while(|(at, _)| *at < range.end)
+        {
+            let local = at - range.start;
+            let len = c.len_utf8();
+            let mut buf = [0; 4];
+            out.replace_range(local..local + len, c.encode_utf8(&mut buf));
+        }
+        let mut upper: Vec<usize> = Vec::new();
+        for i in range.clone() {
+            if self
+                .capitals
+                .get(i / 64)
+                .is_some_and(|w| w >> (i % 64) & 1 == 1)
+            {
+                upper.push(i - range.start);
+            }
+        }
+        if upper.is_empty() {
+            return out;
+        }
+        // Capitals are ASCII: uppercasing them one by one keeps the text
+        // valid, and `make_ascii_uppercase` on a one-byte slice does it.
+        for i in upper {
+            out[i..=i].make_ascii_uppercase();
+        }
+        out
+    }
+}
+
+/// Folds a text where it lies, as [`fold`] would, and returns what it
+/// changed: the index keeps only the folded text and these.
+pub fn fold_in_place(s: &mut String) -> Originals {
+    let bytes = s.as_bytes();
+    let mut capitals = vec![0u64; bytes.len().div_ceil(64)];
+    for (word, chunk) in capitals.iter_mut().zip(bytes.chunks(64)) {
+        *word = capital_bits(chunk);
+    }
+    let mut others = Vec::new();
+    let mut from = 0;
+    while let Some(start) = next_cased(s.as_bytes(), from) {
+        let Some(c) = s[start..].chars().next() else {
+            break;
+        };
+        from = start + c.len_utf8();
+        let lower = fold_char(c);
+        if lower != c {
+            let mut buf = [0; 4];
+            s.replace_range(start..from, lower.encode_utf8(&mut buf));
+            others.push((start, c));
+        }
+    }
+    s.make_ascii_lowercase();
+    Originals { capitals, others }
+}
+
+/// Bit `j` set when `chunk[j]` (up to 64 bytes) is an ASCII capital.
+/// Eight bytes at a time: per byte, `b + (0x80 - b'A')` reaches the high
+/// bit from `A` on and `b + (0x80 - b'Z' - 1)` from past `Z` on; bytes
+/// with the high bit set are not ASCII.
+fn capital_bits(chunk: &[u8]) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut bits = 0;
+    for (k, group) in chunk.chunks(8).enumerate() {
+        let mut b = [0u8; 8];
+        b[..group.len()].copy_from_slice(group);
+        let w = u64::from_le_bytes(b);
+        let low = w & LOW7;
+        let from_a = low + 0x3F3F_3F3F_3F3F_3F3F;
+        let past_z = low + 0x2525_2525_2525_2525;
+        let flags = from_a & !past_z & !w & HIGH;
+        // Gather the eight flag bits (bit 7 of each byte) into one byte.
+        let byte = ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        bits |= byte << (8 * k);
+    }
+    bits
+}
+
+/// The offset of the next character from `at` that may have case (`at`
+/// is at a character).
+fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
+    // One independent table look per byte: continuation bytes are never
+    // cased leads, and the processor can look ahead without waiting.
+    loop {
+        at += bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| CASED_LEAD[usize::from(b)])?;
+        if bytes[at] != 0xEA || bytes.get(at + 1).is_some_and(|&n| n < 0xB0) {
+            return Some(at);
+        }
+        at += 1;
+    }
+}
+
+/// Lead bytes of the blocks that have letter case: U+00C0–U+07FF (Latin,
+/// Greek, Cyrillic, …), U+1xxx (Georgian, Latin Extended Additional,
+/// Greek Extended), U+2xxx (letterlike, circled), U+Fxxx (full-width), and
+/// 0xEA, which leads U+A640–U+A7FF (Cyrillic and Latin extensions) but
+/// also the first Hangul syllables (from EA B0 80): its next byte tells
+/// them apart. Continuation bytes are never here.
+static CASED_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = b as u8;
+        table[b] = matches!(byte, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0);
+        b += 1;
+    }
+    table
+};
 
 /// Folds one character, keeping its UTF-8 length.
 pub fn fold_char(c: char) -> char {
@@ -103,6 +228,43 @@ mod tests {
         }
         assert_eq!(fold("EMR 스팟 Instance"), "emr 스팟 instance");
         assert_eq!(fold("ÀÉ ДОМ ＡＢ"), "àé дом ａｂ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_is_fold_char_on_every_character(s in "\\PC{0,40}") {
+            let expected: String = s.chars().map(fold_char).collect();
+            proptest::prop_assert_eq!(fold(&s), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_in_place_folds_and_restores_any_part(
+            s in "[a-zA-Z 스팟ÀéΩꟚ\n]{0,200}",
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let mut folded = s.clone();
+            let originals = fold_in_place(&mut folded);
+            proptest::prop_assert_eq!(&folded, &fold(&s));
+            let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
+            while !s.is_char_boundary(lo) { lo -= 1; }
+            while !s.is_char_boundary(hi) { hi += 1; }
+            proptest::prop_assert_eq!(originals.restore(&folded, lo..hi), &s[lo..hi]);
+        }
+    }
+
+    #[test]
+    fn capital_bits_mark_exactly_the_ascii_capitals() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(64).chain([&b"AZaz@[`{"[..], b"Q"]) {
+            let expected = chunk
+                .iter()
+                .enumerate()
+                .fold(0, |w, (j, b)| w | (u64::from(b.is_ascii_uppercase()) << j));
+            assert_eq!(capital_bits(chunk), expected, "{chunk:?}");
+        }
     }
 
     #[test]

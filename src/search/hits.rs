@@ -79,7 +79,7 @@ impl SearchIndex {
             }
             Loc::Text(at) => {
                 let base = doc.text.start;
-                let line = line_around(&self.text[doc.text.clone()], at - base);
+                let line = line_around(&self.folded[doc.text.clone()], at - base);
                 let (lo, hi) = (base + line.start, base + line.end);
                 let folded_line = &self.folded[lo..hi];
                 let mut ranges = Vec::new();
@@ -100,7 +100,7 @@ impl SearchIndex {
                     }
                 }
                 let focus = at - lo..at - lo;
-                let (snippet, ranges) = cut(&self.text[lo..hi], focus, &ranges, SNIPPET_WIDTH);
+                let (snippet, ranges) = cut(&self.original(lo..hi), focus, &ranges, SNIPPET_WIDTH);
                 let line_no = self.line_at(d, at);
                 let question = (m.field == Field::Question)
                     .then(|| doc.bank_question.or_else(|| self.question_on(doc, line_no)))

@@ -61,10 +61,11 @@ pub(super) struct Doc {
 pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
     pub(super) shorts: Vec<ShortField>,
-    /// Every document's text, NFC, separated by [`SEPARATOR`].
-    pub(super) text: String,
-    /// `text` folded; byte offsets are the same.
+    /// Every document's text, NFC and folded, separated by
+    /// [`SEPARATOR`]; see [`SearchIndex::original`] for the text as written.
     pub(super) folded: String,
+    /// What folding changed in `folded`.
+    pub(super) originals: super::fold::Originals,
     /// Start of each document's text, ascending, for offset → document.
     pub(super) starts: Vec<usize>,
     pub(super) question_ids: Vec<QuestionId>,
@@ -119,7 +120,7 @@ impl std::fmt::Debug for SearchIndex {
         f.debug_struct("SearchIndex")
             .field("docs", &self.docs.len())
             .field("shorts", &self.shorts.len())
-            .field("text_bytes", &self.text.len())
+            .field("text_bytes", &self.folded.len())
             .finish_non_exhaustive()
     }
 }
@@ -136,8 +137,8 @@ impl SearchIndex {
         let mut ix = SearchIndex {
             docs: Vec::with_capacity(vault.notes.len()),
             shorts: Vec::with_capacity(vault.notes.len() * 6),
-            text: String::with_capacity(text_len),
-            folded: String::new(),
+            folded: String::with_capacity(text_len),
+            originals: super::fold::Originals::default(),
             starts: Vec::with_capacity(vault.notes.len()),
             question_ids: vault.questions.iter().map(|q| q.id.clone()).collect(),
             question_lines: vault.questions.iter().map(|q| q.line).collect(),
@@ -153,7 +154,7 @@ impl SearchIndex {
                 ix.add_bank_question(vault, QuestionIx(i), b);
             }
         }
-        ix.folded = fold(&ix.text);
+        ix.originals = super::fold::fold_in_place(&mut ix.folded);
         ix.rank = ByteRank::of(ix.folded.as_bytes());
         ix
     }
@@ -170,13 +171,13 @@ impl SearchIndex {
 
     fn add_note(&mut self, vault: &Vault, nix: NoteIx) {
         let note = vault.note(nix);
-        let start = self.text.len();
+        let start = self.folded.len();
         // The loader already NFC-normalised the body (see `Note::body`);
         // copying it as is keeps section offsets valid and saves a pass.
         let body = note.body.as_str();
-        self.text.push_str(body);
-        let text = start..self.text.len();
-        self.text.push(SEPARATOR);
+        self.folded.push_str(body);
+        let text = start..self.folded.len();
+        self.folded.push(SEPARATOR);
         let question_regions = note
             .sections
             .iter()
@@ -223,7 +224,7 @@ impl SearchIndex {
 
     fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
         let q = vault.question(qix);
-        let start = self.text.len();
+        let start = self.folded.len();
         let mut parts: Vec<String> = vec![q.stem.to_string()];
         parts.extend(
             q.options
@@ -233,11 +234,11 @@ impl SearchIndex {
         parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
         parts.extend(q.explanation.as_deref().map(str::to_owned));
         for p in &parts {
-            self.text.push_str(&nfc(&p.replace('\n', " ")));
-            self.text.push('\n');
+            self.folded.push_str(&nfc(&p.replace('\n', " ")));
+            self.folded.push('\n');
         }
-        let text = start..self.text.len();
-        self.text.push(SEPARATOR);
+        let text = start..self.folded.len();
+        self.folded.push(SEPARATOR);
         let first = self.shorts.len();
         for t in q.tags.iter() {
             self.push_short(Field::Tag, t.as_str(), q.line);
@@ -301,6 +302,11 @@ impl SearchIndex {
             return d.text_line;
         }
         let from = d.text.start;
-        d.text_line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count()
+        d.text_line + memchr::memchr_iter(b'\n', &self.folded.as_bytes()[from..offset]).count()
+    }
+
+    /// Part of the indexed text as written (before folding).
+    pub(super) fn original(&self, range: Range<usize>) -> String {
+        self.originals.restore(&self.folded, range)
     }
 }

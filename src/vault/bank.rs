@@ -10,7 +10,6 @@ use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_li
 use super::labels::answer_letters;
 use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
-use super::text::strip_bold;
 
 /// A parsed bank file, not yet in a vault.
 #[derive(Debug, Clone, Default)]
@@ -396,7 +395,7 @@ fn single_letter(s: &str) -> Option<Letter> {
 }
 
 fn plain(s: &str) -> String {
-    super::text::fold(&strip_bold(&crate::text::nfc(s)))
+    super::text::fold_unbold(&crate::text::nfc(s))
 }
 
 #[cfg(test)]

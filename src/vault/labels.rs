@@ -218,7 +218,7 @@ pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
         if text.is_empty() {
             text = strip_separator(label_rest);
         }
-        return Some((letter, super::text::fold(&strip_bold(text))));
+        return Some((letter, super::text::fold_unbold(text)));
     }
     let plain = strip_bold(t);
     let (letter, rest) = option_ref(&plain)?;

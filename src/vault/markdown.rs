@@ -4,8 +4,11 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use std::ops::Range;
+
 use super::model::{Section, SectionKind};
-use super::text::{LineCursor, compact_lower, drop_leading_symbols, strip_bold};
+use super::outline::Heading;
+use super::text::{LineCursor, compact_lower, drop_leading_symbols, is_alphanumeric};
 
 /// The markdown extensions munje reads (and the benchmark floor uses).
 pub(crate) fn options() -> Options {
@@ -43,7 +46,7 @@ pub(crate) struct Span {
 }
 
 /// What one pass over the body found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct BodyScan {
     pub heading: Option<String>,
     pub sections: Vec<Section>,
@@ -55,7 +58,7 @@ pub(crate) struct BodyScan {
 /// Recognises a level-2 heading: leading emoji, punctuation and spaces
 /// dropped, compared without spaces and case.
 pub(crate) fn section_kind(heading: &str) -> SectionKind {
-    let name = drop_leading_symbols(heading).trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = drop_leading_symbols(heading).trim_end_matches(|c: char| !is_alphanumeric(c));
     match compact_lower(name).as_str() {
         "핵심포인트" | "핵심" | "keypoint" | "keypoints" | "summary" => {
             SectionKind::KeyPoint
@@ -83,83 +86,223 @@ struct Walk {
     other: Option<Span>,
 }
 
-/// Walks `body` (which starts on file line `body_line`) once.
+/// Walks `body` (which starts on file line `body_line`) once. When the
+/// outline of the body is certain, pulldown-cmark runs only over the
+/// heading lines and the sections text is read from (key point, questions,
+/// and any holding a `[[wikilink]]`): the result is the same as a walk
+/// over the whole body, which is what runs otherwise.
 pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
+    match super::outline::headings(body) {
+        Some(headings) => scan_parts(body, body_line, &headings),
+        None => scan_whole(body, body_line),
+    }
+}
+
+/// The walk over the whole body: the reference the parts must agree with.
+pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan {
     let mut w = Walk::default();
     let mut lines = LineCursor::new(body, body_line);
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let in_questions = w.section == Some(SectionKind::Questions) && w.heading.is_none();
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                w.heading = Some((level, range.start, String::new()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, start, text)) = w.heading.take() {
-                    w.end_heading(level, start, &text, &mut lines, body.len());
-                }
-            }
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { .. },
-                dest_url,
-                ..
-            }) => w.add_link(&dest_url),
-            Event::Text(t) | Event::Code(t) => w.push_text(&t, in_questions),
-            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {
-                if let Some(s) = w.sink(in_questions) {
-                    s.push_str("**");
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if in_questions && w.list_depth == 0 && w.in_para {
-                    let line = lines.line_at(range.end);
-                    w.para.push(Span {
-                        text: String::new(),
-                        offset: range.end,
-                        line,
-                    });
-                } else {
-                    w.push_text(" ", in_questions);
-                }
-            }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell)
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow) => {
-                w.block_edge(&event, range.start, in_questions, &mut lines);
-            }
-            Event::Start(Tag::List(_)) if in_questions => w.list_depth += 1,
-            Event::End(TagEnd::List(_)) if in_questions => {
-                w.list_depth = w.list_depth.saturating_sub(1);
-                if w.list_depth == 0 {
-                    w.end_list();
-                }
-            }
-            Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock)
-                if in_questions && w.list_depth == 0 =>
+    w.feed(body, 0..body.len(), &mut lines);
+    w.finish(body.len())
+}
+
+fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    // Text before the first level-2 heading belongs to no section.
+    let first_h2 = headings
+        .iter()
+        .position(|h| h.level == 2)
+        .unwrap_or(headings.len());
+    let preamble_end = headings.get(first_h2).map_or(body.len(), |h| h.line.start);
+    feed_unread(
+        &mut w,
+        body,
+        0..preamble_end,
+        &headings[..first_h2],
+        &mut lines,
+    );
+    let mut rest = &headings[first_h2..];
+    while let Some((h2, after)) = rest.split_first() {
+        let next = after
+            .iter()
+            .position(|h| h.level == 2)
+            .unwrap_or(after.len());
+        let end = after.get(next).map_or(body.len(), |h| h.line.start);
+        w.heading_line(body, h2, &mut lines);
+        let content = h2.line.end..end;
+        let plain = match w.section {
+            Some(SectionKind::Questions | SectionKind::KeyPoint)
+                if !has_wikilink(body, &content) =>
             {
-                let line = lines.line_at(range.start);
-                w.other = Some(Span {
-                    text: String::new(),
-                    offset: range.start,
-                    line,
-                });
+                // Most of these sections are plain enough to read by lines.
+                super::plain_units::units(body, content.clone(), &mut lines)
             }
-            Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::HtmlBlock) => {
-                if let Some(span) = w.other.take() {
-                    w.scan.units.push(Unit::Other(span));
-                }
+            _ => None,
+        };
+        match (w.section, plain) {
+            (Some(SectionKind::Questions), Some(units)) => w.scan.units.extend(units),
+            (Some(SectionKind::KeyPoint), Some(units)) => w.key_point_units(&units),
+            (Some(SectionKind::KeyPoint | SectionKind::Questions), None) => {
+                w.feed(body, content, &mut lines);
             }
-            Event::Html(t) if w.other.is_some() => w.push_text(&t, in_questions),
-            Event::Rule if in_questions && w.list_depth == 0 => w.scan.units.push(Unit::Break),
-            _ => {}
+            _ => feed_unread(&mut w, body, content, &after[..next], &mut lines),
         }
+        rest = &after[next..];
     }
-    w.end_section();
-    if let Some(last) = w.scan.sections.last_mut() {
-        last.range.end = body.len();
+    w.finish(body.len())
+}
+
+fn has_wikilink(body: &str, range: &Range<usize>) -> bool {
+    memchr::memmem::find(&body.as_bytes()[range.clone()], b"[[").is_some()
+}
+
+/// Feeds a stretch whose text is not kept: only its level-1 headings
+/// matter, unless it holds a wikilink, when it is walked whole.
+fn feed_unread(
+    w: &mut Walk,
+    body: &str,
+    range: Range<usize>,
+    headings: &[Heading],
+    lines: &mut LineCursor<'_>,
+) {
+    if has_wikilink(body, &range) {
+        w.feed(body, range, lines);
+        return;
     }
-    w.scan
+    for h in headings.iter().filter(|h| h.level == 1) {
+        w.heading_line(body, h, lines);
+    }
+}
+
+/// Bytes from `offset` to the end of its line: room for that line's text.
+fn line_len(body: &str, offset: usize) -> usize {
+    let rest = &body.as_bytes()[offset.min(body.len())..];
+    memchr::memchr(b'\n', rest).unwrap_or(rest.len())
 }
 
 impl Walk {
+    /// Walks the events of `body[range]`, parsed as a document of its own,
+    /// with offsets into the whole body.
+    fn feed(&mut self, body: &str, range: Range<usize>, lines: &mut LineCursor<'_>) {
+        let base = range.start;
+        let parser = Parser::new_ext(&body[range], options()).into_offset_iter();
+        for (event, local) in parser {
+            let range = local.start + base..local.end + base;
+            let in_questions =
+                self.section == Some(SectionKind::Questions) && self.heading.is_none();
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    self.heading = Some((level, range.start, String::with_capacity(range.len())));
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, start, text)) = self.heading.take() {
+                        self.end_heading(level, start, &text, lines, body.len());
+                    }
+                }
+                Event::Start(Tag::Link {
+                    link_type: LinkType::WikiLink { .. },
+                    dest_url,
+                    ..
+                }) => self.add_link(&dest_url),
+                Event::Text(t) | Event::Code(t) => self.push_text(&t, in_questions),
+                Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {
+                    if let Some(s) = self.sink(in_questions) {
+                        s.push_str("**");
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if in_questions && self.list_depth == 0 && self.in_para {
+                        let line = lines.line_at(range.end);
+                        self.para.push(Span {
+                            text: String::with_capacity(line_len(body, range.end)),
+                            offset: range.end,
+                            line,
+                        });
+                    } else {
+                        self.push_text(" ", in_questions);
+                    }
+                }
+                Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell)
+                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow) => {
+                    self.block_edge(&event, range.clone(), body, in_questions, lines);
+                }
+                Event::Start(Tag::List(_)) if in_questions => self.list_depth += 1,
+                Event::End(TagEnd::List(_)) if in_questions => {
+                    self.list_depth = self.list_depth.saturating_sub(1);
+                    if self.list_depth == 0 {
+                        self.end_list();
+                    }
+                }
+                Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock)
+                    if in_questions && self.list_depth == 0 =>
+                {
+                    let line = lines.line_at(range.start);
+                    self.other = Some(Span {
+                        text: String::with_capacity(range.len()),
+                        offset: range.start,
+                        line,
+                    });
+                }
+                Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::HtmlBlock) => {
+                    if let Some(span) = self.other.take() {
+                        self.scan.units.push(Unit::Other(span));
+                    }
+                }
+                Event::Html(t) if self.other.is_some() => self.push_text(&t, in_questions),
+                Event::Rule if in_questions && self.list_depth == 0 => {
+                    self.scan.units.push(Unit::Break);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A top-level heading line: read directly when its text is plain,
+    /// as pulldown-cmark would give it, else parsed.
+    fn heading_line(&mut self, body: &str, h: &Heading, lines: &mut LineCursor<'_>) {
+        let line = &body[h.line.clone()];
+        let text = line[usize::from(h.level)..].trim_matches([' ', '\t']);
+        let level = match h.level {
+            1 => Some(HeadingLevel::H1),
+            2 => Some(HeadingLevel::H2),
+            _ => None,
+        };
+        // A `#` in the text may close the heading; leave that to the parser.
+        match level {
+            Some(level) if !text.contains('#') && super::plain_units::is_plain_inline(text) => {
+                self.end_heading(level, h.line.start, text, lines, body.len());
+            }
+            _ => self.feed(body, h.line.clone(), lines),
+        }
+    }
+
+    /// The key point's text from a plain section: the walk would add the
+    /// same words with whitespace between blocks, which folding evens out.
+    fn key_point_units(&mut self, units: &[Unit]) {
+        let Some(k) = &mut self.key_point else { return };
+        for unit in units {
+            let spans = match unit {
+                Unit::Line(s) | Unit::Heading(s) | Unit::Other(s) => std::slice::from_ref(s),
+                Unit::List(items) => items.as_slice(),
+                Unit::Break => &[],
+            };
+            for s in spans {
+                k.push(' ');
+                k.push_str(&s.text);
+            }
+        }
+    }
+
+    /// Closes the last section and hands the result over.
+    fn finish(mut self, body_len: usize) -> BodyScan {
+        self.end_section();
+        if let Some(last) = self.scan.sections.last_mut() {
+            last.range.end = body_len;
+        }
+        self.scan
+    }
+
     /// Where inline text goes now.
     fn sink(&mut self, in_questions: bool) -> Option<&mut String> {
         if let Some((_, _, text)) = &mut self.heading {
@@ -194,10 +337,12 @@ impl Walk {
     fn block_edge(
         &mut self,
         event: &Event<'_>,
-        start: usize,
+        range: Range<usize>,
+        body: &str,
         in_questions: bool,
         lines: &mut LineCursor<'_>,
     ) {
+        let start = range.start;
         if let Some(k) = &mut self.key_point {
             k.push(' ');
         }
@@ -207,7 +352,8 @@ impl Walk {
         match event {
             Event::Start(Tag::Item) if self.list_depth == 1 => {
                 self.item = Some(Span {
-                    text: String::new(),
+                    // The item's source holds all of its text: no regrowth.
+                    text: String::with_capacity(range.len()),
                     offset: start,
                     line: lines.line_at(start),
                 });
@@ -220,7 +366,7 @@ impl Walk {
             Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
                 self.in_para = true;
                 self.para.push(Span {
-                    text: String::new(),
+                    text: String::with_capacity(line_len(body, start)),
                     offset: start,
                     line: lines.line_at(start),
                 });
@@ -260,7 +406,7 @@ impl Walk {
         lines: &mut LineCursor<'_>,
         body_len: usize,
     ) {
-        let plain = super::text::fold(&strip_bold(text));
+        let plain = super::text::fold_unbold(text);
         match level {
             HeadingLevel::H1 => {
                 if self.scan.heading.is_none() && !plain.is_empty() {
@@ -299,7 +445,7 @@ impl Walk {
 
     fn end_section(&mut self) {
         if let Some(k) = self.key_point.take() {
-            let k = super::text::fold(&strip_bold(&k));
+            let k = super::text::fold_unbold(&k);
             if !k.is_empty() {
                 self.scan.key_point = Some(k);
             }
@@ -421,3 +567,7 @@ mod tests {
         assert_eq!(s.units.last(), Some(&Unit::Break));
     }
 }
+
+#[cfg(test)]
+#[path = "markdown_agree_tests.rs"]
+mod agree;

@@ -14,6 +14,8 @@ pub mod load;
 mod markdown;
 pub mod model;
 pub mod note;
+mod outline;
+mod plain_units;
 mod question;
 mod scan;
 pub mod tags;

@@ -149,7 +149,7 @@ pub enum SectionKind {
 }
 
 /// A level-2 section of a note.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// Which section this is.
     pub kind: SectionKind,

@@ -142,7 +142,7 @@ impl Parser<'_> {
         }
         match b.state {
             State::Stem if options_label(&plain) => b.state = State::OptionsLabel,
-            State::Stem => b.stem.push(plain),
+            State::Stem => b.stem.push(plain.into_owned()),
             State::OptionsLabel | State::Options => {
                 if let Some((letter, text)) = option_item(&plain) {
                     b.options.push((option(letter, text), span.clone()));
@@ -158,7 +158,7 @@ impl Parser<'_> {
                         b.general.push(rest.to_owned());
                     }
                 }
-                None => b.general.push(plain),
+                None => b.general.push(plain.into_owned()),
             },
         }
     }
@@ -171,7 +171,8 @@ impl Parser<'_> {
                     .first()
                     .is_none_or(|i| option_item(&strip_bold(&i.text)).is_none()) =>
             {
-                b.stem.extend(items.iter().map(|i| strip_bold(&i.text)));
+                b.stem
+                    .extend(items.iter().map(|i| strip_bold(&i.text).into_owned()));
             }
             State::Stem | State::OptionsLabel | State::Options => {
                 b.state = State::Options;
@@ -220,7 +221,7 @@ impl Parser<'_> {
                                 diag_at(self.body, self.path, item, Some(letter), false, message);
                             self.diags.push(d);
                         }
-                        None => b.general.push(strip_bold(&item.text)),
+                        None => b.general.push(strip_bold(&item.text).into_owned()),
                     }
                 }
             }

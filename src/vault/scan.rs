@@ -7,10 +7,7 @@ use super::diagnostic::Diagnostic;
 /// Decodes a file into NFC text with `\n` line endings. A NUL byte
 /// (binary file) or invalid UTF-8 is a diagnostic and the file is skipped.
 pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    // `contains` on bytes is a memchr; find the position only when needed.
-    if bytes.contains(&0)
-        && let Some(pos) = bytes.iter().position(|&b| b == 0)
-    {
+    if let Some(pos) = memchr::memchr(0, &bytes) {
         let (line, column) = byte_position(&bytes, pos);
         return Err(Diagnostic::error(
             path,
@@ -39,7 +36,7 @@ pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // A lone CR is a line ending for CommonMark too; counting it as one
         // keeps our line numbers equal to the markdown parser's.
         text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -47,16 +44,10 @@ pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     Ok(nfc_in_place(text))
 }
 
-/// NFC-normalises, skipping the work for ASCII and Hangul syllables
-/// (already NFC), which is nearly all of a Korean note.
+/// NFC-normalises without copying text that already is.
 fn nfc_in_place(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    // Dropping starters only ever turns a "yes" into a "maybe", so a "yes"
-    // on the filtered characters is a "yes" for the text.
-    let rest = text
-        .chars()
-        .filter(|c| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(c));
-    if is_nfc_quick(rest) == IsNormalized::Yes {
+    use unicode_normalization::UnicodeNormalization;
+    if crate::text::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
@@ -160,6 +151,17 @@ mod tests {
         use unicode_normalization::UnicodeNormalization;
         let nfd: String = "스팟 인스턴스".nfd().collect();
         assert_eq!(decode("d.md", nfd.into_bytes()).unwrap(), "스팟 인스턴스");
+    }
+
+    #[test]
+    fn only_characters_that_may_not_be_nfc_are_checked() {
+        let text = "a 가힣 \u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}";
+        let rest: String = crate::text::not_ascii_or_syllable(text)
+            .into_iter()
+            .collect();
+        assert_eq!(rest, "\u{AB00}\u{D7A4}é\u{1100}\u{1161}\u{300}");
+        // Conjoining jamo become a syllable.
+        assert_eq!(decode("j.md", "\u{1100}\u{1161}".into()).unwrap(), "가");
     }
 
     #[test]

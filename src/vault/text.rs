@@ -1,41 +1,142 @@
 //! Small text helpers of the parser: bold markers, leading symbols, label
 //! comparison, and byte offsets to lines and columns. No markdown here.
 
+use std::borrow::Cow;
+
 /// Removes every `**` marker. The question grammar works on text with bold
 /// markers removed, because pulldown-cmark's flanking rules leave some bold
 /// (`**강조(Bold)**을`) as literal asterisks.
-pub(crate) fn strip_bold(s: &str) -> String {
-    if s.contains("**") {
-        s.replace("**", "")
+pub(crate) fn strip_bold(s: &str) -> Cow<'_, str> {
+    if has_double_star(s) {
+        Cow::Owned(s.replace("**", ""))
     } else {
-        s.to_owned()
+        Cow::Borrowed(s)
     }
+}
+
+/// True when `s` holds `**`; cheaper than a substring search on the
+/// short texts of a note.
+fn has_double_star(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'*', &bytes[from..]) {
+        if bytes.get(from + i + 1) == Some(&b'*') {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
+}
+
+/// `fold(&strip_bold(s))` in one pass and one allocation: `**` never
+/// spans whitespace, so it can be removed word by word.
+pub(crate) fn fold_unbold(s: &str) -> String {
+    if is_folded(s, true) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let (word, space) = next_space(rest);
+        if !word.is_empty() && !word.as_bytes().contains(&b'*') {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        } else {
+            let mut first = true;
+            for piece in word.split("**").filter(|p| !p.is_empty()) {
+                if first && !out.is_empty() {
+                    out.push(' ');
+                }
+                first = false;
+                out.push_str(piece);
+            }
+        }
+        match space {
+            Some(len) => rest = &rest[word.len() + len..],
+            None => break,
+        }
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
 /// of exactly its length: a vault keeps tens of thousands of these, and
 /// spare capacity would count against its memory.
 pub(crate) fn fold(s: &str) -> String {
+    if is_folded(s, false) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut rest = s;
+    loop {
+        let (word, space) = next_space(rest);
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
+        match space {
+            Some(len) => rest = &rest[word.len() + len..],
+            None => break,
+        }
     }
     out.shrink_to_fit();
     out
 }
 
-/// `char::is_whitespace` with a fast answer for Hangul and everything
-/// else above U+3000, where no whitespace lives: the generic check looks
-/// each Korean syllable up in a table.
-fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_whitespace() || c == '\u{b}'
-    } else {
-        c <= '\u{3000}' && c.is_whitespace()
+/// True when folding would not change `s` (and, with `unbold`, neither
+/// would removing `**`): single spaces between words, no other
+/// whitespace. Most texts of a note are like this, and copying them is
+/// much cheaper than folding. Lead bytes that may start a non-ASCII space
+/// answer "no", which only costs the slow path.
+fn is_folded(s: &str, unbold: bool) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
     }
+    let mut prev_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xC2 | 0xE1..=0xE3 => return false,
+            b'*' if unbold => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
+}
+
+/// The text before the first whitespace character, and that character's
+/// length in bytes. Works on bytes: only the lead bytes 0xC2, 0xE1, 0xE2
+/// and 0xE3 can start a non-ASCII space, so Korean text is never decoded.
+fn next_space(s: &str) -> (&str, Option<usize>) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xC2 | 0xE1..=0xE3 => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if c.is_whitespace() { c.len_utf8() } else { 0 }
+            }
+            _ => 0,
+        };
+        if len > 0 {
+            return (&s[..i], Some(len));
+        }
+        i += 1;
+    }
+    (s, None)
 }
 
 /// Appends tags not seen before, in order; a set keeps it linear even for
@@ -65,7 +166,17 @@ pub(crate) fn extend_unique(
 /// Drops leading emoji, punctuation and spaces: what precedes a section
 /// name or label (`🎯 핵심 포인트`, `💡 추가 설명:`).
 pub(crate) fn drop_leading_symbols(s: &str) -> &str {
-    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+    s.trim_start_matches(|c: char| !is_alphanumeric(c))
+}
+
+/// `char::is_alphanumeric`, answering ASCII and Hangul syllables without
+/// the Unicode table lookup.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphanumeric()
+    }
 }
 
 /// Lowercases and removes every space, for comparing headings and labels.
@@ -116,8 +227,8 @@ impl<'a> LineCursor<'a> {
     }
 }
 
-fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// The 1-based column (in characters) of `offset`, and the text of its line.
@@ -147,6 +258,32 @@ mod tests {
         let s = " 가\u{3000}나\t\u{a0}다\u{b}라\n\u{2003}마  Spot\r\n";
         assert_eq!(fold(s), crate::text::fold_whitespace(s));
         assert_eq!(fold(s), "가 나 다 라 마 Spot");
+        for s in [
+            "",
+            " ",
+            "가",
+            " 가 ",
+            "a\u{85}b\u{2028}c\u{205f}d\u{1680}e",
+            "é\u{e3}ㄱ",
+        ] {
+            assert_eq!(fold(s), crate::text::fold_whitespace(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_unbold_is_fold_of_strip_bold() {
+        for s in [
+            "",
+            "**",
+            "a b",
+            "a  b",
+            "a *b*",
+            " ** a ** ",
+            "**굵게**은 a****b ***c*** \u{3000}**d",
+            "x**\n**y",
+        ] {
+            assert_eq!(fold_unbold(s), fold(&strip_bold(s)), "{s:?}");
+        }
     }
 
     #[test]

@@ -97,16 +97,19 @@ fn scalar(s: &str) -> Option<String> {
             return Some(inner.to_owned());
         }
     }
-    let first = s.chars().next()?;
-    let risky_start = "-?:,[]{}#&*!|>'\"%@`~+.".contains(first);
+    let bytes = s.as_bytes();
+    let first = *bytes.first()?;
+    let risky_start = b"-?:,[]{}#&*!|>'\"%@`~+.".contains(&first);
     let numberish = first.is_ascii_digit() && !is_date(s);
-    let lower = s.to_ascii_lowercase();
-    let keyword = matches!(
-        lower.as_str(),
-        "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-    ) || lower.starts_with(".inf")
-        || lower.starts_with(".nan");
-    let structural = s.contains(": ") || s.contains(" #") || s.ends_with(':') || s.contains('\t');
+    // Keywords are short; `.inf` and `.nan` already start riskily.
+    let keyword = s.len() <= 5
+        && matches!(
+            s.to_ascii_lowercase().as_str(),
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
+    let structural = bytes.last() == Some(&b':')
+        || bytes.windows(2).any(|w| w == b": " || w == b" #")
+        || bytes.contains(&b'\t');
     if risky_start || numberish || keyword || structural {
         return None;
     }

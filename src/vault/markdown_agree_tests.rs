@@ -1,0 +1,209 @@
+//! The walk over parts of a body (outline first) must find exactly what
+//! the walk over the whole body finds: on every note we have, and on
+//! generated bodies full of the lines that make the outline unsure.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::{scan, scan_whole};
+use crate::vault::outline;
+use crate::vault::scan::{decode, split_frontmatter};
+
+/// The body of a note file, as the loader sees it.
+fn body_of(bytes: &[u8]) -> Option<(String, usize)> {
+    let text = decode("x.md", bytes.to_vec()).ok()?;
+    let split = split_frontmatter(&text);
+    Some((text[split.body_start..].to_owned(), split.body_line))
+}
+
+/// Checks one body; true when the outline was certain (the fast path ran).
+fn agrees(name: &str, body: &str, line: usize) -> bool {
+    assert_eq!(scan(body, line), scan_whole(body, line), "{name}");
+    outline::headings(body).is_some()
+}
+
+fn markdown_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            markdown_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "md" || x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn parts_agree_with_the_whole_walk_on_every_bundled_note() {
+    let mut fast = 0;
+    let mut all = 0;
+    for (rel, bytes) in crate::vault::bundled::bundled_files() {
+        let is_note = Path::new(rel).extension().is_some_and(|x| x == "md");
+        if let Some((body, line)) = is_note.then(|| body_of(bytes)).flatten() {
+            all += 1;
+            fast += usize::from(agrees(rel, &body, line));
+        }
+    }
+    assert!(all >= 20, "{all} bundled notes");
+    // The deck is plain enough that the outline is certain for nearly all.
+    assert!(fast * 10 >= all * 9, "fast path on {fast} of {all}");
+}
+
+#[test]
+fn parts_agree_with_the_whole_walk_on_fixtures_and_seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    markdown_files(&root.join("tests/fixtures"), &mut files);
+    markdown_files(&root.join("../shared/seeds"), &mut files);
+    assert!(files.len() >= 10, "{files:?}");
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        if let Some((body, line)) = body_of(&bytes) {
+            agrees(&f.display().to_string(), &body, line);
+        }
+    }
+}
+
+#[test]
+fn a_wikilink_in_an_unread_section_is_still_found() {
+    let body =
+        "# 제목\n\n## 설명\n\n본문 [[스팟 인스턴스|스팟]]\n\n## 관련 문제\n\n**Question:** 무엇?\n";
+    let s = scan(body, 5);
+    assert!(outline::headings(body).is_some());
+    assert_eq!(s.links, ["스팟 인스턴스"]);
+    assert_eq!(s, scan_whole(body, 5));
+}
+
+/// Lines that notes are made of: the outline is certain about these.
+const PLAIN: &[&str] = &[
+    "",
+    "",
+    "",
+    "# 제목 **굵게**",
+    "## 🎯 핵심 포인트",
+    "## 📝 관련 문제",
+    "## 설명",
+    "## Questions ##",
+    "### 하위 `코드`",
+    "#태그 아님",
+    "####### 일곱",
+    "본문 *기울임* 과 **굵게** [[링크|별칭]]",
+    "[[다른 노트#절]] 끝",
+    "**Question:** 스팟이 중단되면?",
+    "- A) 옵션 하나",
+    "- B) **둘**",
+    "  - 중첩 항목",
+    "1. 번호 항목",
+    "**정답: B**",
+    "💡 추가 설명:",
+    "- **Option A** - 틀린 이유",
+    "```",
+    "```yaml",
+    "~~~",
+    "````",
+    "> 인용",
+    "***",
+    "본문 [참조] 링크",
+    "| 열 | 값 |",
+    "|---|---|",
+    "| `a` | [[표 링크]] |",
+    "줄 끝 공백  ",
+];
+
+/// Lines that can make the outline unsure, in some places or always.
+const TRICKY: &[&str] = &[
+    "---",
+    "===",
+    "    들여쓴 코드",
+    "  ## 들여쓴 제목",
+    "- ## 목록 안 제목",
+    "> ## 인용 안 제목",
+    "  ```",
+    "<div>",
+    "<!-- 주석 -->",
+    "[참조]: https://example.com",
+    "\t탭으로 시작",
+];
+
+fn line() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        12 => proptest::sample::select(PLAIN),
+        1 => proptest::sample::select(TRICKY),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parts_agree_with_the_whole_walk_on_generated_bodies(
+        lines in proptest::collection::vec(line(), 0..40),
+        first in 1usize..20,
+    ) {
+        let body = lines.join("\n") + "\n";
+        prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
+    }
+}
+
+/// Lines of questions sections, plain and not: the line reader must read
+/// the plain ones as the walk does and give up on the rest.
+const QUESTION_LINES: &[&str] = &[
+    "",
+    "",
+    "",
+    "**Question:** 스팟 인스턴스가 중단되기 전 알림은?",
+    "**문제 2.** Which option is best?",
+    "다음 줄 이어짐",
+    "줄 끝 공백  ",
+    "**Options:**",
+    "- A) 2분 전에 알린다",
+    "- B) **둘** (정답 후보)",
+    "- C) 5분",
+    "* D) 별표 항목",
+    "+ E) 더하기 항목",
+    "**정답: B**",
+    "**정답: A, C** (두 개)",
+    "💡 추가 설명:",
+    "- **Option A** - 틀린 이유",
+    "- **A**: 이유",
+    "**",
+    "-붙음",
+    "--",
+    "---",
+    "***",
+    "___",
+    "=",
+    "2.5배 빠름",
+    "1) 번호 항목",
+    "2. 번호 항목",
+    "- A) `코드`",
+    "본문 *기울임*",
+    "snake_case 이름",
+    "a &amp; b",
+    "- A) 하나\t탭",
+    "  들여쓴 줄",
+    "    들여쓴 코드",
+    "> 인용",
+    "### 하위 제목",
+    "- ",
+    "-  두 칸",
+    "***굵고 기울임***",
+    "https://example.com 주소",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plain_questions_sections_agree_with_the_walk(
+        lines in proptest::collection::vec(proptest::sample::select(QUESTION_LINES), 0..30),
+        first in 1usize..20,
+    ) {
+        let body = format!("# 제목\n\n## 📝 관련 문제\n\n{}\n", lines.join("\n"));
+        prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
+    }
+}
