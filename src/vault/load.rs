@@ -22,6 +22,9 @@ mod assemble;
 /// few kilobytes, and a cap bounds memory and time on hostile input.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Parsed files a loading worker hands over at once.
+const BATCH: usize = 16;
+
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -247,10 +250,13 @@ pub fn load_sources(
     let queue = Mutex::new(jobs);
     let (queue, done) = (&queue, &done);
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::channel::<(usize, usize, Parsed)>();
+        let (sender, receiver) = std::sync::mpsc::channel::<Vec<(usize, usize, Parsed)>>();
         for _ in 0..threads {
             let sender = sender.clone();
             scope.spawn(move || {
+                // Files go over in small batches: a message per file would
+                // wake the assembling thread ten thousand times.
+                let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let next = {
                         let mut left = queue
@@ -267,10 +273,16 @@ pub fn load_sources(
                     let parsed = parse_job(job, options.max_file_bytes);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
-                    if sender.send((i, root, parsed)).is_err() {
-                        break;
+                    batch.push((i, root, parsed));
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if sender.send(full).is_err() {
+                            return;
+                        }
                     }
                 }
+                // The receiver outlives every worker: this cannot fail.
+                let _ = sender.send(batch);
             });
         }
         drop(sender);
@@ -280,8 +292,10 @@ pub fn load_sources(
         // in order, so the few that finish early wait in a small buffer.
         let mut early = BTreeMap::new();
         let mut expected = 0;
-        for (i, root, parsed) in receiver {
-            early.insert(i, (root, parsed));
+        for batch in receiver {
+            for (i, root, parsed) in batch {
+                early.insert(i, (root, parsed));
+            }
             while let Some((root, parsed)) = early.remove(&expected) {
                 assembler.add(root, parsed);
                 expected += 1;
