@@ -1,6 +1,6 @@
-//! Putting parsed files together into a [`Vault`] as they arrive: indexes, bank entries
-//! linked to their notes (inheriting tags), duplicate ids, and a fixed
-//! diagnostic order.
+//! Putting parsed files together into a [`Vault`] as they arrive: indexes,
+//! tags shared between notes, bank entries linked to their notes
+//! (inheriting tags), duplicate ids, and a fixed diagnostic order.
 
 use std::sync::Arc;
 
