@@ -134,14 +134,14 @@ fn question(q: &Question) -> QuestionJson<'_> {
             .iter()
             .map(|o| OptionJson {
                 letter: o.letter.to_string(),
-                text: &o.text,
+                text: o.text,
             })
             .collect(),
-        answer: q.answer.iter().map(char::to_string).collect(),
+        answer: q.answer.iter().map(String::from).collect(),
         explanations: q
             .explanations
             .iter()
-            .map(|(l, t)| (l.to_string(), t.as_str()))
+            .map(|(l, t)| (l.to_string(), t))
             .collect(),
         explanation: q.explanation.as_deref(),
         tags: q.tags.iter().map(Tag::as_str).collect(),

@@ -22,8 +22,8 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 /// The tree as text: one node a line, children indented under a `├─`/`└─`.
 pub fn render(vault: &Vault, lang: Lang) -> String {
     let tree = tag_tree(
-        vault.notes.iter().map(|n| n.tags.as_slice()),
-        vault.questions.iter().map(|q| q.tags.as_slice()),
+        vault.notes.iter().map(|n| &*n.tags),
+        vault.questions.iter().map(|q| &*q.tags),
     );
     let mut lines = Vec::new();
     walk(&tree, "", true, &mut lines);

@@ -89,22 +89,22 @@ impl Notebook {
             questions.push(MissedQuestion {
                 id: q.id.clone(),
                 tag: q.tags.first().map(ToString::to_string),
-                stem: Some(q.stem.clone()),
+                stem: Some(q.stem.to_string()),
                 options: q
                     .options
                     .iter()
                     .map(|o| NotebookOption {
                         letter: o.letter,
-                        text: o.text.clone(),
-                        right: q.answer.contains(&o.letter),
-                        explanation: q.explanations.get(&o.letter).cloned(),
+                        text: o.text.to_string(),
+                        right: q.answer.contains(o.letter),
+                        explanation: q.explanations.get(o.letter).map(str::to_owned),
                     })
                     .collect(),
                 attempts: h.attempts,
                 misses: h.misses,
                 last_wrong: h.last_correct == Some(false),
-                wrong_picks: picks(h, |l| q.option(l).map(|o| o.text.clone())),
-                explanation: q.explanation.clone(),
+                wrong_picks: picks(h, |l| q.option(l).map(|o| o.text.to_string())),
+                explanation: q.explanation.as_deref().map(str::to_owned),
                 note_title: p.note_title,
                 location: p.location.map(|l| l.to_string()),
             });

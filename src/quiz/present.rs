@@ -81,20 +81,20 @@ impl PresentedQuestion {
         let options: Vec<PresentedOption> = order
             .iter()
             .zip(letters())
-            .map(|(&i, shown)| {
-                let o = &q.options[i];
-                PresentedOption {
+            .filter_map(|(&i, shown)| {
+                let o = q.options.get(i)?;
+                Some(PresentedOption {
                     // Unshuffled, the note's own letters stay as written.
                     letter: if shuffled { shown } else { o.letter },
                     source_letter: o.letter,
-                    text: o.text.clone(),
-                    explanation: q.explanations.get(&o.letter).cloned(),
-                }
+                    text: o.text.to_string(),
+                    explanation: q.explanations.get(o.letter).map(str::to_owned),
+                })
             })
             .collect();
         let mut answer: Vec<Letter> = options
             .iter()
-            .filter(|o| q.answer.contains(&o.source_letter))
+            .filter(|o| q.answer.contains(o.source_letter))
             .map(|o| o.letter)
             .collect();
         answer.sort_unstable();
@@ -119,16 +119,17 @@ impl PresentedQuestion {
         PresentedQuestion {
             ix,
             id: q.id.clone(),
-            stem: q.stem.clone(),
+            stem: q.stem.to_string(),
             options,
             answer,
-            explanation: q.explanation.clone(),
-            tags: q.tags.clone(),
+            explanation: q.explanation.as_deref().map(str::to_owned),
+            tags: q.tags.to_vec(),
             note_title: q
                 .note_title
-                .clone()
-                .or_else(|| note.map(|n| n.title.clone())),
-            key_point: note.and_then(|n| n.key_point.clone()),
+                .as_deref()
+                .or_else(|| note.map(|n| &*n.title))
+                .map(str::to_owned),
+            key_point: note.and_then(|n| n.key_point.as_deref()).map(str::to_owned),
             location,
             note_location,
         }
@@ -206,7 +207,7 @@ mod tests {
         let q = PresentedQuestion::new(&vault, QuestionIx(0), None);
         let letters: Vec<_> = q.options.iter().map(|o| o.letter).collect();
         assert_eq!(letters, ['A', 'B', 'C', 'D']);
-        assert_eq!(q.answer, ['B']);
+        assert_eq!(*q.answer, ['B']);
         assert_eq!(q.location.as_ref().unwrap().to_string(), "vault/spot.md:20");
         assert_eq!(
             q.key_point.as_deref(),
@@ -226,7 +227,7 @@ mod tests {
                 assert_eq!(o.text, src.text);
                 assert_eq!(
                     o.explanation,
-                    source.explanations.get(&o.source_letter).cloned()
+                    source.explanations.get(o.source_letter).map(str::to_owned)
                 );
             }
             assert_eq!(q.answer.len(), 1);

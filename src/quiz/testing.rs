@@ -1,27 +1,25 @@
 //! A small hand-built vault for unit tests of the quiz engine, so they do
 //! not depend on the parser.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::attempt::{Attempt, ModeKind, SessionId};
 use super::schedule::Rating;
 use super::time::Timestamp;
 use crate::vault::{
-    Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Tag, Vault,
+    Explanations, Note, NoteIx, Options, Question, QuestionId, QuestionIx, QuestionOrigin,
+    QuizOption, Tag, Vault,
 };
 
-fn tags(list: &[&str]) -> Vec<Tag> {
+fn tags(list: &[&str]) -> Arc<[Tag]> {
     list.iter().filter_map(|t| Tag::parse(t)).collect()
 }
 
-fn options(texts: &[&str]) -> Vec<QuizOption> {
+fn options(texts: &[&str]) -> Options {
     texts
         .iter()
         .zip('A'..)
-        .map(|(t, letter)| QuizOption {
-            letter,
-            text: (*t).to_owned(),
-        })
+        .map(|(t, letter)| QuizOption { letter, text: t })
         .collect()
 }
 
@@ -63,11 +61,11 @@ pub fn sample_vault() -> Vault {
             line,
             stem: stem.into(),
             options: options(opts),
-            answer: answer.to_vec(),
-            explanations: BTreeMap::new(),
+            answer: answer.iter().copied().collect(),
+            explanations: Explanations::default(),
             explanation: None,
-            tags: Vec::new(),
-            note_title: Some(notes[note].title.clone()),
+            tags: tags(&[]),
+            note_title: Some(Arc::clone(&notes[note].title)),
             note: Some(NoteIx(note)),
             quizzable: true,
         };
@@ -80,11 +78,13 @@ pub fn sample_vault() -> Vault {
         &['B'],
     );
     q0.tags = spot_tags.clone();
-    q0.explanations = BTreeMap::from([
-        ('A', "30초는 너무 짧다.".to_owned()),
-        ('B', "정확히 2분 전에 알림이 온다.".to_owned()),
-        ('C', "10분은 너무 길다.".to_owned()),
-    ]);
+    q0.explanations = [
+        ('A', "30초는 너무 짧다."),
+        ('B', "정확히 2분 전에 알림이 온다."),
+        ('C', "10분은 너무 길다."),
+    ]
+    .into_iter()
+    .collect();
     q0.explanation = Some("알림은 2분 전에 온다.".into());
     let mut q1 = q(
         "spot-fit",

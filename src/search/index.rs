@@ -5,6 +5,7 @@
 //! Owns building the index from a [`Vault`]; querying is in `engine`.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::text::nfc;
 use crate::vault::{NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
@@ -42,7 +43,7 @@ pub(super) struct Doc {
     pub title: String,
     /// Folded title, for ties.
     pub sort_key: String,
-    pub tags: Vec<Tag>,
+    pub tags: Arc<[Tag]>,
     /// Questions that belong to it, for `has:`, `is:` and hit attribution.
     pub questions: Vec<QuestionIx>,
     /// Its short fields in [`SearchIndex::shorts`], best field first.
@@ -188,7 +189,7 @@ impl SearchIndex {
             .as_deref()
             .and_then(|h| body.find(h))
             .map_or(note.body_line, |at| note.line_of(at));
-        let title_line = if note.heading.as_deref() == Some(note.title.as_str()) {
+        let title_line = if note.heading.as_deref() == Some(&*note.title) {
             heading_line
         } else {
             1
@@ -198,7 +199,7 @@ impl SearchIndex {
         for a in &note.aliases {
             self.push_short(Field::Alias, a, 1);
         }
-        for t in &note.tags {
+        for t in note.tags.iter() {
             self.push_short(Field::Tag, t.as_str(), 1);
         }
         if let Some(h) = &note.heading {
@@ -224,14 +225,14 @@ impl SearchIndex {
     fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
         let q = vault.question(qix);
         let start = self.folded.len();
-        let mut parts: Vec<String> = vec![q.stem.clone()];
+        let mut parts: Vec<String> = vec![q.stem.to_string()];
         parts.extend(
             q.options
                 .iter()
                 .map(|o| format!("{}) {}", o.letter, o.text)),
         );
         parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
-        parts.extend(q.explanation.clone());
+        parts.extend(q.explanation.as_deref().map(str::to_owned));
         for p in &parts {
             self.folded.push_str(&nfc(&p.replace('\n', " ")));
             self.folded.push('\n');
@@ -239,7 +240,7 @@ impl SearchIndex {
         let text = start..self.folded.len();
         self.folded.push(SEPARATOR);
         let first = self.shorts.len();
-        for t in &q.tags {
+        for t in q.tags.iter() {
             self.push_short(Field::Tag, t.as_str(), q.line);
         }
         let title = nfc(q.note_title.as_deref().unwrap_or(&q.stem));

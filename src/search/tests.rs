@@ -1,17 +1,18 @@
 //! Behaviour of the whole engine on a small vault built in code: every
 //! operator, Korean matching, ranking and highlight ranges.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::*;
 use crate::vault::{
-    Bank, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section,
-    SectionKind, Tag, Vault,
+    Bank, Explanations, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
+    Section, SectionKind, Tag, Vault,
 };
 
-fn tags(list: &[&str]) -> Vec<Tag> {
+fn tags(list: &[&str]) -> Arc<[Tag]> {
     list.iter().filter_map(|t| Tag::parse(t)).collect()
 }
 
@@ -48,15 +49,12 @@ fn question(id: &str, origin: QuestionOrigin, line: usize, stem: &str, opts: &[&
         options: opts
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption {
-                letter,
-                text: (*t).into(),
-            })
+            .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
-        answer: vec!['B'],
-        explanations: BTreeMap::new(),
+        answer: ['B'].into_iter().collect(),
+        explanations: Explanations::default(),
         explanation: None,
-        tags: Vec::new(),
+        tags: Arc::default(),
         note_title: None,
         note: None,
         quizzable: true,

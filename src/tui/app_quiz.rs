@@ -57,7 +57,7 @@ impl App {
             return;
         }
         let sel = Selection {
-            note: Some(self.vault.note(note).title.clone()),
+            note: Some(self.vault.note(note).title.to_string()),
             shuffle: Shuffle::Seeded(self.seed()),
             ..Selection::default()
         };

@@ -1,10 +1,10 @@
 //! A small Korean vault built by hand for the TUI's tests, so screens can
 //! be tested without the parser. Test-only.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::vault::{
-    Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
+    Date, Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
     Section, SectionKind, Tag, Vault,
 };
 
@@ -88,7 +88,7 @@ fn sections(body: &str, kinds: &[SectionKind], body_line: usize) -> Vec<Section>
         .collect()
 }
 
-fn tags(list: &[&str]) -> Vec<Tag> {
+fn tags(list: &[&str]) -> Arc<[Tag]> {
     list.iter().filter_map(|t| Tag::parse(t)).collect()
 }
 
@@ -100,30 +100,24 @@ fn question(
     options: &[&str],
     answer: &[char],
     explanations: &[(char, &str)],
-    tags: Vec<Tag>,
+    tags: Arc<[Tag]>,
     title: &str,
 ) -> Question {
     Question {
         id: QuestionId(id.to_owned()),
         origin: QuestionOrigin::Note(NoteIx(note)),
         line: 40,
-        stem: stem.to_owned(),
+        stem: stem.into(),
         options: options
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption {
-                letter,
-                text: (*t).to_owned(),
-            })
+            .map(|(t, letter)| QuizOption { letter, text: t })
             .collect(),
-        answer: answer.to_vec(),
-        explanations: explanations
-            .iter()
-            .map(|&(l, t)| (l, t.to_owned()))
-            .collect::<BTreeMap<_, _>>(),
-        explanation: Some("태스크 노드는 상태가 없어 중단되어도 안전하다.".to_owned()),
+        answer: answer.iter().copied().collect(),
+        explanations: explanations.iter().copied().collect(),
+        explanation: Some("태스크 노드는 상태가 없어 중단되어도 안전하다.".into()),
         tags,
-        note_title: Some(title.to_owned()),
+        note_title: Some(title.into()),
         note: Some(NoteIx(note)),
         quizzable: true,
     }
@@ -139,10 +133,10 @@ pub fn vault() -> Vault {
         path: "spot.md".into(),
         title: "스팟 인스턴스 활용".into(),
         heading: Some("스팟 인스턴스 활용".into()),
-        created: Some("2025-08-21".into()),
-        modified: Some("2025-08-22".into()),
+        created: Date::parse("2025-08-21"),
+        modified: Date::parse("2025-08-22"),
         tags: spot_tags.clone(),
-        aliases: vec!["spot-pricing".into()],
+        aliases: Box::new(["spot-pricing".into()]),
         key_point: Some("스팟 인스턴스는 남는 용량을 싸게 쓴다.".into()),
         body: SPOT.into(),
         body_line: 8,
@@ -150,8 +144,9 @@ pub fn vault() -> Vault {
             SPOT,
             &[K::KeyPoint, K::Explanation, K::Concepts, K::Questions],
             8,
-        ),
-        links: vec!["EMR 노드 구성".into()],
+        )
+        .into(),
+        links: Box::new(["EMR 노드 구성".into()]),
         questions: vec![QuestionIx(0)],
     };
     let emr = Note {
@@ -162,8 +157,8 @@ pub fn vault() -> Vault {
         tags: emr_tags.clone(),
         body: EMR.into(),
         body_line: 1,
-        sections: sections(EMR, &[K::KeyPoint, K::Questions], 1),
-        links: vec!["스팟 인스턴스 활용".into()],
+        sections: sections(EMR, &[K::KeyPoint, K::Questions], 1).into(),
+        links: Box::new(["스팟 인스턴스 활용".into()]),
         questions: vec![QuestionIx(1), QuestionIx(2)],
         ..Note::default()
     };

@@ -16,7 +16,7 @@ impl Walker<'_> {
     pub(super) fn header(&mut self, note: &Note, lang: Lang) {
         let t = self.theme;
         let mut pieces: Vec<(String, Style)> = Vec::new();
-        for tag in &note.tags {
+        for tag in note.tags.iter() {
             pieces.push((format!("#{tag} "), t.tag));
         }
         if !pieces.is_empty() {

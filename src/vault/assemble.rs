@@ -1,60 +1,92 @@
-//! Putting parsed files together into a [`Vault`]: indexes, bank entries
-//! linked to their notes (inheriting tags), duplicate ids, and a fixed
-//! diagnostic order.
+//! Putting parsed files together into a [`Vault`] as they arrive: indexes,
+//! tags shared between notes, bank entries linked to their notes
+//! (inheriting tags), duplicate ids, and a fixed diagnostic order.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Parsed;
+use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
+use crate::vault::tags::TagInterner;
 
-/// Builds the vault from parsed files in (root, path) order.
-pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vault {
-    let mut vault = Vault {
-        roots,
-        ..Vault::default()
-    };
-    // Exact sizes: doubling growth would leave up to half of these unused.
-    let (mut notes, mut questions) = (0, 0);
-    for (_, p) in &parsed {
-        match p {
-            Parsed::Note(n) => {
-                notes += 1;
-                questions += n.questions.len();
-            }
-            Parsed::Bank(b) => questions += b.questions.len(),
-            Parsed::Skipped(_) => {}
+/// Builds a vault from parsed files handed over one by one in (root, path)
+/// order, so each file's parse results are moved into place and freed as
+/// soon as they arrive, not all held until the end.
+pub(super) struct Assembler {
+    vault: Vault,
+    /// Banks wait for every note: their `note:` names resolve against all.
+    banks: Vec<(usize, ParsedBank)>,
+    tags: TagInterner,
+}
+
+impl Assembler {
+    /// An empty vault for `files` files at most.
+    pub(super) fn new(roots: Vec<String>, files: usize) -> Assembler {
+        let mut vault = Vault {
+            roots,
+            ..Vault::default()
+        };
+        // Nearly every file is a note; pages never written cost no memory.
+        vault.notes.reserve_exact(files);
+        Assembler {
+            vault,
+            banks: Vec::new(),
+            tags: TagInterner::default(),
         }
     }
-    vault.notes.reserve_exact(notes);
-    vault.questions.reserve_exact(questions);
-    let mut banks = Vec::new();
-    for (root, p) in parsed {
-        match p {
+
+    /// Adds the next file in order.
+    pub(super) fn add(&mut self, root: usize, parsed: Parsed) {
+        let vault = &mut self.vault;
+        match parsed {
             Parsed::Note(n) => {
                 let ix = NoteIx(vault.notes.len());
                 let n = *n;
                 let mut note = n.note;
                 note.root = root;
+                // The parsed list is shared with the note's questions: they
+                // all move to the interned copy, and the parsed one is freed.
+                let interned = self.tags.intern(&note.tags);
+                let parsed_tags = std::mem::replace(&mut note.tags, interned);
+                note.questions.reserve_exact(n.questions.len());
                 for mut q in n.questions {
                     q.origin = QuestionOrigin::Note(ix);
                     q.note = Some(ix);
+                    if Arc::ptr_eq(&q.tags, &parsed_tags) {
+                        q.tags = Arc::clone(&note.tags);
+                    }
                     note.questions.push(QuestionIx(vault.questions.len()));
                     vault.questions.push(q);
                 }
                 vault.notes.push(note);
                 vault.diagnostics.extend(n.diagnostics);
             }
-            Parsed::Bank(b) => banks.push((root, b)),
+            Parsed::Bank(b) => self.banks.push((root, b)),
             Parsed::Skipped(d) => vault.diagnostics.push(d),
         }
     }
-    for (root, b) in banks {
+
+    /// Links the banks to their notes, checks ids and orders diagnostics.
+    pub(super) fn finish(mut self) -> Vault {
+        for (root, b) in std::mem::take(&mut self.banks) {
+            self.add_bank(root, b);
+        }
+        let vault = &mut self.vault;
+        vault.notes.shrink_to_fit();
+        vault.questions.shrink_to_fit();
+        duplicate_ids(vault);
+        sort_diagnostics(vault);
+        self.vault
+    }
+
+    fn add_bank(&mut self, root: usize, b: ParsedBank) {
+        let vault = &mut self.vault;
         let bank_ix = vault.banks.len();
         let mut bank = Bank {
             root,
             path: b.path.clone(),
-            questions: Vec::new(),
+            questions: Vec::with_capacity(b.questions.len()),
         };
         for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
             q.origin = QuestionOrigin::Bank(bank_ix);
@@ -62,8 +94,15 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
                 if let Some(ix) = vault.find_note(&name) {
                     let note = vault.note(ix);
                     q.note = Some(ix);
-                    q.note_title = Some(note.title.clone());
-                    crate::vault::text::extend_unique(&mut q.tags, note.tags.iter().cloned());
+                    q.note_title = Some(Arc::clone(&note.title));
+                    q.tags = if q.tags.is_empty() {
+                        // Nothing of its own: share the note's list.
+                        Arc::clone(&note.tags)
+                    } else {
+                        let mut tags = q.tags.to_vec();
+                        crate::vault::text::extend_unique(&mut tags, note.tags.iter().cloned());
+                        self.tags.intern(&tags)
+                    };
                 } else {
                     let mut d = Diagnostic::warning(
                         &b.path,
@@ -83,22 +122,24 @@ pub(super) fn assemble(roots: Vec<String>, parsed: Vec<(usize, Parsed)>) -> Vaul
         vault.banks.push(bank);
         vault.diagnostics.extend(b.diagnostics);
     }
-    duplicate_ids(&mut vault);
-    sort_diagnostics(&mut vault);
-    vault
 }
 
 /// Two questions with one id would share progress history: warn.
 fn duplicate_ids(vault: &mut Vault) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    // Indexes sorted by id, not a map of ids: this runs when the whole
+    // vault is in memory, so it should add as little as it can.
+    let questions = &vault.questions;
+    let mut order: Vec<usize> = (0..questions.len()).collect();
+    order.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id).then(a.cmp(&b)));
     let mut found = Vec::new();
-    for (i, q) in vault.questions.iter().enumerate() {
-        if let Some(&j) = first.get(q.id.0.as_str()) {
-            found.push((i, j));
-        } else {
-            first.insert(&q.id.0, i);
+    for group in order.chunk_by(|&a, &b| questions[a].id == questions[b].id) {
+        // The first use of an id is the one the others are reported against.
+        if let Some((&j, rest)) = group.split_first() {
+            found.extend(rest.iter().map(|&i| (i, j)));
         }
     }
+    drop(order);
+    found.sort_unstable();
     for (i, j) in found {
         let (root, path) = place(vault, i);
         let (_, other) = place(vault, j);

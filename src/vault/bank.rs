@@ -3,14 +3,12 @@
 //! line and column. Linking an entry to its note happens in `load`, once
 //! every note is known.
 
-use std::collections::BTreeMap;
-
 use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
 use super::labels::answer_letters;
-use super::model::{Letter, Question, QuestionId, QuestionOrigin, QuizOption};
+use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 
 /// A parsed bank file, not yet in a vault.
@@ -224,13 +222,13 @@ impl Entry<'_> {
             id,
             origin: QuestionOrigin::Bank(0),
             line: self.start,
-            stem,
-            options,
-            answer,
+            stem: stem.into(),
+            options: options.into_iter().collect(),
+            answer: answer.into_iter().collect(),
             explanations,
-            explanation,
-            tags,
-            note_title: note,
+            explanation: explanation.map(Into::into),
+            tags: tags.into(),
+            note_title: note.map(Into::into),
             note: None,
             quizzable: errors == 0,
         };
@@ -240,7 +238,7 @@ impl Entry<'_> {
     fn answer(
         &mut self,
         value: Option<&Value>,
-        options: &[QuizOption],
+        options: &[OptionDraft],
         errors: &mut usize,
     ) -> Vec<Letter> {
         let mut answer: Vec<Letter> = Vec::new();
@@ -281,12 +279,8 @@ impl Entry<'_> {
         answer
     }
 
-    fn explanations(
-        &mut self,
-        value: Option<&Value>,
-        options: &[QuizOption],
-    ) -> BTreeMap<Letter, String> {
-        let mut explanations = BTreeMap::new();
+    fn explanations(&mut self, value: Option<&Value>, options: &[OptionDraft]) -> Explanations {
+        let mut explanations = Vec::new();
         if let Some(Value::Mapping(m)) = value {
             for (k, v) in m {
                 let Some(letter) = scalar(k).and_then(|k| single_letter(&k)) else {
@@ -301,14 +295,15 @@ impl Entry<'_> {
                     continue;
                 }
                 if let Some(t) = scalar(v) {
-                    explanations.insert(letter, plain(&t));
+                    explanations.push((letter, plain(&t)));
                 }
             }
         }
-        explanations
+        // Collecting sorts by letter, a repeated letter's last text winning.
+        explanations.into_iter().collect()
     }
 
-    fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<QuizOption> {
+    fn options(&mut self, value: Option<&Value>, errors: &mut usize) -> Vec<OptionDraft> {
         let mut options = Vec::new();
         match value {
             Some(Value::Mapping(m)) => {
@@ -319,7 +314,7 @@ impl Entry<'_> {
                         self.error("options", format!("option key '{key}' is not a letter A–J"));
                         continue;
                     };
-                    options.push(QuizOption {
+                    options.push(OptionDraft {
                         letter,
                         text: plain(&scalar(v).unwrap_or_default()),
                     });
@@ -342,7 +337,7 @@ impl Entry<'_> {
                         .filter(|(l, _)| *l == letter)
                         .map_or(text.as_str(), |(_, t)| t)
                         .to_owned();
-                    options.push(QuizOption {
+                    options.push(OptionDraft {
                         letter,
                         text: plain(&text),
                     });

@@ -5,6 +5,7 @@
 use serde_yaml::Value;
 
 use super::diagnostic::Diagnostic;
+use super::model::Date;
 use super::tags::Tag;
 
 /// The fields munje reads from a note's frontmatter.
@@ -13,9 +14,9 @@ pub struct Frontmatter {
     /// `title`, if given as a scalar.
     pub title: Option<String>,
     /// `created` as `YYYY-MM-DD`.
-    pub created: Option<String>,
+    pub created: Option<Date>,
     /// `modified` as `YYYY-MM-DD`.
-    pub modified: Option<String>,
+    pub modified: Option<Date>,
     /// Tags in file order, deduplicated.
     pub tags: Vec<Tag>,
     /// Aliases in file order.
@@ -189,21 +190,14 @@ pub(crate) fn list_or_split(value: &Value, split: bool) -> Result<Vec<String>, S
 }
 
 /// `YYYY-MM-DD`, also the date part of `YYYY-MM-DD HH:MM` or `…T…`.
-fn date(s: &str) -> Option<String> {
+fn date(s: &str) -> Option<Date> {
     let s = s.trim();
     let d = s.get(..10)?;
     let rest = &s[10..];
     if !(rest.is_empty() || rest.starts_with([' ', 'T', 't'])) {
         return None;
     }
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
-        return None;
-    }
-    let month: u32 = d[5..7].parse().ok()?;
-    let day: u32 = d[8..10].parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| d.to_owned())
+    Date::parse(d)
 }
 
 pub(crate) fn kind_of(value: &Value) -> &'static str {

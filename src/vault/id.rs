@@ -31,10 +31,10 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 pub fn question_id(title: &str, stem: &str) -> QuestionId {
     let stem = crate::text::fold_whitespace(stem);
     let title = crate::text::fold_whitespace(title);
-    QuestionId(format!(
-        "q-{:016x}",
-        fnv1a(&[title.as_bytes(), stem.as_bytes()])
-    ))
+    let mut id = format!("q-{:016x}", fnv1a(&[title.as_bytes(), stem.as_bytes()]));
+    // Kept for the whole session, once per question: no spare capacity.
+    id.shrink_to_fit();
+    QuestionId(id)
 }
 
 #[cfg(test)]

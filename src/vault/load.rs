@@ -5,6 +5,7 @@
 //!
 //! The only file I/O of notes in munje. Never writes.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -20,6 +21,9 @@ mod assemble;
 /// Files larger than this are skipped with a diagnostic: a study note is a
 /// few kilobytes, and a cap bounds memory and time on hostile input.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Parsed files a loading worker hands over at once.
+const BATCH: usize = 16;
 
 /// How to load.
 #[derive(Debug, Clone)]
@@ -237,41 +241,74 @@ pub fn load_sources(
         n => n,
     }
     .clamp(1, total.max(1));
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Parsed)>> = Mutex::new(Vec::with_capacity(total));
+    let mut assembler = assemble::Assembler::new(roots, total);
+    // Workers take jobs in order and own them: a job's paths are freed, or
+    // become its note's, as soon as it is parsed, and the list shrinks as
+    // it empties.
+    jobs.reverse();
+    let queue = Mutex::new(jobs);
+    let (queue, done) = (&queue, &done);
     std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel::<Vec<(usize, usize, Parsed)>>();
         for _ in 0..threads {
-            scope.spawn(|| {
-                let mut mine = Vec::new();
+            let sender = sender.clone();
+            scope.spawn(move || {
+                // Files go over in small batches: a message per file would
+                // wake the assembling thread ten thousand times.
+                let mut batch = Vec::with_capacity(BATCH);
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    mine.push((i, parse_job(job, options.max_file_bytes)));
+                    let next = {
+                        let mut left = queue
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        let job = left.pop();
+                        if left.len() < left.capacity() / 2 {
+                            left.shrink_to_fit();
+                        }
+                        job.map(|job| (total - 1 - left.len(), job))
+                    };
+                    let Some((i, job)) = next else { break };
+                    let root = job.root;
+                    let parsed = parse_job(job, options.max_file_bytes);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
+                    batch.push((i, root, parsed));
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if sender.send(full).is_err() {
+                            return;
+                        }
+                    }
                 }
-                if let Ok(mut all) = results.lock() {
-                    all.extend(mine);
-                }
+                // The receiver outlives every worker: this cannot fail.
+                let _ = sender.send(batch);
             });
         }
+        drop(sender);
+        // Assembling while the workers parse frees each file's temporary
+        // structures at once, instead of holding every parsed file until
+        // the last one is done (issue #2's memory target). Jobs are taken
+        // in order, so the few that finish early wait in a small buffer.
+        let mut early = BTreeMap::new();
+        let mut expected = 0;
+        for batch in receiver {
+            for (i, root, parsed) in batch {
+                early.insert(i, (root, parsed));
+            }
+            while let Some((root, parsed)) = early.remove(&expected) {
+                assembler.add(root, parsed);
+                expected += 1;
+            }
+        }
     });
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    results.sort_by_key(|(i, _)| *i);
-    let parsed = results
-        .into_iter()
-        .map(|(i, p)| (jobs[i].root, p))
-        .collect();
-    assemble::assemble(roots, parsed)
+    assembler.finish()
 }
 
-fn parse_job(job: &Job, max: u64) -> Parsed {
-    let bytes = match &job.source {
+fn parse_job(job: Job, max: u64) -> Parsed {
+    let bytes = match job.source {
         Source::Static(bytes) => Ok(bytes.to_vec()),
-        Source::File(path) => read_capped(path, &job.rel, max),
+        Source::File(path) => read_capped(&path, &job.rel, max),
     };
     let mut parsed = match bytes {
         Err(d) => Parsed::Skipped(d),
@@ -280,7 +317,11 @@ fn parse_job(job: &Job, max: u64) -> Parsed {
             Err(d) => Parsed::Skipped(d),
         },
         Ok(bytes) => match parse_note(&job.rel, bytes) {
-            Ok(n) => Parsed::Note(Box::new(n)),
+            Ok(mut n) => {
+                // The same text: keep the job's string, free the copy.
+                n.note.path = job.rel;
+                Parsed::Note(Box::new(n))
+            }
             Err(d) => Parsed::Skipped(d),
         },
     };

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
-use crate::vault::{QuestionOrigin, Severity, Vault};
+use crate::vault::{QuestionOrigin, Severity, Tag, Vault};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -247,4 +247,37 @@ fn duplicate_question_ids_are_warned() {
         "{}",
         v.diagnostics[0].message
     );
+}
+
+#[test]
+fn every_later_use_of_an_id_is_reported_against_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "---\ntitle: 같은 제목\n---\n## 문제\n\n**Q:** 같은 질문\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n";
+    for name in ["c.md", "a.md", "b.md"] {
+        std::fs::write(dir.path().join(name), note).unwrap();
+    }
+    let v = load_one(dir.path());
+    let found: Vec<(&str, bool)> = v
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.message.contains("a.md:6")))
+        .collect();
+    assert_eq!(found, [("b.md", true), ("c.md", true)]);
+}
+
+#[test]
+fn a_note_and_its_questions_share_one_tag_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "---\ntags: [service/emr, exam/saa]\n---\n## 문제\n\n**Q:** 질문 하나\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n**Q:** 질문 둘\n\n- A) 예\n- B) 아니오\n\n**정답: B**\n";
+    std::fs::write(dir.path().join("a.md"), note).unwrap();
+    std::fs::write(dir.path().join("b.md"), note).unwrap();
+    let v = load_one(dir.path());
+    let tags: Vec<&str> = v.notes[1].tags.iter().map(Tag::as_str).collect();
+    assert_eq!(tags, ["service/emr", "exam/saa"]);
+    for n in &v.notes {
+        for &q in &n.questions {
+            assert!(std::sync::Arc::ptr_eq(&n.tags, &v.question(q).tags));
+        }
+    }
+    assert_eq!(v.questions.len(), 4);
 }

@@ -27,8 +27,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{Job, LoadError, LoadOptions, Progress, Source, load, load_sources};
 pub use model::{
-    Bank, Letter, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
-    Section, SectionKind, Vault,
+    Answer, Bank, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter, Question,
+    QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
 };
 pub use note::{ParsedNote, parse_note};
 pub use tags::{Tag, TagNode, tag_tree};

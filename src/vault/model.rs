@@ -4,15 +4,31 @@
 //! I/O and no parsing; `parse` and `load` fill these structures, and quiz,
 //! search, store and the TUI only read them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
 use super::tags::Tag;
+
+#[path = "answer.rs"]
+mod answer;
+#[path = "date.rs"]
+mod date;
+#[path = "explanations.rs"]
+mod explanations;
+#[path = "lettered.rs"]
+mod lettered;
+#[path = "options.rs"]
+mod options;
+pub use answer::Answer;
+pub use date::Date;
+pub use explanations::Explanations;
+pub(crate) use options::OptionDraft;
+pub use options::{Options, OptionsIter, QuizOption};
 
 /// A whole vault: every note and bank question of one or more roots.
 #[derive(Debug, Clone, Default)]
@@ -72,27 +88,29 @@ pub struct Note {
     /// Path relative to its root, with `/` separators.
     pub path: String,
     /// Frontmatter `title`, else the first `# ` heading, else the file stem.
-    pub title: String,
+    /// Shared with the note's questions.
+    pub title: Arc<str>,
     /// Text of the first level-1 heading, if any.
-    pub heading: Option<String>,
+    pub heading: Option<Box<str>>,
     /// `created` date as `YYYY-MM-DD`.
-    pub created: Option<String>,
+    pub created: Option<Date>,
     /// `modified` date as `YYYY-MM-DD`.
-    pub modified: Option<String>,
+    pub modified: Option<Date>,
     /// Tags in file order, lowercased, without a leading `#`, deduplicated.
-    pub tags: Vec<Tag>,
+    /// Shared with the note's questions.
+    pub tags: Arc<[Tag]>,
     /// Aliases in file order.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[String]>,
     /// Plain text of the key-point section, whitespace folded.
-    pub key_point: Option<String>,
+    pub key_point: Option<Box<str>>,
     /// The markdown after the frontmatter, NFC-normalised, `\n` line endings.
     pub body: String,
     /// 1-based line in the file where `body` starts.
     pub body_line: usize,
     /// Level-2 sections in order.
-    pub sections: Vec<Section>,
+    pub sections: Box<[Section]>,
     /// Targets of `[[wikilinks]]` in the body, as written (before `|` or `#`).
-    pub links: Vec<String>,
+    pub links: Box<[String]>,
     /// The note's questions, in file order.
     pub questions: Vec<QuestionIx>,
 }
@@ -168,15 +186,6 @@ impl fmt::Display for QuestionId {
 /// An option letter, `A` to `J`.
 pub type Letter = char;
 
-/// One answer option.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuizOption {
-    /// Its letter as written in the source.
-    pub letter: Letter,
-    /// Plain text: markdown markers removed, whitespace folded.
-    pub text: String,
-}
-
 /// Where a question came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionOrigin {
@@ -195,20 +204,23 @@ pub struct Question {
     pub origin: QuestionOrigin,
     /// 1-based file line of its stem (or of the bank entry).
     pub line: usize,
+    // Text that never changes after loading is boxed at its exact size:
+    // a large vault holds tens of thousands of these (issue #2's memory target).
     /// Plain text of the stem.
-    pub stem: String,
+    pub stem: Box<str>,
     /// The options in source order.
-    pub options: Vec<QuizOption>,
+    pub options: Options,
     /// The right letters, sorted; more than one means "choose N".
-    pub answer: Vec<Letter>,
+    pub answer: Answer,
     /// Explanation of each option, by letter.
-    pub explanations: BTreeMap<Letter, String>,
+    pub explanations: Explanations,
     /// General explanation, if any.
-    pub explanation: Option<String>,
-    /// Tags: its note's, or a bank entry's own plus those of the note it names.
-    pub tags: Vec<Tag>,
-    /// Title of the note it studies, if any.
-    pub note_title: Option<String>,
+    pub explanation: Option<Box<str>>,
+    /// Tags: its note's (shared with the note, not copied), or a bank
+    /// entry's own plus those of the note it names.
+    pub tags: Arc<[Tag]>,
+    /// Title of the note it studies, if any (shared with the note).
+    pub note_title: Option<Arc<str>>,
     /// The note it studies, if that note is in the vault.
     pub note: Option<NoteIx>,
     /// False when an error makes the question unfit for quizzes.
@@ -222,8 +234,8 @@ impl Question {
     }
 
     /// The option with a letter, if any.
-    pub fn option(&self, letter: Letter) -> Option<&QuizOption> {
-        self.options.iter().find(|o| o.letter == letter)
+    pub fn option(&self, letter: Letter) -> Option<QuizOption<'_>> {
+        self.options.find(letter)
     }
 }
 

@@ -2,8 +2,11 @@
 //! frontmatter, the body walk and the question grammar, put together.
 //! Indexes into the vault are filled in later by `load`.
 
+use std::sync::Arc;
+
 use super::diagnostic::Diagnostic;
 use super::model::{Note, NoteIx, Question, QuestionOrigin};
+use super::tags::Tag;
 use super::{frontmatter, id, markdown, question, scan};
 
 /// A parsed note with its questions and problems, not yet in a vault.
@@ -54,13 +57,16 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     }
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
-    let body = text;
+    let mut body = text;
     let scan = markdown::scan(&body, split.body_line);
-    let title = fm
+    let title: Arc<str> = fm
         .title
         .take()
         .or_else(|| scan.heading.clone())
-        .unwrap_or_else(|| file_stem(path).to_owned());
+        .unwrap_or_else(|| file_stem(path).to_owned())
+        .into();
+    // One allocation shared by the note and every question it holds.
+    let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
     let drafts = question::parse(&scan.units, &body, path, &mut diagnostics);
     let questions = drafts
         .into_iter()
@@ -73,26 +79,34 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
             answer: d.answer,
             explanations: d.explanations,
             explanation: d.explanation,
-            tags: fm.tags.clone(),
-            note_title: Some(title.clone()),
+            tags: Arc::clone(&tags),
+            note_title: Some(Arc::clone(&title)),
             note: None,
             quizzable: d.quizzable,
         })
         .collect();
+    // A vault keeps every note for the whole session: trim the spare
+    // capacity parsing leaves behind (the drained frontmatter, doubling
+    // growth). Shrinking reallocates in place, without copying.
+    body.shrink_to_fit();
+    let mut sections = scan.sections;
+    for s in &mut sections {
+        s.heading.shrink_to_fit();
+    }
     let note = Note {
         root: 0,
         path: path.to_owned(),
         title,
-        heading: scan.heading,
+        heading: scan.heading.map(String::into_boxed_str),
         created: fm.created,
         modified: fm.modified,
-        tags: fm.tags,
-        aliases: fm.aliases,
-        key_point: scan.key_point,
+        tags,
+        aliases: exact_list(fm.aliases),
+        key_point: scan.key_point.map(String::into_boxed_str),
         body,
         body_line: split.body_line,
-        sections: scan.sections,
-        links: scan.links,
+        sections: sections.into_boxed_slice(),
+        links: exact_list(scan.links),
         questions: Vec::new(),
     };
     ParsedNote {
@@ -100,6 +114,15 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
         questions,
         diagnostics,
     }
+}
+
+fn exact_list(list: Vec<String>) -> Box<[String]> {
+    list.into_iter()
+        .map(|mut s| {
+            s.shrink_to_fit();
+            s
+        })
+        .collect()
 }
 
 /// The file name without its directory and `.md`.

@@ -25,15 +25,15 @@ fn frontmatter_with_blank_lines_gives_every_field() {
     let p = fixture("forms/notes/aws/spot-interruption.md");
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let n = &p.note;
-    assert_eq!(n.title, "spot-interruption");
+    assert_eq!(&*n.title, "spot-interruption");
     assert_eq!(n.heading.as_deref(), Some("스팟 인스턴스 중단 알림과 대응"));
     assert_eq!(n.created.as_deref(), Some("2025-09-02"));
     assert_eq!(n.modified.as_deref(), Some("2025-09-03"));
     assert_eq!(tags(&n.tags), ["service/ec2", "instance/spot-instances"]);
-    assert_eq!(n.aliases, ["spot-notice", "스팟 중단"]);
+    assert_eq!(*n.aliases, ["spot-notice", "스팟 중단"]);
     assert_eq!(n.body_line, 13);
     assert!(n.body.starts_with("\n# 스팟"));
-    assert_eq!(n.links, ["checkpoint-basics"]);
+    assert_eq!(*n.links, ["checkpoint-basics"]);
     let kinds: Vec<_> = n.sections.iter().map(|s| (s.kind, s.line)).collect();
     assert_eq!(
         kinds,
@@ -58,16 +58,16 @@ fn option_style_explanations_and_a_general_explanation() {
     let q = &p.questions[0];
     assert_eq!(q.line, 26);
     assert_eq!(
-        q.stem,
+        &*q.stem,
         "스팟 인스턴스가 회수되기 전에 받는 중단 알림은 얼마 전에 오는가? 두 번째 줄도 문제의 일부이다."
     );
     let letters: String = q.options.iter().map(|o| o.letter).collect();
     assert_eq!(letters, "ABCD");
-    assert_eq!(q.options[1].text, "2분 전");
-    assert_eq!(q.answer, ['B']);
+    assert_eq!(q.options.get(1).unwrap().text, "2분 전");
+    assert_eq!(q.answer.to_vec(), ['B']);
     assert_eq!(q.explanations.keys().collect::<String>(), "ACD");
     // `**강조(Bold)**을` is not bold for CommonMark; the markers still go.
-    assert_eq!(q.explanations[&'C'], "10분은 강조(Bold)을 쓴 설명이다");
+    assert_eq!(&q.explanations['C'], "10분은 강조(Bold)을 쓴 설명이다");
     assert_eq!(
         q.explanation.as_deref(),
         Some("알림을 받으면 체크포인트를 저장하고 종료를 준비한다.")
@@ -85,24 +85,21 @@ fn option_style_explanations_and_a_general_explanation() {
 fn numbered_korean_labels_and_label_style_explanations() {
     let p = fixture("forms/notes/aws/numbered-labels.md");
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    assert_eq!(p.note.aliases, ["EMR 노드 종류"]);
+    assert_eq!(*p.note.aliases, ["EMR 노드 종류"]);
     assert_eq!(p.note.created.as_deref(), Some("2025-09-10"));
     assert_eq!(
         tags(&p.note.tags),
         ["service/emr", "architecture/cost-optimization"]
     );
     let q = &p.questions[0];
+    assert_eq!((q.line, &*q.stem), (16, "데이터를 HDFS에 저장하는 노드는?"));
+    assert_eq!(q.options.get(2).unwrap().text, "코어 노드");
+    assert_eq!(q.answer.to_vec(), ['C']);
     assert_eq!(
-        (q.line, q.stem.as_str()),
-        (16, "데이터를 HDFS에 저장하는 노드는?")
-    );
-    assert_eq!(q.options[2].text, "코어 노드");
-    assert_eq!(q.answer, ['C']);
-    assert_eq!(
-        q.explanations[&'A'],
+        &q.explanations['A'],
         "클러스터를 관리할 뿐 데이터를 저장하지 않는다"
     );
-    assert_eq!(q.explanations[&'B'], "연산만 하고 저장하지 않는다");
+    assert_eq!(&q.explanations['B'], "연산만 하고 저장하지 않는다");
     assert_eq!(q.explanation, None);
 }
 
@@ -110,17 +107,17 @@ fn numbered_korean_labels_and_label_style_explanations() {
 fn multi_answer_with_numbered_list_options_and_no_options_label() {
     let p = fixture("forms/notes/aws/numbered-labels.md");
     let q = &p.questions[1];
-    assert_eq!(q.stem, "스팟으로 돌려도 되는 노드를 두 개 고르시오.");
+    assert_eq!(&*q.stem, "스팟으로 돌려도 되는 노드를 두 개 고르시오.");
     assert_eq!(q.options.len(), 4);
-    assert_eq!(q.options[3].text, "추가 태스크 노드");
-    assert_eq!(q.answer, ['B', 'D']);
+    assert_eq!(q.options.get(3).unwrap().text, "추가 태스크 노드");
+    assert_eq!(q.answer.to_vec(), ['B', 'D']);
     assert!(q.is_multi_answer());
     assert_eq!(
-        q.explanations[&'A'],
+        &q.explanations['A'],
         "마스터가 중단되면 클러스터 전체가 멈춘다"
     );
     assert_eq!(
-        q.explanations[&'C'],
+        &q.explanations['C'],
         "코어 노드가 중단되면 HDFS 데이터가 사라진다"
     );
     assert_eq!(
@@ -140,13 +137,13 @@ fn crlf_and_bom_give_the_same_lines_as_lf() {
         .into_bytes();
     let lf = parse_note("a.md", lf).unwrap();
     assert!(crlf.diagnostics.is_empty());
-    assert_eq!(crlf.note.title, "crlf-bom");
+    assert_eq!(&*crlf.note.title, "crlf-bom");
     assert_eq!(tags(&crlf.note.tags), ["윈도우", "encoding/crlf"]);
     assert_eq!(crlf.questions[0].line, 14);
     assert_eq!(crlf.questions[0].line, lf.questions[0].line);
     assert_eq!(crlf.note.body, lf.note.body);
     assert_eq!(crlf.note.sections[1].line, lf.note.sections[1].line);
-    assert_eq!(crlf.questions[0].answer, ['B']);
+    assert_eq!(crlf.questions[0].answer.to_vec(), ['B']);
     assert!(!crlf.note.body.contains('\r'));
 }
 
@@ -154,23 +151,23 @@ fn crlf_and_bom_give_the_same_lines_as_lf() {
 fn note_without_frontmatter_takes_its_title_from_the_heading() {
     let p = fixture("forms/notes/no-frontmatter.md");
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    assert_eq!(p.note.title, "예약 인스턴스와 절감형 플랜");
+    assert_eq!(&*p.note.title, "예약 인스턴스와 절감형 플랜");
     assert_eq!(p.note.body_line, 1);
     assert_eq!(
         p.note.key_point.as_deref(),
         Some("장기간 꾸준히 쓰면 Savings Plans가 유리하다.")
     );
     let q = &p.questions[0];
-    assert_eq!(q.answer, ['A', 'C']);
-    assert_eq!(q.options[0].text, "온디맨드");
-    assert_eq!(q.explanations[&'A'], "유연하지만 비싸다");
-    assert_eq!(q.explanations[&'C'], "약정으로 할인받는다");
+    assert_eq!(q.answer.to_vec(), ['A', 'C']);
+    assert_eq!(q.options.get(0).unwrap().text, "온디맨드");
+    assert_eq!(&q.explanations['A'], "유연하지만 비싸다");
+    assert_eq!(&q.explanations['C'], "약정으로 할인받는다");
 }
 
 #[test]
 fn title_falls_back_to_the_file_stem() {
     let p = parse_note("dir/스팟-메모.md", "본문만 있다.\n".as_bytes().to_vec()).unwrap();
-    assert_eq!(p.note.title, "스팟-메모");
+    assert_eq!(&*p.note.title, "스팟-메모");
     assert_eq!(p.note.heading, None);
 }
 
@@ -181,7 +178,7 @@ fn broken_yaml_is_an_error_at_the_file_line_and_the_body_still_loads() {
     let d = &p.diagnostics[0];
     assert_eq!((d.line, d.severity), (4, Severity::Error));
     assert!(d.message.contains("invalid YAML"), "{}", d.message);
-    assert_eq!(p.note.title, "깨진 프론트매터");
+    assert_eq!(&*p.note.title, "깨진 프론트매터");
     assert!(p.note.tags.is_empty());
     assert!(p.note.body.contains("본문은 그래도 읽힌다."));
 }
@@ -194,7 +191,7 @@ fn unterminated_frontmatter_is_an_error_and_everything_is_body() {
     assert!(p.diagnostics[0].message.contains("never closed"));
     assert_eq!(p.note.body_line, 1);
     assert!(p.note.body.starts_with("---\ntitle: 닫히지 않음"));
-    assert_eq!(p.note.title, "닫히지 않은 프론트매터");
+    assert_eq!(&*p.note.title, "닫히지 않은 프론트매터");
     assert_eq!(p.note.key_point.as_deref(), Some("본문 전체가 읽힌다."));
 }
 
@@ -224,7 +221,7 @@ fn question_errors_are_diagnostics_and_leave_questions_out_of_quizzes() {
     );
     let quizzable: Vec<bool> = p.questions.iter().map(|q| q.quizzable).collect();
     assert_eq!(quizzable, [false, false, false, false, false, true]);
-    assert_eq!(p.questions[0].answer, ['F']);
+    assert_eq!(p.questions[0].answer.to_vec(), ['F']);
     assert!(p.questions[5].explanations.is_empty());
 }
 
@@ -265,7 +262,7 @@ fn nfd_notes_become_nfc() {
     use unicode_normalization::UnicodeNormalization;
     let text: String = "---\ntitle: 스팟\n---\n# 스팟 중단\n".nfd().collect();
     let p = parse_note("n.md", text.into_bytes()).unwrap();
-    assert_eq!(p.note.title, "스팟");
+    assert_eq!(&*p.note.title, "스팟");
     assert_eq!(p.note.heading.as_deref(), Some("스팟 중단"));
 }
 
@@ -305,7 +302,7 @@ mod never_panics {
             if let Ok(p) = parse_note("p.md", text.into_bytes()) {
                 for q in &p.questions {
                     prop_assert!(q.line >= 1);
-                    prop_assert!(q.answer.windows(2).all(|w| w[0] < w[1]));
+                    prop_assert!(q.answer.to_vec().windows(2).all(|w| w[0] < w[1]));
                 }
                 for d in &p.diagnostics {
                     prop_assert!(d.line >= 1 && d.column >= 1);
@@ -344,7 +341,7 @@ fn long_runs_of_answer_separators_parse_in_linear_time() {
         ", ".repeat(200_000)
     );
     let p = parse_note("sep.md", text.into_bytes()).unwrap();
-    assert_eq!(p.questions[0].answer, ['A']);
+    assert_eq!(p.questions[0].answer.to_vec(), ['A']);
 }
 
 #[test]

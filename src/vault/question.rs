@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
-use super::model::{Letter, QuizOption};
+use super::model::{Answer, Explanations, Letter, OptionDraft, Options};
 use super::text::{column_and_line, strip_bold};
 
 use super::labels::{
@@ -22,11 +22,11 @@ use super::labels::{
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Draft {
     pub line: usize,
-    pub stem: String,
-    pub options: Vec<QuizOption>,
-    pub answer: Vec<Letter>,
-    pub explanations: BTreeMap<Letter, String>,
-    pub explanation: Option<String>,
+    pub stem: Box<str>,
+    pub options: Options,
+    pub answer: Answer,
+    pub explanations: Explanations,
+    pub explanation: Option<Box<str>>,
     pub quizzable: bool,
 }
 
@@ -46,7 +46,7 @@ struct Building {
     state: State,
     stem_span: Span,
     stem: Vec<String>,
-    options: Vec<(QuizOption, Span)>,
+    options: Vec<(OptionDraft, Span)>,
     answer: Option<AnswerLine>,
     explanations: BTreeMap<Letter, String>,
     general: Vec<String>,
@@ -303,31 +303,25 @@ impl Parser<'_> {
         let explanation = super::text::fold(&general.join(" "));
         self.out.push(Draft {
             line: stem_span.line,
-            stem,
-            options: exact(options.into_iter().map(|(o, _)| o)),
-            answer: letters,
-            explanations: explanations
-                .into_iter()
-                .map(|(l, mut t)| {
-                    t.shrink_to_fit();
-                    (l, t)
-                })
-                .collect(),
-            explanation: (!explanation.is_empty()).then_some(explanation),
+            stem: stem.into_boxed_str(),
+            options: options.into_iter().map(|(o, _)| o).collect(),
+            answer: letters.into_iter().collect(),
+            explanations: explanations.into_iter().collect(),
+            explanation: (!explanation.is_empty()).then(|| explanation.into_boxed_str()),
             quizzable: errors == 0,
         });
     }
 }
 
-fn option(letter: Letter, text: &str) -> QuizOption {
-    QuizOption {
+fn option(letter: Letter, text: &str) -> OptionDraft {
+    OptionDraft {
         letter,
         text: super::text::fold(text),
     }
 }
 
 /// Gaps and repeats in the option letters, which must run A, B, C, …
-fn letter_problems(options: &[(QuizOption, Span)]) -> Vec<(&Span, Letter, String)> {
+fn letter_problems(options: &[(OptionDraft, Span)]) -> Vec<(&Span, Letter, String)> {
     let mut out = Vec::new();
     let mut expected = 'A';
     let mut seen = Vec::new();
@@ -354,12 +348,6 @@ fn letter_problems(options: &[(QuizOption, Span)]) -> Vec<(&Span, Letter, String
 
 /// Collects into a vector of exactly the needed capacity (collecting a
 /// mapped `into_iter` in place would keep the larger source buffer).
-fn exact<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
-    let mut v = Vec::with_capacity(items.len());
-    v.extend(items);
-    v
-}
-
 fn next(c: char) -> char {
     char::from_u32(c as u32 + 1).unwrap_or(c)
 }

@@ -2,15 +2,44 @@
 //!
 //! Owns tag normalisation and matching; knows nothing of files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 /// A tag: lowercased, NFC, no leading `#`, segments separated by `/`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct Tag(String);
+///
+/// Cheap to clone: a vault shares one copy of each distinct tag among all
+/// the notes carrying it (see [`TagInterner`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag(Arc<str>);
+
+impl Serialize for Tag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// One shared copy of each distinct tag: a large vault repeats a few
+/// hundred tags over thousands of notes.
+#[derive(Debug, Default)]
+pub(crate) struct TagInterner(HashSet<Tag>);
+
+impl TagInterner {
+    /// The same list, each tag replaced by the shared copy of its text.
+    pub(crate) fn intern(&mut self, tags: &[Tag]) -> Arc<[Tag]> {
+        tags.iter()
+            .map(|t| {
+                if let Some(shared) = self.0.get(t) {
+                    return shared.clone();
+                }
+                self.0.insert(t.clone());
+                t.clone()
+            })
+            .collect()
+    }
+}
 
 impl Tag {
     /// Normalises a raw tag as written; `None` when nothing is left.
@@ -20,7 +49,7 @@ impl Tag {
         if t.is_empty() {
             return None;
         }
-        Some(Tag(t.to_lowercase()))
+        Some(Tag(t.to_lowercase().into()))
     }
 
     /// The tag's text.
@@ -32,7 +61,7 @@ impl Tag {
     /// matches the filters `service` and `service/emr`, not `service/em`.
     pub fn matches(&self, filter: &Tag) -> bool {
         self.0 == filter.0
-            || (self.0.starts_with(&filter.0) && self.0.as_bytes()[filter.0.len()] == b'/')
+            || (self.0.starts_with(&*filter.0) && self.0.as_bytes()[filter.0.len()] == b'/')
     }
 
     /// The tag and each of its ancestors, most general first:
@@ -41,7 +70,7 @@ impl Tag {
         self.0
             .match_indices('/')
             .map(|(i, _)| &self.0[..i])
-            .chain(std::iter::once(self.0.as_str()))
+            .chain(std::iter::once(&*self.0))
     }
 }
 

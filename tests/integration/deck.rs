@@ -29,9 +29,9 @@ fn every_question_is_quizzable_and_explains_every_wrong_option() {
     for q in &v.questions {
         assert!(q.quizzable, "{} is not quizzable", q.id);
         for o in &q.options {
-            if !q.answer.contains(&o.letter) {
+            if !q.answer.contains(o.letter) {
                 assert!(
-                    q.explanations.contains_key(&o.letter),
+                    q.explanations.contains_key(o.letter),
                     "{} ({:?}) leaves wrong option {} unexplained",
                     q.id,
                     q.note_title,
@@ -51,7 +51,7 @@ fn bank_questions_study_a_note_of_the_deck() {
                 .note
                 .unwrap_or_else(|| panic!("{} names no deck note", q.id));
             // A bank question inherits its note's tags.
-            for t in &v.note(note).tags {
+            for t in v.note(note).tags.iter() {
                 assert!(q.tags.contains(t), "{} lacks its note's tag {t}", q.id);
             }
         }

@@ -236,7 +236,7 @@ proptest! {
                 prop_assert!(d.line >= 1 && d.line <= lines, "{d}");
             }
             for q in bank.questions.iter().filter(|q| q.quizzable) {
-                prop_assert!(q.answer.iter().all(|l| q.options.iter().any(|o| o.letter == *l)));
+                prop_assert!(q.answer.iter().all(|l| q.options.iter().any(|o| o.letter == l)));
             }
         }
     }

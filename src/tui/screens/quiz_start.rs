@@ -104,7 +104,7 @@ impl StartDialog {
         };
         match &self.scopes[self.scope] {
             Scope::All => {}
-            Scope::Note(n) => sel.note = Some(vault.note(*n).title.clone()),
+            Scope::Note(n) => sel.note = Some(vault.note(*n).title.to_string()),
             Scope::Tag(t) => sel.tags = vec![t.clone()],
         }
         sel

@@ -107,17 +107,14 @@ impl StudyList {
         let question_tags: Vec<&[Tag]> = notes
             .iter()
             .flat_map(|&n| vault.note(n).questions.iter())
-            .map(|&q| vault.question(q).tags.as_slice())
+            .map(|&q| &*vault.question(q).tags)
             .collect();
-        let tree = tag_tree(
-            notes.iter().map(|&n| vault.note(n).tags.as_slice()),
-            question_tags,
-        );
+        let tree = tag_tree(notes.iter().map(|&n| &*vault.note(n).tags), question_tags);
         // Notes by exact tag, built once: filtering every note for every
         // tag node was quadratic, and hung on a note with 10,000 tags.
         let mut by_tag: HashMap<&str, Vec<NoteIx>> = HashMap::new();
         for &n in &notes {
-            for t in &vault.note(n).tags {
+            for t in vault.note(n).tags.iter() {
                 by_tag.entry(t.as_str()).or_default().push(n);
             }
         }
