@@ -28,10 +28,15 @@ pub struct ParsedBank {
 
 /// True when a relative path is a bank: a `.yaml`/`.yml` under `questions/`.
 pub fn is_bank_path(rel: &str) -> bool {
-    let lower = rel.to_ascii_lowercase();
-    let ext = std::path::Path::new(&lower).extension();
-    (lower.starts_with("questions/") || lower.contains("/questions/"))
-        && ext.is_some_and(|e| e == "yaml" || e == "yml")
+    let mut segments = rel.split('/');
+    let file = segments.next_back().unwrap_or_default();
+    // As `Path::extension`: a leading dot starts a name, not an extension.
+    let ext = file
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, e)| e);
+    ext.is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        && segments.any(|s| s.eq_ignore_ascii_case("questions"))
 }
 
 /// Parses a bank file. `Err` is a file that is not UTF-8 text.

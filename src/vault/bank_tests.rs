@@ -16,6 +16,10 @@ fn bank_paths_are_yaml_under_questions() {
     assert!(is_bank_path("aws/questions/x.yml"));
     assert!(!is_bank_path("notes/x.yaml"));
     assert!(!is_bank_path("questions/x.md"));
+    assert!(is_bank_path("x/QUESTIONS/y.Yaml"));
+    assert!(!is_bank_path("questions/.yaml"));
+    assert!(!is_bank_path("questionsx/a.yaml"));
+    assert!(!is_bank_path("a/questions.yaml"));
 }
 
 #[test]

@@ -168,7 +168,10 @@ fn walk(
                     continue;
                 }
                 let rel = relative(root, e.path());
-                if rel.to_ascii_lowercase().ends_with(".md") || is_bank_path(&rel) {
+                let is_note = rel
+                    .rsplit_once('.')
+                    .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"));
+                if is_note || is_bank_path(&rel) {
                     jobs.push(Job {
                         root: ix,
                         rel,
@@ -208,6 +211,11 @@ fn walk(
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(text) = rel.to_str()
+    {
+        return text.to_owned();
+    }
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
