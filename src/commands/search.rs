@@ -11,11 +11,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::source::{display_path, open_vault};
+use super::source::{display_path, open_vault_to};
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
 use crate::search::{Hit, Query, SearchContext, SearchIndex, TermKind};
-use crate::vault::{QuestionId, QuestionOrigin, Vault};
+use crate::vault::{Depth, QuestionId, QuestionOrigin, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
 pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -23,9 +23,22 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let vault = open_vault(global)?;
-    let index = SearchIndex::build(&vault);
     let query = Query::parse(&args.query.join(" "));
+    // Hits name notes, not their questions, so unless the query asks about
+    // questions (`has:`, `is:`) the notes' questions need not be read.
+    let asks_questions = query.terms.iter().any(|t| {
+        matches!(
+            t.kind,
+            TermKind::HasQuestion | TermKind::IsWrong | TermKind::IsDue
+        )
+    });
+    let depth = if asks_questions {
+        Depth::Full
+    } else {
+        Depth::Outline
+    };
+    let vault = open_vault_to(global, depth)?;
+    let index = SearchIndex::build(&vault);
     let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
         wrong: &wrong,
@@ -198,5 +211,68 @@ mod tests {
             mark("스팟 인스턴스", &ranges, Style::Plain),
             "스팟 인스턴스"
         );
+    }
+
+    /// The bundled deck written out as a folder, loaded at one depth.
+    fn deck_at(dir: &std::path::Path, depth: Depth) -> Vault {
+        let options = crate::vault::LoadOptions {
+            depth,
+            ..crate::vault::LoadOptions::default()
+        };
+        crate::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("deck loads")
+    }
+
+    #[test]
+    fn searching_an_outline_load_finds_what_a_full_load_finds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (rel, bytes) in crate::vault::bundled::bundled_files() {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+        let full = deck_at(dir.path(), Depth::Full);
+        let outline = deck_at(dir.path(), Depth::Outline);
+        let note_questions = |v: &Vault| v.notes.iter().map(|n| n.questions.len()).sum::<usize>();
+        assert!(note_questions(&full) > 50);
+        assert_eq!(note_questions(&outline), 0, "the outline load skips them");
+        let (full_ix, outline_ix) = (SearchIndex::build(&full), SearchIndex::build(&outline));
+        let (wrong, due) = (HashSet::new(), HashSet::new());
+        let ctx = SearchContext {
+            wrong: &wrong,
+            due: &due,
+        };
+        let shown = |hits: Vec<Hit>| -> Vec<String> {
+            hits.iter()
+                .map(|h| {
+                    format!(
+                        "{:?} {} {:?} {} {} {} {:?}",
+                        h.note, h.path, h.field, h.line, h.score, h.snippet, h.ranges
+                    )
+                })
+                .collect()
+        };
+        for q in [
+            "ㅅㅍ",
+            "스팟",
+            "EMR 노드",
+            "tmvkt",
+            "\"2분 전\"",
+            "중단 -#service/emr",
+            "중단 -tag:instance/spot-instances",
+            "#service/emr",
+            "title:spot",
+            "alias:온디맨드",
+            "체크포인트",
+            "on-demand 요금",
+            "ㅇㄷㅁㄷ",
+            "capacity",
+            "Task 노드",
+        ] {
+            let query = Query::parse(q);
+            let a = shown(full_ix.search(&query, &ctx, 50));
+            let b = shown(outline_ix.search(&query, &ctx, 50));
+            assert!(!a.is_empty(), "{q}");
+            assert_eq!(a, b, "{q}");
+        }
     }
 }

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bank::{ParsedBank, is_bank_path, parse_bank};
 use super::diagnostic::Diagnostic;
-use super::note::{ParsedNote, parse_note};
+use super::note::ParsedNote;
 
 #[path = "assemble.rs"]
 mod assemble;
@@ -32,12 +32,27 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// How much of each note to read.
+    pub depth: Depth,
+}
+
+/// How much of each note a load reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// Everything: sections, key point, links and questions.
+    #[default]
+    Full,
+    /// What search reads: frontmatter, heading, sections and body, without
+    /// the notes' questions (bank files are read whole). For a one-shot
+    /// search, which never shows a note's questions.
+    Outline,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_bytes: MAX_FILE_BYTES,
+            depth: Depth::Full,
             threads: 0,
         }
     }
@@ -279,7 +294,7 @@ pub fn load_sources(
                     };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
-                    let parsed = parse_job(job, options.max_file_bytes);
+                    let parsed = parse_job(job, options.max_file_bytes, options.depth);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
                     batch.push((i, root, parsed));
@@ -314,7 +329,7 @@ pub fn load_sources(
     assembler.finish()
 }
 
-fn parse_job(job: Job, max: u64) -> Parsed {
+fn parse_job(job: Job, max: u64, depth: Depth) -> Parsed {
     let bytes = match job.source {
         Source::Static(bytes) => Ok(bytes.to_vec()),
         Source::File(path) => read_capped(&path, &job.rel, max),
@@ -325,7 +340,7 @@ fn parse_job(job: Job, max: u64) -> Parsed {
             Ok(b) => Parsed::Bank(b),
             Err(d) => Parsed::Skipped(d),
         },
-        Ok(bytes) => match parse_note(&job.rel, bytes) {
+        Ok(bytes) => match super::note::parse_note_to(&job.rel, bytes, depth) {
             Ok(mut n) => {
                 // The same text: keep the job's string, free the copy.
                 n.note.path = job.rel;

@@ -169,7 +169,7 @@ fn files_over_the_size_limit_are_skipped_with_a_diagnostic() {
     std::fs::write(dir.path().join("작은.md"), "# 작은 노트\n").unwrap();
     let opts = LoadOptions {
         max_file_bytes: 1000,
-        threads: 0,
+        ..LoadOptions::default()
     };
     let v = load(&[dir.path().to_owned()], &opts, &|_| {}).unwrap();
     assert_eq!(v.notes.len(), 1);

@@ -98,6 +98,28 @@ pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
     }
 }
 
+/// Only what search reads of a body: the heading and the sections, from
+/// the heading lines alone when the outline is certain. No key point, no
+/// links and no question units: for a one-shot search over a large vault.
+pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan {
+    let Some(headings) = super::outline::headings(body) else {
+        let mut whole = scan_whole(body, body_line);
+        whole.key_point = None;
+        whole.links.clear();
+        whole.units.clear();
+        return whole;
+    };
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    for h in headings.iter().filter(|h| h.level <= 2) {
+        w.heading_line(body, h, &mut lines);
+    }
+    let mut scan = w.finish(body.len());
+    scan.key_point = None;
+    scan.units.clear();
+    scan
+}
+
 /// The walk over the whole body: the reference the parts must agree with.
 pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan {
     let mut w = Walk::default();

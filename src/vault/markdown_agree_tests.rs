@@ -6,7 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use super::{scan, scan_whole};
+use super::{scan, scan_outline, scan_whole};
 use crate::vault::outline;
 use crate::vault::scan::{decode, split_frontmatter};
 
@@ -19,7 +19,14 @@ fn body_of(bytes: &[u8]) -> Option<(String, usize)> {
 
 /// Checks one body; true when the outline was certain (the fast path ran).
 fn agrees(name: &str, body: &str, line: usize) -> bool {
-    assert_eq!(scan(body, line), scan_whole(body, line), "{name}");
+    let whole = scan_whole(body, line);
+    assert_eq!(scan(body, line), whole, "{name}");
+    let outline = scan_outline(body, line);
+    assert_eq!(
+        (&outline.heading, &outline.sections),
+        (&whole.heading, &whole.sections),
+        "{name}"
+    );
     outline::headings(body).is_some()
 }
 
@@ -145,7 +152,10 @@ proptest! {
         first in 1usize..20,
     ) {
         let body = lines.join("\n") + "\n";
-        prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
+        let whole = scan_whole(&body, first);
+        let outline = scan_outline(&body, first);
+        prop_assert_eq!((&outline.heading, &outline.sections), (&whole.heading, &whole.sections));
+        prop_assert_eq!(scan(&body, first), whole, "{:?}", body);
     }
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
+use super::load::Depth;
 use super::model::{Note, NoteIx, Question, QuestionOrigin};
 use super::tags::Tag;
 use super::{frontmatter, id, markdown, question, scan};
@@ -23,12 +24,17 @@ pub struct ParsedNote {
 /// Parses a note file. `Err` is a file that cannot be read as text
 /// (binary or invalid UTF-8): it is skipped, with that diagnostic.
 pub fn parse_note(path: &str, bytes: Vec<u8>) -> Result<ParsedNote, Diagnostic> {
+    parse_note_to(path, bytes, Depth::Full)
+}
+
+/// [`parse_note`] reading only as deep as `depth`.
+pub fn parse_note_to(path: &str, bytes: Vec<u8>, depth: Depth) -> Result<ParsedNote, Diagnostic> {
     let text = scan::decode(path, bytes)?;
-    Ok(parse_text(path, text))
+    Ok(parse_text_to(path, text, depth))
 }
 
 /// Parses decoded note text (NFC, `\n` line endings, no BOM).
-pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
+fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     let mut diagnostics = Vec::new();
     let split = scan::split_frontmatter(&text);
     let mut fm = frontmatter::Frontmatter::default();
@@ -58,7 +64,10 @@ pub(crate) fn parse_text(path: &str, mut text: String) -> ParsedNote {
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;
-    let scan = markdown::scan(&body, split.body_line);
+    let scan = match depth {
+        Depth::Full => markdown::scan(&body, split.body_line),
+        Depth::Outline => markdown::scan_outline(&body, split.body_line),
+    };
     let title: Arc<str> = fm
         .title
         .take()
