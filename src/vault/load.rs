@@ -122,7 +122,7 @@ pub fn load(
     let mut jobs = Vec::new();
     let mut walk_diags = Vec::new();
     for (ix, root) in roots.iter().enumerate() {
-        walk(ix, root, &mut jobs, &mut walk_diags)?;
+        walk(ix, root, options.threads, &mut jobs, &mut walk_diags)?;
     }
     let names = roots.iter().map(|r| r.display().to_string()).collect();
     let mut vault = load_sources(names, jobs, options, progress);
@@ -134,6 +134,7 @@ pub fn load(
 fn walk(
     ix: usize,
     root: &Path,
+    threads: usize,
     jobs: &mut Vec<Job>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
@@ -175,38 +176,56 @@ fn walk(
                 _ => true,
             }
         })
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
-                }
-                let rel = relative(root, e.path());
-                let is_note = rel
-                    .rsplit_once('.')
-                    .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"));
-                if is_note || is_bank_path(&rel) {
-                    jobs.push(Job {
+        .threads(threads)
+        .build_parallel();
+    // Folders are listed on every core; the order is set later by sorting.
+    let found = Mutex::new((std::mem::take(jobs), std::mem::take(diags)));
+    walker.run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let item = match entry {
+                Ok(e) => {
+                    if !e.file_type().is_some_and(|t| t.is_file()) {
+                        return ignore::WalkState::Continue;
+                    }
+                    let rel = relative(root, e.path());
+                    let is_note = rel
+                        .rsplit_once('.')
+                        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"));
+                    if !is_note && !is_bank_path(&rel) {
+                        return ignore::WalkState::Continue;
+                    }
+                    Ok(Job {
                         root: ix,
                         rel,
                         source: Source::File(e.into_path()),
-                    });
+                    })
                 }
+                Err(err) => {
+                    let rel = error_path(&err).map_or_else(String::new, |p| relative(root, p));
+                    let mut d = Diagnostic::warning(
+                        &rel,
+                        1,
+                        1,
+                        format!("skipped while walking the vault: {err}"),
+                    );
+                    d.root = ix;
+                    Err(d)
+                }
+            };
+            let mut found = found
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match item {
+                Ok(job) => found.0.push(job),
+                Err(d) => found.1.push(d),
             }
-            Err(err) => {
-                let rel = error_path(&err).map_or_else(String::new, |p| relative(root, p));
-                let mut d = Diagnostic::warning(
-                    &rel,
-                    1,
-                    1,
-                    format!("skipped while walking the vault: {err}"),
-                );
-                d.root = ix;
-                diags.push(d);
-            }
-        }
-    }
+            ignore::WalkState::Continue
+        })
+    });
+    (*jobs, *diags) = found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let escaped = escaped.lock().map(|l| l.clone()).unwrap_or_default();
     for (link, target) in escaped {
         let mut d = Diagnostic::warning(
