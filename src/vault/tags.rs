@@ -44,10 +44,21 @@ impl TagInterner {
 impl Tag {
     /// Normalises a raw tag as written; `None` when nothing is left.
     pub fn parse(raw: &str) -> Option<Tag> {
-        let t = crate::text::nfc(raw.trim());
-        let t = t.trim_start_matches('#').trim().trim_matches('/');
+        use std::borrow::Cow;
+        let raw = raw.trim();
+        // Copies only when something changes: tags are nearly always NFC
+        // and lowercase already, and a vault reads tens of thousands.
+        let nfc: Cow<'_, str> = if crate::text::is_nfc(raw) {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(crate::text::nfc(raw))
+        };
+        let t = nfc.trim_start_matches('#').trim().trim_matches('/');
         if t.is_empty() {
             return None;
+        }
+        if t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(Tag(t.into()));
         }
         Some(Tag(t.to_lowercase().into()))
     }
@@ -163,6 +174,11 @@ mod tests {
     fn leading_hash_is_dropped_and_case_folded() {
         assert_eq!(tag("#Service/EMR").as_str(), "service/emr");
         assert_eq!(Tag::parse(" # "), None);
+        assert_eq!(tag(" service/emr/ ").as_str(), "service/emr");
+        assert_eq!(tag("#주제/Spot").as_str(), "주제/spot");
+        assert_eq!(tag("#ÉTÉ").as_str(), "été");
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("스팟").collect();
+        assert_eq!(tag(&nfd).as_str(), "스팟");
     }
 
     #[test]
