@@ -1,6 +1,7 @@
-//! One pulldown-cmark pass over a note's body: the heading, level-2
-//! sections, the key point, wikilinks, and the blocks of the questions
-//! sections as units for the question grammar. Knows no question syntax.
+//! The walk over a note's body: the heading, level-2 sections, the key
+//! point, wikilinks, and the blocks of the questions sections as units for
+//! the question grammar, from pulldown-cmark events over the whole body or
+//! over the parts `parts` picks. Knows no question syntax.
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -86,116 +87,11 @@ struct Walk {
     other: Option<Span>,
 }
 
-/// Walks `body` (which starts on file line `body_line`) once. When the
-/// outline of the body is certain, pulldown-cmark runs only over the
-/// heading lines and the sections text is read from (key point, questions,
-/// and any holding a `[[wikilink]]`): the result is the same as a walk
-/// over the whole body, which is what runs otherwise.
-pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
-    match super::outline::headings(body) {
-        Some(headings) => scan_parts(body, body_line, &headings),
-        None => scan_whole(body, body_line),
-    }
-}
-
-/// Only what search reads of a body: the heading and the sections, from
-/// the heading lines alone when the outline is certain. No key point, no
-/// links and no question units: for a one-shot search over a large vault.
-pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan {
-    let Some(headings) = super::outline::headings(body) else {
-        let mut whole = scan_whole(body, body_line);
-        whole.key_point = None;
-        whole.links.clear();
-        whole.units.clear();
-        return whole;
-    };
-    let mut w = Walk::default();
-    let mut lines = LineCursor::new(body, body_line);
-    for h in headings.iter().filter(|h| h.level <= 2) {
-        w.heading_line(body, h, &mut lines);
-    }
-    let mut scan = w.finish(body.len());
-    scan.key_point = None;
-    scan.units.clear();
-    scan
-}
-
-/// The walk over the whole body: the reference the parts must agree with.
-pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan {
-    let mut w = Walk::default();
-    let mut lines = LineCursor::new(body, body_line);
-    w.feed(body, 0..body.len(), &mut lines);
-    w.finish(body.len())
-}
-
-fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
-    let mut w = Walk::default();
-    let mut lines = LineCursor::new(body, body_line);
-    // Text before the first level-2 heading belongs to no section.
-    let first_h2 = headings
-        .iter()
-        .position(|h| h.level == 2)
-        .unwrap_or(headings.len());
-    let preamble_end = headings.get(first_h2).map_or(body.len(), |h| h.line.start);
-    feed_unread(
-        &mut w,
-        body,
-        0..preamble_end,
-        &headings[..first_h2],
-        &mut lines,
-    );
-    let mut rest = &headings[first_h2..];
-    while let Some((h2, after)) = rest.split_first() {
-        let next = after
-            .iter()
-            .position(|h| h.level == 2)
-            .unwrap_or(after.len());
-        let end = after.get(next).map_or(body.len(), |h| h.line.start);
-        w.heading_line(body, h2, &mut lines);
-        let content = h2.line.end..end;
-        let plain = match w.section {
-            Some(SectionKind::Questions | SectionKind::KeyPoint)
-                if !has_wikilink(body, &content) =>
-            {
-                // Most of these sections are plain enough to read by lines.
-                super::plain_units::units(body, content.clone(), &mut lines)
-            }
-            _ => None,
-        };
-        match (w.section, plain) {
-            (Some(SectionKind::Questions), Some(units)) => w.scan.units.extend(units),
-            (Some(SectionKind::KeyPoint), Some(units)) => w.key_point_units(&units),
-            (Some(SectionKind::KeyPoint | SectionKind::Questions), None) => {
-                w.feed(body, content, &mut lines);
-            }
-            _ => feed_unread(&mut w, body, content, &after[..next], &mut lines),
-        }
-        rest = &after[next..];
-    }
-    w.finish(body.len())
-}
-
-fn has_wikilink(body: &str, range: &Range<usize>) -> bool {
-    memchr::memmem::find(&body.as_bytes()[range.clone()], b"[[").is_some()
-}
-
-/// Feeds a stretch whose text is not kept: only its level-1 headings
-/// matter, unless it holds a wikilink, when it is walked whole.
-fn feed_unread(
-    w: &mut Walk,
-    body: &str,
-    range: Range<usize>,
-    headings: &[Heading],
-    lines: &mut LineCursor<'_>,
-) {
-    if has_wikilink(body, &range) {
-        w.feed(body, range, lines);
-        return;
-    }
-    for h in headings.iter().filter(|h| h.level == 1) {
-        w.heading_line(body, h, lines);
-    }
-}
+#[path = "markdown_parts.rs"]
+mod parts;
+#[cfg(test)]
+pub(crate) use parts::scan_whole;
+pub(crate) use parts::{scan, scan_outline};
 
 /// Bytes from `offset` to the end of its line: room for that line's text.
 fn line_len(body: &str, offset: usize) -> usize {
@@ -486,109 +382,8 @@ impl Walk {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn section_names_ignore_emoji_spaces_and_case() {
-        assert_eq!(section_kind("🎯 핵심 포인트"), SectionKind::KeyPoint);
-        assert_eq!(section_kind("📝 관련 문제"), SectionKind::Questions);
-        assert_eq!(section_kind("🔍 주요 개념"), SectionKind::Concepts);
-        assert_eq!(section_kind("Practice Questions"), SectionKind::Questions);
-        assert_eq!(section_kind("KEY POINTS"), SectionKind::KeyPoint);
-        assert_eq!(section_kind("📝 Details"), SectionKind::Explanation);
-        assert_eq!(section_kind("참고 자료"), SectionKind::Other);
-    }
-
-    #[test]
-    fn every_section_name_of_the_spec_is_recognised() {
-        let table = [
-            (
-                SectionKind::KeyPoint,
-                &["핵심 포인트", "핵심", "Key Point", "Key Points", "Summary"][..],
-            ),
-            (
-                SectionKind::Explanation,
-                &["설명", "Explanation", "Details"][..],
-            ),
-            (
-                SectionKind::Concepts,
-                &[
-                    "주요개념",
-                    "주요 개념",
-                    "핵심 개념",
-                    "Key Concepts",
-                    "Concepts",
-                ][..],
-            ),
-            (
-                SectionKind::Questions,
-                &[
-                    "관련 문제",
-                    "문제",
-                    "연습 문제",
-                    "Related Questions",
-                    "Questions",
-                    "Practice Questions",
-                    "Practice Question",
-                ][..],
-            ),
-        ];
-        for (kind, names) in table {
-            for name in names {
-                assert_eq!(section_kind(name), kind, "{name}");
-                assert_eq!(
-                    section_kind(&format!("✅ {}", name.to_uppercase())),
-                    kind,
-                    "{name}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn scan_finds_heading_sections_key_point_and_links() {
-        let body = "# 스팟 **정리**\n\n## 🎯 핵심 포인트\n\n중단 *가능* **2분** 전 알림.\n둘째 줄 [[EMR 노드|노드]]\n\n## 기타\n\n[[배치#절]]\n";
-        let s = scan(body, 10);
-        assert_eq!(s.heading.as_deref(), Some("스팟 정리"));
-        assert_eq!(s.sections.len(), 2);
-        assert_eq!(s.sections[0].line, 12);
-        assert_eq!(s.sections[1].heading, "기타");
-        assert_eq!(
-            &body[s.sections[1].range.clone()],
-            "## 기타\n\n[[배치#절]]\n"
-        );
-        assert_eq!(
-            s.key_point.as_deref(),
-            Some("중단 가능 2분 전 알림. 둘째 줄 노드")
-        );
-        assert_eq!(s.links, ["EMR 노드", "배치"]);
-    }
-
-    #[test]
-    fn questions_section_becomes_lines_and_lists_with_bold_marked() {
-        let body = "## 문제\n\n**Question:** 무엇?\n다음 줄\n\n- A) 하나\n- B) **둘**\n  - 중첩\n\n**정답: A**\n";
-        let s = scan(body, 1);
-        let Unit::Line(l) = &s.units[0] else {
-            panic!("{:?}", s.units)
-        };
-        assert_eq!((l.text.as_str(), l.line), ("**Question:** 무엇?", 3));
-        let Unit::Line(l2) = &s.units[1] else {
-            panic!()
-        };
-        assert_eq!((l2.text.as_str(), l2.line), ("다음 줄", 4));
-        let Unit::List(items) = &s.units[2] else {
-            panic!()
-        };
-        assert_eq!(
-            crate::text::fold_whitespace(&items[1].text),
-            "B) **둘** 중첩"
-        );
-        assert_eq!(items[1].line, 7);
-        assert!(matches!(&s.units[3], Unit::Line(l) if l.text == "**정답: A**"));
-        assert_eq!(s.units.last(), Some(&Unit::Break));
-    }
-}
+#[path = "markdown_tests.rs"]
+mod tests;
 
 #[cfg(test)]
 #[path = "markdown_agree_tests.rs"]

@@ -1,0 +1,122 @@
+//! Which parts of a body the walk reads: the whole body, or, when the
+//! outline of its headings is certain, the heading lines and the sections
+//! whose text is kept, read by lines when they are plain.
+
+use std::ops::Range;
+
+use super::super::model::SectionKind;
+use super::super::outline::{self, Heading};
+use super::super::plain_units;
+use super::super::text::LineCursor;
+use super::{BodyScan, Walk};
+
+/// Walks `body` (which starts on file line `body_line`) once. When the
+/// outline of the body is certain, pulldown-cmark runs only over the
+/// heading lines and the sections text is read from (key point, questions,
+/// and any holding a `[[wikilink]]`): the result is the same as a walk
+/// over the whole body, which is what runs otherwise.
+pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
+    match outline::headings(body) {
+        Some(headings) => scan_parts(body, body_line, &headings),
+        None => scan_whole(body, body_line),
+    }
+}
+
+/// Only what search reads of a body: the heading and the sections, from
+/// the heading lines alone when the outline is certain. No key point, no
+/// links and no question units: for a one-shot search over a large vault.
+pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan {
+    let Some(headings) = outline::headings(body) else {
+        let mut whole = scan_whole(body, body_line);
+        whole.key_point = None;
+        whole.links.clear();
+        whole.units.clear();
+        return whole;
+    };
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    for h in headings.iter().filter(|h| h.level <= 2) {
+        w.heading_line(body, h, &mut lines);
+    }
+    let mut scan = w.finish(body.len());
+    scan.key_point = None;
+    scan.units.clear();
+    scan
+}
+
+/// The walk over the whole body: the reference the parts must agree with.
+pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan {
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    w.feed(body, 0..body.len(), &mut lines);
+    w.finish(body.len())
+}
+
+fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    // Text before the first level-2 heading belongs to no section.
+    let first_h2 = headings
+        .iter()
+        .position(|h| h.level == 2)
+        .unwrap_or(headings.len());
+    let preamble_end = headings.get(first_h2).map_or(body.len(), |h| h.line.start);
+    feed_unread(
+        &mut w,
+        body,
+        0..preamble_end,
+        &headings[..first_h2],
+        &mut lines,
+    );
+    let mut rest = &headings[first_h2..];
+    while let Some((h2, after)) = rest.split_first() {
+        let next = after
+            .iter()
+            .position(|h| h.level == 2)
+            .unwrap_or(after.len());
+        let end = after.get(next).map_or(body.len(), |h| h.line.start);
+        w.heading_line(body, h2, &mut lines);
+        let content = h2.line.end..end;
+        let plain = match w.section {
+            Some(SectionKind::Questions | SectionKind::KeyPoint)
+                if !has_wikilink(body, &content) =>
+            {
+                // Most of these sections are plain enough to read by lines.
+                plain_units::units(body, content.clone(), &mut lines)
+            }
+            _ => None,
+        };
+        match (w.section, plain) {
+            (Some(SectionKind::Questions), Some(units)) => w.scan.units.extend(units),
+            (Some(SectionKind::KeyPoint), Some(units)) => w.key_point_units(&units),
+            (Some(SectionKind::KeyPoint | SectionKind::Questions), None) => {
+                w.feed(body, content, &mut lines);
+            }
+            _ => feed_unread(&mut w, body, content, &after[..next], &mut lines),
+        }
+        rest = &after[next..];
+    }
+    w.finish(body.len())
+}
+
+fn has_wikilink(body: &str, range: &Range<usize>) -> bool {
+    memchr::memmem::find(&body.as_bytes()[range.clone()], b"[[").is_some()
+}
+
+/// Feeds a stretch whose text is not kept: only its level-1 headings
+/// matter, unless it holds a wikilink, when it is walked whole.
+fn feed_unread(
+    w: &mut Walk,
+    body: &str,
+    range: Range<usize>,
+    headings: &[Heading],
+    lines: &mut LineCursor<'_>,
+) {
+    if has_wikilink(body, &range) {
+        w.feed(body, range, lines);
+        return;
+    }
+    for h in headings.iter().filter(|h| h.level == 1) {
+        w.heading_line(body, h, lines);
+    }
+}
