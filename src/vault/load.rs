@@ -390,7 +390,8 @@ fn warm_heap(files: usize) {
     let chunks: Vec<Vec<u8>> = (0..bytes / CHUNK)
         .map(|_| Vec::with_capacity(CHUNK))
         .collect();
-    drop(chunks);
+    // Kept opaque so the compiler cannot drop the unused allocations.
+    drop(std::hint::black_box(chunks));
 }
 
 /// Reads a file, refusing more than `max` bytes (checked before and while
