@@ -2,7 +2,11 @@
 //! accepted form. Other keys are ignored. Errors carry the line and column
 //! in the note file, not in the YAML block.
 
+use std::borrow::Cow;
+
 use serde_yaml::Value;
+
+use super::yaml_fast::Plain;
 
 use super::diagnostic::Diagnostic;
 use super::model::Date;
@@ -26,16 +30,27 @@ pub struct Frontmatter {
 /// Parses the YAML of a frontmatter block that starts on file line
 /// `first_line`. Problems become diagnostics; whatever is readable is kept.
 pub fn parse(path: &str, yaml: &str, first_line: usize) -> (Frontmatter, Vec<Diagnostic>) {
+    parse_with(path, yaml, first_line, true)
+}
+
+/// [`parse`], with or without the fast path for plain frontmatter.
+fn parse_with(
+    path: &str,
+    yaml: &str,
+    first_line: usize,
+    fast: bool,
+) -> (Frontmatter, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut fm = Frontmatter::default();
     if yaml.trim().is_empty() {
         return (fm, diags);
     }
-    let parsed = match super::yaml_fast::parse_simple(yaml) {
-        Some(map) => Ok(Value::Mapping(map)),
-        None => serde_yaml::from_str(yaml),
-    };
-    let value: Value = match parsed {
+    if let Some(entries) = fast.then(|| super::yaml_fast::parse_plain(yaml)).flatten() {
+        let fields = entries.iter().map(|(k, v)| (*k, v));
+        read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
+        return (fm, diags);
+    }
+    let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
             let (line, column) = err
@@ -73,16 +88,76 @@ pub fn parse(path: &str, yaml: &str, first_line: usize) -> (Frontmatter, Vec<Dia
             return (fm, diags);
         }
     };
-    read_fields(path, yaml, first_line, &map, &mut fm, &mut diags);
+    let fields = map.iter().filter_map(|(k, v)| Some((k.as_str()?, v)));
+    read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
     (fm, diags)
 }
 
+/// A frontmatter value as `read_fields` needs it, from serde_yaml or from
+/// the fast path (which borrows its text instead of copying it).
+trait Field {
+    /// The value as text, if it is a scalar.
+    fn text(&self) -> Option<Cow<'_, str>>;
+    /// See [`list_or_split`].
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String>;
+    fn is_null(&self) -> bool;
+    fn kind(&self) -> &'static str;
+}
+
+impl Field for Value {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        scalar(self).map(Cow::Owned)
+    }
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String> {
+        list_or_split(self, split).map(|l| l.into_iter().map(Cow::Owned).collect())
+    }
+    fn is_null(&self) -> bool {
+        Value::is_null(self)
+    }
+    fn kind(&self) -> &'static str {
+        kind_of(self)
+    }
+}
+
+impl Field for Plain<'_> {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Plain::Text(s) => Some(Cow::Borrowed(s)),
+            Plain::Null | Plain::List(_) => None,
+        }
+    }
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String> {
+        Ok(match self {
+            Plain::Null => Vec::new(),
+            Plain::List(items) => items.iter().map(|s| Cow::Borrowed(*s)).collect(),
+            Plain::Text(s) if split => split_tags(s).map(Cow::Borrowed).collect(),
+            Plain::Text(s) => vec![Cow::Borrowed(*s)],
+        })
+    }
+    fn is_null(&self) -> bool {
+        *self == Plain::Null
+    }
+    fn kind(&self) -> &'static str {
+        match self {
+            Plain::Null => "nothing",
+            Plain::Text(_) => "text",
+            Plain::List(_) => "a list",
+        }
+    }
+}
+
+/// Tags written as one string: `a, b` or `a b`.
+fn split_tags(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+}
+
 /// Reads the known keys of the frontmatter mapping into `fm`.
-fn read_fields(
+fn read_fields<'v, V: Field + 'v>(
     path: &str,
     yaml: &str,
     first_line: usize,
-    map: &serde_yaml::Mapping,
+    fields: impl Iterator<Item = (&'v str, &'v V)>,
     fm: &mut Frontmatter,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -95,37 +170,30 @@ fn read_fields(
             rel,
         ));
     };
-    for (key, value) in map {
-        let Some(key) = key.as_str() else { continue };
+    for (key, value) in fields {
         match key {
-            "title" => match scalar(value) {
+            "title" => match value.text() {
                 Some(t) if !t.trim().is_empty() => {
                     fm.title = Some(super::text::fold(&t));
                 }
                 Some(_) => {}
-                None => problem(key, format!("title must be text, found {}", kind_of(value))),
+                None => problem(key, format!("title must be text, found {}", value.kind())),
             },
-            "created" | "modified" => {
-                let date = scalar(value).and_then(|s| date(&s));
-                match (date, value) {
-                    (Some(d), _) => {
-                        if key == "created" {
-                            fm.created = Some(d);
-                        } else {
-                            fm.modified = Some(d);
-                        }
-                    }
-                    (None, Value::Null) => {}
-                    (None, _) => problem(
+            "created" | "modified" => match value.text().and_then(|s| date(&s)) {
+                Some(d) if key == "created" => fm.created = Some(d),
+                Some(d) => fm.modified = Some(d),
+                None if value.is_null() => {}
+                None => {
+                    let found = value
+                        .text()
+                        .map_or_else(|| value.kind().to_owned(), |s| format!("'{s}'"));
+                    problem(
                         key,
-                        format!(
-                            "{key} must be a date YYYY-MM-DD, found {}",
-                            quote_value(value)
-                        ),
-                    ),
+                        format!("{key} must be a date YYYY-MM-DD, found {found}"),
+                    );
                 }
-            }
-            "tags" => match list_or_split(value, true) {
+            },
+            "tags" => match value.list(true) {
                 Ok(raw) => {
                     super::text::extend_unique(
                         &mut fm.tags,
@@ -134,7 +202,7 @@ fn read_fields(
                 }
                 Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
             },
-            "aliases" => match list_or_split(value, false) {
+            "aliases" => match value.list(false) {
                 Ok(raw) => fm.aliases.extend(
                     raw.into_iter()
                         .map(|a| super::text::fold(&a))
@@ -178,10 +246,7 @@ pub(crate) fn list_or_split(value: &Value, split: bool) -> Result<Vec<String>, S
         _ => {
             let s = scalar(value).unwrap_or_default();
             Ok(if split {
-                s.split(|c: char| c == ',' || c.is_whitespace())
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
-                    .collect()
+                split_tags(&s).map(str::to_owned).collect()
             } else {
                 vec![s]
             })
@@ -210,10 +275,6 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
         Value::Mapping(_) => "a mapping",
         Value::Tagged(_) => "a tagged value",
     }
-}
-
-fn quote_value(value: &Value) -> String {
-    scalar(value).map_or_else(|| kind_of(value).to_owned(), |s| format!("'{s}'"))
 }
 
 /// 1-based line (within `yaml`) of a top-level `key:`, else 1.
@@ -256,6 +317,26 @@ pub(crate) fn strip_location(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_fast_path_reads_what_serde_yaml_reads(lines in proptest::collection::vec(prop_oneof![
+            Just("title: 스팟 노트"), Just("title: 'quoted: yes'"), Just("title: \"큰따옴표\""),
+            Just("title:"), Just("title: [a, b]"), Just("title:   "), Just("title: 12"),
+            Just("created: 2025-08-21"), Just("created: 2025-13-45"), Just("created: [a]"),
+            Just("modified: 2025-08-21 10:00"), Just("modified:"), Just("created: soon"),
+            Just("tags:"), Just("- service/emr"), Just("- '#Service/EMR'"), Just("- instance/spot"),
+            Just("tags: [a, b/c, \"d e\"]"), Just("tags: a, b c"), Just("tags: '#x'"), Just("tags: []"),
+            Just("aliases: [스팟, Spot]"), Just("aliases: 하나"), Just("aliases:"), Just("- 별칭"),
+            Just(""), Just("# 주석"), Just("cssclass: wide"), Just("title: yes"), Just("x: a: b"),
+        ], 0..10)) {
+            let yaml = lines.join("\n");
+            prop_assert_eq!(parse_with("a.md", &yaml, 2, true), parse_with("a.md", &yaml, 2, false), "{:?}", yaml);
+        }
+    }
 
     fn tags(fm: &Frontmatter) -> Vec<&str> {
         fm.tags.iter().map(Tag::as_str).collect()

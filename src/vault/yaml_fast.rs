@@ -6,12 +6,44 @@
 //! property test checks that. serde_yaml costs about 20 µs a note, more than
 //! the markdown pass, and a 10,000-note vault pays it 10,000 times.
 
+#[cfg(test)]
 use serde_yaml::{Mapping, Value};
 
+/// A value of plain frontmatter, borrowed from the YAML text: what
+/// serde_yaml would read as null, a string, or a list of strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Plain<'a> {
+    Null,
+    Text(&'a str),
+    List(Vec<&'a str>),
+}
+
 /// The mapping serde_yaml would give for `yaml`, or `None` to ask it.
+#[cfg(test)]
 pub(crate) fn parse_simple(yaml: &str) -> Option<Mapping> {
+    let entries = parse_plain(yaml)?;
     let mut map = Mapping::new();
-    let mut list: Option<(String, Vec<Value>, Option<usize>)> = None;
+    for (key, value) in entries {
+        let value = match value {
+            Plain::Null => Value::Null,
+            Plain::Text(s) => Value::String(s.to_owned()),
+            Plain::List(items) => Value::Sequence(
+                items
+                    .into_iter()
+                    .map(|s| Value::String(s.to_owned()))
+                    .collect(),
+            ),
+        };
+        map.insert(Value::String(key.to_owned()), value);
+    }
+    Some(map)
+}
+
+/// The keys and values serde_yaml would give for `yaml`, in order, or
+/// `None` to ask it. Nothing is copied.
+pub(crate) fn parse_plain(yaml: &str) -> Option<Vec<(&str, Plain<'_>)>> {
+    let mut map: Vec<(&str, Plain<'_>)> = Vec::new();
+    let mut list: Option<(&str, Vec<&str>, Option<usize>)> = None;
     for raw in yaml.split('\n') {
         let line = raw.trim_end_matches(' ');
         if line.is_empty() || line.starts_with('#') {
@@ -24,7 +56,7 @@ pub(crate) fn parse_simple(yaml: &str) -> Option<Mapping> {
             if *item_indent.get_or_insert(indent) != indent {
                 return None;
             }
-            items.push(Value::String(scalar(item.trim())?));
+            items.push(scalar(item.trim())?);
             continue;
         }
         if indent > 0 || rest.starts_with('\t') {
@@ -38,18 +70,18 @@ pub(crate) fn parse_simple(yaml: &str) -> Option<Mapping> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             || key.starts_with('-')
             || !(value.is_empty() || value.starts_with(' '))
-            || map.contains_key(key)
+            || map.iter().any(|(k, _)| *k == key)
         {
             return None;
         }
         let value = value.trim();
         if value.is_empty() {
-            list = Some((key.to_owned(), Vec::new(), None));
+            list = Some((key, Vec::new(), None));
         } else if let Some(inner) = value.strip_prefix('[') {
             let items = flow_list(inner.strip_suffix(']')?)?;
-            map.insert(Value::String(key.to_owned()), Value::Sequence(items));
+            map.push((key, Plain::List(items)));
         } else {
-            map.insert(Value::String(key.to_owned()), Value::String(scalar(value)?));
+            map.push((key, Plain::Text(scalar(value)?)));
         }
     }
     close(&mut map, list.take())?;
@@ -57,44 +89,44 @@ pub(crate) fn parse_simple(yaml: &str) -> Option<Mapping> {
     (!map.is_empty()).then_some(map)
 }
 
-fn close(map: &mut Mapping, list: Option<(String, Vec<Value>, Option<usize>)>) -> Option<()> {
+fn close<'a>(
+    map: &mut Vec<(&'a str, Plain<'a>)>,
+    list: Option<(&'a str, Vec<&'a str>, Option<usize>)>,
+) -> Option<()> {
     if let Some((key, items, _)) = list {
-        if map.contains_key(key.as_str()) {
+        if map.iter().any(|(k, _)| *k == key) {
             return None;
         }
         let value = if items.is_empty() {
-            Value::Null
+            Plain::Null
         } else {
-            Value::Sequence(items)
+            Plain::List(items)
         };
-        map.insert(Value::String(key), value);
+        map.push((key, value));
     }
     Some(())
 }
 
-fn flow_list(inner: &str) -> Option<Vec<Value>> {
+fn flow_list(inner: &str) -> Option<Vec<&str>> {
     if inner.contains(['[', ']', '{', '}']) {
         return None;
     }
     if inner.trim().is_empty() {
         return Some(Vec::new());
     }
-    inner
-        .split(',')
-        .map(|item| scalar(item.trim()).map(Value::String))
-        .collect()
+    inner.split(',').map(|item| scalar(item.trim())).collect()
 }
 
 /// A scalar that is certainly a string: quoted without escapes, or plain
 /// text that YAML cannot read as a number, boolean or null.
-fn scalar(s: &str) -> Option<String> {
+fn scalar(s: &str) -> Option<&str> {
     for q in ['"', '\''] {
         if let Some(inner) = s.strip_prefix(q) {
             let inner = inner.strip_suffix(q)?;
             if inner.contains([q, '\\']) {
                 return None;
             }
-            return Some(inner.to_owned());
+            return Some(inner);
         }
     }
     let bytes = s.as_bytes();
@@ -113,7 +145,7 @@ fn scalar(s: &str) -> Option<String> {
     if risky_start || numberish || keyword || structural {
         return None;
     }
-    Some(s.to_owned())
+    Some(s)
 }
 
 fn is_date(s: &str) -> bool {
