@@ -386,29 +386,14 @@ pub fn result_lines(s: &QuizState, t: &Theme, lang: Lang, width: usize) -> Vec<L
             lang.pick("태그별 정답률", "Right by tag"),
             t.heading,
         ));
-        let label_w = r
+        let rows: Vec<(&str, u64, u64)> = r
             .by_tag
             .iter()
-            .map(|g| wrap::width(g.tag.as_str()))
-            .max()
-            .unwrap_or(0)
-            .min(width / 2);
-        for g in &r.by_tag {
-            #[allow(clippy::cast_precision_loss)]
-            let ratio = if g.total == 0 {
-                0.0
-            } else {
-                g.correct as f64 / g.total as f64
-            };
-            lines.push(widgets::bar_line(
-                g.tag.as_str(),
-                label_w,
-                ratio,
-                width,
-                &format!("{}/{}", g.correct, g.total),
-                t,
-            ));
-        }
+            .map(|g| (g.tag.as_str(), g.correct as u64, g.total as u64))
+            .collect();
+        lines.extend(widgets::tag_bars(&rows, width, t, |_, right, total| {
+            format!("{right}/{total}")
+        }));
     } else {
         let pct = (score.correct * 100)
             .checked_div(score.answered)

@@ -13,7 +13,7 @@ use crate::quiz::Notebook;
 use crate::store::Stats;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::bar_line;
+use crate::tui::widgets::tag_bars;
 use crate::tui::wrap;
 
 /// The statistics screen's state.
@@ -103,22 +103,14 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         lang.pick("태그별 정답률", "Accuracy by tag"),
         t.heading,
     ));
-    let label_w = st
+    let rows: Vec<(&str, u64, u64)> = st
         .by_tag
         .iter()
-        .map(|g| wrap::width(&g.tag))
-        .max()
-        .unwrap_or(0)
-        .min(width / 2);
-    for g in &st.by_tag {
-        let ratio = if g.attempts == 0 {
-            0.0
-        } else {
-            g.correct as f64 / g.attempts as f64
-        };
-        let suffix = format!("{:>3.0}% {}/{}", ratio * 100.0, g.correct, g.attempts);
-        lines.push(bar_line(&g.tag, label_w, ratio, width, &suffix, t));
-    }
+        .map(|g| (g.tag.as_str(), g.correct, g.attempts))
+        .collect();
+    lines.extend(tag_bars(&rows, width, t, |ratio, right, total| {
+        format!("{:>3.0}% {right}/{total}", ratio * 100.0)
+    }));
     lines.push(Line::default());
     activity_lines(st, t, lang, width, &mut lines);
     lines.push(Line::default());

@@ -143,6 +143,41 @@ pub fn pane(area: Rect, title: &str, focused: bool, theme: &Theme, buf: &mut Buf
     inner
 }
 
+/// A bar of right answers per tag, labels padded to the widest (at most
+/// half the width); `suffix` writes the text after each bar from the
+/// ratio, the right count and the total.
+pub fn tag_bars(
+    rows: &[(&str, u64, u64)],
+    width: usize,
+    theme: &Theme,
+    suffix: impl Fn(f64, u64, u64) -> String,
+) -> Vec<Line<'static>> {
+    let label_w = rows
+        .iter()
+        .map(|(tag, _, _)| wrap::width(tag))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    rows.iter()
+        .map(|&(tag, right, total)| {
+            #[allow(clippy::cast_precision_loss)]
+            let ratio = if total == 0 {
+                0.0
+            } else {
+                right as f64 / total as f64
+            };
+            bar_line(
+                tag,
+                label_w,
+                ratio,
+                width,
+                &suffix(ratio, right, total),
+                theme,
+            )
+        })
+        .collect()
+}
+
 /// One labelled horizontal bar: `label ███████░░░ 70%`.
 pub fn bar_line(
     label: &str,
