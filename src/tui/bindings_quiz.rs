@@ -10,6 +10,41 @@ use super::action::Action;
 use super::bindings::{b, k, letter_picks, movement, p};
 use super::keymap::{Binding, Context};
 
+/// Arrows move between the options of a question, practice or exam.
+fn option_down() -> Binding {
+    b(
+        "down",
+        &[p(KeyCode::Down)],
+        Action::Down,
+        "아래 보기",
+        "next option",
+        false,
+    )
+}
+
+fn option_up() -> Binding {
+    b(
+        "up",
+        &[p(KeyCode::Up)],
+        Action::Up,
+        "위 보기",
+        "previous option",
+        false,
+    )
+}
+
+/// From a question or its feedback, to the note it studies.
+fn open_note() -> Binding {
+    b(
+        "open_note",
+        &[k('o')],
+        Action::OpenNote,
+        "노트 보기",
+        "open the note",
+        true,
+    )
+}
+
 /// Adds the quiz, stats and pager contexts to the table.
 #[allow(clippy::too_many_lines)] // one table, read top to bottom
 pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
@@ -43,30 +78,9 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "toggle option",
             true,
         ),
-        b(
-            "down",
-            &[p(KeyCode::Down)],
-            A::Down,
-            "아래 보기",
-            "next option",
-            false,
-        ),
-        b(
-            "up",
-            &[p(KeyCode::Up)],
-            A::Up,
-            "위 보기",
-            "previous option",
-            false,
-        ),
-        b(
-            "open_note",
-            &[k('o')],
-            A::OpenNote,
-            "노트 보기",
-            "open the note",
-            true,
-        ),
+        option_down(),
+        option_up(),
+        open_note(),
     ];
     question.extend(letter_picks(true));
     table.insert(C::Question, question);
@@ -80,14 +94,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "next question",
             true,
         ),
-        b(
-            "open_note",
-            &[k('o')],
-            A::OpenNote,
-            "노트 보기",
-            "open the note",
-            true,
-        ),
+        open_note(),
     ];
     feedback.extend(movement());
     table.insert(C::Feedback, feedback);
@@ -116,22 +123,8 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "toggle option",
             false,
         ),
-        b(
-            "down",
-            &[p(KeyCode::Down)],
-            A::Down,
-            "아래 보기",
-            "next option",
-            false,
-        ),
-        b(
-            "up",
-            &[p(KeyCode::Up)],
-            A::Up,
-            "위 보기",
-            "previous option",
-            false,
-        ),
+        option_down(),
+        option_up(),
         b("submit", &[k('S')], A::Submit, "제출", "submit", true),
         b(
             "prev_question",
