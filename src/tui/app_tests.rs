@@ -4,14 +4,7 @@ use crate::tui::app_study::offset_of_line;
 use crate::tui::fixture;
 use crate::vault::{NoteIx, SectionKind};
 
-pub(crate) fn app() -> App {
-    App::new(
-        fixture::vault(),
-        Lang::Ko,
-        Theme::default(),
-        Keymap::default(),
-    )
-}
+use crate::tui::fixture::app;
 
 #[test]
 fn the_first_note_is_open_at_start_and_the_list_has_focus() {

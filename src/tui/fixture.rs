@@ -8,6 +8,17 @@ use crate::vault::{
     Section, SectionKind, Tag, Vault,
 };
 
+/// The app on the fixture vault, in Korean, with the default theme and
+/// keys.
+pub(crate) fn app() -> crate::tui::App {
+    crate::tui::App::new(
+        vault(),
+        crate::i18n::Lang::Ko,
+        crate::tui::theme::Theme::default(),
+        crate::tui::keymap::Keymap::default(),
+    )
+}
+
 const SPOT: &str = "# 스팟 인스턴스 활용
 
 ## 🎯 핵심 포인트

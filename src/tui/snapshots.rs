@@ -11,14 +11,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::i18n::Lang;
 
-pub(crate) fn app() -> App {
-    App::new(
-        fixture::vault(),
-        Lang::Ko,
-        Theme::default(),
-        Keymap::default(),
-    )
-}
+pub(crate) use super::fixture::app;
 
 /// Draws the app at a size and returns the screen as text.
 pub(crate) fn screen(app: &mut App, w: u16, h: u16) -> String {
