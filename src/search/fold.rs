@@ -12,23 +12,28 @@ use std::ops::Range;
 /// case and is copied as is, quickly.
 pub fn fold(s: &str) -> String {
     let mut out = s.to_owned();
-    // ASCII in one sweep over the bytes, then the few other cased
-    // characters in place: lengths never change, so nothing moves.
+    fold_cased(&mut out, |_, _| {});
     out.make_ascii_lowercase();
+    out
+}
+
+/// Folds the cased characters other than ASCII where they lie, telling
+/// `changed` each one's offset and original form. ASCII is left to one
+/// sweep of `make_ascii_lowercase`: lengths never change, so nothing moves.
+fn fold_cased(s: &mut String, mut changed: impl FnMut(usize, char)) {
     let mut from = 0;
-    while let Some(start) = next_cased(out.as_bytes(), from) {
-        let Some(c) = out[start..].chars().next() else {
+    while let Some(start) = next_cased(s.as_bytes(), from) {
+        let Some(c) = s[start..].chars().next() else {
             break;
         };
-        let end = start + c.len_utf8();
+        from = start + c.len_utf8();
         let lower = fold_char(c);
         if lower != c {
             let mut buf = [0; 4];
-            out.replace_range(start..end, lower.encode_utf8(&mut buf));
+            s.replace_range(start..from, lower.encode_utf8(&mut buf));
+            changed(start, c);
         }
-        from = end;
     }
-    out
 }
 
 /// What [`fold_in_place`] changed, to give back the text as written: a
@@ -86,19 +91,7 @@ pub fn fold_in_place(s: &mut String) -> Originals {
         *word = capital_bits(chunk);
     }
     let mut others = Vec::new();
-    let mut from = 0;
-    while let Some(start) = next_cased(s.as_bytes(), from) {
-        let Some(c) = s[start..].chars().next() else {
-            break;
-        };
-        from = start + c.len_utf8();
-        let lower = fold_char(c);
-        if lower != c {
-            let mut buf = [0; 4];
-            s.replace_range(start..from, lower.encode_utf8(&mut buf));
-            others.push((start, c));
-        }
-    }
+    fold_cased(s, |at, c| others.push((at, c)));
     s.make_ascii_lowercase();
     Originals { capitals, others }
 }
