@@ -7,15 +7,17 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::source::{display_path, open_vault_to};
+use super::source::display_path;
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
-use crate::search::{Hit, Query, SearchContext, SearchIndex, TermKind};
-use crate::vault::{Depth, QuestionId, QuestionOrigin, Vault};
+use crate::search::{Hit, NoteSieve, Query, SearchContext, SearchIndex, StreamedHits, TermKind};
+use crate::vault::{Depth, LoadOptions, Note, QuestionId, QuestionOrigin, Sift, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
 pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -37,14 +39,19 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     } else {
         Depth::Outline
     };
-    let vault = open_vault_to(global, depth)?;
-    let index = SearchIndex::build(&vault);
     let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
         wrong: &wrong,
         due: &due,
     };
-    let hits = index.search(&query, &ctx, args.limit);
+    let roots = super::source::vault_roots(global);
+    let (vault, hits) = if let Some(roots) = roots {
+        find_in_folders(&roots, depth, query, &ctx, args.limit)?
+    } else {
+        let vault = crate::vault::load_bundled();
+        let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
+        (vault, hits)
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
@@ -65,11 +72,60 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     let found = !hits.is_empty();
     drop(hits);
-    super::source::keep_until_exit((index, vault));
+    super::source::keep_until_exit(vault);
     Ok(if found {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// Loads vault folders and searches them. A query that can be decided
+/// note by note (no `has:`, no `is:`) is searched on the loading threads
+/// as each note is read, keeping only the best hits and no note's text:
+/// the same hits as an index of the whole vault, without holding it.
+pub fn find_in_folders(
+    roots: &[PathBuf],
+    depth: Depth,
+    query: Query,
+    ctx: &SearchContext<'_>,
+    limit: usize,
+) -> anyhow::Result<(Vault, Vec<Hit>)> {
+    let query = Arc::new(query);
+    let streamed = NoteSieve::new(Arc::clone(&query)).map(|_| Arc::new(StreamedHits::new(limit)));
+    let options = LoadOptions {
+        depth,
+        sift: streamed.as_ref().map(|hits| sift(&query, hits)),
+        ..LoadOptions::default()
+    };
+    let vault = crate::vault::load(roots, &options, &|_| {})?;
+    drop(options);
+    let hits = if let Some(streamed) = streamed {
+        Arc::try_unwrap(streamed)
+            .map_err(|_| anyhow::anyhow!("a loading thread outlived the load"))?
+            .finish(&vault, &query, ctx)
+    } else {
+        let index = SearchIndex::build(&vault);
+        let hits = index.search(&query, ctx, limit);
+        super::source::keep_until_exit(index);
+        hits
+    };
+    Ok((vault, hits))
+}
+
+/// A sift that searches each note as it loads, offers its hit, and keeps
+/// no note whole.
+fn sift(query: &Arc<Query>, hits: &Arc<StreamedHits>) -> Sift {
+    let (query, hits) = (Arc::clone(query), Arc::clone(hits));
+    Sift::new(move || {
+        let mut sieve = NoteSieve::new(Arc::clone(&query));
+        let hits = Arc::clone(&hits);
+        Box::new(move |note: &Note| {
+            if let Some(hit) = sieve.as_mut().and_then(|s| s.hit(note)) {
+                hits.offer(note.root, hit);
+            }
+            false
+        })
     })
 }
 
@@ -274,5 +330,69 @@ mod tests {
             assert!(!a.is_empty(), "{q}");
             assert_eq!(a, b, "{q}");
         }
+    }
+
+    /// Searching note by note as the folder loads gives the hits of an
+    /// index of the whole vault at the same depth, bank questions and
+    /// cut-offs included.
+    #[test]
+    fn a_streamed_search_finds_what_the_whole_index_finds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (rel, bytes) in crate::vault::bundled::bundled_files() {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+        let whole = deck_at(dir.path(), Depth::Outline);
+        let index = SearchIndex::build(&whole);
+        let (wrong, due) = (HashSet::new(), HashSet::new());
+        let ctx = SearchContext {
+            wrong: &wrong,
+            due: &due,
+        };
+        let mut bank_hits = 0;
+        for q in [
+            "ㅅㅍ",
+            "스팟",
+            "EMR 노드",
+            "tmvkt",
+            "\"2분 전\"",
+            "중단 -#service/emr",
+            "#service/emr",
+            "title:spot",
+            "alias:온디맨드",
+            "체크포인트",
+            "ㅇㄷㅁㄷ",
+            "Task 노드",
+            "-스팟",
+            "",
+        ] {
+            for limit in [1, 4, 200] {
+                let want = index.search(&Query::parse(q), &ctx, limit);
+                let (vault, got) = find_in_folders(
+                    &[dir.path().to_owned()],
+                    Depth::Outline,
+                    Query::parse(q),
+                    &ctx,
+                    limit,
+                )
+                .expect("deck loads");
+                assert!(!want.is_empty(), "{q}");
+                assert_eq!(got, want, "{q} --limit {limit}");
+                assert!(
+                    vault.notes.iter().all(|n| n.body.is_empty()),
+                    "no text kept"
+                );
+                bank_hits += got
+                    .iter()
+                    .filter(|h| {
+                        h.question.is_some_and(|qi| {
+                            matches!(vault.question(qi).origin, QuestionOrigin::Bank(_))
+                        })
+                    })
+                    .count();
+            }
+        }
+        assert!(bank_hits > 0, "the queries reach bank questions too");
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::text::nfc;
-use crate::vault::{NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
+use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
 
 use super::Field;
 use super::fold::{char_mask, fold};
@@ -133,6 +133,17 @@ impl SearchIndex {
 
     /// Indexes a vault with another fuzzy scorer.
     pub fn build_with(vault: &Vault, scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
+        SearchIndex::build_where(vault, scorer, |_| true)
+    }
+
+    /// Indexes the notes of a vault that `include` accepts, and every bank
+    /// question: a one-shot search indexes only the notes its
+    /// [`super::NoteSieve`] kept.
+    pub fn build_where(
+        vault: &Vault,
+        scorer: Box<dyn FuzzyScorer>,
+        include: impl Fn(&Note) -> bool,
+    ) -> SearchIndex {
         let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
         let mut ix = SearchIndex {
             docs: Vec::with_capacity(vault.notes.len()),
@@ -146,8 +157,10 @@ impl SearchIndex {
             rank: ByteRank([0; 256]),
             cache: super::scan::SharedCache::default(),
         };
-        for (i, _) in vault.notes.iter().enumerate() {
-            ix.add_note(vault, NoteIx(i));
+        for (i, note) in vault.notes.iter().enumerate() {
+            if include(note) {
+                ix.add_note(note, NoteIx(i));
+            }
         }
         for (i, q) in vault.questions.iter().enumerate() {
             if let QuestionOrigin::Bank(b) = q.origin {
@@ -169,8 +182,40 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    fn add_note(&mut self, vault: &Vault, nix: NoteIx) {
-        let note = vault.note(nix);
+    /// An index of one note at a time, for [`super::NoteSieve`]: empty,
+    /// with the byte ranks of a typical note.
+    pub(super) fn scratch(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
+        SearchIndex {
+            docs: Vec::new(),
+            shorts: Vec::new(),
+            folded: String::new(),
+            originals: super::fold::Originals::default(),
+            starts: Vec::new(),
+            question_ids: Vec::new(),
+            question_lines: Vec::new(),
+            scorer,
+            rank: ByteRank([0; 256]),
+            cache: super::scan::SharedCache::default(),
+        }
+    }
+
+    /// Makes this index hold only `note`, reusing its buffers. The byte
+    /// ranks are counted on the first note and kept: they steer the speed
+    /// of a substring search, never its result.
+    pub(super) fn hold_only(&mut self, note: &Note) {
+        self.docs.clear();
+        self.shorts.clear();
+        self.folded.clear();
+        self.starts.clear();
+        self.forget_recent_scans();
+        self.add_note(note, NoteIx(0));
+        self.originals = super::fold::fold_in_place(&mut self.folded);
+        if self.rank.0 == [0; 256] {
+            self.rank = ByteRank::of(self.folded.as_bytes());
+        }
+    }
+
+    fn add_note(&mut self, note: &Note, nix: NoteIx) {
         let start = self.folded.len();
         // The loader already NFC-normalised the body (see `Note::body`);
         // copying it as is keeps section offsets valid and saves a pass.

@@ -31,6 +31,7 @@ mod index;
 pub mod matcher;
 pub mod query;
 mod scan;
+mod sieve;
 mod snippet;
 
 use std::collections::HashSet;
@@ -44,6 +45,7 @@ use crate::vault::{NoteIx, QuestionId, QuestionIx};
 pub use index::SearchIndex;
 pub use matcher::{FuzzyScorer, SkimScorer};
 pub use query::{Query, Term, TermKind};
+pub use sieve::{NoteSieve, StreamedHits};
 pub use snippet::SNIPPET_WIDTH;
 
 /// The query language, for `--help` and the TUI help screen.

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bank::{ParsedBank, is_bank_path, parse_bank};
 use super::diagnostic::Diagnostic;
+use super::model::Note;
 use super::note::ParsedNote;
 
 #[path = "assemble.rs"]
@@ -34,6 +35,36 @@ pub struct LoadOptions {
     pub threads: usize,
     /// How much of each note to read.
     pub depth: Depth,
+    /// Which notes to keep whole, decided on the loading threads; the
+    /// others keep only their outline. `None` keeps every note.
+    pub sift: Option<Sift>,
+}
+
+/// Decides, note by note on the loading threads, which notes a caller needs
+/// whole: a one-shot search keeps the few that can match and so never holds
+/// the whole vault's text. A note left out keeps its path, title, heading,
+/// aliases, tags and diagnostics (bank entries still find their notes by
+/// name); its body, sections, links, key point and questions are dropped.
+///
+/// Holds a maker of tests: each loading thread makes its own, so a test may
+/// keep scratch space from one note to the next without sharing it.
+#[derive(Clone)]
+pub struct Sift(std::sync::Arc<MakeTest>);
+
+/// Makes one loading thread's test of whether a note is kept whole.
+type MakeTest = dyn Fn() -> Box<dyn FnMut(&Note) -> bool> + Send + Sync;
+
+impl Sift {
+    /// A sift from a maker of per-thread tests.
+    pub fn new(make: impl Fn() -> Box<dyn FnMut(&Note) -> bool> + Send + Sync + 'static) -> Sift {
+        Sift(std::sync::Arc::new(make))
+    }
+}
+
+impl std::fmt::Debug for Sift {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sift")
+    }
 }
 
 /// How much of each note a load reads.
@@ -54,6 +85,7 @@ impl Default for LoadOptions {
             max_file_bytes: MAX_FILE_BYTES,
             depth: Depth::Full,
             threads: 0,
+            sift: None,
         }
     }
 }
@@ -296,7 +328,10 @@ pub fn load_sources(
         for _ in 0..threads {
             let sender = sender.clone();
             scope.spawn(move || {
-                warm_heap(total / threads);
+                let mut keep = options.sift.as_ref().map(|s| (s.0)());
+                if keep.is_none() {
+                    warm_heap(total / threads);
+                }
                 // Files go over in small batches: a message per file would
                 // wake the assembling thread ten thousand times.
                 let mut batch = Vec::with_capacity(BATCH);
@@ -313,7 +348,12 @@ pub fn load_sources(
                     };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
-                    let parsed = parse_job(job, options.max_file_bytes, options.depth);
+                    let mut parsed = parse_job(job, options.max_file_bytes, options.depth);
+                    if let (Some(keep), Parsed::Note(n)) = (&mut keep, &mut parsed)
+                        && !keep(&n.note)
+                    {
+                        outline_only(n);
+                    }
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
                     batch.push((i, root, parsed));
@@ -348,6 +388,16 @@ pub fn load_sources(
     assembler.finish()
 }
 
+/// Drops what a sift leaves out of a note (see [`Sift`]).
+fn outline_only(n: &mut ParsedNote) {
+    let note = &mut n.note;
+    note.body = String::new();
+    note.sections = Box::default();
+    note.links = Box::default();
+    note.key_point = None;
+    n.questions = Vec::new();
+}
+
 fn parse_job(job: Job, max: u64, depth: Depth) -> Parsed {
     let bytes = match job.source {
         Source::Static(bytes) => Ok(bytes.to_vec()),
@@ -363,6 +413,7 @@ fn parse_job(job: Job, max: u64, depth: Depth) -> Parsed {
             Ok(mut n) => {
                 // The same text: keep the job's string, free the copy.
                 n.note.path = job.rel;
+                n.note.root = job.root;
                 Parsed::Note(Box::new(n))
             }
             Err(d) => Parsed::Skipped(d),

@@ -25,7 +25,7 @@ mod yaml_fast;
 pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
-pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Source, load, load_sources};
+pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};
 pub use model::{
     Answer, Bank, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter, Question,
     QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
