@@ -17,7 +17,7 @@ use super::source::display_path;
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
 use crate::search::{Hit, NoteSieve, Query, SearchContext, SearchIndex, StreamedHits, TermKind};
-use crate::vault::{Depth, LoadOptions, Note, QuestionId, QuestionOrigin, Sift, Vault};
+use crate::vault::{Depth, LoadOptions, QuestionId, QuestionOrigin, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
 pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -95,7 +95,7 @@ pub fn find_in_folders(
     let streamed = NoteSieve::new(Arc::clone(&query)).map(|_| Arc::new(StreamedHits::new(limit)));
     let options = LoadOptions {
         depth,
-        sift: streamed.as_ref().map(|hits| sift(&query, hits)),
+        sift: streamed.as_ref().map(|hits| hits.sift(&query)),
         ..LoadOptions::default()
     };
     let vault = crate::vault::load(roots, &options, &|_| {})?;
@@ -111,22 +111,6 @@ pub fn find_in_folders(
         hits
     };
     Ok((vault, hits))
-}
-
-/// A sift that searches each note as it loads, offers its hit, and keeps
-/// no note whole.
-fn sift(query: &Arc<Query>, hits: &Arc<StreamedHits>) -> Sift {
-    let (query, hits) = (Arc::clone(query), Arc::clone(hits));
-    Sift::new(move || {
-        let mut sieve = NoteSieve::new(Arc::clone(&query));
-        let hits = Arc::clone(&hits);
-        Box::new(move |note: &Note| {
-            if let Some(hit) = sieve.as_mut().and_then(|s| s.hit(note)) {
-                hits.offer(note.root, hit);
-            }
-            false
-        })
-    })
 }
 
 /// The wrong-answer notebook and the questions due now, read from the

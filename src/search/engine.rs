@@ -135,6 +135,38 @@ impl SearchIndex {
             return Vec::new();
         }
         let plan = Plan::new(query);
+        let mut cands = self.candidates(&plan, ctx);
+        let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| self.docs[a.doc].sort_key.cmp(&self.docs[b.doc].sort_key))
+                .then(a.doc.cmp(&b.doc))
+        };
+        if cands.len() > limit {
+            cands.select_nth_unstable_by(limit - 1, cmp);
+            cands.truncate(limit);
+        }
+        cands.sort_unstable_by(cmp);
+        cands.iter().map(|c| self.hit(c, &plan, ctx)).collect()
+    }
+
+    /// The document's hit when it matches and `worth` accepts its score
+    /// and sort key: for an index of one document (see `NoteSieve`),
+    /// where most matches are not worth the snippet.
+    pub(super) fn only_hit(
+        &self,
+        query: &Query,
+        ctx: &SearchContext<'_>,
+        worth: impl FnOnce(i64, &str) -> bool,
+    ) -> Option<Hit> {
+        let plan = Plan::new(query);
+        let c = self.candidates(&plan, ctx).into_iter().next()?;
+        worth(c.score, &self.docs[c.doc].sort_key).then(|| self.hit(&c, &plan, ctx))
+    }
+
+    /// Every document that passes the filters and matches every positive
+    /// term, with its score and best match.
+    fn candidates(&self, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> Vec<Candidate> {
         let tables: Vec<Option<Vec<Option<TextMatch>>>> = plan
             .positives
             .iter()
@@ -147,7 +179,7 @@ impl SearchIndex {
             .collect();
         let mut cands = Vec::new();
         'docs: for (d, doc) in self.docs.iter().enumerate() {
-            if !self.passes_filters(doc, &plan, ctx) || self.excluded(doc, &plan, &neg_finders) {
+            if !self.passes_filters(doc, plan, ctx) || self.excluded(doc, plan, &neg_finders) {
                 continue;
             }
             let mut score = 0;
@@ -168,18 +200,7 @@ impl SearchIndex {
                 best,
             });
         }
-        let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| self.docs[a.doc].sort_key.cmp(&self.docs[b.doc].sort_key))
-                .then(a.doc.cmp(&b.doc))
-        };
-        if cands.len() > limit {
-            cands.select_nth_unstable_by(limit - 1, cmp);
-            cands.truncate(limit);
-        }
-        cands.sort_unstable_by(cmp);
-        cands.iter().map(|c| self.hit(c, &plan, ctx)).collect()
+        cands
     }
 
     fn passes_filters(&self, doc: &Doc, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> bool {

@@ -4,10 +4,11 @@
 //!
 //! Owns that test; the loader's side is [`crate::vault::Sift`].
 
+use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::vault::{Note, NoteIx, Vault};
+use crate::vault::{Note, NoteIx, Sift, Vault};
 
 use super::fold::fold;
 use super::index::SearchIndex;
@@ -40,17 +41,17 @@ impl NoteSieve {
         })
     }
 
-    /// The note's hit for the query, if it is one. Its `note` is not yet
-    /// known (see [`StreamedHits::finish`]).
-    pub fn hit(&mut self, note: &Note) -> Option<Hit> {
+    /// The note's hit for the query, if it is one and `worth` accepts its
+    /// score and sort key (so a hit that would not be shown costs no
+    /// snippet). Its `note` is not yet known (see [`StreamedHits::finish`]).
+    pub fn hit(&mut self, note: &Note, worth: impl FnOnce(i64, &str) -> bool) -> Option<Hit> {
         let nothing = HashSet::new();
         let ctx = SearchContext {
             wrong: &nothing,
             due: &nothing,
         };
         self.index.hold_only(note);
-        let mut hits = self.index.search(&self.query, &ctx, 1);
-        let mut hit = hits.pop()?;
+        let mut hit = self.index.only_hit(&self.query, &ctx, worth)?;
         hit.note = None;
         Some(hit)
     }
@@ -64,7 +65,19 @@ struct Streamed {
     hit: Hit,
 }
 
-/// The best hits of notes searched one by one as a vault loads, from any
+impl Streamed {
+    /// Smaller is better: score, then title, then the note's place.
+    fn key(&self) -> (Reverse<i64>, &str, usize, &str) {
+        (
+            Reverse(self.hit.score),
+            &self.sort_key,
+            self.root,
+            &self.hit.path,
+        )
+    }
+}
+
+/// The best hits of notes searched one by one as a vault loads, on any
 /// number of loading threads; [`StreamedHits::finish`] adds the vault's
 /// bank questions and ranks them all as [`SearchIndex::search`] would.
 pub struct StreamedHits {
@@ -81,18 +94,29 @@ impl StreamedHits {
         }
     }
 
-    /// Offers a note's hit (from the note under `root`); only the best
-    /// `limit` are kept.
-    pub fn offer(&self, root: usize, hit: Hit) {
-        let mut found = self.found.lock().unwrap_or_else(PoisonError::into_inner);
-        found.push(Streamed {
-            sort_key: fold(&hit.title),
-            root,
-            hit,
-        });
-        if found.len() >= 2 * self.limit.max(8) {
-            keep_best(&mut found, self.limit);
-        }
+    /// A load's sift that searches each note for `query` as it is read,
+    /// keeps the best hits here, and keeps no note whole.
+    pub fn sift(self: &Arc<Self>, query: &Arc<Query>) -> Sift {
+        let (query, shared) = (Arc::clone(query), Arc::clone(self));
+        Sift::new(move || {
+            let mut sieve = NoteSieve::new(Arc::clone(&query));
+            let mut mine = Collector {
+                shared: Arc::clone(&shared),
+                found: Vec::new(),
+                bar: None,
+            };
+            Box::new(move |note: &Note| {
+                let hit = sieve.as_mut().and_then(|s| {
+                    s.hit(note, |score, key| {
+                        mine.worth((Reverse(score), key, note.root, &note.path))
+                    })
+                });
+                if let Some(hit) = hit {
+                    mine.offer(note.root, hit);
+                }
+                false
+            })
+        })
     }
 
     /// The best `limit` hits of the streamed notes and of the vault's bank
@@ -137,19 +161,61 @@ impl StreamedHits {
     }
 }
 
+/// One loading thread's best hits, handed to the shared list when the
+/// thread is done with it: no lock while notes load.
+struct Collector {
+    shared: Arc<StreamedHits>,
+    found: Vec<Streamed>,
+    /// The worst kept key once `limit` hits are kept: nothing ranked at or
+    /// below it can be shown.
+    bar: Option<(Reverse<i64>, String, usize, String)>,
+}
+
+impl Collector {
+    fn worth(&self, key: (Reverse<i64>, &str, usize, &str)) -> bool {
+        self.bar.as_ref().is_none_or(|(score, title, root, path)| {
+            key < (*score, title.as_str(), *root, path.as_str())
+        })
+    }
+
+    fn offer(&mut self, root: usize, hit: Hit) {
+        self.found.push(Streamed {
+            sort_key: fold(&hit.title),
+            root,
+            hit,
+        });
+        let limit = self.shared.limit;
+        if self.found.len() >= 2 * limit.max(8) {
+            keep_best(&mut self.found, limit);
+            self.bar = self
+                .found
+                .iter()
+                .max_by(|a, b| a.key().cmp(&b.key()))
+                .map(|s| {
+                    let (score, title, root, path) = s.key();
+                    (score, title.to_owned(), root, path.to_owned())
+                });
+        }
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        let mut found = self
+            .shared
+            .found
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        found.append(&mut self.found);
+    }
+}
+
 /// Keeps the best `limit` hits, in no particular order.
 fn keep_best(found: &mut Vec<Streamed>, limit: usize) {
-    let cmp = |a: &Streamed, b: &Streamed| {
-        b.hit
-            .score
-            .cmp(&a.hit.score)
-            .then_with(|| a.sort_key.cmp(&b.sort_key))
-            .then_with(|| (a.root, &a.hit.path).cmp(&(b.root, &b.hit.path)))
-    };
     if limit == 0 {
         found.clear();
     } else if found.len() > limit {
-        found.select_nth_unstable_by(limit - 1, cmp);
+        found.select_nth_unstable_by(limit - 1, |a, b| a.key().cmp(&b.key()));
         found.truncate(limit);
     }
 }
@@ -202,7 +268,7 @@ mod tests {
             let mut sieve = NoteSieve::new(Arc::clone(&query)).expect("a plain query");
             let admitted: Vec<&str> = notes
                 .iter()
-                .filter(|n| sieve.hit(n).is_some())
+                .filter(|n| sieve.hit(n, |_, _| true).is_some())
                 .map(|n| &*n.title)
                 .collect();
             let mut found: Vec<&str> = whole
