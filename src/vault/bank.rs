@@ -40,8 +40,8 @@ pub fn is_bank_path(rel: &str) -> bool {
 }
 
 /// Parses a bank file. `Err` is a file that is not UTF-8 text.
-pub fn parse_bank(path: &str, bytes: Vec<u8>) -> Result<ParsedBank, Diagnostic> {
-    let text = super::scan::decode(path, bytes)?;
+pub fn parse_bank(path: &str, bytes: impl AsRef<[u8]>) -> Result<ParsedBank, Diagnostic> {
+    let text = super::scan::decode(path, bytes.as_ref())?;
     Ok(parse_bank_text(path, &text))
 }
 

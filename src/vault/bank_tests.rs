@@ -6,7 +6,7 @@ use super::*;
 use crate::vault::Severity;
 
 fn bank(text: &str) -> ParsedBank {
-    parse_bank("questions/b.yaml", text.as_bytes().to_vec()).unwrap()
+    parse_bank("questions/b.yaml", text.as_bytes()).unwrap()
 }
 
 #[test]

@@ -24,7 +24,7 @@ mod assemble;
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Parsed files a loading worker hands over at once.
-const BATCH: usize = 16;
+const BATCH: usize = 64;
 
 /// How to load.
 #[derive(Debug, Clone)]
@@ -329,6 +329,7 @@ pub fn load_sources(
             let sender = sender.clone();
             scope.spawn(move || {
                 let mut keep = options.sift.as_ref().map(|s| (s.0)());
+                let mut buffer = Vec::new();
                 if keep.is_none() {
                     warm_heap(total / threads);
                 }
@@ -348,7 +349,8 @@ pub fn load_sources(
                     };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
-                    let mut parsed = parse_job(job, options.max_file_bytes, options.depth);
+                    let mut parsed =
+                        parse_job(job, options.max_file_bytes, options.depth, &mut buffer);
                     if let (Some(keep), Parsed::Note(n)) = (&mut keep, &mut parsed)
                         && !keep(&n.note)
                     {
@@ -398,10 +400,12 @@ fn outline_only(n: &mut ParsedNote) {
     n.questions = Vec::new();
 }
 
-fn parse_job(job: Job, max: u64, depth: Depth) -> Parsed {
-    let bytes = match job.source {
-        Source::Static(bytes) => Ok(bytes.to_vec()),
-        Source::File(path) => read_capped(&path, &job.rel, max),
+/// Parses one file, read into `buffer` (the thread's, reused from file
+/// to file).
+fn parse_job(job: Job, max: u64, depth: Depth, buffer: &mut Vec<u8>) -> Parsed {
+    let bytes = match &job.source {
+        Source::Static(bytes) => Ok(*bytes),
+        Source::File(path) => read_capped(path, &job.rel, max, buffer).map(|n| &buffer[..n]),
     };
     let mut parsed = match bytes {
         Err(d) => Parsed::Skipped(d),
@@ -445,29 +449,46 @@ fn warm_heap(files: usize) {
     drop(std::hint::black_box(chunks));
 }
 
-/// Reads a file, refusing more than `max` bytes (checked before and while
-/// reading, so a file that grows cannot slip past).
-fn read_capped(path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Diagnostic> {
+/// Reads a file into `buffer` and returns its length, refusing more than
+/// `max` bytes. The buffer is kept from file to file and only grows, so a
+/// file costs no allocation and no size query: a read that fills the
+/// buffer grows it, up to one byte past `max`, which makes the file too big
+/// (so a file that grows while it is read cannot slip past either).
+fn read_capped(
+    path: &Path,
+    rel: &str,
+    max: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<usize, Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::error(rel, 1, 1, format!("cannot read file: {e}"));
-    let too_big = |n: u64| {
-        Diagnostic::error(
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let cap = usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1);
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            if filled >= cap {
+                break;
+            }
+            let grown = buffer.len().saturating_mul(2).max(64 * 1024).min(cap);
+            buffer.resize(grown, 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    if filled as u64 > max {
+        let size = file.metadata().map_or(filled as u64, |m| m.len());
+        return Err(Diagnostic::error(
             rel,
             1,
             1,
-            format!("file is {n} bytes, over the {max}-byte limit for a note; skipped"),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
-    if len > max {
-        return Err(too_big(len));
+            format!("file is {size} bytes, over the {max}-byte limit for a note; skipped"),
+        ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > max {
-        return Err(too_big(bytes.len() as u64));
-    }
-    Ok(bytes)
+    Ok(filled)
 }
 
 #[cfg(test)]

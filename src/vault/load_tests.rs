@@ -281,3 +281,30 @@ fn a_note_and_its_questions_share_one_tag_list() {
     }
     assert_eq!(v.questions.len(), 4);
 }
+
+#[test]
+fn one_buffer_reads_files_of_any_size_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "가나다\n".repeat(30_000); // 300,000 bytes: the buffer grows
+    let cases = [
+        ("big.md", big.as_str()),
+        ("small.md", "# 짧은 노트\n"),
+        ("empty.md", ""),
+    ];
+    let mut buffer = Vec::new();
+    for (name, text) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let n = super::read_capped(&path, name, 1_000_000, &mut buffer).unwrap();
+        assert_eq!(&buffer[..n], text.as_bytes(), "{name}");
+    }
+    // Exactly at the limit is allowed; one byte more is not.
+    let path = dir.path().join("edge.md");
+    std::fs::write(&path, "a".repeat(70_000)).unwrap();
+    assert_eq!(
+        super::read_capped(&path, "edge.md", 70_000, &mut buffer),
+        Ok(70_000)
+    );
+    let d = super::read_capped(&path, "edge.md", 69_999, &mut buffer).unwrap_err();
+    assert!(d.message.contains("70000 bytes"), "{}", d.message);
+}

@@ -12,7 +12,7 @@ use crate::vault::scan::{decode, split_frontmatter};
 
 /// The body of a note file, as the loader sees it.
 fn body_of(bytes: &[u8]) -> Option<(String, usize)> {
-    let text = decode("x.md", bytes.to_vec()).ok()?;
+    let text = decode("x.md", bytes).ok()?;
     let split = split_frontmatter(&text);
     Some((text[split.body_start..].to_owned(), split.body_line))
 }

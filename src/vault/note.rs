@@ -23,13 +23,17 @@ pub struct ParsedNote {
 
 /// Parses a note file. `Err` is a file that cannot be read as text
 /// (binary or invalid UTF-8): it is skipped, with that diagnostic.
-pub fn parse_note(path: &str, bytes: Vec<u8>) -> Result<ParsedNote, Diagnostic> {
+pub fn parse_note(path: &str, bytes: impl AsRef<[u8]>) -> Result<ParsedNote, Diagnostic> {
     parse_note_to(path, bytes, Depth::Full)
 }
 
 /// [`parse_note`] reading only as deep as `depth`.
-pub fn parse_note_to(path: &str, bytes: Vec<u8>, depth: Depth) -> Result<ParsedNote, Diagnostic> {
-    let text = scan::decode(path, bytes)?;
+pub fn parse_note_to(
+    path: &str,
+    bytes: impl AsRef<[u8]>,
+    depth: Depth,
+) -> Result<ParsedNote, Diagnostic> {
+    let text = scan::decode(path, bytes.as_ref())?;
     Ok(parse_text_to(path, text, depth))
 }
 

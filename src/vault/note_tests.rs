@@ -166,7 +166,7 @@ fn note_without_frontmatter_takes_its_title_from_the_heading() {
 
 #[test]
 fn title_falls_back_to_the_file_stem() {
-    let p = parse_note("dir/스팟-메모.md", "본문만 있다.\n".as_bytes().to_vec()).unwrap();
+    let p = parse_note("dir/스팟-메모.md", "본문만 있다.\n".as_bytes()).unwrap();
     assert_eq!(&*p.note.title, "스팟-메모");
     assert_eq!(p.note.heading, None);
 }
@@ -236,7 +236,7 @@ fn binary_and_invalid_utf8_files_are_skipped_with_a_diagnostic() {
 #[test]
 fn trailing_rule_is_a_thematic_break_not_frontmatter() {
     let text = "# 제목\n\n## 문제\n\n**Q:** 하나?\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n---";
-    let p = parse_note("t.md", text.as_bytes().to_vec()).unwrap();
+    let p = parse_note("t.md", text.as_bytes()).unwrap();
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     assert_eq!(p.questions.len(), 1);
     assert_eq!(p.questions[0].explanation, None);
@@ -245,14 +245,14 @@ fn trailing_rule_is_a_thematic_break_not_frontmatter() {
 #[test]
 fn questions_outside_the_questions_section_are_not_read() {
     let text = "# 제목\n\n## 설명\n\n**Question:** 여기는 설명이다\n\n- A) 예\n- B) 아니오\n";
-    let p = parse_note("t.md", text.as_bytes().to_vec()).unwrap();
+    let p = parse_note("t.md", text.as_bytes()).unwrap();
     assert!(p.questions.is_empty());
 }
 
 #[test]
 fn options_may_be_lines_after_the_options_label() {
     let text = "## 문제\n\n**문제:** 고르시오\n\n**보기:**\nA) 하나\nB) 둘\n\n**정답: B**\n";
-    let p = parse_note("t.md", text.as_bytes().to_vec()).unwrap();
+    let p = parse_note("t.md", text.as_bytes()).unwrap();
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     assert_eq!(p.questions[0].options.len(), 2);
 }
@@ -270,8 +270,8 @@ fn nfd_notes_become_nfc() {
 fn question_id_survives_reordering_and_rewrapping() {
     let a = "## 문제\n\n**Q1:** 첫째\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n**Q2:** 둘째\n질문\n\n- A) 예\n- B) 아니오\n\n**정답: B**\n";
     let b = "## 문제\n\n**Q1:** 둘째 질문\n\n- A) 예\n- B) 아니오\n\n**정답: B**\n\n**Q2:** 첫째\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n";
-    let pa = parse_note("a.md", a.as_bytes().to_vec()).unwrap();
-    let pb = parse_note("a.md", b.as_bytes().to_vec()).unwrap();
+    let pa = parse_note("a.md", a.as_bytes()).unwrap();
+    let pb = parse_note("a.md", b.as_bytes()).unwrap();
     assert_eq!(pa.questions[0].id, pb.questions[1].id);
     assert_eq!(pa.questions[1].id, pb.questions[0].id);
     assert_ne!(pa.questions[0].id, pa.questions[1].id);
