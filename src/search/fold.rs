@@ -120,16 +120,13 @@ fn capital_bits(chunk: &[u8]) -> u64 {
 }
 
 /// The offset of the next character from `at` that may have case (`at`
-/// is at a character).
+/// is at a character): ASCII and Hangul syllables are skipped eight bytes
+/// at a time by [`crate::text::next_other`], and the few others are told
+/// apart by their lead byte.
 fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
-    // One independent table look per byte: continuation bytes are never
-    // cased leads, and the processor can look ahead without waiting.
     loop {
-        at += bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| CASED_LEAD[usize::from(b)])?;
-        if bytes[at] != 0xEA || bytes.get(at + 1).is_some_and(|&n| n < 0xB0) {
+        at = crate::text::next_other(bytes, at)?;
+        if CASED_LEAD[usize::from(bytes[at])] {
             return Some(at);
         }
         at += 1;
@@ -139,9 +136,8 @@ fn next_cased(bytes: &[u8], mut at: usize) -> Option<usize> {
 /// Lead bytes of the blocks that have letter case: U+00C0–U+07FF (Latin,
 /// Greek, Cyrillic, …), U+1xxx (Georgian, Latin Extended Additional,
 /// Greek Extended), U+2xxx (letterlike, circled), U+Fxxx (full-width), and
-/// 0xEA, which leads U+A640–U+A7FF (Cyrillic and Latin extensions) but
-/// also the first Hangul syllables (from EA B0 80): its next byte tells
-/// them apart. Continuation bytes are never here.
+/// 0xEA, which leads U+A640–U+A7FF (Cyrillic and Latin extensions); the
+/// Hangul syllables it also leads never get here.
 static CASED_LEAD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
