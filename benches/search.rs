@@ -1,6 +1,8 @@
-//! Search speed on a generated 10,000-note vault: building the index, and
+//! Search speed on a generated 10,000-note vault: building the index,
 //! every prefix of a few real queries (Korean, Latin, 초성, wrong layout),
-//! one keystroke at a time, as the search screen runs them.
+//! one keystroke at a time, as the search screen runs them, and the
+//! one-shot search of `munje search` (load and query together, the notes
+//! searched as they load).
 //!
 //! The vault comes from `$MUNJE_BENCH_VAULT`, else `target/v10k`, made
 //! with `python3 ../shared/bench/gen_corpus.py target/v10k --notes 10000`.
@@ -11,9 +13,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use munje::commands::find_in_folders;
 use munje::search::hangul::from_dubeolsik;
 use munje::search::{Query, SearchContext, SearchIndex};
-use munje::vault::{LoadOptions, Vault, load};
+use munje::vault::{Depth, LoadOptions, Vault, load};
 
 /// Hits a search screen asks for.
 const LIMIT: usize = 50;
@@ -35,15 +38,7 @@ fn vault_dir() -> PathBuf {
 }
 
 fn load_vault() -> Option<Vault> {
-    let dir = vault_dir();
-    if !dir.is_dir() {
-        eprintln!(
-            "no vault at {}: run python3 ../shared/bench/gen_corpus.py target/v10k --notes 10000",
-            dir.display()
-        );
-        return None;
-    }
-    load(&[dir], &LoadOptions::default(), &|_| {}).ok()
+    load(&[vault_dir()], &LoadOptions::default(), &|_| {}).ok()
 }
 
 /// What the query box holds after each key of `keys` typed on the 2-set
@@ -84,6 +79,32 @@ fn sessions() -> Vec<(&'static str, Vec<String>)> {
 }
 
 fn bench(c: &mut Criterion) {
+    if !vault_dir().is_dir() {
+        eprintln!(
+            "no vault at {}: run python3 ../shared/bench/gen_corpus.py target/v10k --notes 10000",
+            vault_dir().display()
+        );
+        return;
+    }
+    let none = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let mut group = c.benchmark_group("one_shot");
+    group.sample_size(10);
+    for word in ["체크포인트", "파티션", "ㅊㅋㅍㅇㅌ", "emr"] {
+        group.bench_function(word, |b| {
+            // The command hands the vault to the OS at exit: freeing it
+            // is not part of a search.
+            b.iter_with_large_drop(|| {
+                find_in_folders(&[vault_dir()], Depth::Outline, Query::parse(word), &ctx, 20)
+            });
+        });
+    }
+    group.finish();
+
+    // The index benchmarks hold the whole vault, loaded once.
     let Some(vault) = load_vault() else {
         return;
     };
@@ -95,11 +116,6 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     let index = SearchIndex::build(&vault);
-    let none = HashSet::new();
-    let ctx = SearchContext {
-        wrong: &none,
-        due: &none,
-    };
     let mut group = c.benchmark_group("keystroke");
     group
         .sample_size(10)

@@ -18,6 +18,7 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
 
+pub use search::find_in_folders;
 pub use source::open_vault;
 
 /// Runs the command the user asked for.
