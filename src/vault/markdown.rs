@@ -5,6 +5,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::model::{Section, SectionKind};
@@ -23,23 +24,25 @@ pub(crate) fn options() -> Options {
 /// "marked": inline markup removed except bold, which shows as `**`
 /// whether or not pulldown-cmark recognised it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Unit {
+pub(crate) enum Unit<'b> {
     /// One line of a paragraph.
-    Line(Span),
+    Line(Span<'b>),
     /// A list; each item's text includes its nested content.
-    List(Vec<Span>),
+    List(Vec<Span<'b>>),
     /// A level-3 or deeper heading.
-    Heading(Span),
+    Heading(Span<'b>),
     /// A code block, table or HTML block.
-    Other(Span),
+    Other(Span<'b>),
     /// A thematic break or the end of a questions section.
     Break,
 }
 
-/// Marked text with its place in the body.
+/// Marked text with its place in the body: borrowed from the body when a
+/// line is read as it is written (see `plain_units`), built from parser
+/// events otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Span {
-    pub text: String,
+pub(crate) struct Span<'b> {
+    pub text: Cow<'b, str>,
     /// Byte offset in the body.
     pub offset: usize,
     /// 1-based file line.
@@ -48,12 +51,12 @@ pub(crate) struct Span {
 
 /// What one pass over the body found.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub(crate) struct BodyScan {
+pub(crate) struct BodyScan<'b> {
     pub heading: Option<String>,
     pub sections: Vec<Section>,
     pub key_point: Option<String>,
     pub links: Vec<String>,
-    pub units: Vec<Unit>,
+    pub units: Vec<Unit<'b>>,
 }
 
 /// Recognises a level-2 heading: leading emoji, punctuation and spaces
@@ -73,18 +76,18 @@ pub(crate) fn section_kind(heading: &str) -> SectionKind {
 }
 
 #[derive(Default)]
-struct Walk {
-    scan: BodyScan,
+struct Walk<'b> {
+    scan: BodyScan<'b>,
     section: Option<SectionKind>,
     heading: Option<(HeadingLevel, usize, String)>,
     key_point: Option<String>,
     key_point_done: bool,
     list_depth: usize,
-    items: Vec<Span>,
-    item: Option<Span>,
-    para: Vec<Span>,
+    items: Vec<Span<'b>>,
+    item: Option<Span<'b>>,
+    para: Vec<Span<'b>>,
     in_para: bool,
-    other: Option<Span>,
+    other: Option<Span<'b>>,
 }
 
 #[path = "markdown_parts.rs"]
@@ -99,7 +102,7 @@ fn line_len(body: &str, offset: usize) -> usize {
     memchr::memchr(b'\n', rest).unwrap_or(rest.len())
 }
 
-impl Walk {
+impl<'b> Walk<'b> {
     /// Walks the events of `body[range]`, parsed as a document of its own,
     /// with offsets into the whole body.
     fn feed(&mut self, body: &str, range: Range<usize>, lines: &mut LineCursor<'_>) {
@@ -133,7 +136,7 @@ impl Walk {
                     if in_questions && self.list_depth == 0 && self.in_para {
                         let line = lines.line_at(range.end);
                         self.para.push(Span {
-                            text: String::with_capacity(line_len(body, range.end)),
+                            text: Cow::Owned(String::with_capacity(line_len(body, range.end))),
                             offset: range.end,
                             line,
                         });
@@ -157,7 +160,7 @@ impl Walk {
                 {
                     let line = lines.line_at(range.start);
                     self.other = Some(Span {
-                        text: String::with_capacity(range.len()),
+                        text: Cow::Owned(String::with_capacity(range.len())),
                         offset: range.start,
                         line,
                     });
@@ -197,7 +200,7 @@ impl Walk {
 
     /// The key point's text from a plain section: the walk would add the
     /// same words with whitespace between blocks, which folding evens out.
-    fn key_point_units(&mut self, units: &[Unit]) {
+    fn key_point_units(&mut self, units: &[Unit<'_>]) {
         let Some(k) = &mut self.key_point else { return };
         for unit in units {
             let spans = match unit {
@@ -213,7 +216,7 @@ impl Walk {
     }
 
     /// Closes the last section and hands the result over.
-    fn finish(mut self, body_len: usize) -> BodyScan {
+    fn finish(mut self, body_len: usize) -> BodyScan<'b> {
         self.end_section();
         if let Some(last) = self.scan.sections.last_mut() {
             last.range.end = body_len;
@@ -230,13 +233,13 @@ impl Walk {
             return None;
         }
         if self.list_depth > 0 {
-            return self.item.as_mut().map(|s| &mut s.text);
+            return self.item.as_mut().map(|s| s.text.to_mut());
         }
         if let Some(other) = &mut self.other {
-            return Some(&mut other.text);
+            return Some(other.text.to_mut());
         }
         if self.in_para {
-            return self.para.last_mut().map(|s| &mut s.text);
+            return self.para.last_mut().map(|s| s.text.to_mut());
         }
         None
     }
@@ -271,7 +274,7 @@ impl Walk {
             Event::Start(Tag::Item) if self.list_depth == 1 => {
                 self.item = Some(Span {
                     // The item's source holds all of its text: no regrowth.
-                    text: String::with_capacity(range.len()),
+                    text: Cow::Owned(String::with_capacity(range.len())),
                     offset: start,
                     line: lines.line_at(start),
                 });
@@ -284,7 +287,7 @@ impl Walk {
             Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
                 self.in_para = true;
                 self.para.push(Span {
-                    text: String::with_capacity(line_len(body, start)),
+                    text: Cow::Owned(String::with_capacity(line_len(body, start))),
                     offset: start,
                     line: lines.line_at(start),
                 });
@@ -352,7 +355,7 @@ impl Walk {
                 if self.section == Some(SectionKind::Questions) {
                     let line = lines.line_at(start);
                     self.scan.units.push(Unit::Heading(Span {
-                        text: text.to_owned(),
+                        text: Cow::Owned(text.to_owned()),
                         offset: start,
                         line,
                     }));

@@ -15,7 +15,7 @@ use super::{BodyScan, Walk};
 /// heading lines and the sections text is read from (key point, questions,
 /// and any holding a `[[wikilink]]`): the result is the same as a walk
 /// over the whole body, which is what runs otherwise.
-pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
+pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan<'_> {
     match outline::headings(body) {
         Some(headings) => scan_parts(body, body_line, &headings),
         None => scan_whole(body, body_line),
@@ -25,7 +25,7 @@ pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan {
 /// Only what search reads of a body: the heading and the sections, from
 /// the heading lines alone when the outline is certain. No key point, no
 /// links and no question units: for a one-shot search over a large vault.
-pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan {
+pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan<'_> {
     let Some(headings) = outline::headings(body) else {
         let mut whole = scan_whole(body, body_line);
         whole.key_point = None;
@@ -45,14 +45,14 @@ pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan {
 }
 
 /// The walk over the whole body: the reference the parts must agree with.
-pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan {
+pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan<'_> {
     let mut w = Walk::default();
     let mut lines = LineCursor::new(body, body_line);
     w.feed(body, 0..body.len(), &mut lines);
     w.finish(body.len())
 }
 
-fn scan_parts(body: &str, body_line: usize, headings: &[Heading]) -> BodyScan {
+fn scan_parts<'b>(body: &'b str, body_line: usize, headings: &[Heading]) -> BodyScan<'b> {
     let mut w = Walk::default();
     let mut lines = LineCursor::new(body, body_line);
     // Text before the first level-2 heading belongs to no section.
@@ -105,9 +105,9 @@ fn has_wikilink(body: &str, range: &Range<usize>) -> bool {
 
 /// Feeds a stretch whose text is not kept: only its level-1 headings
 /// matter, unless it holds a wikilink, when it is walked whole.
-fn feed_unread(
-    w: &mut Walk,
-    body: &str,
+fn feed_unread<'b>(
+    w: &mut Walk<'b>,
+    body: &'b str,
     range: Range<usize>,
     headings: &[Heading],
     lines: &mut LineCursor<'_>,

@@ -86,11 +86,11 @@ fn questions_section_becomes_lines_and_lists_with_bold_marked() {
     let Unit::Line(l) = &s.units[0] else {
         panic!("{:?}", s.units)
     };
-    assert_eq!((l.text.as_str(), l.line), ("**Question:** 무엇?", 3));
+    assert_eq!((&*l.text, l.line), ("**Question:** 무엇?", 3));
     let Unit::Line(l2) = &s.units[1] else {
         panic!()
     };
-    assert_eq!((l2.text.as_str(), l2.line), ("다음 줄", 4));
+    assert_eq!((&*l2.text, l2.line), ("다음 줄", 4));
     let Unit::List(items) = &s.units[2] else {
         panic!()
     };

@@ -68,19 +68,27 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;
-    let scan = match depth {
+    // The units borrow the body; everything else the walk found is owned.
+    let markdown::BodyScan {
+        heading,
+        mut sections,
+        key_point,
+        links,
+        units,
+    } = match depth {
         Depth::Full => markdown::scan(&body, split.body_line),
         Depth::Outline => markdown::scan_outline(&body, split.body_line),
     };
     let title: Arc<str> = fm
         .title
         .take()
-        .or_else(|| scan.heading.clone())
+        .or_else(|| heading.clone())
         .unwrap_or_else(|| file_stem(path).to_owned())
         .into();
     // One allocation shared by the note and every question it holds.
     let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
-    let drafts = question::parse(&scan.units, &body, path, &mut diagnostics);
+    let drafts = question::parse(&units, &body, path, &mut diagnostics);
+    drop(units);
     let questions = drafts
         .into_iter()
         .map(|d| Question {
@@ -102,7 +110,6 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // capacity parsing leaves behind (the drained frontmatter, doubling
     // growth). Shrinking reallocates in place, without copying.
     body.shrink_to_fit();
-    let mut sections = scan.sections;
     for s in &mut sections {
         s.heading.shrink_to_fit();
     }
@@ -110,16 +117,16 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
         root: 0,
         path: path.to_owned(),
         title,
-        heading: scan.heading.map(String::into_boxed_str),
+        heading: heading.map(String::into_boxed_str),
         created: fm.created,
         modified: fm.modified,
         tags,
         aliases: exact_list(fm.aliases),
-        key_point: scan.key_point.map(String::into_boxed_str),
+        key_point: key_point.map(String::into_boxed_str),
         body,
         body_line: split.body_line,
         sections: sections.into_boxed_slice(),
-        links: exact_list(scan.links),
+        links: exact_list(links),
         questions: Vec::new(),
     };
     ParsedNote {

@@ -24,14 +24,14 @@ enum Prev {
 
 /// The units of `body[range]` (a questions section after its heading
 /// line), or `None` when a line is not plain.
-pub(crate) fn units(
-    body: &str,
+pub(crate) fn units<'b>(
+    body: &'b str,
     range: Range<usize>,
     lines: &mut LineCursor<'_>,
-) -> Option<Vec<Unit>> {
+) -> Option<Vec<Unit<'b>>> {
     let bytes = body.as_bytes();
     let mut out = Vec::new();
-    let mut list: Vec<Span> = Vec::new();
+    let mut list: Vec<Span<'b>> = Vec::new();
     let mut prev = Prev::Blank;
     let mut start = range.start;
     if bytes.get(start) == Some(&b'\n') {
@@ -86,9 +86,10 @@ pub(crate) fn units(
     Some(out)
 }
 
-fn span(text: &str, offset: usize, lines: &mut LineCursor<'_>) -> Span {
+/// A line as written: borrowed, not copied.
+fn span<'b>(text: &'b str, offset: usize, lines: &mut LineCursor<'_>) -> Span<'b> {
     Span {
-        text: text.to_owned(),
+        text: std::borrow::Cow::Borrowed(text),
         offset,
         line: lines.line_at(offset),
     }
@@ -183,7 +184,7 @@ static INLINE_SPECIAL: [bool; 256] = {
 mod tests {
     use super::*;
 
-    fn read(section: &str) -> Option<Vec<Unit>> {
+    fn read(section: &str) -> Option<Vec<Unit<'_>>> {
         let mut lines = LineCursor::new(section, 1);
         units(section, 0..section.len(), &mut lines)
     }

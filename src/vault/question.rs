@@ -40,14 +40,16 @@ enum State {
 }
 
 /// The letters of an answer line, its place, and its text after the label.
-type AnswerLine = (Vec<(Letter, usize)>, Span, String);
+/// Spans are kept only for their place, for diagnostics: those read as
+/// written borrow the body, so keeping them copies nothing.
+type AnswerLine<'u> = (Vec<(Letter, usize)>, Span<'u>, String);
 
-struct Building {
+struct Building<'u> {
     state: State,
-    stem_span: Span,
+    stem_span: Span<'u>,
     stem: Vec<String>,
-    options: Vec<(OptionDraft, Span)>,
-    answer: Option<AnswerLine>,
+    options: Vec<(OptionDraft, Span<'u>)>,
+    answer: Option<AnswerLine<'u>>,
     explanations: BTreeMap<Letter, String>,
     general: Vec<String>,
     errors: usize,
@@ -55,7 +57,7 @@ struct Building {
 
 /// Reads every question of the units, reporting problems into `diags`.
 pub(crate) fn parse(
-    units: &[Unit],
+    units: &[Unit<'_>],
     body: &str,
     path: &str,
     diags: &mut Vec<Diagnostic>,
@@ -80,19 +82,19 @@ pub(crate) fn parse(
     p.out
 }
 
-struct Parser<'a> {
+struct Parser<'a, 'u> {
     body: &'a str,
     path: &'a str,
     diags: &'a mut Vec<Diagnostic>,
     out: Vec<Draft>,
-    cur: Option<Building>,
+    cur: Option<Building<'u>>,
     /// Diagnostics not kept because of [`MAX_PER_FILE`].
     dropped: usize,
     last_line: usize,
 }
 
-impl Parser<'_> {
-    fn unit(&mut self, unit: &Unit) {
+impl<'u> Parser<'_, 'u> {
+    fn unit(&mut self, unit: &Unit<'u>) {
         match unit {
             Unit::Line(span) => self.line(span),
             Unit::List(items) => self.list(items),
@@ -106,8 +108,10 @@ impl Parser<'_> {
             Unit::Other(span) => {
                 if let Some(b) = &mut self.cur {
                     match b.state {
-                        State::Stem => b.stem.push(span.text.clone()),
-                        State::Answered | State::Explaining => b.general.push(span.text.clone()),
+                        State::Stem => b.stem.push(span.text.to_string()),
+                        State::Answered | State::Explaining => {
+                            b.general.push(span.text.to_string());
+                        }
                         State::OptionsLabel | State::Options => {}
                     }
                 }
@@ -116,7 +120,7 @@ impl Parser<'_> {
         }
     }
 
-    fn line(&mut self, span: &Span) {
+    fn line(&mut self, span: &Span<'u>) {
         let plain = strip_bold(&span.text);
         if let Some(rest) = stem_label(&plain) {
             self.finish();
@@ -163,7 +167,7 @@ impl Parser<'_> {
         }
     }
 
-    fn list(&mut self, items: &[Span]) {
+    fn list(&mut self, items: &[Span<'u>]) {
         let Some(b) = &mut self.cur else { return };
         match b.state {
             State::Stem
@@ -321,7 +325,9 @@ fn option(letter: Letter, text: &str) -> OptionDraft {
 }
 
 /// Gaps and repeats in the option letters, which must run A, B, C, …
-fn letter_problems(options: &[(OptionDraft, Span)]) -> Vec<(&Span, Letter, String)> {
+fn letter_problems<'o, 'u>(
+    options: &'o [(OptionDraft, Span<'u>)],
+) -> Vec<(&'o Span<'u>, Letter, String)> {
     let mut out = Vec::new();
     let mut expected = 'A';
     let mut seen = Vec::new();
