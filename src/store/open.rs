@@ -130,10 +130,16 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
 /// foreign; any other error (locked, permissions) is passed on, so a busy
 /// file is never mistaken for a broken one.
 fn inspect(path: &Path) -> Result<Verdict, StoreError> {
-    let conn = connect(path)?;
-    let probe = || -> rusqlite::Result<Verdict> {
-        let app = schema::application_id(&conn)?;
-        let version = schema::version(&conn)?;
+    let mut conn = connect(path)?;
+    let probe = |conn: &mut Connection| -> rusqlite::Result<Verdict> {
+        // One read transaction, so every question below sees the same
+        // state: read one by one, another process creating the file could
+        // commit between them, and a stamp read before its commit with
+        // tables read after would look like another program's database.
+        let tx = conn.transaction()?;
+        let conn = &*tx;
+        let app = schema::application_id(conn)?;
+        let version = schema::version(conn)?;
         let objects: i64 =
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if app == 0 && version == 0 && objects == 0 {
@@ -154,7 +160,7 @@ fn inspect(path: &Path) -> Result<Verdict, StoreError> {
             Verdict::Foreign(format!("SQLite reports damage: {check}"))
         })
     };
-    match probe() {
+    match probe(&mut conn) {
         Ok(Verdict::Usable) => {
             let version = schema::version(&conn).unwrap_or(0);
             if version > LATEST_VERSION {

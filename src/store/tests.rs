@@ -261,3 +261,31 @@ fn data_dir_flag_puts_the_database_inside_it() {
         default.display()
     );
 }
+
+/// Several connections creating one new database at once: none may take a
+/// half-created file for another program's and move it aside.
+#[test]
+fn connections_creating_one_database_at_once_never_move_it_aside() {
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    start.wait();
+                    let store = Store::open(&path, now()).unwrap();
+                    assert!(store.recovery().is_none(), "round {round}: moved aside");
+                });
+            }
+        });
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains("corrupt")),
+            "round {round}: {names:?}"
+        );
+    }
+}
