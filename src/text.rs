@@ -20,14 +20,12 @@ pub fn nfc(s: &str) -> String {
 /// Dropping starters only ever turns a "yes" into a "maybe", so a "yes" on
 /// the remaining characters is a "yes" for the text.
 pub fn is_nfc(s: &str) -> bool {
-    is_nfc_quick(not_ascii_or_syllable(s).into_iter()) == IsNormalized::Yes
+    is_nfc_quick(not_ascii_or_hangul(s).into_iter()) == IsNormalized::Yes
 }
 
-/// The characters of `text` other than ASCII and precomposed Hangul
-/// syllables (U+AC00–U+D7A3), found by [`next_other`]; a few syllables
-/// near the end of the block (U+D780–U+D7A3) are listed too, which only
-/// ever asks the Unicode tables one question more.
-pub fn not_ascii_or_syllable(text: &str) -> Vec<char> {
+/// The characters of `text` other than ASCII and U+AC00–U+D7FF, found by
+/// [`next_other`].
+pub fn not_ascii_or_hangul(text: &str) -> Vec<char> {
     let bytes = text.as_bytes();
     let mut others = Vec::new();
     let mut at = 0;
@@ -41,16 +39,16 @@ pub fn not_ascii_or_syllable(text: &str) -> Vec<char> {
     others
 }
 
-/// The offset of the next character, from `at` on, that may be neither
-/// ASCII nor a precomposed Hangul syllable: every such character is found,
-/// and the only syllables returned are U+D780–U+D7A3 (lead bytes ED 9E),
-/// which callers check as they check any other character. `bytes` must be
-/// UTF-8 and `at` at a character.
+/// The offset of the next character, from `at` on, that is neither ASCII
+/// nor in U+AC00–U+D7FF: the Hangul syllables and, after them, the Jamo
+/// Extended-B block. None of those has case, each is a starter, and NFC
+/// leaves each as it is (a test checks all of them), so the NFC check and
+/// case folding look only at what this finds. `bytes` must be UTF-8 and
+/// `at` at a character.
 ///
 /// Decoding every character of a Korean note costs more than anything
 /// done with the few others, so this looks at lead bytes only, eight at a
-/// time: ED and EA lead syllables and other blocks alike, and the next
-/// byte tells them apart.
+/// time: EB, EC and ED lead only that range, EA leads it from EA B0 on.
 pub fn next_other(bytes: &[u8], mut at: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -59,39 +57,35 @@ pub fn next_other(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
     // The high bit of each byte that is zero.
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
-    // Eight bytes and the eight after each of them: nine bytes in view.
+    // Eight bytes, and the one after them for the last lane's next byte.
     while let Some(window) = bytes.get(at..at + 9) {
         let mut lanes = [0u8; 8];
         lanes.copy_from_slice(&window[..8]);
         let w = u64::from_le_bytes(lanes);
-        lanes.copy_from_slice(&window[1..]);
-        let next = u64::from_le_bytes(lanes);
         // Lead bytes of multi-byte characters: 11xxxxxx.
         let lead = w & (w << 1) & HIGH;
         if lead != 0 {
-            // EB and EC lead only syllables; EA leads them from EA B0 on
-            // (next byte 1011xxxx), ED up to ED 9D (next byte not 1001111x).
-            let syllable = zero(w ^ splat(0xEB))
-                | zero(w ^ splat(0xEC))
-                | (zero(w ^ splat(0xEA)) & zero((next & splat(0x30)) ^ splat(0x30)))
-                | (zero(w ^ splat(0xED)) & !zero((next & splat(0xFE)) ^ splat(0x9E)));
-            let other = lead & !syllable;
+            // EA to ED: a lead XOR E8 is 2 to 5, plus 2 is 4 to 7. (Lanes
+            // that are not leads give garbage, masked off below.)
+            let from_ea = zero(((((w ^ splat(0xE8)) & LOW7) + splat(2)) & splat(0x7C)) ^ splat(4));
+            // EA followed by 80–AF leads U+A000–U+ABFF, outside the range.
+            let next = (w >> 8) | (u64::from(window[8]) << 56);
+            let below = zero(w ^ splat(0xEA)) & !zero((next & splat(0x30)) ^ splat(0x30));
+            let other = lead & !(from_ea & !below);
             if other != 0 {
                 return Some(at + (other.trailing_zeros() / 8) as usize);
             }
         }
         at += 8;
     }
-    // The last few bytes, one character at a time.
+    // The last few bytes, one at a time.
     while let Some(&b) = bytes.get(at) {
-        let next = bytes.get(at + 1).copied().unwrap_or(0);
-        let syllable = match b {
-            0xEB | 0xEC => true,
-            0xEA => next >= 0xB0,
-            0xED => next < 0x9E,
+        let inside = match b {
+            0xEB..=0xED => true,
+            0xEA => bytes.get(at + 1).is_some_and(|&n| n >= 0xB0),
             _ => false,
         };
-        if b >= 0xC0 && !syllable {
+        if b >= 0xC0 && !inside {
             return Some(at);
         }
         at += 1;
@@ -120,13 +114,13 @@ mod tests {
         fn quick_nfc_scan_keeps_exactly_the_other_characters(s in "[a -~가-힣\u{A000}-\u{ABFF}\u{D780}-\u{D7FF}é→🎯\u{1100}-\u{1175}\u{300}]{0,60}") {
             let expected: Vec<char> = s
                 .chars()
-                .filter(|c| !c.is_ascii() && !('\u{AC00}'..='\u{D77F}').contains(c))
+                .filter(|c| !c.is_ascii() && !('\u{AC00}'..='\u{D7FF}').contains(c))
                 .collect();
-            proptest::prop_assert_eq!(not_ascii_or_syllable(&s), expected);
+            proptest::prop_assert_eq!(not_ascii_or_hangul(&s), expected);
         }
 
-        /// Every start the scan reports is a character that is not ASCII
-        /// and not a syllable below U+D780, and it skips none of them.
+        /// Every start the scan reports is a character outside ASCII and
+        /// U+AC00–U+D7FF, and it skips none of them.
         #[test]
         fn the_scan_finds_each_other_character_in_turn(
             s in "[a -~가-힣\u{A000}-\u{ABFF}\u{D780}-\u{D7FF}\u{C0}-\u{7FF}\u{E000}-\u{FFFF}→🎯\u{1100}-\u{1175}\u{300}]{0,80}",
@@ -135,9 +129,23 @@ mod tests {
             let at = s.char_indices().map(|(i, _)| i).find(|&i| i >= from).unwrap_or(s.len());
             let expected = s[at..]
                 .char_indices()
-                .find(|&(_, c)| !c.is_ascii() && !('\u{AC00}'..='\u{D77F}').contains(&c))
+                .find(|&(_, c)| !c.is_ascii() && !('\u{AC00}'..='\u{D7FF}').contains(&c))
                 .map(|(i, _)| at + i);
             proptest::prop_assert_eq!(next_other(s.as_bytes(), at), expected);
+        }
+    }
+
+    /// What `next_other` skips needs neither NFC nor case folding.
+    #[test]
+    fn the_skipped_range_is_caseless_and_stable_under_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{AC00}'..='\u{D7FF}').chain((0..0x80u8).map(char::from)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            if !c.is_ascii() {
+                assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+                assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
+            }
         }
     }
 
