@@ -39,22 +39,40 @@ fn fold_cased(s: &mut String, mut changed: impl FnMut(usize, char)) {
 /// What [`fold_in_place`] changed, to give back the text as written: a
 /// bit per byte for ASCII capitals (an eighth of the text, where keeping
 /// the text itself would double the index), and the few other cased
-/// characters by offset.
-#[derive(Debug, Default)]
-pub struct Originals {
-    capitals: Vec<u64>,
-    others: Vec<(usize, char)>,
+/// characters by offset. Or, from [`fold_keeping_copy`], the text itself,
+/// for a small index where a copy costs less than working out the changes.
+#[derive(Debug)]
+pub enum Originals {
+    /// What folding changed.
+    Changes {
+        /// A bit per byte: an ASCII capital.
+        capitals: Vec<u64>,
+        /// Other cased characters, by offset, as written.
+        others: Vec<(usize, char)>,
+    },
+    /// The text as written.
+    Copy(String),
+}
+
+impl Default for Originals {
+    fn default() -> Self {
+        Originals::Changes {
+            capitals: Vec::new(),
+            others: Vec::new(),
+        }
+    }
 }
 
 impl Originals {
     /// `folded[range]` as it was written.
     pub fn restore(&self, folded: &str, range: Range<usize>) -> String {
+        let (capitals, others) = match self {
+            Originals::Copy(text) => return text[range].to_owned(),
+            Originals::Changes { capitals, others } => (capitals, others),
+        };
         let mut out = folded[range.clone()].to_owned();
-        let first = self.others.partition_point(|&(at, _)| at < range.start);
-        for &(at, c) in self.others[first..]
-            .iter()
-            .take_while(|(at, _)| *at < range.end)
-        {
+        let first = others.partition_point(|&(at, _)| at < range.start);
+        for &(at, c) in others[first..].iter().take_while(|(at, _)| *at < range.end) {
             let local = at - range.start;
             let len = c.len_utf8();
             let mut buf = [0; 4];
@@ -62,11 +80,7 @@ impl Originals {
         }
         let mut upper: Vec<usize> = Vec::new();
         for i in range.clone() {
-            if self
-                .capitals
-                .get(i / 64)
-                .is_some_and(|w| w >> (i % 64) & 1 == 1)
-            {
+            if capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1) {
                 upper.push(i - range.start);
             }
         }
@@ -82,6 +96,16 @@ impl Originals {
     }
 }
 
+/// Folds a text where it lies, as [`fold`] would, keeping a copy of it as
+/// written in `copy`'s buffer (whatever `copy` held is dropped).
+pub fn fold_keeping_copy(s: &mut String, mut copy: String) -> Originals {
+    copy.clear();
+    copy.push_str(s);
+    fold_cased(s, |_, _| {});
+    s.make_ascii_lowercase();
+    Originals::Copy(copy)
+}
+
 /// Folds a text where it lies, as [`fold`] would, and returns what it
 /// changed: the index keeps only the folded text and these.
 pub fn fold_in_place(s: &mut String) -> Originals {
@@ -93,7 +117,7 @@ pub fn fold_in_place(s: &mut String) -> Originals {
     let mut others = Vec::new();
     fold_cased(s, |at, c| others.push((at, c)));
     s.make_ascii_lowercase();
-    Originals { capitals, others }
+    Originals::Changes { capitals, others }
 }
 
 /// Bit `j` set when `chunk[j]` (up to 64 bytes) is an ASCII capital.
@@ -234,12 +258,17 @@ mod tests {
             a in 0usize..200,
             b in 0usize..200,
         ) {
-            let mut folded = s.clone();
-            let originals = fold_in_place(&mut folded);
-            proptest::prop_assert_eq!(&folded, &fold(&s));
             let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
             while !s.is_char_boundary(lo) { lo -= 1; }
             while !s.is_char_boundary(hi) { hi += 1; }
+            let mut folded = s.clone();
+            let originals = fold_in_place(&mut folded);
+            proptest::prop_assert_eq!(&folded, &fold(&s));
+            proptest::prop_assert_eq!(originals.restore(&folded, lo..hi), &s[lo..hi]);
+            // The same with a copy, in a buffer that held something else.
+            let mut folded = s.clone();
+            let originals = fold_keeping_copy(&mut folded, "이전 노트".repeat(50));
+            proptest::prop_assert_eq!(&folded, &fold(&s));
             proptest::prop_assert_eq!(originals.restore(&folded, lo..hi), &s[lo..hi]);
         }
     }

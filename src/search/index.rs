@@ -209,7 +209,13 @@ impl SearchIndex {
         self.starts.clear();
         self.forget_recent_scans();
         self.add_note(note, NoteIx(0));
-        self.originals = super::fold::fold_in_place(&mut self.folded);
+        // A copy of one note is cheaper than recording what folding
+        // changes, and its buffer serves the next note.
+        let copy = match std::mem::take(&mut self.originals) {
+            super::fold::Originals::Copy(buffer) => buffer,
+            super::fold::Originals::Changes { .. } => String::new(),
+        };
+        self.originals = super::fold::fold_keeping_copy(&mut self.folded, copy);
         if self.rank.0 == [0; 256] {
             self.rank = ByteRank::of(self.folded.as_bytes());
         }
