@@ -91,7 +91,7 @@ fn sections(body: &str, kinds: &[SectionKind], body_line: usize) -> Vec<Section>
             let heading_end = body[start..].find('\n').map_or(body.len(), |e| start + e);
             Section {
                 kind,
-                heading: body[start + 3..heading_end].to_owned(),
+                heading: body[start + 3..heading_end].into(),
                 line: body_line + body[..start].matches('\n').count(),
                 range: start..end,
             }

@@ -2,6 +2,7 @@
 //! tags shared between notes, bank entries linked to their notes
 //! (inheriting tags), duplicate ids, and a fixed diagnostic order.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::Parsed;
@@ -18,6 +19,8 @@ pub(super) struct Assembler {
     /// Banks wait for every note: their `note:` names resolve against all.
     banks: Vec<(usize, ParsedBank)>,
     tags: TagInterner,
+    /// Section headings seen so far, one copy each.
+    headings: HashSet<Arc<str>>,
 }
 
 impl Assembler {
@@ -33,6 +36,7 @@ impl Assembler {
             vault,
             banks: Vec::new(),
             tags: TagInterner::default(),
+            headings: HashSet::new(),
         }
     }
 
@@ -47,6 +51,14 @@ impl Assembler {
                 note.root = root;
                 // The parsed list is shared with the note's questions: they
                 // all move to the interned copy, and the parsed one is freed.
+                for s in &mut note.sections {
+                    match self.headings.get(&s.heading) {
+                        Some(shared) => s.heading = Arc::clone(shared),
+                        None => {
+                            self.headings.insert(Arc::clone(&s.heading));
+                        }
+                    }
+                }
                 let interned = self.tags.intern(&note.tags);
                 let parsed_tags = std::mem::replace(&mut note.tags, interned);
                 note.questions.reserve_exact(n.questions.len());

@@ -2,6 +2,7 @@
 //! progress and bank linking.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
@@ -307,4 +308,21 @@ fn one_buffer_reads_files_of_any_size_in_turn() {
     );
     let d = super::read_capped(&path, "edge.md", 69_999, &mut buffer).unwrap_err();
     assert!(d.message.contains("70000 bytes"), "{}", d.message);
+}
+
+#[test]
+fn notes_share_one_copy_of_each_section_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.md", "b.md"] {
+        std::fs::write(
+            dir.path().join(name),
+            "# 노트\n\n## 핵심 포인트\n\n요점\n\n## 설명\n\n본문\n",
+        )
+        .unwrap();
+    }
+    let v = load_one(dir.path());
+    let (a, b) = (&v.notes[0].sections, &v.notes[1].sections);
+    assert_eq!((&*a[0].heading, &*a[1].heading), ("핵심 포인트", "설명"));
+    assert!(Arc::ptr_eq(&a[0].heading, &b[0].heading));
+    assert!(Arc::ptr_eq(&a[1].heading, &b[1].heading));
 }

@@ -346,7 +346,7 @@ impl<'b> Walk<'b> {
                 }
                 self.scan.sections.push(Section {
                     kind,
-                    heading: plain,
+                    heading: plain.into(),
                     line: lines.line_at(start),
                     range: start..body_len,
                 });

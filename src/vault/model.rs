@@ -153,8 +153,10 @@ pub enum SectionKind {
 pub struct Section {
     /// Which section this is.
     pub kind: SectionKind,
-    /// The heading text as written (emoji included), NFC.
-    pub heading: String,
+    /// The heading text as written (emoji included), NFC. Shared by every
+    /// section of the vault with the same heading: a vault has thousands
+    /// of sections and a handful of headings.
+    pub heading: Arc<str>,
     /// 1-based file line of the heading.
     pub line: usize,
     /// Byte range in [`Note::body`], from the heading to the next level-2 heading.

@@ -71,7 +71,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // The units borrow the body; everything else the walk found is owned.
     let markdown::BodyScan {
         heading,
-        mut sections,
+        sections,
         key_point,
         links,
         units,
@@ -110,9 +110,6 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // capacity parsing leaves behind (the drained frontmatter, doubling
     // growth). Shrinking reallocates in place, without copying.
     body.shrink_to_fit();
-    for s in &mut sections {
-        s.heading.shrink_to_fit();
-    }
     let note = Note {
         root: 0,
         path: path.to_owned(),
