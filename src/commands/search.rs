@@ -379,4 +379,57 @@ mod tests {
         }
         assert!(bank_hits > 0, "the queries reach bank questions too");
     }
+
+    /// Enough notes that each loading thread turns most of them down
+    /// before reading their text: the best hits must still all be found,
+    /// whatever field they are in and in whatever order they load (titles
+    /// here run against the order of the files).
+    #[test]
+    fn a_streamed_search_of_many_notes_keeps_exactly_the_best() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..120 {
+            let alias = if i % 17 == 0 {
+                "aliases: [체크포인트]\n"
+            } else {
+                ""
+            };
+            let section = match i % 3 {
+                0 => "## 관련 문제\n\n**Question:** 체크포인트는 어디에?",
+                1 => "## 설명\n\n체크포인트를 남깁니다.",
+                _ => "## 설명\n\n다른 이야기.",
+            };
+            let text = format!(
+                "---\ntitle: t{:03}\n{alias}---\n\n# 노트\n\n{section}\n",
+                999 - i
+            );
+            std::fs::write(dir.path().join(format!("n{i:03}.md")), text).expect("write");
+        }
+        let whole = deck_at(dir.path(), Depth::Outline);
+        let index = SearchIndex::build(&whole);
+        let (wrong, due) = (HashSet::new(), HashSet::new());
+        let ctx = SearchContext {
+            wrong: &wrong,
+            due: &due,
+        };
+        for q in [
+            "체크포인트",
+            "체크포인트 -alias:체크포인트",
+            "ㅊㅋㅍㅇㅌ",
+            "노트",
+        ] {
+            for limit in [1, 3, 10, 100] {
+                let want = index.search(&Query::parse(q), &ctx, limit);
+                let (_, got) = find_in_folders(
+                    &[dir.path().to_owned()],
+                    Depth::Outline,
+                    Query::parse(q),
+                    &ctx,
+                    limit,
+                )
+                .expect("loads");
+                assert!(!want.is_empty(), "{q}");
+                assert_eq!(got, want, "{q} --limit {limit}");
+            }
+        }
+    }
 }

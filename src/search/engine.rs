@@ -32,6 +32,9 @@ const MAX_GAP: usize = 2;
 const EXACT_BONUS: i64 = 40;
 /// Match quality is capped so it never outweighs a better field.
 const MAX_QUALITY: i64 = 999;
+/// The most a word found only in the text can score: a question match of
+/// the best quality, below any short field's weight.
+const TEXT_CEILING: i64 = Field::Question.weight() + MAX_QUALITY;
 
 /// Where a positive term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +165,41 @@ impl SearchIndex {
         let plan = Plan::new(query);
         let c = self.candidates(&plan, ctx).into_iter().next()?;
         worth(c.score, &self.docs[c.doc].sort_key).then(|| self.hit(&c, &plan, ctx))
+    }
+
+    /// The highest score the index's one document could reach, known from
+    /// its short fields alone: a word they match scores what they give
+    /// (the text is not looked at then), any other word at most
+    /// [`TEXT_CEILING`]. `None` when the document cannot be a hit at all
+    /// (a tag filter, or a `title:`/`alias:` term its fields do not match).
+    pub(super) fn ceiling(&self, query: &Query) -> Option<i64> {
+        let plan = Plan::new(query);
+        let doc = self.docs.first()?;
+        let tagged = |t: &Tag| doc.tags.iter().any(|dt| dt.matches(t));
+        if !plan.tags.iter().all(|&(want, t)| tagged(t) == want) {
+            return None;
+        }
+        let mut total = 0;
+        for &(scope, p) in &plan.positives {
+            total += match (self.best_match(0, scope, p, None), scope) {
+                (Some(m), _) => m.score,
+                (None, Scope::Only(_)) => return None,
+                (None, _) => TEXT_CEILING,
+            };
+        }
+        Some(total)
+    }
+
+    /// The lowest [`SearchIndex::ceiling`] any document can have for a
+    /// query: every word left to the text.
+    pub(super) fn least_ceiling(query: &Query) -> i64 {
+        let plan = Plan::new(query);
+        let words = plan
+            .positives
+            .iter()
+            .filter(|(scope, _)| !matches!(scope, Scope::Only(_)))
+            .count();
+        TEXT_CEILING * i64::try_from(words).unwrap_or(i64::MAX / TEXT_CEILING)
     }
 
     /// Every document that passes the filters and matches every positive

@@ -199,16 +199,30 @@ impl SearchIndex {
         }
     }
 
-    /// Makes this index hold only `note`, reusing its buffers. The byte
-    /// ranks are counted on the first note and kept: they steer the speed
-    /// of a substring search, never its result.
-    pub(super) fn hold_only(&mut self, note: &Note) {
+    /// Makes this index hold only `note`'s short fields (title, aliases,
+    /// tags, heading), with no text yet: enough to tell how high the note
+    /// could score (see `ceiling`). [`SearchIndex::hold_text`] adds the rest.
+    pub(super) fn hold_outline(&mut self, note: &Note) {
         self.docs.clear();
         self.shorts.clear();
         self.folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
-        self.add_note(note, NoteIx(0));
+        self.add_note_fields(note, NoteIx(0));
+    }
+
+    /// The sort key of the first document (the one a one-note index
+    /// holds): its folded title.
+    pub(super) fn sort_key(&self) -> &str {
+        self.docs.first().map_or("", |d| d.sort_key.as_str())
+    }
+
+    /// Adds the text of the note [`SearchIndex::hold_outline`] holds, so
+    /// the index holds that note whole. The byte ranks are counted on the
+    /// first note and kept: they steer the speed of a substring search,
+    /// never its result.
+    pub(super) fn hold_text(&mut self, note: &Note) {
+        self.add_note_text(note);
         // A copy of one note is cheaper than recording what folding
         // changes, and its buffer serves the next note.
         let copy = match std::mem::take(&mut self.originals) {
@@ -222,19 +236,15 @@ impl SearchIndex {
     }
 
     fn add_note(&mut self, note: &Note, nix: NoteIx) {
+        self.add_note_fields(note, nix);
+        self.add_note_text(note);
+    }
+
+    /// A document for the note, with its short fields and its text still
+    /// empty, starting at the end of the text buffer.
+    fn add_note_fields(&mut self, note: &Note, nix: NoteIx) {
         let start = self.folded.len();
-        // The loader already NFC-normalised the body (see `Note::body`);
-        // copying it as is keeps section offsets valid and saves a pass.
         let body = note.body.as_str();
-        self.folded.push_str(body);
-        let text = start..self.folded.len();
-        self.folded.push(SEPARATOR);
-        let question_regions = note
-            .sections
-            .iter()
-            .filter(|s| s.kind == SectionKind::Questions)
-            .map(|s| start + s.range.start.min(body.len())..start + s.range.end.min(body.len()))
-            .collect();
         let heading_line = note
             .heading
             .as_deref()
@@ -267,10 +277,31 @@ impl SearchIndex {
             tags: note.tags.clone(),
             questions: note.questions.clone(),
             shorts: first..self.shorts.len(),
-            text,
-            question_regions,
+            text: start..start,
+            question_regions: Vec::new(),
             text_line: note.body_line,
         });
+    }
+
+    /// The note's body as the text of the last document.
+    fn add_note_text(&mut self, note: &Note) {
+        let start = self.folded.len();
+        // The loader already NFC-normalised the body (see `Note::body`);
+        // copying it as is keeps section offsets valid and saves a pass.
+        let body = note.body.as_str();
+        self.folded.push_str(body);
+        let text = start..self.folded.len();
+        self.folded.push(SEPARATOR);
+        let question_regions = note
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Questions)
+            .map(|s| start + s.range.start.min(body.len())..start + s.range.end.min(body.len()))
+            .collect();
+        if let Some(doc) = self.docs.last_mut() {
+            doc.text = text;
+            doc.question_regions = question_regions;
+        }
     }
 
     fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {

@@ -106,7 +106,7 @@ impl Field {
     }
 
     /// The part of a hit's score that ranks fields above match quality.
-    pub(crate) fn weight(self) -> i64 {
+    pub(crate) const fn weight(self) -> i64 {
         match self {
             Field::Title => 6000,
             Field::Alias => 5000,

@@ -22,6 +22,8 @@ use super::{Hit, SearchContext};
 pub struct NoteSieve {
     index: SearchIndex,
     query: Arc<Query>,
+    /// The least any note could score from its short fields and text.
+    least_ceiling: i64,
 }
 
 impl NoteSieve {
@@ -37,6 +39,7 @@ impl NoteSieve {
         });
         (!needs_more).then(|| NoteSieve {
             index: SearchIndex::scratch(Box::new(SkimScorer::new())),
+            least_ceiling: SearchIndex::least_ceiling(&query),
             query,
         })
     }
@@ -44,13 +47,30 @@ impl NoteSieve {
     /// The note's hit for the query, if it is one and `worth` accepts its
     /// score and sort key (so a hit that would not be shown costs no
     /// snippet). Its `note` is not yet known (see [`StreamedHits::finish`]).
-    pub fn hit(&mut self, note: &Note, worth: impl FnOnce(i64, &str) -> bool) -> Option<Hit> {
+    ///
+    /// Once `worth` turns down what a note could score from its text
+    /// alone, a note is first judged by its short fields: one whose fields
+    /// cannot lift it high enough is turned down without its text being
+    /// folded or scanned, which is most notes of a common word.
+    pub fn hit(&mut self, note: &Note, worth: impl Fn(i64, &str) -> bool) -> Option<Hit> {
         let nothing = HashSet::new();
         let ctx = SearchContext {
             wrong: &nothing,
             due: &nothing,
         };
-        self.index.hold_only(note);
+        self.index.hold_outline(note);
+        let hopeless = {
+            let key = self.index.sort_key();
+            !worth(self.least_ceiling, key)
+                && self
+                    .index
+                    .ceiling(&self.query)
+                    .is_none_or(|most| !worth(most, key))
+        };
+        if hopeless {
+            return None;
+        }
+        self.index.hold_text(note);
         let mut hit = self.index.only_hit(&self.query, &ctx, worth)?;
         hit.note = None;
         Some(hit)
