@@ -25,6 +25,91 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses the process's arguments, as [`Parser::parse`] does, except
+    /// that after `munje search` a word starting with `-` that is not one
+    /// of its options (`-tag:x`, `-#x`, `-word`) is a query word, wherever
+    /// it stands: see [`query_words_last`].
+    pub fn parse_args() -> Cli {
+        Cli::parse_from(query_words_last(std::env::args_os()))
+    }
+}
+
+/// Reorders the arguments of `munje search` so that clap reads every
+/// query word as one: options (and their values) first, then `--`, then
+/// the query words in the order typed. A word counts as an option only
+/// when the command knows it (`--limit`, `--json`, `--notes`, `-h`, …,
+/// also as `--limit=5`), so `munje search 스팟 -#service/emr --limit 5`
+/// excludes the tag and still limits the hits. Everything after a `--`
+/// typed by the user is a query word too. Other commands are left as
+/// they are.
+pub fn query_words_last<I>(args: I) -> Vec<std::ffi::OsString>
+where
+    I: IntoIterator,
+    I::Item: Into<std::ffi::OsString>,
+{
+    use clap::CommandFactory;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = Cli::command();
+    cmd.build();
+    // Options and whether each takes a value, by how they are written.
+    let options = |c: &clap::Command| -> Vec<(String, bool)> {
+        c.get_arguments()
+            .filter(|a| !a.is_positional())
+            .flat_map(|a| {
+                let takes = a.get_action().takes_values();
+                let long = a.get_long().map(|l| (format!("--{l}"), takes));
+                let short = a.get_short().map(|s| (format!("-{s}"), takes));
+                long.into_iter().chain(short)
+            })
+            .collect()
+    };
+    let top = options(&cmd);
+    // The subcommand is the first word that is neither an option nor an
+    // option's value.
+    let mut i = 1;
+    while let Some(word) = args.get(i).and_then(|a| a.to_str()) {
+        match top.iter().find(|(name, _)| name == word) {
+            Some((_, takes)) => i += if *takes { 2 } else { 1 },
+            None if word.starts_with("--") && word.contains('=') => i += 1,
+            None => break,
+        }
+    }
+    let Some(search) = (args.get(i).and_then(|a| a.to_str()) == Some("search"))
+        .then(|| cmd.find_subcommand("search"))
+        .flatten()
+    else {
+        return args;
+    };
+    let known = options(search);
+    let (mut flags, mut words) = (Vec::new(), Vec::new());
+    let mut rest = args[i + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_str().unwrap_or_default();
+        if text == "--" {
+            words.extend(rest.by_ref().cloned());
+            break;
+        }
+        let name = text.split_once('=').map_or(text, |(n, _)| n);
+        match known.iter().find(|(n, _)| n == name) {
+            Some((_, takes)) => {
+                flags.push(arg.clone());
+                if *takes && name == text {
+                    flags.extend(rest.next().cloned());
+                }
+            }
+            None => words.push(arg.clone()),
+        }
+    }
+    let mut out = args[..=i].to_vec();
+    out.extend(flags);
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
+}
+
 const AFTER_HELP: &str = "\
 Environment:
   MUNJE_NOTES     default vault folder(s) when --notes is not given,
@@ -117,8 +202,10 @@ pub struct SearchArgs {
     /// and `-word` exclude, `"exact phrase"`, `title:word`, `alias:word`,
     /// `has:question`, `is:wrong`, `is:due`. Korean initial consonants
     /// (`ㅅㅍ` finds 스팟) and words typed on the wrong keyboard layout
-    /// (`tmvkt`) match too. Put `--` before the query when a word of it
-    /// starts with `-` (`munje search -- spot -#service/emr`).
+    /// (`tmvkt`) match too. A word starting with `-` is a query word
+    /// unless it is one of the options below, wherever it stands
+    /// (`munje search spot -#service/emr --limit 5`); after `--`, every
+    /// word is.
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     pub query: Vec<String>,
 
@@ -288,6 +375,84 @@ mod tests {
             .selection(0)
             .unwrap_err();
         assert!(err.starts_with("--exam-date"), "{err}");
+    }
+
+    fn reordered(words: &[&str]) -> Vec<String> {
+        query_words_last(std::iter::once("munje").chain(words.iter().copied()))
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn search_words_starting_with_a_dash_are_query_words_wherever_they_stand() {
+        assert_eq!(
+            reordered(&[
+                "search",
+                "스팟",
+                "-#service/emr",
+                "--limit",
+                "5",
+                "-tag:x",
+                "--json"
+            ]),
+            [
+                "munje",
+                "search",
+                "--limit",
+                "5",
+                "--json",
+                "--",
+                "스팟",
+                "-#service/emr",
+                "-tag:x"
+            ]
+        );
+        assert_eq!(
+            reordered(&[
+                "--notes",
+                "v",
+                "search",
+                "--limit=3",
+                "-중단",
+                "--notes",
+                "w",
+                "a"
+            ]),
+            [
+                "munje",
+                "--notes",
+                "v",
+                "search",
+                "--limit=3",
+                "--notes",
+                "w",
+                "--",
+                "-중단",
+                "a"
+            ]
+        );
+        // After a `--` typed by the user, even an option's name is a word.
+        assert_eq!(
+            reordered(&["search", "a", "--", "--json", "-b"]),
+            ["munje", "search", "--", "a", "--json", "-b"]
+        );
+        // Other commands, and a search with no query, are left alone.
+        let quiz = ["quiz", "--tag", "x", "-h"];
+        assert_eq!(reordered(&quiz), [&["munje"][..], &quiz].concat());
+        assert_eq!(
+            reordered(&["search", "--help"]),
+            ["munje", "search", "--help"]
+        );
+        let cli =
+            Cli::try_parse_from(reordered(&["search", "spot", "-#service/emr", "--json"])).unwrap();
+        match cli.command {
+            Some(Command::Search(args)) => {
+                assert_eq!(args.query, ["spot", "-#service/emr"]);
+                assert!(args.json);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -3,10 +3,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = munje::cli::Cli::parse();
+    let cli = munje::cli::Cli::parse_args();
     match munje::run(cli) {
         Ok(code) => code,
         Err(err) => {

@@ -101,6 +101,11 @@ fn tag_filters_are_hierarchical_and_negatable() {
     assert_eq!(p, ["notes/emr/cluster.md", "questions/bank.yaml"]);
     let p = paths(&json(&["--", "tag:service", "-#service/emr"]));
     assert_eq!(p, ["notes/emr/serverless.md"]);
+    // Without `--` too, with options before and after the words.
+    let p = paths(&json(&["tag:service", "-#service/emr", "--limit", "5"]));
+    assert_eq!(p, ["notes/emr/serverless.md"]);
+    let p = paths(&json(&["tag:service", "-tag:service/emr"]));
+    assert_eq!(p, ["notes/emr/serverless.md"]);
 }
 
 #[test]
