@@ -253,6 +253,70 @@ mod tests {
         );
     }
 
+    /// A query of every kind, each with hits on the bundled deck.
+    const DECK_QUERIES: &[&str] = &[
+        "ㅅㅍ",
+        "스팟",
+        "EMR 노드",
+        "tmvkt",
+        "\"2분 전\"",
+        "중단 -#service/emr",
+        "중단 -tag:instance/spot-instances",
+        "#service/emr",
+        "title:spot",
+        "alias:온디맨드",
+        "체크포인트",
+        "on-demand 요금",
+        "ㅇㄷㅁㄷ",
+        "capacity",
+        "Task 노드",
+        "-스팟",
+        "",
+    ];
+
+    /// The bundled deck written out as a folder.
+    fn deck_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (rel, bytes) in crate::vault::bundled::bundled_files() {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+        dir
+    }
+
+    /// Searches the folder note by note as it loads, checks the hits are
+    /// those of `index` (the whole folder's), and returns the outline
+    /// vault and the hits.
+    fn streamed_as_whole(
+        dir: &std::path::Path,
+        index: &SearchIndex,
+        q: &str,
+        limit: usize,
+    ) -> (Vault, Vec<Hit>) {
+        let none = HashSet::new();
+        let ctx = SearchContext {
+            wrong: &none,
+            due: &none,
+        };
+        let want = index.search(&Query::parse(q), &ctx, limit);
+        let (vault, got) = find_in_folders(
+            &[dir.to_owned()],
+            Depth::Outline,
+            Query::parse(q),
+            &ctx,
+            limit,
+        )
+        .expect("loads");
+        assert!(!want.is_empty(), "{q}");
+        assert_eq!(got, want, "{q} --limit {limit}");
+        assert!(
+            vault.notes.iter().all(|n| n.body.is_empty()),
+            "no text kept"
+        );
+        (vault, got)
+    }
+
     /// The bundled deck written out as a folder, loaded at one depth.
     fn deck_at(dir: &std::path::Path, depth: Depth) -> Vault {
         let options = crate::vault::LoadOptions {
@@ -264,12 +328,7 @@ mod tests {
 
     #[test]
     fn searching_an_outline_load_finds_what_a_full_load_finds() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (rel, bytes) in crate::vault::bundled::bundled_files() {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
+        let dir = deck_dir();
         let full = deck_at(dir.path(), Depth::Full);
         let outline = deck_at(dir.path(), Depth::Outline);
         let note_questions = |v: &Vault| v.notes.iter().map(|n| n.questions.len()).sum::<usize>();
@@ -291,23 +350,7 @@ mod tests {
                 })
                 .collect()
         };
-        for q in [
-            "ㅅㅍ",
-            "스팟",
-            "EMR 노드",
-            "tmvkt",
-            "\"2분 전\"",
-            "중단 -#service/emr",
-            "중단 -tag:instance/spot-instances",
-            "#service/emr",
-            "title:spot",
-            "alias:온디맨드",
-            "체크포인트",
-            "on-demand 요금",
-            "ㅇㄷㅁㄷ",
-            "capacity",
-            "Task 노드",
-        ] {
+        for &q in DECK_QUERIES {
             let query = Query::parse(q);
             let a = shown(full_ix.search(&query, &ctx, 50));
             let b = shown(outline_ix.search(&query, &ctx, 50));
@@ -321,52 +364,13 @@ mod tests {
     /// cut-offs included.
     #[test]
     fn a_streamed_search_finds_what_the_whole_index_finds() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (rel, bytes) in crate::vault::bundled::bundled_files() {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
+        let dir = deck_dir();
         let whole = deck_at(dir.path(), Depth::Outline);
         let index = SearchIndex::build(&whole);
-        let (wrong, due) = (HashSet::new(), HashSet::new());
-        let ctx = SearchContext {
-            wrong: &wrong,
-            due: &due,
-        };
         let mut bank_hits = 0;
-        for q in [
-            "ㅅㅍ",
-            "스팟",
-            "EMR 노드",
-            "tmvkt",
-            "\"2분 전\"",
-            "중단 -#service/emr",
-            "#service/emr",
-            "title:spot",
-            "alias:온디맨드",
-            "체크포인트",
-            "ㅇㄷㅁㄷ",
-            "Task 노드",
-            "-스팟",
-            "",
-        ] {
+        for &q in DECK_QUERIES {
             for limit in [1, 4, 200] {
-                let want = index.search(&Query::parse(q), &ctx, limit);
-                let (vault, got) = find_in_folders(
-                    &[dir.path().to_owned()],
-                    Depth::Outline,
-                    Query::parse(q),
-                    &ctx,
-                    limit,
-                )
-                .expect("deck loads");
-                assert!(!want.is_empty(), "{q}");
-                assert_eq!(got, want, "{q} --limit {limit}");
-                assert!(
-                    vault.notes.iter().all(|n| n.body.is_empty()),
-                    "no text kept"
-                );
+                let (vault, got) = streamed_as_whole(dir.path(), &index, q, limit);
                 bank_hits += got
                     .iter()
                     .filter(|h| {
@@ -406,11 +410,6 @@ mod tests {
         }
         let whole = deck_at(dir.path(), Depth::Outline);
         let index = SearchIndex::build(&whole);
-        let (wrong, due) = (HashSet::new(), HashSet::new());
-        let ctx = SearchContext {
-            wrong: &wrong,
-            due: &due,
-        };
         for q in [
             "체크포인트",
             "체크포인트 -alias:체크포인트",
@@ -418,17 +417,7 @@ mod tests {
             "노트",
         ] {
             for limit in [1, 3, 10, 100] {
-                let want = index.search(&Query::parse(q), &ctx, limit);
-                let (_, got) = find_in_folders(
-                    &[dir.path().to_owned()],
-                    Depth::Outline,
-                    Query::parse(q),
-                    &ctx,
-                    limit,
-                )
-                .expect("loads");
-                assert!(!want.is_empty(), "{q}");
-                assert_eq!(got, want, "{q} --limit {limit}");
+                streamed_as_whole(dir.path(), &index, q, limit);
             }
         }
     }
