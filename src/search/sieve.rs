@@ -1,8 +1,8 @@
-//! Sifting notes as they load: a one-shot search decides on the loading
-//! threads which notes can be hits, so it never holds, or indexes, the
-//! text of the rest.
+//! Searching notes as they load: a one-shot search (`munje search` on a
+//! folder) searches each note on the loading thread that read it and keeps
+//! only the best hits, so it never holds, or indexes, the vault's text.
 //!
-//! Owns that test; the loader's side is [`crate::vault::Sift`].
+//! Owns that search; the loader's side is [`crate::vault::Sift`].
 
 use std::cmp::Reverse;
 use std::collections::HashSet;

@@ -41,8 +41,9 @@ pub struct LoadOptions {
 }
 
 /// Decides, note by note on the loading threads, which notes a caller needs
-/// whole: a one-shot search keeps the few that can match and so never holds
-/// the whole vault's text. A note left out keeps its path, title, heading,
+/// whole: a one-shot search looks at each note there, keeps its hits and
+/// none of the notes, and so never holds the vault's text. A note left out
+/// keeps its path, title, heading,
 /// aliases, tags and diagnostics (bank entries still find their notes by
 /// name); its body, sections, links, key point and questions are dropped.
 ///
