@@ -137,8 +137,9 @@ impl SearchIndex {
     }
 
     /// Indexes the notes of a vault that `include` accepts, and every bank
-    /// question: a one-shot search indexes only the notes its
-    /// [`super::NoteSieve`] kept.
+    /// question: a streamed search, which searched the notes as they
+    /// loaded (see [`super::StreamedHits`]), indexes the bank questions
+    /// only.
     pub fn build_where(
         vault: &Vault,
         scorer: Box<dyn FuzzyScorer>,
@@ -182,8 +183,8 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// An index of one note at a time, for [`super::NoteSieve`]: empty,
-    /// with the byte ranks of a typical note.
+    /// An index of one note at a time, for [`super::NoteSieve`]: empty;
+    /// its byte ranks are counted on the first note it holds.
     pub(super) fn scratch(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
         SearchIndex {
             docs: Vec::new(),
