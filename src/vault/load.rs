@@ -1,7 +1,7 @@
 //! Loading vaults from disk: the `ignore` walk (hidden folders, `.gitignore`
 //! and `.ignore` skipped, symlink loops reported, not followed forever),
 //! files read and parsed in parallel on every core, progress reported, and
-//! the results assembled into a [`Vault`] in a fixed order.
+//! the results assembled into a [`Vault`](super::Vault) in a fixed order.
 //!
 //! The only file I/O of notes in munje. Never writes.
 
