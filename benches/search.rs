@@ -16,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use munje::commands::find_in_folders;
 use munje::search::hangul::from_dubeolsik;
 use munje::search::{Query, SearchContext, SearchIndex};
-use munje::vault::{Depth, LoadOptions, Vault, load};
+use munje::vault::{LoadOptions, Vault, load};
 
 /// Hits a search screen asks for.
 const LIMIT: usize = 50;
@@ -98,7 +98,7 @@ fn bench(c: &mut Criterion) {
             // The command hands the vault to the OS at exit: freeing it
             // is not part of a search.
             b.iter_with_large_drop(|| {
-                find_in_folders(&[vault_dir()], Depth::Outline, Query::parse(word), &ctx, 20)
+                find_in_folders(&[vault_dir()], Query::parse(word), &ctx, 20)
             });
         });
     }

@@ -26,19 +26,6 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
 
 fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = Query::parse(&args.query.join(" "));
-    // Hits name notes, not their questions, so unless the query asks about
-    // questions (`has:`, `is:`) the notes' questions need not be read.
-    let asks_questions = query.terms.iter().any(|t| {
-        matches!(
-            t.kind,
-            TermKind::HasQuestion | TermKind::IsWrong | TermKind::IsDue
-        )
-    });
-    let depth = if asks_questions {
-        Depth::Full
-    } else {
-        Depth::Outline
-    };
     let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
         wrong: &wrong,
@@ -46,7 +33,7 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let roots = super::source::vault_roots(global);
     let (vault, hits) = if let Some(roots) = roots {
-        find_in_folders(&roots, depth, query, &ctx, args.limit)?
+        find_in_folders(&roots, query, &ctx, args.limit)?
     } else {
         let vault = crate::vault::load_bundled();
         let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
@@ -84,17 +71,22 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
 /// note by note (no `has:`, no `is:`) is searched on the loading threads
 /// as each note is read, keeping only the best hits and no note's text:
 /// the same hits as an index of the whole vault, without holding it.
+/// Hits name notes, so such a search reads notes only to their outline;
+/// the others need the notes' questions, and load the vault whole.
 pub fn find_in_folders(
     roots: &[PathBuf],
-    depth: Depth,
     query: Query,
     ctx: &SearchContext<'_>,
     limit: usize,
 ) -> anyhow::Result<(Vault, Vec<Hit>)> {
     let query = Arc::new(query);
-    let streamed = NoteSieve::new(Arc::clone(&query)).map(|_| Arc::new(StreamedHits::new(limit)));
+    let streamed = NoteSieve::applies(&query).then(|| Arc::new(StreamedHits::new(limit)));
     let options = LoadOptions {
-        depth,
+        depth: if streamed.is_some() {
+            Depth::Outline
+        } else {
+            Depth::Full
+        },
         sift: streamed.as_ref().map(|hits| hits.sift(&query)),
         ..LoadOptions::default()
     };
@@ -300,14 +292,8 @@ mod tests {
             due: &none,
         };
         let want = index.search(&Query::parse(q), &ctx, limit);
-        let (vault, got) = find_in_folders(
-            &[dir.to_owned()],
-            Depth::Outline,
-            Query::parse(q),
-            &ctx,
-            limit,
-        )
-        .expect("loads");
+        let (vault, got) =
+            find_in_folders(&[dir.to_owned()], Query::parse(q), &ctx, limit).expect("loads");
         assert!(!want.is_empty(), "{q}");
         assert_eq!(got, want, "{q} --limit {limit}");
         assert!(

@@ -21,18 +21,8 @@ pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
 /// Loads the vault the arguments name. An `Err` means a vault root itself
 /// could not be read (exit status 2); problems inside files are diagnostics.
 pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
-    open_vault_to(global, vault::Depth::Full)
-}
-
-/// [`open_vault`], reading the notes of a folder only as deep as `depth`
-/// (the bundled deck is small and always read whole).
-pub fn open_vault_to(global: &GlobalArgs, depth: vault::Depth) -> anyhow::Result<Vault> {
-    let options = LoadOptions {
-        depth,
-        ..LoadOptions::default()
-    };
     match vault_roots(global) {
-        Some(roots) => Ok(vault::load(&roots, &options, &|_| {})?),
+        Some(roots) => Ok(vault::load(&roots, &LoadOptions::default(), &|_| {})?),
         None => Ok(vault::load_bundled()),
     }
 }

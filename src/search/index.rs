@@ -146,18 +146,13 @@ impl SearchIndex {
         include: impl Fn(&Note) -> bool,
     ) -> SearchIndex {
         let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
-        let mut ix = SearchIndex {
-            docs: Vec::with_capacity(vault.notes.len()),
-            shorts: Vec::with_capacity(vault.notes.len() * 6),
-            folded: String::with_capacity(text_len),
-            originals: super::fold::Originals::default(),
-            starts: Vec::with_capacity(vault.notes.len()),
-            question_ids: vault.questions.iter().map(|q| q.id.clone()).collect(),
-            question_lines: vault.questions.iter().map(|q| q.line).collect(),
-            scorer,
-            rank: ByteRank([0; 256]),
-            cache: super::scan::SharedCache::default(),
-        };
+        let mut ix = SearchIndex::empty(scorer);
+        ix.docs.reserve_exact(vault.notes.len());
+        ix.shorts.reserve_exact(vault.notes.len() * 6);
+        ix.folded.reserve_exact(text_len);
+        ix.starts.reserve_exact(vault.notes.len());
+        ix.question_ids = vault.questions.iter().map(|q| q.id.clone()).collect();
+        ix.question_lines = vault.questions.iter().map(|q| q.line).collect();
         for (i, note) in vault.notes.iter().enumerate() {
             if include(note) {
                 ix.add_note(note, NoteIx(i));
@@ -183,9 +178,10 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// An index of one note at a time, for [`super::NoteSieve`]: empty;
-    /// its byte ranks are counted on the first note it holds.
-    pub(super) fn scratch(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
+    /// An index holding nothing: filled by a build, or one note at a time
+    /// by a [`super::NoteSieve`] (its byte ranks are then counted on the
+    /// first note it holds).
+    pub(super) fn empty(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
         SearchIndex {
             docs: Vec::new(),
             shorts: Vec::new(),

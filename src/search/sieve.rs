@@ -31,16 +31,21 @@ impl NoteSieve {
     /// note does not know: the progress store (`is:`) or the note's
     /// questions (`has:`).
     pub fn new(query: Arc<Query>) -> Option<NoteSieve> {
-        let needs_more = query.terms.iter().any(|t| {
+        NoteSieve::applies(&query).then(|| NoteSieve {
+            index: SearchIndex::empty(Box::new(SkimScorer::new())),
+            least_ceiling: SearchIndex::least_ceiling(&query),
+            query,
+        })
+    }
+
+    /// True when `query` can be searched note by note: it asks nothing of
+    /// the progress store (`is:`) or of the notes' questions (`has:`).
+    pub fn applies(query: &Query) -> bool {
+        !query.terms.iter().any(|t| {
             matches!(
                 t.kind,
                 TermKind::HasQuestion | TermKind::IsWrong | TermKind::IsDue
             )
-        });
-        (!needs_more).then(|| NoteSieve {
-            index: SearchIndex::scratch(Box::new(SkimScorer::new())),
-            least_ceiling: SearchIndex::least_ceiling(&query),
-            query,
         })
     }
 
