@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::quiz::{Day, Selection, Shuffle};
+use crate::i18n::Lang;
+use crate::quiz::{Day, ExamRequest, QuizRequest, Selection, Shuffle};
 use crate::vault::Tag;
 
 /// Exam practice from Korean markdown study notes, in the terminal.
@@ -282,13 +283,18 @@ pub struct QuizArgs {
 pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
 
 impl QuizArgs {
-    /// The questions these flags ask for, for the line-mode quiz and the
-    /// TUI alike; `default_seed` shuffles when no `--seed` is given. Errors
-    /// name the flag and quote the value.
-    pub fn selection(&self, default_seed: u64) -> Result<Selection, String> {
+    /// The quiz these flags ask for, for the line-mode quiz and the TUI
+    /// alike; `default_seed` shuffles when no `--seed` is given. Errors
+    /// name the flag and quote the value, in the UI language.
+    pub fn request(&self, default_seed: u64, lang: Lang) -> Result<QuizRequest, String> {
         let tags = |list: &[String]| -> Result<Vec<Tag>, String> {
             list.iter()
-                .map(|t| Tag::parse(t).ok_or_else(|| format!("\"{t}\" is not a tag")))
+                .map(|t| {
+                    Tag::parse(t).ok_or_else(|| match lang {
+                        Lang::Ko => format!("--tag: \"{t}\"은(는) 태그가 아닙니다"),
+                        Lang::En => format!("--tag: \"{t}\" is not a tag"),
+                    })
+                })
                 .collect()
         };
         let exam_date = self
@@ -296,9 +302,15 @@ impl QuizArgs {
             .as_deref()
             .map(Day::parse)
             .transpose()
-            .map_err(|e| format!("--exam-date: {e}"))?;
+            .map_err(|e| match lang {
+                Lang::Ko => format!(
+                    "--exam-date: \"{}\"은(는) YYYY-MM-DD 형식의 날짜가 아닙니다",
+                    e.0
+                ),
+                Lang::En => format!("--exam-date: {e}"),
+            })?;
         let seed = (!self.no_shuffle).then(|| self.seed.unwrap_or(default_seed));
-        Ok(Selection {
+        let selection = Selection {
             tags: tags(&self.tags)?,
             not_tags: tags(&self.not_tags)?,
             note: self.note.clone(),
@@ -308,6 +320,31 @@ impl QuizArgs {
             count: self.count.or(self.exam.then_some(EXAM_DEFAULT_QUESTIONS)),
             shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
             exam_date,
+        };
+        let title = self
+            .note
+            .clone()
+            .or_else(|| {
+                (!selection.tags.is_empty()).then(|| {
+                    let names: Vec<&str> = selection.tags.iter().map(Tag::as_str).collect();
+                    format!("#{}", names.join(" #"))
+                })
+            })
+            .or_else(|| {
+                self.wrong
+                    .then(|| lang.pick("오답노트", "wrong answers").to_owned())
+            })
+            .or_else(|| {
+                self.due
+                    .then(|| lang.pick("오늘의 복습", "today's reviews").to_owned())
+            });
+        Ok(QuizRequest {
+            selection,
+            exam: self.exam.then_some(ExamRequest {
+                minutes: self.minutes,
+                pass: self.pass,
+            }),
+            title,
         })
     }
 }
@@ -352,29 +389,49 @@ mod tests {
     }
 
     #[test]
-    fn quiz_flags_become_a_selection() {
-        let sel = quiz_args(&["quiz", "--exam", "--tag", "#Service/EMR", "--not-tag", "x"])
-            .selection(7)
+    fn quiz_flags_become_a_request() {
+        let req = quiz_args(&["quiz", "--exam", "--tag", "#Service/EMR", "--not-tag", "x"])
+            .request(7, Lang::En)
             .unwrap();
+        assert_eq!(
+            req.exam,
+            Some(ExamRequest {
+                minutes: None,
+                pass: 720
+            })
+        );
+        assert_eq!(req.title.as_deref(), Some("#service/emr"));
+        let sel = req.selection;
         assert_eq!(sel.count, Some(EXAM_DEFAULT_QUESTIONS));
         assert_eq!(sel.tags, [Tag::parse("service/emr").unwrap()]);
         assert_eq!(sel.shuffle, Shuffle::Seeded(7));
         let sel = quiz_args(&["quiz", "--seed", "3", "--count", "5"])
-            .selection(7)
-            .unwrap();
+            .request(7, Lang::En)
+            .unwrap()
+            .selection;
         assert_eq!((sel.shuffle, sel.count), (Shuffle::Seeded(3), Some(5)));
-        let sel = quiz_args(&["quiz", "--no-shuffle"]).selection(7).unwrap();
+        let sel = quiz_args(&["quiz", "--no-shuffle"])
+            .request(7, Lang::En)
+            .unwrap()
+            .selection;
         assert_eq!(sel.shuffle, Shuffle::Off);
     }
 
     #[test]
     fn bad_quiz_flags_name_the_flag_and_value() {
-        let err = quiz_args(&["quiz", "--tag", "#"]).selection(0).unwrap_err();
+        let err = quiz_args(&["quiz", "--tag", "#"])
+            .request(0, Lang::En)
+            .unwrap_err();
         assert!(err.contains("\"#\" is not a tag"), "{err}");
+        let err = quiz_args(&["quiz", "--tag", "#"])
+            .request(0, Lang::Ko)
+            .unwrap_err();
+        assert!(err.contains("태그가 아닙니다"), "{err}");
         let err = quiz_args(&["quiz", "--exam-date", "2026-02-30"])
-            .selection(0)
+            .request(0, Lang::Ko)
             .unwrap_err();
         assert!(err.starts_with("--exam-date"), "{err}");
+        assert!(err.contains("2026-02-30") && err.contains("날짜"), "{err}");
     }
 
     fn reordered(words: &[&str]) -> Vec<String> {

@@ -37,6 +37,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         }
     }
     let lang = Lang::detect(global.lang);
+    // Bad quiz flags stop here, with exit status 2, as in the line mode.
+    let request = quiz
+        .map(|args| {
+            let seed = crate::tui::app::system_now().0.unsigned_abs();
+            args.request(seed, lang)
+        })
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let (config, mut problems) = read_config();
     let theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
@@ -47,8 +55,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
 
     let mut app = App::new(Vault::default(), lang, theme, keymap);
     app.loading = Some((0, 0));
-    app.pending_quiz = quiz.cloned();
+    app.pending_quiz = request;
     open_store(global, &mut app, &mut problems);
+    let now = crate::tui::app::system_now();
+    let offset = app
+        .store
+        .as_ref()
+        .map_or(crate::quiz::UtcOffset::UTC, |s| s.local_offset(now));
+    app.study_day = crate::quiz::StudyDay::new(offset, config.day_starts_at);
     if let Some(p) = problems.first() {
         app.error(p.clone());
     }
@@ -94,7 +108,7 @@ fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
 }
 
 /// `config.toml` in the XDG config folder; a missing file is no problem.
-fn read_config() -> (Config, Vec<String>) {
+pub(super) fn read_config() -> (Config, Vec<String>) {
     let Ok(strategy) = etcetera::choose_base_strategy() else {
         return (Config::default(), Vec::new());
     };

@@ -14,36 +14,41 @@ use std::time::SystemTime;
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, Day, Ending, ExamConfig, Mode, QuizSession, Scheduler, SessionConfig, SessionId,
-    Shuffle, Timestamp, select,
+    Attempt, History, Mode, QuizPlan, QuizRequest, QuizSession, Scheduler, StudyDay, Timestamp,
 };
-use crate::store::{Store, database_path};
+use crate::store::{Recorder, Store, database_path};
 use crate::vault::Vault;
 
-pub use line::Recorder;
+pub use line::AnswerSink;
 
-/// Everything a quiz needs, ready to run (line mode or TUI).
+/// Everything a quiz needs, ready to run in line mode.
 #[derive(Debug)]
 pub struct Prepared {
     /// The vault the questions come from.
     pub vault: Vault,
     /// The open progress store (the session is already recorded in it).
     pub store: Store,
-    /// The session, at its first question.
-    pub session: QuizSession,
-    /// FSRS, capped by `--exam-date` when given.
-    pub scheduler: Scheduler,
+    /// The history the selection was made from, kept current as answers
+    /// are recorded.
+    pub history: History,
+    /// The plan: the session, its scheduler, the exam date.
+    pub plan: QuizPlan,
     /// The UI language.
     pub lang: Lang,
-    /// The seed used (`None` with `--no-shuffle`).
-    pub seed: Option<u64>,
-    /// With `--exam-date`: the exam day and the days left before it.
-    pub exam_plan: Option<(Day, i64)>,
 }
 
 /// The current time as munje counts it.
 pub fn now() -> Timestamp {
     Timestamp::from_system_time(SystemTime::now())
+}
+
+/// The learner's calendar: the local offset the store sees at `now` and
+/// the configured start of a learning day.
+pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
+    StudyDay::new(
+        store.local_offset(now),
+        super::app::read_config().0.day_starts_at,
+    )
 }
 
 /// Opens the store at `--data-dir`/`MUNJE_DATA_DIR` or the XDG default,
@@ -71,11 +76,16 @@ pub fn open_store(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Re
     Ok(store)
 }
 
-/// Loads the vault, opens the store, selects and starts the session.
-pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::Result<Prepared> {
+/// Loads the vault, opens the store and plans the session: the same
+/// [`QuizPlan`] the app makes from the same request.
+pub fn prepare(
+    global: &GlobalArgs,
+    request: &QuizRequest,
+    now: Timestamp,
+) -> anyhow::Result<Prepared> {
     let lang = Lang::detect(global.lang);
     let vault = super::open_vault(global)?;
-    let mut store = match open_store(global, lang, now) {
+    let store = match open_store(global, lang, now) {
         Ok(store) => store,
         Err(e) => {
             // A read-only or unusable data folder must not stop the quiz.
@@ -93,117 +103,42 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
             Store::in_memory()?
         }
     };
-    let offset = store.local_offset(now);
-    let selection = args
-        .selection(now.0.unsigned_abs())
-        .map_err(anyhow::Error::msg)?;
-    let (exam_date, shuffle) = (selection.exam_date, selection.shuffle);
-    let seed = match shuffle {
-        Shuffle::Seeded(s) => Some(s),
-        Shuffle::Off => None,
-    };
+    let day = study_day(&store, now);
     let history = store.history()?;
-    let chosen = select(&vault, &selection, &history, now, offset)?;
-    let mode = if args.exam {
-        Mode::Exam(ExamConfig::new(chosen.len(), args.minutes, args.pass))
-    } else {
-        Mode::Practice
-    };
-    let mut scheduler = Scheduler::new()?;
-    if let Some(day) = exam_date {
-        scheduler = scheduler.with_exam_date(day, offset);
-    }
-    let id = SessionId::new(now, std::process::id(), seed.unwrap_or(0));
-    let session = QuizSession::new(&vault, &chosen, SessionConfig { mode, shuffle, id }, now);
-    if !session.is_empty()
-        && let Err(e) = store.start_session(session.id(), mode.kind(), seed, session.len(), now)
-    {
-        // Locked by another process: the quiz goes on, answers are kept
-        // and retried, and the session is recorded again at the end.
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ko => format!(
-                    "munje: 세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다."
-                ),
-                Lang::En => format!(
-                    "munje: could not record the session start yet ({e}); it is retried at the end."
-                ),
-            }
-        );
-    }
+    let plan = QuizPlan::new(request, &vault, &history, Scheduler::new()?, now, day)
+        .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     Ok(Prepared {
         vault,
         store,
-        session,
-        scheduler,
+        history,
+        plan,
         lang,
-        seed,
-        exam_plan: exam_date.map(|d| (d, (d.0 - now.day(offset).0).max(0))),
     })
 }
 
-/// Commits answers to the store as they are given: practice answers move
-/// the schedule at once; exam answers are kept (replaced when changed) and
-/// scheduled when the exam ends. An answer the store refuses (locked by
-/// another process past the busy timeout, a read-only file) is kept in
-/// memory, the user is told, and it is saved with the next answer or at
-/// the end: the quiz never stops over it.
+/// The line mode's side of the shared [`Recorder`]: the store and the
+/// history it writes to, and messages on stderr when the store refuses.
 #[derive(Debug)]
 pub struct StoreRecorder<'a> {
     /// The store.
     pub store: &'a mut Store,
-    /// The schedule.
-    pub scheduler: &'a Scheduler,
-    /// Answers not saved yet, oldest first.
-    pub unsaved: Vec<Attempt>,
+    /// The history, kept current.
+    pub history: &'a mut History,
+    /// The shared recorder.
+    pub recorder: Recorder,
     /// Language of the messages.
     pub lang: Lang,
-    /// The session's seed, to record its start again if need be.
-    pub seed: Option<u64>,
 }
 
-impl StoreRecorder<'_> {
-    /// Saves the unsaved answers in order, stopping at the first refusal.
-    fn save_unsaved(&mut self, practice: bool) -> Result<(), crate::store::StoreError> {
-        while let Some(attempt) = self.unsaved.first() {
-            self.store
-                .record(attempt, practice.then_some(self.scheduler))?;
-            self.unsaved.remove(0);
-        }
-        Ok(())
-    }
-
-    fn finish_session(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
-        // Again, in case the start could not be saved (it is idempotent).
-        let kind = session.mode().kind();
-        self.store
-            .start_session(session.id(), kind, self.seed, session.len(), now)?;
-        if matches!(session.mode(), Mode::Exam(_)) {
-            self.store.schedule(&session.attempts(), self.scheduler)?;
-        }
-        let ending = match session.ending() {
-            Some(Ending::Completed) => "completed",
-            Some(Ending::Submitted) => "submitted",
-            Some(Ending::TimeUp) => "time_up",
-            Some(Ending::Stopped) | None => "stopped",
-        };
-        self.store.finish_session(
-            session.id(),
-            ending,
-            session.score().correct,
-            session.exam_result(),
-            now,
-        )?;
-        Ok(())
-    }
-}
-
-impl Recorder for StoreRecorder<'_> {
-    fn answered(&mut self, session: &QuizSession, attempt: &Attempt) -> anyhow::Result<()> {
-        self.unsaved.push(attempt.clone());
-        if let Err(e) = self.save_unsaved(session.mode() == Mode::Practice) {
-            let n = self.unsaved.len();
+impl AnswerSink for StoreRecorder<'_> {
+    fn answered(
+        &mut self,
+        _: &QuizSession,
+        attempt: &Attempt,
+    ) -> anyhow::Result<Option<Timestamp>> {
+        let saved = self.recorder.answered(self.store, self.history, attempt);
+        if let Some(e) = saved.error {
+            let n = saved.pending;
             eprintln!(
                 "{}",
                 match self.lang {
@@ -216,37 +151,27 @@ impl Recorder for StoreRecorder<'_> {
                 }
             );
         }
-        Ok(())
+        Ok(saved.next_review)
+    }
+
+    fn undo(&mut self) -> anyhow::Result<Option<Attempt>> {
+        Ok(self.recorder.undo(self.store, self.history)?)
     }
 
     fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
-        if session.is_empty() {
-            return Ok(());
-        }
-        // Last chances for answers still unsaved; each try waits out the
-        // busy timeout.
-        let practice = session.mode() == Mode::Practice;
-        let mut last = self.save_unsaved(practice).err();
-        for _ in 0..2 {
-            if last.is_none() {
-                break;
-            }
-            last = self.save_unsaved(practice).err();
-        }
-        let result = match last {
-            Some(e) => Err(anyhow::Error::new(e)),
-            None => self.finish_session(session, now),
-        };
-        if let Err(e) = result {
-            let n = self.unsaved.len();
+        if let Err(e) = self
+            .recorder
+            .finished(self.store, self.history, session, now)
+        {
+            let n = self.recorder.pending();
             eprintln!(
                 "{}",
                 match self.lang {
                     Lang::Ko => format!(
-                        "munje: 진도를 끝까지 저장하지 못했습니다 ({e:#}); 저장되지 않은 답 {n}개."
+                        "munje: 진도를 끝까지 저장하지 못했습니다 ({e}); 저장되지 않은 답 {n}개."
                     ),
                     Lang::En => format!(
-                        "munje: could not finish saving progress ({e:#}); {n} answers not saved."
+                        "munje: could not finish saving progress ({e}); {n} answers not saved."
                     ),
                 }
             );
@@ -284,22 +209,41 @@ pub fn run(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCode> {
-    let mut p = prepare(global, args, now())?;
+    let lang = Lang::detect(global.lang);
+    let now0 = now();
+    let request = args
+        .request(now0.0.unsigned_abs(), lang)
+        .map_err(anyhow::Error::msg)?;
+    let p = prepare(global, &request, now0)?;
+    let Prepared {
+        vault,
+        mut store,
+        mut history,
+        plan,
+        lang,
+    } = p;
+    let exam_line = plan.exam_date_line(lang);
+    let QuizPlan {
+        mut session,
+        scheduler,
+        seed,
+        ..
+    } = plan;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if p.session.is_empty() {
+    if session.is_empty() {
         writeln!(
             out,
             "{}",
-            p.lang.pick("고를 문제가 없습니다.", "No questions match.")
+            lang.pick("고를 문제가 없습니다.", "No questions match.")
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (errors, _) = p.vault.diagnostic_counts();
+    let (errors, _) = vault.diagnostic_counts();
     if errors > 0 {
         eprintln!(
             "{}",
-            match p.lang {
+            match lang {
                 Lang::Ko => format!(
                     "munje: 노트에 오류 {errors}개가 있어 일부 문제가 빠졌습니다 (munje check로 확인)."
                 ),
@@ -309,34 +253,40 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
             }
         );
     }
-    writeln!(out, "{}", header(&p.session, p.seed, p.lang))?;
-    if let Some((day, left)) = p.exam_plan {
-        let n = p.session.len();
-        let msg = match p.lang {
-            Lang::Ko => format!(
-                "{day} 시험까지 {left}일: 오늘은 복습할 문제와 아직 안 푼 문제의 하루 몫, 약한 태그부터 {n}문제."
-            ),
-            Lang::En => format!(
-                "Exam on {day}, {left} days left: today's {n} questions are the reviews due and a day's share of unseen ones, weakest tags first."
-            ),
-        };
-        writeln!(out, "{msg}")?;
+    writeln!(out, "{}", header(&session, seed, lang))?;
+    if let Some(line) = exam_line {
+        writeln!(out, "{line}")?;
     }
-    let mut recorder = StoreRecorder {
-        store: &mut p.store,
-        scheduler: &p.scheduler,
-        unsaved: Vec::new(),
-        lang: p.lang,
-        seed: p.seed,
+    let mut recorder = Recorder::new(scheduler, seed);
+    if let Err(e) = recorder.start(&mut store, &session, now0) {
+        // Locked by another process: the quiz goes on, answers are kept
+        // and retried, and the session is recorded again at the end.
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "munje: 세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다."
+                ),
+                Lang::En => format!(
+                    "munje: could not record the session start yet ({e}); it is retried at the end."
+                ),
+            }
+        );
+    }
+    let mut sink = StoreRecorder {
+        store: &mut store,
+        history: &mut history,
+        recorder,
+        lang,
     };
     let stdin = std::io::stdin();
     let options = line::LineOptions {
-        lang: p.lang,
+        lang,
         prompt: stdin.is_terminal(),
     };
     line::run(
-        &mut p.session,
-        &mut recorder,
+        &mut session,
+        &mut sink,
         stdin.lock(),
         &mut out,
         &mut now,

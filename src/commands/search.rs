@@ -105,7 +105,7 @@ pub fn find_in_folders(
     Ok((vault, hits))
 }
 
-/// The wrong-answer notebook and the questions due now, read from the
+/// The wrong-answer notebook and the questions due today, read from the
 /// progress store only when the query asks (`is:wrong`, `is:due`), so a
 /// plain search never opens or creates a database.
 fn progress_sets(
@@ -123,8 +123,9 @@ fn progress_sets(
     }
     let now = super::quiz::now();
     let store = super::quiz::open_store(global, Lang::detect(global.lang), now)?;
+    let day = super::quiz::study_day(&store, now);
     for (id, h) in store.history()?.questions {
-        if h.is_due(now) {
+        if h.is_due_today(day, now) {
             due.insert(id.clone());
         }
         if h.in_notebook() {

@@ -1,7 +1,8 @@
 //! `munje stats`: progress figures from the store, as text or JSON.
 //!
 //! Owns the text layout; the figures come from [`crate::store::Stats`].
-//! Reads only the progress database, not the notes.
+//! Reads the progress database and the notes: "due today" counts the
+//! vault's questions exactly as `quiz --due` selects them.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -21,7 +22,10 @@ fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let now = super::quiz::now();
     let store = super::quiz::open_store(global, lang, now)?;
-    let stats = store.stats(now)?;
+    let day = super::quiz::study_day(&store, now);
+    let vault = super::open_vault(global)?;
+    let due = store.history()?.due_counts(&vault, day, now);
+    let stats = store.stats(due, now, day)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &stats)?;
@@ -51,10 +55,14 @@ pub fn render(s: &Stats, lang: Lang) -> String {
     let _ = match lang {
         Lang::Ko => writeln!(
             t,
-            "복습할 문제: 오늘 {} · 이번 주 {}",
-            s.due_today, s.due_week
+            "복습할 문제: 오늘 {} · 이번 주 {} · 아직 안 푼 문제 {} (하루는 {}에 시작)",
+            s.due_today, s.due_week, s.new_questions, s.day_starts_at
         ),
-        Lang::En => writeln!(t, "Due: today {} · this week {}", s.due_today, s.due_week),
+        Lang::En => writeln!(
+            t,
+            "Due: today {} · this week {} · never answered {} (days start at {})",
+            s.due_today, s.due_week, s.new_questions, s.day_starts_at
+        ),
     };
     let _ = match lang {
         Lang::Ko => writeln!(t, "연속 학습: {}일", s.streak_days),
@@ -102,17 +110,24 @@ pub fn render(s: &Stats, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::quiz::testing::attempt;
-    use crate::quiz::{Timestamp, UtcOffset};
+    use crate::quiz::{DueCounts, StudyDay, Timestamp};
+    use crate::store::AnswerTotals;
 
     #[test]
     fn text_shows_totals_tags_and_weeks() {
         let mut a = attempt("q", &['A'], &['A'], 86_400 * 30);
         a.tags = vec![crate::vault::Tag::parse("service/emr").unwrap()];
+        let day = StudyDay::UTC_MIDNIGHT;
+        let due = DueCounts {
+            today: 2,
+            week: 3,
+            never_answered: 5,
+        };
         let s = Stats::compute(
-            &[a],
-            &[],
+            &AnswerTotals::of_attempts(&[a], day),
+            due,
             Timestamp::from_secs(86_400 * 30 + 60),
-            UtcOffset::UTC,
+            day,
         );
         let text = render(&s, Lang::En);
         assert!(
@@ -120,8 +135,17 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Streak: 1 day\n"));
+        assert!(
+            text.contains("Due: today 2 · this week 3 · never answered 5 (days start at 00:00)"),
+            "{text}"
+        );
         assert!(text.contains("  service/emr  1/1 (100%)"));
         assert_eq!(text.matches(" attempts (").count(), 8, "{text}");
-        assert!(render(&s, Lang::Ko).contains("연속 학습: 1일"));
+        let ko = render(&s, Lang::Ko);
+        assert!(ko.contains("연속 학습: 1일"));
+        assert!(
+            ko.contains("복습할 문제: 오늘 2 · 이번 주 3 · 아직 안 푼 문제 5"),
+            "{ko}"
+        );
     }
 }

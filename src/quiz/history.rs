@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::vault::{Letter, QuestionId, QuestionIx, Tag, Vault};
 
 use super::attempt::Attempt;
+use super::day::StudyDay;
 use super::time::Timestamp;
 
 /// One question's past.
@@ -36,9 +37,10 @@ impl QuestionHistory {
         self.last_correct == Some(false) || self.misses >= 2
     }
 
-    /// Due for review at `now` (only questions seen before are due).
-    pub fn is_due(&self, now: Timestamp) -> bool {
-        self.due.is_some_and(|d| d <= now)
+    /// Due for review today (only questions seen before are due): the one
+    /// definition every count and selection uses (see [`StudyDay`]).
+    pub fn is_due_today(&self, day: StudyDay, now: Timestamp) -> bool {
+        self.due.is_some_and(|d| day.is_due_today(d, now))
     }
 
     /// Folds in one more answer, given in time order.
@@ -57,6 +59,18 @@ impl QuestionHistory {
     }
 }
 
+/// How many of a vault's quizzable questions are due, and how many were
+/// never answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DueCounts {
+    /// Due before the end of this learning day (what `quiz --due` serves).
+    pub today: usize,
+    /// Due before the end of the seventh learning day, today included.
+    pub week: usize,
+    /// Never answered.
+    pub never_answered: usize,
+}
+
 /// Every question's past, by id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
@@ -72,6 +86,39 @@ impl History {
             h.questions.entry(a.question.clone()).or_default().add(a);
         }
         h
+    }
+
+    /// Folds in an answer just recorded and the due date the schedule
+    /// gave it (none for an exam answer, scheduled at submission): the
+    /// in-memory history stays current without re-reading the store.
+    pub fn record(&mut self, attempt: &Attempt, due: Option<Timestamp>) {
+        let h = self.questions.entry(attempt.question.clone()).or_default();
+        h.add(attempt);
+        if due.is_some() {
+            h.due = due;
+        }
+    }
+
+    /// Sets a question's due date (an exam's answers, once scheduled).
+    pub fn set_due(&mut self, id: &QuestionId, due: Timestamp) {
+        self.questions.entry(id.clone()).or_default().due = Some(due);
+    }
+
+    /// Due and never-answered counts over the vault's quizzable questions,
+    /// with the same test `select` uses for `--due`.
+    pub fn due_counts(&self, vault: &Vault, day: StudyDay, now: Timestamp) -> DueCounts {
+        let week_end = day.start(day.day(now).plus(7));
+        let mut c = DueCounts::default();
+        for ix in vault.quizzable() {
+            match self.get(&vault.question(ix).id) {
+                None => c.never_answered += 1,
+                Some(h) => {
+                    c.today += usize::from(h.is_due_today(day, now));
+                    c.week += usize::from(h.due.is_some_and(|d| d < week_end));
+                }
+            }
+        }
+        c
     }
 
     /// The past of a question, if it has one.

@@ -15,12 +15,14 @@
 //!    [`CardState`] (FSRS), and [`Notebook`] builds the 오답노트.
 
 mod attempt;
+mod day;
 mod exam;
 mod feedback;
 mod history;
 mod letters;
 mod notebook;
 mod present;
+mod request;
 mod rng;
 mod schedule;
 mod select;
@@ -32,15 +34,17 @@ mod time;
 pub(crate) mod testing;
 
 pub use attempt::{Attempt, ModeKind, SessionId, letters_to_string};
+pub use day::{DayStart, StudyDay, next_review_text};
 pub use exam::{
     DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, ExamConfig, ExamPreset, ExamResult, PRESETS,
     TagScore, percent, scaled_score,
 };
 pub use feedback::{Feedback, OptionFeedback};
-pub use history::{History, QuestionHistory};
+pub use history::{DueCounts, History, QuestionHistory};
 pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
+pub use request::{ExamRequest, PlanError, QuizPlan, QuizRequest};
 pub use rng::{SeededRng, Shuffle};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};

@@ -6,6 +6,8 @@
 //!
 //! Ratings from one answer:
 //! - wrong → **Again**;
+//! - right, but the learner said they guessed → **Hard** (never Good or
+//!   Easy: a lucky guess is not knowledge);
 //! - right, and faster than half the expected time → **Easy**;
 //! - right, and slower than twice the expected time → **Hard**;
 //! - right otherwise → **Good**.
@@ -17,7 +19,8 @@
 
 use fsrs::{FSRS, MemoryState};
 
-use super::time::{Day, Timestamp, UtcOffset};
+use super::day::StudyDay;
+use super::time::{Day, Timestamp};
 
 /// How well an answer went, in FSRS's four grades.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,11 +36,14 @@ pub enum Rating {
 }
 
 impl Rating {
-    /// Rates an answer from whether it was right, the seconds it took and
-    /// the characters of stem and options.
-    pub fn of_answer(correct: bool, seconds: f64, text_chars: usize) -> Rating {
+    /// Rates an answer from whether it was right, whether the learner
+    /// guessed, the seconds it took and the characters of stem and options.
+    pub fn of_answer(correct: bool, guessed: bool, seconds: f64, text_chars: usize) -> Rating {
         if !correct {
             return Rating::Again;
+        }
+        if guessed {
+            return Rating::Hard;
         }
         let expected = expected_seconds(text_chars);
         if seconds < expected / 2.0 {
@@ -93,7 +99,7 @@ pub struct ScheduleError(String);
 pub struct Scheduler {
     fsrs: FSRS,
     retention: f32,
-    exam: Option<(Day, UtcOffset)>,
+    exam: Option<(Day, StudyDay)>,
 }
 
 impl Scheduler {
@@ -111,10 +117,10 @@ impl Scheduler {
     }
 
     /// Caps every due date so the question comes back before the exam day
-    /// (the day before it, at the latest).
+    /// (the learning day before it, at the latest).
     #[must_use]
-    pub fn with_exam_date(mut self, day: Day, offset: UtcOffset) -> Scheduler {
-        self.exam = Some((day, offset));
+    pub fn with_exam_date(mut self, day: Day, study: StudyDay) -> Scheduler {
+        self.exam = Some((day, study));
         self
     }
 
@@ -156,8 +162,8 @@ impl Scheduler {
             f64::from(state.interval).round().max(1.0)
         };
         let mut due = now.plus_days(days);
-        if let Some((exam_day, offset)) = self.exam {
-            let latest = exam_day.plus(-1).start(offset);
+        if let Some((exam_day, study)) = self.exam {
+            let latest = study.start(exam_day.plus(-1));
             if latest > now && due > latest {
                 due = latest;
             }
@@ -176,18 +182,25 @@ impl Scheduler {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::UtcOffset;
 
     const DAY: f64 = 86_400.0;
 
     #[test]
     fn ratings_follow_correctness_and_speed() {
         // 80 characters: expected 20 s.
-        assert_eq!(Rating::of_answer(false, 3.0, 80), Rating::Again);
-        assert_eq!(Rating::of_answer(true, 9.0, 80), Rating::Easy);
-        assert_eq!(Rating::of_answer(true, 20.0, 80), Rating::Good);
-        assert_eq!(Rating::of_answer(true, 41.0, 80), Rating::Hard);
+        assert_eq!(Rating::of_answer(false, false, 3.0, 80), Rating::Again);
+        assert_eq!(Rating::of_answer(true, false, 9.0, 80), Rating::Easy);
+        assert_eq!(
+            Rating::of_answer(true, true, 9.0, 80),
+            Rating::Hard,
+            "a fast guess"
+        );
+        assert_eq!(Rating::of_answer(false, true, 9.0, 80), Rating::Again);
+        assert_eq!(Rating::of_answer(true, false, 20.0, 80), Rating::Good);
+        assert_eq!(Rating::of_answer(true, false, 41.0, 80), Rating::Hard);
         // A long question earns more time before it counts as slow.
-        assert_eq!(Rating::of_answer(true, 41.0, 400), Rating::Good);
+        assert_eq!(Rating::of_answer(true, false, 41.0, 400), Rating::Good);
     }
 
     #[test]
@@ -214,7 +227,7 @@ mod tests {
         let exam = Day::parse("2026-11-24").unwrap();
         let s = Scheduler::new()
             .unwrap()
-            .with_exam_date(exam, UtcOffset::UTC);
+            .with_exam_date(exam, crate::quiz::StudyDay::UTC_MIDNIGHT);
         let easy = s.review(None, Rating::Easy, t0).unwrap();
         assert_eq!(easy.due.day(UtcOffset::UTC).to_string(), "2026-11-23");
     }

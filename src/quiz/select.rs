@@ -6,9 +6,10 @@
 
 use crate::vault::{NoteIx, QuestionIx, QuestionOrigin, Tag, Vault};
 
+use super::day::StudyDay;
 use super::history::History;
 use super::rng::{SeededRng, Shuffle};
-use super::time::{Day, Timestamp, UtcOffset};
+use super::time::{Day, Timestamp};
 
 /// What to ask.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +63,7 @@ pub fn select(
     sel: &Selection,
     history: &History,
     now: Timestamp,
-    offset: UtcOffset,
+    day: StudyDay,
 ) -> Result<Vec<QuestionIx>, SelectError> {
     let note = match &sel.note {
         Some(name) => Some(
@@ -78,11 +79,11 @@ pub fn select(
         .filter(|&ix| {
             let h = history.get(&vault.question(ix).id);
             (!sel.wrong_only || h.is_some_and(super::history::QuestionHistory::in_notebook))
-                && (!sel.due_only || h.is_some_and(|h| h.is_due(now)))
+                && (!sel.due_only || h.is_some_and(|h| h.is_due_today(day, now)))
         })
         .collect();
-    let mut chosen = if let Some(day) = sel.exam_date {
-        plan(vault, &pool, history, now, offset, day, sel.shuffle).today
+    let mut chosen = if let Some(exam_day) = sel.exam_date {
+        plan(vault, &pool, history, now, day, exam_day, sel.shuffle).today
     } else {
         order(vault, pool, history, sel.weakest_first, sel.shuffle)
     };
@@ -100,11 +101,11 @@ pub fn plan(
     pool: &[QuestionIx],
     history: &History,
     now: Timestamp,
-    offset: UtcOffset,
+    day: StudyDay,
     exam_day: Day,
     shuffle: Shuffle,
 ) -> ExamPlan {
-    let days_left = (exam_day.0 - now.day(offset).0).max(1);
+    let days_left = (exam_day.0 - day.day(now).0).max(1);
     let (seen, unseen): (Vec<QuestionIx>, Vec<QuestionIx>) = pool
         .iter()
         .partition(|&&ix| history.get(&vault.question(ix).id).is_some());
@@ -115,7 +116,7 @@ pub fn plan(
         .filter(|&ix| {
             history
                 .get(&vault.question(ix).id)
-                .is_some_and(|h| h.is_due(now))
+                .is_some_and(|h| h.is_due_today(day, now))
         })
         .collect();
     let mut today = order(vault, due, history, true, shuffle);

@@ -21,7 +21,7 @@ fn run(sel: &Selection, history: &History) -> Vec<String> {
         sel,
         history,
         Timestamp::from_secs(100),
-        UtcOffset::UTC,
+        StudyDay::UTC_MIDNIGHT,
     )
     .unwrap();
     ids(&vault, &list)
@@ -68,7 +68,7 @@ fn by_note_and_count() {
         note: Some("없는 노트".into()),
         ..unshuffled()
     };
-    let err = select(&vault, &sel, &h, Timestamp(0), UtcOffset::UTC).unwrap_err();
+    let err = select(&vault, &sel, &h, Timestamp(0), StudyDay::UTC_MIDNIGHT).unwrap_err();
     assert_eq!(
         err.to_string(),
         "no note titled \"없는 노트\" (nor with that file name or alias)"
@@ -98,7 +98,14 @@ fn wrong_only_takes_the_notebook_and_due_only_the_due() {
         due_only: true,
         ..unshuffled()
     };
-    assert_eq!(run(&sel, &h), ["emr-primary"]);
+    // Due later today counts as due today: the learning day ends at
+    // midnight UTC here.
+    assert_eq!(run(&sel, &h), ["spot-notice", "emr-primary"]);
+    h.questions
+        .get_mut(&QuestionId("spot-notice".into()))
+        .unwrap()
+        .due = Some(Timestamp::from_secs(86_400));
+    assert_eq!(run(&sel, &h), ["emr-primary"], "tomorrow is not today");
 }
 
 #[test]
@@ -136,7 +143,9 @@ fn seeded_shuffle_is_repeatable_and_keeps_every_question() {
 #[test]
 fn exam_plan_spreads_new_questions_so_all_are_seen_in_time() {
     let vault = sample_vault();
-    let now = Day::parse("2026-11-21").unwrap().start(UtcOffset::UTC);
+    let now = Day::parse("2026-11-21")
+        .unwrap()
+        .start(crate::quiz::UtcOffset::UTC);
     let mut h = History::from_attempts(&[attempt("emr-primary", &['B'], &['A'], 1)]);
     h.questions
         .get_mut(&QuestionId("emr-primary".into()))
@@ -144,7 +153,15 @@ fn exam_plan_spreads_new_questions_so_all_are_seen_in_time() {
         .due = Some(now);
     let pool: Vec<QuestionIx> = vault.quizzable().collect();
     let exam = Day::parse("2026-11-23").unwrap();
-    let p = plan(&vault, &pool, &h, now, UtcOffset::UTC, exam, Shuffle::Off);
+    let p = plan(
+        &vault,
+        &pool,
+        &h,
+        now,
+        StudyDay::UTC_MIDNIGHT,
+        exam,
+        Shuffle::Off,
+    );
     assert_eq!((p.days_left, p.unseen, p.new_per_day), (2, 3, 2));
     let today = ids(&vault, &p.today);
     assert_eq!(today[0], "emr-primary", "due first");
@@ -154,6 +171,6 @@ fn exam_plan_spreads_new_questions_so_all_are_seen_in_time() {
         exam_date: Some(exam),
         ..unshuffled()
     };
-    let chosen = select(&vault, &sel, &h, now, UtcOffset::UTC).unwrap();
+    let chosen = select(&vault, &sel, &h, now, StudyDay::UTC_MIDNIGHT).unwrap();
     assert_eq!(chosen, p.today);
 }

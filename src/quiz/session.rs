@@ -161,15 +161,57 @@ impl QuizSession {
         }
     }
 
-    /// Answers the question on screen with typed text (`B`, `AC`, `a c`).
+    /// Answers the question on screen with typed text (`B`, `AC`, `a c`);
+    /// a trailing `?` (`B?`) says the learner guessed.
     pub fn answer_text(&mut self, text: &str, now: Timestamp) -> Result<Attempt, AnswerError> {
         let offered: Vec<Letter> = self
             .items
             .get(self.position)
             .map(|i| i.question.options.iter().map(|o| o.letter).collect())
             .unwrap_or_default();
+        let trimmed = text.trim();
+        let (text, guessed) = match trimmed.strip_suffix('?') {
+            Some(rest) if !rest.trim().is_empty() => (rest, true),
+            _ => (trimmed, false),
+        };
         let letters = parse_letters(text, &offered)?;
-        self.answer(&letters, now)
+        let attempt = self.answer(&letters, now)?;
+        if guessed {
+            return self
+                .set_guessed(self.position, true)
+                .ok_or(AnswerError::Finished);
+        }
+        Ok(attempt)
+    }
+
+    /// Marks a practice answer as guessed or not (the feedback screen's
+    /// "I guessed"); returns the attempt as it should now be recorded.
+    pub fn set_guessed(&mut self, index: usize, guessed: bool) -> Option<Attempt> {
+        let item = self.items.get_mut(index)?;
+        item.response.as_mut()?.guessed = guessed;
+        self.attempt_of(index)
+    }
+
+    /// Takes a practice answer back (undo): the question is unanswered and
+    /// on screen again, its time counted afresh from `now`. False in an
+    /// exam or for an unanswered question.
+    pub fn take_back(&mut self, index: usize, now: Timestamp) -> bool {
+        if self.config.mode != Mode::Practice {
+            return false;
+        }
+        let Some(item) = self.items.get_mut(index) else {
+            return false;
+        };
+        if item.response.is_none() {
+            return false;
+        }
+        item.response = None;
+        item.seconds = 0.0;
+        self.leave(now);
+        self.position = index;
+        self.shown_at = now;
+        self.ending = None;
+        true
     }
 
     /// Answers the question on screen with shown letters. In practice an
@@ -209,6 +251,7 @@ impl QuizSession {
             picked,
             correct,
             at: now,
+            guessed: false,
         });
         self.attempt_of(self.position).ok_or(AnswerError::Finished)
     }
@@ -228,7 +271,12 @@ impl QuizSession {
             correct: response.correct,
             seconds: item.seconds,
             at: response.at,
-            rating: Rating::of_answer(response.correct, item.seconds, q.text_len()),
+            rating: Rating::of_answer(
+                response.correct,
+                response.guessed,
+                item.seconds,
+                q.text_len(),
+            ),
         })
     }
 

@@ -50,6 +50,8 @@ pub struct Response {
     pub correct: bool,
     /// When it was (last) given.
     pub at: Timestamp,
+    /// The learner said they guessed: a right guess is rated Hard.
+    pub guessed: bool,
 }
 
 /// One question of the session and what happened to it.

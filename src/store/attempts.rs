@@ -8,12 +8,21 @@
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::quiz::{
-    Attempt, CardState, ExamResult, History, ModeKind, Rating, Scheduler, SessionId, Timestamp,
-    letters_to_string,
+    Attempt, CardState, ExamResult, History, ModeKind, QuestionHistory, Rating, Scheduler,
+    SessionId, Timestamp, letters_to_string,
 };
 use crate::vault::{QuestionId, Tag};
 
 use super::{Store, StoreError};
+
+/// What recording an answer did to its question's card.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Recorded {
+    /// The new card (practice; `None` for an exam answer).
+    pub card: Option<CardState>,
+    /// The card before this answer (`None` for a first answer).
+    pub previous: Option<CardState>,
+}
 
 const ATTEMPT_COLUMNS: &str = "session_id, mode, question_id, chosen, correct_letters, \
      is_correct, seconds, answered_at, tags, rating";
@@ -70,12 +79,13 @@ impl Store {
     /// Commits one answer. With a scheduler the question's card moves in
     /// the same transaction (practice); without, only the answer is kept
     /// (an exam answer, replaced if changed, scheduled at submission).
-    /// Returns the new card state when one was computed.
+    /// Returns the new card state when one was computed, and the one it
+    /// replaced (what [`Store::take_back`] restores).
     pub fn record(
         &mut self,
         attempt: &Attempt,
         scheduler: Option<&Scheduler>,
-    ) -> Result<Option<CardState>, StoreError> {
+    ) -> Result<Recorded, StoreError> {
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
@@ -104,41 +114,77 @@ impl Store {
             ],
         )
         .map_err(sql)?;
-        let card = match scheduler {
+        let recorded = match scheduler {
             Some(s) => {
                 let prev = load_card(&tx, &attempt.question).map_err(sql)?;
                 let next = s
                     .review(prev.as_ref(), attempt.rating, attempt.at)
                     .unwrap_or_else(|_| fallback_card(prev.as_ref(), attempt));
                 save_card(&tx, &attempt.question, &next).map_err(sql)?;
-                Some(next)
+                Recorded {
+                    card: Some(next),
+                    previous: prev,
+                }
             }
-            None => None,
+            None => Recorded::default(),
         };
         tx.commit().map_err(sql)?;
-        Ok(card)
+        Ok(recorded)
     }
 
-    /// Moves the cards of answers recorded earlier (an exam's, once
-    /// submitted).
-    pub fn schedule(
+    /// Takes an answer back (undo): its row is removed and the card it
+    /// moved is put back as it was (`previous`), in one transaction.
+    pub fn take_back(
         &mut self,
-        attempts: &[Attempt],
-        scheduler: &Scheduler,
+        attempt: &Attempt,
+        previous: Option<&CardState>,
     ) -> Result<(), StoreError> {
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
+        tx.execute(
+            "DELETE FROM attempts WHERE session_id = ?1 AND question_id = ?2",
+            params![attempt.session.0, attempt.question.0],
+        )
+        .map_err(sql)?;
+        match previous {
+            Some(card) => save_card(&tx, &attempt.question, card).map_err(sql)?,
+            None => {
+                tx.execute(
+                    "DELETE FROM cards WHERE question_id = ?1",
+                    [&attempt.question.0],
+                )
+                .map_err(sql)?;
+            }
+        }
+        tx.commit().map_err(sql)
+    }
+
+    /// Moves the cards of answers recorded earlier (an exam's, once
+    /// submitted); returns each question's new card.
+    pub fn schedule(
+        &mut self,
+        attempts: &[Attempt],
+        scheduler: &Scheduler,
+    ) -> Result<Vec<(QuestionId, CardState)>, StoreError> {
+        let sql = StoreError::sqlite(&self.path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let mut cards = Vec::with_capacity(attempts.len());
         for a in attempts {
             let prev = load_card(&tx, &a.question).map_err(sql)?;
             let next = scheduler
                 .review(prev.as_ref(), a.rating, a.at)
                 .unwrap_or_else(|_| fallback_card(prev.as_ref(), a));
             save_card(&tx, &a.question, &next).map_err(sql)?;
+            cards.push((a.question.clone(), next));
         }
-        tx.commit().map_err(sql)
+        tx.commit().map_err(sql)?;
+        Ok(cards)
     }
 
     /// Every attempt, oldest first.
@@ -172,19 +218,81 @@ impl Store {
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
-    /// Every question's past: attempts folded in time order, due dates
-    /// from the cards.
+    /// Every question's past, aggregated in SQL (one row per question and
+    /// per distinct wrong answer, never one per attempt), with due dates
+    /// from the cards. Equal to folding every attempt in time order
+    /// ([`History::from_attempts`]), which a test checks.
     pub fn history(&self) -> Result<History, StoreError> {
-        let mut history = History::from_attempts(&self.attempts()?);
+        let e = |x| self.err(x);
+        let mut history = History::default();
         let mut stmt = self
             .conn
-            .prepare("SELECT question_id, due FROM cards")
-            .map_err(|e| self.err(e))?;
+            .prepare_cached(
+                "SELECT question_id, COUNT(*), SUM(is_correct = 0), MAX(answered_at),
+                   (SELECT b.is_correct FROM attempts b WHERE b.question_id = a.question_id
+                    ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
+                 FROM attempts a GROUP BY question_id",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
+            })
+            .map_err(e)?;
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        for row in rows {
+            let (id, attempts, misses, last_at, last_correct) = row.map_err(e)?;
+            history.questions.insert(
+                QuestionId(id),
+                QuestionHistory {
+                    attempts: count(attempts),
+                    misses: count(misses),
+                    last_correct: Some(last_correct),
+                    last_at: Some(Timestamp(last_at)),
+                    ..QuestionHistory::default()
+                },
+            );
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT question_id, chosen, correct_letters, COUNT(*) FROM attempts
+                 WHERE is_correct = 0 GROUP BY question_id, chosen, correct_letters",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })
+            .map_err(e)?;
+        for row in rows {
+            let (id, chosen, right, n) = row.map_err(e)?;
+            if let Some(h) = history.questions.get_mut(&QuestionId(id)) {
+                for l in chosen.chars().filter(|&l| !right.contains(l)) {
+                    *h.wrong_picks.entry(l).or_default() += count(n);
+                }
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT question_id, due FROM cards")
+            .map_err(e)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| self.err(e))?;
+            .map_err(e)?;
         for row in rows {
-            let (id, due) = row.map_err(|e| self.err(e))?;
+            let (id, due) = row.map_err(e)?;
             if let Some(h) = history.questions.get_mut(&QuestionId(id)) {
                 h.due = Some(Timestamp(due));
             }

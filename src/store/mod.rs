@@ -7,6 +7,7 @@
 
 mod attempts;
 mod open;
+mod recorder;
 mod schema;
 mod stats;
 
@@ -16,9 +17,11 @@ use rusqlite::Connection;
 
 use crate::quiz::{Timestamp, UtcOffset};
 
+pub use attempts::Recorded;
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
+pub use recorder::{Recorder, Saved};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
-pub use stats::{DayCount, Stats, TagCount};
+pub use stats::{AnswerTotals, DayCount, Stats, TagCount};
 
 /// What went wrong with the progress database.
 #[derive(Debug, thiserror::Error)]

@@ -1,15 +1,19 @@
 //! Progress figures for `munje stats`: attempts and accuracy overall and by
-//! tag, questions due today and this week, the streak of days practised,
-//! and attempts per day over the last eight weeks.
+//! tag, questions due today and this week and never answered, the streak
+//! of learning days practised, and attempts per day over the last eight
+//! weeks.
 //!
-//! Owns the arithmetic, done over rows read back from the store; days are
-//! local days (the caller passes the UTC offset).
+//! The answer figures are SQL aggregates ([`AnswerTotals`]), so the cost
+//! and memory stay flat however long the history is; the due figures are
+//! counted over the vault's questions with the one definition of "due
+//! today" ([`History::due_counts`]), so they equal what `quiz --due`
+//! serves. Days are learning days ([`StudyDay`]).
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use crate::quiz::{Attempt, Day, Timestamp, UtcOffset};
+use crate::quiz::{Day, DueCounts, StudyDay, Timestamp};
 
 use super::{Store, StoreError};
 
@@ -30,7 +34,7 @@ pub struct TagCount {
 /// Attempts and right answers on one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayCount {
-    /// `YYYY-MM-DD`, local.
+    /// `YYYY-MM-DD`, the learning day.
     pub date: String,
     /// Answers given that day.
     pub attempts: u64,
@@ -47,12 +51,18 @@ pub struct Stats {
     pub correct: u64,
     /// `correct / attempts`, 0–1, four decimals (0 with no attempts).
     pub accuracy: f64,
-    /// Questions due by the end of today (overdue included).
+    /// Questions due before the end of this learning day (overdue
+    /// included): what `quiz --due` serves.
     pub due_today: u64,
-    /// Questions due within seven days, today included.
+    /// Questions due before the end of the seventh learning day, today
+    /// included.
     pub due_week: u64,
-    /// Consecutive days with at least one answer, up to today (or up to
-    /// yesterday while today has none yet).
+    /// Quizzable questions never answered.
+    pub new_questions: u64,
+    /// When a learning day starts, `HH:MM` local time.
+    pub day_starts_at: String,
+    /// Consecutive learning days with at least one answer, up to today
+    /// (or up to yesterday while today has none yet).
     pub streak_days: u32,
     /// Per tag, sorted by tag.
     pub by_tag: Vec<TagCount>,
@@ -60,42 +70,57 @@ pub struct Stats {
     pub by_day: Vec<DayCount>,
 }
 
-impl Stats {
-    /// Computes the figures from attempts and card due dates.
-    pub fn compute(
-        attempts: &[Attempt],
-        due: &[Timestamp],
-        now: Timestamp,
-        offset: UtcOffset,
-    ) -> Stats {
-        let today = now.day(offset);
-        let total = attempts.len() as u64;
-        let correct = attempts.iter().filter(|a| a.correct).count() as u64;
-        let mut tags: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-        let mut days: BTreeMap<Day, (u64, u64)> = BTreeMap::new();
+/// The answer figures, aggregated by the database.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnswerTotals {
+    /// Answers given.
+    pub attempts: u64,
+    /// Of which right.
+    pub correct: u64,
+    /// Attempts and right answers per tag.
+    pub by_tag: BTreeMap<String, (u64, u64)>,
+    /// Attempts and right answers per learning day.
+    pub by_day: BTreeMap<Day, (u64, u64)>,
+}
+
+impl AnswerTotals {
+    /// Folds in answers one by one (what the SQL computes; for tests and
+    /// for tools holding attempts in memory).
+    pub fn of_attempts(attempts: &[crate::quiz::Attempt], day: StudyDay) -> AnswerTotals {
+        let mut t = AnswerTotals::default();
         for a in attempts {
-            for t in &a.tags {
-                let e = tags.entry(t.as_str()).or_default();
+            let right = u64::from(a.correct);
+            t.attempts += 1;
+            t.correct += right;
+            for tag in &a.tags {
+                let e = t.by_tag.entry(tag.as_str().to_owned()).or_default();
                 e.0 += 1;
-                e.1 += u64::from(a.correct);
+                e.1 += right;
             }
-            let e = days.entry(a.at.day(offset)).or_default();
+            let e = t.by_day.entry(day.day(a.at)).or_default();
             e.0 += 1;
-            e.1 += u64::from(a.correct);
+            e.1 += right;
         }
-        let tomorrow = today.plus(1).start(offset);
-        let next_week = today.plus(7).start(offset);
-        let active: HashSet<Day> = days.keys().copied().collect();
-        let mut day = if active.contains(&today) {
+        t
+    }
+}
+
+impl Stats {
+    /// The figures from the answer totals and the due counts.
+    pub fn compute(totals: &AnswerTotals, due: DueCounts, now: Timestamp, day: StudyDay) -> Stats {
+        let today = day.day(now);
+        let active: HashSet<Day> = totals.by_day.keys().copied().collect();
+        let mut d = if active.contains(&today) {
             today
         } else {
             today.plus(-1)
         };
         let mut streak = 0;
-        while active.contains(&day) {
+        while active.contains(&d) {
             streak += 1;
-            day = day.plus(-1);
+            d = d.plus(-1);
         }
+        let (total, correct) = (totals.attempts, totals.correct);
         Stats {
             attempts: total,
             correct,
@@ -104,13 +129,16 @@ impl Stats {
             } else {
                 round4(ratio(correct, total))
             },
-            due_today: due.iter().filter(|&&d| d < tomorrow).count() as u64,
-            due_week: due.iter().filter(|&&d| d < next_week).count() as u64,
+            due_today: due.today as u64,
+            due_week: due.week as u64,
+            new_questions: due.never_answered as u64,
+            day_starts_at: day.starts_at.to_string(),
             streak_days: streak,
-            by_tag: tags
-                .into_iter()
-                .map(|(tag, (attempts, correct))| TagCount {
-                    tag: tag.to_owned(),
+            by_tag: totals
+                .by_tag
+                .iter()
+                .map(|(tag, &(attempts, correct))| TagCount {
+                    tag: tag.clone(),
                     attempts,
                     correct,
                 })
@@ -119,7 +147,7 @@ impl Stats {
                 .rev()
                 .map(|back| {
                     let d = today.plus(-back);
-                    let (attempts, correct) = days.get(&d).copied().unwrap_or_default();
+                    let (attempts, correct) = totals.by_day.get(&d).copied().unwrap_or_default();
                     DayCount {
                         date: d.to_string(),
                         attempts,
@@ -140,16 +168,78 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+const MS_PER_DAY: i64 = 86_400_000;
+
 impl Store {
-    /// The figures at `now`, in the local time zone.
-    pub fn stats(&self, now: Timestamp) -> Result<Stats, StoreError> {
-        let offset = self.local_offset(now);
-        Ok(Stats::compute(
-            &self.attempts()?,
-            &self.due_dates()?,
-            now,
-            offset,
-        ))
+    /// Every figure at `now`: the answer totals from the database, the due
+    /// counts as the caller counted them over the vault.
+    pub fn stats(
+        &self,
+        due: DueCounts,
+        now: Timestamp,
+        day: StudyDay,
+    ) -> Result<Stats, StoreError> {
+        Ok(Stats::compute(&self.answer_totals(day)?, due, now, day))
+    }
+
+    /// The answer figures, aggregated in SQL: a few rows per tag set and
+    /// per day come back, never one per attempt.
+    pub fn answer_totals(&self, day: StudyDay) -> Result<AnswerTotals, StoreError> {
+        let e = |x| self.err(x);
+        let mut t = AnswerTotals::default();
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT tags, COUNT(*), TOTAL(is_correct) FROM attempts GROUP BY tags")
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, f64>(2)?,
+                ))
+            })
+            .map_err(e)?;
+        for row in rows {
+            let (tags, n, right) = row.map_err(e)?;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let (n, right) = (count(n), right.max(0.0) as u64);
+            t.attempts += n;
+            t.correct += right;
+            for tag in tags.lines().filter(|l| !l.is_empty()) {
+                let c = t.by_tag.entry(tag.to_owned()).or_default();
+                c.0 += n;
+                c.1 += right;
+            }
+        }
+        // The learning day of an instant, in SQL: shift to the learning
+        // calendar, then floor-divide by a day.
+        let shift = -day.start(Day(0)).0;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT (answered_at + ?1 - ((answered_at + ?1) % ?2 + ?2) % ?2) / ?2,
+                        COUNT(*), TOTAL(is_correct)
+                 FROM attempts GROUP BY 1",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([shift, MS_PER_DAY], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, f64>(2)?,
+                ))
+            })
+            .map_err(e)?;
+        for row in rows {
+            let (d, n, right) = row.map_err(e)?;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let right = right.max(0.0) as u64;
+            t.by_day.insert(Day(d), (count(n), right));
+        }
+        Ok(t)
     }
 }
 
@@ -157,10 +247,19 @@ impl Store {
 mod tests {
     use super::*;
     use crate::quiz::testing::attempt;
+    use crate::quiz::{DayStart, UtcOffset};
     use crate::vault::Tag;
 
+    fn due(today: usize, week: usize) -> DueCounts {
+        DueCounts {
+            today,
+            week,
+            never_answered: 0,
+        }
+    }
+
     #[test]
-    fn figures_from_attempts_and_due_dates() {
+    fn figures_from_answer_totals() {
         let day0 = Day::parse("2026-11-21").unwrap().start(UtcOffset::UTC);
         let secs = |d: i32, h: i32| day0.plus_seconds(f64::from(d * 24 + h) * 3600.0).as_secs();
         let mut a = vec![
@@ -172,13 +271,8 @@ mod tests {
         a[0].tags = vec![Tag::parse("service/emr").unwrap()];
         a[1].tags = vec![Tag::parse("service/emr").unwrap()];
         let now = day0.plus_seconds(12.0 * 3600.0);
-        let due = [
-            now.plus_days(-3.0),
-            now.plus_days(0.4),
-            now.plus_days(3.0),
-            now.plus_days(9.0),
-        ];
-        let s = Stats::compute(&a, &due, now, UtcOffset::UTC);
+        let study = StudyDay::UTC_MIDNIGHT;
+        let s = Stats::compute(&AnswerTotals::of_attempts(&a, study), due(2, 3), now, study);
         assert_eq!((s.attempts, s.correct), (4, 2));
         assert!((s.accuracy - 0.5).abs() < 1e-9);
         assert_eq!((s.due_today, s.due_week), (2, 3));
@@ -201,27 +295,58 @@ mod tests {
     }
 
     #[test]
+    fn the_database_aggregates_equal_folding_every_attempt() {
+        let seoul = StudyDay::new(UtcOffset(9 * 3600), DayStart::DEFAULT);
+        let day0 = Day::parse("2026-11-21").unwrap().start(UtcOffset::UTC);
+        let mut store = Store::in_memory().unwrap();
+        let mut all = Vec::new();
+        for i in 0..40_u32 {
+            // Every 5 hours, across learning-day boundaries in Seoul.
+            let at = day0.plus_seconds(f64::from(i) * 5.0 * 3600.0).as_secs();
+            let mut a = attempt(&format!("q{}", i % 7), &['A'], &['A'], at);
+            a.correct = i % 3 != 0;
+            a.session = crate::quiz::SessionId(format!("s{i}"));
+            a.tags = match i % 3 {
+                0 => vec![Tag::parse("service/emr").unwrap()],
+                1 => vec![
+                    Tag::parse("service/emr").unwrap(),
+                    Tag::parse("instance/spot").unwrap(),
+                ],
+                _ => vec![],
+            };
+            store.record(&a, None).unwrap();
+            all.push(a);
+        }
+        assert_eq!(
+            store.answer_totals(seoul).unwrap(),
+            AnswerTotals::of_attempts(&all, seoul)
+        );
+    }
+
+    #[test]
     fn streak_survives_until_today_is_practised() {
         let now = Day::parse("2026-11-21")
             .unwrap()
             .start(UtcOffset::UTC)
             .plus_seconds(3600.0);
         let yesterday = now.plus_days(-1.0).as_secs();
-        let s = Stats::compute(
-            &[attempt("q", &['A'], &['A'], yesterday)],
-            &[],
-            now,
-            UtcOffset::UTC,
-        );
+        let study = StudyDay::UTC_MIDNIGHT;
+        let totals = AnswerTotals::of_attempts(&[attempt("q", &['A'], &['A'], yesterday)], study);
+        let s = Stats::compute(&totals, due(0, 0), now, study);
         assert_eq!(s.streak_days, 1);
-        let s = Stats::compute(&[], &[], now, UtcOffset::UTC);
+        let s = Stats::compute(&AnswerTotals::default(), due(0, 0), now, study);
         assert_eq!((s.streak_days, s.attempts), (0, 0));
         assert!(s.accuracy.abs() < f64::EPSILON);
     }
 
     #[test]
     fn json_has_exactly_the_documented_keys() {
-        let s = Stats::compute(&[], &[], Timestamp(0), UtcOffset::UTC);
+        let s = Stats::compute(
+            &AnswerTotals::default(),
+            due(0, 0),
+            Timestamp(0),
+            StudyDay::default(),
+        );
         let v = serde_json::to_value(&s).unwrap();
         let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
         keys.sort();
@@ -233,11 +358,14 @@ mod tests {
                 "by_day",
                 "by_tag",
                 "correct",
+                "day_starts_at",
                 "due_today",
                 "due_week",
+                "new_questions",
                 "streak_days"
             ]
         );
+        assert_eq!(v["day_starts_at"], "04:00");
         assert_eq!(v["by_day"][0].as_object().unwrap().len(), 3);
     }
 }

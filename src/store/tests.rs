@@ -81,7 +81,7 @@ fn practice_answers_move_the_card_and_set_the_due_date() {
     let s = Scheduler::new().unwrap();
     let mut a = attempt("q", &['C'], &['B'], 1_800_000_000);
     a.rating = Rating::Again;
-    let card = store.record(&a, Some(&s)).unwrap().unwrap();
+    let card = store.record(&a, Some(&s)).unwrap().card.unwrap();
     assert_eq!((card.reps, card.lapses), (1, 1));
     assert_eq!(store.card(&QuestionId("q".into())).unwrap(), Some(card));
     let h = store.history().unwrap();

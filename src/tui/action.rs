@@ -77,6 +77,12 @@ pub enum Action {
     PrevQuestion,
     /// Next question (exam).
     NextQuestion,
+    /// Start today's review: every question due today.
+    ReviewDue,
+    /// Practice feedback: mark the answer as a guess (or not).
+    Guessed,
+    /// Practice feedback: take the answer back.
+    Undo,
     /// Retry the wrong-answer notebook.
     Retry,
     /// Switch between the dark and light theme.

@@ -21,11 +21,10 @@ use super::screens::search::SearchState;
 use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
-use crate::cli::QuizArgs;
 use crate::i18n::Lang;
-use crate::quiz::{History, Scheduler, Timestamp};
+use crate::quiz::{Day, DueCounts, History, QuizRequest, StudyDay, Timestamp};
 use crate::search::SearchIndex;
-use crate::store::Store;
+use crate::store::{Recorder, Store};
 use crate::vault::Vault;
 
 /// Something that happened: input, a resize, or news from a worker thread.
@@ -125,17 +124,25 @@ pub struct App {
     /// The progress store; `None` when it could not be opened (quizzes
     /// still run, answers are not kept).
     pub store: Option<Store>,
-    /// Answers the store refused (locked past its busy timeout, say), kept
-    /// in order and saved with the next answer or when the app ends.
-    pub unsaved: Vec<crate::quiz::Attempt>,
-    /// Answer history from the store, refreshed after each answer.
+    /// Writes answers (the recorder the line mode uses too), from the
+    /// first quiz on; keeps the ones the store refused, in order, and
+    /// retries them.
+    pub recorder: Option<Recorder>,
+    /// Answer history: read from the store once, then kept current from
+    /// each answer recorded.
     pub history: History,
     /// The clock (fixed in tests).
     pub clock: fn() -> Timestamp,
-    /// FSRS scheduling for recorded answers.
-    pub scheduler: Option<Scheduler>,
-    /// `munje quiz` flags to start a quiz with once the vault is loaded.
-    pub pending_quiz: Option<QuizArgs>,
+    /// The learner's calendar: what "today" and "due today" mean.
+    pub study_day: StudyDay,
+    /// The quiz `munje quiz` asked for, started once the vault is loaded.
+    pub pending_quiz: Option<QuizRequest>,
+    /// Today's due and never-answered counts for the header, and the
+    /// learning day they were counted on.
+    pub due: (Option<Day>, DueCounts),
+    /// Set when the history or the vault changed: recount `due` after the
+    /// event (never while drawing).
+    pub due_stale: bool,
 }
 
 /// The system clock.
@@ -150,11 +157,13 @@ impl App {
         let mut app = App {
             index,
             store: None,
-            unsaved: Vec::new(),
+            recorder: None,
             history: History::default(),
             clock: system_now,
-            scheduler: Scheduler::new().ok(),
+            study_day: StudyDay::default(),
             pending_quiz: None,
+            due: (None, DueCounts::default()),
+            due_stale: true,
             vault,
             loading: None,
             lang,
@@ -231,6 +240,23 @@ impl App {
 
     /// Handles one event.
     pub fn handle(&mut self, event: AppEvent) {
+        self.handle_event(event);
+        self.recount_due();
+    }
+
+    /// Recounts today's due questions when the history or the vault
+    /// changed, or a new learning day began.
+    pub(crate) fn recount_due(&mut self) {
+        let now = (self.clock)();
+        let today = self.study_day.day(now);
+        if self.due_stale || self.due.0 != Some(today) {
+            let counts = self.history.due_counts(&self.vault, self.study_day, now);
+            self.due = (Some(today), counts);
+            self.due_stale = false;
+        }
+    }
+
+    fn handle_event(&mut self, event: AppEvent) {
         match event {
             AppEvent::Key(key) => {
                 if key.kind == KeyEventKind::Release {
@@ -250,6 +276,7 @@ impl App {
             AppEvent::Progress(done, total) => self.loading = Some((done, total)),
             AppEvent::Loaded(vault) => {
                 self.loading = None;
+                self.due_stale = true;
                 self.vault = *vault;
                 self.index = SearchIndex::build(&self.vault);
                 self.refresh_search();
@@ -257,8 +284,8 @@ impl App {
                 self.list = StudyList::default();
                 self.open_first_note();
                 let (errors, _) = self.vault.diagnostic_counts();
-                if let Some(args) = self.pending_quiz.take() {
-                    self.start_from_args(&args);
+                if let Some(request) = self.pending_quiz.take() {
+                    self.start_quiz(&request);
                 } else if errors > 0 {
                     self.say(self.lang.pick(
                         "노트에 오류가 있습니다: d로 진단 보기",
@@ -272,6 +299,7 @@ impl App {
             }
             AppEvent::Reloaded(vault) => {
                 self.loading = None;
+                self.due_stale = true;
                 self.reload(*vault);
             }
             AppEvent::Tick => self.tick_quiz(),

@@ -1,15 +1,13 @@
 //! The app's side of quizzes: starting one (from the dialog, the open note
-//! or `munje quiz` flags), turning quiz outcomes into store writes and
-//! screen changes, and the store failing gracefully (a notice, and the quiz
-//! goes on).
+//! or `munje quiz` flags) through the shared [`QuizPlan`], turning quiz
+//! outcomes into writes through the shared [`Recorder`] and screen changes,
+//! and the store failing gracefully (a notice, and the quiz goes on).
 
-use crate::cli::QuizArgs;
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, Ending, ExamConfig, Mode, Notebook, QuizSession, Selection, SessionConfig, SessionId,
-    Shuffle, UtcOffset, select,
+    Attempt, ExamRequest, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
 };
-use crate::store::StoreError;
+use crate::store::{Recorder, StoreError};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
@@ -34,13 +32,7 @@ impl App {
         let sel = d.selection(&self.vault, 0);
         let now = (self.clock)();
         d.available =
-            select(&self.vault, &sel, &self.history, now, self.offset()).map_or(0, |q| q.len());
-    }
-
-    fn offset(&self) -> UtcOffset {
-        self.store
-            .as_ref()
-            .map_or(UtcOffset::UTC, |s| s.local_offset((self.clock)()))
+            select(&self.vault, &sel, &self.history, now, self.study_day).map_or(0, |q| q.len());
     }
 
     fn seed(&self) -> u64 {
@@ -62,15 +54,19 @@ impl App {
             ..Selection::default()
         };
         let title = display_title(self.vault.note(note)).to_owned();
-        self.start_quiz(&sel, None, title);
+        self.start_quiz(&QuizRequest {
+            selection: sel,
+            exam: None,
+            title: Some(title),
+        });
     }
 
     /// Opens the statistics screen on fresh figures.
     pub(crate) fn open_stats(&mut self) {
-        self.refresh_history();
         let now = (self.clock)();
+        let due = self.history.due_counts(&self.vault, self.study_day, now);
         let stats = match &self.store {
-            Some(store) => match store.stats(now) {
+            Some(store) => match store.stats(due, now, self.study_day) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     self.error(e.to_string());
@@ -92,7 +88,26 @@ impl App {
             ..Selection::default()
         };
         let title = self.lang.pick("오답노트", "wrong answers").to_owned();
-        self.start_quiz(&sel, None, title);
+        self.start_quiz(&QuizRequest {
+            selection: sel,
+            exam: None,
+            title: Some(title),
+        });
+    }
+
+    /// Starts today's review: every question due today.
+    pub(crate) fn review_due(&mut self) {
+        let sel = Selection {
+            due_only: true,
+            shuffle: Shuffle::Seeded(self.seed()),
+            ..Selection::default()
+        };
+        let title = self.lang.pick("오늘의 복습", "today's reviews").to_owned();
+        self.start_quiz(&QuizRequest {
+            selection: sel,
+            exam: None,
+            title: Some(title),
+        });
     }
 
     /// Starts the quiz the dialog describes.
@@ -103,69 +118,69 @@ impl App {
             Scope::Note(n) => display_title(self.vault.note(*n)).to_owned(),
             Scope::Tag(t) => format!("#{t}"),
         };
-        let exam = d.exam.then_some((None, crate::quiz::DEFAULT_PASS_MARK));
-        self.start_quiz(&sel, exam, title);
+        let exam = d.exam.then_some(ExamRequest {
+            minutes: None,
+            pass: crate::quiz::DEFAULT_PASS_MARK,
+        });
+        self.start_quiz(&QuizRequest {
+            selection: sel,
+            exam,
+            title: Some(title),
+        });
     }
 
-    /// Starts the quiz `munje quiz …` asked for; errors name the flag.
-    pub fn start_from_args(&mut self, args: &QuizArgs) {
-        let parsed = args.selection(self.seed());
-        match parsed {
-            Ok(sel) => {
-                let title = args
-                    .note
-                    .clone()
-                    .or_else(|| {
-                        (!args.tags.is_empty()).then(|| format!("#{}", args.tags.join(" #")))
-                    })
-                    .unwrap_or_else(|| self.lang.pick("전체", "everything").to_owned());
-                let exam = args.exam.then_some((args.minutes, args.pass));
-                self.start_quiz(&sel, exam, title);
-            }
-            Err(e) => self.error(e),
-        }
-    }
-
-    /// Selects questions and opens the quiz screen on them.
-    fn start_quiz(&mut self, sel: &Selection, exam: Option<(Option<u32>, u32)>, title: String) {
+    /// Plans the request with the same [`QuizPlan`] the line mode uses and
+    /// opens the quiz screen on it.
+    pub(crate) fn start_quiz(&mut self, request: &QuizRequest) {
         let now = (self.clock)();
-        let questions = match select(&self.vault, sel, &self.history, now, self.offset()) {
-            Ok(q) => q,
+        let scheduler = match Scheduler::new() {
+            Ok(s) => s,
             Err(e) => return self.error(e.to_string()),
         };
-        if questions.is_empty() {
+        let plan = match QuizPlan::new(
+            request,
+            &self.vault,
+            &self.history,
+            scheduler,
+            now,
+            self.study_day,
+        ) {
+            Ok(p) => p,
+            Err(e) => return self.error(e.message(self.lang)),
+        };
+        if plan.session.is_empty() {
             self.say(self.lang.pick(
                 "고른 조건에 맞는 문제가 없습니다",
                 "No questions match these choices",
             ));
             return;
         }
-        let mode = match exam {
-            Some((minutes, pass)) => Mode::Exam(ExamConfig::new(questions.len(), minutes, pass)),
-            None => Mode::Practice,
+        let exam_line = plan.exam_date_line(self.lang);
+        let QuizPlan {
+            session,
+            scheduler,
+            seed,
+            title,
+            ..
+        } = plan;
+        let recorder = match &mut self.recorder {
+            Some(r) => {
+                r.begin(scheduler, seed);
+                r
+            }
+            None => self.recorder.insert(Recorder::new(scheduler, seed)),
         };
-        let seed = match sel.shuffle {
-            Shuffle::Seeded(s) => Some(s),
-            Shuffle::Off => None,
-        };
-        let id = SessionId::new(now, std::process::id(), seed.unwrap_or(0));
-        let session = QuizSession::new(
-            &self.vault,
-            &questions,
-            SessionConfig {
-                mode,
-                shuffle: sel.shuffle,
-                id,
-            },
-            now,
-        );
         if let Some(store) = &mut self.store {
-            let r = store.start_session(session.id(), mode.kind(), seed, session.len(), now);
+            let r = recorder.start(store, &session, now);
             self.store_result(r);
         }
+        let title = title.unwrap_or_else(|| self.lang.pick("전체", "everything").to_owned());
         self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
         self.layers
             .push(Layer::Quiz(Box::new(QuizState::new(session, title, seed))));
+        if let Some(line) = exam_line {
+            self.say(line);
+        }
     }
 
     /// Passes an action to the quiz on top and acts on the outcome.
@@ -192,6 +207,21 @@ impl App {
         match outcome {
             Outcome::None => {}
             Outcome::Answered(attempt) => self.record(&attempt),
+            Outcome::Rerate(attempt) => {
+                // Said after the fact: the first record is taken back and
+                // the answer recorded again with its new rating.
+                if let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder)
+                    && let Err(e) = rec.undo(store, &mut self.history)
+                {
+                    return self.error(e.to_string());
+                }
+                self.record(&attempt);
+                self.say(self.lang.pick(
+                    "찍어서 맞힌 답으로 기록했습니다 (다시 m: 취소)",
+                    "Recorded as a guess (m again to undo)",
+                ));
+            }
+            Outcome::Undo => self.undo_answer(now),
             Outcome::Finished => {
                 let Some(Layer::Quiz(q)) = self.layers.last() else {
                     return;
@@ -200,23 +230,11 @@ impl App {
                 if session.is_empty() {
                     return;
                 }
-                if let Some(store) = &mut self.store {
-                    let mut r = Ok(());
-                    if let (Mode::Exam(_), Some(s)) = (session.mode(), &self.scheduler) {
-                        r = store.schedule(&session.attempts(), s);
-                    }
-                    let r = r.and_then(|()| {
-                        store.finish_session(
-                            session.id(),
-                            ending_name(session.ending()),
-                            session.score().correct,
-                            session.exam_result(),
-                            now,
-                        )
-                    });
+                self.due_stale = true;
+                if let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder) {
+                    let r = rec.finished(store, &mut self.history, &session, now);
                     self.store_result(r);
                 }
-                self.refresh_history();
             }
             Outcome::OpenNote(qix) => {
                 let q = self.vault.question(qix);
@@ -252,14 +270,59 @@ impl App {
         }
     }
 
-    /// Records an answer as it is given: practice answers move the
-    /// schedule now, exam answers when the exam ends.
+    /// Records an answer as it is given (practice answers move the
+    /// schedule now, exam answers when the exam ends) and shows when the
+    /// question comes back. The history is updated from the answer itself,
+    /// never re-read from the store.
     fn record(&mut self, attempt: &Attempt) {
-        if self.store.is_some() {
-            self.unsaved.push(attempt.clone());
-            self.save_unsaved();
+        self.due_stale = true;
+        let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder) else {
+            self.history.record(attempt, None);
+            return;
+        };
+        let saved = rec.answered(store, &mut self.history, attempt);
+        if let Some(Layer::Quiz(q)) = self.layers.last_mut() {
+            q.next_review = saved.next_review;
         }
-        self.refresh_history();
+        if let Some(e) = saved.error {
+            self.error(self.unsaved_note(&e, saved.pending));
+        }
+    }
+
+    /// Takes the last practice answer back and asks the question again.
+    fn undo_answer(&mut self, now: crate::quiz::Timestamp) {
+        self.due_stale = true;
+        let taken = match (&mut self.store, &mut self.recorder) {
+            (Some(store), Some(rec)) => rec.undo(store, &mut self.history),
+            _ => Ok(None),
+        };
+        match taken {
+            Ok(Some(attempt)) => {
+                if let Some(Layer::Quiz(q)) = self.layers.last_mut() {
+                    q.taken_back(&attempt.question, now);
+                }
+                self.say(self.lang.pick(
+                    "마지막 답을 취소했습니다. 다시 답하세요",
+                    "The answer was taken back; answer again",
+                ));
+            }
+            Ok(None) => self.say(
+                self.lang
+                    .pick("되돌릴 답이 없습니다", "There is no answer to take back"),
+            ),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn unsaved_note(&self, e: &StoreError, n: usize) -> String {
+        match self.lang {
+            Lang::Ko => format!(
+                "답을 아직 저장하지 못했습니다 ({e}). 다음 답과 함께 다시 저장합니다 (대기 {n}개)"
+            ),
+            Lang::En => format!(
+                "could not save the answer yet ({e}); it is kept and retried with the next one ({n} waiting)"
+            ),
+        }
     }
 
     /// Saves the answers the store refused earlier, oldest first, stopping
@@ -267,37 +330,16 @@ impl App {
     /// answer, it is kept and saved with the next one (or when the app
     /// ends). Returns how many are still unsaved.
     pub fn save_unsaved(&mut self) -> usize {
-        let Some(store) = &mut self.store else {
-            return self.unsaved.len();
+        let Some(rec) = &mut self.recorder else {
+            return 0;
         };
-        while let Some(attempt) = self.unsaved.first() {
-            let practice = attempt.mode == crate::quiz::ModeKind::Practice;
-            let scheduler = self.scheduler.as_ref().filter(|_| practice);
-            if let Err(e) = store.record(attempt, scheduler) {
-                let n = self.unsaved.len();
-                let note = match self.lang {
-                    Lang::Ko => format!(
-                        "답을 아직 저장하지 못했습니다 ({e}). 다음 답과 함께 다시 저장합니다 (대기 {n}개)"
-                    ),
-                    Lang::En => format!(
-                        "could not save the answer yet ({e}); it is kept and retried with the next one ({n} waiting)"
-                    ),
-                };
-                self.error(note);
-                return n;
-            }
-            self.unsaved.remove(0);
-        }
-        0
-    }
-
-    /// Reads the answer history again (after answers were recorded).
-    pub(crate) fn refresh_history(&mut self) {
-        if let Some(store) = &self.store
-            && let Ok(h) = store.history()
+        if let Some(store) = &mut self.store
+            && let Err(e) = rec.retry(store, &mut self.history)
         {
-            self.history = h;
+            let n = rec.pending();
+            self.error(self.unsaved_note(&e, n));
         }
+        self.recorder.as_ref().map_or(0, Recorder::pending)
     }
 
     /// A store error becomes a lasting notice; answers stop being kept but
@@ -312,15 +354,5 @@ impl App {
             self.error(note.clone());
             self.notice = Some(note);
         }
-    }
-}
-
-/// How an ending is recorded in the store.
-fn ending_name(ending: Option<Ending>) -> &'static str {
-    match ending {
-        Some(Ending::Completed) => "completed",
-        Some(Ending::Submitted) => "submitted",
-        Some(Ending::TimeUp) => "time_up",
-        Some(Ending::Stopped) | None => "stopped",
     }
 }

@@ -82,7 +82,7 @@ impl App {
                 if h.in_notebook() {
                     wrong.insert(q.id.clone());
                 }
-                if h.is_due(now) {
+                if h.is_due_today(self.study_day, now) {
                     due.insert(q.id.clone());
                 }
             }
@@ -161,6 +161,7 @@ impl App {
                 };
                 self.open_start_dialog(preferred);
             }
+            (_, Action::ReviewDue) => self.review_due(),
             (Focus::Reader, Action::StartQuiz) => {
                 if let Some(n) = self.reader.as_ref().map(|r| r.note) {
                     self.quiz_note(n);

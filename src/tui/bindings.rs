@@ -198,6 +198,14 @@ impl Default for Keymap {
                 true,
             ),
             b(
+                "review_due",
+                &[k('r')],
+                A::ReviewDue,
+                "오늘의 복습",
+                "today's reviews",
+                true,
+            ),
+            b(
                 "collapse",
                 &[k('h'), p(KeyCode::Left)],
                 A::Left,
@@ -337,6 +345,14 @@ impl Default for Keymap {
                 "이 노트로 퀴즈",
                 "quiz on this note",
                 true,
+            ),
+            b(
+                "review_due",
+                &[k('r')],
+                A::ReviewDue,
+                "오늘의 복습",
+                "today's reviews",
+                false,
             ),
             b(
                 "next_pane",

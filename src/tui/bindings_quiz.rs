@@ -95,6 +95,15 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             true,
         ),
         open_note(),
+        b(
+            "guessed",
+            &[k('m')],
+            A::Guessed,
+            "찍었음",
+            "I guessed",
+            true,
+        ),
+        b("undo", &[k('u')], A::Undo, "되돌리기", "undo", true),
     ];
     feedback.extend(movement());
     table.insert(C::Feedback, feedback);

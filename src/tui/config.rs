@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! theme = "light"          # or "dark"
+//! day_starts_at = "04:00"  # when a learning day begins (or an hour: 4)
 //! [keys]
 //! quit = "x"               # a key name, or a list of them
 //! search = ["/", "ctrl-f"]
@@ -11,6 +12,7 @@
 
 use super::keymap::Keymap;
 use super::theme::ThemeKind;
+use crate::quiz::DayStart;
 
 /// Settings read from the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +21,8 @@ pub struct Config {
     pub theme: Option<ThemeKind>,
     /// Key overrides: binding name and its keys.
     pub keys: Vec<(String, Vec<String>)>,
+    /// When a learning day begins (Anki's "next day starts at").
+    pub day_starts_at: DayStart,
 }
 
 impl Config {
@@ -46,6 +50,21 @@ impl Config {
                         "config.toml: theme \"{other}\" is not \"dark\" or \"light\""
                     )),
                 },
+                ("day_starts_at", v) => {
+                    let start = match v {
+                        toml::Value::Integer(h) => u16::try_from(*h)
+                            .ok()
+                            .and_then(|h| DayStart::at(h, 0)),
+                        toml::Value::String(s) => DayStart::parse(s),
+                        _ => None,
+                    };
+                    match start {
+                        Some(s) => config.day_starts_at = s,
+                        None => problems.push(format!(
+                            "config.toml: day_starts_at = {v} is not an hour (0-23) or \"HH:MM\""
+                        )),
+                    }
+                }
                 ("keys", toml::Value::Table(keys)) => {
                     for (name, v) in keys {
                         let list = match v {
@@ -65,7 +84,7 @@ impl Config {
                     }
                 }
                 (other, v) => problems.push(format!(
-                    "config.toml: unknown setting \"{other}\" = {v} (known: theme, [keys])"
+                    "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, [keys])"
                 )),
             }
         }
@@ -133,6 +152,20 @@ mod tests {
             map.action(Context::NoteList, KeyChord::ch('q')),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn the_learning_day_start_is_an_hour_or_a_time() {
+        assert_eq!(Config::parse("").0.day_starts_at, DayStart::DEFAULT);
+        let (c, p) = Config::parse("day_starts_at = 6\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.day_starts_at, DayStart::at(6, 0).unwrap());
+        let (c, p) = Config::parse("day_starts_at = \"00:30\"\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.day_starts_at.minutes(), 30);
+        let (c, p) = Config::parse("day_starts_at = 25\n");
+        assert_eq!(c.day_starts_at, DayStart::DEFAULT);
+        assert!(p[0].contains("day_starts_at = 25"), "{p:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::keymap::Context;
 use super::screens::quiz::Phase;
 use super::snapshots::{app, screen};
 use crate::quiz::Timestamp;
-use crate::store::Store;
+use crate::store::{Recorder, Store};
 use crate::vault::NoteIx;
 
 const NOW: Timestamp = Timestamp(1_750_000_000_000);
@@ -177,7 +177,7 @@ fn an_answer_refused_by_a_locked_database_is_kept_and_saved_later() {
     let l = wrong_letter(&a);
     a.update(Action::Pick(l));
     assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on");
-    assert_eq!(a.unsaved.len(), 1);
+    assert_eq!(a.recorder.as_ref().map(Recorder::pending), Some(1));
     assert!(a.store.is_some(), "the store is kept for the next answer");
     other.execute_batch("COMMIT").unwrap();
     // The lock is gone: the kept answer is saved (here, as the app ends).

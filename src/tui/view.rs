@@ -19,6 +19,7 @@ use super::screens::stats::stats_lines;
 use super::screens::study::{NoteListView, display_title};
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
+use crate::i18n::Lang;
 
 impl App {
     /// Draws a frame and places the terminal cursor (in a text field, so
@@ -240,6 +241,17 @@ impl App {
                     quizzable
                 ),
                 t.dim,
+            ));
+            let due = self.due.1;
+            spans.push(Span::styled(
+                match self.lang {
+                    Lang::Ko => format!(
+                        "· 오늘 복습 {} · 새 문제 {} ",
+                        due.today, due.never_answered
+                    ),
+                    Lang::En => format!("· due today {} · new {} ", due.today, due.never_answered),
+                },
+                if due.today > 0 { t.warning } else { t.dim },
             ));
             let (errors, warnings) = self.vault.diagnostic_counts();
             if errors + warnings > 0 {

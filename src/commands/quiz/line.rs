@@ -1,9 +1,10 @@
 //! The line-mode quiz loop over any `BufRead` and `Write`: for scripts,
 //! screen readers and dumb terminals. One line of input per answer (`B`,
-//! `AC`, `a c`), `?` help, `s` skip, `q` stop, `f` flag (exam), numbers and
-//! `submit` at the exam's review grid. End of input ends the quiz cleanly.
+//! `AC`, `a c`; `B?` when guessing), `?` help, `s` skip, `q` stop, `u` take
+//! the last answer back (practice), `f` flag (exam), numbers and `submit` at
+//! the exam's review grid. End of input ends the quiz cleanly.
 //!
-//! Owns the dialogue only; every answer goes to a [`Recorder`] at once.
+//! Owns the dialogue only; every answer goes to an [`AnswerSink`] at once.
 //! Reading a line blocks, so in an exam the time limit is enforced when the
 //! next line arrives: an answer given after the deadline is refused and the
 //! exam is submitted as it stood at the deadline.
@@ -11,14 +12,21 @@
 use std::io::{BufRead, Write};
 
 use crate::i18n::Lang;
-use crate::quiz::{AnswerError, Attempt, Mode, QuizSession, Step, Timestamp};
+use crate::quiz::{AnswerError, Attempt, Mode, QuizSession, Step, Timestamp, next_review_text};
 
 use super::render;
 
 /// Where answers go as they are given.
-pub trait Recorder {
-    /// Commits one answer (called before the next question is shown).
-    fn answered(&mut self, session: &QuizSession, attempt: &Attempt) -> anyhow::Result<()>;
+pub trait AnswerSink {
+    /// Commits one answer (called before the next question is shown);
+    /// returns when the question comes back, once known.
+    fn answered(
+        &mut self,
+        session: &QuizSession,
+        attempt: &Attempt,
+    ) -> anyhow::Result<Option<Timestamp>>;
+    /// Takes the last practice answer back; `None` when there is none.
+    fn undo(&mut self) -> anyhow::Result<Option<Attempt>>;
     /// Called once when the session has ended.
     fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()>;
 }
@@ -43,7 +51,7 @@ enum Place {
 /// The running dialogue.
 struct Dialogue<'a, R, W> {
     session: &'a mut QuizSession,
-    recorder: &'a mut dyn Recorder,
+    recorder: &'a mut dyn AnswerSink,
     input: R,
     out: &'a mut W,
     clock: &'a mut dyn FnMut() -> Timestamp,
@@ -65,7 +73,7 @@ pub struct LineOptions {
 /// Runs the session to its end, printing to `out`.
 pub fn run<R: BufRead, W: Write>(
     session: &mut QuizSession,
-    recorder: &mut dyn Recorder,
+    recorder: &mut dyn AnswerSink,
     input: R,
     out: &mut W,
     clock: &mut dyn FnMut() -> Timestamp,
@@ -176,6 +184,7 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
                 Some(Step::Finished)
             }
             "s" | "S" | "ㄴ" => Some(self.session.skip(now)),
+            "u" | "U" | "ㅕ" => self.undo(now)?,
             "f" if self.exam => {
                 let msg = match (self.session.flag(), lang) {
                     (true, Lang::Ko) => "검토 표시를 했습니다.",
@@ -188,11 +197,14 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
             }
             text => match self.session.answer_text(text, now) {
                 Ok(attempt) => {
-                    self.recorder.answered(self.session, &attempt)?;
+                    let next_review = self.recorder.answered(self.session, &attempt)?;
                     if !self.exam
                         && let Some(fb) = self.session.feedback(self.session.position())
                     {
                         write!(self.out, "{}", render::plain(&render::feedback(&fb, lang)))?;
+                        if let Some(due) = next_review {
+                            writeln!(self.out, "{}", next_review_text(due, now, lang))?;
+                        }
                     }
                     Some(self.session.next((self.clock)()))
                 }
@@ -203,6 +215,44 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
                 }
             },
         })
+    }
+
+    /// `u`: takes the last practice answer back and asks it again.
+    fn undo(&mut self, now: Timestamp) -> anyhow::Result<Option<Step>> {
+        let lang = self.lang;
+        if self.exam {
+            let msg = lang.pick(
+                "모의고사에서는 답을 되돌리지 않습니다. 그 문제로 돌아가 다시 답하면 바뀝니다.",
+                "An exam answer is not taken back; go back to the question and answer again to change it.",
+            );
+            writeln!(self.out, "{msg}")?;
+            return Ok(None);
+        }
+        let Some(taken) = self.recorder.undo()? else {
+            writeln!(
+                self.out,
+                "{}",
+                lang.pick("되돌릴 답이 없습니다.", "There is no answer to take back.")
+            )?;
+            return Ok(None);
+        };
+        let index = self
+            .session
+            .items()
+            .iter()
+            .position(|i| i.question.id == taken.question);
+        if let Some(i) = index {
+            self.session.take_back(i, now);
+        }
+        writeln!(
+            self.out,
+            "{}",
+            lang.pick(
+                "마지막 답을 취소했습니다. 다시 답하세요.",
+                "The last answer was taken back; answer it again."
+            )
+        )?;
+        Ok(Some(Step::Moved))
     }
 
     /// Ends the session, records its end, and prints the review and score.

@@ -11,10 +11,17 @@ struct Log {
     finished: usize,
 }
 
-impl Recorder for Log {
-    fn answered(&mut self, _: &QuizSession, attempt: &Attempt) -> anyhow::Result<()> {
+impl AnswerSink for Log {
+    fn answered(
+        &mut self,
+        _: &QuizSession,
+        attempt: &Attempt,
+    ) -> anyhow::Result<Option<Timestamp>> {
         self.attempts.push(attempt.clone());
-        Ok(())
+        Ok(Some(attempt.at.plus_days(3.0)))
+    }
+    fn undo(&mut self) -> anyhow::Result<Option<Attempt>> {
+        Ok(self.attempts.pop())
     }
     fn finished(&mut self, _: &QuizSession, _: Timestamp) -> anyhow::Result<()> {
         self.finished += 1;
@@ -221,4 +228,39 @@ fn fixture_practice_with_shuffled_options_grades_by_the_shown_letters() {
             .all(|a| a.correct && a.chosen == a.correct_letters)
     );
     assert!(out.trim_end().ends_with("Score: 5/5 (100%)"));
+}
+
+#[test]
+fn u_takes_the_last_answer_back_and_asks_it_again() {
+    let mut s = session(Mode::Practice);
+    // Wrong, take it back, right: one attempt is left, the right one.
+    let (out, log) = script(&mut s, "a\nu\nb\nq\n", Lang::Ko, 1.0);
+    assert!(out.contains("다음 복습: 3일 후"), "{out}");
+    assert!(out.contains("마지막 답을 취소했습니다"), "{out}");
+    assert_eq!(log.attempts.len(), 1, "{out}");
+    assert_eq!(log.attempts[0].chosen, ['B']);
+    assert!(log.attempts[0].correct);
+    assert_eq!(
+        out.matches("[1/4] 스팟 인스턴스 중단 알림은 언제 오는가?")
+            .count(),
+        2,
+        "asked again: {out}"
+    );
+}
+
+#[test]
+fn a_trailing_question_mark_is_a_guess_and_a_right_guess_is_hard() {
+    let mut s = session(Mode::Practice);
+    let (out, log) = script(&mut s, "b?\nq\n", Lang::En, 1.0);
+    assert_eq!(log.attempts.len(), 1, "{out}");
+    assert!(log.attempts[0].correct);
+    assert_eq!(log.attempts[0].rating, crate::quiz::Rating::Hard);
+}
+
+#[test]
+fn nothing_to_take_back_says_so() {
+    let mut s = session(Mode::Practice);
+    let (out, log) = script(&mut s, "u\nq\n", Lang::En, 1.0);
+    assert!(out.contains("There is no answer to take back."), "{out}");
+    assert!(log.attempts.is_empty());
 }

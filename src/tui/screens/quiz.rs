@@ -36,6 +36,11 @@ pub enum Outcome {
     None,
     /// An answer was given: record it.
     Answered(Box<Attempt>),
+    /// The learner changed what they said of the last answer (guessed or
+    /// not): record it again in place of the first record.
+    Rerate(Box<Attempt>),
+    /// Take the last practice answer back and ask it again.
+    Undo,
     /// The session ended: record its end (and, for an exam, its answers).
     Finished,
     /// Show this question's note at the question.
@@ -71,6 +76,9 @@ pub struct QuizState {
     pub option_rows: Vec<(u16, Letter)>,
     /// Columns of the review grid, from the last layout.
     pub grid_cols: usize,
+    /// When the question just answered comes back (practice feedback),
+    /// from the schedule the recorder just wrote.
+    pub next_review: Option<Timestamp>,
 }
 
 impl QuizState {
@@ -91,6 +99,23 @@ impl QuizState {
             seed,
             option_rows: Vec::new(),
             grid_cols: 10,
+            next_review: None,
+        }
+    }
+
+    /// The answer to this question was taken back: ask it again.
+    pub fn taken_back(&mut self, question: &crate::vault::QuestionId, now: Timestamp) {
+        let index = self
+            .session
+            .items()
+            .iter()
+            .position(|i| i.question.id == *question);
+        if let Some(i) = index
+            && self.session.take_back(i, now)
+        {
+            self.phase = Phase::Asking;
+            self.next_review = None;
+            self.arrive();
         }
     }
 
@@ -290,6 +315,7 @@ impl QuizState {
                 if !self.is_exam() {
                     self.phase = Phase::Feedback;
                     self.scroll = 0;
+                    self.next_review = None;
                 }
                 Outcome::Answered(Box::new(attempt))
             }
@@ -316,6 +342,19 @@ impl QuizState {
                 }
             },
             Action::OpenNote => self.open_note(),
+            Action::Guessed => {
+                let pos = self.session.position();
+                let guessed = self
+                    .session
+                    .current()
+                    .and_then(|i| i.response.as_ref())
+                    .is_some_and(|r| r.guessed);
+                match self.session.set_guessed(pos, !guessed) {
+                    Some(attempt) => Outcome::Rerate(Box::new(attempt)),
+                    None => Outcome::None,
+                }
+            }
+            Action::Undo => Outcome::Undo,
             Action::Back => {
                 self.session.stop(now);
                 self.phase = Phase::Done;

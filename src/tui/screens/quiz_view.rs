@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use super::quiz::{Phase, QuizState};
 use crate::i18n::Lang;
-use crate::quiz::{Feedback, SessionItem, Timestamp};
+use crate::quiz::{Feedback, SessionItem, Timestamp, next_review_text};
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 use crate::tui::wrap::{self, wrap, wrap_plain};
@@ -116,13 +116,28 @@ pub fn question_lines(
     }
     if let Some(fb) = feedback {
         lines.push(Line::default());
-        feedback_lines(&fb, t, lang, width, &mut lines);
+        let response = item.response.as_ref();
+        let mut schedule = Vec::new();
+        if response.is_some_and(|r| r.guessed) {
+            schedule.push(
+                lang.pick("찍어서 맞힘 (어려움으로 기록)", "a guess (rated Hard)")
+                    .to_owned(),
+            );
+        }
+        if let (Some(due), Some(r)) = (state.next_review, response) {
+            schedule.push(next_review_text(due, r.at, lang));
+        }
+        let schedule = (!schedule.is_empty()).then(|| schedule.join(" · "));
+        feedback_lines(&fb, schedule, t, lang, width, &mut lines);
     }
     (lines, rows)
 }
 
+/// The verdict, when the question comes back (`schedule`), the
+/// explanations, the key point and the note.
 fn feedback_lines(
     fb: &Feedback,
+    schedule: Option<String>,
     t: &Theme,
     lang: Lang,
     width: usize,
@@ -146,6 +161,9 @@ fn feedback_lines(
             t.dim,
         ),
     ]));
+    if let Some(text) = schedule {
+        lines.extend(wrap_plain(&text, t.dim, width));
+    }
     let explained = fb
         .picked
         .iter()
