@@ -10,6 +10,7 @@ mod hangup;
 mod hostile;
 mod hostile_all;
 mod pty;
+mod quiz_paths;
 mod quiz_plain;
 mod store;
 mod store_faults;

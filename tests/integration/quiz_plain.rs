@@ -320,8 +320,9 @@ fn wrong_and_exam_date_selections_on_the_command_line() {
             "[2/2] 스팟 인스턴스 중단 알림은 회수 몇 분 전에 오는가?"
         ]
     );
-    // An exam far off: the misses are not due yet, and the two unseen
-    // questions are spread over the days left (one a day at most).
+    // An exam far off: the two misses come back within hours, so they are
+    // due today (the learning day runs to 04:00), and the two unseen
+    // questions are spread over the days left (one a day).
     let mut plan = munje(data.path());
     plan.args([
         "quiz",
@@ -334,6 +335,7 @@ fn wrong_and_exam_date_selections_on_the_command_line() {
     ]);
     let out = text(&run_with_input(plan, "").stdout);
     assert!(out.contains("Exam on 2099-01-01"), "{out}");
+    assert!(out.contains("munje practice: 3 questions"), "{out}");
     assert_eq!(
         out.lines().filter(|l| l.starts_with('[')).count(),
         1,
