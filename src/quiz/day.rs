@@ -24,9 +24,10 @@ impl DayStart {
     /// Midnight: learning days are calendar days.
     pub const MIDNIGHT: DayStart = DayStart(0);
 
-    /// A start at `hour:minute`; `None` outside 00:00–23:59.
+    /// A start at `hour:minute` on a quarter hour (00, 15, 30, 45: the
+    /// grain of the statistics); `None` otherwise or outside 00:00–23:45.
     pub fn at(hour: u16, minute: u16) -> Option<DayStart> {
-        (hour < 24 && minute < 60).then_some(DayStart(hour * 60 + minute))
+        (hour < 24 && minute < 60 && minute % 15 == 0).then_some(DayStart(hour * 60 + minute))
     }
 
     /// Parses `"4"`, `"04"`, `"4:30"` or `"04:30"`.
@@ -194,7 +195,7 @@ mod tests {
         assert_eq!(DayStart::parse("4"), Some(DayStart::DEFAULT));
         assert_eq!(DayStart::parse("04:00"), Some(DayStart::DEFAULT));
         assert_eq!(DayStart::parse("0:30").map(DayStart::minutes), Some(30));
-        for bad in ["24", "4:60", "", "four", "-1", "4:5:6", "123"] {
+        for bad in ["24", "4:60", "4:10", "", "four", "-1", "4:5:6", "123"] {
             assert_eq!(DayStart::parse(bad), None, "{bad:?}");
         }
         assert_eq!(DayStart::DEFAULT.to_string(), "04:00");

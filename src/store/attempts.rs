@@ -187,6 +187,20 @@ impl Store {
         Ok(cards)
     }
 
+    /// Refills the summary tables from every attempt (they are derived:
+    /// the triggers keep them current; this rebuilds them if they were
+    /// ever lost or damaged).
+    pub fn rebuild_summaries(&mut self) -> Result<(), StoreError> {
+        let sql = StoreError::sqlite(&self.path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        tx.execute_batch(super::schema::REBUILD_SUMMARIES)
+            .map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+
     /// Every attempt, oldest first.
     pub fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
         let mut stmt = self
@@ -218,20 +232,18 @@ impl Store {
         rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
-    /// Every question's past, aggregated in SQL (one row per question and
-    /// per distinct wrong answer, never one per attempt), with due dates
-    /// from the cards. Equal to folding every attempt in time order
-    /// ([`History::from_attempts`]), which a test checks.
+    /// Every question's past, read from the summary tables the triggers
+    /// keep (a row per question and per distinct wrong answer, never one
+    /// per attempt), with due dates from the cards. Equal to folding every
+    /// attempt in time order ([`History::from_attempts`]), which a test
+    /// checks.
     pub fn history(&self) -> Result<History, StoreError> {
         let e = |x| self.err(x);
         let mut history = History::default();
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT question_id, COUNT(*), SUM(is_correct = 0), MAX(answered_at),
-                   (SELECT b.is_correct FROM attempts b WHERE b.question_id = a.question_id
-                    ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
-                 FROM attempts a GROUP BY question_id",
+                "SELECT question_id, attempts, misses, last_at, last_correct FROM question_totals",
             )
             .map_err(e)?;
         let rows = stmt
@@ -261,10 +273,7 @@ impl Store {
         }
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT question_id, chosen, correct_letters, COUNT(*) FROM attempts
-                 WHERE is_correct = 0 GROUP BY question_id, chosen, correct_letters",
-            )
+            .prepare_cached("SELECT question_id, chosen, correct_letters, n FROM wrong_picks")
             .map_err(e)?;
         let rows = stmt
             .query_map([], |r| {

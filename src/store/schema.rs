@@ -10,8 +10,86 @@ use rusqlite::{Connection, TransactionBehavior};
 /// `PRAGMA application_id` of a munje database: "MUNJ" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D55_4E4A;
 
+/// What one answer adds to the summary tables (a trigger body fragment;
+/// `new` is the attempt).
+macro_rules! add_to_summaries {
+    () => {
+        "INSERT INTO question_totals (question_id, attempts, misses, last_at, last_correct, last_id)
+         VALUES (new.question_id, 1, new.is_correct = 0, new.answered_at, new.is_correct, new.id)
+         ON CONFLICT (question_id) DO UPDATE SET
+           attempts = attempts + 1,
+           misses = misses + excluded.misses,
+           last_correct = CASE WHEN (excluded.last_at, excluded.last_id) > (last_at, last_id)
+                          THEN excluded.last_correct ELSE last_correct END,
+           last_id = CASE WHEN (excluded.last_at, excluded.last_id) > (last_at, last_id)
+                     THEN excluded.last_id ELSE last_id END,
+           last_at = max(last_at, excluded.last_at);
+         INSERT INTO wrong_picks (question_id, chosen, correct_letters, n)
+         SELECT new.question_id, new.chosen, new.correct_letters, 1 WHERE new.is_correct = 0
+         ON CONFLICT (question_id, chosen, correct_letters) DO UPDATE SET n = n + 1;
+         INSERT INTO tag_totals (tags, attempts, correct) VALUES (new.tags, 1, new.is_correct)
+         ON CONFLICT (tags) DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct;
+         INSERT INTO quarter_totals (quarter, attempts, correct)
+         VALUES ((new.answered_at - ((new.answered_at % 900000) + 900000) % 900000) / 900000, 1, new.is_correct)
+         ON CONFLICT (quarter) DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct;"
+    };
+}
+
+/// What removing one answer takes from the summary tables (`old` is the
+/// attempt); the latest answer of its question is found again.
+macro_rules! take_from_summaries {
+    () => {
+        "UPDATE question_totals SET attempts = attempts - 1, misses = misses - (old.is_correct = 0)
+         WHERE question_id = old.question_id;
+         DELETE FROM question_totals WHERE question_id = old.question_id AND attempts <= 0;
+         UPDATE question_totals SET (last_at, last_correct, last_id) =
+           (SELECT answered_at, is_correct, id FROM attempts WHERE question_id = old.question_id
+            ORDER BY answered_at DESC, id DESC LIMIT 1)
+         WHERE question_id = old.question_id;
+         UPDATE wrong_picks SET n = n - 1 WHERE old.is_correct = 0 AND question_id = old.question_id
+           AND chosen = old.chosen AND correct_letters = old.correct_letters;
+         DELETE FROM wrong_picks WHERE question_id = old.question_id AND n <= 0;
+         UPDATE tag_totals SET attempts = attempts - 1, correct = correct - old.is_correct
+         WHERE tags = old.tags;
+         DELETE FROM tag_totals WHERE tags = old.tags AND attempts <= 0;
+         UPDATE quarter_totals SET attempts = attempts - 1, correct = correct - old.is_correct
+         WHERE quarter = (old.answered_at - ((old.answered_at % 900000) + 900000) % 900000) / 900000;
+         DELETE FROM quarter_totals WHERE attempts <= 0;"
+    };
+}
+
+/// Fills the summary tables from every attempt (a macro so that the
+/// migration adding them can include it as a literal).
+macro_rules! rebuild_summaries {
+    () => {
+        "
+    DELETE FROM question_totals; DELETE FROM wrong_picks;
+    DELETE FROM tag_totals; DELETE FROM quarter_totals;
+    INSERT INTO question_totals (question_id, attempts, misses, last_at, last_correct, last_id)
+    SELECT question_id, COUNT(*), SUM(is_correct = 0), MAX(answered_at),
+      (SELECT b.is_correct FROM attempts b WHERE b.question_id = a.question_id
+       ORDER BY b.answered_at DESC, b.id DESC LIMIT 1),
+      (SELECT b.id FROM attempts b WHERE b.question_id = a.question_id
+       ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
+    FROM attempts a GROUP BY question_id;
+    INSERT INTO wrong_picks (question_id, chosen, correct_letters, n)
+    SELECT question_id, chosen, correct_letters, COUNT(*) FROM attempts WHERE is_correct = 0
+    GROUP BY question_id, chosen, correct_letters;
+    INSERT INTO tag_totals (tags, attempts, correct)
+    SELECT tags, COUNT(*), SUM(is_correct) FROM attempts GROUP BY tags;
+    INSERT INTO quarter_totals (quarter, attempts, correct)
+    SELECT (answered_at - ((answered_at % 900000) + 900000) % 900000) / 900000, COUNT(*),
+      SUM(is_correct)
+    FROM attempts GROUP BY 1;"
+    };
+}
+
+/// Fills the summary tables from every attempt: the migration that adds
+/// them, and a rebuild when one is missing or damaged.
+pub const REBUILD_SUMMARIES: &str = rebuild_summaries!();
+
 /// `MIGRATIONS[n]` takes a database from schema version `n` to `n + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     // 1: every answer, and the schedule of each question.
     "CREATE TABLE attempts (
         id              INTEGER PRIMARY KEY,
@@ -51,6 +129,47 @@ const MIGRATIONS: [&str; 2] = [
         scaled      INTEGER,
         passed      INTEGER
     );",
+    // 3: summaries of the attempts, kept by triggers, so the history and the
+    // statistics read a row per question, tag set and quarter hour instead
+    // of every answer ever given.
+    concat!(
+        "CREATE TABLE question_totals (
+            question_id  TEXT    PRIMARY KEY,
+            attempts     INTEGER NOT NULL,
+            misses       INTEGER NOT NULL,
+            last_at      INTEGER NOT NULL,
+            last_correct INTEGER NOT NULL,
+            last_id      INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE wrong_picks (
+            question_id     TEXT    NOT NULL,
+            chosen          TEXT    NOT NULL,
+            correct_letters TEXT    NOT NULL,
+            n               INTEGER NOT NULL,
+            PRIMARY KEY (question_id, chosen, correct_letters)
+        ) WITHOUT ROWID;
+        CREATE TABLE tag_totals (
+            tags     TEXT    PRIMARY KEY,
+            attempts INTEGER NOT NULL,
+            correct  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE quarter_totals (
+            quarter  INTEGER PRIMARY KEY,  -- answered_at in quarter hours since the epoch, UTC
+            attempts INTEGER NOT NULL,
+            correct  INTEGER NOT NULL
+        );
+        CREATE TRIGGER attempts_summary_insert AFTER INSERT ON attempts BEGIN ",
+        add_to_summaries!(),
+        " END;
+        CREATE TRIGGER attempts_summary_delete AFTER DELETE ON attempts BEGIN ",
+        take_from_summaries!(),
+        " END;
+        CREATE TRIGGER attempts_summary_update AFTER UPDATE ON attempts BEGIN ",
+        take_from_summaries!(),
+        add_to_summaries!(),
+        " END;",
+        rebuild_summaries!()
+    ),
 ];
 
 /// The schema version this munje writes.

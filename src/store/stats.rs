@@ -168,7 +168,8 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-const MS_PER_DAY: i64 = 86_400_000;
+/// A quarter hour, the grain of `quarter_totals`.
+const QUARTER_MS: i64 = 900_000;
 
 impl Store {
     /// Every figure at `now`: the answer totals from the database, the due
@@ -182,29 +183,28 @@ impl Store {
         Ok(Stats::compute(&self.answer_totals(day)?, due, now, day))
     }
 
-    /// The answer figures, aggregated in SQL: a few rows per tag set and
-    /// per day come back, never one per attempt.
+    /// The answer figures, from the summary tables the triggers keep: a
+    /// row per tag set and per quarter hour, never one per attempt.
     pub fn answer_totals(&self, day: StudyDay) -> Result<AnswerTotals, StoreError> {
         let e = |x| self.err(x);
         let mut t = AnswerTotals::default();
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT tags, COUNT(*), TOTAL(is_correct) FROM attempts GROUP BY tags")
+            .prepare_cached("SELECT tags, attempts, correct FROM tag_totals")
             .map_err(e)?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, i64>(1)?,
-                    r.get::<_, f64>(2)?,
+                    r.get::<_, i64>(2)?,
                 ))
             })
             .map_err(e)?;
         for row in rows {
             let (tags, n, right) = row.map_err(e)?;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let (n, right) = (count(n), right.max(0.0) as u64);
+            let (n, right) = (count(n), count(right));
             t.attempts += n;
             t.correct += right;
             for tag in tags.lines().filter(|l| !l.is_empty()) {
@@ -213,31 +213,23 @@ impl Store {
                 c.1 += right;
             }
         }
-        // The learning day of an instant, in SQL: shift to the learning
-        // calendar, then floor-divide by a day.
-        let shift = -day.start(Day(0)).0;
+        // Learning days start on a quarter hour (time zones and
+        // `day_starts_at` both do), so each quarter falls in one day.
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT (answered_at + ?1 - ((answered_at + ?1) % ?2 + ?2) % ?2) / ?2,
-                        COUNT(*), TOTAL(is_correct)
-                 FROM attempts GROUP BY 1",
-            )
+            .prepare_cached("SELECT quarter, attempts, correct FROM quarter_totals")
             .map_err(e)?;
         let rows = stmt
-            .query_map([shift, MS_PER_DAY], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, f64>(2)?,
-                ))
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
             })
             .map_err(e)?;
         for row in rows {
-            let (d, n, right) = row.map_err(e)?;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let right = right.max(0.0) as u64;
-            t.by_day.insert(Day(d), (count(n), right));
+            let (quarter, n, right) = row.map_err(e)?;
+            let d = day.day(Timestamp(quarter.saturating_mul(QUARTER_MS)));
+            let c = t.by_day.entry(d).or_default();
+            c.0 += count(n);
+            c.1 += count(right);
         }
         Ok(t)
     }

@@ -289,3 +289,87 @@ fn connections_creating_one_database_at_once_never_move_it_aside() {
         );
     }
 }
+
+/// The history as a fresh fold of every attempt would give it, with the
+/// cards' due dates.
+fn folded(store: &Store) -> crate::quiz::History {
+    let mut h = crate::quiz::History::from_attempts(&store.attempts().unwrap());
+    for (id, q) in &mut h.questions {
+        q.due = store.card(id).unwrap().map(|c| c.due);
+    }
+    h
+}
+
+#[test]
+fn the_summary_tables_follow_every_insert_replace_and_take_back() {
+    let (_dir, path) = fresh();
+    let mut store = Store::open(&path, now()).unwrap();
+    let s = Scheduler::new().unwrap();
+    let day = crate::quiz::StudyDay::default();
+    let mut given = Vec::new();
+    // A fixed pseudo-random walk over five questions, three sessions and
+    // all letters: practice answers, exam answers replaced in place, and
+    // answers taken back.
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for step in 0..300_i64 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let q = format!("q{}", x % 5);
+        let chosen = ['A', 'B', 'C'][usize::try_from((x >> 8) % 3).unwrap()];
+        let mut a = attempt(&q, &[chosen], &['A'], 1_800_000_000 + step * 3_000);
+        a.session = SessionId(format!("s{}", (x >> 16) % 3));
+        a.tags = match (x >> 20) % 3 {
+            0 => vec![],
+            1 => vec![crate::vault::Tag::parse("service/emr").unwrap()],
+            _ => vec![
+                crate::vault::Tag::parse("service/emr").unwrap(),
+                crate::vault::Tag::parse("instance/spot").unwrap(),
+            ],
+        };
+        if (x >> 24) % 5 == 0 {
+            if let Some(last) = given.pop() {
+                store.take_back(&last, None).unwrap();
+            }
+        } else {
+            store.record(&a, Some(&s)).unwrap();
+            given.retain(|g: &crate::quiz::Attempt| g.session != a.session || g.question != a.question);
+            given.push(a);
+        }
+        assert_eq!(store.history().unwrap(), folded(&store), "step {step}");
+        let totals = store.answer_totals(day).unwrap();
+        let want = crate::store::AnswerTotals::of_attempts(&store.attempts().unwrap(), day);
+        assert_eq!(totals, want, "step {step}");
+    }
+    // And the triggers' tables equal a rebuild from scratch.
+    let before = (store.history().unwrap(), store.answer_totals(day).unwrap());
+    store.rebuild_summaries().unwrap();
+    assert_eq!(
+        (store.history().unwrap(), store.answer_totals(day).unwrap()),
+        before
+    );
+}
+
+#[test]
+fn an_older_database_gets_its_summaries_from_the_attempts_it_holds() {
+    let (_dir, path) = fresh();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 2).unwrap();
+        conn.execute(
+            "INSERT INTO attempts (session_id, mode, question_id, chosen, correct_letters,
+             is_correct, seconds, answered_at, tags, rating)
+             VALUES ('s', 'practice', 'q', 'B', 'A', 0, 3.0, 1000, 'service/emr', 'again'),
+                    ('t', 'practice', 'q', 'A', 'A', 1, 3.0, 2000, 'service/emr', 'good')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, now()).unwrap();
+    let h = store.history().unwrap();
+    let q = h.get(&QuestionId("q".into())).unwrap();
+    assert_eq!((q.attempts, q.misses, q.last_correct), (2, 1, Some(true)));
+    assert_eq!(q.wrong_picks.get(&'B'), Some(&1));
+    assert_eq!(h, folded(&store));
+}

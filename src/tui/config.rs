@@ -61,7 +61,7 @@ impl Config {
                     match start {
                         Some(s) => config.day_starts_at = s,
                         None => problems.push(format!(
-                            "config.toml: day_starts_at = {v} is not an hour (0-23) or \"HH:MM\""
+                            "config.toml: day_starts_at = {v} is not an hour (0-23) or \"HH:MM\" on a quarter hour"
                         )),
                     }
                 }

@@ -1,0 +1,167 @@
+//! History at scale: a year of answers (300,000 attempts by default, over
+//! the bundled deck's questions and 10,000 more question ids) and what it
+//! costs to use it.
+//!
+//! - `record answer`: one practice answer through the shared `Recorder`
+//!   (write, schedule, in-memory history update), with no history and with
+//!   the large one: it must not grow with the history.
+//! - `re-read history`: what every answer used to cost (the whole history
+//!   read back from the store), for comparison.
+//! - `stats`: the figures of `munje stats` (SQL aggregates, the history read
+//!   once, due counts over the vault).
+//!
+//! `cargo bench --bench history`. The history database is generated once
+//! into `target/bench-history-N.db` (`MUNJE_BENCH_ATTEMPTS=N` changes N).
+//! `MUNJE_BENCH_ONCE=stats` runs `munje stats`'s work once and exits, for
+//! `/usr/bin/time -v`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use munje::quiz::{
+    Attempt, ModeKind, Rating, Scheduler, SessionId, StudyDay, Timestamp,
+};
+use munje::store::{Recorder, Store};
+use munje::vault::{QuestionId, Vault, load_bundled};
+
+const DAY_MS: i64 = 86_400_000;
+
+fn attempts_wanted() -> usize {
+    std::env::var("MUNJE_BENCH_ATTEMPTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300_000)
+}
+
+/// When the generated year ends.
+fn now() -> Timestamp {
+    Timestamp(1_796_000_000_000)
+}
+
+/// A store holding `n` attempts spread over the year before `now`: the
+/// deck's questions and 10,000 more ids, a third of the answers wrong,
+/// every question with a card.
+fn history_db(vault: &Vault, n: usize) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-history-{n}.db"));
+    if path.is_file() {
+        return path;
+    }
+    let mut ids: Vec<String> = vault.questions.iter().map(|q| q.id.0.clone()).collect();
+    ids.extend((0..10_000).map(|i| format!("q-bench-{i:05}")));
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    drop(Store::open(&tmp, now()).expect("a new store"));
+    let mut conn = rusqlite::Connection::open(&tmp).expect("the new store");
+    let tx = conn.transaction().expect("a transaction");
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO attempts (session_id, mode, question_id, chosen, correct_letters,
+                 is_correct, seconds, answered_at, tags, rating)
+                 VALUES (?1, 'practice', ?2, ?3, 'A', ?4, 20.0, ?5, ?6, ?7)",
+            )
+            .expect("insert");
+        let span = 365 * DAY_MS;
+        for i in 0..n {
+            let id = &ids[(i * 7919) % ids.len()];
+            let right = i % 3 != 0;
+            let at = now().0 - span + (i as i64 * span) / n as i64;
+            insert
+                .execute(rusqlite::params![
+                    format!("s{}", i / 20),
+                    id,
+                    if right { "A" } else { "B" },
+                    right,
+                    at,
+                    "service/emr\ninstance/spot",
+                    if right { "good" } else { "again" },
+                ])
+                .expect("an attempt");
+        }
+        let mut card = tx
+            .prepare(
+                "INSERT INTO cards (question_id, stability, difficulty, due, last_review, reps, lapses)
+                 VALUES (?1, 5.0, 5.0, ?2, ?3, 10, 2)",
+            )
+            .expect("card");
+        for (i, id) in ids.iter().enumerate() {
+            let due = now().0 + ((i as i64 % 30) - 5) * DAY_MS;
+            card.execute(rusqlite::params![id, due, now().0 - DAY_MS])
+                .expect("a card");
+        }
+    }
+    tx.commit().expect("commit");
+    drop(conn);
+    std::fs::rename(&tmp, &path).expect("rename");
+    path
+}
+
+fn answer(vault: &Vault, i: u64) -> Attempt {
+    let q = &vault.questions[(i as usize * 13) % vault.questions.len()];
+    Attempt {
+        session: SessionId(format!("bench-{i}")),
+        mode: ModeKind::Practice,
+        question: QuestionId(q.id.0.clone()),
+        tags: q.tags.to_vec(),
+        chosen: vec!['A'],
+        correct_letters: q.answer.iter().collect(),
+        correct: q.answer.len() == 1 && q.answer.contains('A'),
+        seconds: 20.0,
+        at: now(),
+        rating: Rating::Good,
+    }
+}
+
+/// `munje stats`'s work on an open store and a loaded vault.
+fn stats_work(store: &Store, vault: &Vault) -> u64 {
+    let day = StudyDay::default();
+    let history = store.history().expect("history");
+    let due = history.due_counts(vault, day, now());
+    store.stats(due, now(), day).expect("stats").attempts
+}
+
+fn history(c: &mut Criterion) {
+    let vault = load_bundled();
+    let n = attempts_wanted();
+    let big = history_db(&vault, n);
+    if std::env::var("MUNJE_BENCH_ONCE").as_deref() == Ok("stats") {
+        let store = Store::open(&big, now()).expect("store");
+        println!("{}", stats_work(&store, &vault));
+        std::process::exit(0);
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (label, path) in [
+        ("empty", dir.path().join("empty.db")),
+        ("large", {
+            let copy = dir.path().join("large.db");
+            std::fs::copy(&big, &copy).expect("copy");
+            copy
+        }),
+    ] {
+        let mut store = Store::open(&path, now()).expect("store");
+        let mut hist = store.history().expect("history");
+        let mut rec = Recorder::new(Scheduler::new().expect("fsrs"), None);
+        let mut i = 0;
+        c.bench_function(&format!("record answer, {label} history"), |b| {
+            b.iter(|| {
+                i += 1;
+                let saved = rec.answered(&mut store, &mut hist, &answer(&vault, i));
+                black_box(saved.next_review)
+            });
+        });
+    }
+    let store = Store::open(&big, now()).expect("store");
+    let mut g = c.benchmark_group("history at scale");
+    g.sample_size(10);
+    g.bench_function(format!("re-read history, {n} attempts"), |b| {
+        b.iter(|| black_box(store.history().expect("history").questions.len()));
+    });
+    g.bench_function(format!("stats, {n} attempts"), |b| {
+        b.iter(|| black_box(stats_work(&store, &vault)));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, history);
+criterion_main!(benches);
