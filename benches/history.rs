@@ -2,9 +2,10 @@
 //! the bundled deck's questions and 10,000 more question ids) and what it
 //! costs to use it.
 //!
-//! - `record answer`: one practice answer through the shared `Recorder`
-//!   (write, schedule, in-memory history update), with no history and with
-//!   the large one: it must not grow with the history.
+//! - `record answer`: one practice answer as the app's writer records it
+//!   (the in-memory history, then the shared `Recorder`: write, schedule,
+//!   summary triggers), with no history and with the large one: it must
+//!   not grow with the history.
 //! - `re-read history`: what every answer used to cost (the whole history
 //!   read back from the store), for comparison.
 //! - `stats`: the figures of `munje stats` (SQL aggregates, the history read
@@ -15,13 +16,17 @@
 //! `MUNJE_BENCH_ONCE=stats` runs `munje stats`'s work once and exits, for
 //! `/usr/bin/time -v`.
 
+#![allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)] // a generator of test data: counts far below the limits
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use munje::quiz::{
-    Attempt, ModeKind, Rating, Scheduler, SessionId, StudyDay, Timestamp,
-};
+use munje::quiz::{Attempt, ModeKind, Rating, Scheduler, SessionId, StudyDay, Timestamp};
 use munje::store::{Recorder, Store};
 use munje::vault::{QuestionId, Vault, load_bundled};
 
@@ -146,8 +151,11 @@ fn history(c: &mut Criterion) {
         c.bench_function(&format!("record answer, {label} history"), |b| {
             b.iter(|| {
                 i += 1;
-                let saved = rec.answered(&mut store, &mut hist, &answer(&vault, i));
-                black_box(saved.next_review)
+                let a = answer(&vault, i);
+                hist.answer(&a);
+                let saved = rec.answered(&mut store, &a);
+                hist.set_dues(&saved.cards);
+                black_box(saved.next_review(&a.question))
             });
         });
     }

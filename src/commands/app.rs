@@ -14,7 +14,7 @@ use etcetera::BaseStrategy;
 use super::source::vault_roots;
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
-use crate::store::{self, Store};
+use crate::store::{self, Store, Writer};
 use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
@@ -56,7 +56,8 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     let mut app = App::new(Vault::default(), lang, theme, keymap);
     app.loading = Some((0, 0));
     app.pending_quiz = request;
-    open_store(global, &mut app, &mut problems);
+    let (tx, rx) = mpsc::channel();
+    open_store(global, &mut app, &mut problems, &tx);
     let now = crate::tui::app::system_now();
     let offset = app
         .store
@@ -66,15 +67,20 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     if let Some(p) = problems.first() {
         app.error(p.clone());
     }
-    let (tx, rx) = mpsc::channel();
     spawn_loader(roots, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the progress store. Without one the app still runs: a lasting
-/// notice says answers are not being kept.
-fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
+/// Opens the progress store: one connection for reading, and one the
+/// database writer owns on its own thread. Without a store the app still
+/// runs: a lasting notice says answers are not being kept.
+fn open_store(
+    global: &GlobalArgs,
+    app: &mut App,
+    problems: &mut Vec<String>,
+    tx: &Sender<AppEvent>,
+) {
     let now = crate::tui::app::system_now();
     let opened =
         store::database_path(global.data_dir.as_deref()).and_then(|path| Store::open(&path, now));
@@ -95,6 +101,25 @@ fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
             }
             if let Ok(h) = store.history() {
                 app.history = h;
+            }
+            let writer = Store::open(store.path(), now).and_then(|w| {
+                let tx = tx.clone();
+                Writer::spawn(w, move |report| {
+                    let _ = tx.send(AppEvent::Written(report));
+                })
+                .map_err(|source| store::StoreError::Io {
+                    path: store.path().to_owned(),
+                    source,
+                })
+            });
+            match writer {
+                Ok(w) => app.writer = Some(w),
+                Err(e) => {
+                    app.notice = Some(match app.lang {
+                        Lang::Ko => format!("진도가 저장되지 않습니다: {e}"),
+                        Lang::En => format!("progress is not being saved: {e}"),
+                    });
+                }
             }
             app.store = Some(store);
         }

@@ -14,7 +14,8 @@ use std::time::SystemTime;
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, History, Mode, QuizPlan, QuizRequest, QuizSession, Scheduler, StudyDay, Timestamp,
+    Attempt, History, Mode, ModeKind, QuizPlan, QuizRequest, QuizSession, Scheduler, StudyDay,
+    Timestamp, UndoPoint,
 };
 use crate::store::{Recorder, Store, database_path};
 use crate::vault::Vault;
@@ -116,8 +117,9 @@ pub fn prepare(
     })
 }
 
-/// The line mode's side of the shared [`Recorder`]: the store and the
-/// history it writes to, and messages on stderr when the store refuses.
+/// The line mode's side of the shared [`Recorder`]: the store it writes
+/// to, the history it keeps current, and messages on stderr when the store
+/// refuses.
 #[derive(Debug)]
 pub struct StoreRecorder<'a> {
     /// The store.
@@ -128,6 +130,8 @@ pub struct StoreRecorder<'a> {
     pub recorder: Recorder,
     /// Language of the messages.
     pub lang: Lang,
+    /// The last practice answer's undo point.
+    pub last: Option<UndoPoint>,
 }
 
 impl AnswerSink for StoreRecorder<'_> {
@@ -136,8 +140,12 @@ impl AnswerSink for StoreRecorder<'_> {
         _: &QuizSession,
         attempt: &Attempt,
     ) -> anyhow::Result<Option<Timestamp>> {
-        let saved = self.recorder.answered(self.store, self.history, attempt);
-        if let Some(e) = saved.error {
+        if attempt.mode == ModeKind::Practice {
+            self.last = Some(self.history.answer(attempt));
+        }
+        let saved = self.recorder.answered(self.store, attempt);
+        self.history.set_dues(&saved.cards);
+        if let Some(e) = &saved.error {
             let n = saved.pending;
             eprintln!(
                 "{}",
@@ -151,30 +159,40 @@ impl AnswerSink for StoreRecorder<'_> {
                 }
             );
         }
-        Ok(saved.next_review)
+        Ok(saved.next_review(&attempt.question))
     }
 
     fn undo(&mut self) -> anyhow::Result<Option<Attempt>> {
-        Ok(self.recorder.undo(self.store, self.history)?)
+        let taken = self.recorder.undo(self.store)?;
+        if taken.is_some()
+            && let Some(point) = self.last.take()
+        {
+            self.history.undo(point);
+        }
+        Ok(taken)
     }
 
     fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
-        if let Err(e) = self
-            .recorder
-            .finished(self.store, self.history, session, now)
-        {
-            let n = self.recorder.pending();
-            eprintln!(
-                "{}",
-                match self.lang {
-                    Lang::Ko => format!(
-                        "munje: 진도를 끝까지 저장하지 못했습니다 ({e}); 저장되지 않은 답 {n}개."
-                    ),
-                    Lang::En => format!(
-                        "munje: could not finish saving progress ({e}); {n} answers not saved."
-                    ),
+        match self.recorder.finished(self.store, session, now) {
+            Ok(exam) => {
+                for (a, card) in &exam {
+                    self.history.record(a, Some(card.due));
                 }
-            );
+            }
+            Err(e) => {
+                let n = self.recorder.pending();
+                eprintln!(
+                    "{}",
+                    match self.lang {
+                        Lang::Ko => format!(
+                            "munje: 진도를 끝까지 저장하지 못했습니다 ({e}); 저장되지 않은 답 {n}개."
+                        ),
+                        Lang::En => format!(
+                            "munje: could not finish saving progress ({e}); {n} answers not saved."
+                        ),
+                    }
+                );
+            }
         }
         Ok(())
     }
@@ -278,6 +296,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         history: &mut history,
         recorder,
         lang,
+        last: None,
     };
     let stdin = std::io::stdin();
     let options = line::LineOptions {

@@ -27,7 +27,8 @@ impl DayStart {
     /// A start at `hour:minute` on a quarter hour (00, 15, 30, 45: the
     /// grain of the statistics); `None` otherwise or outside 00:00–23:45.
     pub fn at(hour: u16, minute: u16) -> Option<DayStart> {
-        (hour < 24 && minute < 60 && minute % 15 == 0).then_some(DayStart(hour * 60 + minute))
+        (hour < 24 && minute < 60 && minute.is_multiple_of(15))
+            .then_some(DayStart(hour * 60 + minute))
     }
 
     /// Parses `"4"`, `"04"`, `"4:30"` or `"04:30"`.

@@ -71,6 +71,15 @@ pub struct DueCounts {
     pub never_answered: usize,
 }
 
+/// A question's past before an answer, to take the answer back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoPoint {
+    /// The question answered.
+    pub question: QuestionId,
+    /// Its past before the answer (`None`: never answered before).
+    pub before: Option<QuestionHistory>,
+}
+
 /// Every question's past, by id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
@@ -89,8 +98,7 @@ impl History {
     }
 
     /// Folds in an answer just recorded and the due date the schedule
-    /// gave it (none for an exam answer, scheduled at submission): the
-    /// in-memory history stays current without re-reading the store.
+    /// gave it (none for an exam answer, scheduled at submission).
     pub fn record(&mut self, attempt: &Attempt, due: Option<Timestamp>) {
         let h = self.questions.entry(attempt.question.clone()).or_default();
         h.add(attempt);
@@ -99,9 +107,40 @@ impl History {
         }
     }
 
-    /// Sets a question's due date (an exam's answers, once scheduled).
+    /// Folds in a practice answer as it is given, before the store has it:
+    /// the in-memory history stays current without re-reading the store.
+    /// Returns what [`History::undo`] needs to take it back.
+    pub fn answer(&mut self, attempt: &Attempt) -> UndoPoint {
+        let before = self.questions.get(&attempt.question).cloned();
+        self.record(attempt, None);
+        UndoPoint {
+            question: attempt.question.clone(),
+            before,
+        }
+    }
+
+    /// Takes an answer back: the question's past is as it was before it.
+    pub fn undo(&mut self, point: UndoPoint) {
+        match point.before {
+            Some(h) => {
+                self.questions.insert(point.question, h);
+            }
+            None => {
+                self.questions.remove(&point.question);
+            }
+        }
+    }
+
+    /// Sets a question's due date.
     pub fn set_due(&mut self, id: &QuestionId, due: Timestamp) {
         self.questions.entry(id.clone()).or_default().due = Some(due);
+    }
+
+    /// Sets the due dates of the cards the store just wrote.
+    pub fn set_dues(&mut self, cards: &[(QuestionId, super::schedule::CardState)]) {
+        for (id, card) in cards {
+            self.set_due(id, card.due);
+        }
     }
 
     /// Due and never-answered counts over the vault's quizzable questions,

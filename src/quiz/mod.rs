@@ -40,7 +40,7 @@ pub use exam::{
     TagScore, percent, scaled_score,
 };
 pub use feedback::{Feedback, OptionFeedback};
-pub use history::{DueCounts, History, QuestionHistory};
+pub use history::{DueCounts, History, QuestionHistory, UndoPoint};
 pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};

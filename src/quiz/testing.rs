@@ -143,3 +143,15 @@ pub fn attempt(id: &str, chosen: &[char], answer: &[char], at: i64) -> Attempt {
         rating: Rating::Good,
     }
 }
+
+/// A practice session over every question of [`sample_vault`].
+pub fn practice_session() -> super::QuizSession {
+    let vault = sample_vault();
+    let all: Vec<QuestionIx> = vault.quizzable().collect();
+    let config = super::SessionConfig {
+        mode: super::Mode::Practice,
+        shuffle: super::Shuffle::Off,
+        id: SessionId("practice".into()),
+    };
+    super::QuizSession::new(&vault, &all, config, Timestamp(0))
+}

@@ -10,6 +10,7 @@ mod open;
 mod recorder;
 mod schema;
 mod stats;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
 pub use recorder::{Recorder, Saved};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{AnswerTotals, DayCount, Stats, TagCount};
+pub use writer::{WriteJob, WriteReport, Writer};
 
 /// What went wrong with the progress database.
 #[derive(Debug, thiserror::Error)]

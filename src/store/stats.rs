@@ -186,13 +186,13 @@ impl Store {
     /// The answer figures, from the summary tables the triggers keep: a
     /// row per tag set and per quarter hour, never one per attempt.
     pub fn answer_totals(&self, day: StudyDay) -> Result<AnswerTotals, StoreError> {
-        let e = |x| self.err(x);
-        let mut t = AnswerTotals::default();
+        let sql = |x| self.err(x);
+        let mut totals = AnswerTotals::default();
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         let mut stmt = self
             .conn
             .prepare_cached("SELECT tags, attempts, correct FROM tag_totals")
-            .map_err(e)?;
+            .map_err(sql)?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
@@ -201,14 +201,14 @@ impl Store {
                     r.get::<_, i64>(2)?,
                 ))
             })
-            .map_err(e)?;
+            .map_err(sql)?;
         for row in rows {
-            let (tags, n, right) = row.map_err(e)?;
+            let (tags, n, right) = row.map_err(sql)?;
             let (n, right) = (count(n), count(right));
-            t.attempts += n;
-            t.correct += right;
+            totals.attempts += n;
+            totals.correct += right;
             for tag in tags.lines().filter(|l| !l.is_empty()) {
-                let c = t.by_tag.entry(tag.to_owned()).or_default();
+                let c = totals.by_tag.entry(tag.to_owned()).or_default();
                 c.0 += n;
                 c.1 += right;
             }
@@ -218,20 +218,24 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT quarter, attempts, correct FROM quarter_totals")
-            .map_err(e)?;
+            .map_err(sql)?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })
-            .map_err(e)?;
+            .map_err(sql)?;
         for row in rows {
-            let (quarter, n, right) = row.map_err(e)?;
+            let (quarter, n, right) = row.map_err(sql)?;
             let d = day.day(Timestamp(quarter.saturating_mul(QUARTER_MS)));
-            let c = t.by_day.entry(d).or_default();
+            let c = totals.by_day.entry(d).or_default();
             c.0 += count(n);
             c.1 += count(right);
         }
-        Ok(t)
+        Ok(totals)
     }
 }
 

@@ -327,13 +327,15 @@ fn the_summary_tables_follow_every_insert_replace_and_take_back() {
                 crate::vault::Tag::parse("instance/spot").unwrap(),
             ],
         };
-        if (x >> 24) % 5 == 0 {
+        if (x >> 24).is_multiple_of(5) {
             if let Some(last) = given.pop() {
                 store.take_back(&last, None).unwrap();
             }
         } else {
             store.record(&a, Some(&s)).unwrap();
-            given.retain(|g: &crate::quiz::Attempt| g.session != a.session || g.question != a.question);
+            given.retain(|g: &crate::quiz::Attempt| {
+                g.session != a.session || g.question != a.question
+            });
             given.push(a);
         }
         assert_eq!(store.history().unwrap(), folded(&store), "step {step}");

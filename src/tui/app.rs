@@ -22,9 +22,9 @@ use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
 use super::theme::Theme;
 use crate::i18n::Lang;
-use crate::quiz::{Day, DueCounts, History, QuizRequest, StudyDay, Timestamp};
+use crate::quiz::{Day, DueCounts, History, QuizRequest, StudyDay, Timestamp, UndoPoint};
 use crate::search::SearchIndex;
-use crate::store::{Recorder, Store};
+use crate::store::{Store, WriteReport, Writer};
 use crate::vault::Vault;
 
 /// Something that happened: input, a resize, or news from a worker thread.
@@ -50,6 +50,8 @@ pub enum AppEvent {
     Tick,
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
+    /// The database writer finished a job.
+    Written(WriteReport),
 }
 
 /// Which study pane has the keys.
@@ -124,10 +126,15 @@ pub struct App {
     /// The progress store; `None` when it could not be opened (quizzes
     /// still run, answers are not kept).
     pub store: Option<Store>,
-    /// Writes answers (the recorder the line mode uses too), from the
-    /// first quiz on; keeps the ones the store refused, in order, and
-    /// retries them.
-    pub recorder: Option<Recorder>,
+    /// The database writer: answers go to it and never make a key wait
+    /// (`None` without a store: quizzes run, nothing is kept).
+    pub writer: Option<Writer>,
+    /// Jobs sent to the writer and not reported yet.
+    pub in_flight: usize,
+    /// Answers the store refused so far and the writer keeps retrying.
+    pub pending_writes: usize,
+    /// The last practice answer's place in the history, to take it back.
+    pub undo_point: Option<UndoPoint>,
     /// Answer history: read from the store once, then kept current from
     /// each answer recorded.
     pub history: History,
@@ -157,7 +164,10 @@ impl App {
         let mut app = App {
             index,
             store: None,
-            recorder: None,
+            writer: None,
+            in_flight: 0,
+            pending_writes: 0,
+            undo_point: None,
             history: History::default(),
             clock: system_now,
             study_day: StudyDay::default(),
@@ -302,7 +312,11 @@ impl App {
                 self.due_stale = true;
                 self.reload(*vault);
             }
-            AppEvent::Tick => self.tick_quiz(),
+            AppEvent::Tick => {
+                self.tick_quiz();
+                self.retry_writes();
+            }
+            AppEvent::Written(report) => self.written(report),
             AppEvent::Terminate => self.quit = true,
         }
     }

@@ -1,17 +1,19 @@
 //! The app's side of quizzes: starting one (from the dialog, the open note
 //! or `munje quiz` flags) through the shared [`QuizPlan`], turning quiz
-//! outcomes into writes through the shared [`Recorder`] and screen changes,
-//! and the store failing gracefully (a notice, and the quiz goes on).
+//! outcomes into jobs for the database [`Writer`] (which runs the shared
+//! recorder off this thread) and its reports into history and screen
+//! changes. A store that refuses never stops the quiz or a key.
 
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, ExamRequest, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
+    Attempt, ExamRequest, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle,
+    Timestamp, select,
 };
-use crate::store::{Recorder, StoreError};
+use crate::store::{WriteJob, WriteReport, Writer};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
-use crate::tui::screens::quiz::{Outcome, QuizState};
+use crate::tui::screens::quiz::{Outcome, Phase, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::stats::StatsState;
@@ -163,17 +165,13 @@ impl App {
             title,
             ..
         } = plan;
-        let recorder = match &mut self.recorder {
-            Some(r) => {
-                r.begin(scheduler, seed);
-                r
-            }
-            None => self.recorder.insert(Recorder::new(scheduler, seed)),
-        };
-        if let Some(store) = &mut self.store {
-            let r = recorder.start(store, &session, now);
-            self.store_result(r);
-        }
+        self.undo_point = None;
+        self.send_write(WriteJob::Begin {
+            scheduler: Box::new(scheduler),
+            seed,
+            session: Box::new(session.clone()),
+            now,
+        });
         let title = title.unwrap_or_else(|| self.lang.pick("전체", "everything").to_owned());
         self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
         self.layers
@@ -208,20 +206,32 @@ impl App {
             Outcome::None => {}
             Outcome::Answered(attempt) => self.record(&attempt),
             Outcome::Rerate(attempt) => {
-                // Said after the fact: the first record is taken back and
-                // the answer recorded again with its new rating.
-                if let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder)
-                    && let Err(e) = rec.undo(store, &mut self.history)
-                {
-                    return self.error(e.to_string());
+                // Said after the fact: the answer is recorded again, in
+                // place of the first record, with its new rating.
+                if let Some(point) = self.undo_point.take() {
+                    self.history.undo(point);
                 }
-                self.record(&attempt);
+                self.undo_point = Some(self.history.answer(&attempt));
+                self.due_stale = true;
+                self.send_write(WriteJob::Replace(attempt));
                 self.say(self.lang.pick(
                     "찍어서 맞힌 답으로 기록했습니다 (다시 m: 취소)",
                     "Recorded as a guess (m again to undo)",
                 ));
             }
-            Outcome::Undo => self.undo_answer(now),
+            Outcome::Undo => {
+                if self.writer.is_some() {
+                    self.send_write(WriteJob::Undo);
+                } else {
+                    // Nothing is kept without a store: take it back here.
+                    let question = self.undo_point.take().map(|p| {
+                        let q = p.question.clone();
+                        self.history.undo(p);
+                        q
+                    });
+                    self.taken_back(question, now);
+                }
+            }
             Outcome::Finished => {
                 let Some(Layer::Quiz(q)) = self.layers.last() else {
                     return;
@@ -230,11 +240,11 @@ impl App {
                 if session.is_empty() {
                     return;
                 }
-                self.due_stale = true;
-                if let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder) {
-                    let r = rec.finished(store, &mut self.history, &session, now);
-                    self.store_result(r);
-                }
+                self.undo_point = None;
+                self.send_write(WriteJob::Finished {
+                    session: Box::new(session),
+                    now,
+                });
             }
             Outcome::OpenNote(qix) => {
                 let q = self.vault.question(qix);
@@ -270,89 +280,129 @@ impl App {
         }
     }
 
-    /// Records an answer as it is given (practice answers move the
-    /// schedule now, exam answers when the exam ends) and shows when the
-    /// question comes back. The history is updated from the answer itself,
-    /// never re-read from the store.
+    /// Records an answer as it is given: the in-memory history takes a
+    /// practice answer at once (the store is never re-read), and the
+    /// writer writes it off this thread (an exam's answers are folded in
+    /// when the exam ends).
     fn record(&mut self, attempt: &Attempt) {
-        self.due_stale = true;
-        let (Some(store), Some(rec)) = (&mut self.store, &mut self.recorder) else {
-            self.history.record(attempt, None);
-            return;
-        };
-        let saved = rec.answered(store, &mut self.history, attempt);
-        if let Some(Layer::Quiz(q)) = self.layers.last_mut() {
-            q.next_review = saved.next_review;
+        if attempt.mode == crate::quiz::ModeKind::Practice {
+            self.undo_point = Some(self.history.answer(attempt));
+            self.due_stale = true;
         }
-        if let Some(e) = saved.error {
-            self.error(self.unsaved_note(&e, saved.pending));
+        self.send_write(WriteJob::Answered(Box::new(attempt.clone())));
+    }
+
+    /// Queues a job for the writer (nothing without a store).
+    fn send_write(&mut self, job: WriteJob) {
+        if let Some(w) = &self.writer
+            && w.send(job)
+        {
+            self.in_flight += 1;
         }
     }
 
-    /// Takes the last practice answer back and asks the question again.
-    fn undo_answer(&mut self, now: crate::quiz::Timestamp) {
-        self.due_stale = true;
-        let taken = match (&mut self.store, &mut self.recorder) {
-            (Some(store), Some(rec)) => rec.undo(store, &mut self.history),
-            _ => Ok(None),
-        };
-        match taken {
-            Ok(Some(attempt)) => {
-                if let Some(Layer::Quiz(q)) = self.layers.last_mut() {
-                    q.taken_back(&attempt.question, now);
+    /// Answers refused earlier are tried again when the writer is idle.
+    pub(crate) fn retry_writes(&mut self) {
+        if self.pending_writes > 0 && self.in_flight == 0 {
+            self.send_write(WriteJob::Retry);
+        }
+    }
+
+    /// The writer finished a job: fold what it wrote into the history and
+    /// the screen.
+    pub(crate) fn written(&mut self, report: WriteReport) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        let now = (self.clock)();
+        match report {
+            WriteReport::Saved {
+                question,
+                cards,
+                pending,
+                error,
+            } => {
+                self.history.set_dues(&cards);
+                self.due_stale = true;
+                self.pending_writes = pending;
+                if let (Some(q), Some(Layer::Quiz(quiz))) = (question, self.layers.last_mut())
+                    && quiz.phase == Phase::Feedback
+                    && quiz.session.current().is_some_and(|i| i.question.id == q)
+                {
+                    quiz.next_review = cards.iter().rev().find(|(id, _)| *id == q).map(|c| c.1.due);
+                }
+                if let Some(e) = error {
+                    self.error(self.unsaved_note(&e, pending));
+                }
+            }
+            WriteReport::Undone(Ok(Some(attempt))) => {
+                if let Some(point) = self.undo_point.take() {
+                    self.history.undo(point);
+                }
+                self.due_stale = true;
+                self.taken_back(Some(attempt.question), now);
+            }
+            WriteReport::Undone(Ok(None)) => self.taken_back(None, now),
+            WriteReport::Undone(Err(e)) => self.error(e),
+            WriteReport::Finished {
+                exam,
+                pending,
+                error,
+            } => {
+                for (a, card) in &exam {
+                    self.history.record(a, Some(card.due));
+                }
+                self.due_stale = true;
+                self.pending_writes = pending;
+                if let Some(e) = error {
+                    self.error(self.unsaved_note(&e, pending));
+                }
+            }
+            WriteReport::Started(None) => {}
+            WriteReport::Started(Some(e)) => self.error(match self.lang {
+                Lang::Ko => {
+                    format!("세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다")
+                }
+                Lang::En => {
+                    format!(
+                        "could not record the session start yet ({e}); it is retried at the end"
+                    )
+                }
+            }),
+        }
+    }
+
+    /// The last answer was taken back (or there was none): ask it again.
+    fn taken_back(&mut self, question: Option<crate::vault::QuestionId>, now: Timestamp) {
+        match question {
+            Some(q) => {
+                if let Some(Layer::Quiz(quiz)) = self.layers.last_mut() {
+                    quiz.taken_back(&q, now);
                 }
                 self.say(self.lang.pick(
                     "마지막 답을 취소했습니다. 다시 답하세요",
                     "The answer was taken back; answer again",
                 ));
             }
-            Ok(None) => self.say(
+            None => self.say(
                 self.lang
                     .pick("되돌릴 답이 없습니다", "There is no answer to take back"),
             ),
-            Err(e) => self.error(e.to_string()),
         }
     }
 
-    fn unsaved_note(&self, e: &StoreError, n: usize) -> String {
+    fn unsaved_note(&self, e: &str, n: usize) -> String {
         match self.lang {
-            Lang::Ko => format!(
-                "답을 아직 저장하지 못했습니다 ({e}). 다음 답과 함께 다시 저장합니다 (대기 {n}개)"
-            ),
-            Lang::En => format!(
-                "could not save the answer yet ({e}); it is kept and retried with the next one ({n} waiting)"
-            ),
+            Lang::Ko => {
+                format!("답을 아직 저장하지 못했습니다 ({e}). 계속 다시 저장합니다 (대기 {n}개)")
+            }
+            Lang::En => {
+                format!("could not save the answer yet ({e}); it is kept and retried ({n} waiting)")
+            }
         }
     }
 
-    /// Saves the answers the store refused earlier, oldest first, stopping
-    /// at the first refusal: a database locked by another program loses no
-    /// answer, it is kept and saved with the next one (or when the app
-    /// ends). Returns how many are still unsaved.
+    /// Stops the writer after the answers it holds, with last tries for
+    /// those the store refused; returns how many could not be saved.
     pub fn save_unsaved(&mut self) -> usize {
-        let Some(rec) = &mut self.recorder else {
-            return 0;
-        };
-        if let Some(store) = &mut self.store
-            && let Err(e) = rec.retry(store, &mut self.history)
-        {
-            let n = rec.pending();
-            self.error(self.unsaved_note(&e, n));
-        }
-        self.recorder.as_ref().map_or(0, Recorder::pending)
-    }
-
-    /// A store error becomes a lasting notice; answers stop being kept but
-    /// the quiz goes on.
-    fn store_result(&mut self, r: Result<(), StoreError>) {
-        if let Err(e) = r {
-            self.store = None;
-            let note = match self.lang {
-                Lang::Ko => format!("진도가 저장되지 않습니다: {e}"),
-                Lang::En => format!("progress is not being saved: {e}"),
-            };
-            self.error(note.clone());
-            self.notice = Some(note);
-        }
+        self.writer.take().map_or(0, Writer::finish)
     }
 }

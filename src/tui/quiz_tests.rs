@@ -2,13 +2,15 @@
 //! 80×24 and 40×12, and scripted flows with a real progress store in a
 //! temporary folder. Test-only.
 
+use std::sync::mpsc::Receiver;
+
 use super::action::Action;
-use super::app::{App, Layer};
+use super::app::{App, AppEvent, Layer};
 use super::keymap::Context;
 use super::screens::quiz::Phase;
 use super::snapshots::{app, screen};
 use crate::quiz::Timestamp;
-use crate::store::{Recorder, Store};
+use crate::store::{Store, WriteReport, Writer};
 use crate::vault::NoteIx;
 
 const NOW: Timestamp = Timestamp(1_750_000_000_000);
@@ -28,6 +30,34 @@ fn phase(a: &App) -> Option<Phase> {
     match a.layers.last() {
         Some(Layer::Quiz(q)) => Some(q.phase),
         _ => None,
+    }
+}
+
+/// Gives the app a store in `path` and a database writer whose reports
+/// come back through the returned channel (see [`settle`]).
+fn attach_store(a: &mut App, path: &std::path::Path) -> Receiver<WriteReport> {
+    a.store = Some(Store::open(path, NOW).unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let writer_store = Store::open(path, NOW).unwrap();
+    writer_store
+        .set_busy_timeout(std::time::Duration::from_millis(20))
+        .unwrap();
+    a.writer = Some(
+        Writer::spawn(writer_store, move |r| {
+            let _ = tx.send(r);
+        })
+        .unwrap(),
+    );
+    rx
+}
+
+/// Hands the app every report of the jobs it sent, as its event loop would.
+fn settle(a: &mut App, rx: &Receiver<WriteReport>) {
+    while a.in_flight > 0 {
+        let r = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the writer reports every job");
+        a.handle(AppEvent::Written(r));
     }
 }
 
@@ -144,11 +174,12 @@ fn exam_result_with_bars_by_tag() {
 fn practice_answers_are_recorded_in_the_store_as_given() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
-    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+    let rx = attach_store(&mut a, &dir.path().join("progress.db"));
     practice_on_spot(&mut a);
     let l = wrong_letter(&a);
     a.update(Action::Pick(l));
     assert_eq!(phase(&a), Some(Phase::Feedback));
+    settle(&mut a, &rx);
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
     assert!(!attempts[0].correct);
@@ -165,22 +196,29 @@ fn an_answer_refused_by_a_locked_database_is_kept_and_saved_later() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.db");
     let mut a = quiz_app(80, 24);
-    let store = Store::open(&path, NOW).unwrap();
-    store
-        .set_busy_timeout(std::time::Duration::from_millis(20))
-        .unwrap();
-    a.store = Some(store);
+    let rx = attach_store(&mut a, &path);
     practice_on_spot(&mut a);
+    settle(&mut a, &rx);
     // Another program holds the write lock past the busy timeout.
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let l = wrong_letter(&a);
     a.update(Action::Pick(l));
-    assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on");
-    assert_eq!(a.recorder.as_ref().map(Recorder::pending), Some(1));
-    assert!(a.store.is_some(), "the store is kept for the next answer");
+    assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on at once");
+    assert_eq!(a.in_flight, 1, "the answer waits on the writer's thread");
+    settle(&mut a, &rx);
+    assert_eq!(a.pending_writes, 1);
+    assert!(screen(&mut a, 80, 24).contains("저장 대기 1"));
+    // Still locked: the retry on the next tick is refused too.
+    a.handle(AppEvent::Tick);
+    settle(&mut a, &rx);
+    assert_eq!(a.pending_writes, 1);
     other.execute_batch("COMMIT").unwrap();
-    // The lock is gone: the kept answer is saved (here, as the app ends).
+    // The lock is gone: the next tick saves the kept answer.
+    a.handle(AppEvent::Tick);
+    settle(&mut a, &rx);
+    assert_eq!(a.pending_writes, 0);
+    assert!(!screen(&mut a, 80, 24).contains("저장 대기"));
     assert_eq!(a.save_unsaved(), 0);
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
@@ -242,12 +280,13 @@ fn a_note_without_questions_says_so_instead_of_starting() {
 }
 
 fn with_a_wrong_answer(a: &mut App, dir: &std::path::Path) {
-    a.store = Some(Store::open(&dir.join("progress.db"), NOW).unwrap());
+    let rx = attach_store(a, &dir.join("progress.db"));
     practice_on_spot(a);
     let l = wrong_letter(a);
     a.update(Action::Pick(l));
     a.update(Action::Confirm);
     a.update(Action::Confirm);
+    settle(a, &rx);
 }
 
 #[test]
@@ -291,8 +330,8 @@ fn retry_practises_the_wrong_answers_again() {
     assert_eq!(a.context(), Context::Stats);
 }
 
-fn with_store(a: &mut App, dir: &tempfile::TempDir) {
-    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+fn with_store(a: &mut App, dir: &tempfile::TempDir) -> Receiver<WriteReport> {
+    attach_store(a, &dir.path().join("progress.db"))
 }
 
 fn right_letter(a: &App) -> char {
@@ -306,10 +345,11 @@ fn right_letter(a: &App) -> char {
 fn feedback_says_when_the_question_comes_back_and_history_is_current() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
-    with_store(&mut a, &dir);
+    let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let l = right_letter(&a);
     a.update(Action::Pick(l));
+    settle(&mut a, &rx);
     let text = screen(&mut a, 100, 40);
     assert!(
         text.contains("다음 복습: 8일 후"),
@@ -325,12 +365,13 @@ fn feedback_says_when_the_question_comes_back_and_history_is_current() {
 fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
-    with_store(&mut a, &dir);
+    let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let wrong = wrong_letter(&a);
     a.update(Action::Pick(wrong));
     assert_eq!(phase(&a), Some(Phase::Feedback));
     a.update(Action::Undo);
+    settle(&mut a, &rx);
     assert_eq!(phase(&a), Some(Phase::Asking), "asked again");
     let store = a.store.as_ref().unwrap();
     assert!(store.attempts().unwrap().is_empty(), "the row is gone");
@@ -341,6 +382,7 @@ fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
     // Answered again, right this time: one attempt, right.
     let right = right_letter(&a);
     a.update(Action::Pick(right));
+    settle(&mut a, &rx);
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
     assert!(attempts[0].correct);
@@ -350,13 +392,15 @@ fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
 fn m_on_the_feedback_rates_a_right_guess_hard() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
-    with_store(&mut a, &dir);
+    let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let right = right_letter(&a);
     a.update(Action::Pick(right));
+    settle(&mut a, &rx);
     let id = a.vault.questions[0].id.clone();
     let card_good = a.store.as_ref().unwrap().card(&id).unwrap().unwrap();
     a.update(Action::Guessed);
+    settle(&mut a, &rx);
     let store = a.store.as_ref().unwrap();
     let attempts = store.attempts().unwrap();
     assert_eq!(attempts.len(), 1, "recorded again in place, not twice");
@@ -367,6 +411,8 @@ fn m_on_the_feedback_rates_a_right_guess_hard() {
     assert!(screen(&mut a, 80, 24).contains("찍어서 맞힘"));
     // m again: not a guess after all.
     a.update(Action::Guessed);
+    settle(&mut a, &rx);
+    assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
     assert_ne!(attempts[0].rating, crate::quiz::Rating::Hard);
@@ -376,7 +422,7 @@ fn m_on_the_feedback_rates_a_right_guess_hard() {
 fn r_starts_todays_review_with_exactly_the_due_questions() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
-    with_store(&mut a, &dir);
+    let rx = with_store(&mut a, &dir);
     a.update(Action::ReviewDue);
     assert!(a.layers.is_empty(), "nothing is due yet");
     // Answer one wrong: it comes back within the day.
@@ -385,6 +431,7 @@ fn r_starts_todays_review_with_exactly_the_due_questions() {
     a.update(Action::Pick(wrong));
     a.update(Action::Back);
     a.update(Action::Back);
+    settle(&mut a, &rx);
     assert!(a.layers.is_empty());
     a.recount_due(); // as after every event
     assert_eq!(a.due.1.today, 1, "the header counts it");

@@ -265,6 +265,15 @@ impl App {
                 ));
             }
         }
+        if self.pending_writes > 0 {
+            spans.push(Span::styled(
+                match self.lang {
+                    Lang::Ko => format!("· 저장 대기 {} ", self.pending_writes),
+                    Lang::En => format!("· {} waiting to be saved ", self.pending_writes),
+                },
+                t.warning,
+            ));
+        }
         if let Some(n) = &self.notice {
             spans.push(Span::styled(format!("· {n}"), t.warning));
         }

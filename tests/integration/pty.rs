@@ -220,3 +220,40 @@ fn a_note_changed_on_disk_is_reloaded_in_place() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn keys_are_handled_while_another_program_holds_the_database() {
+    let vault = tempfile::tempdir().unwrap();
+    std::fs::write(vault.path().join("spot.md"), SPOT).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    // A busy timeout far longer than the test waits for a screen: an app
+    // that wrote on its own thread would show nothing until it ran out.
+    let mut s = Tui::start_with(
+        vault.path(),
+        data.path(),
+        &[],
+        &[("MUNJE_BUSY_TIMEOUT_MS", "120000")],
+    );
+    s.wait_for("노트 1");
+    s.send("\t");
+    s.send("p");
+    s.wait_for("문제 1/1");
+    let db = rusqlite::Connection::open(data.path().join("progress.db")).unwrap();
+    db.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    s.send("a");
+    s.wait_for("습니다"); // 맞았습니다 or 틀렸습니다
+    // The answer waits on the writer's thread; keys still work.
+    s.send("?");
+    s.wait_for("munje 도움말");
+    s.send("\x1b");
+    db.execute_batch("COMMIT").unwrap();
+    drop(db);
+    // The lock is gone: the answer is saved and the app quits cleanly.
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    let store = rusqlite::Connection::open(data.path().join("progress.db")).unwrap();
+    let n: i64 = store
+        .query_row("SELECT count(*) FROM attempts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the answer given while the database was locked");
+}
