@@ -57,6 +57,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     app.loading = Some((0, 0));
     app.pending_quiz = request;
     let (tx, rx) = mpsc::channel();
+    app.events = Some(tx.clone());
     open_store(global, &mut app, &mut problems, &tx);
     let now = crate::tui::app::system_now();
     let offset = app

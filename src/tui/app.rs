@@ -5,6 +5,9 @@
 //! Drawing lives in `view`; the terminal and the event thread in
 //! `terminal` and `event`. Nothing here touches files.
 
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
@@ -36,6 +39,8 @@ pub enum AppEvent {
     Mouse(MouseEvent),
     /// The terminal changed size.
     Resize(u16, u16),
+    /// The search index of vault generation `.0` was built off this thread.
+    Indexed(u64, Box<SearchIndex>),
     /// Loading progress: files read of files found.
     Progress(usize, usize),
     /// The vault finished loading.
@@ -95,8 +100,8 @@ pub struct Status {
 /// Everything the app knows.
 #[derive(Debug)]
 pub struct App {
-    /// The notes and questions.
-    pub vault: Vault,
+    /// The notes and questions, shared with the threads that index them.
+    pub vault: Arc<Vault>,
     /// True while the vault is still loading.
     pub loading: Option<(usize, usize)>,
     /// UI language.
@@ -121,8 +126,15 @@ pub struct App {
     pub size: Rect,
     /// Set when the app should exit.
     pub quit: bool,
-    /// The search index of the current vault.
+    /// The search index of the current vault (of the one before while a
+    /// new one is built: see `indexing`).
     pub index: SearchIndex,
+    /// True while the current vault's index is being built off this thread.
+    pub indexing: bool,
+    /// Counts vaults loaded, so an index built for an older one is dropped.
+    pub vault_generation: u64,
+    /// Where worker threads report (`None` in tests: work is done inline).
+    pub events: Option<Sender<AppEvent>>,
     /// The progress store; `None` when it could not be opened (quizzes
     /// still run, answers are not kept).
     pub store: Option<Store>,
@@ -163,6 +175,9 @@ impl App {
         let index = SearchIndex::build(&vault);
         let mut app = App {
             index,
+            indexing: false,
+            vault_generation: 0,
+            events: None,
             store: None,
             writer: None,
             in_flight: 0,
@@ -174,7 +189,7 @@ impl App {
             pending_quiz: None,
             due: (None, DueCounts::default()),
             due_stale: true,
-            vault,
+            vault: Arc::new(vault),
             loading: None,
             lang,
             theme,
@@ -195,7 +210,7 @@ impl App {
     fn open_first_note(&mut self) {
         self.list.refresh(&self.vault);
         if self.reader.is_none() {
-            let rows = self.list.rows(&self.vault);
+            let rows = &self.list.shown;
             if let Some(i) = rows
                 .iter()
                 .position(|r| matches!(r, super::screens::study::ListRow::Note { .. }))
@@ -207,6 +222,31 @@ impl App {
             }
         }
         self.relayout();
+    }
+
+    /// Builds the search index of the current vault: on a worker thread
+    /// when the app runs (the list is usable meanwhile and the header says
+    /// so), inline in tests.
+    pub(crate) fn rebuild_index(&mut self) {
+        self.vault_generation += 1;
+        let generation = self.vault_generation;
+        let spawned = self.events.clone().is_some_and(|tx| {
+            let vault = Arc::clone(&self.vault);
+            std::thread::Builder::new()
+                .name("index".into())
+                .spawn(move || {
+                    let index = SearchIndex::build(&vault);
+                    let _ = tx.send(AppEvent::Indexed(generation, Box::new(index)));
+                })
+                .is_ok()
+        });
+        if spawned {
+            self.indexing = true;
+        } else {
+            self.index = SearchIndex::build(&self.vault);
+            self.indexing = false;
+        }
+        self.refresh_search();
     }
 
     /// Shows a message in the status line.
@@ -287,9 +327,8 @@ impl App {
             AppEvent::Loaded(vault) => {
                 self.loading = None;
                 self.due_stale = true;
-                self.vault = *vault;
-                self.index = SearchIndex::build(&self.vault);
-                self.refresh_search();
+                self.vault = Arc::new(*vault);
+                self.rebuild_index();
                 self.reader = None;
                 self.list = StudyList::default();
                 self.open_first_note();
@@ -317,6 +356,13 @@ impl App {
                 self.retry_writes();
             }
             AppEvent::Written(report) => self.written(report),
+            AppEvent::Indexed(generation, index) => {
+                if generation == self.vault_generation {
+                    self.index = *index;
+                    self.indexing = false;
+                    self.refresh_search();
+                }
+            }
             AppEvent::Terminate => self.quit = true,
         }
     }

@@ -14,7 +14,7 @@ use super::screens::links::LinksState;
 use super::screens::quiz_start::Scope;
 use super::screens::reader::ReaderState;
 
-use crate::search::{SearchContext, SearchIndex};
+use crate::search::SearchContext;
 use crate::vault::{NoteIx, QuestionId, Tag, Vault};
 
 impl App {
@@ -39,10 +39,9 @@ impl App {
             .list
             .selected_note(&self.vault)
             .and_then(|n| path_of(&self.vault, n));
-        self.vault = vault;
+        self.vault = std::sync::Arc::new(vault);
         self.list.refresh(&self.vault);
-        self.index = SearchIndex::build(&self.vault);
-        self.refresh_search();
+        self.rebuild_index();
         match (find(&self.vault, &open), &mut self.reader) {
             (Some(ix), Some(r)) => {
                 r.note = ix;

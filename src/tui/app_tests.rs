@@ -114,3 +114,48 @@ fn ctrl_c_quits_from_a_layer() {
     )));
     assert!(app.quit);
 }
+
+#[test]
+fn the_search_index_is_built_off_the_ui_thread_and_a_stale_one_is_dropped() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut app = App::new(
+        crate::vault::Vault::default(),
+        crate::i18n::Lang::Ko,
+        crate::tui::theme::Theme::default(),
+        crate::tui::keymap::Keymap::default(),
+    );
+    app.events = Some(tx);
+    app.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+    // The list is there at once; search waits for the index.
+    assert!(app.indexing);
+    assert!(!app.list.shown.is_empty());
+    let text = crate::tui::snapshots::screen(&mut app, 80, 24);
+    assert!(text.contains("검색 색인 중"), "{text}");
+    // A reload before the first index arrives: the first one is stale.
+    app.handle(AppEvent::Reloaded(Box::new(fixture::vault())));
+    let recv = || {
+        rx.recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the index thread reports")
+    };
+    let (first, second) = (recv(), recv());
+    let gens: Vec<u64> = [&first, &second]
+        .iter()
+        .map(|e| match e {
+            AppEvent::Indexed(g, _) => *g,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let newest = *gens.iter().max().unwrap();
+    let (stale, fresh) = if gens[0] == newest {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    app.handle(stale);
+    assert!(app.indexing, "an index of an older vault is dropped");
+    app.handle(fresh);
+    assert!(!app.indexing);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 24);
+    assert!(!text.contains("검색 색인 중"), "{text}");
+    assert!(!app.index.is_empty(), "the index has the notes");
+}

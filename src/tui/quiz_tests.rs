@@ -273,7 +273,9 @@ fn clicking_an_option_answers_it() {
 #[test]
 fn a_note_without_questions_says_so_instead_of_starting() {
     let mut a = quiz_app(80, 24);
-    a.vault.notes[0].questions.clear();
+    std::sync::Arc::make_mut(&mut a.vault).notes[0]
+        .questions
+        .clear();
     practice_on_spot(&mut a);
     assert!(a.layers.is_empty());
     assert!(a.status.is_some());

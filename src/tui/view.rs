@@ -265,6 +265,12 @@ impl App {
                 ));
             }
         }
+        if self.indexing {
+            spans.push(Span::styled(
+                self.lang.pick("· 검색 색인 중 ", "· indexing for search "),
+                t.warning,
+            ));
+        }
         if self.pending_writes > 0 {
             spans.push(Span::styled(
                 match self.lang {

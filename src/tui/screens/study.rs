@@ -173,10 +173,16 @@ impl StudyList {
         }));
     }
 
-    /// The note on the highlighted row, if it is a note.
+    /// The note on the highlighted row, if it is a note (from the rows as
+    /// last computed: computing them again is vault-sized work).
     pub fn selected_note(&self, vault: &Vault) -> Option<NoteIx> {
-        match self.rows(vault).get(self.cursor) {
-            Some(ListRow::Note { note, .. }) => Some(*note),
+        let row = if self.shown.is_empty() {
+            self.rows(vault).get(self.cursor).cloned()
+        } else {
+            self.shown.get(self.cursor).cloned()
+        };
+        match row {
+            Some(ListRow::Note { note, .. }) => Some(note),
             _ => None,
         }
     }
