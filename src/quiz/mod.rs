@@ -18,6 +18,7 @@ mod attempt;
 mod exam;
 mod feedback;
 mod history;
+pub mod identity;
 mod letters;
 mod notebook;
 mod present;

@@ -6,7 +6,9 @@
 //! attempts and reads back a [`History`](crate::quiz::History).
 
 mod attempts;
+mod links;
 mod open;
+mod reconcile;
 mod schema;
 mod stats;
 
@@ -16,7 +18,9 @@ use rusqlite::Connection;
 
 use crate::quiz::{Timestamp, UtcOffset};
 
+pub use links::{Link, LinkKind, LinkRefusal, Links};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
+pub use reconcile::{Orphan, Reconciled, orphans_read_only};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{DayCount, Stats, TagCount};
 
