@@ -93,6 +93,7 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
             Store::in_memory()?
         }
     };
+    super::progress::follow_edits(&mut store, &vault, lang, now);
     let offset = store.local_offset(now);
     let selection = args
         .selection(now.0.unsigned_abs())

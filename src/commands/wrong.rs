@@ -28,7 +28,8 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
         refuse_inside_vault(file, &roots)?;
     }
     let vault = super::open_vault(global)?;
-    let store = super::quiz::open_store(global, lang, now)?;
+    let mut store = super::quiz::open_store(global, lang, now)?;
+    super::progress::follow_edits(&mut store, &vault, lang, now);
     let notebook = Notebook::build(&vault, &store.history()?);
     let today = now.day(store.local_offset(now)).to_string();
     let markdown = notebook.to_markdown(lang, &today);

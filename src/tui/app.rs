@@ -251,6 +251,7 @@ impl App {
             AppEvent::Loaded(vault) => {
                 self.loading = None;
                 self.vault = *vault;
+                self.follow_edits();
                 self.index = SearchIndex::build(&self.vault);
                 self.refresh_search();
                 self.reader = None;

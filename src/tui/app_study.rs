@@ -40,6 +40,7 @@ impl App {
             .selected_note(&self.vault)
             .and_then(|n| path_of(&self.vault, n));
         self.vault = vault;
+        self.follow_edits();
         self.list.refresh(&self.vault);
         self.index = SearchIndex::build(&self.vault);
         self.refresh_search();

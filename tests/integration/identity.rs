@@ -369,3 +369,99 @@ fn a_new_unrelated_question_does_not_take_deleted_history() {
     assert_eq!(answers(&store, &id_of(&after, "Glacier")), 0);
     assert_eq!(store.orphans(&after).unwrap().len(), 1);
 }
+
+fn cli(notes: &Path, data: &Path, args: &[&str]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_munje"));
+    for var in [
+        "MUNJE_NOTES",
+        "MUNJE_DATA_DIR",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.arg("--data-dir")
+        .arg(data)
+        .arg("--notes")
+        .arg(notes)
+        .arg("--lang")
+        .arg("en");
+    cmd.args(args).output().unwrap()
+}
+
+#[test]
+fn check_reports_orphaned_history_read_only_and_relink_attaches_it() {
+    let notes = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(notes.path().join(NOTE_FILE), NOTE).unwrap();
+    // No database yet: check works and creates none.
+    let out = cli(notes.path(), data.path(), &["check"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(!data.path().join("progress.db").exists());
+
+    let db = data.path().join("progress.db");
+    let mut store = Store::open(&db, Timestamp(0)).unwrap();
+    let before = vault_of(notes.path());
+    store.reconcile(&before, Timestamp::from_secs(10)).unwrap();
+    let old = id_of(&before, FIRST);
+    answer(&mut store, &old, false, 100);
+    answer(&mut store, &old, true, 200);
+    drop(store);
+    // Rewritten beyond recognition: no automatic link.
+    let text = NOTE.replacen(
+        "스팟 인스턴스가 중단되기 전에 EC2는 몇 분 전에 알림을 보내는가?",
+        "중단 알림이 오는 시점은?",
+        1,
+    );
+    std::fs::write(
+        notes.path().join(NOTE_FILE),
+        text.replacen("- C) 10분", "- C) 1시간", 1),
+    )
+    .unwrap();
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    let out = cli(notes.path(), data.path(), &["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "a warning, not an error: {stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "history of a question no longer in the vault: {old} (2 answers"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("보내는가?"), "the last stem seen: {stdout}");
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().modified().unwrap(),
+        modified,
+        "check changed nothing"
+    );
+
+    let new = id_of(&vault_of(notes.path()), FIRST);
+    let out = cli(
+        notes.path(),
+        data.path(),
+        &["progress", "relink", &old.0, &new.0],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let out = cli(notes.path(), data.path(), &["check"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("no longer in the vault"));
+    let out = cli(notes.path(), data.path(), &["progress", "links"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains(&format!("manual  {old} → {new}")),
+        "{listed}"
+    );
+    let out = cli(notes.path(), data.path(), &["progress", "unlink", &old.0]);
+    assert!(out.status.success(), "{out:?}");
+    let out = cli(notes.path(), data.path(), &["progress", "links"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[undone"));
+    let out = cli(
+        notes.path(),
+        data.path(),
+        &["progress", "relink", "q-nothing", &new.0],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no answers are recorded under q-nothing")
+    );
+}
