@@ -356,6 +356,23 @@ pub enum ProgressCommand {
         /// The old id of the link to undo.
         old_id: String,
     },
+    /// Write every attempt, session, card state and link as JSON Lines
+    /// to FILE (stdout without one).
+    Export {
+        /// Where to write (outside the vault); an existing file is
+        /// refused without --force.
+        file: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge a file written by `progress export` into this database, in
+    /// one transaction: importing it twice changes nothing, and a
+    /// malformed line is reported by number while the others are kept.
+    Import {
+        /// The JSON Lines file.
+        file: PathBuf,
+    },
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod app;
 mod check;
 mod export;
 mod progress;
+mod progress_io;
 mod quiz;
 mod search;
 mod source;

@@ -48,6 +48,10 @@ pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCod
             let done = store.unlink(&QuestionId(old_id.clone()), now)?;
             Ok(report_link(done, lang, false))
         }
+        ProgressCommand::Export { file, force } => {
+            super::progress_io::export(global, file.as_deref(), *force, lang, now)
+        }
+        ProgressCommand::Import { file } => super::progress_io::import(global, file, lang, now),
     }
 }
 

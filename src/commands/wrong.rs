@@ -61,7 +61,7 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
 
 /// munje never writes into a vault: an export path inside any vault root
 /// (after resolving symlinks and `..`) is refused.
-fn refuse_inside_vault(file: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
+pub(super) fn refuse_inside_vault(file: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
     let target = resolve(file);
     for root in roots {
         let Ok(root_abs) = root.canonicalize() else {

@@ -120,8 +120,9 @@ fn link_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Link> {
 
 /// The active links: for each old id, its latest link not undone.
 pub(super) fn active(conn: &Connection) -> rusqlite::Result<Links> {
-    let mut stmt = conn
-        .prepare("SELECT old_id, new_id FROM links WHERE undone_at IS NULL ORDER BY made_at, id")?;
+    let mut stmt = conn.prepare(
+        "SELECT old_id, new_id FROM links WHERE undone_at IS NULL ORDER BY made_at, new_id",
+    )?;
     let rows = stmt.query_map([], |r| Ok((QuestionId(r.get(0)?), QuestionId(r.get(1)?))))?;
     let mut next = HashMap::new();
     for row in rows {

@@ -11,6 +11,7 @@ mod open;
 mod reconcile;
 mod schema;
 mod stats;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
 pub use reconcile::{Orphan, Reconciled, orphans_read_only};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{DayCount, Stats, TagCount};
+pub use transfer::{ExportError, Imported, Record};
 
 /// What went wrong with the progress database.
 #[derive(Debug, thiserror::Error)]
