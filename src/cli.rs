@@ -373,6 +373,10 @@ pub enum ProgressCommand {
         /// The JSON Lines file.
         file: PathBuf,
     },
+    /// Fit FSRS parameters to your own answers (once there are enough
+    /// reviews: the fsrs crate's minimum) and schedule with them from now
+    /// on. `munje stats` says whether they are in use.
+    Optimize,
 }
 
 #[cfg(test)]

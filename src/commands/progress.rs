@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use crate::cli::{GlobalArgs, ProgressCommand};
 use crate::i18n::Lang;
 use crate::quiz::Timestamp;
-use crate::store::{LinkKind, LinkRefusal, Store};
+use crate::store::{Fit, LinkKind, LinkRefusal, Retention, Stats, Store};
 use crate::vault::{Diagnostic, QuestionId, Vault};
 
 /// Runs the command.
@@ -52,6 +52,7 @@ pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCod
             super::progress_io::export(global, file.as_deref(), *force, lang, now)
         }
         ProgressCommand::Import { file } => super::progress_io::import(global, file, lang, now),
+        ProgressCommand::Optimize => optimize(global, lang, now),
     }
 }
 
@@ -233,4 +234,77 @@ pub fn orphan_warnings(global: &GlobalArgs, vault: &Vault, lang: Lang) -> Vec<Di
             Diagnostic::warning(&place, 1, 1, message)
         })
         .collect()
+}
+
+/// `munje stats --json`: the store's figures and, under `retention`, the
+/// retention figures.
+#[derive(Debug, serde::Serialize)]
+pub struct StatsJson<'a> {
+    /// Every key of [`Stats`], at the top level.
+    #[serde(flatten)]
+    pub stats: &'a Stats,
+    /// Desired and measured retention, fitted parameters in use.
+    pub retention: &'a Retention,
+}
+
+/// The retention line of `munje stats`.
+pub fn retention_text(r: &Retention, lang: Lang) -> String {
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let measured = r.measured_retention.map_or_else(
+        || lang.pick("아직 없음", "none yet").to_owned(),
+        |m| match lang {
+            Lang::Ko => format!("{} (복습 {}번)", pct(m), r.reviews),
+            Lang::En => format!("{} ({} reviews)", pct(m), r.reviews),
+        },
+    );
+    let params = match (r.fitted_parameters, lang) {
+        (true, Lang::Ko) => "내 기록에 맞춘 값",
+        (true, Lang::En) => "fitted to your history",
+        (false, Lang::Ko) => "기본값 (munje progress optimize로 맞추기)",
+        (false, Lang::En) => "defaults (fit them with munje progress optimize)",
+    };
+    match lang {
+        Lang::Ko => format!(
+            "\n기억률: 목표 {} · 실제 {measured}\nFSRS 매개변수: {params}\n",
+            pct(r.desired_retention)
+        ),
+        Lang::En => format!(
+            "\nRetention: desired {} · measured {measured}\nFSRS parameters: {params}\n",
+            pct(r.desired_retention)
+        ),
+    }
+}
+
+fn optimize(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Result<ExitCode> {
+    let mut store = super::quiz::open_store(global, lang, now)?;
+    match store.optimize(now)? {
+        Fit::Fitted { reviews, .. } => {
+            println!(
+                "{}",
+                match lang {
+                    Lang::Ko => format!(
+                        "복습 {reviews}번으로 FSRS 매개변수를 맞췄습니다. 이제부터 일정에 씁니다."
+                    ),
+                    Lang::En => format!(
+                        "fitted FSRS parameters to {reviews} reviews; scheduling uses them from now on"
+                    ),
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Fit::NotEnough { reviews, needed } => {
+            eprintln!(
+                "munje: {}",
+                match lang {
+                    Lang::Ko => format!(
+                        "기록이 아직 부족합니다: 하루 이상 지나 다시 푼 복습이 {reviews}번이고, 적어도 {needed}번은 있어야 합니다. 기본값을 계속 씁니다."
+                    ),
+                    Lang::En => format!(
+                        "not enough history yet: {reviews} reviews a day or more after the previous answer, at least {needed} needed; the defaults stay in use"
+                    ),
+                }
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }

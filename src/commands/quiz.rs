@@ -110,7 +110,7 @@ pub fn prepare(global: &GlobalArgs, args: &QuizArgs, now: Timestamp) -> anyhow::
     } else {
         Mode::Practice
     };
-    let mut scheduler = Scheduler::new()?;
+    let mut scheduler = Scheduler::with_parameters(&store.fsrs_parameters())?;
     if let Some(day) = exam_date {
         scheduler = scheduler.with_exam_date(day, offset);
     }

@@ -6,6 +6,7 @@
 //! attempts and reads back a [`History`](crate::quiz::History).
 
 mod attempts;
+mod fit;
 mod links;
 mod open;
 mod reconcile;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 
 use crate::quiz::{Timestamp, UtcOffset};
 
+pub use fit::{Fit, FitError, MIN_REVIEWS, Retention, training_items};
 pub use links::{Link, LinkKind, LinkRefusal, Links};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
 pub use reconcile::{Orphan, Reconciled, orphans_read_only};

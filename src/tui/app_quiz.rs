@@ -160,6 +160,7 @@ impl App {
             now,
         );
         if let Some(store) = &mut self.store {
+            self.scheduler = crate::quiz::Scheduler::with_parameters(&store.fsrs_parameters()).ok();
             let r = store.start_session(session.id(), mode.kind(), seed, session.len(), now);
             self.store_result(r);
         }

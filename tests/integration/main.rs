@@ -10,6 +10,7 @@ mod hangup;
 mod hostile;
 mod hostile_all;
 mod identity;
+mod progress_fit;
 mod progress_io;
 mod pty;
 mod quiz_plain;

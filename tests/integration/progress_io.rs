@@ -8,7 +8,7 @@ use munje::quiz::{Attempt, ModeKind, Rating, Scheduler, SessionId, Timestamp};
 use munje::store::Store;
 use munje::vault::QuestionId;
 
-fn munje(data: &Path, args: &[&str]) -> Output {
+pub fn munje(data: &Path, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_munje"));
     for var in [
         "MUNJE_NOTES",
