@@ -23,7 +23,7 @@ use crate::quiz::{Timestamp, UtcOffset};
 pub use fit::{Fit, FitError, MIN_REVIEWS, Retention, training_items};
 pub use links::{Link, LinkKind, LinkRefusal, Links};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
-pub use reconcile::{Orphan, Reconciled, orphans_read_only};
+pub use reconcile::{Orphan, RECONCILE_WAIT, Reconciled, orphans_read_only};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{DayCount, Stats, TagCount};
 pub use transfer::{ExportError, Imported, Record};

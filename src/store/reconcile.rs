@@ -89,6 +89,109 @@ fn write_snapshot(
 }
 
 /// True when `id` has answers or a card, its own or linked to it.
+/// How long reconciling waits for another process's write lock.
+pub const RECONCILE_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The vault's questions compared with their snapshots.
+struct Changes<'v> {
+    known: HashMap<QuestionId, i64>,
+    in_vault: HashSet<&'v QuestionId>,
+    /// Snapshots that differ from the stored one, with their fingerprints.
+    changed: Vec<(Snapshot, i64)>,
+    /// Questions never seen before.
+    fresh: Vec<(Snapshot, i64)>,
+}
+
+fn changes<'v>(conn: &Connection, vault: &'v Vault) -> rusqlite::Result<Changes<'v>> {
+    let known: HashMap<QuestionId, i64> = {
+        let mut stmt = conn.prepare("SELECT question_id, fingerprint FROM snapshots")?;
+        let rows = stmt.query_map([], |r| Ok((QuestionId(r.get(0)?), r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut in_vault: HashSet<&QuestionId> = HashSet::with_capacity(vault.questions.len());
+    let mut changed = Vec::new();
+    let mut fresh = Vec::new();
+    for q in &vault.questions {
+        if !in_vault.insert(&q.id) {
+            continue; // a duplicate id: the first use speaks for it
+        }
+        let snap = Snapshot::of(vault, q);
+        let fp = snap.fingerprint();
+        match known.get(&q.id) {
+            Some(&old) if old == fp => {}
+            Some(_) => changed.push((snap, fp)),
+            None => fresh.push((snap, fp)),
+        }
+    }
+    Ok(Changes {
+        known,
+        in_vault,
+        changed,
+        fresh,
+    })
+}
+
+/// The writing half of [`Store::reconcile`], under the write lock.
+fn reconcile_locked(
+    conn: &mut Connection,
+    vault: &Vault,
+    now: Timestamp,
+) -> rusqlite::Result<Reconciled> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the lock: another munje may have just reconciled.
+    let Changes {
+        known,
+        in_vault,
+        changed,
+        fresh,
+    } = changes(&tx, vault)?;
+    let links = links::active(&tx)?;
+    let mut result = Reconciled::default();
+    // Only a question never seen before can take over orphaned history.
+    if !fresh.is_empty() {
+        let mut orphans = Vec::new();
+        for id in known.keys() {
+            if in_vault.contains(id) || links.is_linked(id) {
+                continue;
+            }
+            if has_history(&tx, &links, id)?
+                && let Some(s) = read_snapshot(&tx, id)?
+            {
+                orphans.push(s);
+            }
+        }
+        orphans.sort_by(|a, b| a.id.cmp(&b.id));
+        if !orphans.is_empty() {
+            let mut candidates = Vec::new();
+            for (s, _) in &fresh {
+                if !has_history(&tx, &links, &s.id)? {
+                    candidates.push(s.clone());
+                }
+            }
+            let Matching { matched, ambiguous } = match_orphans(&orphans, &candidates);
+            for m in matched {
+                let link = Link {
+                    row: 0,
+                    old_id: m.old,
+                    new_id: m.new,
+                    made_at: now,
+                    kind: LinkKind::Auto,
+                    evidence: m.evidence.to_string(),
+                    undone_at: None,
+                };
+                links::insert(&tx, &link)?;
+                result.linked.push(link);
+            }
+            result.ambiguous = ambiguous;
+        }
+    }
+    for (s, fp) in changed.iter().chain(&fresh) {
+        write_snapshot(&tx, s, *fp, now)?;
+    }
+    tx.commit()?;
+    Ok(result)
+}
+
 fn has_history(conn: &Connection, links: &links::Links, id: &QuestionId) -> rusqlite::Result<bool> {
     if links::has_own_history(conn, id)? {
         return Ok(true);
@@ -104,79 +207,25 @@ fn has_history(conn: &Connection, links: &links::Links, id: &QuestionId) -> rusq
 impl Store {
     /// Snapshots the vault's questions and links orphaned history to the
     /// question it now belongs to, when the rule is sure (see
-    /// [`crate::quiz::identity`]). One transaction; a store busy with
-    /// another process fails here and is simply tried at the next opening.
+    /// [`crate::quiz::identity`]). When nothing in the vault changed it
+    /// only reads; otherwise it writes in one transaction, waiting at most
+    /// [`RECONCILE_WAIT`] for another munje's lock (a busy store is simply
+    /// tried again at the next opening: a quiz never waits on this).
     pub fn reconcile(&mut self, vault: &Vault, now: Timestamp) -> Result<Reconciled, StoreError> {
         let sql = StoreError::sqlite(&self.path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let known: HashMap<QuestionId, i64> = {
-            let mut stmt = tx
-                .prepare("SELECT question_id, fingerprint FROM snapshots")
-                .map_err(sql)?;
-            let rows = stmt
-                .query_map([], |r| Ok((QuestionId(r.get(0)?), r.get(1)?)))
-                .map_err(sql)?;
-            rows.collect::<rusqlite::Result<_>>().map_err(sql)?
+        let pending = {
+            let tx = self.conn.transaction().map_err(sql)?;
+            let c = changes(&tx, vault).map_err(sql)?;
+            c.changed.len() + c.fresh.len()
         };
-        let links = links::active(&tx).map_err(sql)?;
-        let mut in_vault: HashSet<&QuestionId> = HashSet::with_capacity(vault.questions.len());
-        let mut changed = Vec::new();
-        let mut fresh = Vec::new();
-        for q in &vault.questions {
-            if !in_vault.insert(&q.id) {
-                continue; // a duplicate id: the first use speaks for it
-            }
-            let snap = Snapshot::of(vault, q);
-            let fp = snap.fingerprint();
-            match known.get(&q.id) {
-                Some(&old) if old == fp => {}
-                Some(_) => changed.push((snap, fp)),
-                None => fresh.push((snap, fp)),
-            }
+        if pending == 0 {
+            return Ok(Reconciled::default());
         }
-        let mut orphans = Vec::new();
-        for id in known.keys() {
-            if in_vault.contains(id) || links.is_linked(id) {
-                continue;
-            }
-            if has_history(&tx, &links, id).map_err(sql)?
-                && let Some(s) = read_snapshot(&tx, id).map_err(sql)?
-            {
-                orphans.push(s);
-            }
-        }
-        orphans.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut result = Reconciled::default();
-        if !orphans.is_empty() {
-            let mut candidates = Vec::new();
-            for (s, _) in &fresh {
-                if !has_history(&tx, &links, &s.id).map_err(sql)? {
-                    candidates.push(s.clone());
-                }
-            }
-            let Matching { matched, ambiguous } = match_orphans(&orphans, &candidates);
-            for m in matched {
-                let link = Link {
-                    row: 0,
-                    old_id: m.old,
-                    new_id: m.new,
-                    made_at: now,
-                    kind: LinkKind::Auto,
-                    evidence: m.evidence.to_string(),
-                    undone_at: None,
-                };
-                links::insert(&tx, &link).map_err(sql)?;
-                result.linked.push(link);
-            }
-            result.ambiguous = ambiguous;
-        }
-        for (s, fp) in changed.iter().chain(&fresh) {
-            write_snapshot(&tx, s, *fp, now).map_err(sql)?;
-        }
-        tx.commit().map_err(sql)?;
+        self.conn.busy_timeout(RECONCILE_WAIT).map_err(sql)?;
+        let result = reconcile_locked(&mut self.conn, vault, now).map_err(sql);
+        let restored = self.conn.busy_timeout(super::busy_timeout()).map_err(sql);
+        let result = result?;
+        restored?;
         Ok(result)
     }
 

@@ -465,3 +465,34 @@ fn check_reports_orphaned_history_read_only_and_relink_attaches_it() {
         String::from_utf8_lossy(&out.stderr).contains("no answers are recorded under q-nothing")
     );
 }
+
+#[test]
+fn giving_a_question_a_block_id_keeps_its_history() {
+    survives(NOTE_FILE, NOTE, |d| {
+        rewrite(d, NOTE_FILE, "보내는가?", "보내는가? ^spot-notice");
+    });
+}
+
+#[test]
+fn a_store_locked_by_another_process_is_not_waited_for() {
+    let notes = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(notes.path().join(NOTE_FILE), NOTE).unwrap();
+    let db = data.path().join("progress.db");
+    let mut store = Store::open(&db, Timestamp(0)).unwrap();
+    let vault = vault_of(notes.path());
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    assert!(store.reconcile(&vault, Timestamp::from_secs(10)).is_err());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    other.execute_batch("COMMIT").unwrap();
+    // Tried again at the next opening; unchanged vaults only read.
+    store.reconcile(&vault, Timestamp::from_secs(20)).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert_eq!(
+        store.reconcile(&vault, Timestamp::from_secs(30)).unwrap(),
+        munje::store::Reconciled::default()
+    );
+    other.execute_batch("COMMIT").unwrap();
+}
