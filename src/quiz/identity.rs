@@ -57,10 +57,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// The snapshot of a question of `vault`.
     pub fn of(vault: &Vault, q: &Question) -> Snapshot {
-        let path = match q.origin {
-            QuestionOrigin::Note(n) => vault.notes.get(n.0).map(|n| n.path.clone()),
-            QuestionOrigin::Bank(b) => vault.banks.get(b).map(|b| b.path.clone()),
-        };
+        let path = path_of(vault, q).map(str::to_owned);
         Snapshot {
             id: q.id.clone(),
             stem: q.stem.to_string(),
@@ -81,10 +78,29 @@ impl Snapshot {
         let mut h = Fnv::default();
         h.field(&self.id.0);
         h.field(&self.stem);
-        h.lines(&self.options);
-        h.lines(&self.answers);
+        h.lines(self.options.iter().map(String::as_str));
+        h.lines(self.answers.iter().map(String::as_str));
         h.field(&self.note_title);
         h.field(&self.path);
+        i64::from_ne_bytes(h.0.to_ne_bytes())
+    }
+
+    /// The fingerprint [`Snapshot::of`] would have, without copying any
+    /// text: this runs for every question each time the store meets the
+    /// vault.
+    pub fn fingerprint_of(vault: &Vault, q: &Question) -> i64 {
+        let mut h = Fnv::default();
+        h.field(&q.id.0);
+        h.field(&q.stem);
+        h.lines(q.options.iter().map(|o| o.text));
+        h.lines(
+            q.options
+                .iter()
+                .filter(|o| q.answer.contains(o.letter))
+                .map(|o| o.text),
+        );
+        h.field(q.note_title.as_deref().unwrap_or_default());
+        h.field(path_of(vault, q).unwrap_or_default());
         i64::from_ne_bytes(h.0.to_ne_bytes())
     }
 
@@ -96,6 +112,14 @@ impl Snapshot {
             out
         };
         (norm(&self.options), norm(&self.answers))
+    }
+}
+
+/// The note or bank file a question was read from.
+fn path_of<'v>(vault: &'v Vault, q: &Question) -> Option<&'v str> {
+    match q.origin {
+        QuestionOrigin::Note(n) => vault.notes.get(n.0).map(|n| n.path.as_str()),
+        QuestionOrigin::Bank(b) => vault.banks.get(b).map(|b| b.path.as_str()),
     }
 }
 
@@ -120,7 +144,7 @@ impl Fnv {
         self.byte(0xff); // cannot occur in UTF-8: keeps fields apart
     }
 
-    fn lines(&mut self, v: &[String]) {
+    fn lines<'a>(&mut self, v: impl Iterator<Item = &'a str>) {
         for s in v {
             self.field(s);
         }

@@ -150,3 +150,23 @@ fn fingerprints_change_with_any_field() {
     c.options = vec!["30초2분".into(), "10분".into()];
     assert_ne!(a.fingerprint(), c.fingerprint());
 }
+
+#[test]
+fn the_fingerprint_of_a_vault_question_is_its_snapshots() {
+    let vault = crate::quiz::testing::sample_vault();
+    for q in &vault.questions {
+        let snap = Snapshot::of(&vault, q);
+        assert_eq!(
+            Snapshot::fingerprint_of(&vault, q),
+            snap.fingerprint(),
+            "{}",
+            q.id
+        );
+    }
+    let a = &vault.questions[0];
+    let b = &vault.questions[1];
+    assert_ne!(
+        Snapshot::fingerprint_of(&vault, a),
+        Snapshot::fingerprint_of(&vault, b)
+    );
+}

@@ -193,7 +193,8 @@ impl Store {
     }
 
     /// Desired and measured retention, and whether fitted parameters are
-    /// in use. Reads two aggregates, not every attempt.
+    /// in use. Two aggregates over the attempts (no rows read back), and
+    /// one look-up per id in a chain of links.
     pub fn retention(&self) -> Result<Retention, StoreError> {
         let sql = |e| self.err(e);
         let (total, right): (i64, f64) = self
@@ -206,50 +207,54 @@ impl Store {
             .map_err(sql)?;
         // Each question's first answer is not a review; SQLite takes the
         // bare column from the row holding the minimum.
-        let mut firsts: HashMap<QuestionId, (Timestamp, bool)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare(
-                    "SELECT question_id, min(answered_at), is_correct FROM attempts
-                     GROUP BY question_id",
-                )
-                .map_err(sql)?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        QuestionId(r.get(0)?),
-                        Timestamp(r.get(1)?),
-                        r.get::<_, bool>(2)?,
-                    ))
-                })
-                .map_err(sql)?;
-            for row in rows {
-                let (id, at, ok) = row.map_err(sql)?;
-                firsts.insert(id, (at, ok));
-            }
-        }
+        let (mut firsts, mut first_right): (i64, f64) = self
+            .conn
+            .query_row(
+                "SELECT count(*), total(c) FROM
+                   (SELECT min(answered_at), is_correct AS c FROM attempts GROUP BY question_id)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(sql)?;
         // Linked ids are one question: only the earliest first answer of
         // a chain is not a review.
         let links = self.links()?;
-        if !links.is_empty() {
-            let mut earliest: HashMap<QuestionId, (Timestamp, QuestionId)> = HashMap::new();
-            for (id, (at, _)) in &firsts {
-                let to = links.resolve(id).clone();
-                let e = earliest.entry(to).or_insert((*at, id.clone()));
-                if (*at, id) < (e.0, &e.1) {
-                    *e = (*at, id.clone());
+        let mut chains: HashMap<QuestionId, Vec<(Timestamp, bool)>> = HashMap::new();
+        for (old, _) in links.pairs() {
+            for id in [old, links.resolve(old)] {
+                let first = self
+                    .conn
+                    .query_row(
+                        "SELECT answered_at, is_correct FROM attempts WHERE question_id = ?1
+                         ORDER BY answered_at LIMIT 1",
+                        [&id.0],
+                        |r| Ok((Timestamp(r.get(0)?), r.get::<_, bool>(1)?)),
+                    )
+                    .optional()
+                    .map_err(sql)?;
+                if let Some(f) = first {
+                    chains
+                        .entry(links.resolve(old).clone())
+                        .or_default()
+                        .push(f);
                 }
             }
-            let keep: HashSet<QuestionId> = earliest.into_values().map(|(_, id)| id).collect();
-            firsts.retain(|id, _| keep.contains(id));
         }
-        let first_count = i64::try_from(firsts.len()).unwrap_or(i64::MAX);
-        let first_right = firsts.values().filter(|(_, ok)| *ok).count();
-        let reviews = (total - first_count).max(0);
+        let mut seen: HashSet<(QuestionId, Timestamp)> = HashSet::new();
+        for (target, mut list) in chains {
+            list.sort_unstable_by_key(|(at, _)| *at);
+            list.dedup();
+            for (at, ok) in list.into_iter().skip(1) {
+                if seen.insert((target.clone(), at)) {
+                    firsts -= 1;
+                    first_right -= f64::from(u8::from(ok));
+                }
+            }
+        }
+        let reviews = (total - firsts).max(0);
         #[allow(clippy::cast_precision_loss)]
         let measured = (reviews > 0).then(|| {
-            let right = (right - first_right as f64).max(0.0);
+            let right = (right - first_right).max(0.0);
             (right / reviews as f64 * 10_000.0).round() / 10_000.0
         });
         Ok(Retention {

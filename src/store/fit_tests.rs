@@ -3,6 +3,7 @@
 use super::*;
 use crate::quiz::testing::attempt;
 use crate::quiz::{Scheduler, SessionId};
+use crate::vault::QuestionId;
 
 const DAY: i64 = 86_400;
 
@@ -97,4 +98,27 @@ fn measured_retention_counts_only_reviews_of_questions_seen_before() {
     assert_eq!(r.reviews, 9);
     assert_eq!(r.measured_retention, Some(0.8889));
     assert!((r.desired_retention - 0.9).abs() < 1e-9);
+}
+
+#[test]
+fn a_linked_question_s_first_answer_counts_as_a_review() {
+    let mut store = Store::in_memory().unwrap();
+    let s = Scheduler::new().unwrap();
+    store
+        .record(&attempt("q-old", &['A'], &['B'], 1_000), Some(&s))
+        .unwrap();
+    let mut later = attempt("q-new", &['B'], &['B'], 90_000);
+    later.session = SessionId("s2".into());
+    store.record(&later, Some(&s)).unwrap();
+    assert_eq!(store.retention().unwrap().reviews, 0);
+    store
+        .relink(
+            &QuestionId("q-old".into()),
+            &QuestionId("q-new".into()),
+            Timestamp(0),
+        )
+        .unwrap()
+        .unwrap();
+    let r = store.retention().unwrap();
+    assert_eq!((r.reviews, r.measured_retention), (1, Some(1.0)));
 }

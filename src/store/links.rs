@@ -91,6 +91,11 @@ impl Links {
         cur
     }
 
+    /// Every active link, old id to new id.
+    pub fn pairs(&self) -> impl Iterator<Item = (&QuestionId, &QuestionId)> {
+        self.next.iter()
+    }
+
     /// True when `id`'s history has been moved to another id.
     pub fn is_linked(&self, id: &QuestionId) -> bool {
         self.next.contains_key(id)

@@ -115,12 +115,11 @@ fn changes<'v>(conn: &Connection, vault: &'v Vault) -> rusqlite::Result<Changes<
         if !in_vault.insert(&q.id) {
             continue; // a duplicate id: the first use speaks for it
         }
-        let snap = Snapshot::of(vault, q);
-        let fp = snap.fingerprint();
+        let fp = Snapshot::fingerprint_of(vault, q);
         match known.get(&q.id) {
             Some(&old) if old == fp => {}
-            Some(_) => changed.push((snap, fp)),
-            None => fresh.push((snap, fp)),
+            Some(_) => changed.push((Snapshot::of(vault, q), fp)),
+            None => fresh.push((Snapshot::of(vault, q), fp)),
         }
     }
     Ok(Changes {
