@@ -4,6 +4,13 @@
 //! This is the only module that touches `progress.db`. It knows nothing of
 //! the terminal and does not decide what to ask; the quiz engine hands it
 //! attempts and reads back a [`History`](crate::quiz::History).
+//!
+//! Besides attempts, cards and sessions it keeps what each question looked
+//! like and the links that carry history from an edited question's old id
+//! to its new one (`reconcile`, `links`: ids resolve through the links when
+//! history is read, attempt rows are never rewritten), fitted FSRS
+//! parameters (`fit`), and the JSON Lines export and merging import
+//! (`transfer`).
 
 mod attempts;
 mod fit;

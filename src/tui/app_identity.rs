@@ -29,3 +29,37 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::quiz::testing::attempt;
+    use crate::quiz::{Scheduler, Timestamp};
+    use crate::store::Store;
+    use crate::tui::app::AppEvent;
+    use crate::tui::fixture;
+
+    #[test]
+    fn a_reloaded_vault_with_a_fixed_typo_keeps_the_question_s_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = fixture::app();
+        a.store = Some(Store::open(&dir.path().join("progress.db"), Timestamp(0)).unwrap());
+        a.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+        let old = a.vault.questions[0].id.clone();
+        let s = Scheduler::new().unwrap();
+        let store = a.store.as_mut().unwrap();
+        store
+            .record(&attempt(&old.0, &['A'], &['B'], 100), Some(&s))
+            .unwrap();
+
+        let mut edited = fixture::vault();
+        let q = &mut edited.questions[0];
+        q.stem = format!("{} ", q.stem).replacen('?', "요?", 1).into();
+        let title = q.note_title.clone().unwrap_or_default();
+        q.id = crate::vault::question_id(&title, &q.stem);
+        let new = q.id.clone();
+        assert_ne!(new, old);
+        a.handle(AppEvent::Reloaded(Box::new(edited)));
+        assert_eq!(a.history.get(&new).map(|h| h.attempts), Some(1));
+        assert!(a.history.get(&new).unwrap().in_notebook());
+    }
+}

@@ -496,3 +496,37 @@ fn a_store_locked_by_another_process_is_not_waited_for() {
     );
     other.execute_batch("COMMIT").unwrap();
 }
+
+#[test]
+fn the_notebook_follows_a_fixed_typo_and_says_so() {
+    let notes = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(notes.path().join(NOTE_FILE), NOTE).unwrap();
+    // munje meets the vault once before the answer (any quiz would).
+    let out = cli(notes.path(), data.path(), &["wrong", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let mut store = Store::open(&data.path().join("progress.db"), Timestamp(0)).unwrap();
+    answer(
+        &mut store,
+        &id_of(&vault_of(notes.path()), FIRST),
+        false,
+        100,
+    );
+    drop(store);
+    rewrite(notes.path(), NOTE_FILE, "보내는가?", "보내나요?");
+    let out = cli(notes.path(), data.path(), &["wrong", "--json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("보내나요?"), "{stdout}");
+    assert!(!stdout.contains("보내는가?"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the history of 1 edited question(s) now follows them"),
+        "{stderr}"
+    );
+    let listed = cli(notes.path(), data.path(), &["progress", "links"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("auto") && listed.contains("(same options and answer, stem 93% alike)"),
+        "{listed}"
+    );
+}
