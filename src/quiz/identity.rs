@@ -10,7 +10,9 @@
 //!
 //! Only history whose id is no longer in the vault (an *orphan*) is
 //! matched, and only to a question that is *new* (its id was never seen
-//! before by this database) and has no history of its own. Stems are
+//! before by this database) and has no history of its own, in a vault
+//! munje has met before (a vault opened for the first time takes no
+//! other vault's history). Stems are
 //! compared by their [`stem_similarity`]: the Sørensen–Dice coefficient of
 //! their character pairs, after lowercasing and dropping spaces and
 //! punctuation (0 = nothing shared, 1 = the same text). A new question

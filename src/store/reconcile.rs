@@ -146,8 +146,11 @@ fn reconcile_locked(
     } = changes(&tx, vault)?;
     let links = links::active(&tx)?;
     let mut result = Reconciled::default();
-    // Only a question never seen before can take over orphaned history.
-    if !fresh.is_empty() {
+    // Only a question never seen before can take over orphaned history,
+    // and only in a vault munje has met before: opening another vault
+    // (every question fresh) must not pull one vault's history into it.
+    let met_before = fresh.len() < in_vault.len();
+    if !fresh.is_empty() && met_before {
         let mut orphans = Vec::new();
         for id in known.keys() {
             if in_vault.contains(id) || links.is_linked(id) {

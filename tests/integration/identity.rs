@@ -17,6 +17,8 @@ const NOTE: &str = "## 관련 문제\n\n\
 const BANK: &str = "- note: 스팟\n  question: 스팟 인스턴스가 중단되기 전에 EC2는 몇 분 전에 알림을 보내는가?\n  options:\n    A: 30초\n    B: 2분\n    C: 10분\n  answer: B\n\
 - note: 스팟\n  question: EMR 클러스터의 마스터 노드에 알맞은 인스턴스 유형은 무엇인가?\n  options:\n    A: m5.xlarge\n    B: t3.micro\n  answer: A\n";
 
+const OTHER: &str = "## 문제\n\n**Q:** S3 Glacier에서 데이터를 꺼내는 데 걸리는 시간은?\n\n- A) 몇 분에서 몇 시간\n- B) 즉시\n\n**정답: A**\n";
+
 /// A word of the first question's stem that every edit keeps.
 const FIRST: &str = "알림";
 const SECOND: &str = "마스터";
@@ -70,6 +72,9 @@ fn survives(file: &str, text: &str, edit: impl FnOnce(&Path)) {
     let path = notes.path().join(file);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, text).unwrap();
+    // The rest of the vault, untouched: an edit changes a part of a vault
+    // munje has met before.
+    std::fs::write(notes.path().join("다른.md"), OTHER).unwrap();
     let mut store = Store::open(&data.path().join("progress.db"), Timestamp(0)).unwrap();
     let before = vault_of(notes.path());
     store.reconcile(&before, Timestamp::from_secs(10)).unwrap();
@@ -529,4 +534,30 @@ fn the_notebook_follows_a_fixed_typo_and_says_so() {
         listed.contains("auto") && listed.contains("(same options and answer, stem 93% alike)"),
         "{listed}"
     );
+}
+
+#[test]
+fn a_vault_opened_for_the_first_time_takes_no_other_vault_s_history() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(first.path().join(NOTE_FILE), NOTE).unwrap();
+    // The same question, typo fixed, alone in a vault munje never met.
+    let first_only = &NOTE[..NOTE.rfind("**Question:**").unwrap()];
+    std::fs::write(
+        second.path().join(NOTE_FILE),
+        first_only.replacen("보내는가?", "보내나요?", 1),
+    )
+    .unwrap();
+    let mut store = Store::open(&data.path().join("progress.db"), Timestamp(0)).unwrap();
+    let a = vault_of(first.path());
+    store.reconcile(&a, Timestamp::from_secs(10)).unwrap();
+    answer(&mut store, &id_of(&a, FIRST), true, 100);
+    let b = vault_of(second.path());
+    let done = store.reconcile(&b, Timestamp::from_secs(200)).unwrap();
+    assert_eq!(done.linked, []);
+    assert_eq!(answers(&store, &id_of(&b, FIRST)), 0);
+    // Back in the first vault, its history is where it was.
+    store.reconcile(&a, Timestamp::from_secs(300)).unwrap();
+    assert_eq!(answers(&store, &id_of(&a, FIRST)), 1);
 }
