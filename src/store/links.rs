@@ -123,17 +123,38 @@ fn link_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Link> {
     })
 }
 
-/// The active links: for each old id, its latest link not undone.
+/// The active links. For each old id the latest event counts: its
+/// latest link, unless that link was undone or an undo came after it.
+/// Deciding by time, not by row, keeps an undo made on one machine when
+/// another machine's copy of the link is imported later.
 pub(super) fn active(conn: &Connection) -> rusqlite::Result<Links> {
-    let mut stmt = conn.prepare(
-        "SELECT old_id, new_id FROM links WHERE undone_at IS NULL ORDER BY made_at, new_id",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((QuestionId(r.get(0)?), QuestionId(r.get(1)?))))?;
-    let mut next = HashMap::new();
+    // Per old id: the latest link (new id, made, undone) and latest undo.
+    type Latest = (Option<(QuestionId, i64, Option<i64>)>, Option<i64>);
+    let mut stmt = conn
+        .prepare("SELECT old_id, new_id, made_at, undone_at FROM links ORDER BY made_at, new_id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            QuestionId(r.get(0)?),
+            QuestionId(r.get(1)?),
+            r.get::<_, i64>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+        ))
+    })?;
+    let mut latest: HashMap<QuestionId, Latest> = HashMap::new();
     for row in rows {
-        let (old, new) = row?;
-        next.insert(old, new);
+        let (old, new, made, undone) = row?;
+        let entry = latest.entry(old).or_default();
+        // Rows come in time order: the last one seen is the latest.
+        entry.0 = Some((new, made, undone));
+        entry.1 = entry.1.max(undone);
     }
+    let next = latest
+        .into_iter()
+        .filter_map(|(old, (link, undo))| {
+            let (new, made, undone) = link?;
+            (undone.is_none() && undo.is_none_or(|u| made >= u)).then_some((old, new))
+        })
+        .collect();
     Ok(Links { next })
 }
 

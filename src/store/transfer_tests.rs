@@ -150,3 +150,41 @@ fn a_malformed_line_is_reported_by_number_and_the_others_are_kept() {
     assert_eq!(done.added, text.lines().count() - 1);
     assert_eq!(export(&mut b), text);
 }
+
+#[test]
+fn an_undo_on_one_machine_survives_merging_the_other_machine_s_copy_of_the_link() {
+    let old = QuestionId("q-old".into());
+    let new = QuestionId("q-new".into());
+    let s = Scheduler::new().unwrap();
+    let with_link = |made: i64| {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .record(&attempt("q-old", &['A'], &['B'], 10), Some(&s))
+            .unwrap();
+        store
+            .relink(&old, &new, Timestamp::from_secs(made))
+            .unwrap()
+            .unwrap();
+        store
+    };
+    let mut a = with_link(100);
+    let mut b = with_link(200);
+    a.unlink(&old, Timestamp::from_secs(300)).unwrap().unwrap();
+    let (a_text, b_text) = (export(&mut a), export(&mut b));
+    for (first, second) in [(&a_text, &b_text), (&b_text, &a_text)] {
+        let mut m = Store::in_memory().unwrap();
+        m.import_lines(first).unwrap();
+        m.import_lines(second).unwrap();
+        assert!(
+            !m.links().unwrap().is_linked(&old),
+            "the undo at 300 is the latest event"
+        );
+        assert_eq!(m.history().unwrap().get(&old).map(|h| h.attempts), Some(1));
+    }
+    // A link made after the undo is active again.
+    b.import_lines(&a_text).unwrap();
+    b.relink(&old, &new, Timestamp::from_secs(400))
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.links().unwrap().resolve(&old), &new);
+}
