@@ -167,6 +167,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// The wrong-answer notebook (오답노트): questions you missed.
     Wrong(WrongArgs),
+    /// Progress history itself: links between old and new question ids,
+    /// moving it between machines, fitting the schedule to it.
+    #[command(subcommand)]
+    Progress(ProgressCommand),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -367,6 +371,49 @@ pub struct WrongArgs {
     /// Write the notebook as a markdown note to FILE (outside the vault).
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
+}
+
+/// `munje progress …`.
+#[derive(Debug, Subcommand, Clone)]
+pub enum ProgressCommand {
+    /// List every link from an old question id to a new one (automatic
+    /// and by hand; undone ones marked).
+    Links,
+    /// Attach the history recorded under OLD_ID to the question NEW_ID
+    /// (as `munje check` suggests for history whose question is gone).
+    Relink {
+        /// The id the history was recorded under.
+        old_id: String,
+        /// The id of a question in the vault.
+        new_id: String,
+    },
+    /// Undo the link of OLD_ID: its history is its own again (the link
+    /// stays listed, marked undone).
+    Unlink {
+        /// The old id of the link to undo.
+        old_id: String,
+    },
+    /// Write every attempt, session, card state and link as JSON Lines
+    /// to FILE (stdout without one).
+    Export {
+        /// Where to write (outside the vault); an existing file is
+        /// refused without --force.
+        file: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge a file written by `progress export` into this database, in
+    /// one transaction: importing it twice changes nothing, and a
+    /// malformed line is reported by number while the others are kept.
+    Import {
+        /// The JSON Lines file.
+        file: PathBuf,
+    },
+    /// Fit FSRS parameters to your own answers (once there are enough
+    /// reviews: the fsrs crate's minimum) and schedule with them from now
+    /// on. `munje stats` says whether they are in use.
+    Optimize,
 }
 
 #[cfg(test)]

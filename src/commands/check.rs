@@ -15,7 +15,10 @@ use crate::vault::{Diagnostic, Severity, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let vault = open_vault(global)?;
+    let mut vault = open_vault(global)?;
+    let lang = crate::i18n::Lang::detect(global.lang);
+    let orphans = super::progress::orphan_warnings(global, &vault, lang);
+    vault.diagnostics.extend(orphans);
     let out = match args.format {
         CheckFormat::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

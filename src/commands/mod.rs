@@ -5,6 +5,8 @@
 mod app;
 mod check;
 mod export;
+mod progress;
+mod progress_io;
 mod quiz;
 mod search;
 mod source;
@@ -18,6 +20,7 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
 
+pub use progress::follow_message;
 pub use search::find_in_folders;
 pub use source::open_vault;
 
@@ -33,6 +36,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quiz(args)) => quiz::run(global, args),
         Some(Command::Stats(args)) => stats::run(global, args),
         Some(Command::Wrong(args)) => wrong::run(global, args),
+        Some(Command::Progress(cmd)) => progress::run(global, cmd),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "munje", &mut std::io::stdout());

@@ -86,7 +86,7 @@ pub fn prepare(
 ) -> anyhow::Result<Prepared> {
     let lang = Lang::detect(global.lang);
     let vault = super::open_vault(global)?;
-    let store = match open_store(global, lang, now) {
+    let mut store = match open_store(global, lang, now) {
         Ok(store) => store,
         Err(e) => {
             // A read-only or unusable data folder must not stop the quiz.
@@ -104,9 +104,11 @@ pub fn prepare(
             Store::in_memory()?
         }
     };
+    super::progress::follow_edits(&mut store, &vault, lang, now);
     let day = study_day(&store, now);
     let history = store.history()?;
-    let plan = QuizPlan::new(request, &vault, &history, Scheduler::new()?, now, day)
+    let scheduler = Scheduler::with_parameters(&store.fsrs_parameters())?;
+    let plan = QuizPlan::new(request, &vault, &history, scheduler, now, day)
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     Ok(Prepared {
         vault,

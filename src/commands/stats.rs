@@ -26,12 +26,18 @@ fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let vault = super::open_vault(global)?;
     let due = store.history()?.due_counts(&vault, day, now);
     let stats = store.stats(due, now, day)?;
+    let retention = store.retention()?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &stats)?;
+        let json = super::progress::StatsJson {
+            stats: &stats,
+            retention: &retention,
+        };
+        serde_json::to_writer_pretty(&mut out, &json)?;
         out.write_all(b"\n")?;
     } else {
         out.write_all(render(&stats, lang).as_bytes())?;
+        out.write_all(super::progress::retention_text(&retention, lang).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

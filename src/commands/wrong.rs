@@ -28,7 +28,8 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
         refuse_inside_vault(file, &roots)?;
     }
     let vault = super::open_vault(global)?;
-    let store = super::quiz::open_store(global, lang, now)?;
+    let mut store = super::quiz::open_store(global, lang, now)?;
+    super::progress::follow_edits(&mut store, &vault, lang, now);
     let notebook = Notebook::build(&vault, &store.history()?);
     let today = now.day(store.local_offset(now)).to_string();
     let markdown = notebook.to_markdown(lang, &today);
@@ -60,7 +61,7 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
 
 /// munje never writes into a vault: an export path inside any vault root
 /// (after resolving symlinks and `..`) is refused.
-fn refuse_inside_vault(file: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
+pub(super) fn refuse_inside_vault(file: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
     let target = resolve(file);
     for root in roots {
         let Ok(root_abs) = root.canonicalize() else {

@@ -43,6 +43,23 @@ impl QuestionHistory {
         self.due.is_some_and(|d| day.is_due_today(d, now))
     }
 
+    /// Folds in the past recorded under another id (history attached
+    /// through a link): counts add up, the later last answer wins.
+    pub fn merge(&mut self, other: QuestionHistory) {
+        self.attempts += other.attempts;
+        self.misses += other.misses;
+        if other.last_at > self.last_at {
+            self.last_at = other.last_at;
+            self.last_correct = other.last_correct;
+        }
+        for (l, n) in other.wrong_picks {
+            *self.wrong_picks.entry(l).or_default() += n;
+        }
+        if other.due > self.due {
+            self.due = other.due;
+        }
+    }
+
     /// Folds in one more answer, given in time order.
     pub fn add(&mut self, attempt: &Attempt) {
         self.attempts += 1;

@@ -19,6 +19,7 @@ mod day;
 mod exam;
 mod feedback;
 mod history;
+pub mod identity;
 mod letters;
 mod notebook;
 mod present;

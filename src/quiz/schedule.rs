@@ -116,6 +116,18 @@ impl Scheduler {
         })
     }
 
+    /// A scheduler with FSRS parameters fitted to the user's history
+    /// (`munje progress optimize`), FSRS's defaults for an empty slice,
+    /// and 90 % retention.
+    pub fn with_parameters(parameters: &[f32]) -> Result<Scheduler, ScheduleError> {
+        let fsrs = FSRS::new(parameters).map_err(|e| ScheduleError(e.to_string()))?;
+        Ok(Scheduler {
+            fsrs,
+            retention: Self::DEFAULT_RETENTION,
+            exam: None,
+        })
+    }
+
     /// Caps every due date so the question comes back before the exam day
     /// (the learning day before it, at the latest).
     #[must_use]

@@ -27,6 +27,9 @@ pub fn cut(
 ) -> (String, Vec<Range<usize>>) {
     let lead = line.len() - line.trim_start().len();
     let tail = line.trim_end().len().max(lead);
+    // An Obsidian block id ending the line names it; it is never text.
+    let tail =
+        crate::vault::id::split_block_id(&line[..tail]).map_or(tail, |(b, _)| b.len().max(lead));
     let (mut start, mut end) = (lead, tail);
     if display_width(&line[start..end]) > width {
         (start, end) = window(
@@ -254,6 +257,15 @@ mod tests {
             .take(ranges[0].len())
             .collect();
         assert_eq!(hl, "BEST_FIT");
+    }
+
+    #[test]
+    fn a_block_id_ending_the_line_is_not_shown() {
+        let line = "**Question:** 알림은 언제 오나요? ^spot-notice";
+        let at = line.find("알림").unwrap();
+        let (text, ranges) = cut(line, at..at + 6, &[at..at + 6], SNIPPET_WIDTH);
+        assert_eq!(text, "Question: 알림은 언제 오나요?");
+        assert_eq!(ranges, [10..12]);
     }
 
     #[test]

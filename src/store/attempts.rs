@@ -116,7 +116,8 @@ impl Store {
         .map_err(sql)?;
         let recorded = match scheduler {
             Some(s) => {
-                let prev = load_card(&tx, &attempt.question).map_err(sql)?;
+                let prev = super::links::card_with_links(&tx, &attempt.question, load_card)
+                    .map_err(sql)?;
                 let next = s
                     .review(prev.as_ref(), attempt.rating, attempt.at)
                     .unwrap_or_else(|_| fallback_card(prev.as_ref(), attempt));
@@ -176,7 +177,7 @@ impl Store {
             .map_err(sql)?;
         let mut cards = Vec::with_capacity(attempts.len());
         for a in attempts {
-            let prev = load_card(&tx, &a.question).map_err(sql)?;
+            let prev = super::links::card_with_links(&tx, &a.question, load_card).map_err(sql)?;
             let next = scheduler
                 .review(prev.as_ref(), a.rating, a.at)
                 .unwrap_or_else(|_| fallback_card(prev.as_ref(), a));
@@ -201,7 +202,8 @@ impl Store {
         tx.commit().map_err(sql)
     }
 
-    /// Every attempt, oldest first.
+    /// Every attempt, oldest first, under the id its history belongs to
+    /// now (see `links`).
     pub fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
         let mut stmt = self
             .conn
@@ -212,29 +214,28 @@ impl Store {
         let rows = stmt
             .query_map([], attempt_of_row)
             .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        let mut attempts = rows
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        super::links::resolve_attempts(&self.conn, &mut attempts).map_err(|e| self.err(e))?;
+        Ok(attempts)
     }
 
     /// The card state of a question.
     pub fn card(&self, id: &QuestionId) -> Result<Option<CardState>, StoreError> {
-        load_card(&self.conn, id).map_err(|e| self.err(e))
+        super::links::card_with_links(&self.conn, id, load_card).map_err(|e| self.err(e))
     }
 
-    /// Due dates of every card.
+    /// Due dates of every card (one per question once links resolve).
     pub fn due_dates(&self) -> Result<Vec<Timestamp>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT due FROM cards")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok(Timestamp(r.get(0)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        let cards = super::links::resolved_dues(&self.conn).map_err(|e| self.err(e))?;
+        Ok(cards.into_values().map(|(due, _)| due).collect())
     }
 
     /// Every question's past, read from the summary tables the triggers
     /// keep (a row per question and per distinct wrong answer, never one
-    /// per attempt), with due dates from the cards. Equal to folding every
+    /// per attempt), under the id each history belongs to now (links), with
+    /// due dates from the cards. Equal to folding every
     /// attempt in time order ([`History::from_attempts`]), which a test
     /// checks.
     pub fn history(&self) -> Result<History, StoreError> {
@@ -258,18 +259,24 @@ impl Store {
             })
             .map_err(e)?;
         let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        // History recorded under an old id belongs to the id it is linked
+        // to now (see `links`).
+        let links = super::links::active(&self.conn).map_err(e)?;
         for row in rows {
             let (id, attempts, misses, last_at, last_correct) = row.map_err(e)?;
-            history.questions.insert(
-                QuestionId(id),
-                QuestionHistory {
-                    attempts: count(attempts),
-                    misses: count(misses),
-                    last_correct: Some(last_correct),
-                    last_at: Some(Timestamp(last_at)),
-                    ..QuestionHistory::default()
-                },
-            );
+            let id = QuestionId(id);
+            let past = QuestionHistory {
+                attempts: count(attempts),
+                misses: count(misses),
+                last_correct: Some(last_correct),
+                last_at: Some(Timestamp(last_at)),
+                ..QuestionHistory::default()
+            };
+            history
+                .questions
+                .entry(links.resolve(&id).clone())
+                .or_default()
+                .merge(past);
         }
         let mut stmt = self
             .conn
@@ -287,23 +294,17 @@ impl Store {
             .map_err(e)?;
         for row in rows {
             let (id, chosen, right, n) = row.map_err(e)?;
-            if let Some(h) = history.questions.get_mut(&QuestionId(id)) {
+            let id = QuestionId(id);
+            if let Some(h) = history.questions.get_mut(links.resolve(&id)) {
                 for l in chosen.chars().filter(|&l| !right.contains(l)) {
                     *h.wrong_picks.entry(l).or_default() += count(n);
                 }
             }
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT question_id, due FROM cards")
-            .map_err(e)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(e)?;
-        for row in rows {
-            let (id, due) = row.map_err(e)?;
-            if let Some(h) = history.questions.get_mut(&QuestionId(id)) {
-                h.due = Some(Timestamp(due));
+        let cards = super::links::resolved_dues(&self.conn).map_err(e)?;
+        for (id, (due, _)) in cards {
+            if let Some(h) = history.questions.get_mut(&id) {
+                h.due = Some(due);
             }
         }
         Ok(history)
@@ -333,7 +334,10 @@ fn attempt_of_row(r: &Row<'_>) -> rusqlite::Result<Attempt> {
     })
 }
 
-fn load_card(conn: &rusqlite::Connection, id: &QuestionId) -> rusqlite::Result<Option<CardState>> {
+pub(super) fn load_card(
+    conn: &rusqlite::Connection,
+    id: &QuestionId,
+) -> rusqlite::Result<Option<CardState>> {
     conn.query_row(
         "SELECT stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question_id = ?1",
         [&id.0],

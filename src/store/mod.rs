@@ -4,12 +4,23 @@
 //! This is the only module that touches `progress.db`. It knows nothing of
 //! the terminal and does not decide what to ask; the quiz engine hands it
 //! attempts and reads back a [`History`](crate::quiz::History).
+//!
+//! Besides attempts, cards and sessions it keeps what each question looked
+//! like and the links that carry history from an edited question's old id
+//! to its new one (`reconcile`, `links`: ids resolve through the links when
+//! history is read, attempt rows are never rewritten), fitted FSRS
+//! parameters (`fit`), and the JSON Lines export and merging import
+//! (`transfer`).
 
 mod attempts;
+mod fit;
+mod links;
 mod open;
+mod reconcile;
 mod recorder;
 mod schema;
 mod stats;
+mod transfer;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -19,10 +30,14 @@ use rusqlite::Connection;
 use crate::quiz::{Timestamp, UtcOffset};
 
 pub use attempts::Recorded;
+pub use fit::{Fit, FitError, MIN_REVIEWS, Retention, training_items};
+pub use links::{Link, LinkKind, LinkRefusal, Links};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
+pub use reconcile::{Orphan, RECONCILE_WAIT, Reconciled, orphans_read_only};
 pub use recorder::{Recorder, Saved};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use stats::{AnswerTotals, DayCount, Stats, TagCount};
+pub use transfer::{ExportError, Imported, Record};
 pub use writer::{WriteJob, WriteReport, Writer};
 
 /// What went wrong with the progress database.

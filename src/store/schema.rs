@@ -89,7 +89,7 @@ macro_rules! rebuild_summaries {
 pub const REBUILD_SUMMARIES: &str = rebuild_summaries!();
 
 /// `MIGRATIONS[n]` takes a database from schema version `n` to `n + 1`.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     // 1: every answer, and the schedule of each question.
     "CREATE TABLE attempts (
         id              INTEGER PRIMARY KEY,
@@ -129,7 +129,38 @@ const MIGRATIONS: [&str; 3] = [
         scaled      INTEGER,
         passed      INTEGER
     );",
-    // 3: summaries of the attempts, kept by triggers, so the history and the
+    // 3: question identity across edits (what each question looked like,
+    // and history attached from an old id to a new one), fitted FSRS
+    // parameters. Attempt rows are never rewritten: ids resolve through
+    // `links` when history is read, so undoing a link is one update.
+    "CREATE TABLE snapshots (
+        question_id TEXT    PRIMARY KEY,
+        stem        TEXT    NOT NULL,
+        options     TEXT    NOT NULL,   -- option texts in file order, one per line
+        answers     TEXT    NOT NULL,   -- texts of the right options, one per line
+        note_title  TEXT    NOT NULL,
+        path        TEXT    NOT NULL,   -- note or bank file, relative to its root
+        fingerprint INTEGER NOT NULL,   -- of the columns above, to skip unchanged rows
+        seen_at     INTEGER NOT NULL
+    );
+    CREATE TABLE links (
+        id        INTEGER PRIMARY KEY,
+        old_id    TEXT    NOT NULL,
+        new_id    TEXT    NOT NULL,
+        made_at   INTEGER NOT NULL,
+        kind      TEXT    NOT NULL CHECK (kind IN ('auto', 'manual')),
+        evidence  TEXT    NOT NULL DEFAULT '',
+        undone_at INTEGER,
+        UNIQUE (old_id, new_id, made_at)
+    );
+    CREATE INDEX links_by_old ON links (old_id);
+    CREATE TABLE fsrs_parameters (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        parameters TEXT    NOT NULL,   -- comma-separated, as the fsrs crate orders them
+        reviews    INTEGER NOT NULL,
+        fitted_at  INTEGER NOT NULL
+    );",
+    // 4: summaries of the attempts, kept by triggers, so the history and the
     // statistics read a row per question, tag set and quarter hour instead
     // of every answer ever given.
     concat!(

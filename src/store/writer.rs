@@ -5,13 +5,14 @@
 //! program holds the lock, the answer waits here, is retried, and the app
 //! shows how many are pending.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use crate::quiz::{Attempt, CardState, QuizSession, Scheduler, Timestamp};
-use crate::vault::QuestionId;
+use crate::vault::{QuestionId, Vault};
 
-use super::{Recorder, Store};
+use super::{Reconciled, Recorder, Store};
 
 /// Work for the writer.
 #[derive(Debug)]
@@ -44,6 +45,9 @@ pub enum WriteJob {
     },
     /// Try the refused answers again.
     Retry,
+    /// A vault arrived: attach history to edited questions (vault-sized
+    /// work, so it runs here rather than on the app's thread).
+    Reconcile(Arc<Vault>, Timestamp),
 }
 
 /// What a job came to.
@@ -75,6 +79,8 @@ pub enum WriteReport {
     /// A session's start was recorded, or refused (it is retried at the
     /// end).
     Started(Option<String>),
+    /// The store reconciled with a vault (see `Store::reconcile`).
+    Reconciled(Result<Reconciled, String>),
 }
 
 /// The handle the app keeps.
@@ -169,6 +175,14 @@ fn run(mut store: Store, jobs: &Receiver<WriteJob>, report: &dyn Fn(WriteReport)
                     pending: saved.pending,
                     error: saved.error.map(|e| e.to_string()),
                 });
+            }
+            WriteJob::Reconcile(vault, now) => {
+                let done = if store.is_in_memory() {
+                    Ok(Reconciled::default())
+                } else {
+                    store.reconcile(&vault, now).map_err(|e| e.to_string())
+                };
+                report(WriteReport::Reconciled(done));
             }
             WriteJob::Retry => {
                 let Some(rec) = &mut recorder else { continue };

@@ -328,6 +328,7 @@ impl App {
                 self.loading = None;
                 self.due_stale = true;
                 self.vault = Arc::new(*vault);
+                self.follow_edits();
                 self.rebuild_index();
                 self.reader = None;
                 self.list = StudyList::default();

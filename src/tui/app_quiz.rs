@@ -135,7 +135,12 @@ impl App {
     /// opens the quiz screen on it.
     pub(crate) fn start_quiz(&mut self, request: &QuizRequest) {
         let now = (self.clock)();
-        let scheduler = match Scheduler::new() {
+        let fitted = self
+            .store
+            .as_ref()
+            .map(crate::store::Store::fsrs_parameters)
+            .unwrap_or_default();
+        let scheduler = match Scheduler::with_parameters(&fitted) {
             Ok(s) => s,
             Err(e) => return self.error(e.to_string()),
         };
@@ -356,6 +361,7 @@ impl App {
                     self.error(self.unsaved_note(&e, pending));
                 }
             }
+            WriteReport::Reconciled(result) => self.reconciled(result),
             WriteReport::Started(None) => {}
             WriteReport::Started(Some(e)) => self.error(match self.lang {
                 Lang::Ko => {

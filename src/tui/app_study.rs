@@ -40,6 +40,7 @@ impl App {
             .selected_note(&self.vault)
             .and_then(|n| path_of(&self.vault, n));
         self.vault = std::sync::Arc::new(vault);
+        self.follow_edits();
         self.list.refresh(&self.vault);
         self.rebuild_index();
         match (find(&self.vault, &open), &mut self.reader) {

@@ -398,6 +398,12 @@ impl Walker<'_> {
         if self.inline.is_empty() {
             return;
         }
+        // An Obsidian block id ending a block names it; it is never text.
+        if let Some(last) = self.inline.last_mut().filter(|s| !s.code)
+            && let Some((before, _)) = crate::vault::id::split_block_id(&last.text)
+        {
+            last.text.truncate(before.len());
+        }
         let pieces = self.resolve_inline();
         if pieces.iter().all(|(s, _)| s.trim().is_empty()) {
             return;

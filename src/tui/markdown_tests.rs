@@ -111,3 +111,22 @@ fn search_offsets_map_to_the_row_of_their_block() {
     let row = r.row_of_offset(body.find("셋째").unwrap());
     assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
 }
+
+#[test]
+fn block_ids_ending_a_paragraph_are_not_shown() {
+    let rows = body_rows(
+        "**Question:** 알림은 몇 초 전에 오는가? ^spot-notice\n\n2^10 은 1024 ^ 아님\n",
+        60,
+    );
+    let text: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.trim_end() == "Question: 알림은 몇 초 전에 오는가?"),
+        "{text:?}"
+    );
+    assert!(!text.iter().any(|l| l.contains("spot-notice")), "{text:?}");
+    assert!(
+        text.iter().any(|l| l.contains("2^10 은 1024 ^ 아님")),
+        "{text:?}"
+    );
+}

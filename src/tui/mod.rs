@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod app_identity;
 mod app_quiz;
 mod app_study;
 mod bindings;

@@ -148,6 +148,13 @@ fn duplicate_ids(vault: &mut Vault) {
         // The first use of an id is the one the others are reported against.
         if let Some((&j, rest)) = group.split_first() {
             found.extend(rest.iter().map(|&i| (i, j)));
+            // An id the user wrote (`^id`, `id:`) is reported at both
+            // places: either may be the one to rename.
+            if let Some(&second) = rest.first()
+                && !crate::vault::id::is_derived(&questions[j].id)
+            {
+                found.push((j, second));
+            }
         }
     }
     drop(order);
@@ -161,8 +168,14 @@ fn duplicate_ids(vault: &mut Vault) {
             q.line,
             1,
             format!(
-                "question id '{}' is also used at {other}:{}; their progress would be shared",
-                q.id, vault.questions[j].line
+                "question id '{}' is also used at {other}:{}; their progress would be shared{}",
+                q.id,
+                vault.questions[j].line,
+                if crate::vault::id::is_derived(&q.id) {
+                    " (give one its own id: '^name' at the end of its stem, 'id:' in a bank)"
+                } else {
+                    " (ids must be unique across the vault: rename one)"
+                }
             ),
         );
         d.root = root;

@@ -2,6 +2,11 @@
 //! whitespace-folded stem, so progress history survives reordering notes
 //! and questions. std's `DefaultHasher` is not used: its output may change
 //! between Rust releases, which would orphan every stored attempt.
+//!
+//! Also the explicit form: an Obsidian block id (`^spot-notice`) at the end
+//! of a stem's first paragraph names the question instead ([`split_block_id`]).
+//! What happens to history when a derived id changes is `store::identity`'s
+//! business, not this module's.
 
 use super::model::QuestionId;
 
@@ -37,9 +42,55 @@ pub fn question_id(title: &str, stem: &str) -> QuestionId {
     QuestionId(id)
 }
 
+/// Splits an Obsidian block id off the end of a line: `text ^spot-notice`
+/// gives `("text", "spot-notice")`. The id is letters, digits and `-`, as
+/// Obsidian allows (ASCII), after a space; trailing spaces are ignored. `None` when
+/// the line does not end with one.
+pub fn split_block_id(line: &str) -> Option<(&str, &str)> {
+    let trimmed = line.trim_end();
+    let caret = trimmed.rfind('^')?;
+    let id = &trimmed[caret + 1..];
+    let before = &trimmed[..caret];
+    let valid = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (valid && before.ends_with(char::is_whitespace)).then(|| (before.trim_end(), id))
+}
+
+/// True for an id munje derived itself (`q-` and 16 hex digits), false for
+/// one the user wrote (a block id or a bank's `id:`).
+pub fn is_derived(id: &QuestionId) -> bool {
+    id.0.strip_prefix("q-")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_id_is_split_off_the_end_of_a_line() {
+        assert_eq!(
+            split_block_id("How long is the notice? ^spot-notice  "),
+            Some(("How long is the notice?", "spot-notice"))
+        );
+        assert_eq!(
+            split_block_id("알림은? ^notice-2"),
+            Some(("알림은?", "notice-2"))
+        );
+        // Obsidian's ids are ASCII: anything else stays text.
+        assert_eq!(split_block_id("알림은? ^알림"), None);
+        assert_eq!(split_block_id("2^10 is 1024"), None);
+        assert_eq!(split_block_id("x^y"), None);
+        assert_eq!(split_block_id("power ^ 2"), None);
+        assert_eq!(split_block_id("bad ^id_with_underscore"), None);
+        assert_eq!(split_block_id("^alone"), None);
+    }
+
+    #[test]
+    fn derived_ids_are_told_from_written_ones() {
+        assert!(is_derived(&question_id("노트", "질문")));
+        assert!(!is_derived(&QuestionId("spot-notice".into())));
+        assert!(!is_derived(&QuestionId("q-short".into())));
+    }
 
     #[test]
     fn id_is_fixed_for_known_input() {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
 use super::load::Depth;
-use super::model::{Note, NoteIx, Question, QuestionOrigin};
+use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::{frontmatter, id, markdown, question, scan};
 
@@ -92,7 +92,10 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     let questions = drafts
         .into_iter()
         .map(|d| Question {
-            id: id::question_id(&title, &d.stem),
+            id: d.block_id.map_or_else(
+                || id::question_id(&title, &d.stem),
+                |b| QuestionId(b.into_string()),
+            ),
             origin: QuestionOrigin::Note(NoteIx(0)),
             line: d.line,
             stem: d.stem,
@@ -151,3 +154,7 @@ pub(crate) fn file_stem(path: &str) -> &str {
 #[cfg(test)]
 #[path = "note_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "block_id_tests.rs"]
+mod block_id_tests;

@@ -22,6 +22,8 @@ use super::labels::{
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Draft {
     pub line: usize,
+    /// The Obsidian block id ending the stem's first paragraph, if any.
+    pub block_id: Option<Box<str>>,
     pub stem: Box<str>,
     pub options: Options,
     pub answer: Answer,
@@ -48,6 +50,12 @@ struct Building<'u> {
     state: State,
     stem_span: Span<'u>,
     stem: Vec<String>,
+    /// The stem's first paragraph, while it lasts: its last line so far.
+    first_paragraph: Option<usize>,
+    /// A block id ending the first paragraph's last line so far: the id,
+    /// and that line's stem text as written (restored if the paragraph
+    /// goes on, since a `^id` before the paragraph's end is plain text).
+    block_id: Option<(String, usize, String)>,
     options: Vec<(OptionDraft, Span<'u>)>,
     answer: Option<AnswerLine<'u>>,
     explanations: BTreeMap<Letter, String>,
@@ -108,7 +116,10 @@ impl<'u> Parser<'_, 'u> {
             Unit::Other(span) => {
                 if let Some(b) = &mut self.cur {
                     match b.state {
-                        State::Stem => b.stem.push(span.text.to_string()),
+                        State::Stem => {
+                            b.first_paragraph = None;
+                            b.stem.push(span.text.to_string());
+                        }
                         State::Answered | State::Explaining => {
                             b.general.push(span.text.to_string());
                         }
@@ -124,16 +135,20 @@ impl<'u> Parser<'_, 'u> {
         let plain = strip_bold(&span.text);
         if let Some(rest) = stem_label(&plain) {
             self.finish();
-            self.cur = Some(Building {
+            let mut b = Building {
                 state: State::Stem,
                 stem_span: span.clone(),
-                stem: vec![rest.to_owned()],
+                stem: Vec::new(),
+                first_paragraph: Some(span.line),
+                block_id: None,
                 options: Vec::new(),
                 answer: None,
                 explanations: BTreeMap::new(),
                 general: Vec::new(),
                 errors: 0,
-            });
+            };
+            b.push_stem_line(rest.to_owned(), span.line);
+            self.cur = Some(b);
             return;
         }
         let Some(b) = &mut self.cur else { return };
@@ -146,7 +161,7 @@ impl<'u> Parser<'_, 'u> {
         }
         match b.state {
             State::Stem if options_label(&plain) => b.state = State::OptionsLabel,
-            State::Stem => b.stem.push(plain.into_owned()),
+            State::Stem => b.push_stem_line(plain.into_owned(), span.line),
             State::OptionsLabel | State::Options => {
                 if let Some((letter, text)) = option_item(&plain) {
                     b.options.push((option(letter, text), span.clone()));
@@ -175,6 +190,7 @@ impl<'u> Parser<'_, 'u> {
                     .first()
                     .is_none_or(|i| option_item(&strip_bold(&i.text)).is_none()) =>
             {
+                b.first_paragraph = None;
                 b.stem
                     .extend(items.iter().map(|i| strip_bold(&i.text).into_owned()));
             }
@@ -237,6 +253,7 @@ impl<'u> Parser<'_, 'u> {
         let Building {
             stem_span,
             stem,
+            block_id,
             options,
             answer,
             explanations,
@@ -307,6 +324,7 @@ impl<'u> Parser<'_, 'u> {
         let explanation = super::text::fold(&general.join(" "));
         self.out.push(Draft {
             line: stem_span.line,
+            block_id: block_id.map(|(id, _, _)| id.into_boxed_str()),
             stem: stem.into_boxed_str(),
             options: options.into_iter().map(|(o, _)| o).collect(),
             answer: letters.into_iter().collect(),
@@ -314,6 +332,31 @@ impl<'u> Parser<'_, 'u> {
             explanation: (!explanation.is_empty()).then(|| explanation.into_boxed_str()),
             quizzable: errors == 0,
         });
+    }
+}
+
+impl Building<'_> {
+    /// Adds a line of stem text read at file line `line`, splitting off a
+    /// block id when the line may end the stem's first paragraph.
+    fn push_stem_line(&mut self, text: String, line: usize) {
+        let in_first = self.first_paragraph.is_some_and(|last| line <= last + 1);
+        if !in_first {
+            self.first_paragraph = None;
+            self.stem.push(text);
+            return;
+        }
+        // The paragraph goes on: an id on its previous line was text.
+        if let Some((_, at, written)) = self.block_id.take() {
+            self.stem[at] = written;
+        }
+        self.first_paragraph = Some(line);
+        match super::id::split_block_id(&text) {
+            Some((before, id)) => {
+                self.block_id = Some((id.to_owned(), self.stem.len(), text.clone()));
+                self.stem.push(before.to_owned());
+            }
+            None => self.stem.push(text),
+        }
     }
 }
 
