@@ -31,7 +31,12 @@ fn stdout(cmd: &mut Command, code: i32) -> String {
 #[test]
 fn clean_vault_exits_0_with_its_quality_warnings_and_the_summary() {
     let root = fixture("forms");
-    let out = stdout(munje().arg("check").arg("--notes").arg(&root), 0);
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(&root),
+        0,
+    );
     let at = |rel: &str, line: usize| {
         format!("{}:{line}:1: quality warning: ", root.join(rel).display())
     };
@@ -127,7 +132,7 @@ fn json_format_lists_every_diagnostic_and_the_counts() {
 fn json_format_carries_the_quality_figures_and_warnings() {
     let out = stdout(
         munje()
-            .args(["check", "--format", "json", "--notes"])
+            .args(["--lang", "en", "check", "--format", "json", "--notes"])
             .arg(fixture("forms")),
         0,
     );
@@ -179,7 +184,12 @@ fn skewed_vault(n: usize) -> tempfile::TempDir {
 #[test]
 fn a_skewed_vault_gets_deck_wide_warnings_only_from_twenty_questions() {
     let big = skewed_vault(20);
-    let out = stdout(munje().arg("check").arg("--notes").arg(big.path()), 0);
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(big.path()),
+        0,
+    );
     assert!(
         out.contains(
             "\nquality warning: the right option is the strictly longest in 20 of 20 single-answer \
@@ -200,7 +210,12 @@ fn a_skewed_vault_gets_deck_wide_warnings_only_from_twenty_questions() {
     );
     assert_eq!(out.matches("shorter than a sentence").count(), 20, "{out}");
     let small = skewed_vault(19);
-    let out = stdout(munje().arg("check").arg("--notes").arg(small.path()), 0);
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(small.path()),
+        0,
+    );
     assert!(!out.contains("\nquality warning:"), "{out}");
     assert!(out.contains("keys A 0% B 100% C 0% D 0%"), "{out}");
 }
