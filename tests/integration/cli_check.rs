@@ -258,3 +258,22 @@ fn completions_and_man_page_print() {
     let man = stdout(munje().arg("man"), 0);
     assert!(man.contains(".TH munje"), "{}", &man[..man.len().min(200)]);
 }
+
+#[test]
+fn quality_lines_show_a_file_name_with_its_control_characters_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "# 노트\n\n## 관련 문제\n\n**Q:** 짧은 문제?\n\n- A) 하나\n- B) 둘\n\n**정답: A**\n\n\
+                해설:\n\n- A) 맞음\n- B) 아님\n";
+    std::fs::write(dir.path().join("bad\u{1b}[2Jname.md"), note).unwrap();
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(dir.path()),
+        0,
+    );
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(
+        out.contains("bad[2Jname.md:5:1: quality warning: the stem has only 2 words"),
+        "{out}"
+    );
+}
