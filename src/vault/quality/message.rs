@@ -79,7 +79,7 @@ pub fn warning(vault: &Vault, item: &QualityWarning, lang: Lang) -> String {
             ..
         } => match lang {
             Lang::Ko => format!(
-                "정답 보기 {letter}의 너비가 {width}칸으로, 가장 넓은 다른 보기({widest_other}칸)보다 \
+                "정답 보기 {letter}가 {width}칸으로, 가장 긴 다른 보기({widest_other}칸)보다 \
                  훨씬 깁니다: 길이만 보고 맞힐 수 있습니다"
             ),
             Lang::En => format!(

@@ -117,6 +117,15 @@ fn every_warning_reads_in_korean_and_english() {
         en[2],
         "B+C is the key of 7 of 21 \"choose two\" questions (33%; by chance about 10%)"
     );
+    assert_eq!(
+        ko[3],
+        "정답 보기 B가 34칸으로, 가장 긴 다른 보기(15칸)보다 훨씬 깁니다: 길이만 보고 맞힐 수 있습니다"
+    );
+    assert_eq!(
+        en[3],
+        "the right option B is 34 columns wide and no other option is wider than 15: its length \
+         gives it away"
+    );
     assert_eq!(en[4], "the right options A, C have no explanation");
     assert_eq!(ko[4], "정답 보기 A, C에 설명이 없습니다");
     assert_eq!(
