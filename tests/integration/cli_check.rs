@@ -209,6 +209,35 @@ fn a_skewed_vault_gets_deck_wide_warnings_only_from_twenty_questions() {
         "{out}"
     );
     assert_eq!(out.matches("shorter than a sentence").count(), 20, "{out}");
+    let json = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--format", "json", "--notes"])
+            .arg(big.path()),
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let deck_wide: Vec<&serde_json::Value> = v["quality"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w.get("path").is_none())
+        .collect();
+    let kinds: Vec<&str> = deck_wide
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "longest-key",
+            "letter-skew",
+            "letter-skew",
+            "letter-skew",
+            "letter-skew"
+        ]
+    );
+    assert!(deck_wide.iter().all(|w| w.get("line").is_none()));
+    assert_eq!(v["quality"]["figures"]["longest_key_share"], 1.0);
     let small = skewed_vault(19);
     let out = stdout(
         munje()

@@ -135,7 +135,7 @@ struct Tally {
 impl Figures {
     /// The figures of a vault, given its per-question warnings (counted,
     /// not recomputed).
-    pub fn of(vault: &Vault, per_question: &[QualityWarning]) -> Figures {
+    pub(super) fn of(vault: &Vault, per_question: &[QualityWarning]) -> Figures {
         let mut f = Figures {
             notes: vault.notes.len(),
             ..Figures::default()
