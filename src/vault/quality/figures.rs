@@ -43,7 +43,8 @@ pub struct Figures {
     pub framed: usize,
     /// `framed` over `questions`.
     pub framed_share: f64,
-    /// Single-answer keys much longer than every other option.
+    /// Questions whose right options are each much longer than every
+    /// wrong one.
     pub giveaway_keys: usize,
     /// Questions with a right option left unexplained.
     pub unexplained_keys: usize,

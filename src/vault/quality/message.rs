@@ -21,6 +21,15 @@ fn share(part: usize, whole: usize) -> f64 {
 /// What a warning says, in one line, without its place (the caller prints
 /// `path:line:` first for a question's warning).
 pub fn warning(vault: &Vault, item: &QualityWarning, lang: Lang) -> String {
+    if item.question().is_some() {
+        about_a_question(vault, item, lang)
+    } else {
+        about_the_deck(item, lang)
+    }
+}
+
+/// The words of a deck-wide warning.
+fn about_the_deck(item: &QualityWarning, lang: Lang) -> String {
     match item {
         QualityWarning::LongestKey { keyed, of, chance } => {
             let (p, c) = (pct(share(*keyed, *of)), pct(*chance));
@@ -72,17 +81,42 @@ pub fn warning(vault: &Vault, item: &QualityWarning, lang: Lang) -> String {
                 ),
             }
         }
+        _ => String::new(),
+    }
+}
+
+/// The words of a warning about one question.
+fn about_a_question(vault: &Vault, item: &QualityWarning, lang: Lang) -> String {
+    match item {
         QualityWarning::GiveawayKey {
-            letter,
+            letters,
             width,
             widest_other,
             ..
-        } => match lang {
-            Lang::Ko => format!(
+        } if letters.len() > 1 => {
+            let list = join(letters);
+            match lang {
+                Lang::Ko => format!(
+                    "정답 보기 {list}가 모두 {width}칸 이상으로, 가장 긴 다른 보기({widest_other}칸)\
+                     보다 훨씬 깁니다: 길이만 보고 맞힐 수 있습니다"
+                ),
+                Lang::En => format!(
+                    "the right options {list} are each at least {width} columns wide and no \
+                     other option is wider than {widest_other}: their length gives them away"
+                ),
+            }
+        }
+        QualityWarning::GiveawayKey {
+            letters,
+            width,
+            widest_other,
+            ..
+        } => match (lang, join(letters)) {
+            (Lang::Ko, letter) => format!(
                 "정답 보기 {letter}가 {width}칸으로, 가장 긴 다른 보기({widest_other}칸)보다 \
                  훨씬 깁니다: 길이만 보고 맞힐 수 있습니다"
             ),
-            Lang::En => format!(
+            (Lang::En, letter) => format!(
                 "the right option {letter} is {width} columns wide and no other option is wider \
                  than {widest_other}: its length gives it away"
             ),
@@ -120,6 +154,7 @@ pub fn warning(vault: &Vault, item: &QualityWarning, lang: Lang) -> String {
             Lang::Ko => format!("문제 지문이 {words}단어뿐입니다: 한 문장이 되지 않습니다"),
             Lang::En => format!("the stem has only {words} words: shorter than a sentence"),
         },
+        _ => about_the_deck(item, lang),
     }
 }
 

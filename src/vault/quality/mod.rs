@@ -35,8 +35,8 @@ pub const MIN_SAMPLE: usize = 20;
 /// each letter is expected in 25%, so it warns outside 15–35%.
 pub const SKEW_POINTS: f64 = 0.10;
 
-/// A single-answer key gives itself away when its display width is at
-/// least this many times the widest other option's...
+/// A key gives itself away when its display width (each key's, in "choose
+/// two") is at least this many times the widest wrong option's...
 pub const GIVEAWAY_RATIO: f64 = 1.5;
 
 /// ...and at least this many columns wider, so short options ("2분" against
@@ -95,13 +95,13 @@ pub enum QualityWarning {
         /// The share expected by chance.
         chance: f64,
     },
-    /// A single-answer key is much longer than every other option.
+    /// The right options are each much longer than every other option.
     GiveawayKey {
         /// The question.
         question: QuestionIx,
-        /// Its key.
-        letter: Letter,
-        /// The key's display width.
+        /// Its right letters.
+        letters: Vec<Letter>,
+        /// The narrowest right option's display width.
         width: usize,
         /// The widest other option's display width.
         widest_other: usize,

@@ -4,11 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::figures::{single_key, width};
+use super::figures::width;
 use super::{
     GIVEAWAY_COLUMNS, GIVEAWAY_RATIO, MIN_REPEATED_OPTION_WORDS, MIN_STEM_WORDS, QualityWarning,
 };
-use crate::vault::model::{Letter, NoteIx, Question, QuestionIx, QuestionOrigin, Vault};
+use crate::vault::model::{
+    Letter, NoteIx, Question, QuestionIx, QuestionOrigin, QuizOption, Vault,
+};
 
 /// Every per-question warning, in vault order.
 pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
@@ -61,24 +63,32 @@ fn group(q: &Question) -> Group {
     }
 }
 
-/// A single-answer key at least [`GIVEAWAY_RATIO`] times and
-/// [`GIVEAWAY_COLUMNS`] columns wider than every other option.
+/// Right options each at least [`GIVEAWAY_RATIO`] times and
+/// [`GIVEAWAY_COLUMNS`] columns wider than every wrong option: the
+/// longest one (or, in "choose two", the two longest) is the answer.
 fn giveaway(ix: QuestionIx, q: &Question) -> Option<QualityWarning> {
-    let key = single_key(q)?;
-    let kw = width(q.option(key)?.text);
+    let keyed = |o: &QuizOption<'_>| q.answer.contains(o.letter);
+    let narrowest_key = q
+        .options
+        .iter()
+        .filter(keyed)
+        .map(|o| width(o.text))
+        .min()?;
     let widest_other = q
         .options
         .iter()
-        .filter(|o| o.letter != key)
+        .filter(|o| !keyed(o))
         .map(|o| width(o.text))
         .max()?;
     #[allow(clippy::cast_precision_loss)]
-    let wide = kw as f64 >= GIVEAWAY_RATIO * widest_other as f64;
-    (wide && kw >= widest_other + GIVEAWAY_COLUMNS).then_some(QualityWarning::GiveawayKey {
-        question: ix,
-        letter: key,
-        width: kw,
-        widest_other,
+    let wide = narrowest_key as f64 >= GIVEAWAY_RATIO * widest_other as f64;
+    (wide && narrowest_key >= widest_other + GIVEAWAY_COLUMNS).then(|| {
+        QualityWarning::GiveawayKey {
+            question: ix,
+            letters: q.answer.to_vec(),
+            width: narrowest_key,
+            widest_other,
+        }
     })
 }
 

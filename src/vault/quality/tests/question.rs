@@ -169,16 +169,60 @@ fn a_key_much_wider_than_every_other_option_gives_itself_away() {
         [
             QualityWarning::GiveawayKey {
                 question: away,
-                letter: 'B',
+                letters: vec!['B'],
                 width: 34,
                 widest_other: 15
             },
             QualityWarning::GiveawayKey {
                 question: QuestionIx(2),
-                letter: 'B',
+                letters: vec!['B'],
                 width: 32,
                 widest_other: 15
             }
         ]
+    );
+}
+
+#[test]
+fn two_keys_each_much_wider_than_every_wrong_option_give_themselves_away() {
+    let mut d = Deck::default();
+    let stem = "Which TWO options are right here? (Choose two.)";
+    let opts = |c: &str| -> Vec<String> {
+        vec![
+            "Run the core nodes On-Demand, tasks Spot".into(),
+            "Spot Instances".into(),
+            c.into(),
+            "Savings Plans".into(),
+        ]
+    };
+    // Keys 40 columns wide each, the widest wrong option 14: both give away.
+    let away = d.add(
+        0,
+        question(
+            stem,
+            &opts("Checkpoint to S3 so a retry resumes work"),
+            &['A', 'C'],
+        ),
+    );
+    // One key as short as the wrong options: the pair does not stand out.
+    d.add(1, question(stem, &opts("Reserved Hosts"), &['A', 'C']));
+    let q = assess(&d.vault);
+    assert_eq!(
+        q.warnings,
+        [QualityWarning::GiveawayKey {
+            question: away,
+            letters: vec!['A', 'C'],
+            width: 40,
+            widest_other: 14
+        }]
+    );
+    assert_eq!(
+        message::warning(&d.vault, &q.warnings[0], Lang::En),
+        "the right options A, C are each at least 40 columns wide and no other option is \
+         wider than 14: their length gives them away"
+    );
+    assert!(
+        message::warning(&d.vault, &q.warnings[0], Lang::Ko)
+            .starts_with("정답 보기 A, C가 모두 40칸 이상으로")
     );
 }

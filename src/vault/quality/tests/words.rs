@@ -77,7 +77,7 @@ fn every_warning_reads_in_korean_and_english() {
         },
         QualityWarning::GiveawayKey {
             question: ix,
-            letter: 'B',
+            letters: vec!['B'],
             width: 34,
             widest_other: 15,
         },
