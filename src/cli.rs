@@ -153,6 +153,7 @@ pub enum Command {
     /// Check every note and question bank; print each problem with its
     /// file, line and column. Exit 0 with no errors, 1 with any, 2 when a
     /// vault cannot be read.
+    /// Question-quality warnings and a summary follow; they never set the exit code.
     Check(CheckArgs),
     /// Print the whole vault as JSON on stdout (diagnostics included).
     Export,
@@ -194,7 +195,8 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// rustc-style messages with the source line and a caret.
     Text,
-    /// One JSON document with every diagnostic and the counts.
+    /// One JSON document with every diagnostic and the counts, and the
+    /// quality lint's figures and warnings under `quality`.
     Json,
 }
 

@@ -1,6 +1,10 @@
 //! `munje check`: every diagnostic, rustc-style (a `path:line:col:` line,
 //! then the source line and a caret, drawn by annotate-snippets) or as
-//! JSON, and a closing count. Exit 0 with no errors, 1 with any.
+//! JSON, and a closing count. Exit 0 with no errors, 1 with any. The
+//! question-quality lint comes just before the count ([`quality`]).
+
+#[path = "check_quality.rs"]
+mod quality;
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -11,20 +15,22 @@ use serde::Serialize;
 
 use super::source::{display_path, open_vault};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
+use crate::i18n::Lang;
+use crate::vault::quality::assess;
 use crate::vault::{Diagnostic, Severity, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut vault = open_vault(global)?;
-    let lang = crate::i18n::Lang::detect(global.lang);
+    let lang = Lang::detect(global.lang);
     let orphans = super::progress::orphan_warnings(global, &vault, lang);
     vault.diagnostics.extend(orphans);
     let out = match args.format {
         CheckFormat::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            render_text(&vault, color)
+            render_text(&vault, color, lang)
         }
-        CheckFormat::Json => render_json(&vault)?,
+        CheckFormat::Json => render_json(&vault, lang)?,
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     let (errors, _) = vault.diagnostic_counts();
@@ -36,8 +42,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The text report: each diagnostic with its snippet, then the summary.
-pub fn render_text(vault: &Vault, color: bool) -> String {
+/// The text report: each diagnostic with its snippet, the quality
+/// section, then the summary.
+pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -57,6 +64,7 @@ pub fn render_text(vault: &Vault, color: bool) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&quality::text(vault, &assess(vault), lang));
     out.push_str(&summary(vault));
     out.push('\n');
     out
@@ -97,6 +105,7 @@ pub fn summary(vault: &Vault) -> String {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    quality: quality::Json<'a>,
     notes: usize,
     questions: usize,
     errors: usize,
@@ -112,8 +121,9 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
 }
 
-fn render_json(vault: &Vault) -> anyhow::Result<String> {
+fn render_json(vault: &Vault, lang: Lang) -> anyhow::Result<String> {
     let (errors, warnings) = vault.diagnostic_counts();
+    let assessed = assess(vault);
     let report = JsonReport {
         diagnostics: vault
             .diagnostics
@@ -126,6 +136,7 @@ fn render_json(vault: &Vault) -> anyhow::Result<String> {
                 message: &d.message,
             })
             .collect(),
+        quality: quality::json(vault, &assessed, lang),
         notes: vault.notes.len(),
         questions: vault.questions.len(),
         errors,

@@ -16,6 +16,7 @@ pub mod model;
 pub mod note;
 mod outline;
 mod plain_units;
+pub mod quality;
 mod question;
 mod scan;
 pub mod tags;

@@ -29,9 +29,59 @@ fn stdout(cmd: &mut Command, code: i32) -> String {
 }
 
 #[test]
-fn clean_vault_exits_0_with_only_the_summary() {
-    let out = stdout(munje().arg("check").arg("--notes").arg(fixture("forms")), 0);
-    assert_eq!(out, "4 notes, 7 questions, 0 errors, 0 warnings\n");
+fn clean_vault_exits_0_with_its_quality_warnings_and_the_summary() {
+    let root = fixture("forms");
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(&root),
+        0,
+    );
+    let at = |rel: &str, line: usize| {
+        format!("{}:{line}:1: quality warning: ", root.join(rel).display())
+    };
+    let expected = [
+        format!(
+            "{}the right option C has no explanation",
+            at("notes/aws/numbered-labels.md", 16)
+        ),
+        format!(
+            "{}the stem has only 3 words: shorter than a sentence",
+            at("notes/crlf-bom.md", 14)
+        ),
+        format!(
+            "{}the right option B has no explanation",
+            at("notes/crlf-bom.md", 14)
+        ),
+        format!(
+            "{}the right options A, B have no explanation",
+            at("questions/bank.yaml", 15)
+        ),
+        "quality: longest option keyed 1/4 (25%), keys A 0% B 75% C 33% (of 3) D 0% (of 1), \
+         top \"choose two\" pair A+B 33% of 3, exam framing 0%, 4 quality warnings"
+            .to_owned(),
+        "4 notes, 7 questions, 0 errors, 0 warnings".to_owned(),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected, "{out}");
+}
+
+#[test]
+fn quality_section_speaks_korean_with_lang_ko() {
+    let out = stdout(
+        munje()
+            .args(["--lang", "ko", "check", "--notes"])
+            .arg(fixture("forms")),
+        0,
+    );
+    assert!(
+        out.contains("numbered-labels.md:16:1: 품질 경고: 정답 보기 C에 설명이 없습니다\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n품질: 가장 긴 보기가 정답 1/4 (25%), 정답 글자 A 0% B 75% C 33%(3문제 중)"),
+        "{out}"
+    );
+    assert!(out.contains("품질 경고 4건\n"), "{out}");
 }
 
 #[test]
@@ -79,6 +129,127 @@ fn json_format_lists_every_diagnostic_and_the_counts() {
 }
 
 #[test]
+fn json_format_carries_the_quality_figures_and_warnings() {
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--format", "json", "--notes"])
+            .arg(fixture("forms")),
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let q = &v["quality"];
+    assert_eq!(q["figures"]["questions"], 7);
+    assert_eq!(q["figures"]["single_answer"], 4);
+    assert_eq!(q["figures"]["choose_two"], 3);
+    assert_eq!(q["figures"]["longest_key"], 1);
+    assert_eq!(q["figures"]["letters"][1]["letter"], "B");
+    assert_eq!(q["figures"]["letters"][1]["keyed"], 3);
+    assert_eq!(
+        q["figures"]["pairs"][0]["pair"],
+        serde_json::json!(["A", "B"])
+    );
+    let first = &q["warnings"][0];
+    assert_eq!(first["kind"], "unexplained-key");
+    assert_eq!(first["line"], 16);
+    assert!(
+        first["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("numbered-labels.md")
+    );
+    assert_eq!(first["message"], "the right option C has no explanation");
+    assert!(
+        q["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with("4 quality warnings")
+    );
+}
+
+/// A vault of `n` notes, one question each, keyed B, B being the longest
+/// option, and every stem a bare topic.
+fn skewed_vault(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        let note = format!(
+            "# 노트 {i}\n\n## 관련 문제\n\n**Q:** 스팟 문제 {i}?\n\n\
+             - A) 보기 {i} 하나\n- B) 보기 {i} 둘, 가장 긴 보기\n- C) 보기 {i} 셋\n- D) 보기 {i} 넷\n\n\
+             **정답: B**\n\n해설:\n\n- A) 아님\n- B) 맞음\n- C) 아님\n- D) 아님\n"
+        );
+        std::fs::write(dir.path().join(format!("n{i:02}.md")), note).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_skewed_vault_gets_deck_wide_warnings_only_from_twenty_questions() {
+    let big = skewed_vault(20);
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(big.path()),
+        0,
+    );
+    assert!(
+        out.contains(
+            "\nquality warning: the right option is the strictly longest in 20 of 20 single-answer \
+         questions (100%; by chance about 25%)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\nquality warning: B is the key of 20 of the 20 single-answer questions that offer it \
+         (100%; by chance about 25%)\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nquality warning: A is the key of 0 of the 20"),
+        "{out}"
+    );
+    assert_eq!(out.matches("shorter than a sentence").count(), 20, "{out}");
+    let json = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--format", "json", "--notes"])
+            .arg(big.path()),
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let deck_wide: Vec<&serde_json::Value> = v["quality"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w.get("path").is_none())
+        .collect();
+    let kinds: Vec<&str> = deck_wide
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "longest-key",
+            "letter-skew",
+            "letter-skew",
+            "letter-skew",
+            "letter-skew"
+        ]
+    );
+    assert!(deck_wide.iter().all(|w| w.get("line").is_none()));
+    assert_eq!(v["quality"]["figures"]["longest_key_share"], 1.0);
+    let small = skewed_vault(19);
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(small.path()),
+        0,
+    );
+    assert!(!out.contains("\nquality warning:"), "{out}");
+    assert!(out.contains("keys A 0% B 100% C 0% D 0%"), "{out}");
+}
+
+#[test]
 fn unreadable_root_and_bad_arguments_exit_2() {
     let out = munje()
         .args(["check", "--notes", "/no/such/vault"])
@@ -115,4 +286,23 @@ fn completions_and_man_page_print() {
     assert!(bash.contains("munje") && bash.contains("--notes"));
     let man = stdout(munje().arg("man"), 0);
     assert!(man.contains(".TH munje"), "{}", &man[..man.len().min(200)]);
+}
+
+#[test]
+fn quality_lines_show_a_file_name_with_its_control_characters_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "# 노트\n\n## 관련 문제\n\n**Q:** 짧은 문제?\n\n- A) 하나\n- B) 둘\n\n**정답: A**\n\n\
+                해설:\n\n- A) 맞음\n- B) 아님\n";
+    std::fs::write(dir.path().join("bad\u{1b}[2Jname.md"), note).unwrap();
+    let out = stdout(
+        munje()
+            .args(["--lang", "en", "check", "--notes"])
+            .arg(dir.path()),
+        0,
+    );
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(
+        out.contains("bad[2Jname.md:5:1: quality warning: the stem has only 2 words"),
+        "{out}"
+    );
 }

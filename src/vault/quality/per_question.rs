@@ -1,0 +1,137 @@
+//! The per-question warnings: a key that gives itself away by length, a
+//! right option left unexplained, an option copied from an earlier question
+//! of the same note, and a stem shorter than a sentence.
+
+use std::collections::HashMap;
+
+use super::figures::width;
+use super::{
+    GIVEAWAY_COLUMNS, GIVEAWAY_RATIO, MIN_REPEATED_OPTION_WORDS, MIN_STEM_WORDS, QualityWarning,
+};
+use crate::vault::model::{
+    Letter, NoteIx, Question, QuestionIx, QuestionOrigin, QuizOption, Vault,
+};
+
+/// Every per-question warning, in vault order.
+pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<Group, HashMap<String, (QuestionIx, Letter)>> = HashMap::new();
+    for (i, q) in vault.questions.iter().enumerate() {
+        if !q.quizzable {
+            continue;
+        }
+        let ix = QuestionIx(i);
+        let words = q.stem.split_whitespace().count();
+        if words < MIN_STEM_WORDS {
+            out.push(QualityWarning::ShortStem {
+                question: ix,
+                words,
+            });
+        }
+        if let Some(w) = giveaway(ix, q) {
+            out.push(w);
+        }
+        let letters: Vec<Letter> = q
+            .answer
+            .iter()
+            .filter(|&l| !q.explanations.contains_key(l))
+            .collect();
+        if !letters.is_empty() && q.explanation.is_none() {
+            out.push(QualityWarning::UnexplainedKey {
+                question: ix,
+                letters,
+            });
+        }
+        repeated_options(ix, q, seen.entry(group(q)).or_default(), &mut out);
+    }
+    out
+}
+
+/// The questions whose options are compared with each other: a note's own,
+/// with the bank questions that study it; a bank question naming no note
+/// of the vault is compared within its bank file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Group {
+    Note(NoteIx),
+    Bank(usize),
+}
+
+fn group(q: &Question) -> Group {
+    match (q.note, q.origin) {
+        (Some(n), _) | (None, QuestionOrigin::Note(n)) => Group::Note(n),
+        (None, QuestionOrigin::Bank(b)) => Group::Bank(b),
+    }
+}
+
+/// Right options each at least [`GIVEAWAY_RATIO`] times and
+/// [`GIVEAWAY_COLUMNS`] columns wider than every wrong option: the
+/// longest one (or, in "choose two", the two longest) is the answer.
+fn giveaway(ix: QuestionIx, q: &Question) -> Option<QualityWarning> {
+    let keyed = |o: &QuizOption<'_>| q.answer.contains(o.letter);
+    let narrowest_key = q
+        .options
+        .iter()
+        .filter(keyed)
+        .map(|o| width(o.text))
+        .min()?;
+    let widest_other = q
+        .options
+        .iter()
+        .filter(|o| !keyed(o))
+        .map(|o| width(o.text))
+        .max()?;
+    #[allow(clippy::cast_precision_loss)]
+    let wide = narrowest_key as f64 >= GIVEAWAY_RATIO * widest_other as f64;
+    (wide && narrowest_key >= widest_other + GIVEAWAY_COLUMNS).then(|| {
+        QualityWarning::GiveawayKey {
+            question: ix,
+            letters: q.answer.to_vec(),
+            width: narrowest_key,
+            widest_other,
+        }
+    })
+}
+
+/// An option's text for comparison: case and whitespace folded, closing
+/// punctuation dropped; `None` when it is too short to count.
+fn comparable(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < MIN_REPEATED_OPTION_WORDS {
+        return None;
+    }
+    let joined = words.join(" ").to_lowercase();
+    Some(
+        joined
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '。'])
+            .to_owned(),
+    )
+}
+
+/// Warns for each option of `q` an earlier question of its group already
+/// offered word for word, and records `q`'s options for later ones.
+fn repeated_options(
+    ix: QuestionIx,
+    q: &Question,
+    seen: &mut HashMap<String, (QuestionIx, Letter)>,
+    out: &mut Vec<QualityWarning>,
+) {
+    for o in &q.options {
+        let Some(text) = comparable(o.text) else {
+            continue;
+        };
+        match seen.get(&text) {
+            Some(&(earlier, earlier_letter)) if earlier != ix => {
+                out.push(QualityWarning::RepeatedOption {
+                    question: ix,
+                    letter: o.letter,
+                    earlier,
+                    earlier_letter,
+                });
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(text, (ix, o.letter));
+            }
+        }
+    }
+}
