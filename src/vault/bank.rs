@@ -6,7 +6,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
-use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
+use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, too_deep, with_line};
 use super::labels::answer_letters;
 use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
@@ -59,6 +59,15 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         path: path.to_owned(),
         ..ParsedBank::default()
     };
+    if let Some((line, column)) = super::nesting::yaml_too_deep(text, super::nesting::MAX_NESTING) {
+        let message = too_deep("question bank");
+        bank.diagnostics.push(with_line(
+            Diagnostic::error(path, line, column, message),
+            text,
+            line,
+        ));
+        return bank;
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(err) => {

@@ -140,3 +140,13 @@ fn many_bad_entries_keep_a_capped_list_of_diagnostics() {
     assert!(b.diagnostics[100].message.starts_with("200 more problems"));
     assert_eq!(b.diagnostics[99].line, 199);
 }
+
+#[test]
+fn bank_nested_past_the_limit_is_refused_where_it_passes() {
+    let text = format!("- question: 깊다\n  answer: {}\n", "{a: ".repeat(5_000));
+    let b = bank(&text);
+    assert!(b.questions.is_empty());
+    let d = &b.diagnostics[0];
+    assert!(d.message.contains("deeper than 100"), "{}", d.message);
+    assert_eq!((d.line, d.column), (2, 11 + 4 * 98));
+}

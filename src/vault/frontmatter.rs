@@ -50,6 +50,15 @@ fn parse_with(
         read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
         return (fm, diags);
     }
+    if let Some((rel, column)) = super::nesting::yaml_too_deep(yaml, super::nesting::MAX_NESTING) {
+        let line = first_line + rel - 1;
+        diags.push(with_line(
+            Diagnostic::error(path, line, column, too_deep("frontmatter")),
+            yaml,
+            rel,
+        ));
+        return (fm, diags);
+    }
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
@@ -91,6 +100,15 @@ fn parse_with(
     let fields = map.iter().filter_map(|(k, v)| Some((k.as_str()?, v)));
     read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
     (fm, diags)
+}
+
+/// The message for YAML nested past [`super::nesting::MAX_NESTING`] in
+/// `what` ("frontmatter", "question bank").
+pub(crate) fn too_deep(what: &str) -> String {
+    format!(
+        "{what} nests lists or maps deeper than {} levels; it is not read",
+        super::nesting::MAX_NESTING
+    )
 }
 
 /// A frontmatter value as `read_fields` needs it, from serde_yaml or from
