@@ -33,7 +33,12 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let roots = super::source::vault_roots(global);
     let (vault, hits) = if let Some(roots) = roots {
-        find_in_folders(&roots, query, &ctx, args.limit)?
+        find_in_folders(&roots, query, &ctx, args.limit).map_err(|e| match e
+            .downcast_ref::<crate::vault::LoadError>()
+        {
+            Some(load) => super::source::localized(load, global),
+            None => e,
+        })?
     } else {
         let vault = crate::vault::load_bundled();
         let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
