@@ -5,6 +5,7 @@
 mod app;
 mod check;
 mod export;
+mod json;
 mod quiz;
 mod search;
 mod source;

@@ -47,7 +47,7 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
-        serde_json::to_writer(&mut out, &rows)?;
+        super::json::to_writer(&mut out, &rows, false)?;
         writeln!(out)?;
     } else {
         let style = if out.is_terminal() {
@@ -199,23 +199,26 @@ pub fn render(vault: &Vault, hits: &[Hit], style: Style) -> String {
     let mut out = String::new();
     for hit in hits {
         let path = hit_path(vault, hit);
+        let path = crate::text::visible(&path);
         let field = hit.field.as_str();
         if hit.snippet == hit.title {
             let title = mark(&hit.snippet, &hit.ranges, style);
             let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
         } else {
             let snippet = mark(&hit.snippet, &hit.ranges, style);
-            let _ = writeln!(out, "{path}:{}: [{field}] {}", hit.line, hit.title);
+            let title = crate::text::visible(&hit.title);
+            let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
             let _ = writeln!(out, "    {snippet}");
         }
     }
     out
 }
 
-/// The text with the character ranges marked.
+/// The text with the character ranges marked, its control characters
+/// made visible.
 fn mark(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     if style == Style::Plain || ranges.is_empty() {
-        return text.to_owned();
+        return crate::text::visible(text).into_owned();
     }
     let mut out = String::with_capacity(text.len() + ranges.len() * 8);
     let mut open = false;
@@ -225,7 +228,7 @@ fn mark(text: &str, ranges: &[Range<usize>], style: Style) -> String {
             out.push_str(if inside { "\x1b[1m" } else { "\x1b[0m" });
             open = inside;
         }
-        out.push(c);
+        crate::text::push_visible(&mut out, c);
     }
     if open {
         out.push_str("\x1b[0m");

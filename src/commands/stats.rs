@@ -24,7 +24,7 @@ fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = store.stats(now)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &stats)?;
+        super::json::to_writer(&mut out, &stats, true)?;
         out.write_all(b"\n")?;
     } else {
         out.write_all(render(&stats, lang).as_bytes())?;
@@ -70,12 +70,13 @@ pub fn render(s: &Stats, lang: Lang) -> String {
         let width = s
             .by_tag
             .iter()
-            .map(|b| b.tag.chars().count())
+            .map(|b| crate::text::visible(&b.tag).chars().count())
             .max()
             .unwrap_or(0);
         for b in &s.by_tag {
             let p = percent(count(b.correct), count(b.attempts)).round();
-            let _ = writeln!(t, "  {:width$}  {}/{} ({p}%)", b.tag, b.correct, b.attempts);
+            let tag = crate::text::visible(&b.tag);
+            let _ = writeln!(t, "  {tag:width$}  {}/{} ({p}%)", b.correct, b.attempts);
         }
     }
     let _ = writeln!(

@@ -50,10 +50,10 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
         };
         writeln!(out, "{msg}")?;
     } else if args.json {
-        serde_json::to_writer_pretty(&mut out, &notebook)?;
+        super::json::to_writer(&mut out, &notebook, true)?;
         out.write_all(b"\n")?;
     } else {
-        out.write_all(markdown.as_bytes())?;
+        out.write_all(crate::text::visible_lines(&markdown).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }
