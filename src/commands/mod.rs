@@ -11,6 +11,7 @@ mod search;
 mod source;
 mod stats;
 mod tags;
+mod write_out;
 mod wrong;
 
 use std::process::ExitCode;

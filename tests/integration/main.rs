@@ -10,6 +10,7 @@ mod hangup;
 mod hostile;
 mod hostile_all;
 mod hostile_deep;
+mod hostile_export;
 mod hostile_output;
 mod hostile_walk;
 mod pty;
