@@ -10,6 +10,7 @@ mod quiz;
 mod search;
 mod source;
 mod stats;
+mod store_read;
 mod tags;
 mod write_out;
 mod wrong;

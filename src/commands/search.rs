@@ -127,7 +127,7 @@ fn progress_sets(
         return Ok((wrong, due));
     }
     let now = super::quiz::now();
-    let store = super::quiz::open_store(global, Lang::detect(global.lang), now)?;
+    let store = super::store_read::open_for_reading(global, Lang::detect(global.lang), now)?;
     for (id, h) in store.history()?.questions {
         if h.is_due(now) {
             due.insert(id.clone());

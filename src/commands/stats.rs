@@ -20,7 +20,7 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
 fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let now = super::quiz::now();
-    let store = super::quiz::open_store(global, lang, now)?;
+    let store = super::store_read::open_for_reading(global, lang, now)?;
     let stats = store.stats(now)?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -32,7 +32,7 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
     if let Some(file) = &args.export {
         write_out::refuse_vault_file(file, &vault, lang)?;
     }
-    let store = super::quiz::open_store(global, lang, now)?;
+    let store = super::store_read::open_for_reading(global, lang, now)?;
     let notebook = Notebook::build(&vault, &store.history()?);
     let today = now.day(store.local_offset(now)).to_string();
     let markdown = notebook.to_markdown(lang, &today);

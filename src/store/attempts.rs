@@ -141,18 +141,9 @@ impl Store {
         tx.commit().map_err(sql)
     }
 
-    /// Every attempt, oldest first.
+    /// Every readable attempt, oldest first (see [`Store::unreadable_rows`]).
     pub fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {ATTEMPT_COLUMNS} FROM attempts ORDER BY answered_at, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], attempt_of_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        readable_attempts(&self.conn).map_err(|e| self.err(e))
     }
 
     /// The card state of a question.
@@ -162,35 +153,54 @@ impl Store {
 
     /// Due dates of every card.
     pub fn due_dates(&self) -> Result<Vec<Timestamp>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT due FROM cards")
-            .map_err(|e| self.err(e))?;
+        Ok(self.dues()?.into_iter().map(|(_, due)| due).collect())
+    }
+
+    /// Each card's question and due date, skipping unreadable rows; none
+    /// when the derived `cards` table is missing and could not be rebuilt
+    /// (a read-only file).
+    fn dues(&self) -> Result<Vec<(QuestionId, Timestamp)>, StoreError> {
+        let stmt = self.conn.prepare(
+            "SELECT question_id, due FROM cards \
+             WHERE typeof(question_id) = 'text' AND typeof(due) = 'integer'",
+        );
+        let mut stmt = match stmt {
+            Ok(stmt) => stmt,
+            Err(e) if e.to_string().contains("no such table") => return Ok(Vec::new()),
+            Err(e) => return Err(self.err(e)),
+        };
         let rows = stmt
-            .query_map([], |r| Ok(Timestamp(r.get(0)?)))
+            .query_map([], |r| {
+                Ok((QuestionId(r.get(0)?), Timestamp(r.get::<_, i64>(1)?)))
+            })
             .map_err(|e| self.err(e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+        Ok(rows.filter_map(Result::ok).collect())
     }
 
     /// Every question's past: attempts folded in time order, due dates
     /// from the cards.
     pub fn history(&self) -> Result<History, StoreError> {
         let mut history = History::from_attempts(&self.attempts()?);
-        let mut stmt = self
-            .conn
-            .prepare("SELECT question_id, due FROM cards")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (id, due) = row.map_err(|e| self.err(e))?;
-            if let Some(h) = history.questions.get_mut(&QuestionId(id)) {
-                h.due = Some(Timestamp(due));
+        for (id, due) in self.dues()? {
+            if let Some(h) = history.questions.get_mut(&id) {
+                h.due = Some(due);
             }
         }
         Ok(history)
     }
+}
+
+/// Every readable attempt, oldest first: rows of the wrong types or
+/// breaking the schema's constraints are left out (`repair`).
+pub(super) fn readable_attempts(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Attempt>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE {} ORDER BY answered_at, id",
+        super::repair::READABLE_ATTEMPT
+    ))?;
+    let rows = stmt.query_map([], attempt_of_row)?;
+    // A row that still cannot be read (text that is not UTF-8) is skipped
+    // as well.
+    Ok(rows.filter_map(Result::ok).collect())
 }
 
 fn attempt_of_row(r: &Row<'_>) -> rusqlite::Result<Attempt> {
@@ -216,7 +226,10 @@ fn attempt_of_row(r: &Row<'_>) -> rusqlite::Result<Attempt> {
     })
 }
 
-fn load_card(conn: &rusqlite::Connection, id: &QuestionId) -> rusqlite::Result<Option<CardState>> {
+pub(super) fn load_card(
+    conn: &rusqlite::Connection,
+    id: &QuestionId,
+) -> rusqlite::Result<Option<CardState>> {
     conn.query_row(
         "SELECT stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question_id = ?1",
         [&id.0],
@@ -234,7 +247,11 @@ fn load_card(conn: &rusqlite::Connection, id: &QuestionId) -> rusqlite::Result<O
     .optional()
 }
 
-fn save_card(conn: &rusqlite::Connection, id: &QuestionId, c: &CardState) -> rusqlite::Result<()> {
+pub(super) fn save_card(
+    conn: &rusqlite::Connection,
+    id: &QuestionId,
+    c: &CardState,
+) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO cards (question_id, stability, difficulty, due, last_review, reps, lapses)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -256,7 +273,7 @@ fn save_card(conn: &rusqlite::Connection, id: &QuestionId, c: &CardState) -> rus
 
 /// When FSRS rejects a state (only for corrupt stored values), the answer
 /// is still kept and the question simply comes back tomorrow.
-fn fallback_card(prev: Option<&CardState>, a: &Attempt) -> CardState {
+pub(super) fn fallback_card(prev: Option<&CardState>, a: &Attempt) -> CardState {
     CardState {
         stability: 1.0,
         difficulty: 5.0,

@@ -53,6 +53,18 @@ const MIGRATIONS: [&str; 2] = [
     );",
 ];
 
+/// The `cards` table as migration 1 creates it: derived from the attempts,
+/// so a file missing it gets it back (`repair`).
+pub const CARDS_TABLE: &str = "CREATE TABLE cards (
+        question_id TEXT    PRIMARY KEY,
+        stability   REAL    NOT NULL,
+        difficulty  REAL    NOT NULL,
+        due         INTEGER NOT NULL,
+        last_review INTEGER NOT NULL,
+        reps        INTEGER NOT NULL,
+        lapses      INTEGER NOT NULL
+    );";
+
 /// The schema version this munje writes.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -87,5 +99,13 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cards_table_rebuilt_is_the_one_migrated() {
+        assert!(super::MIGRATIONS[0].contains(super::CARDS_TABLE));
     }
 }

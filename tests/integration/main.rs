@@ -12,6 +12,7 @@ mod hostile_all;
 mod hostile_deep;
 mod hostile_export;
 mod hostile_output;
+mod hostile_store;
 mod hostile_walk;
 mod pty;
 mod quiz_plain;
