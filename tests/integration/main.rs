@@ -10,6 +10,7 @@ mod hangup;
 mod hostile;
 mod hostile_all;
 mod hostile_deep;
+mod hostile_env;
 mod hostile_export;
 mod hostile_output;
 mod hostile_store;

@@ -222,3 +222,22 @@ fn fixture_practice_with_shuffled_options_grades_by_the_shown_letters() {
     );
     assert!(out.trim_end().ends_with("Score: 5/5 (100%)"));
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_refused_and_asked_again() {
+    let mut s = session(Mode::Practice);
+    let mut log = Log::default();
+    let mut out = Vec::new();
+    let mut clock = || Timestamp(0);
+    let options = LineOptions {
+        lang: Lang::Ko,
+        prompt: false,
+    };
+    // 가 in EUC-KR, then the right answer.
+    let input: &[u8] = b"\xb0\xa1\nB\n";
+    run(&mut s, &mut log, input, &mut out, &mut clock, options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("UTF-8"), "{out}");
+    assert!(out.contains("\n정답입니다.\n"), "{out}");
+    assert_eq!(log.attempts.len(), 1);
+}
