@@ -55,7 +55,10 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     let (tx, rx) = mpsc::channel();
     spawn_loader(roots, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
-    Ok(ExitCode::SUCCESS)
+    // Ended by a signal: the terminal is back; exit as a shell expects.
+    Ok(crate::tui::ending_signal()
+        .and_then(|s| u8::try_from(128 + s).ok())
+        .map_or(ExitCode::SUCCESS, ExitCode::from))
 }
 
 /// Opens the progress store. Without one the app still runs: a lasting
