@@ -457,7 +457,14 @@ fn read_capped(
             rel,
             1,
             1,
-            format!("file is {size} bytes, over the {max}-byte limit for a note; skipped"),
+            format!(
+                "file is {size} bytes, over the {max}-byte limit for a {}; skipped",
+                if is_bank_path(rel) {
+                    "question bank"
+                } else {
+                    "note"
+                }
+            ),
         ));
     }
     Ok(filled)

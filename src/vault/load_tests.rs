@@ -412,3 +412,18 @@ fn a_pipe_named_like_a_note_is_skipped_with_a_warning() {
         v.diagnostics
     );
 }
+
+#[test]
+fn a_bank_over_the_size_limit_is_called_a_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("questions")).unwrap();
+    std::fs::write(dir.path().join("questions/big.yaml"), "#".repeat(2000)).unwrap();
+    let opts = LoadOptions {
+        max_file_bytes: 1000,
+        ..LoadOptions::default()
+    };
+    let v = load(&[dir.path().to_owned()], &opts, &|_| {}).unwrap();
+    let d = &v.diagnostics[0];
+    assert!(d.message.contains("for a question bank"), "{}", d.message);
+    assert!(!d.message.contains("note"), "{}", d.message);
+}

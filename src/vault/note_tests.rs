@@ -378,3 +378,32 @@ fn quotes_nested_past_the_limit_become_text_with_a_warning() {
     assert_eq!((d.line, d.column), (3, 101));
     assert!(n.note.body.contains("다음 문단"));
 }
+
+#[test]
+fn a_yaml_control_character_is_reported_where_it_is() {
+    for text in [
+        "---\naliases: {a: 1}\ntitle: \"a\u{1}b\"\n---\n# t\n",
+        "---\ntags: [x]\ntitle: a\u{1}b\n---\n# t\n",
+    ] {
+        let n = parse_note("ctl.md", text).unwrap();
+        let d = n
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("control character"))
+            .unwrap_or_else(|| panic!("{:?}", n.diagnostics));
+        assert_eq!(
+            (d.line, d.column),
+            (3, text.lines().nth(2).unwrap().find('\u{1}').unwrap() + 1),
+            "{text:?}"
+        );
+        assert!(!d.message.contains("position"), "{}", d.message);
+    }
+}
+
+#[test]
+fn a_duplicate_frontmatter_key_is_reported_at_its_second_occurrence() {
+    let n = parse_note("dup.md", "---\ntitle: a\ntags: [x]\ntitle: b\n---\n# t\n").unwrap();
+    let d = &n.diagnostics[0];
+    assert!(d.message.contains("duplicate"), "{}", d.message);
+    assert_eq!((d.line, d.column), (4, 1));
+}

@@ -13,6 +13,7 @@ mod hostile_deep;
 mod hostile_env;
 mod hostile_export;
 mod hostile_output;
+mod hostile_positions;
 mod hostile_store;
 mod hostile_walk;
 mod pty;
