@@ -5,7 +5,7 @@
 mod app;
 mod check;
 mod export;
-mod json;
+pub mod json;
 mod quiz;
 mod search;
 mod source;

@@ -229,6 +229,21 @@ fn deep_marker(line: &[u8], limit: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The fuzz targets' oracle: nesting the scan lets through but the
+    /// parser finds deeper than its own limit (128) shows as this error.
+    #[test]
+    fn the_parser_names_nesting_past_its_own_limit() {
+        for (open, close) in [("[", "]"), ("{a: ", "}"), ("- ", "")] {
+            let (open, close) = (open.repeat(200), close.repeat(200));
+            let yaml = format!("x:\n  {open}1{close}\n");
+            let err = serde_yaml::from_str::<serde_yaml::Value>(&yaml).unwrap_err();
+            assert!(
+                err.to_string().contains("recursion limit exceeded"),
+                "{err}"
+            );
+        }
+    }
+
     #[test]
     fn ordinary_yaml_is_within_the_limit() {
         let yaml =
