@@ -373,6 +373,10 @@ pub struct WrongArgs {
     /// Write the notebook as a markdown note to FILE (outside the vault).
     #[arg(long, value_name = "FILE")]
     pub export: Option<PathBuf>,
+
+    /// With --export: replace FILE if it exists (never a vault note).
+    #[arg(long, requires = "export")]
+    pub force: bool,
 }
 
 /// `munje progress …`.

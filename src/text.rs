@@ -1,5 +1,7 @@
-//! Text helpers shared by every part of munje: NFC normalisation and
-//! whitespace folding. Display width and wrapping live with the TUI.
+//! Text helpers shared by every part of munje: NFC normalisation,
+//! whitespace folding, and the one filter every piece of vault text goes
+//! through before it is written to a terminal or a pipe ([`visible`]).
+//! Display width and wrapping live with the TUI.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -105,8 +107,78 @@ pub fn fold_whitespace(s: &str) -> String {
     out
 }
 
+/// True for a character a terminal may act on instead of showing: the C0
+/// and C1 controls and DEL (escape sequences start with them), and the
+/// bidirectional overrides and isolates, which reorder what is shown.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Appends `c` to `out` as a terminal shows it safely: a character of
+/// [`is_unsafe_for_terminal`] becomes a visible escape (`\n`, `\t`, `\r`,
+/// or `\u{1b}`), anything else is itself.
+pub fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        c if is_unsafe_for_terminal(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// Vault text (a title, a file name, a snippet, a message quoting a note)
+/// made safe to write to a terminal or a pipe on one line: every control
+/// character, line breaks included, becomes a visible escape. Borrows when
+/// there is none, which is nearly always.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    visible_keeping(text, false)
+}
+
+/// [`visible`] for text of several lines: line breaks and tabs are kept,
+/// every other control character becomes a visible escape.
+pub fn visible_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    visible_keeping(text, true)
+}
+
+fn visible_keeping(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let kept = |c: char| lines && (c == '\n' || c == '\t');
+    if !text.chars().any(|c| is_unsafe_for_terminal(c) && !kept(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if kept(c) {
+            out.push(c);
+        } else {
+            push_visible(&mut out, c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        let hostile = "스팟\x1b]0;title\x07 a\u{9b}31m\u{7f}\u{202e}z\r\n\tb";
+        assert_eq!(
+            super::visible(hostile),
+            "스팟\\u{1b}]0;title\\u{7} a\\u{9b}31m\\u{7f}\\u{202e}z\\r\\n\\tb"
+        );
+        assert_eq!(
+            super::visible_lines(hostile),
+            "스팟\\u{1b}]0;title\\u{7} a\\u{9b}31m\\u{7f}\\u{202e}z\\r\n\tb"
+        );
+        assert!(matches!(
+            super::visible("스팟 인스턴스 [a]\\"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
 
     proptest::proptest! {

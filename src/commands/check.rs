@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::source::{display_path, open_vault};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
 use crate::i18n::Lang;
+use crate::text::visible;
 use crate::vault::quality::assess;
 use crate::vault::{Diagnostic, Severity, Vault};
 
@@ -55,8 +56,12 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
         let path = display_path(vault, d.root, &d.path);
         let _ = writeln!(
             out,
-            "{path}:{}:{}: {}: {}",
-            d.line, d.column, d.severity, d.message
+            "{}:{}:{}: {}: {}",
+            visible(&path),
+            d.line,
+            d.column,
+            d.severity,
+            visible(&d.message)
         );
         if let Some(snippet) = snippet(&renderer, d) {
             out.push_str(&snippet);
@@ -71,15 +76,23 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
 }
 
 fn snippet(renderer: &Renderer, d: &Diagnostic) -> Option<String> {
-    let source = d.source_line.as_deref()?;
-    let start = source
-        .char_indices()
-        .nth(d.column - 1)
-        .map_or(source.len(), |(i, _)| i);
-    let end = source[start..]
-        .char_indices()
-        .nth(d.span)
-        .map_or(source.len(), |(i, _)| start + i);
+    let raw = d.source_line.as_deref()?;
+    // The line as a terminal may show it, and the marked characters' byte
+    // range in it (an escape is longer than the character it shows).
+    let mut source = String::with_capacity(raw.len());
+    let (mut start, mut end) = (None, None);
+    for (i, c) in raw.chars().enumerate() {
+        if i + 1 == d.column {
+            start = Some(source.len());
+        }
+        if i + 1 == d.column + d.span {
+            end = Some(source.len());
+        }
+        crate::text::push_visible(&mut source, c);
+    }
+    let start = start.unwrap_or(source.len());
+    let end = end.unwrap_or(source.len());
+    let source = source.as_str();
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -142,7 +155,7 @@ fn render_json(vault: &Vault, lang: Lang) -> anyhow::Result<String> {
         errors,
         warnings,
     };
-    let mut s = serde_json::to_string_pretty(&report)?;
+    let mut s = super::json::to_string_pretty(&report)?;
     s.push('\n');
     Ok(s)
 }

@@ -20,7 +20,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 fn print(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let vault = open_vault(global)?;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &export(&vault))?;
+    super::json::to_writer(&mut out, &export(&vault), true)?;
     out.write_all(b"\n")?;
     super::source::keep_until_exit(vault);
     Ok(ExitCode::SUCCESS)

@@ -5,13 +5,16 @@
 mod app;
 mod check;
 mod export;
+pub mod json;
 mod progress;
 mod progress_io;
 mod quiz;
 mod search;
 mod source;
 mod stats;
+mod store_read;
 mod tags;
+mod write_out;
 mod wrong;
 
 use std::process::ExitCode;

@@ -34,7 +34,7 @@ pub fn export(
         })());
     };
     let roots = super::source::vault_roots(global).unwrap_or_default();
-    super::wrong::refuse_inside_vault(file, &roots)?;
+    super::write_out::refuse_inside_vault(file, &roots, lang)?;
     if file.exists() && !force {
         eprintln!(
             "munje: {}",

@@ -48,7 +48,8 @@ pub fn now() -> Timestamp {
 pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
     StudyDay::new(
         store.local_offset(now),
-        super::app::read_config().0.day_starts_at,
+        // Only the setting is wanted here; the app reports bad entries.
+        super::app::read_config(Lang::En).0.day_starts_at,
     )
 }
 

@@ -33,7 +33,12 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let roots = super::source::vault_roots(global);
     let (vault, hits) = if let Some(roots) = roots {
-        find_in_folders(&roots, query, &ctx, args.limit)?
+        find_in_folders(&roots, query, &ctx, args.limit).map_err(|e| match e
+            .downcast_ref::<crate::vault::LoadError>()
+        {
+            Some(load) => super::source::localized(load, global),
+            None => e,
+        })?
     } else {
         let vault = crate::vault::load_bundled();
         let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
@@ -42,7 +47,7 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
-        serde_json::to_writer(&mut out, &rows)?;
+        super::json::to_writer(&mut out, &rows, false)?;
         writeln!(out)?;
     } else {
         let style = if out.is_terminal() {
@@ -122,7 +127,7 @@ fn progress_sets(
         return Ok((wrong, due));
     }
     let now = super::quiz::now();
-    let store = super::quiz::open_store(global, Lang::detect(global.lang), now)?;
+    let store = super::store_read::open_for_reading(global, Lang::detect(global.lang), now)?;
     let day = super::quiz::study_day(&store, now);
     for (id, h) in store.history()?.questions {
         if h.is_due_today(day, now) {
@@ -195,23 +200,26 @@ pub fn render(vault: &Vault, hits: &[Hit], style: Style) -> String {
     let mut out = String::new();
     for hit in hits {
         let path = hit_path(vault, hit);
+        let path = crate::text::visible(&path);
         let field = hit.field.as_str();
         if hit.snippet == hit.title {
             let title = mark(&hit.snippet, &hit.ranges, style);
             let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
         } else {
             let snippet = mark(&hit.snippet, &hit.ranges, style);
-            let _ = writeln!(out, "{path}:{}: [{field}] {}", hit.line, hit.title);
+            let title = crate::text::visible(&hit.title);
+            let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
             let _ = writeln!(out, "    {snippet}");
         }
     }
     out
 }
 
-/// The text with the character ranges marked.
+/// The text with the character ranges marked, its control characters
+/// made visible.
 fn mark(text: &str, ranges: &[Range<usize>], style: Style) -> String {
     if style == Style::Plain || ranges.is_empty() {
-        return text.to_owned();
+        return crate::text::visible(text).into_owned();
     }
     let mut out = String::with_capacity(text.len() + ranges.len() * 8);
     let mut open = false;
@@ -221,7 +229,7 @@ fn mark(text: &str, ranges: &[Range<usize>], style: Style) -> String {
             out.push_str(if inside { "\x1b[1m" } else { "\x1b[0m" });
             open = inside;
         }
-        out.push(c);
+        crate::text::push_visible(&mut out, c);
     }
     if open {
         out.push_str("\x1b[0m");

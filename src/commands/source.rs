@@ -22,7 +22,9 @@ pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
 /// could not be read (exit status 2); problems inside files are diagnostics.
 pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
     match vault_roots(global) {
-        Some(roots) => Ok(vault::load(&roots, &LoadOptions::default(), &|_| {})?),
+        Some(roots) => {
+            vault::load(&roots, &LoadOptions::default(), &|_| {}).map_err(|e| localized(&e, global))
+        }
         None => Ok(vault::load_bundled()),
     }
 }
@@ -44,4 +46,9 @@ pub fn display_path(vault: &Vault, root: usize, rel: &str) -> String {
         }
         _ => rel.to_owned(),
     }
+}
+
+/// A vault that cannot be loaded, said in the user's language.
+pub fn localized(err: &vault::LoadError, global: &GlobalArgs) -> anyhow::Error {
+    anyhow::anyhow!(err.localized(crate::i18n::Lang::detect(global.lang)))
 }

@@ -21,7 +21,7 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
 fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let now = super::quiz::now();
-    let store = super::quiz::open_store(global, lang, now)?;
+    let store = super::store_read::open_for_reading(global, lang, now)?;
     let day = super::quiz::study_day(&store, now);
     let vault = super::open_vault(global)?;
     let due = store.history()?.due_counts(&vault, day, now);
@@ -33,7 +33,7 @@ fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
             stats: &stats,
             retention: &retention,
         };
-        serde_json::to_writer_pretty(&mut out, &json)?;
+        super::json::to_writer(&mut out, &json, true)?;
         out.write_all(b"\n")?;
     } else {
         out.write_all(render(&stats, lang).as_bytes())?;
@@ -84,12 +84,13 @@ pub fn render(s: &Stats, lang: Lang) -> String {
         let width = s
             .by_tag
             .iter()
-            .map(|b| b.tag.chars().count())
+            .map(|b| crate::text::visible(&b.tag).chars().count())
             .max()
             .unwrap_or(0);
         for b in &s.by_tag {
             let p = percent(count(b.correct), count(b.attempts)).round();
-            let _ = writeln!(t, "  {:width$}  {}/{} ({p}%)", b.tag, b.correct, b.attempts);
+            let tag = crate::text::visible(&b.tag);
+            let _ = writeln!(t, "  {tag:width$}  {}/{} ({p}%)", b.correct, b.attempts);
         }
     }
     let _ = writeln!(

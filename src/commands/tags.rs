@@ -65,7 +65,8 @@ fn walk<'a>(nodes: &'a [TagNode], prefix: &str, top: bool, out: &mut Vec<(String
             (false, false) => ("├─ ", "│  "),
             (false, true) => ("└─ ", "   "),
         };
-        out.push((format!("{prefix}{branch}{}", node.name), node));
+        let name = crate::text::visible(&node.name);
+        out.push((format!("{prefix}{branch}{name}"), node));
         walk(&node.children, &format!("{prefix}{more}"), false, out);
     }
 }

@@ -202,21 +202,10 @@ impl Store {
         tx.commit().map_err(sql)
     }
 
-    /// Every attempt, oldest first, under the id its history belongs to
-    /// now (see `links`).
+    /// Every readable attempt, oldest first (see [`Store::unreadable_rows`]),
+    /// under the id its history belongs to now (see `links`).
     pub fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {ATTEMPT_COLUMNS} FROM attempts ORDER BY answered_at, id"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], attempt_of_row)
-            .map_err(|e| self.err(e))?;
-        let mut attempts = rows
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.err(e))?;
+        let mut attempts = readable_attempts(&self.conn).map_err(|e| self.err(e))?;
         super::links::resolve_attempts(&self.conn, &mut attempts).map_err(|e| self.err(e))?;
         Ok(attempts)
     }
@@ -228,8 +217,20 @@ impl Store {
 
     /// Due dates of every card (one per question once links resolve).
     pub fn due_dates(&self) -> Result<Vec<Timestamp>, StoreError> {
-        let cards = super::links::resolved_dues(&self.conn).map_err(|e| self.err(e))?;
-        Ok(cards.into_values().map(|(due, _)| due).collect())
+        Ok(self.dues()?.into_values().map(|(due, _)| due).collect())
+    }
+
+    /// Each card's due date and last review under the id its history
+    /// belongs to now; none when the derived `cards` table is missing and
+    /// could not be rebuilt (a read-only file).
+    fn dues(
+        &self,
+    ) -> Result<std::collections::HashMap<QuestionId, (Timestamp, Timestamp)>, StoreError> {
+        match super::links::resolved_dues(&self.conn) {
+            Ok(cards) => Ok(cards),
+            Err(e) if e.to_string().contains("no such table") => Ok(Default::default()),
+            Err(e) => Err(self.err(e)),
+        }
     }
 
     /// Every question's past, read from the summary tables the triggers
@@ -301,14 +302,26 @@ impl Store {
                 }
             }
         }
-        let cards = super::links::resolved_dues(&self.conn).map_err(e)?;
-        for (id, (due, _)) in cards {
+        for (id, (due, _)) in self.dues()? {
             if let Some(h) = history.questions.get_mut(&id) {
                 h.due = Some(due);
             }
         }
         Ok(history)
     }
+}
+
+/// Every readable attempt, oldest first: rows of the wrong types or
+/// breaking the schema's constraints are left out (`repair`).
+pub(super) fn readable_attempts(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Attempt>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE {} ORDER BY answered_at, id",
+        super::repair::READABLE_ATTEMPT
+    ))?;
+    let rows = stmt.query_map([], attempt_of_row)?;
+    // A row that still cannot be read (text that is not UTF-8) is skipped
+    // as well.
+    Ok(rows.filter_map(Result::ok).collect())
 }
 
 fn attempt_of_row(r: &Row<'_>) -> rusqlite::Result<Attempt> {
@@ -355,7 +368,11 @@ pub(super) fn load_card(
     .optional()
 }
 
-fn save_card(conn: &rusqlite::Connection, id: &QuestionId, c: &CardState) -> rusqlite::Result<()> {
+pub(super) fn save_card(
+    conn: &rusqlite::Connection,
+    id: &QuestionId,
+    c: &CardState,
+) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO cards (question_id, stability, difficulty, due, last_review, reps, lapses)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -377,7 +394,7 @@ fn save_card(conn: &rusqlite::Connection, id: &QuestionId, c: &CardState) -> rus
 
 /// When FSRS rejects a state (only for corrupt stored values), the answer
 /// is still kept and the question simply comes back tomorrow.
-fn fallback_card(prev: Option<&CardState>, a: &Attempt) -> CardState {
+pub(super) fn fallback_card(prev: Option<&CardState>, a: &Attempt) -> CardState {
     CardState {
         stability: 1.0,
         difficulty: 5.0,

@@ -18,6 +18,7 @@ mod links;
 mod open;
 mod reconcile;
 mod recorder;
+mod repair;
 mod schema;
 mod stats;
 mod transfer;
@@ -95,6 +96,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     recovery: Option<Recovery>,
+    /// Rows of `attempts` found unreadable on opening (skipped).
+    unreadable: usize,
 }
 
 impl Store {
@@ -103,11 +106,33 @@ impl Store {
     /// file aside (see [`Store::recovery`]). `now` names the moved file.
     pub fn open(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
         let (conn, recovery) = open::open_connection(path, now)?;
+        let unreadable = repair::unreadable_attempts(&conn);
         Ok(Store {
             conn,
             path: path.to_owned(),
             recovery,
+            unreadable,
         })
+    }
+
+    /// Opens the database at `path` for reading only, for commands that
+    /// never write (`stats`, `wrong`, `search`): a missing file is an empty
+    /// store in memory, and nothing on disk is created or changed.
+    /// `Ok(None)` when the file must first be migrated or moved aside: use
+    /// [`Store::open`].
+    pub fn open_read_only(path: &Path) -> Result<Option<Store>, StoreError> {
+        if !path.exists() {
+            return Store::in_memory().map(Some);
+        }
+        Ok(open::open_read_only(path)?.map(|conn| {
+            let unreadable = repair::unreadable_attempts(&conn);
+            Store {
+                conn,
+                path: path.to_owned(),
+                recovery: None,
+                unreadable,
+            }
+        }))
     }
 
     /// How long a write waits for another process's lock before it fails
@@ -125,6 +150,7 @@ impl Store {
             conn,
             path,
             recovery: None,
+            unreadable: 0,
         })
     }
 
@@ -141,6 +167,13 @@ impl Store {
     /// Set when an unusable file was moved aside on opening: tell the user.
     pub fn recovery(&self) -> Option<&Recovery> {
         self.recovery.as_ref()
+    }
+
+    /// Rows of the attempts table that could not be read (a value of the
+    /// wrong type, or breaking the schema's constraints): they are skipped,
+    /// and the rest of the history is used. Tell the user when not zero.
+    pub fn unreadable_rows(&self) -> usize {
+        self.unreadable
     }
 
     /// The local time zone's offset from UTC at `now`, as the C library

@@ -92,7 +92,12 @@ pub fn open_connection(
     let deadline = std::time::Instant::now() + busy_timeout();
     loop {
         match configure(&mut conn) {
-            Ok(()) => return Ok((conn, recovery)),
+            Ok(()) => {
+                // Best effort: a read-only or locked file keeps working
+                // without due dates until it can be written.
+                let _ = super::repair::rebuild_missing_cards(&mut conn);
+                return Ok((conn, recovery));
+            }
             Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(20));
             }
@@ -125,6 +130,82 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// Opens an existing, up-to-date, undamaged database for reading only:
+/// nothing is created, migrated or locked for writing, so a read-only data
+/// folder serves `stats` and `wrong`. `Ok(None)` when the file needs what
+/// only [`open_connection`] does (creating, migrating, moving aside).
+pub fn open_read_only(path: &Path) -> Result<Option<Connection>, StoreError> {
+    match read_only_connection(path, false)? {
+        Some(conn) => Ok(Some(conn)),
+        // SQLite reads a WAL file through a `-shm` index it must be able
+        // to create; in a read-only folder it cannot. With no `-wal` file
+        // beside it (munje's last close folded it in), every answer is in
+        // the main file, and SQLite can read it as an immutable file.
+        None if !wal_path(path).exists() => read_only_connection(path, true),
+        None => Ok(None),
+    }
+}
+
+/// The write-ahead log beside a database.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// `file:` URI of a path, every byte but the unreserved ones escaped.
+fn file_uri(path: &Path, immutable: bool) -> String {
+    use std::fmt::Write as _;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            let _ = write!(uri, "%{b:02X}");
+        }
+    }
+    uri.push_str(if immutable {
+        "?mode=ro&immutable=1"
+    } else {
+        "?mode=ro"
+    });
+    uri
+}
+
+/// [`open_read_only`] once, as an immutable file or not.
+fn read_only_connection(path: &Path, immutable: bool) -> Result<Option<Connection>, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let Ok(conn) = Connection::open_with_flags(file_uri(path, immutable), flags) else {
+        return Ok(None);
+    };
+    conn.busy_timeout(busy_timeout())
+        .map_err(StoreError::sqlite(path))?;
+    let probe = || -> rusqlite::Result<Option<i64>> {
+        if schema::application_id(&conn)? != APPLICATION_ID {
+            return Ok(None);
+        }
+        let version = schema::version(&conn)?;
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(super::repair::only_row_problems(&lines).then_some(version))
+    };
+    match probe() {
+        Ok(Some(version)) if version > LATEST_VERSION => Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: LATEST_VERSION,
+        }),
+        Ok(Some(LATEST_VERSION)) => Ok(Some(conn)),
+        Err(e) if is_busy(&e) => Err(StoreError::sqlite(path)(e)),
+        // Older, foreign or damaged: for the opening that can fix it.
+        Ok(_) | Err(_) => Ok(None),
+    }
+}
+
 /// Decides whether an existing file can be used. Only damage SQLite itself
 /// reports (not a database, corrupt) or a foreign application id makes it
 /// foreign; any other error (locked, permissions) is passed on, so a busy
@@ -153,11 +234,16 @@ fn inspect(path: &Path) -> Result<Verdict, StoreError> {
         if version > LATEST_VERSION {
             return Ok(Verdict::Usable); // refused below, untouched
         }
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        Ok(if check == "ok" {
+        // A row breaking a CHECK or NOT NULL constraint is reported here
+        // too; it is skipped when read, and is no reason to move the file.
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(if super::repair::only_row_problems(&lines) {
             Verdict::Usable
         } else {
-            Verdict::Foreign(format!("SQLite reports damage: {check}"))
+            Verdict::Foreign(format!("SQLite reports damage: {}", lines.join("; ")))
         })
     };
     match probe(&mut conn) {
@@ -215,4 +301,28 @@ fn move_aside(path: &Path, now: Timestamp, reason: String) -> Result<Recovery, S
         moved_to: target,
         reason,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_only_opens_reach_paths_with_uri_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("진도 ?#%& 100%.db");
+        let now = Timestamp::from_secs(1_800_000_000);
+        let (conn, _) = open_connection(&path, now).unwrap();
+        drop(conn);
+        assert!(!wal_path(&path).exists(), "closing folds the log in");
+        for immutable in [false, true] {
+            let conn = read_only_connection(&path, immutable).unwrap();
+            let conn = conn.expect("an up-to-date file opens read-only");
+            assert_eq!(schema::version(&conn).unwrap(), LATEST_VERSION);
+        }
+        assert_eq!(
+            file_uri(Path::new("/a b/c?d#e%f"), true),
+            "file:/a%20b/c%3Fd%23e%25f?mode=ro&immutable=1"
+        );
+    }
 }

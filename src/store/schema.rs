@@ -10,6 +10,43 @@ use rusqlite::{Connection, TransactionBehavior};
 /// `PRAGMA application_id` of a munje database: "MUNJ" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D55_4E4A;
 
+/// The condition an `attempts` row munje can read meets, with the column
+/// prefix given (`new.`, `old.`, a table alias or none): each column of the
+/// type munje writes, `is_correct` 0 or 1. Rows that fail it are skipped
+/// everywhere, summaries included.
+macro_rules! readable_attempt {
+    ($p:literal) => {
+        concat!(
+            "(typeof(",
+            $p,
+            "session_id) = 'text' AND typeof(",
+            $p,
+            "mode) = 'text' AND typeof(",
+            $p,
+            "question_id) = 'text' AND typeof(",
+            $p,
+            "chosen) = 'text' AND typeof(",
+            $p,
+            "correct_letters) = 'text' AND typeof(",
+            $p,
+            "is_correct) = 'integer' AND ",
+            $p,
+            "is_correct IN (0, 1) AND typeof(",
+            $p,
+            "seconds) IN ('real', 'integer') AND typeof(",
+            $p,
+            "answered_at) = 'integer' AND typeof(",
+            $p,
+            "tags) = 'text' AND typeof(",
+            $p,
+            "rating) = 'text')"
+        )
+    };
+}
+
+/// The condition a readable `attempts` row meets, for `WHERE`.
+pub(super) const READABLE_ATTEMPT: &str = readable_attempt!("");
+
 /// What one answer adds to the summary tables (a trigger body fragment;
 /// `new` is the attempt).
 macro_rules! add_to_summaries {
@@ -39,12 +76,15 @@ macro_rules! add_to_summaries {
 /// attempt); the latest answer of its question is found again.
 macro_rules! take_from_summaries {
     () => {
-        "UPDATE question_totals SET attempts = attempts - 1, misses = misses - (old.is_correct = 0)
+        concat!(
+            "UPDATE question_totals SET attempts = attempts - 1, misses = misses - (old.is_correct = 0)
          WHERE question_id = old.question_id;
          DELETE FROM question_totals WHERE question_id = old.question_id AND attempts <= 0;
          UPDATE question_totals SET (last_at, last_correct, last_id) =
            (SELECT answered_at, is_correct, id FROM attempts WHERE question_id = old.question_id
-            ORDER BY answered_at DESC, id DESC LIMIT 1)
+            AND ",
+            readable_attempt!(""),
+            " ORDER BY answered_at DESC, id DESC LIMIT 1)
          WHERE question_id = old.question_id;
          UPDATE wrong_picks SET n = n - 1 WHERE old.is_correct = 0 AND question_id = old.question_id
            AND chosen = old.chosen AND correct_letters = old.correct_letters;
@@ -55,6 +95,7 @@ macro_rules! take_from_summaries {
          UPDATE quarter_totals SET attempts = attempts - 1, correct = correct - old.is_correct
          WHERE quarter = (old.answered_at - ((old.answered_at % 900000) + 900000) % 900000) / 900000;
          DELETE FROM quarter_totals WHERE attempts <= 0;"
+        )
     };
 }
 
@@ -62,25 +103,31 @@ macro_rules! take_from_summaries {
 /// migration adding them can include it as a literal).
 macro_rules! rebuild_summaries {
     () => {
-        "
+        concat!(
+            "
     DELETE FROM question_totals; DELETE FROM wrong_picks;
     DELETE FROM tag_totals; DELETE FROM quarter_totals;
+    CREATE TEMP TABLE readable_attempts AS SELECT * FROM attempts WHERE ",
+            readable_attempt!(""),
+            ";
     INSERT INTO question_totals (question_id, attempts, misses, last_at, last_correct, last_id)
     SELECT question_id, COUNT(*), SUM(is_correct = 0), MAX(answered_at),
-      (SELECT b.is_correct FROM attempts b WHERE b.question_id = a.question_id
+      (SELECT b.is_correct FROM readable_attempts b WHERE b.question_id = a.question_id
        ORDER BY b.answered_at DESC, b.id DESC LIMIT 1),
-      (SELECT b.id FROM attempts b WHERE b.question_id = a.question_id
+      (SELECT b.id FROM readable_attempts b WHERE b.question_id = a.question_id
        ORDER BY b.answered_at DESC, b.id DESC LIMIT 1)
-    FROM attempts a GROUP BY question_id;
+    FROM readable_attempts a GROUP BY question_id;
     INSERT INTO wrong_picks (question_id, chosen, correct_letters, n)
-    SELECT question_id, chosen, correct_letters, COUNT(*) FROM attempts WHERE is_correct = 0
-    GROUP BY question_id, chosen, correct_letters;
+    SELECT question_id, chosen, correct_letters, COUNT(*) FROM readable_attempts
+    WHERE is_correct = 0 GROUP BY question_id, chosen, correct_letters;
     INSERT INTO tag_totals (tags, attempts, correct)
-    SELECT tags, COUNT(*), SUM(is_correct) FROM attempts GROUP BY tags;
+    SELECT tags, COUNT(*), SUM(is_correct) FROM readable_attempts GROUP BY tags;
     INSERT INTO quarter_totals (quarter, attempts, correct)
     SELECT (answered_at - ((answered_at % 900000) + 900000) % 900000) / 900000, COUNT(*),
       SUM(is_correct)
-    FROM attempts GROUP BY 1;"
+    FROM readable_attempts GROUP BY 1;
+    DROP TABLE temp.readable_attempts;"
+        )
     };
 }
 
@@ -189,19 +236,41 @@ const MIGRATIONS: [&str; 4] = [
             attempts INTEGER NOT NULL,
             correct  INTEGER NOT NULL
         );
-        CREATE TRIGGER attempts_summary_insert AFTER INSERT ON attempts BEGIN ",
+        CREATE TRIGGER attempts_summary_insert AFTER INSERT ON attempts WHEN ",
+        readable_attempt!("new."),
+        " BEGIN ",
         add_to_summaries!(),
         " END;
-        CREATE TRIGGER attempts_summary_delete AFTER DELETE ON attempts BEGIN ",
+        CREATE TRIGGER attempts_summary_delete AFTER DELETE ON attempts WHEN ",
+        readable_attempt!("old."),
+        " BEGIN ",
         take_from_summaries!(),
         " END;
-        CREATE TRIGGER attempts_summary_update AFTER UPDATE ON attempts BEGIN ",
+        CREATE TRIGGER attempts_summary_update_old AFTER UPDATE ON attempts WHEN ",
+        readable_attempt!("old."),
+        " BEGIN ",
         take_from_summaries!(),
+        " END;
+        CREATE TRIGGER attempts_summary_update_new AFTER UPDATE ON attempts WHEN ",
+        readable_attempt!("new."),
+        " BEGIN ",
         add_to_summaries!(),
         " END;",
         rebuild_summaries!()
     ),
 ];
+
+/// The `cards` table as migration 1 creates it: derived from the attempts,
+/// so a file missing it gets it back (`repair`).
+pub const CARDS_TABLE: &str = "CREATE TABLE cards (
+        question_id TEXT    PRIMARY KEY,
+        stability   REAL    NOT NULL,
+        difficulty  REAL    NOT NULL,
+        due         INTEGER NOT NULL,
+        last_review INTEGER NOT NULL,
+        reps        INTEGER NOT NULL,
+        lapses      INTEGER NOT NULL
+    );";
 
 /// The schema version this munje writes.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
@@ -237,5 +306,13 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cards_table_rebuilt_is_the_one_migrated() {
+        assert!(super::MIGRATIONS[0].contains(super::CARDS_TABLE));
     }
 }

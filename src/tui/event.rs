@@ -5,7 +5,7 @@
 //! motion would only cost redraws.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -49,20 +49,38 @@ fn terminal_gone(tx: &Sender<AppEvent>) -> bool {
     false
 }
 
+/// The signal that ended the app, if one did: the process then exits with
+/// 128 plus its number, as a shell expects.
+static ENDED_BY: AtomicI32 = AtomicI32::new(0);
+
+/// The signal that ended the app (see [`spawn_guards`]), if any.
+pub fn ending_signal() -> Option<i32> {
+    Some(ENDED_BY.load(Ordering::Relaxed)).filter(|&s| s > 0)
+}
+
+/// Every signal that ends a program by default and can be caught: each
+/// must give the terminal back before munje ends.
+const ENDING_SIGNALS: [i32; 7] = {
+    use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
 /// Watches for the ways a session ends from outside and turns each into
 /// [`AppEvent::Terminate`] on the app's channel, independently of the input
-/// thread: SIGTERM and SIGHUP, and a controlling terminal that hangs up
-/// without a signal reaching munje (its `/dev/tty` could be opened at
-/// start and no longer can). Close the returned handle when the app ends.
+/// thread: every catchable signal that would end munje (SIGTERM, SIGHUP,
+/// SIGINT sent with `kill`, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM; recorded
+/// for [`ending_signal`]), and a controlling terminal that hangs up without
+/// a signal reaching munje (its `/dev/tty` could be opened at start and no
+/// longer can). Close the returned handle when the app ends.
 pub fn spawn_guards(tx: &Sender<AppEvent>) -> std::io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     let handle = signals.handle();
     let on_signal = tx.clone();
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if signals.forever().next().is_some() {
+            if let Some(signal) = signals.forever().next() {
+                ENDED_BY.store(signal, Ordering::Relaxed);
                 let _ = on_signal.send(AppEvent::Terminate);
             }
         })?;

@@ -32,4 +32,5 @@ mod quiz_tests;
 mod snapshots;
 
 pub use app::{App, AppEvent};
+pub use event::ending_signal;
 pub use run::run;

@@ -6,7 +6,9 @@
 use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
-use super::frontmatter::{kind_of, list_or_split, scalar, strip_location, with_line};
+use super::frontmatter::{
+    error_position, kind_of, list_or_split, scalar, strip_location, too_deep, with_line,
+};
 use super::labels::answer_letters;
 use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
@@ -59,10 +61,19 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         path: path.to_owned(),
         ..ParsedBank::default()
     };
+    if let Some((line, column)) = super::nesting::yaml_too_deep(text, super::nesting::MAX_NESTING) {
+        let message = too_deep("question bank");
+        bank.diagnostics.push(with_line(
+            Diagnostic::error(path, line, column, message),
+            text,
+            line,
+        ));
+        return bank;
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(err) => {
-            let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let (line, column) = error_position(text, &err).unwrap_or((1, 1));
             let (line, column) = inside_text(text, line, column);
             let message = format!(
                 "invalid YAML in question bank: {}",
@@ -182,6 +193,59 @@ impl Entry<'_> {
 
     fn error(&mut self, key: &str, message: String) {
         self.report(key, message, true);
+    }
+
+    /// An error at option key `key` of this entry's `options:` map (on
+    /// the `options:` line of a flow map, or on a line of its own below),
+    /// else at `options:` itself.
+    fn option_error(&mut self, key: &str, message: String) {
+        let options = self.key_line("options");
+        let Some((line, column)) = self.option_key_position(options, key) else {
+            self.error("options", message);
+            return;
+        };
+        if self.diags.len() >= MAX_PER_FILE {
+            *self.dropped += 1;
+            return;
+        }
+        let text = self.lines.get(line - 1).copied().unwrap_or_default();
+        let span = key.chars().count().max(1);
+        let d = Diagnostic::error(self.path, line, column, message).with_source(text, span);
+        self.diags.push(d);
+    }
+
+    /// Where `key:` is inside the options map that starts on `line`.
+    fn option_key_position(&self, line: usize, key: &str) -> Option<(usize, usize)> {
+        let is_key_at = |text: &str, at: usize| {
+            let rest = text[at..].trim_start_matches(['"', '\'']);
+            rest.strip_prefix(key).is_some_and(|after| {
+                after
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+            })
+        };
+        let first = *self.lines.get(line - 1)?;
+        // A flow map on the `options:` line: `{A: x, Q: y}`.
+        if let Some(open) = first.find('{') {
+            let found = first[open..]
+                .char_indices()
+                .filter(|&(_, c)| c == '{' || c == ',')
+                .map(|(i, c)| open + i + c.len_utf8())
+                .map(|i| i + first[i..].len() - first[i..].trim_start().len())
+                .find(|&i| is_key_at(first, i));
+            return found.map(|i| (line, first[..i].chars().count() + 1));
+        }
+        let indent = |t: &str| t.len() - t.trim_start().len();
+        let base = indent(first);
+        self.lines
+            .iter()
+            .enumerate()
+            .take(self.end.saturating_sub(1))
+            .skip(line)
+            .take_while(|(_, t)| t.trim().is_empty() || indent(t) > base)
+            .find(|(_, t)| is_key_at(t, indent(t)))
+            .map(|(ix, t)| (ix + 1, t[..indent(t)].chars().count() + 1))
     }
 
     fn question(&mut self, map: &Mapping) -> Option<(Question, usize)> {
@@ -316,7 +380,8 @@ impl Entry<'_> {
                     let key = scalar(k).unwrap_or_default();
                     let Some(letter) = single_letter(&key) else {
                         *errors += 1;
-                        self.error("options", format!("option key '{key}' is not a letter A–J"));
+                        let message = format!("option key '{key}' is not a letter A–J");
+                        self.option_error(&key, message);
                         continue;
                     };
                     options.push(OptionDraft {
@@ -365,16 +430,15 @@ impl Entry<'_> {
         for o in &options {
             if seen.contains(&o.letter) {
                 *errors += 1;
-                self.error("options", format!("option letter '{}' repeats", o.letter));
+                let message = format!("option letter '{}' repeats", o.letter);
+                self.option_error(&o.letter.to_string(), message);
             } else if o.letter != expected {
                 *errors += 1;
-                self.error(
-                    "options",
-                    format!(
-                        "option letters skip to '{}' (expected '{expected}')",
-                        o.letter
-                    ),
+                let message = format!(
+                    "option letters skip to '{}' (expected '{expected}')",
+                    o.letter
                 );
+                self.option_error(&o.letter.to_string(), message);
             }
             seen.push(o.letter);
             expected = char::from_u32(o.letter as u32 + 1).unwrap_or('K');

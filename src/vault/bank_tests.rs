@@ -140,3 +140,39 @@ fn many_bad_entries_keep_a_capped_list_of_diagnostics() {
     assert!(b.diagnostics[100].message.starts_with("200 more problems"));
     assert_eq!(b.diagnostics[99].line, 199);
 }
+
+#[test]
+fn bank_nested_past_the_limit_is_refused_where_it_passes() {
+    let text = format!("- question: 깊다\n  answer: {}\n", "{a: ".repeat(5_000));
+    let b = bank(&text);
+    assert!(b.questions.is_empty());
+    let d = &b.diagnostics[0];
+    assert!(d.message.contains("deeper than 100"), "{}", d.message);
+    assert_eq!((d.line, d.column), (2, 11 + 4 * 98));
+}
+
+#[test]
+fn option_key_errors_point_at_the_key() {
+    let b = bank(
+        "- question: q\n  options:\n    A: x\n    X: y\n    B: z\n  answer: A\n\
+         - question: q2\n  options: {A: x, B: y, Q: z}\n  answer: A\n",
+    );
+    let at = |key: &str| {
+        let d = b
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(&format!("'{key}'")))
+            .unwrap_or_else(|| panic!("{:?}", b.diagnostics));
+        (d.line, d.column)
+    };
+    assert_eq!(at("X"), (4, 5));
+    assert_eq!(at("Q"), (8, 25));
+}
+
+#[test]
+fn a_duplicate_bank_key_is_reported_at_its_second_occurrence() {
+    let b = bank("- question: q\n  options:\n    A: x\n    B: y\n    A: z\n  answer: A\n");
+    let d = &b.diagnostics[0];
+    assert!(d.message.contains("duplicate"), "{}", d.message);
+    assert_eq!((d.line, d.column), (5, 5));
+}

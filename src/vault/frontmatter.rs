@@ -50,12 +50,20 @@ fn parse_with(
         read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
         return (fm, diags);
     }
+    if let Some((rel, column)) = super::nesting::yaml_too_deep(yaml, super::nesting::MAX_NESTING) {
+        let line = first_line + rel - 1;
+        diags.push(with_line(
+            Diagnostic::error(path, line, column, too_deep("frontmatter")),
+            yaml,
+            rel,
+        ));
+        return (fm, diags);
+    }
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
-            let (line, column) = err
-                .location()
-                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            let (line, column) = error_position(yaml, &err)
+                .map_or((first_line, 1), |(l, c)| (first_line + l - 1, c));
             diags.push(with_line(
                 Diagnostic::error(
                     path,
@@ -91,6 +99,15 @@ fn parse_with(
     let fields = map.iter().filter_map(|(k, v)| Some((k.as_str()?, v)));
     read_fields(path, yaml, first_line, fields, &mut fm, &mut diags);
     (fm, diags)
+}
+
+/// The message for YAML nested past [`super::nesting::MAX_NESTING`] in
+/// `what` ("frontmatter", "question bank").
+pub(crate) fn too_deep(what: &str) -> String {
+    format!(
+        "{what} nests lists or maps deeper than {} levels; it is not read",
+        super::nesting::MAX_NESTING
+    )
 }
 
 /// A frontmatter value as `read_fields` needs it, from serde_yaml or from
@@ -298,11 +315,69 @@ pub(crate) fn with_line(d: Diagnostic, yaml: &str, rel: usize) -> Diagnostic {
     }
 }
 
-/// Removes serde_yaml's ` at line N column M` parts: those count from the
-/// YAML block, and the diagnostic already carries the file position.
+/// Where a YAML error is, as a 1-based line and column in `text`: the
+/// parser's own position, except where it points elsewhere. A control
+/// character comes without a position (it is found here), and a duplicate
+/// key is placed at its first occurrence (moved here to the second, the
+/// one to remove).
+pub(crate) fn error_position(text: &str, err: &serde_yaml::Error) -> Option<(usize, usize)> {
+    let message = err.to_string();
+    if message.contains("control characters are not allowed")
+        && let Some(at) = first_unprintable(text)
+    {
+        return Some(at);
+    }
+    let at = err.location().map(|l| (l.line(), l.column()))?;
+    let key = message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(key, _)| key);
+    let Some(key) = key else { return Some(at) };
+    let indent = at.1 - 1;
+    let second = text.lines().enumerate().skip(at.0).find(|(_, line)| {
+        let bytes = line.as_bytes();
+        bytes.len() > indent
+            && bytes[..indent].iter().all(|&b| b == b' ' || b == b'-')
+            && line.get(indent..).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['"', '\'']);
+                rest.strip_prefix(key).is_some_and(|after| {
+                    after
+                        .trim_start_matches(['"', '\''])
+                        .trim_start()
+                        .starts_with(':')
+                })
+            })
+    });
+    Some(second.map_or(at, |(ix, _)| (ix + 1, at.1)))
+}
+
+/// The first character YAML does not allow in a file (C0 controls but
+/// tab and line breaks, DEL, C1 controls but NEL, U+FFFE, U+FFFF), as a
+/// 1-based line and column.
+pub(crate) fn first_unprintable(text: &str) -> Option<(usize, usize)> {
+    let bad = |c: char| {
+        matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
+            || matches!(c, '\u{80}'..='\u{9f}' if c != '\u{85}')
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    text.lines()
+        .enumerate()
+        .find_map(|(ix, line)| line.chars().position(bad).map(|col| (ix + 1, col + 1)))
+}
+
+/// Removes serde_yaml's ` at line N column M` and ` at position N` parts:
+/// those count from the YAML block, and the diagnostic already carries the
+/// file position.
 pub(crate) fn strip_location(message: &str) -> String {
+    let message = match message.split_once(" at position ") {
+        Some((head, tail)) => {
+            let tail = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+            std::borrow::Cow::Owned(format!("{head}{tail}"))
+        }
+        None => std::borrow::Cow::Borrowed(message),
+    };
     let mut out = String::with_capacity(message.len());
-    let mut rest = message;
+    let mut rest = &*message;
     while let Some(i) = rest.find(" at line ") {
         out.push_str(&rest[..i]);
         let after = &rest[i + " at line ".len()..];

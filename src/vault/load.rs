@@ -18,6 +18,10 @@ use super::note::ParsedNote;
 
 #[path = "assemble.rs"]
 mod assemble;
+#[path = "walk.rs"]
+mod walk;
+
+pub use walk::MAX_WALK_ENTRIES;
 
 /// Files larger than this are skipped with a diagnostic: a study note is a
 /// few kilobytes, and a cap bounds memory and time on hostile input.
@@ -38,6 +42,9 @@ pub struct LoadOptions {
     /// Which notes to keep whole, decided on the loading threads; the
     /// others keep only their outline. `None` keeps every note.
     pub sift: Option<Sift>,
+    /// Files, folders and links a walk visits before it gives up with a
+    /// diagnostic ([`MAX_WALK_ENTRIES`]).
+    pub walk_budget: usize,
 }
 
 /// Decides, note by note on the loading threads, which notes a caller needs
@@ -87,6 +94,7 @@ impl Default for LoadOptions {
             depth: Depth::Full,
             threads: 0,
             sift: None,
+            walk_budget: MAX_WALK_ENTRIES,
         }
     }
 }
@@ -117,6 +125,74 @@ pub enum LoadError {
         /// The root as given.
         path: PathBuf,
     },
+    /// The root is a folder munje will not walk.
+    #[error("not reading '{path}' as a vault: {}", reason.text(crate::i18n::Lang::En))]
+    Refused {
+        /// The root as given.
+        path: PathBuf,
+        /// Why.
+        reason: Refusal,
+    },
+}
+
+/// Why a folder is not walked as a vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// `/`: the whole disk, and the kernel's files under it.
+    FileSystemRoot,
+    /// A file system the kernel makes up (`proc`, `sysfs`, …), by type.
+    PseudoFileSystem(String),
+}
+
+impl Refusal {
+    /// The reason, for a person.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (Refusal::FileSystemRoot, Lang::Ko) => {
+                "파일 시스템 맨 위(/)는 노트 폴더로 읽지 않습니다. 노트가 든 폴더를 --notes로 \
+                 지정하세요"
+                    .to_owned()
+            }
+            (Refusal::FileSystemRoot, Lang::En) => {
+                "the file system root is the whole disk, not a folder of notes; give --notes \
+                 the folder that holds your notes"
+                    .to_owned()
+            }
+            (Refusal::PseudoFileSystem(fs), Lang::Ko) => {
+                format!("커널이 만드는 가상 파일 시스템({fs})이라 노트 폴더로 읽지 않습니다")
+            }
+            (Refusal::PseudoFileSystem(fs), Lang::En) => {
+                format!(
+                    "it is on '{fs}', a pseudo-filesystem the kernel makes up, not a folder of notes"
+                )
+            }
+        }
+    }
+}
+
+impl LoadError {
+    /// The error, for a person, in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (LoadError::Refused { path, reason }, Lang::Ko) => format!(
+                "'{}'을(를) 노트 폴더로 읽지 않습니다: {}",
+                path.display(),
+                reason.text(lang)
+            ),
+            (LoadError::Unreadable { path, source }, Lang::Ko) => {
+                format!(
+                    "노트 폴더 '{}'을(를) 읽을 수 없습니다: {source}",
+                    path.display()
+                )
+            }
+            (LoadError::NotAFolder { path }, Lang::Ko) => {
+                format!("'{}'은(는) 폴더가 아닙니다", path.display())
+            }
+            (_, Lang::En) => self.to_string(),
+        }
+    }
 }
 
 /// Where a file's bytes come from.
@@ -155,125 +231,20 @@ pub fn load(
     let mut jobs = Vec::new();
     let mut walk_diags = Vec::new();
     for (ix, root) in roots.iter().enumerate() {
-        walk(ix, root, options.threads, &mut jobs, &mut walk_diags)?;
+        walk::walk(
+            ix,
+            root,
+            options.threads,
+            options.walk_budget,
+            &mut jobs,
+            &mut walk_diags,
+        )?;
     }
     let names = roots.iter().map(|r| r.display().to_string()).collect();
     let mut vault = load_sources(names, jobs, options, progress);
     vault.diagnostics.extend(walk_diags);
     assemble::sort_diagnostics(&mut vault);
     Ok(vault)
-}
-
-fn walk(
-    ix: usize,
-    root: &Path,
-    threads: usize,
-    jobs: &mut Vec<Job>,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<(), LoadError> {
-    let meta = std::fs::metadata(root).map_err(|source| LoadError::Unreadable {
-        path: root.to_owned(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Err(LoadError::NotAFolder {
-            path: root.to_owned(),
-        });
-    }
-    std::fs::read_dir(root).map_err(|source| LoadError::Unreadable {
-        path: root.to_owned(),
-        source,
-    })?;
-    // Links are followed, but only while they stay inside the vault: a
-    // link such as `home -> /` would otherwise walk the whole disk.
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
-    let escaped = std::sync::Arc::new(Mutex::new(Vec::new()));
-    let escaped_in_filter = std::sync::Arc::clone(&escaped);
-    let walker = ignore::WalkBuilder::new(root)
-        .hidden(true)
-        .parents(false)
-        .require_git(false)
-        .git_global(false)
-        .follow_links(true)
-        .filter_entry(move |e| {
-            if !e.path_is_symlink() {
-                return true;
-            }
-            match std::fs::canonicalize(e.path()) {
-                Ok(target) if !target.starts_with(&real_root) => {
-                    if let Ok(mut list) = escaped_in_filter.lock() {
-                        list.push((e.path().to_owned(), target));
-                    }
-                    false
-                }
-                _ => true,
-            }
-        })
-        .threads(threads)
-        .build_parallel();
-    // Folders are listed on every core; the order is set later by sorting.
-    let found = Mutex::new((std::mem::take(jobs), std::mem::take(diags)));
-    walker.run(|| {
-        let found = &found;
-        Box::new(move |entry| {
-            let item = match entry {
-                Ok(e) => {
-                    if !e.file_type().is_some_and(|t| t.is_file()) {
-                        return ignore::WalkState::Continue;
-                    }
-                    let rel = relative(root, e.path());
-                    let is_note = rel
-                        .rsplit_once('.')
-                        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"));
-                    if !is_note && !is_bank_path(&rel) {
-                        return ignore::WalkState::Continue;
-                    }
-                    Ok(Job {
-                        root: ix,
-                        rel,
-                        source: Source::File(e.into_path()),
-                    })
-                }
-                Err(err) => {
-                    let rel = error_path(&err).map_or_else(String::new, |p| relative(root, p));
-                    let mut d = Diagnostic::warning(
-                        &rel,
-                        1,
-                        1,
-                        format!("skipped while walking the vault: {err}"),
-                    );
-                    d.root = ix;
-                    Err(d)
-                }
-            };
-            let mut found = found
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            match item {
-                Ok(job) => found.0.push(job),
-                Err(d) => found.1.push(d),
-            }
-            ignore::WalkState::Continue
-        })
-    });
-    (*jobs, *diags) = found
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let escaped = escaped.lock().map(|l| l.clone()).unwrap_or_default();
-    for (link, target) in escaped {
-        let mut d = Diagnostic::warning(
-            &relative(root, &link),
-            1,
-            1,
-            format!(
-                "not followed: the link leads outside the vault, to '{}'",
-                target.display()
-            ),
-        );
-        d.root = ix;
-        diags.push(d);
-    }
-    Ok(())
 }
 
 fn relative(root: &Path, path: &Path) -> String {
@@ -486,7 +457,14 @@ fn read_capped(
             rel,
             1,
             1,
-            format!("file is {size} bytes, over the {max}-byte limit for a note; skipped"),
+            format!(
+                "file is {size} bytes, over the {max}-byte limit for a {}; skipped",
+                if is_bank_path(rel) {
+                    "question bank"
+                } else {
+                    "note"
+                }
+            ),
         ));
     }
     Ok(filled)

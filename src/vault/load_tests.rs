@@ -145,13 +145,15 @@ fn links_leading_outside_the_vault_are_not_followed() {
     std::fs::create_dir(dir.path().join("안")).unwrap();
     std::fs::write(dir.path().join("안/노트.md"), "# 노트\n").unwrap();
     // A link out of the vault (like `home -> /`) would make the walk
-    // unbounded; a link that stays inside is followed as before.
+    // unbounded.
     std::os::unix::fs::symlink(outside.path(), dir.path().join("out")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("밖.md"), dir.path().join("밖.md")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("안"), dir.path().join("inside")).unwrap();
     let v = load_one(dir.path());
     let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
-    assert_eq!(paths, ["inside/노트.md", "안/노트.md"]);
+    // The link inside leads to a folder already read: read once, by its
+    // real path.
+    assert_eq!(paths, ["안/노트.md"]);
     for link in ["out", "밖.md"] {
         assert!(
             v.diagnostics.iter().any(|d| d.severity == Severity::Warning
@@ -325,4 +327,103 @@ fn notes_share_one_copy_of_each_section_heading() {
     assert_eq!((&*a[0].heading, &*a[1].heading), ("핵심 포인트", "설명"));
     assert!(Arc::ptr_eq(&a[0].heading, &b[0].heading));
     assert!(Arc::ptr_eq(&a[1].heading, &b[1].heading));
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_reached_through_many_links_are_walked_once() {
+    // Two links from each folder to the next: 2^12 paths to the last one.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..13 {
+        let folder = dir.path().join(format!("f{i:02}"));
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("노트.md"), format!("# 노트 {i}\n")).unwrap();
+        let next = format!("../f{:02}", i + 1);
+        std::os::unix::fs::symlink(&next, folder.join("x")).unwrap();
+        std::os::unix::fs::symlink(&next, folder.join("y")).unwrap();
+    }
+    let v = load_one(dir.path());
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let expected: Vec<String> = (0..13).map(|i| format!("f{i:02}/노트.md")).collect();
+    assert_eq!(paths, expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_and_file_links_are_read_once_by_the_first_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.md"), "# 하나\n").unwrap();
+    std::fs::hard_link(dir.path().join("b.md"), dir.path().join("a.md")).unwrap();
+    std::os::unix::fs::symlink("b.md", dir.path().join("c.md")).unwrap();
+    std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+    std::fs::write(dir.path().join(".hidden/숨은.md"), "# 숨은\n").unwrap();
+    std::os::unix::fs::symlink(".hidden", dir.path().join("shown")).unwrap();
+    let v = load_one(dir.path());
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    // A hidden folder is still reached through a link to it.
+    assert_eq!(paths, ["a.md", "shown/숨은.md"]);
+}
+
+#[test]
+fn a_walk_past_its_budget_stops_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20 {
+        std::fs::write(dir.path().join(format!("n{i}.md")), "# n\n").unwrap();
+    }
+    let opts = LoadOptions {
+        walk_budget: 10,
+        ..LoadOptions::default()
+    };
+    let v = load(&[dir.path().to_owned()], &opts, &|_| {}).unwrap();
+    assert!(v.notes.len() < 10, "{}", v.notes.len());
+    assert!(
+        v.diagnostics.iter().any(|d| d.severity == Severity::Error
+            && d.message.contains("walk stopped after visiting 10")),
+        "{:?}",
+        v.diagnostics
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_file_system_root_and_proc_are_refused() {
+    for root in ["/", "/proc", "/sys"] {
+        let got = load(&[PathBuf::from(root)], &LoadOptions::default(), &|_| {});
+        assert!(matches!(got, Err(LoadError::Refused { .. })), "{root}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_note_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let v = load_one(dir.path());
+    assert!(v.notes.is_empty());
+    assert!(
+        v.diagnostics.iter().any(|d| d.path == "pipe.md"
+            && d.severity == Severity::Warning
+            && d.message.contains("named pipe")),
+        "{:?}",
+        v.diagnostics
+    );
+}
+
+#[test]
+fn a_bank_over_the_size_limit_is_called_a_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("questions")).unwrap();
+    std::fs::write(dir.path().join("questions/big.yaml"), "#".repeat(2000)).unwrap();
+    let opts = LoadOptions {
+        max_file_bytes: 1000,
+        ..LoadOptions::default()
+    };
+    let v = load(&[dir.path().to_owned()], &opts, &|_| {}).unwrap();
+    let d = &v.diagnostics[0];
+    assert!(d.message.contains("for a question bank"), "{}", d.message);
+    assert!(!d.message.contains("note"), "{}", d.message);
 }

@@ -13,6 +13,7 @@ mod labels;
 pub mod load;
 mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod note;
 mod outline;
 mod plain_units;

@@ -68,6 +68,21 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;
+    if let Some(((line, column), lines)) =
+        super::nesting::cut_deep_markdown(&mut body, super::nesting::MAX_NESTING)
+    {
+        let line = split.body_line + line - 1;
+        diagnostics.push(Diagnostic::warning(
+            path,
+            line,
+            column,
+            format!(
+                "quotes or lists nested deeper than {} levels on {lines} line(s); \
+                 the deeper levels are read as text",
+                super::nesting::MAX_NESTING
+            ),
+        ));
+    }
     // The units borrow the body; everything else the walk found is owned.
     let markdown::BodyScan {
         heading,

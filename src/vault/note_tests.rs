@@ -352,3 +352,58 @@ fn ten_thousand_tags_are_deduplicated_in_order() {
     assert_eq!(p.note.tags.len(), 5000);
     assert_eq!(p.note.tags[4999].as_str(), "t/4999");
 }
+
+#[test]
+fn frontmatter_nested_past_the_limit_is_refused_where_it_passes_and_the_note_loads() {
+    let text = format!(
+        "---\ntitle: 깊다\nx: {}\n---\n# 본문 제목\n\n본문\n",
+        "[".repeat(5_000)
+    );
+    let n = parse_note("deep.md", text).unwrap();
+    assert_eq!(n.note.title.as_ref(), "본문 제목");
+    assert!(n.note.body.contains("본문"));
+    let d = &n.diagnostics[0];
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("deeper than 100"), "{}", d.message);
+    assert_eq!((d.line, d.column), (3, 4 + 99));
+}
+
+#[test]
+fn quotes_nested_past_the_limit_become_text_with_a_warning() {
+    let text = format!("# 인용\n\n{}끝\n\n다음 문단\n", ">".repeat(3_000));
+    let n = parse_note("quotes.md", text).unwrap();
+    let d = &n.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("deeper than 100"), "{}", d.message);
+    assert_eq!((d.line, d.column), (3, 101));
+    assert!(n.note.body.contains("다음 문단"));
+}
+
+#[test]
+fn a_yaml_control_character_is_reported_where_it_is() {
+    for text in [
+        "---\naliases: {a: 1}\ntitle: \"a\u{1}b\"\n---\n# t\n",
+        "---\ntags: [x]\ntitle: a\u{1}b\n---\n# t\n",
+    ] {
+        let n = parse_note("ctl.md", text).unwrap();
+        let d = n
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("control character"))
+            .unwrap_or_else(|| panic!("{:?}", n.diagnostics));
+        assert_eq!(
+            (d.line, d.column),
+            (3, text.lines().nth(2).unwrap().find('\u{1}').unwrap() + 1),
+            "{text:?}"
+        );
+        assert!(!d.message.contains("position"), "{}", d.message);
+    }
+}
+
+#[test]
+fn a_duplicate_frontmatter_key_is_reported_at_its_second_occurrence() {
+    let n = parse_note("dup.md", "---\ntitle: a\ntags: [x]\ntitle: b\n---\n# t\n").unwrap();
+    let d = &n.diagnostics[0];
+    assert!(d.message.contains("duplicate"), "{}", d.message);
+    assert_eq!((d.line, d.column), (4, 1));
+}

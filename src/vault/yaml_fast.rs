@@ -42,6 +42,10 @@ pub(crate) fn parse_simple(yaml: &str) -> Option<Mapping> {
 /// The keys and values serde_yaml would give for `yaml`, in order, or
 /// `None` to ask it. Nothing is copied.
 pub(crate) fn parse_plain(yaml: &str) -> Option<Vec<(&str, Plain<'_>)>> {
+    // Characters YAML refuses: serde_yaml says where.
+    if has_unprintable_bytes(yaml) {
+        return None;
+    }
     let mut map: Vec<(&str, Plain<'_>)> = Vec::new();
     let mut list: Option<(&str, Vec<&str>, Option<usize>)> = None;
     for raw in yaml.split('\n') {
@@ -87,6 +91,22 @@ pub(crate) fn parse_plain(yaml: &str) -> Option<Vec<(&str, Plain<'_>)>> {
     close(&mut map, list.take())?;
     // An empty or comment-only block is null for serde_yaml, not a map.
     (!map.is_empty()).then_some(map)
+}
+
+/// True when `yaml` holds a character YAML refuses: a C0 control but tab
+/// and line breaks, DEL, a C1 control but NEL (`C2 80`–`C2 9F`), U+FFFE or
+/// U+FFFF (`EF BF BE`, `EF BF BF`). Bytes only: this runs on every note.
+fn has_unprintable_bytes(yaml: &str) -> bool {
+    let bytes = yaml.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..0xA0).contains(&n) && n != 0x85),
+        0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
+        _ => false,
+    })
 }
 
 fn close<'a>(

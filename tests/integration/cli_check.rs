@@ -289,7 +289,7 @@ fn completions_and_man_page_print() {
 }
 
 #[test]
-fn quality_lines_show_a_file_name_with_its_control_characters_dropped() {
+fn quality_lines_show_a_file_name_with_its_control_characters_made_visible() {
     let dir = tempfile::tempdir().unwrap();
     let note = "# 노트\n\n## 관련 문제\n\n**Q:** 짧은 문제?\n\n- A) 하나\n- B) 둘\n\n**정답: A**\n\n\
                 해설:\n\n- A) 맞음\n- B) 아님\n";
@@ -302,7 +302,7 @@ fn quality_lines_show_a_file_name_with_its_control_characters_dropped() {
     );
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(
-        out.contains("bad[2Jname.md:5:1: quality warning: the stem has only 2 words"),
+        out.contains("bad\\u{1b}[2Jname.md:5:1: quality warning: the stem has only 2 words"),
         "{out}"
     );
 }

@@ -16,17 +16,17 @@ use super::bounded::{
 };
 
 /// A vault builder that writes one file.
-fn file(rel: &'static str, contents: impl AsRef<[u8]>) -> impl FnOnce(&Path) {
+pub fn file(rel: &'static str, contents: impl AsRef<[u8]>) -> impl FnOnce(&Path) {
     move |dir| write(dir, rel, contents)
 }
 
 /// What `check` must report for one hostile file.
-struct Expect {
+pub struct Expect {
     /// Exit status of `munje check`.
-    code: i32,
+    pub code: i32,
     /// A diagnostic whose path ends with this and whose message contains
     /// `message`; `None` when the file is fine and nothing may be said.
-    diagnostic: Option<(&'static str, &'static str)>,
+    pub diagnostic: Option<(&'static str, &'static str)>,
 }
 
 const CLEAN: Expect = Expect {
@@ -34,7 +34,7 @@ const CLEAN: Expect = Expect {
     diagnostic: None,
 };
 
-const fn broken(path: &'static str, message: &'static str) -> Expect {
+pub const fn broken(path: &'static str, message: &'static str) -> Expect {
     Expect {
         code: 1,
         diagnostic: Some((path, message)),
@@ -44,7 +44,7 @@ const fn broken(path: &'static str, message: &'static str) -> Expect {
 /// Builds a vault of the good note plus `build`'s files, runs `check` and
 /// `export` under the bounds, and asserts `expect` and that the good note
 /// loaded with its question. Returns the export for further assertions.
-fn assert_hostile(build: impl FnOnce(&Path), expect: Expect) -> Value {
+pub fn assert_hostile(build: impl FnOnce(&Path), expect: Expect) -> Value {
     let dir = tempfile::tempdir().unwrap();
     write_good_note(dir.path());
     build(dir.path());

@@ -20,6 +20,8 @@ pub struct Tui {
     /// Everything the app wrote, raw (for messages printed after the
     /// alternate screen is left).
     raw: Arc<Mutex<Vec<u8>>>,
+    /// The pseudo-terminal's own name (`/dev/pts/N`), for `stty`.
+    tty: Option<std::path::PathBuf>,
 }
 
 impl Tui {
@@ -77,6 +79,7 @@ impl Tui {
             }
         });
         let writer = pair.master.take_writer().unwrap();
+        let tty = pair.master.tty_name();
         // The master must outlive the child's last output.
         std::mem::forget(pair.master);
         Tui {
@@ -84,6 +87,7 @@ impl Tui {
             writer,
             parser,
             raw,
+            tty,
         }
     }
 
@@ -164,6 +168,35 @@ impl Tui {
             screen.contents()
         );
         assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+        drop(parser);
+        if let Some(modes) = self.stty() {
+            // Raw mode turns off line editing, echo and signal keys.
+            for mode in ["icanon", "echo", "isig"] {
+                assert!(
+                    modes.split_whitespace().any(|m| m == mode),
+                    "terminal left in raw mode (no {mode}):\n{modes}"
+                );
+            }
+        }
+    }
+
+    /// `stty -a` of the pseudo-terminal, where `stty -F` exists (Linux).
+    pub fn stty(&self) -> Option<String> {
+        let tty = self.tty.as_ref()?;
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(tty)
+            .arg("-a")
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
 }
 
@@ -239,4 +272,44 @@ fn idle_app_does_not_keep_reloading_its_own_reads() {
     }
     tui.send("\x03");
     tui.wait_exit();
+}
+
+/// Each catchable signal that ends munje, by name and number.
+#[cfg(target_os = "linux")]
+const ENDING_SIGNALS: [(&str, u32); 7] = [
+    ("HUP", 1),
+    ("INT", 2),
+    ("QUIT", 3),
+    ("USR1", 10),
+    ("USR2", 12),
+    ("ALRM", 14),
+    ("TERM", 15),
+];
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
+    for (name, number) in ENDING_SIGNALS {
+        let (vault, data) = vault_and_data();
+        let mut tui = Tui::start(vault.path(), data.path(), &[]);
+        tui.wait_for(super::bounded::GOOD_TITLE);
+        {
+            let vt = tui.vt();
+            assert!(vt.screen().alternate_screen());
+            assert_ne!(
+                vt.screen().mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None
+            );
+        }
+        let raw = tui.stty().unwrap_or_default();
+        assert!(raw.contains("-icanon"), "not raw while running:\n{raw}");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &tui.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = tui.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        tui.assert_restored();
+    }
 }

@@ -35,6 +35,8 @@ pub trait AnswerSink {
 enum Input {
     Eof,
     Line(String),
+    /// A line that is not UTF-8 (typed in another encoding).
+    Unreadable,
 }
 
 /// Where the dialogue is.
@@ -106,7 +108,7 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
         let grid = render::grid(&self.session.review_grid(), self.lang);
         write!(self.out, "{grid}{}", self.prompt)?;
         self.out.flush()?;
-        let Input::Line(line) = read(&mut self.input)? else {
+        let Input::Line(line) = self.read_line()? else {
             self.session.stop((self.clock)());
             return Ok(Place::Grid);
         };
@@ -144,7 +146,7 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
         write!(self.out, "{}{}", render::plain(&text), self.prompt)?;
         self.out.flush()?;
         loop {
-            let Input::Line(line) = read(&mut self.input)? else {
+            let Input::Line(line) = self.read_line()? else {
                 if !self.prompt.is_empty() {
                     writeln!(self.out)?;
                 }
@@ -164,6 +166,24 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
             }
             write!(self.out, "{}", self.prompt)?;
             self.out.flush()?;
+        }
+    }
+
+    /// The next line that can be read: a line that is not UTF-8 is
+    /// refused with a message and the prompt again.
+    fn read_line(&mut self) -> anyhow::Result<Input> {
+        loop {
+            match read(&mut self.input)? {
+                Input::Unreadable => {
+                    let msg = self.lang.pick(
+                        "읽을 수 없는 줄입니다 (UTF-8이 아닌 인코딩). 다시 입력하세요.",
+                        "That line is not readable text (not UTF-8); type it again.",
+                    );
+                    write!(self.out, "{msg}\n{}", self.prompt)?;
+                    self.out.flush()?;
+                }
+                input => return Ok(input),
+            }
         }
     }
 
@@ -281,11 +301,11 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
 }
 
 fn read<R: BufRead>(input: &mut R) -> std::io::Result<Input> {
-    let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
         return Ok(Input::Eof);
     }
-    Ok(Input::Line(line))
+    Ok(String::from_utf8(bytes).map_or(Input::Unreadable, Input::Line))
 }
 
 fn refusal(e: &AnswerError, lang: Lang) -> String {

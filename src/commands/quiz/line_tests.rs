@@ -264,3 +264,22 @@ fn nothing_to_take_back_says_so() {
     assert!(out.contains("There is no answer to take back."), "{out}");
     assert!(log.attempts.is_empty());
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_refused_and_asked_again() {
+    let mut s = session(Mode::Practice);
+    let mut log = Log::default();
+    let mut out = Vec::new();
+    let mut clock = || Timestamp(0);
+    let options = LineOptions {
+        lang: Lang::Ko,
+        prompt: false,
+    };
+    // 가 in EUC-KR, then the right answer.
+    let input: &[u8] = b"\xb0\xa1\nB\n";
+    run(&mut s, &mut log, input, &mut out, &mut clock, options).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("UTF-8"), "{out}");
+    assert!(out.contains("\n정답입니다.\n"), "{out}");
+    assert_eq!(log.attempts.len(), 1);
+}

@@ -7,18 +7,12 @@ use std::fmt::Write as _;
 use crate::i18n::Lang;
 use crate::quiz::{ExamResult, Feedback, GridCell, OptionFeedback, QuizSession, SessionItem};
 
-/// Drops control characters (escape sequences above all) from text that
-/// came from notes or from the user, keeping line breaks: the line mode
-/// promises a stream with no escape codes, whatever a note contains.
+/// Shows control characters (escape sequences above all) in text that
+/// came from notes or from the user as visible escapes, keeping line
+/// breaks, tabs as spaces: the line mode promises a stream with no escape
+/// codes, whatever a note contains.
 pub fn plain(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::text::visible_lines(text).replace('\t', " ")
 }
 
 /// `[2/5] stem`, the options, and "choose N" for multi-answer questions.
@@ -242,6 +236,9 @@ mod tests {
     #[test]
     fn plain_text_has_no_escape_codes() {
         let hostile = "스팟\x1b[2J\x1b]0;title\x07 알림\u{9b}31m\tend\n";
-        assert_eq!(plain(hostile), "스팟[2J]0;title 알림31m end\n");
+        assert_eq!(
+            plain(hostile),
+            "스팟\\u{1b}[2J\\u{1b}]0;title\\u{7} 알림\\u{9b}31m end\n"
+        );
     }
 }

@@ -1,0 +1,437 @@
+//! The walk of one vault root: which files are notes and banks, read each
+//! at most once however many links lead to it.
+//!
+//! The folder tree is walked without following links (in parallel, with
+//! `ignore`'s hidden-file and `.gitignore` rules); the links found are then
+//! followed one by one, in path order, when they stay inside the vault and
+//! lead to a file or folder not yet reached. Files and folders are known by
+//! device and inode, so a folder reached through two links is walked once,
+//! hard links are read once, and a real path always wins over a link. A
+//! budget of entries bounds the walk of a folder too large to be a vault,
+//! and the file system root and the kernel's pseudo-filesystems (`/proc`,
+//! `/sys`, …) are refused before any walking.
+//!
+//! Never writes, never opens a file.
+
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Job, LoadError, Refusal, Source, error_path, relative};
+use crate::vault::bank::is_bank_path;
+use crate::vault::diagnostic::Diagnostic;
+
+/// Entries (files, folders and links of any kind) a walk visits before it
+/// stops with a diagnostic: far more than any vault, few enough that a
+/// folder like a whole disk is given up in seconds.
+pub const MAX_WALK_ENTRIES: usize = 1_000_000;
+
+/// A file or folder by device and inode.
+type FileKey = (u64, u64);
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` elsewhere.
+fn key_of(meta: &std::fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn key_of(_: &std::fs::Metadata) -> Option<FileKey> {
+    None
+}
+
+/// What one walk of a folder tree (links not followed) found.
+#[derive(Default)]
+struct Tree {
+    /// Notes and banks: path relative to the vault root, path to read,
+    /// and the file's key.
+    files: Vec<(String, PathBuf, Option<FileKey>)>,
+    /// Keys of the folders under the tree's top.
+    folders: Vec<FileKey>,
+    /// Links, by their path in the vault (relative) and on disk.
+    links: Vec<(String, PathBuf)>,
+    diags: Vec<Diagnostic>,
+}
+
+/// One root's walk in progress.
+struct Walk {
+    ix: usize,
+    real_root: PathBuf,
+    threads: usize,
+    budget: usize,
+    visited: AtomicUsize,
+    seen: HashSet<FileKey>,
+}
+
+/// Walks root number `ix`, adding its notes and banks to `jobs` and what
+/// went wrong to `diags`. `budget` is [`MAX_WALK_ENTRIES`] but for tests.
+pub(super) fn walk(
+    ix: usize,
+    root: &Path,
+    threads: usize,
+    budget: usize,
+    jobs: &mut Vec<Job>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    let unreadable = |source| LoadError::Unreadable {
+        path: root.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(root).map_err(unreadable)?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder {
+            path: root.to_owned(),
+        });
+    }
+    let real_root = std::fs::canonicalize(root).map_err(unreadable)?;
+    if let Some(reason) = refusal(&real_root) {
+        return Err(LoadError::Refused {
+            path: root.to_owned(),
+            reason,
+        });
+    }
+    std::fs::read_dir(root).map_err(unreadable)?;
+    let mut walk = Walk {
+        ix,
+        real_root,
+        threads,
+        budget,
+        visited: AtomicUsize::new(0),
+        seen: HashSet::new(),
+    };
+    walk.seen.extend(key_of(&meta));
+    let mut pending = VecDeque::from([(String::new(), root.to_owned())]);
+    while let Some((prefix, top)) = pending.pop_front() {
+        let mut tree = walk.tree(&prefix, &top);
+        diags.append(&mut tree.diags);
+        if walk.visited.load(Ordering::Relaxed) > walk.budget {
+            let mut d = Diagnostic::error(
+                "",
+                1,
+                1,
+                format!(
+                    "the walk stopped after visiting {} files and folders, more than any \
+                     vault holds; the rest of the folder is not read",
+                    walk.budget
+                ),
+            );
+            d.root = ix;
+            diags.push(d);
+        }
+        walk.seen.extend(tree.folders);
+        // Path order, so which of two hard links is read never varies.
+        tree.files.sort_by(|a, b| a.0.cmp(&b.0));
+        for (rel, path, key) in tree.files {
+            if key.is_none_or(|k| walk.seen.insert(k)) {
+                jobs.push(Job {
+                    root: ix,
+                    rel,
+                    source: Source::File(path),
+                });
+            }
+        }
+        if walk.visited.load(Ordering::Relaxed) > walk.budget {
+            break;
+        }
+        tree.links.sort();
+        for (rel, link) in tree.links {
+            walk.follow(rel, &link, jobs, diags, &mut pending);
+        }
+    }
+    Ok(())
+}
+
+impl Walk {
+    /// Walks the tree under `top` (a real folder), naming what it finds
+    /// `prefix/…`, without following links.
+    fn tree(&self, prefix: &str, top: &Path) -> Tree {
+        let found = Mutex::new(Tree::default());
+        let walker = ignore::WalkBuilder::new(top)
+            .hidden(true)
+            .parents(false)
+            .require_git(false)
+            .git_global(false)
+            .follow_links(false)
+            .threads(self.threads)
+            .build_parallel();
+        walker.run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                if self.visited.fetch_add(1, Ordering::Relaxed) >= self.budget {
+                    return ignore::WalkState::Quit;
+                }
+                let mut found = found
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match entry {
+                    Ok(e) => self.entry(prefix, top, &e, &mut found),
+                    Err(err) => {
+                        let rel = error_path(&err)
+                            .map_or_else(String::new, |p| join(prefix, &relative(top, p)));
+                        let d =
+                            self.warning(&rel, format!("skipped while walking the vault: {err}"));
+                        found.diags.push(d);
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        found
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Sorts one entry of a tree walk into `found`.
+    fn entry(&self, prefix: &str, top: &Path, e: &ignore::DirEntry, found: &mut Tree) {
+        if e.depth() == 0 {
+            return;
+        }
+        let Some(kind) = e.file_type() else { return };
+        let rel = join(prefix, &relative(top, e.path()));
+        if kind.is_symlink() {
+            found.links.push((rel, e.path().to_owned()));
+        } else if kind.is_dir() {
+            found
+                .folders
+                .extend(e.metadata().ok().as_ref().and_then(key_of));
+        } else if is_wanted(&rel) {
+            if kind.is_file() {
+                let key = e.metadata().ok().as_ref().and_then(key_of);
+                found.files.push((rel, e.path().to_owned(), key));
+            } else {
+                let what = special_kind(kind);
+                let d = self.warning(&rel, format!("not read: {what}, not a regular file"));
+                found.diags.push(d);
+            }
+        }
+    }
+
+    /// Follows one link found at `rel`: a note or bank not yet read becomes
+    /// a job, a folder not yet walked joins `pending`.
+    fn follow(
+        &mut self,
+        rel: String,
+        link: &Path,
+        jobs: &mut Vec<Job>,
+        diags: &mut Vec<Diagnostic>,
+        pending: &mut VecDeque<(String, PathBuf)>,
+    ) {
+        let target = match std::fs::canonicalize(link) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(self.warning(
+                    &rel,
+                    format!("skipped while walking the vault: the link cannot be followed: {e}"),
+                ));
+                return;
+            }
+        };
+        if !target.starts_with(&self.real_root) {
+            diags.push(self.warning(
+                &rel,
+                format!(
+                    "not followed: the link leads outside the vault, to '{}'",
+                    target.display()
+                ),
+            ));
+            return;
+        }
+        let Ok(meta) = std::fs::metadata(&target) else {
+            return;
+        };
+        let key = key_of(&meta);
+        if meta.is_dir() {
+            let above = link.parent().and_then(|p| std::fs::canonicalize(p).ok());
+            if above.is_some_and(|a| a.starts_with(&target)) {
+                diags.push(self.warning(
+                    &rel,
+                    format!(
+                        "File system loop found: the link leads to '{}', a folder above it; \
+                         not followed",
+                        target.display()
+                    ),
+                ));
+            } else if key.is_none_or(|k| self.seen.insert(k)) {
+                pending.push_back((rel, target));
+            }
+        } else if meta.is_file() && is_wanted(&rel) {
+            if key.is_none_or(|k| self.seen.insert(k)) {
+                jobs.push(Job {
+                    root: self.ix,
+                    rel,
+                    source: Source::File(target),
+                });
+            }
+        } else if is_wanted(&rel) && !meta.is_file() {
+            let what = special_kind(meta.file_type());
+            diags.push(self.warning(
+                &rel,
+                format!("not read: the link leads to {what}, not a regular file"),
+            ));
+        }
+    }
+
+    fn warning(&self, rel: &str, message: String) -> Diagnostic {
+        let mut d = Diagnostic::warning(rel, 1, 1, message);
+        d.root = self.ix;
+        d
+    }
+}
+
+/// `prefix/rel`, or `rel` at the top of the vault.
+fn join(prefix: &str, rel: &str) -> String {
+    if prefix.is_empty() {
+        rel.to_owned()
+    } else {
+        format!("{prefix}/{rel}")
+    }
+}
+
+/// A note (`.md`) or a bank, by its path.
+fn is_wanted(rel: &str) -> bool {
+    let is_note = rel
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"));
+    is_note || is_bank_path(rel)
+}
+
+/// What a file that is not a regular file is, for a diagnostic.
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+/// File systems the kernel makes up: files without end, or without
+/// meaning as notes.
+const PSEUDO_FILESYSTEMS: &[&str] = &[
+    "proc",
+    "sysfs",
+    "devtmpfs",
+    "devpts",
+    "cgroup",
+    "cgroup2",
+    "debugfs",
+    "tracefs",
+    "securityfs",
+    "pstore",
+    "bpf",
+    "configfs",
+    "fusectl",
+    "mqueue",
+    "hugetlbfs",
+    "binfmt_misc",
+    "efivarfs",
+    "selinuxfs",
+    "autofs",
+    "rpc_pipefs",
+    "nsfs",
+];
+
+/// Why a root (its canonical path) must not be walked, if it must not.
+fn refusal(real_root: &Path) -> Option<Refusal> {
+    if real_root.parent().is_none() {
+        return Some(Refusal::FileSystemRoot);
+    }
+    if let Some(fs) = mount_type(real_root).filter(|fs| PSEUDO_FILESYSTEMS.contains(&fs.as_str())) {
+        return Some(Refusal::PseudoFileSystem(fs));
+    }
+    for (top, fs) in [("/proc", "proc"), ("/sys", "sysfs"), ("/dev", "devtmpfs")] {
+        if cfg!(target_os = "linux") && real_root.starts_with(top) {
+            return Some(Refusal::PseudoFileSystem(fs.to_owned()));
+        }
+    }
+    None
+}
+
+/// The type of the file system holding `path`, from the mount table.
+#[cfg(target_os = "linux")]
+fn mount_type(path: &Path) -> Option<String> {
+    use std::io::Read as _;
+    let mut table = String::new();
+    std::fs::File::open("/proc/self/mountinfo")
+        .ok()?
+        .take(4 * 1024 * 1024)
+        .read_to_string(&mut table)
+        .ok()?;
+    table
+        .lines()
+        .filter_map(|line| {
+            let (left, right) = line.split_once(" - ")?;
+            let point = unescape_mount(left.split(' ').nth(4)?);
+            let fs = right.split(' ').next()?;
+            path.starts_with(&point)
+                .then(|| (point.len(), fs.to_owned()))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, fs)| fs)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn mount_type(_: &Path) -> Option<String> {
+    None
+}
+
+/// A mount point as the kernel writes it: space, tab, newline and `\` as
+/// octal escapes.
+#[cfg(target_os = "linux")]
+fn unescape_mount(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let code = rest
+            .get(i + 1..i + 4)
+            .and_then(|o| u8::from_str_radix(o, 8).ok());
+        if let Some(c) = code {
+            out.push(char::from(c));
+            rest = &rest[i + 4..];
+        } else {
+            out.push('\\');
+            rest = &rest[i + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_root_and_the_kernels_file_systems_are_refused() {
+        assert_eq!(refusal(Path::new("/")), Some(Refusal::FileSystemRoot));
+        for path in ["/proc", "/proc/self", "/sys", "/sys/kernel"] {
+            assert!(
+                matches!(refusal(Path::new(path)), Some(Refusal::PseudoFileSystem(_))),
+                "{path}"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let real = std::fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(refusal(&real), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn mount_points_are_unescaped() {
+        assert_eq!(unescape_mount("/mnt/my\\040notes"), "/mnt/my notes");
+        assert_eq!(unescape_mount("/a\\b"), "/a\\b");
+    }
+}
