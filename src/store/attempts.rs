@@ -228,7 +228,9 @@ impl Store {
     ) -> Result<std::collections::HashMap<QuestionId, (Timestamp, Timestamp)>, StoreError> {
         match super::links::resolved_dues(&self.conn) {
             Ok(cards) => Ok(cards),
-            Err(e) if e.to_string().contains("no such table") => Ok(Default::default()),
+            Err(e) if e.to_string().contains("no such table") => {
+                Ok(std::collections::HashMap::default())
+            }
             Err(e) => Err(self.err(e)),
         }
     }

@@ -37,6 +37,30 @@ pub fn parse_note_to(
     Ok(parse_text_to(path, text, depth))
 }
 
+/// Reads quotes and lists nested past the limit as text, with a warning at
+/// the first place cut.
+fn cut_deep_markdown(
+    path: &str,
+    body: &mut String,
+    body_line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(((line, column), lines)) =
+        super::nesting::cut_deep_markdown(body, super::nesting::MAX_NESTING)
+    {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            body_line + line - 1,
+            column,
+            format!(
+                "quotes or lists nested deeper than {} levels on {lines} line(s); \
+                 the deeper levels are read as text",
+                super::nesting::MAX_NESTING
+            ),
+        ));
+    }
+}
+
 /// Parses decoded note text (NFC, `\n` line endings, no BOM).
 fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     let mut diagnostics = Vec::new();
@@ -68,21 +92,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;
-    if let Some(((line, column), lines)) =
-        super::nesting::cut_deep_markdown(&mut body, super::nesting::MAX_NESTING)
-    {
-        let line = split.body_line + line - 1;
-        diagnostics.push(Diagnostic::warning(
-            path,
-            line,
-            column,
-            format!(
-                "quotes or lists nested deeper than {} levels on {lines} line(s); \
-                 the deeper levels are read as text",
-                super::nesting::MAX_NESTING
-            ),
-        ));
-    }
+    cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
     // The units borrow the body; everything else the walk found is owned.
     let markdown::BodyScan {
         heading,
