@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::quiz::{Day, ExamRequest, QuizRequest, Selection, Shuffle};
+use crate::quiz::{Day, ExamRequest, QuizRequest, ReviewFilter, Selection, Shuffle};
 use crate::vault::Tag;
 
 /// Exam practice from Korean markdown study notes, in the terminal.
@@ -277,6 +277,17 @@ pub struct QuizArgs {
     /// Line mode: no escape codes, one line of input per answer.
     #[arg(long)]
     pub plain: bool,
+
+    /// Line mode: which questions the review after an exam shows
+    /// (all, wrong, flagged, unanswered).
+    #[arg(long, value_name = "FILTER", default_value = "all", value_parser = parse_review_filter)]
+    pub review: ReviewFilter,
+}
+
+/// Parses a review filter name for clap.
+pub fn parse_review_filter(text: &str) -> Result<ReviewFilter, String> {
+    ReviewFilter::parse(text)
+        .ok_or_else(|| format!("\"{text}\": expected all, wrong, flagged or unanswered"))
 }
 
 /// An exam without `--count` asks at most this many (the associate format).

@@ -283,6 +283,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
     let options = line::LineOptions {
         lang,
         prompt: stdin.is_terminal(),
+        review: args.review,
     };
     line::run(
         &mut session,

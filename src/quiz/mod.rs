@@ -23,6 +23,7 @@ mod letters;
 mod notebook;
 mod present;
 mod request;
+mod review;
 mod rng;
 mod schedule;
 mod select;
@@ -36,8 +37,9 @@ pub(crate) mod testing;
 pub use attempt::{Attempt, ModeKind, SessionId, letters_to_string};
 pub use day::{DayStart, StudyDay, next_review_text};
 pub use exam::{
-    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, ExamConfig, ExamPreset, ExamResult, PRESETS,
-    TagScore, percent, scaled_score,
+    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore, ExamConfig,
+    ExamPreset, ExamResult, PRESETS, TagScore, domain_scores, meets_share, percent, scaled_score,
+    top_level_domains,
 };
 pub use feedback::{Feedback, OptionFeedback};
 pub use history::{DueCounts, History, QuestionHistory};
@@ -45,6 +47,9 @@ pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
 pub use request::{ExamRequest, PlanError, QuizPlan, QuizRequest};
+pub use review::{
+    AskedQuestion, ExamReview, QuestionSnapshot, ReviewFilter, ReviewItem, SnapshotOption,
+};
 pub use rng::{SeededRng, Shuffle};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};

@@ -387,6 +387,26 @@ impl QuizSession {
         }
     }
 
+    /// Leaves an exam without submitting it: the answers given are kept
+    /// but the exam is not scored ([`QuizSession::exam_result`] stays
+    /// `None`). In practice this is [`QuizSession::stop`].
+    pub fn abandon(&mut self, now: Timestamp) {
+        if self.config.mode == Mode::Practice {
+            return self.stop(now);
+        }
+        if !self.tick(now) && !self.is_finished() {
+            self.finish(Ending::Abandoned, now);
+        }
+    }
+
+    /// The exam's settings (`None` in practice).
+    pub fn exam_config(&self) -> Option<super::exam::ExamConfig> {
+        match self.config.mode {
+            Mode::Exam(c) => Some(c),
+            Mode::Practice => None,
+        }
+    }
+
     /// Right, answered and total so far.
     pub fn score(&self) -> Score {
         let answered = self.items.iter().filter(|i| i.response.is_some()).count();
@@ -412,7 +432,9 @@ impl QuizSession {
     fn finish(&mut self, ending: Ending, now: Timestamp) {
         self.leave(now);
         self.ending = Some(ending);
-        if let Mode::Exam(config) = self.config.mode {
+        if let Mode::Exam(config) = self.config.mode
+            && ending != Ending::Abandoned
+        {
             self.result = Some(exam::grade(
                 self.items.iter().map(|i| {
                     (

@@ -219,6 +219,7 @@ fn ending_name(ending: Option<Ending>) -> &'static str {
         Some(Ending::Completed) => "completed",
         Some(Ending::Submitted) => "submitted",
         Some(Ending::TimeUp) => "time_up",
+        Some(Ending::Abandoned) => "abandoned",
         Some(Ending::Stopped) | None => "stopped",
     }
 }

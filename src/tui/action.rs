@@ -85,6 +85,10 @@ pub enum Action {
     Undo,
     /// Retry the wrong-answer notebook.
     Retry,
+    /// Leave an exam without submitting it (not scored).
+    Abandon,
+    /// Show the next review filter (all, wrong, flagged, unanswered).
+    NextFilter,
     /// Switch between the dark and light theme.
     ToggleTheme,
     /// Type a character into a text field.

@@ -17,6 +17,7 @@ use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
 use super::screens::quiz_start::StartDialog;
 use super::screens::reader::ReaderState;
+use super::screens::review::ReviewState;
 use super::screens::search::SearchState;
 use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
@@ -79,6 +80,8 @@ pub enum Layer {
     Quiz(Box<QuizState>),
     /// Statistics and the wrong-answer notebook.
     Stats(StatsState),
+    /// An exam reviewed question by question.
+    Review(Box<ReviewState>),
 }
 
 /// A message in the status line.
@@ -223,12 +226,14 @@ impl App {
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
             Some(Layer::Stats(_)) => Context::Stats,
+            Some(Layer::Review(_)) => Context::ExamAnswers,
             Some(Layer::Quiz(q)) => match q.phase {
                 Phase::Asking if q.is_exam() => Context::Exam,
                 Phase::Asking => Context::Question,
                 Phase::Feedback => Context::Feedback,
                 Phase::Review { .. } => Context::ExamReview,
-                Phase::ConfirmSubmit => Context::Picker,
+                Phase::ConfirmSubmit => Context::ExamSubmit,
+                Phase::Done if q.is_exam() => Context::ExamResult,
                 Phase::Done => Context::Pager,
             },
             None => match self.focus {
@@ -368,6 +373,10 @@ impl App {
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
+            Layer::Review(r) => {
+                let outcome = r.apply(action);
+                self.review_outcome(outcome);
+            }
             Layer::Stats(s) => match action {
                 Action::Back => {
                     self.layers.pop();
@@ -498,6 +507,18 @@ impl App {
                         inner.width as usize,
                     )
                     .len();
+                }
+                Layer::Review(r) => {
+                    let inner = super::layout::inner(main);
+                    r.height = inner.height as usize;
+                    r.total = super::screens::review::review_lines(
+                        r,
+                        &self.theme,
+                        self.lang,
+                        inner.width as usize,
+                    )
+                    .len();
+                    r.scroll = r.scroll.min(r.total.saturating_sub(r.height));
                 }
                 Layer::Links(_) | Layer::QuizStart(_) => {}
             }

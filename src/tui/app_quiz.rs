@@ -5,7 +5,8 @@
 
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, ExamRequest, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
+    Attempt, ExamRequest, ExamReview, Notebook, QuizPlan, QuizRequest, Scheduler, Selection,
+    Shuffle, select,
 };
 use crate::store::{Recorder, StoreError};
 use crate::tui::action::Action;
@@ -14,9 +15,10 @@ use crate::tui::app_study::offset_of_line;
 use crate::tui::screens::quiz::{Outcome, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
+use crate::tui::screens::review::{ReviewOutcome, ReviewState};
 use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
-use crate::vault::{NoteIx, QuestionOrigin};
+use crate::vault::{NoteIx, QuestionIx, QuestionOrigin};
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
@@ -236,24 +238,15 @@ impl App {
                     self.store_result(r);
                 }
             }
-            Outcome::OpenNote(qix) => {
-                let q = self.vault.question(qix);
-                let note = q.note.or(match q.origin {
-                    QuestionOrigin::Note(n) => Some(n),
-                    QuestionOrigin::Bank(_) => None,
-                });
-                let Some(n) = note else {
-                    self.say(
-                        self.lang
-                            .pick("이 문제에는 노트가 없습니다", "This question has no note"),
-                    );
+            Outcome::OpenNote(qix) => self.open_question_note(qix),
+            Outcome::OpenReview => {
+                let Some(Layer::Quiz(q)) = self.layers.last() else {
                     return;
                 };
-                let mut r = ReaderState::new(n);
-                if matches!(q.origin, QuestionOrigin::Note(_)) {
-                    r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
-                }
-                self.layers.push(Layer::Note(r));
+                let review = ExamReview::from_session(&q.session);
+                let title = q.title.clone();
+                self.layers
+                    .push(Layer::Review(Box::new(ReviewState::new(review, title))));
             }
             Outcome::Leave => {
                 self.layers.pop();
@@ -268,6 +261,42 @@ impl App {
             }),
             Outcome::Message(m) => self.say(m),
         }
+    }
+
+    /// Acts on what the review screen asked for.
+    pub(crate) fn review_outcome(&mut self, outcome: ReviewOutcome) {
+        match outcome {
+            ReviewOutcome::None => {}
+            ReviewOutcome::Leave => {
+                self.layers.pop();
+            }
+            ReviewOutcome::OpenNote(qix) => self.open_question_note(qix),
+            ReviewOutcome::NoNote => self.say(self.lang.pick(
+                "볼트에서 사라진 문제라 열 노트가 없습니다",
+                "This question is no longer in the vault; it has no note to open",
+            )),
+        }
+    }
+
+    /// Opens the note a question studies, at the question.
+    fn open_question_note(&mut self, qix: QuestionIx) {
+        let q = self.vault.question(qix);
+        let note = q.note.or(match q.origin {
+            QuestionOrigin::Note(n) => Some(n),
+            QuestionOrigin::Bank(_) => None,
+        });
+        let Some(n) = note else {
+            self.say(
+                self.lang
+                    .pick("이 문제에는 노트가 없습니다", "This question has no note"),
+            );
+            return;
+        };
+        let mut r = ReaderState::new(n);
+        if matches!(q.origin, QuestionOrigin::Note(_)) {
+            r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
+        }
+        self.layers.push(Layer::Note(r));
     }
 
     /// Records an answer as it is given (practice answers move the

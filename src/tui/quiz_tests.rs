@@ -118,8 +118,39 @@ fn exam_review_grid() {
     snap("exam_review", |a| {
         exam(a);
         a.update(Action::Pick('A'));
+        // Flagged and answered both show.
+        a.update(Action::Flag);
         a.update(Action::Review);
     });
+}
+
+#[test]
+fn exam_question_review_after_the_result() {
+    snap("exam_question_review", |a| {
+        exam(a);
+        let l = wrong_letter(a);
+        a.update(Action::Pick(l));
+        a.update(Action::Submit);
+        a.update(Action::Confirm);
+        assert_eq!(a.context(), Context::ExamResult);
+        a.update(Action::Review);
+        assert_eq!(a.context(), Context::ExamAnswers);
+    });
+}
+
+#[test]
+fn esc_from_the_question_review_returns_to_the_result() {
+    let mut a = quiz_app(80, 24);
+    exam(&mut a);
+    a.update(Action::Submit);
+    a.update(Action::Confirm);
+    a.update(Action::Review);
+    assert!(matches!(a.layers.last(), Some(Layer::Review(_))));
+    a.update(Action::NextFilter);
+    a.update(Action::Back);
+    assert_eq!(phase(&a), Some(Phase::Done));
+    a.update(Action::Back);
+    assert_eq!(phase(&a), None, "the result closes");
 }
 
 #[test]

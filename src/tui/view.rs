@@ -14,6 +14,7 @@ use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, 
 use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
+use super::screens::review::review_lines;
 use super::screens::search::{PROMPT, SearchView};
 use super::screens::stats::stats_lines;
 use super::screens::study::{NoteListView, display_title};
@@ -118,6 +119,7 @@ impl App {
     }
 
     /// Draws one layer over the main area.
+    #[allow(clippy::too_many_lines)] // one arm a layer, read top to bottom
     fn layer(&self, layer: &Layer, main: Rect, buf: &mut Buffer) {
         let areas = Areas {
             main,
@@ -135,13 +137,28 @@ impl App {
                 .render(inner, buf);
             }
             Layer::Quiz(q) => {
-                let title = format!("{} · {}", self.lang.pick("퀴즈", "Quiz"), q.title);
+                let kind = if q.is_exam() {
+                    self.lang.pick("모의고사", "Exam")
+                } else {
+                    self.lang.pick("퀴즈", "Quiz")
+                };
+                let title = format!("{kind} · {}", q.title);
                 let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
                 QuizView {
                     state: q,
                     theme: &self.theme,
                     lang: self.lang,
                     now: (self.clock)(),
+                }
+                .render(inner, buf);
+            }
+            Layer::Review(r) => {
+                let title = format!("{} · {}", self.lang.pick("검토", "Review"), r.title);
+                let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
+                let lines = review_lines(r, &self.theme, self.lang, inner.width as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll: r.scroll,
                 }
                 .render(inner, buf);
             }

@@ -220,3 +220,42 @@ fn a_note_changed_on_disk_is_reloaded_in_place() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn takes_an_exam_submits_it_and_reviews_every_question() {
+    let mut s = Session::start(&["quiz", "--exam", "--no-shuffle"]);
+    let screen = s.wait_for("모의고사");
+    assert!(screen.contains("문제 1/1"), "{screen}");
+    // A (마스터 노드) is wrong; r opens the grid.
+    s.send("m");
+    s.send("a");
+    s.wait_for("답함 1");
+    s.send("r");
+    let screen = s.wait_for("Esc 문제로");
+    assert!(
+        screen.contains("●⚑"),
+        "answered and flagged both shown:\n{screen}"
+    );
+    s.send("S");
+    let screen = s.wait_for("제출할까요?");
+    assert!(
+        screen.contains("안 푼 문제 0개, 표시한 문제 1개"),
+        "{screen}"
+    );
+    s.send("\r");
+    let screen = s.wait_for("합격선");
+    assert!(screen.contains("r 문제별 검토"), "{screen}");
+    s.send("r");
+    let screen = s.wait_for("✗ 틀림");
+    assert!(screen.contains("← 내 답"), "{screen}");
+    assert!(
+        screen.contains("마스터가 멈추면 클러스터 전체가 멈춘다"),
+        "every option's explanation:\n{screen}"
+    );
+    // The filter moves to wrong answers; the one question stays.
+    s.send("f");
+    s.wait_for("[틀린 문제 1]");
+    // Esc goes back one level: to the result.
+    s.send("\x1b");
+    s.wait_for("합격선");
+}

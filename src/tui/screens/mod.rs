@@ -7,6 +7,7 @@ pub mod quiz;
 pub mod quiz_start;
 pub mod quiz_view;
 pub mod reader;
+pub mod review;
 pub mod search;
 pub mod stats;
 pub mod study;
