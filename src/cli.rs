@@ -167,6 +167,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// The wrong-answer notebook (오답노트): questions you missed.
     Wrong(WrongArgs),
+    /// The exam history, newest first; --review reopens one exam's review.
+    Exams(ExamsArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -366,6 +368,23 @@ pub struct StatsArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Options of `munje exams`.
+#[derive(Debug, Args, Clone)]
+pub struct ExamsArgs {
+    /// Print the history as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print the question-by-question review of one exam: its number in
+    /// the list (1 is the newest), `latest`, or its id.
+    #[arg(long, value_name = "EXAM")]
+    pub review: Option<String>,
+
+    /// Which questions the review shows (all, wrong, flagged, unanswered).
+    #[arg(long, value_name = "FILTER", default_value = "all", value_parser = parse_review_filter, requires = "review")]
+    pub filter: ReviewFilter,
 }
 
 /// Options of `munje wrong`.

@@ -5,7 +5,7 @@
 //! between the full-screen quiz and the line mode.
 
 mod line;
-mod render;
+pub(super) mod render;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

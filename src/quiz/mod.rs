@@ -54,7 +54,7 @@ pub use rng::{SeededRng, Shuffle};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};
 pub use session::{
-    AnswerError, Ending, GridCell, Mode, QuizSession, Response, Score, SessionConfig, SessionItem,
-    Step,
+    AnswerError, BlueprintDomains, Ending, GridCell, Mode, QuizSession, Response, Score,
+    SessionConfig, SessionItem, Step,
 };
 pub use time::{DateError, Day, Timestamp, UtcOffset};

@@ -111,8 +111,10 @@ impl QuizPlan {
             shuffle: sel.shuffle,
             id,
         };
+        let mut session = QuizSession::new(vault, &chosen, config, now);
+        session.set_title(request.title.clone());
         Ok(QuizPlan {
-            session: QuizSession::new(vault, &chosen, config, now),
+            session,
             scheduler,
             seed,
             exam_date: sel.exam_date.map(|d| (d, (d.0 - day.day(now).0).max(0))),

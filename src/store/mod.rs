@@ -6,6 +6,7 @@
 //! attempts and reads back a [`History`](crate::quiz::History).
 
 mod attempts;
+mod exams;
 mod open;
 mod recorder;
 mod schema;
@@ -18,6 +19,7 @@ use rusqlite::Connection;
 use crate::quiz::{Timestamp, UtcOffset};
 
 pub use attempts::Recorded;
+pub use exams::{DomainJson, ExamJson, ExamRecord};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};
 pub use recorder::{Recorder, Saved};
 pub use schema::{APPLICATION_ID, LATEST_VERSION};

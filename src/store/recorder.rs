@@ -81,7 +81,9 @@ impl Recorder {
             return Ok(());
         }
         let kind = session.mode().kind();
-        store.start_session(session.id(), kind, self.seed, session.len(), now)
+        store.start_session(session.id(), kind, self.seed, session.len(), now)?;
+        // An exam keeps the questions it asks, as they read now.
+        store.save_exam(session)
     }
 
     /// Records one answer, and the answers refused before it, in order.
@@ -203,6 +205,8 @@ impl Recorder {
                 history.record(a, Some(card.due));
             }
         }
+        // Flags and times as they ended.
+        store.save_exam(session)?;
         store.finish_session(
             session.id(),
             ending_name(session.ending()),

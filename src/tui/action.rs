@@ -87,6 +87,8 @@ pub enum Action {
     Retry,
     /// Leave an exam without submitting it (not scored).
     Abandon,
+    /// Open the exam history.
+    ExamHistory,
     /// Show the next review filter (all, wrong, flagged, unanswered).
     NextFilter,
     /// Switch between the dark and light theme.

@@ -12,6 +12,7 @@ use super::action::Action;
 use super::keymap::{Context, Keymap};
 use super::keys::KeyChord;
 use super::layout::{Areas, study_panes};
+use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
@@ -82,6 +83,8 @@ pub enum Layer {
     Stats(StatsState),
     /// An exam reviewed question by question.
     Review(Box<ReviewState>),
+    /// The exam history.
+    Exams(ExamsState),
 }
 
 /// A message in the status line.
@@ -222,7 +225,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.layers.last() {
             Some(Layer::Pager(_)) => Context::Pager,
-            Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
+            Some(Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
             Some(Layer::Stats(_)) => Context::Stats,
@@ -377,11 +380,22 @@ impl App {
                 let outcome = r.apply(action);
                 self.review_outcome(outcome);
             }
+            Layer::Exams(e) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                other => {
+                    if e.apply(other) {
+                        self.review_past_exam();
+                    }
+                }
+            },
             Layer::Stats(s) => match action {
                 Action::Back => {
                     self.layers.pop();
                 }
                 Action::Retry => self.retry_wrong(),
+                Action::ExamHistory => self.open_exams(),
                 other => s.apply(other),
             },
             Layer::QuizStart(d) => match action {
@@ -520,7 +534,7 @@ impl App {
                     .len();
                     r.scroll = r.scroll.min(r.total.saturating_sub(r.height));
                 }
-                Layer::Links(_) | Layer::QuizStart(_) => {}
+                Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_) => {}
             }
         }
     }

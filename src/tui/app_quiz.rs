@@ -12,6 +12,7 @@ use crate::store::{Recorder, StoreError};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
+use crate::tui::screens::exams::ExamsState;
 use crate::tui::screens::quiz::{Outcome, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
@@ -78,8 +79,48 @@ impl App {
             None => None,
         };
         let notebook = Notebook::build(&self.vault, &self.history);
+        let mut screen = StatsState::new(stats, notebook);
+        if let Some(store) = &self.store {
+            match store.exam_scores() {
+                Ok(scores) => screen.exam_scores = scores.iter().map(|&(_, s, p)| (s, p)).collect(),
+                Err(e) => self.error(e.to_string()),
+            }
+        }
+        self.layers.push(Layer::Stats(screen));
+    }
+
+    /// Opens the exam history, newest first.
+    pub(crate) fn open_exams(&mut self) {
+        let now = (self.clock)();
+        let Some(store) = &self.store else {
+            return self.say(self.lang.pick(
+                "진도 저장소가 없어 모의고사 기록이 없습니다",
+                "No progress store, so no exam history",
+            ));
+        };
+        let offset = store.local_offset(now);
+        match store.exams() {
+            Ok(exams) => self.layers.push(Layer::Exams(ExamsState {
+                exams,
+                cursor: 0,
+                offset,
+            })),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Reopens the highlighted past exam's review against the vault now.
+    pub(crate) fn review_past_exam(&mut self) {
+        let Some(Layer::Exams(e)) = self.layers.last() else {
+            return;
+        };
+        let Some(exam) = e.selected() else {
+            return;
+        };
+        let review = ExamReview::from_asked(&exam.asked, &self.vault);
+        let title = exam.line(e.offset, self.lang);
         self.layers
-            .push(Layer::Stats(StatsState::new(stats, notebook)));
+            .push(Layer::Review(Box::new(ReviewState::new(review, title))));
     }
 
     /// Practises the wrong-answer notebook again.

@@ -261,6 +261,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "retry wrong answers",
             true,
         ),
+        b(
+            "exam_history",
+            &[k('e')],
+            A::ExamHistory,
+            "모의고사 기록",
+            "exam history",
+            true,
+        ),
     ];
     stats.extend(movement());
     table.insert(C::Stats, stats);

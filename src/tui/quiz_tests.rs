@@ -321,3 +321,33 @@ fn retry_practises_the_wrong_answers_again() {
     a.update(Action::Back);
     assert_eq!(a.context(), Context::Stats);
 }
+
+#[test]
+fn a_finished_exam_shows_in_the_stats_chart_and_its_review_reopens_from_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 30);
+    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+    exam(&mut a);
+    a.update(Action::Flag);
+    a.update(Action::Submit);
+    a.update(Action::Confirm);
+    a.update(Action::Back);
+    a.update(Action::Stats);
+    let text = screen(&mut a, 80, 30);
+    assert!(text.contains("모의고사 점수"), "{text}");
+    assert!(text.contains("합격선"), "the pass mark drawn:\n{text}");
+    a.update(Action::ExamHistory);
+    let text = screen(&mut a, 80, 30);
+    assert!(text.contains("  1. ") && text.contains("1문제"), "{text}");
+    a.update(Action::Confirm);
+    assert_eq!(a.context(), Context::ExamAnswers);
+    let text = screen(&mut a, 80, 30);
+    assert!(
+        text.contains("안 품") && text.contains("⚑ 표시함"),
+        "{text}"
+    );
+    assert!(text.contains("비용을 줄이면서 데이터 손실을"), "{text}");
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Stats);
+}

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use super::app::{App, Focus, Layer};
 use super::layout::{self, Areas, study_pane_rects};
+use super::screens::exams::exams_lines;
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
 use super::screens::quiz_start::StartView;
@@ -159,6 +160,23 @@ impl App {
                 PagerView {
                     lines: &lines,
                     scroll: r.scroll,
+                }
+                .render(inner, buf);
+            }
+            Layer::Exams(e) => {
+                let inner = widgets::pane(
+                    areas.main,
+                    self.lang.pick("모의고사 기록", "Exam history"),
+                    true,
+                    &self.theme,
+                    buf,
+                );
+                let lines = exams_lines(e, &self.theme, self.lang, inner.width as usize);
+                let scroll = (e.cursor + super::screens::exams::CHART_ROWS as usize + 4)
+                    .saturating_sub(inner.height as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll,
                 }
                 .render(inner, buf);
             }

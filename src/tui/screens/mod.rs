@@ -1,6 +1,7 @@
 //! The screens: each owns its state type (changed by `App::update`) and a
 //! view widget that draws from `&state`.
 
+pub mod exams;
 pub mod links;
 pub mod pager;
 pub mod quiz;

@@ -1,0 +1,149 @@
+//! `munje exams`: the history after line-mode exams, as text and JSON, and
+//! a past exam's review reopened after its note changed.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::quiz_plain::run_with_input;
+
+/// `munje` on `vault` (a copy the test may change) with its own data dir.
+fn munje(data: &Path, vault: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_munje"));
+    for var in [
+        "MUNJE_NOTES",
+        "MUNJE_DATA_DIR",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.arg("--data-dir").arg(data).arg("--notes").arg(vault);
+    cmd
+}
+
+fn exam(data: &Path, vault: &Path, input: &str) -> String {
+    let mut cmd = munje(data, vault);
+    cmd.args([
+        "quiz",
+        "--plain",
+        "--no-shuffle",
+        "--exam",
+        "--minutes",
+        "30",
+        "--lang",
+        "en",
+    ]);
+    let out = run_with_input(cmd, input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn copy_vault() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(&super::quiz_plain::vault(), dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn run(data: &Path, vault: &Path, args: &[&str]) -> String {
+    let mut cmd = munje(data, vault);
+    cmd.args(args);
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn exams_are_listed_newest_first_and_reviewed_again_after_the_note_changed() {
+    let data = tempfile::tempdir().unwrap();
+    let vault = copy_vault();
+    // The same answers as the line-mode exam test: 3 of 5 right, 2 flagged.
+    let out = exam(data.path(), vault.path(), "B\nf\ns\nB\nAC\nA\n\n");
+    assert!(out.contains("Review (all, 5/5)"), "{out}");
+    // The second exam is left unscored.
+    exam(data.path(), vault.path(), "B\nabandon\n");
+
+    let list: Value =
+        serde_json::from_str(&run(data.path(), vault.path(), &["exams", "--json"])).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["abandoned"], true, "newest first");
+    assert!(list[0]["scaled"].is_null() && list[0]["passed"].is_null());
+    let first = &list[1];
+    assert_eq!(
+        (
+            &first["questions"],
+            &first["answered"],
+            &first["correct"],
+            &first["scaled"],
+            &first["pass"],
+            &first["passed"]
+        ),
+        (
+            &Value::from(5),
+            &Value::from(4),
+            &Value::from(3),
+            &Value::from(640),
+            &Value::from(720),
+            &Value::from(false)
+        )
+    );
+    assert!(first["blueprint"].is_null());
+    assert!(
+        first["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["level"] == "meets" || d["level"] == "needs_improvement")
+    );
+
+    let text = run(data.path(), vault.path(), &["exams", "--lang", "ko"]);
+    assert!(
+        text.contains("  1. ") && text.contains("그만둠(채점 안 함)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("5문제") && text.contains("640점 불합격"),
+        "{text}"
+    );
+
+    // The EMR note is deleted: its questions are gone from the vault now,
+    // and the review shows them as they were last recorded.
+    std::fs::remove_file(vault.path().join("emr-nodes.md")).unwrap();
+    let review = run(
+        data.path(),
+        vault.path(),
+        &[
+            "exams", "--review", "2", "--filter", "wrong", "--lang", "en",
+        ],
+    );
+    assert!(review.contains("Review (wrong, 2/5)"), "{review}");
+    assert!(review.contains("no longer in the vault"), "{review}");
+    assert!(review.contains("Not answered."), "{review}");
+    assert!(
+        review.contains("HDFS 저장 용량을 늘리려면"),
+        "the last-known stem: {review}"
+    );
+}
