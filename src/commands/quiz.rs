@@ -222,7 +222,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         plan,
         lang,
     } = p;
-    let exam_line = plan.exam_date_line(lang);
+    let notices = plan.notices(lang);
     let QuizPlan {
         mut session,
         scheduler,
@@ -254,7 +254,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         );
     }
     writeln!(out, "{}", header(&session, seed, lang))?;
-    if let Some(line) = exam_line {
+    for line in notices {
         writeln!(out, "{line}")?;
     }
     let mut recorder = Recorder::new(scheduler, seed);

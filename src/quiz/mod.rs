@@ -15,6 +15,7 @@
 //!    [`CardState`] (FSRS), and [`Notebook`] builds the 오답노트.
 
 mod attempt;
+mod blueprint;
 mod day;
 mod exam;
 mod feedback;
@@ -35,6 +36,10 @@ mod time;
 pub(crate) mod testing;
 
 pub use attempt::{Attempt, ModeKind, SessionId, letters_to_string};
+pub use blueprint::{
+    BUNDLED_BLUEPRINT, BUNDLED_NAME, Blueprint, BlueprintError, BlueprintProblem, Domain, Drawn,
+    Shortage,
+};
 pub use day::{DayStart, StudyDay, next_review_text};
 pub use exam::{
     DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore, ExamConfig,

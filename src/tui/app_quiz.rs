@@ -61,6 +61,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -135,6 +136,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -150,6 +152,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -169,6 +172,7 @@ impl App {
             selection: sel,
             exam,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -198,7 +202,7 @@ impl App {
             ));
             return;
         }
-        let exam_line = plan.exam_date_line(self.lang);
+        let notices = plan.notices(self.lang);
         let QuizPlan {
             session,
             scheduler,
@@ -221,8 +225,8 @@ impl App {
         self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
         self.layers
             .push(Layer::Quiz(Box::new(QuizState::new(session, title, seed))));
-        if let Some(line) = exam_line {
-            self.say(line);
+        if !notices.is_empty() {
+            self.say(notices.join(" · "));
         }
     }
 

@@ -147,3 +147,62 @@ fn exams_are_listed_newest_first_and_reviewed_again_after_the_note_changed() {
         "the last-known stem: {review}"
     );
 }
+
+#[test]
+fn a_blueprint_exam_is_drawn_by_domain_and_kept_with_its_name() {
+    let data = tempfile::tempdir().unwrap();
+    let vault = copy_vault();
+    let bp = vault.path().join("..").join(format!(
+        "bp-{}.yaml",
+        vault.path().file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(
+        &bp,
+        "name: 작은 시험\nquestions: 4\npass: 700\ndomains:\n  - name: 스팟\n    weight: 3\n    tags: [instance/spot]\n  - name: EMR\n    weight: 1\n    tags: [service/emr]\n",
+    )
+    .unwrap();
+    let mut cmd = munje(data.path(), vault.path());
+    cmd.args(["quiz", "--plain", "--no-shuffle", "--exam", "--lang", "en"])
+        .arg("--blueprint")
+        .arg(&bp);
+    let out = run_with_input(cmd, "\n\n\n\n\n");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Three spot questions wanted, two exist: said before the start.
+    assert!(
+        stdout.contains("domain \"스팟\": 3 questions wanted, only 2 available"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("3 questions"), "{stdout}");
+    assert!(stdout.contains("By domain (weakest first"), "{stdout}");
+    let list: Value =
+        serde_json::from_str(&run(data.path(), vault.path(), &["exams", "--json"])).unwrap();
+    let e = &list[0];
+    assert_eq!(e["blueprint"], "작은 시험");
+    assert_eq!(e["pass"], 700);
+    let names: Vec<&str> = e["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"스팟") && names.contains(&"EMR"));
+    // An unknown key names the file, line and column.
+    std::fs::write(
+        &bp,
+        "name: x\ndomains:\n  - name: a\n    weigth: 3\n    tags: [instance/spot]\n",
+    )
+    .unwrap();
+    let mut cmd = munje(data.path(), vault.path());
+    cmd.args(["quiz", "--plain", "--exam", "--lang", "en"])
+        .arg("--blueprint")
+        .arg(&bp);
+    let out = run_with_input(cmd, "");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{}:4:5: unknown key \"weigth\"", bp.display())),
+        "{err}"
+    );
+    std::fs::remove_file(&bp).unwrap();
+}

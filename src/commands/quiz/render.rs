@@ -216,6 +216,27 @@ pub fn exam_result(r: &ExamResult, lang: Lang) -> String {
         lang.pick("합격선", "pass mark"),
         r.pass_mark
     );
+    if !r.domains.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            lang.pick(
+                "영역별 (약한 순, 충족 기준은 합격선 비율):",
+                "By domain (weakest first; meets at the pass mark's share):"
+            )
+        );
+        for d in &r.domains {
+            let p = crate::quiz::percent(d.correct, d.questions).round();
+            let _ = writeln!(
+                s,
+                "  {}  {}/{} ({p}%) {}",
+                d.name,
+                d.correct,
+                d.questions,
+                d.level.label(lang)
+            );
+        }
+    }
     if !r.by_tag.is_empty() {
         let _ = writeln!(s, "{}", lang.pick("태그별:", "By tag:"));
         let width = r
