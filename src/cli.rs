@@ -401,6 +401,11 @@ pub struct StatsArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+
+    /// Forecast readiness for an exam on this day (YYYY-MM-DD) instead of
+    /// the start of the next learning day, with the reviews a day it takes.
+    #[arg(long, value_name = "DATE")]
+    pub exam_date: Option<String>,
 }
 
 /// Options of `munje exams`.

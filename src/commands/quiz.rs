@@ -222,7 +222,10 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         plan,
         lang,
     } = p;
-    let notices = plan.notices(lang);
+    let mut notices = plan.notices(lang);
+    let cards = store.cards().unwrap_or_default();
+    let day = study_day(&store, now0);
+    notices.extend(plan.readiness_line(&vault, &history, &cards, now0, day, lang));
     let QuizPlan {
         mut session,
         scheduler,

@@ -23,6 +23,7 @@ mod history;
 mod letters;
 mod notebook;
 mod present;
+mod readiness;
 mod request;
 mod review;
 mod rng;
@@ -51,6 +52,10 @@ pub use history::{DueCounts, History, QuestionHistory};
 pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
+pub use readiness::{
+    EXPLICIT_PRIOR, ForecastInput, Readiness, Source, chances, forecast, forecast_moment,
+    readiness, recall, reviews_per_day, tag_accuracy,
+};
 pub use request::{ExamRequest, PlanError, QuizPlan, QuizRequest};
 pub use review::{
     AskedQuestion, ExamReview, QuestionSnapshot, ReviewFilter, ReviewItem, SnapshotOption,

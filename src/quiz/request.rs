@@ -164,6 +164,36 @@ impl QuizPlan {
         })
     }
 
+    /// For an exam, the readiness forecast of its questions (at the start
+    /// of the next learning day, or of the exam date): said before the
+    /// first question.
+    #[allow(clippy::implicit_hasher)] // the store's map
+    pub fn readiness_line(
+        &self,
+        vault: &Vault,
+        history: &History,
+        cards: &std::collections::HashMap<crate::vault::QuestionId, super::schedule::CardState>,
+        now: Timestamp,
+        day: StudyDay,
+        lang: Lang,
+    ) -> Option<String> {
+        let config = self.session.exam_config()?;
+        let questions: Vec<_> = self.session.items().iter().map(|i| i.question.ix).collect();
+        let at = super::readiness::forecast_moment(now, day, self.exam_date.map(|(d, _)| d));
+        let r = super::readiness::readiness(
+            vault,
+            history,
+            cards,
+            super::readiness::ForecastInput {
+                questions: &questions,
+                exam_questions: questions.len(),
+                pass_mark: config.pass_mark,
+                at,
+            },
+        );
+        Some(r.line(lang))
+    }
+
     /// What to say before the first question: the exam date's plan and
     /// any blueprint domain short of questions.
     pub fn notices(&self, lang: Lang) -> Vec<String> {

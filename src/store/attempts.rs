@@ -5,6 +5,8 @@
 //! a killed process loses at most the answer in flight and a second munje
 //! waits its turn (busy timeout) instead of failing.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::quiz::{
@@ -204,6 +206,32 @@ impl Store {
     /// The card state of a question.
     pub fn card(&self, id: &QuestionId) -> Result<Option<CardState>, StoreError> {
         load_card(&self.conn, id).map_err(|e| self.err(e))
+    }
+
+    /// Every card, by question (the readiness forecast's input).
+    pub fn cards(&self) -> Result<HashMap<QuestionId, CardState>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT question_id, stability, difficulty, due, last_review, reps, lapses FROM cards",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| {
+            Ok((
+                QuestionId(r.get(0)?),
+                CardState {
+                    stability: r.get(1)?,
+                    difficulty: r.get(2)?,
+                    due: Timestamp(r.get(3)?),
+                    last_review: Timestamp(r.get(4)?),
+                    reps: r.get(5)?,
+                    lapses: r.get(6)?,
+                },
+            ))
+        })
+        .map_err(|e| self.err(e))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| self.err(e))
     }
 
     /// Due dates of every card.

@@ -82,6 +82,19 @@ impl App {
         let notebook = Notebook::build(&self.vault, &self.history);
         let mut screen = StatsState::new(stats, notebook);
         if let Some(store) = &self.store {
+            let questions: Vec<_> = self.vault.quizzable().collect();
+            let cards = store.cards().unwrap_or_default();
+            screen.readiness = Some(crate::quiz::readiness(
+                &self.vault,
+                &self.history,
+                &cards,
+                crate::quiz::ForecastInput {
+                    questions: &questions,
+                    exam_questions: crate::cli::EXAM_DEFAULT_QUESTIONS,
+                    pass_mark: crate::quiz::DEFAULT_PASS_MARK,
+                    at: crate::quiz::forecast_moment(now, self.study_day, None),
+                },
+            ));
             match store.exam_scores() {
                 Ok(scores) => screen.exam_scores = scores.iter().map(|&(_, s, p)| (s, p)).collect(),
                 Err(e) => self.error(e.to_string()),
@@ -202,7 +215,18 @@ impl App {
             ));
             return;
         }
-        let notices = plan.notices(self.lang);
+        let mut notices = plan.notices(self.lang);
+        if let Some(store) = &self.store {
+            let cards = store.cards().unwrap_or_default();
+            notices.extend(plan.readiness_line(
+                &self.vault,
+                &self.history,
+                &cards,
+                now,
+                self.study_day,
+                self.lang,
+            ));
+        }
         let QuizPlan {
             session,
             scheduler,

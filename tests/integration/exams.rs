@@ -206,3 +206,51 @@ fn a_blueprint_exam_is_drawn_by_domain_and_kept_with_its_name() {
     );
     std::fs::remove_file(&bp).unwrap();
 }
+
+#[test]
+fn stats_json_carries_the_readiness_forecast_or_says_why_not() {
+    let data = tempfile::tempdir().unwrap();
+    let vault = copy_vault();
+    let keys = |v: &Value| {
+        let mut k: Vec<String> = v["readiness"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        k.sort();
+        k
+    };
+    let fresh: Value =
+        serde_json::from_str(&run(data.path(), vault.path(), &["stats", "--json"])).unwrap();
+    assert_eq!(
+        keys(&fresh),
+        [
+            "expected_scaled",
+            "high",
+            "low",
+            "pass_probability",
+            "reason"
+        ]
+    );
+    assert!(fresh["readiness"]["expected_scaled"].is_null());
+    assert_eq!(fresh["readiness"]["reason"], "not enough history yet");
+    // Every question answered once: a forecast.
+    exam(data.path(), vault.path(), "C\nC\nB\nAC\nA\n\n");
+    let after: Value =
+        serde_json::from_str(&run(data.path(), vault.path(), &["stats", "--json"])).unwrap();
+    let r = &after["readiness"];
+    assert!(r["reason"].is_null(), "{r}");
+    let e = r["expected_scaled"].as_f64().unwrap();
+    assert!((100.0..=1000.0).contains(&e), "{r}");
+    assert!(r["low"].as_u64().unwrap() <= r["high"].as_u64().unwrap());
+    let p = r["pass_probability"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+    let text = run(
+        data.path(),
+        vault.path(),
+        &["stats", "--exam-date", "2099-01-01", "--lang", "en"],
+    );
+    assert!(text.contains("If the exam were on 2099-01-01"), "{text}");
+    assert!(text.contains("reviews a day"), "{text}");
+}

@@ -31,6 +31,8 @@ pub struct StatsState {
     pub total: usize,
     /// Scored exams' scaled scores and pass marks, oldest first.
     pub exam_scores: Vec<(u32, u32)>,
+    /// The readiness forecast for the whole vault.
+    pub readiness: Option<crate::quiz::Readiness>,
 }
 
 impl StatsState {
@@ -43,6 +45,7 @@ impl StatsState {
             height: 10,
             total: 0,
             exam_scores: Vec::new(),
+            readiness: None,
         }
     }
 
@@ -135,6 +138,9 @@ fn exam_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize, lines: &mut V
             t.hint_key,
         ),
     ]));
+    if let Some(r) = &s.readiness {
+        lines.extend(wrap::wrap_plain(&r.line(lang), t.text, width));
+    }
     if s.exam_scores.is_empty() {
         lines.push(Line::styled(
             lang.pick("아직 채점된 모의고사가 없습니다.", "No scored exams yet."),
