@@ -220,6 +220,22 @@ impl Blueprint {
         Blueprint::parse(BUNDLED_BLUEPRINT, "(bundled)/blueprints/munje-deck.yaml")
     }
 
+    /// The time limit for an exam of `n` questions: the blueprint's
+    /// minutes, scaled by `n / questions` when `--count` changed the
+    /// length (rounded up).
+    pub fn minutes_for(&self, n: usize) -> Option<u32> {
+        let minutes = self.minutes?;
+        match self.questions {
+            Some(q) if q > 0 && q != n => {
+                let n = u64::try_from(n).unwrap_or(u64::MAX);
+                let q = u64::try_from(q).unwrap_or(u64::MAX);
+                let scaled = u64::from(minutes).saturating_mul(n).div_ceil(q);
+                Some(u32::try_from(scaled).unwrap_or(u32::MAX))
+            }
+            _ => Some(minutes),
+        }
+    }
+
     /// The domain a question belongs to: the first whose tags match it.
     pub fn domain_of(&self, tags: &[Tag]) -> Option<usize> {
         self.domains

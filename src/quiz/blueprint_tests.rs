@@ -107,3 +107,11 @@ fn the_bundled_blueprint_reads() {
     assert_eq!(bp.domains.len(), 4);
     assert_eq!(bp.quotas(bp.questions.unwrap()).iter().sum::<usize>(), 40);
 }
+
+#[test]
+fn a_shorter_exam_gets_its_share_of_the_time() {
+    let bp = Blueprint::parse(SMALL, "small.yaml").unwrap();
+    assert_eq!(bp.minutes_for(3), Some(10));
+    assert_eq!(bp.minutes_for(1), Some(4), "10 × 1/3, rounded up");
+    assert_eq!(bp.minutes_for(6), Some(20));
+}

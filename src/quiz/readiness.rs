@@ -10,9 +10,8 @@
 //! `n` draws, each right with the selection's mean chance: the score is
 //! binomial, and the interval and pass probability are read from it.
 //!
-//! Honest by refusal: with no answer at all, or when more than half of
-//! the selection rests on the explicit prior, there is no forecast ("not
-//! enough history yet"). Once every question has been answered at least
+//! Honest by refusal: until at least half of the selection has been
+//! answered, there is no forecast ("not enough history yet"). Once every question has been answered at least
 //! once there always is one. Pure: cards, history and time come in.
 
 use std::collections::HashMap;
@@ -150,11 +149,10 @@ pub fn forecast(chances: &[(f64, Source)], exam_questions: usize, pass_mark: u32
     if chances.is_empty() {
         return none("no questions");
     }
-    if chances.iter().all(|(_, s)| *s != Source::Card) {
-        return none("not enough history yet");
-    }
-    let prior = chances.iter().filter(|(_, s)| *s == Source::Prior).count();
-    if prior * 2 > chances.len() {
+    // Estimates for unseen questions are only as good as the answers
+    // behind them: at least half of the selection must have been answered.
+    let answered = chances.iter().filter(|(_, s)| *s == Source::Card).count();
+    if answered * 2 < chances.len() {
         return none("not enough history yet");
     }
     #[allow(clippy::cast_precision_loss)] // small counts

@@ -51,13 +51,15 @@ fn no_history_gives_no_forecast_and_a_reason() {
     assert_eq!(r.expected_scaled, None);
     assert_eq!(r.reason.as_deref(), Some("not enough history yet"));
     assert!(r.line(Lang::Ko).contains("기록이 부족해"));
-    // Mostly explicit priors: still no forecast.
-    let mostly_prior = [
+    // Less than half answered: still no forecast.
+    let mostly_unseen = [
         (0.9, Source::Card),
-        (0.5, Source::Prior),
+        (0.5, Source::Tags),
         (0.5, Source::Prior),
     ];
-    assert_eq!(forecast(&mostly_prior, 3, 720).expected_scaled, None);
+    assert_eq!(forecast(&mostly_unseen, 3, 720).expected_scaled, None);
+    let half = [(0.9, Source::Card), (0.5, Source::Tags)];
+    assert!(forecast(&half, 2, 720).expected_scaled.is_some());
 }
 
 #[test]

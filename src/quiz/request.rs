@@ -125,7 +125,7 @@ impl QuizPlan {
         let mode = match request.exam {
             Some(e) => Mode::Exam(ExamConfig::new(
                 chosen.len(),
-                e.minutes.or(bp.and_then(|b| b.minutes)),
+                e.minutes.or(bp.and_then(|b| b.minutes_for(chosen.len()))),
                 bp.and_then(|b| b.pass).unwrap_or(e.pass),
             )),
             None => Mode::Practice,

@@ -105,6 +105,8 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         ));
     }
     lines.push(Line::default());
+    exam_lines(s, t, lang, width, &mut lines);
+    lines.push(Line::default());
     lines.push(Line::styled(
         lang.pick("태그별 정답률", "Accuracy by tag"),
         t.heading,
@@ -117,8 +119,6 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
     lines.extend(tag_bars(&rows, width, t, |ratio, right, total| {
         format!("{:>3.0}% {right}/{total}", ratio * 100.0)
     }));
-    lines.push(Line::default());
-    exam_lines(s, t, lang, width, &mut lines);
     lines.push(Line::default());
     activity_lines(st, t, lang, width, &mut lines);
     lines.push(Line::default());
