@@ -310,7 +310,7 @@ fn header(session: &QuizSession, seed: Option<u64>, lang: Lang) -> String {
             "munje practice: {n} questions{seed}. Type the letter(s) of your answer (B, AC); ? for help."
         ),
         (Mode::Exam(c), Lang::Ko) => format!(
-            "munje 모의시험: {n}문제, {}분, 합격선 {}{seed}. 제출할 때까지 채점하지 않습니다. f 표시, s 건너뛰기, ? 도움말",
+            "munje 모의고사: {n}문제, {}분, 합격선 {}{seed}. 제출할 때까지 채점하지 않습니다. f 표시, s 건너뛰기, ? 도움말",
             c.time_limit_secs / 60,
             c.pass_mark
         ),

@@ -69,7 +69,12 @@ impl ExamRecord {
                 .pick("그만둠(채점 안 함)", "abandoned (not scored)")
                 .to_owned(),
         };
-        let weakest: Vec<&str> = e.weakest().take(3).map(|d| d.name.as_str()).collect();
+        // An abandoned exam has no score to break down.
+        let weakest: Vec<&str> = if e.abandoned {
+            Vec::new()
+        } else {
+            e.weakest().take(3).map(|d| d.name.as_str()).collect()
+        };
         let weak = if weakest.is_empty() {
             String::new()
         } else {
@@ -85,14 +90,19 @@ impl ExamRecord {
             .or(e.title.as_deref())
             .map(|t| format!(" · {t}"))
             .unwrap_or_default();
+        let mark = match (e.abandoned, lang) {
+            (true, _) => String::new(),
+            (false, Lang::Ko) => format!(" (합격선 {})", e.pass_mark),
+            (false, Lang::En) => format!(" (pass mark {})", e.pass_mark),
+        };
         match lang {
             Lang::Ko => format!(
-                "{when}  {}문제 · {mins}분 · {verdict} (합격선 {}){on}{weak}",
-                e.questions, e.pass_mark
+                "{when}  {}문제 · {mins}분 · {verdict}{mark}{on}{weak}",
+                e.questions
             ),
             Lang::En => format!(
-                "{when}  {} questions · {mins} min · {verdict} (pass mark {}){on}{weak}",
-                e.questions, e.pass_mark
+                "{when}  {} questions · {mins} min · {verdict}{mark}{on}{weak}",
+                e.questions
             ),
         }
     }
