@@ -259,3 +259,22 @@ fn takes_an_exam_submits_it_and_reviews_every_question() {
     s.send("\x1b");
     s.wait_for("합격선");
 }
+
+#[test]
+fn abandons_an_exam_and_finds_it_unscored_in_the_history() {
+    let mut s = Session::start(&["quiz", "--exam", "--no-shuffle"]);
+    s.wait_for("모의고사");
+    s.send("a");
+    s.wait_for("답함 1");
+    // Esc on a question asks: submit, abandon or keep going.
+    s.send("\x1b");
+    s.wait_for("a 그만두기(채점 안 함)");
+    s.send("a");
+    s.wait_for("모의고사를 그만두었습니다 (채점하지 않음)");
+    s.send("\x1b");
+    s.send("s");
+    s.wait_for("모의고사 점수");
+    s.send("e");
+    let screen = s.wait_for("그만둠(채점 안 함)");
+    assert!(screen.contains("  1. "), "{screen}");
+}
