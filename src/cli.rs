@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::quiz::{Day, ExamRequest, QuizRequest, Selection, Shuffle};
+use crate::quiz::{
+    BUNDLED_NAME, Blueprint, Day, ExamRequest, QuizRequest, ReviewFilter, Selection, Shuffle,
+};
 use crate::vault::Tag;
 
 /// Exam practice from Korean markdown study notes, in the terminal.
@@ -172,6 +174,8 @@ pub enum Command {
     /// moving it between machines, fitting the schedule to it.
     #[command(subcommand)]
     Progress(ProgressCommand),
+    /// The exam history, newest first; --review reopens one exam's review.
+    Exams(ExamsArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -283,6 +287,38 @@ pub struct QuizArgs {
     /// Line mode: no escape codes, one line of input per answer.
     #[arg(long)]
     pub plain: bool,
+
+    /// Exam shaped like a blueprint (YAML; `deck` for the bundled deck's):
+    /// questions per domain in proportion to its weights. --count
+    /// overrides its number of questions.
+    #[arg(long, value_name = "FILE", requires = "exam")]
+    pub blueprint: Option<PathBuf>,
+
+    /// Line mode: which questions the review after an exam shows
+    /// (all, wrong, flagged, unanswered).
+    #[arg(long, value_name = "FILTER", default_value = "all", value_parser = parse_review_filter)]
+    pub review: ReviewFilter,
+}
+
+/// Reads a blueprint file (or the bundled one, for `deck`).
+fn read_blueprint(path: &std::path::Path, lang: Lang) -> Result<Blueprint, String> {
+    if path.as_os_str() == BUNDLED_NAME {
+        return Blueprint::bundled().map_err(|e| e.message(lang));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| match lang {
+        Lang::Ko => format!(
+            "--blueprint: \"{}\"을(를) 읽을 수 없습니다: {e}",
+            path.display()
+        ),
+        Lang::En => format!("--blueprint: cannot read \"{}\": {e}", path.display()),
+    })?;
+    Blueprint::parse(&text, &path.display().to_string()).map_err(|e| e.message(lang))
+}
+
+/// Parses a review filter name for clap.
+pub fn parse_review_filter(text: &str) -> Result<ReviewFilter, String> {
+    ReviewFilter::parse(text)
+        .ok_or_else(|| format!("\"{text}\": expected all, wrong, flagged or unanswered"))
 }
 
 /// An exam without `--count` asks at most this many (the associate format).
@@ -323,7 +359,10 @@ impl QuizArgs {
             wrong_only: self.wrong,
             due_only: self.due,
             weakest_first: self.weakest,
-            count: self.count.or(self.exam.then_some(EXAM_DEFAULT_QUESTIONS)),
+            // A blueprint sets its own length; --count overrides it.
+            count: self
+                .count
+                .or((self.exam && self.blueprint.is_none()).then_some(EXAM_DEFAULT_QUESTIONS)),
             shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
             exam_date,
         };
@@ -344,7 +383,14 @@ impl QuizArgs {
                 self.due
                     .then(|| lang.pick("오늘의 복습", "today's reviews").to_owned())
             });
+        let blueprint = self
+            .blueprint
+            .as_deref()
+            .map(|path| read_blueprint(path, lang))
+            .transpose()?;
+        let title = title.or_else(|| blueprint.as_ref().map(|b| b.name.clone()));
         Ok(QuizRequest {
+            blueprint,
             selection,
             exam: self.exam.then_some(ExamRequest {
                 minutes: self.minutes,
@@ -361,6 +407,28 @@ pub struct StatsArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+
+    /// Forecast readiness for an exam on this day (YYYY-MM-DD) instead of
+    /// the start of the next learning day, with the reviews a day it takes.
+    #[arg(long, value_name = "DATE")]
+    pub exam_date: Option<String>,
+}
+
+/// Options of `munje exams`.
+#[derive(Debug, Args, Clone)]
+pub struct ExamsArgs {
+    /// Print the history as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print the question-by-question review of one exam: its number in
+    /// the list (1 is the newest), `latest`, or its id.
+    #[arg(long, value_name = "EXAM")]
+    pub review: Option<String>,
+
+    /// Which questions the review shows (all, wrong, flagged, unanswered).
+    #[arg(long, value_name = "FILTER", default_value = "all", value_parser = parse_review_filter, requires = "review")]
+    pub filter: ReviewFilter,
 }
 
 /// Options of `munje wrong`.

@@ -4,6 +4,7 @@
 
 mod app;
 mod check;
+mod exams;
 mod export;
 pub mod json;
 mod progress;
@@ -40,6 +41,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => stats::run(global, args),
         Some(Command::Wrong(args)) => wrong::run(global, args),
         Some(Command::Progress(cmd)) => progress::run(global, cmd),
+        Some(Command::Exams(args)) => exams::run(global, args),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "munje", &mut std::io::stdout());

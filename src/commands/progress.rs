@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use crate::cli::{GlobalArgs, ProgressCommand};
 use crate::i18n::Lang;
 use crate::quiz::Timestamp;
-use crate::store::{Fit, LinkKind, LinkRefusal, Retention, Stats, Store};
+use crate::store::{Fit, LinkKind, LinkRefusal, Retention, Store};
 use crate::vault::{Diagnostic, QuestionId, Vault};
 
 /// Runs the command.
@@ -234,17 +234,6 @@ pub fn orphan_warnings(global: &GlobalArgs, vault: &Vault, lang: Lang) -> Vec<Di
             Diagnostic::warning(&place, 1, 1, message)
         })
         .collect()
-}
-
-/// `munje stats --json`: the store's figures and, under `retention`, the
-/// retention figures.
-#[derive(Debug, serde::Serialize)]
-pub struct StatsJson<'a> {
-    /// Every key of [`Stats`], at the top level.
-    #[serde(flatten)]
-    pub stats: &'a Stats,
-    /// Desired and measured retention, fitted parameters in use.
-    pub retention: &'a Retention,
 }
 
 /// The retention line of `munje stats`.

@@ -243,7 +243,10 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         plan,
         lang,
     } = p;
-    let exam_line = plan.exam_date_line(lang);
+    let mut notices = plan.notices(lang);
+    let cards = store.cards().unwrap_or_default();
+    let day = study_day(&store, now0);
+    notices.extend(plan.readiness_line(&vault, &history, &cards, now0, day, lang));
     let QuizPlan {
         mut session,
         scheduler,
@@ -275,7 +278,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
         );
     }
     writeln!(out, "{}", header(&session, seed, lang))?;
-    if let Some(line) = exam_line {
+    for line in notices {
         writeln!(out, "{line}")?;
     }
     let mut recorder = Recorder::new(scheduler, seed);
@@ -305,6 +308,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
     let options = line::LineOptions {
         lang,
         prompt: stdin.is_terminal(),
+        review: args.review,
     };
     line::run(
         &mut session,
@@ -328,7 +332,7 @@ fn header(session: &QuizSession, seed: Option<u64>, lang: Lang) -> String {
             "munje practice: {n} questions{seed}. Type the letter(s) of your answer (B, AC); ? for help."
         ),
         (Mode::Exam(c), Lang::Ko) => format!(
-            "munje 모의시험: {n}문제, {}분, 합격선 {}{seed}. 제출할 때까지 채점하지 않습니다. f 표시, s 건너뛰기, ? 도움말",
+            "munje 모의고사: {n}문제, {}분, 합격선 {}{seed}. 제출할 때까지 채점하지 않습니다. f 표시, s 건너뛰기, ? 도움말",
             c.time_limit_secs / 60,
             c.pass_mark
         ),

@@ -8,9 +8,13 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::cli::EXAM_DEFAULT_QUESTIONS;
 use crate::cli::{GlobalArgs, StatsArgs};
 use crate::i18n::Lang;
-use crate::quiz::percent;
+use crate::quiz::{
+    DEFAULT_PASS_MARK, Day, ForecastInput, Readiness, forecast_moment, percent, readiness,
+    reviews_per_day,
+};
 use crate::store::Stats;
 
 /// Runs the command.
@@ -24,22 +28,89 @@ fn print(global: &GlobalArgs, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let store = super::store_read::open_for_reading(global, lang, now)?;
     let day = super::quiz::study_day(&store, now);
     let vault = super::open_vault(global)?;
-    let due = store.history()?.due_counts(&vault, day, now);
+    let history = store.history()?;
+    let due = history.due_counts(&vault, day, now);
     let stats = store.stats(due, now, day)?;
+    let exam_date = args
+        .exam_date
+        .as_deref()
+        .map(Day::parse)
+        .transpose()
+        .map_err(|e| match lang {
+            Lang::Ko => anyhow::anyhow!(
+                "--exam-date: \"{}\"은(는) YYYY-MM-DD 형식의 날짜가 아닙니다",
+                e.0
+            ),
+            Lang::En => anyhow::anyhow!("--exam-date: {e}"),
+        })?;
     let retention = store.retention()?;
+    let questions: Vec<_> = vault.quizzable().collect();
+    let at = forecast_moment(now, day, exam_date);
+    let ready = readiness(
+        &vault,
+        &history,
+        &store.cards()?,
+        ForecastInput {
+            questions: &questions,
+            exam_questions: EXAM_DEFAULT_QUESTIONS,
+            pass_mark: DEFAULT_PASS_MARK,
+            at,
+        },
+    );
     let mut out = std::io::stdout().lock();
     if args.json {
-        let json = super::progress::StatsJson {
+        let json = StatsJson {
             stats: &stats,
             retention: &retention,
+            readiness: &ready,
         };
         super::json::to_writer(&mut out, &json, true)?;
         out.write_all(b"\n")?;
     } else {
         out.write_all(render(&stats, lang).as_bytes())?;
         out.write_all(super::progress::retention_text(&retention, lang).as_bytes())?;
+        writeln!(out, "{}", readiness_line(&ready, exam_date, lang))?;
+        if let Some(d) = exam_date {
+            let left = d.0 - day.day(now).0;
+            let n = reviews_per_day(&vault, &history, &questions, at, left);
+            let text = match lang {
+                Lang::Ko => format!(
+                    "{d}까지 준비하려면: 하루 {n}문제 (안 푼 문제와 시험 전에 복습할 문제를 한 번씩)"
+                ),
+                Lang::En => format!(
+                    "To be ready by {d}: {n} reviews a day (every unseen question and every one due before the exam, once)"
+                ),
+            };
+            writeln!(out, "{text}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `munje stats --json`: the figures, plus the readiness forecast.
+#[derive(serde::Serialize)]
+struct StatsJson<'a> {
+    #[serde(flatten)]
+    stats: &'a Stats,
+    /// Desired and measured retention, fitted parameters in use.
+    retention: &'a crate::store::Retention,
+    readiness: &'a Readiness,
+}
+
+/// The forecast as one line, for a date or for the next learning day.
+pub fn readiness_line(r: &Readiness, exam_date: Option<Day>, lang: Lang) -> String {
+    let line = r.line(lang);
+    match exam_date {
+        Some(d) => match lang {
+            Lang::Ko => line.replacen("오늘 시험을 본다면", &format!("{d}에 시험을 본다면"), 1),
+            Lang::En => line.replacen(
+                "If the exam were today",
+                &format!("If the exam were on {d}"),
+                1,
+            ),
+        },
+        None => line,
+    }
 }
 
 fn count(n: u64) -> usize {

@@ -118,6 +118,9 @@ pub struct ExamResult {
     pub passed: bool,
     /// Per tag, sorted by tag.
     pub by_tag: Vec<TagScore>,
+    /// Per domain (the top-level tags, or a blueprint's domains), weakest
+    /// first, with the score report's level.
+    pub domains: Vec<DomainScore>,
     /// True when the time ran out before the user submitted.
     pub timed_out: bool,
     /// Seconds from start to submission.
@@ -151,7 +154,9 @@ pub fn grade<'a>(
 ) -> ExamResult {
     let (mut correct, mut answered, mut total) = (0, 0, 0);
     let mut tags: BTreeMap<&Tag, (usize, usize)> = BTreeMap::new();
+    let mut domains = Vec::new();
     for (item_tags, outcome) in items {
+        domains.push((top_level_domains(item_tags), outcome == Some(true)));
         total += 1;
         answered += usize::from(outcome.is_some());
         let right = outcome == Some(true);
@@ -181,12 +186,146 @@ pub fn grade<'a>(
             .collect(),
         timed_out,
         elapsed_secs,
+        domains: domain_scores(domains, pass_mark),
     }
+}
+
+/// A domain's level on the score report, as on the AWS report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainLevel {
+    /// The share right in the domain is at least the share the pass mark
+    /// needs overall ([`meets_share`]).
+    Meets,
+    /// Below that share.
+    NeedsImprovement,
+}
+
+impl DomainLevel {
+    /// The level as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DomainLevel::Meets => "meets",
+            DomainLevel::NeedsImprovement => "needs_improvement",
+        }
+    }
+
+    /// The level on screen.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            DomainLevel::Meets => lang.pick("충족", "meets"),
+            DomainLevel::NeedsImprovement => lang.pick("보완 필요", "needs improvement"),
+        }
+    }
+}
+
+/// Right and total in one domain of an exam, with its level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainScore {
+    /// The domain (a blueprint's domain, or a top-level tag).
+    pub name: String,
+    /// Questions of the domain in the exam.
+    pub questions: usize,
+    /// Of those, answered right.
+    pub correct: usize,
+    /// Meets or needs improvement.
+    pub level: DomainLevel,
+}
+
+/// The share right a domain needs to meet expectations: the share the
+/// pass mark needs overall, `(pass − 100) / 900` (68.9 % at 720).
+pub fn meets_share(pass_mark: u32) -> f64 {
+    (f64::from(pass_mark.clamp(100, 1000)) - 100.0) / 900.0
+}
+
+/// The top-level tags of a question (`service` for `service/emr`), once
+/// each: the domains of an exam without a blueprint.
+pub fn top_level_domains(tags: &[Tag]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let top = t.as_str().split('/').next().unwrap_or_default().to_owned();
+        if !out.contains(&top) {
+            out.push(top);
+        }
+    }
+    out
+}
+
+/// Scores by domain from each question's domains and whether it was
+/// right; a question counts in every domain it belongs to. Sorted weakest
+/// first (lowest share right, then by name).
+pub fn domain_scores<I, D>(items: I, pass_mark: u32) -> Vec<DomainScore>
+where
+    I: IntoIterator<Item = (D, bool)>,
+    D: IntoIterator<Item = String>,
+{
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (domains, right) in items {
+        for d in domains {
+            let e = by.entry(d).or_default();
+            e.0 += 1;
+            e.1 += usize::from(right);
+        }
+    }
+    let need = meets_share(pass_mark);
+    let mut out: Vec<DomainScore> = by
+        .into_iter()
+        .map(|(name, (questions, correct))| DomainScore {
+            level: if percent(correct, questions) / 100.0 + 1e-9 >= need {
+                DomainLevel::Meets
+            } else {
+                DomainLevel::NeedsImprovement
+            },
+            name,
+            questions,
+            correct,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        percent(a.correct, a.questions)
+            .total_cmp(&percent(b.correct, b.questions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domains_meet_at_the_share_the_pass_mark_needs_and_sort_weakest_first() {
+        assert!((meets_share(720) - 620.0 / 900.0).abs() < 1e-12);
+        let d = |names: &[&str]| names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let scores = domain_scores(
+            [
+                (d(&["ingest"]), true),
+                (d(&["ingest"]), true),
+                (d(&["ingest"]), false),
+                (d(&["store", "ingest"]), false),
+                (d(&["store"]), true),
+                (d(&["ops"]), true),
+            ],
+            720,
+        );
+        let got: Vec<_> = scores
+            .iter()
+            .map(|s| (s.name.as_str(), s.correct, s.questions, s.level))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ingest", 2, 4, DomainLevel::NeedsImprovement),
+                ("store", 1, 2, DomainLevel::NeedsImprovement),
+                ("ops", 1, 1, DomainLevel::Meets),
+            ]
+        );
+        let tags = [
+            Tag::parse("service/emr").unwrap(),
+            Tag::parse("service/s3").unwrap(),
+            Tag::parse("spot").unwrap(),
+        ];
+        assert_eq!(top_level_domains(&tags), ["service", "spot"]);
+    }
 
     #[test]
     fn default_limit_is_two_minutes_a_question() {

@@ -15,6 +15,7 @@
 //!    [`CardState`] (FSRS), and [`Notebook`] builds the 오답노트.
 
 mod attempt;
+mod blueprint;
 mod day;
 mod exam;
 mod feedback;
@@ -23,7 +24,9 @@ pub mod identity;
 mod letters;
 mod notebook;
 mod present;
+mod readiness;
 mod request;
+mod review;
 mod rng;
 mod schedule;
 mod select;
@@ -35,22 +38,34 @@ mod time;
 pub(crate) mod testing;
 
 pub use attempt::{Attempt, ModeKind, SessionId, letters_to_string};
+pub use blueprint::{
+    BUNDLED_BLUEPRINT, BUNDLED_NAME, Blueprint, BlueprintError, BlueprintProblem, Domain, Drawn,
+    Shortage,
+};
 pub use day::{DayStart, StudyDay, next_review_text};
 pub use exam::{
-    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, ExamConfig, ExamPreset, ExamResult, PRESETS,
-    TagScore, percent, scaled_score,
+    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore, ExamConfig,
+    ExamPreset, ExamResult, PRESETS, TagScore, domain_scores, meets_share, percent, scaled_score,
+    top_level_domains,
 };
 pub use feedback::{Feedback, OptionFeedback};
 pub use history::{DueCounts, History, QuestionHistory, UndoPoint};
 pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
+pub use readiness::{
+    EXPLICIT_PRIOR, ForecastInput, Readiness, Source, chances, forecast, forecast_moment,
+    readiness, recall, reviews_per_day, tag_accuracy,
+};
 pub use request::{ExamRequest, PlanError, QuizPlan, QuizRequest};
+pub use review::{
+    AskedQuestion, ExamReview, QuestionSnapshot, ReviewFilter, ReviewItem, SnapshotOption,
+};
 pub use rng::{SeededRng, Shuffle};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};
 pub use session::{
-    AnswerError, Ending, GridCell, Mode, QuizSession, Response, Score, SessionConfig, SessionItem,
-    Step,
+    AnswerError, BlueprintDomains, Ending, GridCell, Mode, QuizSession, Response, Score,
+    SessionConfig, SessionItem, Step,
 };
 pub use time::{DateError, Day, Timestamp, UtcOffset};

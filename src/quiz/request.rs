@@ -11,15 +11,19 @@ use crate::i18n::Lang;
 use crate::vault::Vault;
 
 use super::attempt::SessionId;
+use super::blueprint::{Blueprint, BlueprintError, Shortage};
 use super::day::StudyDay;
 use super::exam::ExamConfig;
 use super::history::History;
 use super::rng::Shuffle;
 use super::schedule::{ScheduleError, Scheduler};
 use super::select::{SelectError, Selection, select};
-use super::session::QuizSession;
+use super::session::{BlueprintDomains, QuizSession};
 use super::state::{Mode, SessionConfig};
 use super::time::{Day, Timestamp};
+
+/// A blueprint exam with no `questions:` and no `--count` asks this many.
+pub const BLUEPRINT_DEFAULT_QUESTIONS: usize = 65;
 
 /// An exam's time limit and pass mark, as asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +43,8 @@ pub struct QuizRequest {
     pub exam: Option<ExamRequest>,
     /// What the quiz is called on screen (오답노트, a tag, a note).
     pub title: Option<String>,
+    /// An exam shaped like this blueprint: questions drawn per domain.
+    pub blueprint: Option<Blueprint>,
 }
 
 /// Why a request could not become a quiz.
@@ -50,6 +56,9 @@ pub enum PlanError {
     /// The scheduler could not be built.
     #[error(transparent)]
     Schedule(#[from] ScheduleError),
+    /// The blueprint does not fit the vault.
+    #[error(transparent)]
+    Blueprint(#[from] BlueprintError),
 }
 
 impl PlanError {
@@ -60,6 +69,7 @@ impl PlanError {
                 format!("\"{n}\"(이)라는 제목·파일 이름·별칭의 노트가 없습니다")
             }
             (PlanError::Schedule(e), Lang::Ko) => format!("복습 일정을 계산할 수 없습니다: {e}"),
+            (PlanError::Blueprint(e), lang) => e.message(lang),
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -78,6 +88,8 @@ pub struct QuizPlan {
     pub exam_date: Option<(Day, i64)>,
     /// What the quiz is called on screen.
     pub title: Option<String>,
+    /// Blueprint domains that had fewer questions than their share.
+    pub shortages: Vec<Shortage>,
 }
 
 impl QuizPlan {
@@ -92,9 +104,30 @@ impl QuizPlan {
         day: StudyDay,
     ) -> Result<QuizPlan, PlanError> {
         let sel = &request.selection;
-        let chosen = select(vault, sel, history, now, day)?;
+        let (chosen, drawn) = match &request.blueprint {
+            Some(bp) => {
+                bp.check(vault)?;
+                let pool_sel = Selection {
+                    count: None,
+                    ..sel.clone()
+                };
+                let pool = select(vault, &pool_sel, history, now, day)?;
+                let total = sel
+                    .count
+                    .or(bp.questions)
+                    .unwrap_or(BLUEPRINT_DEFAULT_QUESTIONS);
+                let drawn = bp.draw(vault, &pool, total);
+                (drawn.questions.clone(), Some(drawn))
+            }
+            None => (select(vault, sel, history, now, day)?, None),
+        };
+        let bp = request.blueprint.as_ref();
         let mode = match request.exam {
-            Some(e) => Mode::Exam(ExamConfig::new(chosen.len(), e.minutes, e.pass)),
+            Some(e) => Mode::Exam(ExamConfig::new(
+                chosen.len(),
+                e.minutes.or(bp.and_then(|b| b.minutes_for(chosen.len()))),
+                bp.and_then(|b| b.pass).unwrap_or(e.pass),
+            )),
             None => Mode::Practice,
         };
         let seed = match sel.shuffle {
@@ -111,13 +144,63 @@ impl QuizPlan {
             shuffle: sel.shuffle,
             id,
         };
+        let mut session = QuizSession::new(vault, &chosen, config, now);
+        session.set_title(request.title.clone());
+        let mut shortages = Vec::new();
+        if let (Some(bp), Some(drawn)) = (bp, drawn) {
+            session.set_blueprint(BlueprintDomains {
+                name: bp.name.clone(),
+                domains: drawn.domains,
+            });
+            shortages = drawn.shortages;
+        }
         Ok(QuizPlan {
-            session: QuizSession::new(vault, &chosen, config, now),
+            session,
             scheduler,
             seed,
             exam_date: sel.exam_date.map(|d| (d, (d.0 - day.day(now).0).max(0))),
             title: request.title.clone(),
+            shortages,
         })
+    }
+
+    /// For an exam, the readiness forecast of its questions (at the start
+    /// of the next learning day, or of the exam date): said before the
+    /// first question.
+    #[allow(clippy::implicit_hasher)] // the store's map
+    pub fn readiness_line(
+        &self,
+        vault: &Vault,
+        history: &History,
+        cards: &std::collections::HashMap<crate::vault::QuestionId, super::schedule::CardState>,
+        now: Timestamp,
+        day: StudyDay,
+        lang: Lang,
+    ) -> Option<String> {
+        let config = self.session.exam_config()?;
+        let questions: Vec<_> = self.session.items().iter().map(|i| i.question.ix).collect();
+        let at = super::readiness::forecast_moment(now, day, self.exam_date.map(|(d, _)| d));
+        let r = super::readiness::readiness(
+            vault,
+            history,
+            cards,
+            super::readiness::ForecastInput {
+                questions: &questions,
+                exam_questions: questions.len(),
+                pass_mark: config.pass_mark,
+                at,
+            },
+        );
+        Some(r.line(lang))
+    }
+
+    /// What to say before the first question: the exam date's plan and
+    /// any blueprint domain short of questions.
+    pub fn notices(&self, lang: Lang) -> Vec<String> {
+        self.exam_date_line(lang)
+            .into_iter()
+            .chain(self.shortages.iter().map(|s| s.message(lang)))
+            .collect()
     }
 
     /// The line shown before the first question of an exam-date plan.

@@ -30,6 +30,18 @@ pub struct QuizSession {
     shown_at: Timestamp,
     ending: Option<Ending>,
     result: Option<ExamResult>,
+    title: Option<String>,
+    blueprint: Option<BlueprintDomains>,
+}
+
+/// The blueprint an exam was drawn from: its name and the domain of each
+/// question, in session order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlueprintDomains {
+    /// The blueprint's name.
+    pub name: String,
+    /// The domain of each question, in session order.
+    pub domains: Vec<String>,
 }
 
 /// Mixed into the seed so option order does not mirror question order.
@@ -65,11 +77,36 @@ impl QuizSession {
             shown_at: now,
             ending: None,
             result: None,
+            title: None,
+            blueprint: None,
         };
         if session.items.is_empty() {
             session.finish(Ending::Completed, now);
         }
         session
+    }
+
+    /// Names what the quiz is on (오답노트, a tag, a note), kept with an
+    /// exam in its history.
+    pub fn set_title(&mut self, title: Option<String>) {
+        self.title = title;
+    }
+
+    /// What the quiz is on, if named.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Says which blueprint the questions were drawn from and the domain
+    /// of each (in session order): the result is then broken down by
+    /// these domains instead of the top-level tags.
+    pub fn set_blueprint(&mut self, blueprint: BlueprintDomains) {
+        self.blueprint = Some(blueprint);
+    }
+
+    /// The blueprint, if the exam was drawn from one.
+    pub fn blueprint(&self) -> Option<&BlueprintDomains> {
+        self.blueprint.as_ref()
     }
 
     /// The session's id.
@@ -387,6 +424,26 @@ impl QuizSession {
         }
     }
 
+    /// Leaves an exam without submitting it: the answers given are kept
+    /// but the exam is not scored ([`QuizSession::exam_result`] stays
+    /// `None`). In practice this is [`QuizSession::stop`].
+    pub fn abandon(&mut self, now: Timestamp) {
+        if self.config.mode == Mode::Practice {
+            return self.stop(now);
+        }
+        if !self.tick(now) && !self.is_finished() {
+            self.finish(Ending::Abandoned, now);
+        }
+    }
+
+    /// The exam's settings (`None` in practice).
+    pub fn exam_config(&self) -> Option<super::exam::ExamConfig> {
+        match self.config.mode {
+            Mode::Exam(c) => Some(c),
+            Mode::Practice => None,
+        }
+    }
+
     /// Right, answered and total so far.
     pub fn score(&self) -> Score {
         let answered = self.items.iter().filter(|i| i.response.is_some()).count();
@@ -412,7 +469,9 @@ impl QuizSession {
     fn finish(&mut self, ending: Ending, now: Timestamp) {
         self.leave(now);
         self.ending = Some(ending);
-        if let Mode::Exam(config) = self.config.mode {
+        if let Mode::Exam(config) = self.config.mode
+            && ending != Ending::Abandoned
+        {
             self.result = Some(exam::grade(
                 self.items.iter().map(|i| {
                     (
@@ -424,6 +483,17 @@ impl QuizSession {
                 ending == Ending::TimeUp,
                 now.seconds_since(self.started).max(0.0),
             ));
+            if let (Some(bp), Some(result)) = (&self.blueprint, &mut self.result) {
+                result.domains = exam::domain_scores(
+                    self.items.iter().zip(&bp.domains).map(|(i, d)| {
+                        (
+                            std::iter::once(d.clone()),
+                            i.response.as_ref().is_some_and(|r| r.correct),
+                        )
+                    }),
+                    config.pass_mark,
+                );
+            }
         }
     }
 }

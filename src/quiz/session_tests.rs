@@ -259,3 +259,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_abandoned_exam_keeps_its_answers_but_is_not_scored() {
+    let mut s = session(exam(10), Shuffle::Off);
+    s.answer_text("B", t(3)).unwrap();
+    s.abandon(t(4));
+    assert_eq!(s.ending(), Some(Ending::Abandoned));
+    assert!(s.exam_result().is_none(), "no score for an abandoned exam");
+    assert_eq!(s.attempts().len(), 1);
+    assert_eq!(s.answer_text("A", t(5)), Err(AnswerError::Finished));
+}

@@ -80,6 +80,8 @@ pub enum Ending {
     Submitted,
     /// The exam's time ran out and it was submitted automatically.
     TimeUp,
+    /// The learner left the exam without submitting: it is not scored.
+    Abandoned,
 }
 
 /// One cell of the exam review grid.

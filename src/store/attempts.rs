@@ -5,6 +5,8 @@
 //! a killed process loses at most the answer in flight and a second munje
 //! waits its turn (busy timeout) instead of failing.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::quiz::{
@@ -213,6 +215,38 @@ impl Store {
     /// The card state of a question.
     pub fn card(&self, id: &QuestionId) -> Result<Option<CardState>, StoreError> {
         super::links::card_with_links(&self.conn, id, load_card).map_err(|e| self.err(e))
+    }
+
+    /// Every readable card, by question (the readiness forecast's input);
+    /// none when the derived `cards` table is missing and could not be
+    /// rebuilt (a read-only file).
+    pub fn cards(&self) -> Result<HashMap<QuestionId, CardState>, StoreError> {
+        let stmt = self.conn.prepare(
+            "SELECT question_id, stability, difficulty, due, last_review, reps, lapses FROM cards
+             WHERE typeof(question_id) = 'text' AND typeof(due) = 'integer'
+               AND typeof(last_review) = 'integer'",
+        );
+        let mut stmt = match stmt {
+            Ok(stmt) => stmt,
+            Err(e) if e.to_string().contains("no such table") => return Ok(HashMap::new()),
+            Err(e) => return Err(self.err(e)),
+        };
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    QuestionId(r.get(0)?),
+                    CardState {
+                        stability: r.get(1)?,
+                        difficulty: r.get(2)?,
+                        due: Timestamp(r.get(3)?),
+                        last_review: Timestamp(r.get(4)?),
+                        reps: r.get(5)?,
+                        lapses: r.get(6)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(rows.filter_map(Result::ok).collect())
     }
 
     /// Due dates of every card (one per question once links resolve).

@@ -13,6 +13,7 @@
 //! (`transfer`).
 
 mod attempts;
+mod exams;
 mod fit;
 mod links;
 mod open;
@@ -31,6 +32,7 @@ use rusqlite::Connection;
 use crate::quiz::{Timestamp, UtcOffset};
 
 pub use attempts::Recorded;
+pub use exams::{DomainJson, ExamJson, ExamRecord};
 pub use fit::{Fit, FitError, MIN_REVIEWS, Retention, training_items};
 pub use links::{Link, LinkKind, LinkRefusal, Links};
 pub use open::{BUSY_TIMEOUT, DB_FILE, Recovery, busy_timeout, database_path};

@@ -95,7 +95,9 @@ impl Recorder {
             return Ok(());
         }
         let kind = session.mode().kind();
-        store.start_session(session.id(), kind, self.seed, session.len(), now)
+        store.start_session(session.id(), kind, self.seed, session.len(), now)?;
+        // An exam keeps the questions it asks, as they read now.
+        store.save_exam(session)
     }
 
     /// Records one answer, after the answers refused before it, in order.
@@ -204,6 +206,8 @@ impl Recorder {
                 .map(|(a, (_, card))| (a, card))
                 .collect();
         }
+        // Flags and times as they ended.
+        store.save_exam(session)?;
         store.finish_session(
             session.id(),
             ending_name(session.ending()),
@@ -221,6 +225,7 @@ fn ending_name(ending: Option<Ending>) -> &'static str {
         Some(Ending::Completed) => "completed",
         Some(Ending::Submitted) => "submitted",
         Some(Ending::TimeUp) => "time_up",
+        Some(Ending::Abandoned) => "abandoned",
         Some(Ending::Stopped) | None => "stopped",
     }
 }

@@ -136,7 +136,7 @@ macro_rules! rebuild_summaries {
 pub const REBUILD_SUMMARIES: &str = rebuild_summaries!();
 
 /// `MIGRATIONS[n]` takes a database from schema version `n` to `n + 1`.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     // 1: every answer, and the schedule of each question.
     "CREATE TABLE attempts (
         id              INTEGER PRIMARY KEY,
@@ -258,6 +258,26 @@ const MIGRATIONS: [&str; 4] = [
         " END;",
         rebuild_summaries!()
     ),
+    // 5: each exam's settings and the questions it asked, each with a
+    // snapshot of how it read, so a past exam can be reviewed after its
+    // notes changed or went. New tables only.
+    "CREATE TABLE IF NOT EXISTS exam_sessions (
+        session_id      TEXT    PRIMARY KEY,
+        title           TEXT,
+        blueprint       TEXT,               -- the blueprint's name, NULL without one
+        pass_mark       INTEGER NOT NULL,
+        time_limit_secs INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS exam_questions (
+        session_id  TEXT    NOT NULL,
+        position    INTEGER NOT NULL,       -- 0-based, in exam order
+        question_id TEXT    NOT NULL,
+        domain      TEXT,                   -- the blueprint domain, NULL without one
+        flagged     INTEGER NOT NULL DEFAULT 0,
+        seconds     REAL    NOT NULL DEFAULT 0,
+        snapshot    TEXT    NOT NULL,       -- JSON: stem, options, answer, explanations, tags
+        PRIMARY KEY (session_id, position)
+    );",
 ];
 
 /// The `cards` table as migration 1 creates it: derived from the attempts,

@@ -54,6 +54,7 @@ fn machine(tag: &str, exam_finished: bool, exam_answer_at: i64) -> Store {
             pass_mark: 720,
             passed: false,
             by_tag: Vec::new(),
+            domains: Vec::new(),
             timed_out: false,
             elapsed_secs: 60.0,
         };

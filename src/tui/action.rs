@@ -85,6 +85,12 @@ pub enum Action {
     Undo,
     /// Retry the wrong-answer notebook.
     Retry,
+    /// Leave an exam without submitting it (not scored).
+    Abandon,
+    /// Open the exam history.
+    ExamHistory,
+    /// Show the next review filter (all, wrong, flagged, unanswered).
+    NextFilter,
     /// Switch between the dark and light theme.
     ToggleTheme,
     /// Type a character into a text field.

@@ -15,11 +15,13 @@ use super::action::Action;
 use super::keymap::{Context, Keymap};
 use super::keys::KeyChord;
 use super::layout::{Areas, study_panes};
+use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
 use super::screens::quiz_start::StartDialog;
 use super::screens::reader::ReaderState;
+use super::screens::review::ReviewState;
 use super::screens::search::SearchState;
 use super::screens::stats::StatsState;
 use super::screens::study::StudyList;
@@ -86,6 +88,10 @@ pub enum Layer {
     Quiz(Box<QuizState>),
     /// Statistics and the wrong-answer notebook.
     Stats(StatsState),
+    /// An exam reviewed question by question.
+    Review(Box<ReviewState>),
+    /// The exam history.
+    Exams(ExamsState),
 }
 
 /// A message in the status line.
@@ -269,16 +275,18 @@ impl App {
     pub fn context(&self) -> Context {
         match self.layers.last() {
             Some(Layer::Pager(_)) => Context::Pager,
-            Some(Layer::Links(_) | Layer::QuizStart(_)) => Context::Picker,
+            Some(Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_)) => Context::Picker,
             Some(Layer::Note(_)) => Context::Reader,
             Some(Layer::Search(_)) => Context::Search,
             Some(Layer::Stats(_)) => Context::Stats,
+            Some(Layer::Review(_)) => Context::ExamAnswers,
             Some(Layer::Quiz(q)) => match q.phase {
                 Phase::Asking if q.is_exam() => Context::Exam,
                 Phase::Asking => Context::Question,
                 Phase::Feedback => Context::Feedback,
                 Phase::Review { .. } => Context::ExamReview,
-                Phase::ConfirmSubmit => Context::Picker,
+                Phase::ConfirmSubmit => Context::ExamSubmit,
+                Phase::Done if q.is_exam() => Context::ExamResult,
                 Phase::Done => Context::Pager,
             },
             None => match self.focus {
@@ -429,11 +437,26 @@ impl App {
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
+            Layer::Review(r) => {
+                let outcome = r.apply(action);
+                self.review_outcome(outcome);
+            }
+            Layer::Exams(e) => match action {
+                Action::Back => {
+                    self.layers.pop();
+                }
+                other => {
+                    if e.apply(other) {
+                        self.review_past_exam();
+                    }
+                }
+            },
             Layer::Stats(s) => match action {
                 Action::Back => {
                     self.layers.pop();
                 }
                 Action::Retry => self.retry_wrong(),
+                Action::ExamHistory => self.open_exams(),
                 other => s.apply(other),
             },
             Layer::QuizStart(d) => match action {
@@ -560,7 +583,19 @@ impl App {
                     )
                     .len();
                 }
-                Layer::Links(_) | Layer::QuizStart(_) => {}
+                Layer::Review(r) => {
+                    let inner = super::layout::inner(main);
+                    r.height = inner.height as usize;
+                    r.total = super::screens::review::review_lines(
+                        r,
+                        &self.theme,
+                        self.lang,
+                        inner.width as usize,
+                    )
+                    .len();
+                    r.scroll = r.scroll.min(r.total.saturating_sub(r.height));
+                }
+                Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_) => {}
             }
         }
     }

@@ -6,19 +6,21 @@
 
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, ExamRequest, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle,
-    Timestamp, select,
+    Attempt, ExamRequest, ExamReview, Notebook, QuizPlan, QuizRequest, Scheduler, Selection,
+    Shuffle, Timestamp, select,
 };
 use crate::store::{WriteJob, WriteReport, Writer};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
+use crate::tui::screens::exams::ExamsState;
 use crate::tui::screens::quiz::{Outcome, Phase, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
+use crate::tui::screens::review::{ReviewOutcome, ReviewState};
 use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
-use crate::vault::{NoteIx, QuestionOrigin};
+use crate::vault::{NoteIx, QuestionIx, QuestionOrigin};
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
@@ -60,6 +62,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -78,8 +81,61 @@ impl App {
             None => None,
         };
         let notebook = Notebook::build(&self.vault, &self.history);
+        let mut screen = StatsState::new(stats, notebook);
+        if let Some(store) = &self.store {
+            let questions: Vec<_> = self.vault.quizzable().collect();
+            let cards = store.cards().unwrap_or_default();
+            screen.readiness = Some(crate::quiz::readiness(
+                &self.vault,
+                &self.history,
+                &cards,
+                crate::quiz::ForecastInput {
+                    questions: &questions,
+                    exam_questions: crate::cli::EXAM_DEFAULT_QUESTIONS,
+                    pass_mark: crate::quiz::DEFAULT_PASS_MARK,
+                    at: crate::quiz::forecast_moment(now, self.study_day, None),
+                },
+            ));
+            match store.exam_scores() {
+                Ok(scores) => screen.exam_scores = scores.iter().map(|&(_, s, p)| (s, p)).collect(),
+                Err(e) => self.error(e.to_string()),
+            }
+        }
+        self.layers.push(Layer::Stats(screen));
+    }
+
+    /// Opens the exam history, newest first.
+    pub(crate) fn open_exams(&mut self) {
+        let now = (self.clock)();
+        let Some(store) = &self.store else {
+            return self.say(self.lang.pick(
+                "진도 저장소가 없어 모의고사 기록이 없습니다",
+                "No progress store, so no exam history",
+            ));
+        };
+        let offset = store.local_offset(now);
+        match store.exams() {
+            Ok(exams) => self.layers.push(Layer::Exams(ExamsState {
+                exams,
+                cursor: 0,
+                offset,
+            })),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Reopens the highlighted past exam's review against the vault now.
+    pub(crate) fn review_past_exam(&mut self) {
+        let Some(Layer::Exams(e)) = self.layers.last() else {
+            return;
+        };
+        let Some(exam) = e.selected() else {
+            return;
+        };
+        let review = ExamReview::from_asked(&exam.asked, &self.vault);
+        let title = exam.line(e.offset, self.lang);
         self.layers
-            .push(Layer::Stats(StatsState::new(stats, notebook)));
+            .push(Layer::Review(Box::new(ReviewState::new(review, title))));
     }
 
     /// Practises the wrong-answer notebook again.
@@ -94,6 +150,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -109,6 +166,7 @@ impl App {
             selection: sel,
             exam: None,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -128,6 +186,7 @@ impl App {
             selection: sel,
             exam,
             title: Some(title),
+            blueprint: None,
         });
     }
 
@@ -162,7 +221,18 @@ impl App {
             ));
             return;
         }
-        let exam_line = plan.exam_date_line(self.lang);
+        let mut notices = plan.notices(self.lang);
+        if let Some(store) = &self.store {
+            let cards = store.cards().unwrap_or_default();
+            notices.extend(plan.readiness_line(
+                &self.vault,
+                &self.history,
+                &cards,
+                now,
+                self.study_day,
+                self.lang,
+            ));
+        }
         let QuizPlan {
             session,
             scheduler,
@@ -181,8 +251,8 @@ impl App {
         self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
         self.layers
             .push(Layer::Quiz(Box::new(QuizState::new(session, title, seed))));
-        if let Some(line) = exam_line {
-            self.say(line);
+        if !notices.is_empty() {
+            self.say(notices.join(" · "));
         }
     }
 
@@ -251,24 +321,15 @@ impl App {
                     now,
                 });
             }
-            Outcome::OpenNote(qix) => {
-                let q = self.vault.question(qix);
-                let note = q.note.or(match q.origin {
-                    QuestionOrigin::Note(n) => Some(n),
-                    QuestionOrigin::Bank(_) => None,
-                });
-                let Some(n) = note else {
-                    self.say(
-                        self.lang
-                            .pick("이 문제에는 노트가 없습니다", "This question has no note"),
-                    );
+            Outcome::OpenNote(qix) => self.open_question_note(qix),
+            Outcome::OpenReview => {
+                let Some(Layer::Quiz(q)) = self.layers.last() else {
                     return;
                 };
-                let mut r = ReaderState::new(n);
-                if matches!(q.origin, QuestionOrigin::Note(_)) {
-                    r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
-                }
-                self.layers.push(Layer::Note(r));
+                let review = ExamReview::from_session(&q.session);
+                let title = q.title.clone();
+                self.layers
+                    .push(Layer::Review(Box::new(ReviewState::new(review, title))));
             }
             Outcome::Leave => {
                 self.layers.pop();
@@ -283,6 +344,42 @@ impl App {
             }),
             Outcome::Message(m) => self.say(m),
         }
+    }
+
+    /// Acts on what the review screen asked for.
+    pub(crate) fn review_outcome(&mut self, outcome: ReviewOutcome) {
+        match outcome {
+            ReviewOutcome::None => {}
+            ReviewOutcome::Leave => {
+                self.layers.pop();
+            }
+            ReviewOutcome::OpenNote(qix) => self.open_question_note(qix),
+            ReviewOutcome::NoNote => self.say(self.lang.pick(
+                "볼트에서 사라진 문제라 열 노트가 없습니다",
+                "This question is no longer in the vault; it has no note to open",
+            )),
+        }
+    }
+
+    /// Opens the note a question studies, at the question.
+    fn open_question_note(&mut self, qix: QuestionIx) {
+        let q = self.vault.question(qix);
+        let note = q.note.or(match q.origin {
+            QuestionOrigin::Note(n) => Some(n),
+            QuestionOrigin::Bank(_) => None,
+        });
+        let Some(n) = note else {
+            self.say(
+                self.lang
+                    .pick("이 문제에는 노트가 없습니다", "This question has no note"),
+            );
+            return;
+        };
+        let mut r = ReaderState::new(n);
+        if matches!(q.origin, QuestionOrigin::Note(_)) {
+            r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
+        }
+        self.layers.push(Layer::Note(r));
     }
 
     /// Records an answer as it is given: the in-memory history takes a

@@ -108,14 +108,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
     feedback.extend(movement());
     table.insert(C::Feedback, feedback);
     let mut exam = vec![
-        b(
-            "back",
-            &[p(KeyCode::Esc)],
-            A::Back,
-            "그만두기",
-            "leave",
-            true,
-        ),
+        b("back", &[p(KeyCode::Esc)], A::Back, "나가기", "leave", true),
         b(
             "confirm",
             &[p(KeyCode::Enter)],
@@ -186,6 +179,78 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
     ];
     review.extend(movement());
     table.insert(C::ExamReview, review);
+    table.insert(
+        C::ExamSubmit,
+        vec![
+            b(
+                "confirm",
+                &[p(KeyCode::Enter), k('S')],
+                A::Submit,
+                "제출",
+                "submit",
+                true,
+            ),
+            b(
+                "abandon",
+                &[k('a')],
+                A::Abandon,
+                "그만두기(채점 안 함)",
+                "abandon (not scored)",
+                true,
+            ),
+            b(
+                "back",
+                &[p(KeyCode::Esc)],
+                A::Back,
+                "계속 풀기",
+                "keep going",
+                true,
+            ),
+        ],
+    );
+    let mut result = vec![
+        back(true),
+        b(
+            "review",
+            &[k('r')],
+            A::Review,
+            "문제별 검토",
+            "review questions",
+            true,
+        ),
+    ];
+    result.extend(movement());
+    table.insert(C::ExamResult, result);
+    let mut answers = vec![
+        back(true),
+        b(
+            "prev_question",
+            &[p(KeyCode::Left), k('h')],
+            A::PrevQuestion,
+            "이전 문제",
+            "previous question",
+            true,
+        ),
+        b(
+            "next_question",
+            &[p(KeyCode::Right), k('l')],
+            A::NextQuestion,
+            "다음 문제",
+            "next question",
+            true,
+        ),
+        b(
+            "filter",
+            &[k('f')],
+            A::NextFilter,
+            "필터 바꾸기",
+            "next filter",
+            true,
+        ),
+        open_note(),
+    ];
+    answers.extend(movement());
+    table.insert(C::ExamAnswers, answers);
     let mut stats = vec![
         back(true),
         b(
@@ -194,6 +259,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             A::Retry,
             "오답 다시 풀기",
             "retry wrong answers",
+            true,
+        ),
+        b(
+            "exam_history",
+            &[k('e')],
+            A::ExamHistory,
+            "모의고사 기록",
+            "exam history",
             true,
         ),
     ];

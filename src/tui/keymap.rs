@@ -35,6 +35,12 @@ pub enum Context {
     Exam,
     /// The exam review grid and the result screen.
     ExamReview,
+    /// The exam's "submit or leave?" dialog.
+    ExamSubmit,
+    /// The exam result.
+    ExamResult,
+    /// Reviewing an exam question by question.
+    ExamAnswers,
     /// The statistics screen.
     Stats,
     /// Help and diagnostics: scrolled text.
@@ -43,7 +49,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for help and tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::NoteList,
         Context::Reader,
@@ -53,6 +59,9 @@ impl Context {
         Context::Feedback,
         Context::Exam,
         Context::ExamReview,
+        Context::ExamSubmit,
+        Context::ExamResult,
+        Context::ExamAnswers,
         Context::Stats,
         Context::Pager,
     ];
@@ -75,6 +84,9 @@ impl Context {
             Context::Feedback => lang.pick("채점 결과", "Feedback"),
             Context::Exam => lang.pick("모의고사", "Exam"),
             Context::ExamReview => lang.pick("모의고사 검토", "Exam review"),
+            Context::ExamSubmit => lang.pick("모의고사 제출", "Exam submission"),
+            Context::ExamResult => lang.pick("모의고사 결과", "Exam result"),
+            Context::ExamAnswers => lang.pick("문제별 검토", "Question review"),
             Context::Stats => lang.pick("통계", "Stats"),
             Context::Pager => lang.pick("도움말·진단", "Help and diagnostics"),
         }

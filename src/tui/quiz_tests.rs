@@ -148,8 +148,39 @@ fn exam_review_grid() {
     snap("exam_review", |a| {
         exam(a);
         a.update(Action::Pick('A'));
+        // Flagged and answered both show.
+        a.update(Action::Flag);
         a.update(Action::Review);
     });
+}
+
+#[test]
+fn exam_question_review_after_the_result() {
+    snap("exam_question_review", |a| {
+        exam(a);
+        let l = wrong_letter(a);
+        a.update(Action::Pick(l));
+        a.update(Action::Submit);
+        a.update(Action::Confirm);
+        assert_eq!(a.context(), Context::ExamResult);
+        a.update(Action::Review);
+        assert_eq!(a.context(), Context::ExamAnswers);
+    });
+}
+
+#[test]
+fn esc_from_the_question_review_returns_to_the_result() {
+    let mut a = quiz_app(80, 24);
+    exam(&mut a);
+    a.update(Action::Submit);
+    a.update(Action::Confirm);
+    a.update(Action::Review);
+    assert!(matches!(a.layers.last(), Some(Layer::Review(_))));
+    a.update(Action::NextFilter);
+    a.update(Action::Back);
+    assert_eq!(phase(&a), Some(Phase::Done));
+    a.update(Action::Back);
+    assert_eq!(phase(&a), None, "the result closes");
 }
 
 #[test]
@@ -444,4 +475,35 @@ fn r_starts_todays_review_with_exactly_the_due_questions() {
     };
     assert_eq!(q.session.len(), 1);
     assert_eq!(q.title, "오늘의 복습");
+}
+
+#[test]
+fn a_finished_exam_shows_in_the_stats_chart_and_its_review_reopens_from_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 30);
+    let rx = attach_store(&mut a, &dir.path().join("progress.db"));
+    exam(&mut a);
+    a.update(Action::Flag);
+    a.update(Action::Submit);
+    a.update(Action::Confirm);
+    a.update(Action::Back);
+    settle(&mut a, &rx);
+    a.update(Action::Stats);
+    let text = screen(&mut a, 80, 30);
+    assert!(text.contains("모의고사 점수"), "{text}");
+    assert!(text.contains("합격선"), "the pass mark drawn:\n{text}");
+    a.update(Action::ExamHistory);
+    let text = screen(&mut a, 80, 30);
+    assert!(text.contains("  1. ") && text.contains("1문제"), "{text}");
+    a.update(Action::Confirm);
+    assert_eq!(a.context(), Context::ExamAnswers);
+    let text = screen(&mut a, 80, 30);
+    assert!(
+        text.contains("안 품") && text.contains("⚑ 표시함"),
+        "{text}"
+    );
+    assert!(text.contains("비용을 줄이면서 데이터 손실을"), "{text}");
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Stats);
 }

@@ -9,11 +9,13 @@ use ratatui::widgets::Widget;
 
 use super::app::{App, Focus, Layer};
 use super::layout::{self, Areas, study_pane_rects};
+use super::screens::exams::exams_lines;
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
 use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
+use super::screens::review::review_lines;
 use super::screens::search::{PROMPT, SearchView};
 use super::screens::stats::stats_lines;
 use super::screens::study::{NoteListView, display_title};
@@ -118,6 +120,7 @@ impl App {
     }
 
     /// Draws one layer over the main area.
+    #[allow(clippy::too_many_lines)] // one arm a layer, read top to bottom
     fn layer(&self, layer: &Layer, main: Rect, buf: &mut Buffer) {
         let areas = Areas {
             main,
@@ -135,13 +138,45 @@ impl App {
                 .render(inner, buf);
             }
             Layer::Quiz(q) => {
-                let title = format!("{} · {}", self.lang.pick("퀴즈", "Quiz"), q.title);
+                let kind = if q.is_exam() {
+                    self.lang.pick("모의고사", "Exam")
+                } else {
+                    self.lang.pick("퀴즈", "Quiz")
+                };
+                let title = format!("{kind} · {}", q.title);
                 let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
                 QuizView {
                     state: q,
                     theme: &self.theme,
                     lang: self.lang,
                     now: (self.clock)(),
+                }
+                .render(inner, buf);
+            }
+            Layer::Review(r) => {
+                let title = format!("{} · {}", self.lang.pick("검토", "Review"), r.title);
+                let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
+                let lines = review_lines(r, &self.theme, self.lang, inner.width as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll: r.scroll,
+                }
+                .render(inner, buf);
+            }
+            Layer::Exams(e) => {
+                let inner = widgets::pane(
+                    areas.main,
+                    self.lang.pick("모의고사 기록", "Exam history"),
+                    true,
+                    &self.theme,
+                    buf,
+                );
+                let lines = exams_lines(e, &self.theme, self.lang, inner.width as usize);
+                let scroll = (e.cursor + super::screens::exams::CHART_ROWS as usize + 4)
+                    .saturating_sub(inner.height as usize);
+                PagerView {
+                    lines: &lines,
+                    scroll,
                 }
                 .render(inner, buf);
             }

@@ -6,6 +6,7 @@ mod cli_export;
 mod cli_search;
 mod cli_tags;
 mod deck;
+mod exams;
 mod hangup;
 mod hostile;
 mod hostile_all;

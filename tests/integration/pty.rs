@@ -257,3 +257,61 @@ fn keys_are_handled_while_another_program_holds_the_database() {
         .unwrap();
     assert_eq!(n, 1, "the answer given while the database was locked");
 }
+
+#[test]
+fn takes_an_exam_submits_it_and_reviews_every_question() {
+    let mut s = Session::start(&["quiz", "--exam", "--no-shuffle"]);
+    let screen = s.wait_for("모의고사");
+    assert!(screen.contains("문제 1/1"), "{screen}");
+    // A (마스터 노드) is wrong; r opens the grid.
+    s.send("m");
+    s.send("a");
+    s.wait_for("답함 1");
+    s.send("r");
+    let screen = s.wait_for("Esc 문제로");
+    assert!(
+        screen.contains("●⚑"),
+        "answered and flagged both shown:\n{screen}"
+    );
+    s.send("S");
+    let screen = s.wait_for("제출할까요?");
+    assert!(
+        screen.contains("안 푼 문제 0개, 표시한 문제 1개"),
+        "{screen}"
+    );
+    s.send("\r");
+    let screen = s.wait_for("합격선");
+    assert!(screen.contains("r 문제별 검토"), "{screen}");
+    s.send("r");
+    let screen = s.wait_for("✗ 틀림");
+    assert!(screen.contains("← 내 답"), "{screen}");
+    assert!(
+        screen.contains("마스터가 멈추면 클러스터 전체가 멈춘다"),
+        "every option's explanation:\n{screen}"
+    );
+    // The filter moves to wrong answers; the one question stays.
+    s.send("f");
+    s.wait_for("[틀린 문제 1]");
+    // Esc goes back one level: to the result.
+    s.send("\x1b");
+    s.wait_for("합격선");
+}
+
+#[test]
+fn abandons_an_exam_and_finds_it_unscored_in_the_history() {
+    let mut s = Session::start(&["quiz", "--exam", "--no-shuffle"]);
+    s.wait_for("모의고사");
+    s.send("a");
+    s.wait_for("답함 1");
+    // Esc on a question asks: submit, abandon or keep going.
+    s.send("\x1b");
+    s.wait_for("a 그만두기(채점 안 함)");
+    s.send("a");
+    s.wait_for("모의고사를 그만두었습니다 (채점하지 않음)");
+    s.send("\x1b");
+    s.send("s");
+    s.wait_for("모의고사 점수");
+    s.send("e");
+    let screen = s.wait_for("그만둠(채점 안 함)");
+    assert!(screen.contains("  1. "), "{screen}");
+}

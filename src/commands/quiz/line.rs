@@ -12,7 +12,10 @@
 use std::io::{BufRead, Write};
 
 use crate::i18n::Lang;
-use crate::quiz::{AnswerError, Attempt, Mode, QuizSession, Step, Timestamp, next_review_text};
+use crate::quiz::{
+    AnswerError, Attempt, ExamReview, Mode, QuizSession, ReviewFilter, Step, Timestamp,
+    next_review_text,
+};
 
 use super::render;
 
@@ -60,6 +63,7 @@ struct Dialogue<'a, R, W> {
     lang: Lang,
     prompt: &'static str,
     exam: bool,
+    review: ReviewFilter,
 }
 
 /// How the dialogue looks.
@@ -70,6 +74,8 @@ pub struct LineOptions {
     /// Print `> ` before reading (for a person at a terminal; scripts
     /// reading the output get clean lines without it).
     pub prompt: bool,
+    /// Which questions the review after an exam shows.
+    pub review: ReviewFilter,
 }
 
 /// Runs the session to its end, printing to `out`.
@@ -91,6 +97,7 @@ pub fn run<R: BufRead, W: Write>(
         lang: options.lang,
         prompt: if options.prompt { "> " } else { "" },
         exam,
+        review: options.review,
     };
     let mut place = Place::Asking;
     while !d.session.is_finished() {
@@ -118,6 +125,8 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
             self.session.submit(now);
         } else if matches!(cmd, "q" | "Q" | "ㅂ") {
             self.session.stop(now);
+        } else if matches!(cmd, "abandon" | "그만") {
+            self.session.abandon(now);
         } else if let Some(n) = cmd.parse::<usize>().ok().filter(|&n| n >= 1)
             && self.session.jump(n - 1, now)
         {
@@ -203,6 +212,10 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
                 self.session.stop(now);
                 Some(Step::Finished)
             }
+            "abandon" | "그만" if self.exam => {
+                self.session.abandon(now);
+                Some(Step::Finished)
+            }
             "s" | "S" | "ㄴ" => Some(self.session.skip(now)),
             "u" | "U" | "ㅕ" => self.undo(now)?,
             "f" if self.exam => {
@@ -282,17 +295,19 @@ impl<R: BufRead, W: Write> Dialogue<'_, R, W> {
         self.session.stop(now);
         self.recorder.finished(self.session, now)?;
         if let Some(r) = self.session.exam_result().cloned() {
-            let len = self.session.len();
-            for i in 0..len {
-                if let Some(fb) = self.session.feedback(i).filter(|f| !f.correct) {
-                    let stem = &self.session.items()[i].question.stem;
-                    let text = render::feedback(&fb, self.lang);
-                    let block = format!("\n[{}/{len}] {stem}\n{text}", i + 1);
-                    write!(self.out, "{}", render::plain(&block))?;
-                }
-            }
             let summary = render::exam_result(&r, self.lang);
             write!(self.out, "\n{}", render::plain(&summary))?;
+        } else if self.session.ending() == Some(crate::quiz::Ending::Abandoned) {
+            let text = self.lang.pick(
+                "모의고사를 그만두었습니다 (채점하지 않음).",
+                "Exam abandoned (not scored).",
+            );
+            writeln!(self.out, "\n{text}")?;
+        }
+        if self.exam {
+            let review = ExamReview::from_session(self.session);
+            let text = render::review(&review, self.review, self.lang);
+            write!(self.out, "{}", render::plain(&text))?;
         }
         writeln!(self.out, "{}", render::score(self.session, self.lang))?;
         self.out.flush()?;

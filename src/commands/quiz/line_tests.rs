@@ -50,6 +50,7 @@ fn script(s: &mut QuizSession, input: &str, lang: Lang, step: f64) -> (String, L
         t
     };
     let options = LineOptions {
+        review: crate::quiz::ReviewFilter::All,
         lang,
         prompt: false,
     };
@@ -136,6 +137,13 @@ fn exam_script_flags_skips_reviews_jumps_and_submits() {
         "{out}"
     );
     assert!(out.contains("By tag:\n  exam/saa"), "{out}");
+    // Then every question, in exam order, with its time and explanations.
+    let review = out
+        .find("Review (all, 4/4)")
+        .expect("the review follows the result");
+    assert!(review > submitted, "{out}");
+    assert!(out[review..].contains("[2/4] [flagged]"), "{out}");
+    assert!(out[review..].contains("Time spent:"), "{out}");
     assert!(out.contains("  service/emr         0/1 (0%)"), "{out}");
     assert!(out.trim_end().ends_with("Score: 3/4 (75%)"), "{out}");
     // The changed answer to question 1 is recorded again, replacing C.
@@ -274,6 +282,7 @@ fn a_line_that_is_not_utf8_is_refused_and_asked_again() {
     let options = LineOptions {
         lang: Lang::Ko,
         prompt: false,
+        review: crate::quiz::ReviewFilter::All,
     };
     // 가 in EUC-KR, then the right answer.
     let input: &[u8] = b"\xb0\xa1\nB\n";
@@ -282,4 +291,19 @@ fn a_line_that_is_not_utf8_is_refused_and_asked_again() {
     assert!(out.contains("UTF-8"), "{out}");
     assert!(out.contains("\n정답입니다.\n"), "{out}");
     assert_eq!(log.attempts.len(), 1);
+}
+
+#[test]
+fn an_exam_can_be_abandoned_unscored_and_reviewed_by_filter() {
+    let mut s = session(Mode::Exam(ExamConfig::new(4, Some(10), 720)));
+    let input = "B\nabandon\n";
+    let (out, log) = script(&mut s, input, Lang::Ko, 1.0);
+    assert!(
+        out.contains("모의고사를 그만두었습니다 (채점하지 않음)."),
+        "{out}"
+    );
+    assert!(!out.contains("환산 점수"), "not scored: {out}");
+    assert!(s.exam_result().is_none());
+    assert_eq!(log.attempts.len(), 1);
+    assert!(out.contains("문제별 검토 (전체, 4/4)"), "{out}");
 }

@@ -5,7 +5,10 @@
 use std::fmt::Write as _;
 
 use crate::i18n::Lang;
-use crate::quiz::{ExamResult, Feedback, GridCell, OptionFeedback, QuizSession, SessionItem};
+use crate::quiz::{
+    ExamResult, ExamReview, Feedback, GridCell, OptionFeedback, QuizSession, ReviewFilter,
+    SessionItem,
+};
 
 /// Shows control characters (escape sequences above all) in text that
 /// came from notes or from the user as visible escapes, keeping line
@@ -161,10 +164,10 @@ pub fn grid(cells: &[GridCell], lang: Lang) -> String {
     );
     match lang {
         Lang::Ko => format!(
-            "\n검토: 답함 {a} | 안 함 {u} | 표시 {f}\n번호를 입력하면 그 문제로 갑니다. 빈 줄이나 submit은 제출, q는 그만하기.\n"
+            "\n검토: 답함 {a} | 안 함 {u} | 표시 {f}\n번호를 입력하면 그 문제로 갑니다. 빈 줄이나 submit은 제출, q는 그만하기(채점), abandon은 채점 없이 그만두기.\n"
         ),
         Lang::En => format!(
-            "\nReview: answered {a} | unanswered {u} | flagged {f}\nType a question number to go back to it; an empty line or `submit` submits; q stops.\n"
+            "\nReview: answered {a} | unanswered {u} | flagged {f}\nType a question number to go back to it; an empty line or `submit` submits; q stops (graded); `abandon` leaves unscored.\n"
         ),
     }
 }
@@ -207,6 +210,27 @@ pub fn exam_result(r: &ExamResult, lang: Lang) -> String {
         lang.pick("합격선", "pass mark"),
         r.pass_mark
     );
+    if !r.domains.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            lang.pick(
+                "영역별 (약한 순, 충족 기준은 합격선 비율):",
+                "By domain (weakest first; meets at the pass mark's share):"
+            )
+        );
+        for d in &r.domains {
+            let p = crate::quiz::percent(d.correct, d.questions).round();
+            let _ = writeln!(
+                s,
+                "  {}  {}/{} ({p}%) {}",
+                d.name,
+                d.correct,
+                d.questions,
+                d.level.label(lang)
+            );
+        }
+    }
     if !r.by_tag.is_empty() {
         let _ = writeln!(s, "{}", lang.pick("태그별:", "By tag:"));
         let width = r
@@ -225,6 +249,52 @@ pub fn exam_result(r: &ExamResult, lang: Lang) -> String {
                 t.total
             );
         }
+    }
+    s
+}
+
+/// The review of an exam: every question the filter keeps, in exam
+/// order, with the answer given, the right one, the explanations and the
+/// time spent (the caller makes it plain).
+pub fn review(review: &ExamReview, filter: ReviewFilter, lang: Lang) -> String {
+    let mut s = String::new();
+    let total = review.items.len();
+    let shown = review.filtered(filter);
+    let _ = writeln!(
+        s,
+        "\n{} ({}, {}/{total})",
+        lang.pick("문제별 검토", "Review"),
+        filter.label(lang),
+        shown.len()
+    );
+    for item in shown {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped
+        let secs = item.seconds.max(0.0).round().min(f64::from(u32::MAX)) as u32;
+        let time = match lang {
+            Lang::Ko => format!("{secs}초"),
+            Lang::En => format!("{secs} s"),
+        };
+        let flag = if item.flagged {
+            lang.pick(" [표시함]", " [flagged]")
+        } else {
+            ""
+        };
+        let gone = if item.in_vault {
+            ""
+        } else {
+            lang.pick(
+                " (볼트에서 사라진 문제: 마지막 기록)",
+                " (no longer in the vault: as last recorded)",
+            )
+        };
+        let _ = writeln!(
+            s,
+            "\n[{}/{total}]{flag}{gone} {}\n{} {time}",
+            item.number,
+            item.question.stem,
+            lang.pick("걸린 시간", "Time spent:")
+        );
+        s.push_str(&feedback(&item.feedback(), lang));
     }
     s
 }

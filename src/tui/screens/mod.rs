@@ -1,12 +1,14 @@
 //! The screens: each owns its state type (changed by `App::update`) and a
 //! view widget that draws from `&state`.
 
+pub mod exams;
 pub mod links;
 pub mod pager;
 pub mod quiz;
 pub mod quiz_start;
 pub mod quiz_view;
 pub mod reader;
+pub mod review;
 pub mod search;
 pub mod stats;
 pub mod study;

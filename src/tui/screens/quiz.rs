@@ -23,7 +23,7 @@ pub enum Phase {
         /// The highlighted cell.
         cursor: usize,
     },
-    /// Exam: "submit now?".
+    /// Exam: "submit, abandon, or keep going?".
     ConfirmSubmit,
     /// The session is over: the summary or the exam result.
     Done,
@@ -45,6 +45,8 @@ pub enum Outcome {
     Finished,
     /// Show this question's note at the question.
     OpenNote(QuestionIx),
+    /// Open the question-by-question review of the finished exam.
+    OpenReview,
     /// Close the quiz screen.
     Leave,
     /// A multi-answer question needs this many options toggled first.
@@ -79,6 +81,13 @@ pub struct QuizState {
     /// When the question just answered comes back (practice feedback),
     /// from the schedule the recorder just wrote.
     pub next_review: Option<Timestamp>,
+    /// The review grid cell the submit dialog was opened from (Esc goes
+    /// back there); `None` when opened from a question.
+    pub confirm_from: Option<usize>,
+    /// Rows scrolled at most on the result, from the last layout.
+    pub max_scroll: usize,
+    /// Rows the result shows at once, from the last layout.
+    pub page: usize,
 }
 
 impl QuizState {
@@ -100,6 +109,9 @@ impl QuizState {
             option_rows: Vec::new(),
             grid_cols: 10,
             next_review: None,
+            confirm_from: None,
+            max_scroll: usize::MAX,
+            page: 10,
         }
     }
 
@@ -175,25 +187,51 @@ impl QuizState {
                     self.scroll = 0;
                     Outcome::Finished
                 }
+                Action::Abandon => {
+                    self.session.abandon(now);
+                    self.phase = Phase::Done;
+                    self.scroll = 0;
+                    Outcome::Finished
+                }
                 Action::Back => {
-                    self.phase = Phase::Asking;
+                    self.phase = match self.confirm_from.take() {
+                        Some(cursor) => Phase::Review { cursor },
+                        None => Phase::Asking,
+                    };
                     Outcome::None
                 }
                 _ => Outcome::None,
             },
-            Phase::Done => match action {
-                Action::Confirm | Action::Back => Outcome::Leave,
-                Action::Down => {
-                    self.scroll += 1;
-                    Outcome::None
-                }
-                Action::Up => {
-                    self.scroll = self.scroll.saturating_sub(1);
-                    Outcome::None
-                }
-                _ => Outcome::None,
-            },
+            Phase::Done => self.done(action),
         }
+    }
+
+    /// The result or summary: it scrolls like every page; `r` opens an
+    /// exam's question-by-question review.
+    fn done(&mut self, action: Action) -> Outcome {
+        let page = self.page.max(1);
+        self.scroll = match action {
+            Action::Confirm | Action::Back => return Outcome::Leave,
+            Action::Review if self.is_exam() => return Outcome::OpenReview,
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::HalfPageDown => self.scroll + page / 2,
+            Action::HalfPageUp => self.scroll.saturating_sub(page / 2),
+            Action::PageDown => self.scroll + page,
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => self.max_scroll,
+            _ => return Outcome::None,
+        }
+        .min(self.max_scroll);
+        Outcome::None
+    }
+
+    /// Opens the submit dialog; Esc there comes back to `from`.
+    fn confirm(&mut self, from: Option<usize>) -> Outcome {
+        self.confirm_from = from;
+        self.phase = Phase::ConfirmSubmit;
+        Outcome::None
     }
 
     fn asking(&mut self, action: Action, now: Timestamp) -> Outcome {
@@ -266,10 +304,7 @@ impl QuizState {
                 };
                 Outcome::None
             }
-            Action::Submit | Action::Back if exam => {
-                self.phase = Phase::ConfirmSubmit;
-                Outcome::None
-            }
+            Action::Submit | Action::Back if exam => self.confirm(None),
             Action::Back => {
                 self.session.stop(now);
                 self.phase = Phase::Done;
@@ -401,10 +436,7 @@ impl QuizState {
                 self.phase = Phase::Asking;
                 return Outcome::None;
             }
-            Action::Submit => {
-                self.phase = Phase::ConfirmSubmit;
-                return Outcome::None;
-            }
+            Action::Submit => return self.confirm(Some(cursor)),
             Action::Back => {
                 self.phase = Phase::Asking;
                 return Outcome::None;
@@ -490,6 +522,27 @@ mod tests {
         assert_eq!(q.apply(Action::Confirm, T0), Outcome::Finished);
         let result = q.session.exam_result().unwrap();
         assert_eq!((result.correct, result.total), (1, 3));
+    }
+
+    #[test]
+    fn an_exam_can_be_abandoned_unscored_and_esc_goes_back_one_level() {
+        let mut q = quiz(Mode::Exam(ExamConfig::new(3, Some(10), 720)), &[0, 1, 2]);
+        q.apply(Action::Pick('C'), T0);
+        q.apply(Action::Review, T0);
+        q.apply(Action::Right, T0);
+        q.apply(Action::Submit, T0);
+        assert_eq!(q.phase, Phase::ConfirmSubmit);
+        q.apply(Action::Back, T0);
+        assert_eq!(q.phase, Phase::Review { cursor: 1 }, "back to the grid");
+        q.apply(Action::Back, T0);
+        assert_eq!(q.phase, Phase::Asking, "back to the question");
+        q.apply(Action::Back, T0);
+        assert_eq!(q.phase, Phase::ConfirmSubmit);
+        assert_eq!(q.apply(Action::Abandon, T0), Outcome::Finished);
+        assert_eq!(q.phase, Phase::Done);
+        assert_eq!(q.session.ending(), Some(crate::quiz::Ending::Abandoned));
+        assert!(q.session.exam_result().is_none());
+        assert_eq!(q.apply(Action::Review, T0), Outcome::OpenReview);
     }
 
     #[test]

@@ -12,7 +12,10 @@ use ratatui::widgets::Widget;
 
 use super::quiz::{Phase, QuizState};
 use crate::i18n::Lang;
-use crate::quiz::{Feedback, SessionItem, Timestamp, next_review_text};
+use crate::quiz::{
+    DomainLevel, Ending, ExamResult, Feedback, SessionItem, TagScore, Timestamp, next_review_text,
+    percent,
+};
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 use crate::tui::wrap::{self, wrap, wrap_plain};
@@ -135,7 +138,7 @@ pub fn question_lines(
 
 /// The verdict, when the question comes back (`schedule`), the
 /// explanations, the key point and the note.
-fn feedback_lines(
+pub(crate) fn feedback_lines(
     fb: &Feedback,
     schedule: Option<String>,
     t: &Theme,
@@ -289,17 +292,21 @@ impl Widget for QuizView<'_> {
         );
         if s.phase == Phase::ConfirmSubmit {
             let unanswered = s.session.len() - s.session.score().answered;
+            let flagged = s.session.items().iter().filter(|i| i.flagged).count();
             let text = match lang {
                 Lang::Ko => format!(
-                    "제출할까요? 답하지 않은 문제 {unanswered}개. Enter 제출 · Esc 계속 풀기"
+                    "제출할까요? 안 푼 문제 {unanswered}개, 표시한 문제 {flagged}개.\nEnter 제출 · a 그만두기(채점 안 함) · Esc 계속 풀기"
                 ),
-                Lang::En => {
-                    format!("Submit now? {unanswered} unanswered. Enter submits · Esc goes back")
-                }
+                Lang::En => format!(
+                    "Submit now? {unanswered} unanswered, {flagged} flagged.\nEnter submits · a abandons (not scored) · Esc keeps going"
+                ),
             };
-            let popup = widgets::centered(area, 50, 5);
+            let popup = widgets::centered(area, 56, 7);
             let inner = widgets::popup(popup, lang.pick("제출", "Submit"), t, buf);
-            let wrapped = wrap_plain(&text, t.text, inner.width as usize);
+            let wrapped: Vec<Line<'static>> = text
+                .lines()
+                .flat_map(|l| wrap_plain(l, t.text, inner.width as usize))
+                .collect();
             draw_lines(&wrapped, 0, inner, buf);
         }
     }
@@ -319,8 +326,8 @@ pub const GRID_CELL: u16 = 6;
 
 fn grid(s: &QuizState, cursor: usize, t: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let legend = lang.pick(
-        "● 답함  ○ 안 함  ⚑ 표시  Enter 이동 · S 제출",
-        "● answered  ○ open  ⚑ flagged  Enter go · S submit",
+        "● 답함  ○ 안 함  ⚑ 표시  Enter 이동 · S 제출 · Esc 문제로",
+        "● answered  ○ open  ⚑ flagged  Enter go · S submit · Esc back",
     );
     buf.set_stringn(area.x, area.y, legend, area.width as usize, t.dim);
     let cols = (area.width / GRID_CELL).max(1) as usize;
@@ -331,13 +338,13 @@ fn grid(s: &QuizState, cursor: usize, t: &Theme, lang: Lang, area: Rect, buf: &m
             break;
         }
         let x = area.x + u16::try_from(col).unwrap_or(0) * GRID_CELL;
-        let mark = if cell.flagged {
-            "⚑"
-        } else if cell.answered {
-            "●"
-        } else {
-            "○"
-        };
+        // Answered and flagged are shown side by side: a flagged question
+        // may or may not be answered.
+        let mark = format!(
+            "{}{}",
+            if cell.answered { "●" } else { "○" },
+            if cell.flagged { "⚑" } else { " " }
+        );
         let style = if cell.index == cursor {
             t.selected
         } else if cell.flagged {
@@ -357,61 +364,30 @@ fn grid(s: &QuizState, cursor: usize, t: &Theme, lang: Lang, area: Rect, buf: &m
     }
 }
 
-/// The summary after practice, or the exam result with a bar per tag.
+/// The summary after practice, or the exam result: the score, the
+/// domains with their level and the tags as bars, weakest first.
 pub fn result_lines(s: &QuizState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let score = s.session.score();
     if let Some(r) = s.session.exam_result() {
-        let verdict = if r.passed {
-            (lang.pick("합격", "PASS"), t.correct)
-        } else {
-            (lang.pick("불합격", "FAIL"), t.wrong)
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {} / 1000  ", lang.pick("점수", "Score"), r.scaled),
-                t.title,
+        exam_result_lines(r, t, lang, width, &mut lines);
+    } else if s.session.ending() == Some(Ending::Abandoned) {
+        lines.push(Line::styled(
+            lang.pick(
+                "모의고사를 그만두었습니다 (채점하지 않음)",
+                "Exam abandoned (not scored)",
             ),
-            Span::styled(verdict.0, verdict.1),
-            Span::styled(
-                format!("  ({} {})", lang.pick("합격선", "pass mark"), r.pass_mark),
-                t.dim,
-            ),
-        ]));
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let mins = (r.elapsed_secs / 60.0) as u64;
+            t.title,
+        ));
         lines.push(Line::styled(
             format!(
-                "{} {}/{} ({:.0}%) · {} {} · {} {mins}{}{}",
-                lang.pick("맞음", "right"),
-                r.correct,
-                r.total,
-                r.percent,
+                "{} {}/{}",
                 lang.pick("답함", "answered"),
-                r.answered,
-                lang.pick("걸린 시간", "time"),
-                lang.pick("분", " min"),
-                if r.timed_out {
-                    lang.pick(" · 시간 초과", " · time ran out")
-                } else {
-                    ""
-                },
+                score.answered,
+                score.total
             ),
             t.dim,
         ));
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            lang.pick("태그별 정답률", "Right by tag"),
-            t.heading,
-        ));
-        let rows: Vec<(&str, u64, u64)> = r
-            .by_tag
-            .iter()
-            .map(|g| (g.tag.as_str(), g.correct as u64, g.total as u64))
-            .collect();
-        lines.extend(widgets::tag_bars(&rows, width, t, |_, right, total| {
-            format!("{right}/{total}")
-        }));
     } else {
         let pct = (score.correct * 100)
             .checked_div(score.answered)
@@ -432,10 +408,100 @@ pub fn result_lines(s: &QuizState, t: &Theme, lang: Lang, width: usize) -> Vec<L
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        lang.pick("Enter 또는 Esc로 돌아가기", "Enter or Esc to go back"),
+        if s.is_exam() {
+            lang.pick(
+                "r 문제별 검토 · Enter 또는 Esc로 돌아가기",
+                "r review each question · Enter or Esc to go back",
+            )
+        } else {
+            lang.pick("Enter 또는 Esc로 돌아가기", "Enter or Esc to go back")
+        },
         t.dim,
     ));
     lines
+}
+
+fn exam_result_lines(
+    r: &ExamResult,
+    t: &Theme,
+    lang: Lang,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let verdict = if r.passed {
+        (lang.pick("합격", "PASS"), t.correct)
+    } else {
+        (lang.pick("불합격", "FAIL"), t.wrong)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{} {} / 1000  ", lang.pick("점수", "Score"), r.scaled),
+            t.title,
+        ),
+        Span::styled(verdict.0, verdict.1),
+        Span::styled(
+            format!("  ({} {})", lang.pick("합격선", "pass mark"), r.pass_mark),
+            t.dim,
+        ),
+    ]));
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mins = (r.elapsed_secs / 60.0) as u64;
+    lines.push(Line::styled(
+        format!(
+            "{} {}/{} ({:.0}%) · {} {} · {} {mins}{}{}",
+            lang.pick("맞음", "right"),
+            r.correct,
+            r.total,
+            r.percent,
+            lang.pick("답함", "answered"),
+            r.answered,
+            lang.pick("걸린 시간", "time"),
+            lang.pick("분", " min"),
+            if r.timed_out {
+                lang.pick(" · 시간 초과", " · time ran out")
+            } else {
+                ""
+            },
+        ),
+        t.dim,
+    ));
+    if !r.domains.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            lang.pick("영역별 (약한 순)", "By domain (weakest first)"),
+            t.heading,
+        ));
+        let rows: Vec<(&str, u64, u64)> = r
+            .domains
+            .iter()
+            .map(|d| (d.name.as_str(), d.correct as u64, d.questions as u64))
+            .collect();
+        let levels: Vec<DomainLevel> = r.domains.iter().map(|d| d.level).collect();
+        let i = std::cell::Cell::new(0);
+        lines.extend(widgets::tag_bars(&rows, width, t, |_, right, total| {
+            let level = levels.get(i.get()).map_or("", |l| l.label(lang));
+            i.set(i.get() + 1);
+            format!("{right}/{total} {level}")
+        }));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        lang.pick("태그별 정답률 (약한 순)", "Right by tag (weakest first)"),
+        t.heading,
+    ));
+    let mut tags: Vec<&TagScore> = r.by_tag.iter().collect();
+    tags.sort_by(|a, b| {
+        percent(a.correct, a.total)
+            .total_cmp(&percent(b.correct, b.total))
+            .then_with(|| a.tag.cmp(&b.tag))
+    });
+    let rows: Vec<(&str, u64, u64)> = tags
+        .iter()
+        .map(|g| (g.tag.as_str(), g.correct as u64, g.total as u64))
+        .collect();
+    lines.extend(widgets::tag_bars(&rows, width, t, |_, right, total| {
+        format!("{right}/{total}")
+    }));
 }
 
 fn item_line(item: &SessionItem, t: &Theme, width: usize) -> Line<'static> {
@@ -458,6 +524,12 @@ fn item_line(item: &SessionItem, t: &Theme, width: usize) -> Line<'static> {
 /// option stays visible.
 pub fn lay_out(state: &mut QuizState, t: &Theme, lang: Lang, area: Rect) {
     state.grid_cols = (area.width / GRID_CELL).max(1) as usize;
+    if state.phase == Phase::Done {
+        let total = result_lines(state, t, lang, area.width as usize).len();
+        state.page = area.height as usize;
+        state.max_scroll = total.saturating_sub(state.page);
+        state.scroll = state.scroll.min(state.max_scroll);
+    }
     if !matches!(
         state.phase,
         Phase::Asking | Phase::Feedback | Phase::ConfirmSubmit

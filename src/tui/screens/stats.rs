@@ -29,6 +29,10 @@ pub struct StatsState {
     pub height: usize,
     /// Rows of text, from the last layout.
     pub total: usize,
+    /// Scored exams' scaled scores and pass marks, oldest first.
+    pub exam_scores: Vec<(u32, u32)>,
+    /// The readiness forecast for the whole vault.
+    pub readiness: Option<crate::quiz::Readiness>,
 }
 
 impl StatsState {
@@ -40,6 +44,8 @@ impl StatsState {
             scroll: 0,
             height: 10,
             total: 0,
+            exam_scores: Vec::new(),
+            readiness: None,
         }
     }
 
@@ -99,6 +105,8 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         ));
     }
     lines.push(Line::default());
+    exam_lines(s, t, lang, width, &mut lines);
+    lines.push(Line::default());
     lines.push(Line::styled(
         lang.pick("태그별 정답률", "Accuracy by tag"),
         t.heading,
@@ -116,6 +124,31 @@ pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<L
     lines.push(Line::default());
     notebook_lines(&s.notebook, t, lang, width, &mut lines);
     lines
+}
+
+/// Scaled scores over time with the pass mark, and the key to the history.
+fn exam_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::from(vec![
+        Span::styled(lang.pick("모의고사 점수", "Exam scores"), t.heading),
+        Span::styled(
+            format!(
+                "   e {}",
+                lang.pick("기록·다시 검토", "history and reviews")
+            ),
+            t.hint_key,
+        ),
+    ]));
+    if let Some(r) = &s.readiness {
+        lines.extend(wrap::wrap_plain(&r.line(lang), t.text, width));
+    }
+    if s.exam_scores.is_empty() {
+        lines.push(Line::styled(
+            lang.pick("아직 채점된 모의고사가 없습니다.", "No scored exams yet."),
+            t.dim,
+        ));
+        return;
+    }
+    lines.extend(super::exams::score_chart(&s.exam_scores, t, lang, width));
 }
 
 /// Answers a day over the last eight weeks as a sparkline, and per week.
