@@ -41,7 +41,7 @@ pub use history::{History, QuestionHistory};
 pub use letters::{LetterError, jamo_key, parse_letters};
 pub use notebook::{MissedQuestion, Notebook, NotebookOption, WrongPick};
 pub use present::{Location, PresentedOption, PresentedQuestion};
-pub use rng::{SeededRng, Shuffle};
+pub use rng::{SeededRng, Shuffle, session_seed};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};
 pub use session::{
