@@ -299,6 +299,19 @@ mod tests {
         assert_eq!(yaml_too_deep(&yaml, 100), Some((6, 4 + 2 * 97 + 1)));
     }
 
+    /// Found by the `frontmatter_nesting` fuzz target: brackets and quotes
+    /// inside a plain scalar, then `x: ` ends the scalar and real flow
+    /// nesting starts.
+    #[test]
+    fn flow_nesting_after_a_plain_scalar_with_brackets_and_quotes_is_found() {
+        let yaml = format!(
+            "x: \n    ? \\- - !t [[[[''['x: {}1{}\n",
+            "[".repeat(150),
+            "]".repeat(150)
+        );
+        assert!(yaml_too_deep(&yaml, 100).is_some());
+    }
+
     #[test]
     fn deep_block_nesting_is_found() {
         let yaml = format!("x:\n{}a\n", "- ".repeat(300));
