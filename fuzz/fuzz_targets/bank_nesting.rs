@@ -24,5 +24,5 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     check::parsed(lines, &bank.diagnostics, &bank.questions);
-    nesting::assert_scan_caught_depth(&bank.diagnostics);
+    nesting::assert_scan_caught_depth(bytes, &bank.diagnostics);
 });

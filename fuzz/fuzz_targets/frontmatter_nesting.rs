@@ -23,5 +23,5 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     check::parsed(lines, &parsed.diagnostics, &parsed.questions);
-    nesting::assert_scan_caught_depth(&parsed.diagnostics);
+    nesting::assert_scan_caught_depth(bytes, &parsed.diagnostics);
 });

@@ -40,7 +40,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     // Bad quiz flags stop here, with exit status 2, as in the line mode.
     let request = quiz
         .map(|args| {
-            let seed = crate::tui::app::system_now().0.unsigned_abs();
+            let seed = crate::quiz::session_seed(crate::tui::app::system_now().0.unsigned_abs());
             args.request(seed, lang)
         })
         .transpose()
@@ -247,11 +247,36 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     let (ev_tx, ev_rx) = mpsc::channel();
     let mut debouncer =
         notify_debouncer_full::new_debouncer(Duration::from_millis(300), None, ev_tx)?;
+    // One folder that cannot be watched (unreadable) fails a recursive
+    // watch of the whole root: the root's folders are then watched one by
+    // one, so only that folder goes without live reload.
+    let mut one_by_one = std::collections::HashSet::new();
+    let mut unwatched = Vec::new();
     for root in roots {
-        debouncer.watch(root, RecursiveMode::Recursive)?;
+        if debouncer.watch(root, RecursiveMode::Recursive).is_err() {
+            watch_each(&mut debouncer, root, &mut one_by_one, &mut unwatched);
+        }
+    }
+    if let Some(first) = unwatched.first() {
+        let _ = tx.send(AppEvent::ReloadFailed(format!(
+            "live reload is off for {} folder(s) that cannot be watched, such as {}",
+            unwatched.len(),
+            first.display()
+        )));
     }
     for result in ev_rx {
         let Ok(events) = result else { continue };
+        if !one_by_one.is_empty() {
+            // Folders made since are watched too.
+            for path in events
+                .iter()
+                .filter(|e| e.kind.is_create())
+                .flat_map(|e| &e.paths)
+                .filter(|p| p.is_dir())
+            {
+                watch_each(&mut debouncer, path, &mut one_by_one, &mut Vec::new());
+            }
+        }
         let relevant = events
             .iter()
             .filter(|e| is_change(e.kind))
@@ -268,6 +293,37 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Watches `top` and every folder under it one by one (links not
+/// followed), skipping those already in `watched`; the folders that cannot
+/// be watched go to `failed`.
+fn watch_each<W: notify_debouncer_full::notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+    top: &Path,
+    watched: &mut std::collections::HashSet<PathBuf>,
+    failed: &mut Vec<PathBuf>,
+) {
+    use notify_debouncer_full::notify::RecursiveMode;
+    let mut stack = vec![top.to_owned()];
+    while let Some(dir) = stack.pop() {
+        if !watched.insert(dir.clone()) {
+            continue;
+        }
+        if debouncer.watch(&dir, RecursiveMode::NonRecursive).is_err() {
+            failed.push(dir);
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        stack.extend(
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path()),
+        );
+    }
 }
 
 /// True for events that change what a file holds. Reads are events too on

@@ -233,7 +233,7 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
     let lang = Lang::detect(global.lang);
     let now0 = now();
     let request = args
-        .request(now0.0.unsigned_abs(), lang)
+        .request(crate::quiz::session_seed(now0.0.unsigned_abs()), lang)
         .map_err(anyhow::Error::msg)?;
     let p = prepare(global, &request, now0)?;
     let Prepared {

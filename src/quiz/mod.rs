@@ -61,7 +61,7 @@ pub use request::{ExamRequest, PlanError, QuizPlan, QuizRequest};
 pub use review::{
     AskedQuestion, ExamReview, QuestionSnapshot, ReviewFilter, ReviewItem, SnapshotOption,
 };
-pub use rng::{SeededRng, Shuffle};
+pub use rng::{SeededRng, Shuffle, session_seed};
 pub use schedule::{CardState, Rating, ScheduleError, Scheduler, expected_seconds};
 pub use select::{ExamPlan, SelectError, Selection, plan, select};
 pub use session::{

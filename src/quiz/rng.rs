@@ -30,6 +30,22 @@ impl Shuffle {
     }
 }
 
+/// A seed for a session started at `now_ms` (milliseconds) without
+/// `--seed`: the clock mixed with this process's id, a count of seeds
+/// made so far and the standard library's per-process random keys, so two
+/// quizzes started in the same millisecond (two terminals, a script) get
+/// different shuffles. The seed is still shown and stored, so any session
+/// can be repeated with `--seed`.
+pub fn session_seed(now_ms: u64) -> u64 {
+    use std::hash::BuildHasher as _;
+    static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let keys = std::collections::hash_map::RandomState::new().hash_one((std::process::id(), count));
+    let mut rng = SeededRng::new(now_ms ^ keys);
+    // Kept positive as an SQLite integer reads it back.
+    rng.next_u64() >> 1
+}
+
 /// A small deterministic generator (SplitMix64).
 #[derive(Debug, Clone)]
 pub struct SeededRng(u64);
@@ -87,6 +103,14 @@ mod tests {
         let mut sorted = shuffled(7);
         sorted.sort_unstable();
         assert_eq!(sorted, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sessions_started_in_the_same_millisecond_get_different_seeds() {
+        let seeds: std::collections::HashSet<u64> = (0..100)
+            .map(|_| super::session_seed(1_800_000_000_000))
+            .collect();
+        assert_eq!(seeds.len(), 100);
     }
 
     #[test]

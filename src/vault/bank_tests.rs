@@ -176,3 +176,18 @@ fn a_duplicate_bank_key_is_reported_at_its_second_occurrence() {
     assert!(d.message.contains("duplicate"), "{}", d.message);
     assert_eq!((d.line, d.column), (5, 5));
 }
+
+/// Found by the `bank_nesting` fuzz target: an alias inside the anchor it
+/// names, in a bank entry.
+#[test]
+fn an_alias_inside_its_own_anchor_is_a_bank_diagnostic() {
+    let b = bank("- question: q\n  options: &x {a: {a: {a: {a: *x}}}}\n");
+    assert!(b.questions.is_empty());
+    assert!(
+        b.diagnostics
+            .iter()
+            .any(|d| d.message.contains("invalid YAML")),
+        "{:?}",
+        b.diagnostics
+    );
+}

@@ -109,7 +109,10 @@ impl YamlScan {
             match b {
                 b'#' if prev_space => break,
                 b'"' | b'\'' if self.token_start => self.quote = Some(b),
-                b'[' | b'{' => {
+                // In block context a bracket inside a plain scalar is text;
+                // in flow context every one counts (a stray one is a
+                // parse error, found at once).
+                b'[' | b'{' if self.token_start || self.flow > 0 => {
                     self.flow += 1;
                     self.token_start = true;
                     if self.block + self.flow > limit {
@@ -265,10 +268,8 @@ mod tests {
         let yaml = format!(
             "a: \"{many}\"\nb: '{many}'\n# {many}\nc: |\n  {many}\n  {many}\nd: x {many}\n"
         );
-        // Plain scalars in block context may hold brackets: counted anyway
-        // (one line of 50 stays within 60).
-        assert_eq!(yaml_too_deep(&yaml, 60), None);
-        assert!(yaml_too_deep(&yaml, 40).is_some());
+        // Brackets inside a plain scalar in block context are text too.
+        assert_eq!(yaml_too_deep(&yaml, 10), None);
     }
 
     #[test]
@@ -282,6 +283,33 @@ mod tests {
         ] {
             assert!(yaml_too_deep(&yaml, 100).is_some(), "{yaml:.30}");
         }
+    }
+
+    /// Found by the `bank_nesting` fuzz target: a bracket inside a plain
+    /// scalar was taken for an open flow collection that never closed, and
+    /// the block nesting after it (`- - - …` on a later line) went
+    /// uncounted.
+    #[test]
+    fn a_bracket_in_plain_text_does_not_hide_later_block_nesting() {
+        let yaml = format!(
+            "- question: q\n  options: \\? ? - -  [#- -\n  answer: A\n- question: r\n  \
+             explanation:\n    {}a\n",
+            "- ".repeat(150)
+        );
+        assert_eq!(yaml_too_deep(&yaml, 100), Some((6, 4 + 2 * 97 + 1)));
+    }
+
+    /// Found by the `frontmatter_nesting` fuzz target: brackets and quotes
+    /// inside a plain scalar, then `x: ` ends the scalar and real flow
+    /// nesting starts.
+    #[test]
+    fn flow_nesting_after_a_plain_scalar_with_brackets_and_quotes_is_found() {
+        let yaml = format!(
+            "x: \n    ? \\- - !t [[[[''['x: {}1{}\n",
+            "[".repeat(150),
+            "]".repeat(150)
+        );
+        assert!(yaml_too_deep(&yaml, 100).is_some());
     }
 
     #[test]

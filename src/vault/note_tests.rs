@@ -407,3 +407,20 @@ fn a_duplicate_frontmatter_key_is_reported_at_its_second_occurrence() {
     assert!(d.message.contains("duplicate"), "{}", d.message);
     assert_eq!((d.line, d.column), (4, 1));
 }
+
+/// Found by the `frontmatter_nesting` fuzz target: an alias inside the
+/// anchor it names recurses in the parser, with no nesting in the text.
+#[test]
+fn an_alias_inside_its_own_anchor_is_a_diagnostic() {
+    for yaml in ["x:\n  &x [*x, : &x ", "&x [x: [*x", "x: &x {a: {a: *x}}"] {
+        let n = parse_note("alias.md", format!("---\n{yaml}\n---\n# 본문\n")).unwrap();
+        assert_eq!(n.note.title.as_ref(), "본문", "{yaml}");
+        assert!(
+            n.diagnostics
+                .iter()
+                .any(|d| d.message.contains("invalid YAML")),
+            "{yaml}: {:?}",
+            n.diagnostics
+        );
+    }
+}

@@ -67,6 +67,59 @@ pub fn build_everything(dir: &Path) {
         std::fs::create_dir(dir.join("loop")).unwrap();
         std::os::unix::fs::symlink("..", dir.join("loop/up")).unwrap();
     }
+    build_second_round(dir);
+}
+
+/// The hostile cases of `hostile_deep`, `hostile_walk`, `hostile_output`
+/// and `hostile_positions`: 44 more notes load.
+fn build_second_round(dir: &Path) {
+    write(
+        dir,
+        "deepfm.md",
+        format!(
+            "---
+x: {}
+---
+# 깊은 머리말
+",
+            "[".repeat(1_000_000)
+        ),
+    );
+    write(dir, "questions/deep.yaml", "{a: ".repeat(250_000));
+    write(dir, "quotes8.md", ">".repeat(8 * 1024 * 1024 - 64));
+    write(
+        dir,
+        "dup.md",
+        "---
+title: a
+title: b
+---
+# 중복
+",
+    );
+    write(
+        dir,
+        "ctl\u{1b}]0;x\u{7}\nname.md",
+        "# 제어\u{1b}]52;c;aGk=\u{7} 문자\n",
+    );
+    #[cfg(unix)]
+    {
+        for i in 0..40 {
+            let folder = dir.join(format!("links/f{i:02}"));
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("n.md"), format!("# 링크 {i}\n")).unwrap();
+            let next = format!("../f{:02}", i + 1);
+            std::os::unix::fs::symlink(&next, folder.join("a")).unwrap();
+            std::os::unix::fs::symlink(&next, folder.join("b")).unwrap();
+        }
+        for i in 0..20 {
+            std::fs::hard_link(dir.join("empty.md"), dir.join(format!("hard{i}.md"))).unwrap();
+        }
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join("pipe.md"))
+            .status();
+        assert!(made.unwrap().success());
+    }
 }
 
 #[test]
@@ -85,14 +138,20 @@ fn everything_at_once_checks_within_bounds_and_loads_the_good_notes() {
         "map.yaml",
         "blob.yml",
         "lol.yaml",
+        "deepfm.md",
+        "deep.yaml",
+        "dup.md",
+        "pipe.md",
     ] {
         assert!(text.contains(broken), "{broken} not named:\n{text}");
     }
     let export = export_json(dir.path());
     let loaded = export["notes"].as_array().unwrap().len();
     // good, empty, front, open, line, list, quotes, lists, many, tags,
-    // 스팟, x.md/inside, the deep one.
-    assert_eq!(loaded, 13, "{export:#}");
+    // 스팟, x.md/inside, the deep one; then deepfm, quotes8, dup, ctl and
+    // the forty linked folders (the hard links are the empty note again).
+    let second = if cfg!(unix) { 44 } else { 4 };
+    assert_eq!(loaded, 13 + second, "{export:#}");
 }
 
 #[test]
@@ -175,7 +234,7 @@ fn the_tui_opens_the_hostile_vault_and_quits_cleanly() {
     let mut tui = Tui::start(dir.path(), data.path(), &[]);
     // Ten thousand tags push the good note far down the tag tree: find it
     // the way a person would, by searching.
-    tui.wait_for("노트 13");
+    tui.wait_for(if cfg!(unix) { "노트 57" } else { "노트 17" });
     tui.send("/멀쩡");
     tui.wait_for(GOOD_TITLE);
     tui.send("\x03");

@@ -70,3 +70,32 @@ fn an_answer_in_another_encoding_is_asked_again() {
     assert!(stdout.contains("not UTF-8"), "{stdout}");
     assert!(stdout.contains("Score:"), "{stdout}");
 }
+
+/// An unreadable folder in the vault must not turn off live reload for the
+/// rest of it. Skipped as root, where permissions do not bind.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_folder_keeps_live_reload_for_the_rest() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let vault = tempfile::tempdir().unwrap();
+    write_good_note(vault.path());
+    let locked = vault.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("n.md"), "# 잠김\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_ok() {
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: permissions do not bind for this user");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(vault.path(), data.path(), &[]);
+    tui.wait_for(GOOD_TITLE);
+    std::fs::create_dir(vault.path().join("new")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::fs::write(vault.path().join("new/새.md"), "# 새 노트\n").unwrap();
+    tui.wait_for("새 노트");
+    tui.send("q");
+    tui.wait_exit();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
