@@ -193,25 +193,26 @@ impl Store {
     }
 
     /// Desired and measured retention, and whether fitted parameters are
-    /// in use. Two aggregates over the attempts (no rows read back), and
-    /// one look-up per id in a chain of links.
+    /// in use. Read from the summary tables (readable answers only) and
+    /// one index look-up per question for its first answer, and one per id
+    /// in a chain of links.
     pub fn retention(&self) -> Result<Retention, StoreError> {
         let sql = |e| self.err(e);
         let (total, right): (i64, f64) = self
             .conn
             .query_row(
-                "SELECT count(*), total(is_correct) FROM attempts",
+                "SELECT coalesce(sum(attempts), 0), total(correct) FROM tag_totals",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(sql)?;
-        // Each question's first answer is not a review; SQLite takes the
-        // bare column from the row holding the minimum.
+        // Each question's first answer is not a review.
         let (mut firsts, mut first_right): (i64, f64) = self
             .conn
             .query_row(
-                "SELECT count(*), total(c) FROM
-                   (SELECT min(answered_at), is_correct AS c FROM attempts GROUP BY question_id)",
+                "SELECT count(*), total((SELECT b.is_correct FROM attempts b
+                    WHERE b.question_id = q.question_id ORDER BY b.answered_at, b.id LIMIT 1))
+                 FROM question_totals q",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

@@ -14,16 +14,27 @@ use crate::quiz::Scheduler;
 /// The condition a readable `attempts` row meets, for `WHERE`.
 pub(super) use super::schema::READABLE_ATTEMPT;
 
-/// The rows of `attempts` that [`READABLE_ATTEMPT`] leaves out.
+/// The rows of `attempts` that [`READABLE_ATTEMPT`] leaves out: all rows
+/// less those the summary tables counted (which count only readable rows),
+/// so no scan of the attempts; a scan only when the summaries are missing.
 pub(super) fn unreadable_attempts(conn: &Connection) -> usize {
-    conn.query_row(
-        &format!("SELECT count(*) FROM attempts WHERE NOT ({READABLE_ATTEMPT})"),
+    let from_summaries = conn.query_row(
+        "SELECT (SELECT count(*) FROM attempts)
+              - (SELECT coalesce(sum(attempts), 0) FROM question_totals)",
         [],
         |r| r.get::<_, i64>(0),
-    )
-    .ok()
-    .and_then(|n| usize::try_from(n).ok())
-    .unwrap_or(0)
+    );
+    from_summaries
+        .or_else(|_| {
+            conn.query_row(
+                &format!("SELECT count(*) FROM attempts WHERE NOT ({READABLE_ATTEMPT})"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+        })
+        .ok()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(0)
 }
 
 /// True when every line `PRAGMA quick_check` gave is about a row (a value
