@@ -15,7 +15,7 @@ use super::layout::{Areas, study_panes};
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
-use super::screens::quiz_start::StartDialog;
+use super::screens::quiz_start::{Scope, StartDialog};
 use super::screens::reader::ReaderState;
 use super::screens::search::SearchState;
 use super::screens::stats::StatsState;
@@ -363,6 +363,16 @@ impl App {
                     let note = r.note;
                     let links = LinksState::new(&self.vault, note);
                     self.layers.push(Layer::Links(links));
+                } else if action == Action::StartQuiz {
+                    let note = r.note;
+                    if self.layers.iter().any(|l| matches!(l, Layer::Quiz(_))) {
+                        self.say(self.lang.pick(
+                            "퀴즈 중입니다: Esc로 돌아가 이어 푸세요",
+                            "A quiz is running: Esc goes back to it",
+                        ));
+                    } else {
+                        self.open_start_dialog(Some(Scope::Note(note)));
+                    }
                 } else {
                     r.apply(action);
                 }

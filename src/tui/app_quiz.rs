@@ -21,7 +21,10 @@ use crate::vault::{NoteIx, QuestionOrigin};
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
     pub(crate) fn open_start_dialog(&mut self, preferred: Option<Scope>) {
-        let note = self.reader.as_ref().map(|r| r.note);
+        let note = match preferred {
+            Some(Scope::Note(n)) => Some(n),
+            _ => self.reader.as_ref().map(|r| r.note),
+        };
         let mut d = StartDialog::new(&self.vault, note, preferred);
         self.count_available(&mut d);
         self.layers.push(Layer::QuizStart(d));
@@ -37,28 +40,6 @@ impl App {
 
     fn seed(&self) -> u64 {
         (self.clock)().0.unsigned_abs()
-    }
-
-    /// Starts a practice quiz on one note's questions, in note order.
-    pub(crate) fn quiz_note(&mut self, note: NoteIx) {
-        if self.vault.note(note).questions.is_empty() {
-            self.say(
-                self.lang
-                    .pick("이 노트에는 문제가 없습니다", "This note has no questions"),
-            );
-            return;
-        }
-        let sel = Selection {
-            note: Some(self.vault.note(note).title.to_string()),
-            shuffle: Shuffle::Seeded(self.seed()),
-            ..Selection::default()
-        };
-        let title = display_title(self.vault.note(note)).to_owned();
-        self.start_quiz(&QuizRequest {
-            selection: sel,
-            exam: None,
-            title: Some(title),
-        });
     }
 
     /// Opens the statistics screen on fresh figures.
@@ -258,6 +239,10 @@ impl App {
             Outcome::Leave => {
                 self.layers.pop();
             }
+            Outcome::ChooseFirst => self.say(self.lang.pick(
+                "먼저 보기를 고르세요: ↑↓ 또는 j/k로 옮기거나 글자(a–e)를 누르세요",
+                "Choose an option first: move with ↑↓ or j/k, or press its letter (a–e)",
+            )),
             Outcome::NeedCount(n) => self.say(match self.lang {
                 Lang::Ko => format!("{n}개를 골라야 합니다 (Space로 선택)"),
                 Lang::En => format!("Choose {n} options first (Space toggles)"),

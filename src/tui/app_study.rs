@@ -163,9 +163,10 @@ impl App {
             }
             (_, Action::ReviewDue) => self.review_due(),
             (Focus::Reader, Action::StartQuiz) => {
-                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
-                    self.quiz_note(n);
-                }
+                // The same dialog as from the list, on this note: a quiz
+                // never starts (and nothing is answered) on one key.
+                let note = self.reader.as_ref().map(|r| Scope::Note(r.note));
+                self.open_start_dialog(note);
             }
             (Focus::List, Action::Back) if self.list.filter.is_none() => {
                 self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));

@@ -10,11 +10,13 @@ use super::action::Action;
 use super::bindings::{b, k, letter_picks, movement, p};
 use super::keymap::{Binding, Context};
 
-/// Arrows move between the options of a question, practice or exam.
+/// Arrows and `j`/`k` (and the jamo keys on them, ㅓ/ㅏ) move between the
+/// options of a question, practice or exam; option J is then picked with
+/// `J` or `0`.
 fn option_down() -> Binding {
     b(
         "down",
-        &[p(KeyCode::Down)],
+        &[p(KeyCode::Down), k('j')],
         Action::Down,
         "아래 보기",
         "next option",
@@ -25,12 +27,21 @@ fn option_down() -> Binding {
 fn option_up() -> Binding {
     b(
         "up",
-        &[p(KeyCode::Up)],
+        &[p(KeyCode::Up), k('k')],
         Action::Up,
         "위 보기",
         "previous option",
         false,
     )
+}
+
+/// The letter picks of a question, without lowercase `j`: it moves down.
+fn question_picks() -> Vec<Binding> {
+    let mut picks = letter_picks(true);
+    for pick in &mut picks {
+        pick.keys.retain(|key| *key != k('j'));
+    }
+    picks
 }
 
 /// From a question or its feedback, to the note it studies.
@@ -82,7 +93,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
         option_up(),
         open_note(),
     ];
-    question.extend(letter_picks(true));
+    question.extend(question_picks());
     table.insert(C::Question, question);
     let mut feedback = vec![
         back(true),
@@ -154,7 +165,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
         b("flag", &[k('m')], A::Flag, "표시", "flag", true),
         b("review", &[k('r')], A::Review, "검토", "review", true),
     ];
-    exam.extend(letter_picks(true));
+    exam.extend(question_picks());
     table.insert(C::Exam, exam);
     let mut review = vec![
         back(true),

@@ -56,6 +56,8 @@ fn snap(name: &str, script: impl Fn(&mut App)) {
 fn practice_on_spot(a: &mut App) {
     a.update(Action::NextPane);
     a.update(Action::StartQuiz);
+    assert_eq!(a.context(), Context::Picker, "p opens the start dialog");
+    a.update(Action::Confirm);
 }
 
 #[test]
@@ -77,6 +79,7 @@ fn multi_answer_question_says_how_many_to_pick() {
     snap("quiz_multi", |a| {
         a.open_note(NoteIx(1));
         a.update(Action::StartQuiz);
+        a.update(Action::Confirm);
         let multi = |a: &App| matches!(a.layers.last(), Some(Layer::Quiz(q)) if q.session.current().unwrap().question.pick_count() > 1);
         if !multi(a) {
             let l = wrong_letter(a);
@@ -86,6 +89,59 @@ fn multi_answer_question_says_how_many_to_pick() {
         assert!(multi(a));
         a.update(Action::Toggle);
     });
+}
+
+#[test]
+fn p_starts_through_the_dialog_on_the_open_note_from_list_and_reader() {
+    use super::screens::quiz_start::Scope;
+    let mut a = quiz_app(80, 24);
+    for focus_reader in [false, true] {
+        if focus_reader {
+            a.update(Action::NextPane);
+        }
+        a.update(Action::StartQuiz);
+        let Some(Layer::QuizStart(d)) = a.layers.last() else {
+            panic!("no start dialog")
+        };
+        assert_eq!(d.scopes[d.scope], Scope::Note(NoteIx(0)));
+        a.update(Action::Back);
+    }
+    // And from a note opened full screen (here from search).
+    a.layers
+        .push(Layer::Note(super::screens::reader::ReaderState::new(NoteIx(1))));
+    a.update(Action::StartQuiz);
+    let Some(Layer::QuizStart(d)) = a.layers.last() else {
+        panic!("no start dialog")
+    };
+    assert_eq!(d.scopes[d.scope], Scope::Note(NoteIx(1)));
+}
+
+#[test]
+fn in_a_question_j_k_and_the_jamo_keys_move_and_shift_j_picks_j() {
+    use super::keys::KeyChord;
+    let km = &quiz_app(80, 24).keymap;
+    for (c, action) in [
+        ('j', Action::Down),
+        ('k', Action::Up),
+        ('ㅓ', Action::Down),
+        ('ㅏ', Action::Up),
+        ('J', Action::Pick('J')),
+        ('0', Action::Pick('J')),
+        ('a', Action::Pick('A')),
+    ] {
+        for ctx in [Context::Question, Context::Exam] {
+            assert_eq!(km.action(ctx, KeyChord::ch(c)), Some(action), "{c} in {ctx:?}");
+        }
+    }
+}
+
+#[test]
+fn the_hint_bar_offers_space_only_on_a_multi_answer_question() {
+    let mut a = quiz_app(100, 24);
+    practice_on_spot(&mut a);
+    let text = screen(&mut a, 100, 24);
+    let hints = text.lines().last().unwrap();
+    assert!(hints.contains("답하기") && !hints.contains("Space"), "{hints}");
 }
 
 #[test]
@@ -236,8 +292,9 @@ fn clicking_an_option_answers_it() {
 fn a_note_without_questions_says_so_instead_of_starting() {
     let mut a = quiz_app(80, 24);
     a.vault.notes[0].questions.clear();
+    a.vault.questions.clear();
     practice_on_spot(&mut a);
-    assert!(a.layers.is_empty());
+    assert!(phase(&a).is_none(), "no quiz started");
     assert!(a.status.is_some());
 }
 

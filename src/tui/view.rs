@@ -7,7 +7,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::action::Action;
 use super::app::{App, Focus, Layer};
+use super::screens::quiz::Phase;
 use super::layout::{self, Areas, study_pane_rects};
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
@@ -287,8 +289,23 @@ impl App {
                 context: self.context(),
                 theme: &self.theme,
                 lang: self.lang,
+                hidden: self.hidden_hints(),
             }
             .render(area, buf),
+        }
+    }
+
+    /// Keys of the current screen that do nothing right now.
+    fn hidden_hints(&self) -> &'static [Action] {
+        match self.layers.last() {
+            Some(Layer::Quiz(q)) if q.phase == Phase::Asking && !q.is_exam() => {
+                let multi = q
+                    .session
+                    .current()
+                    .is_some_and(|i| i.question.pick_count() > 1);
+                if multi { &[] } else { &[Action::Toggle] }
+            }
+            _ => &[],
         }
     }
 

@@ -178,7 +178,13 @@ fn answers_a_question_wrong_and_sees_its_explanation() {
     // The tree opens on the spot note; go to the reader and quiz on it.
     s.send("\t");
     s.send("p");
-    let screen = s.wait_for("문제 1/1");
+    // p opens the start dialog on this note; Enter starts, and a second
+    // Enter answers nothing.
+    s.wait_for("퀴즈 시작");
+    s.send("\r");
+    s.wait_for("문제 1/1");
+    s.send("\r");
+    let screen = s.wait_for("먼저 보기를 고르세요");
     // Options are shuffled: find the letter the wrong option got.
     let line = screen
         .lines()

@@ -47,6 +47,9 @@ pub enum Outcome {
     OpenNote(QuestionIx),
     /// Close the quiz screen.
     Leave,
+    /// Enter on a practice question before any option was highlighted:
+    /// the key that started or advanced the quiz never answers.
+    ChooseFirst,
     /// A multi-answer question needs this many options toggled first.
     NeedCount(usize),
     /// The letter typed is not an option of this question.
@@ -64,6 +67,11 @@ pub struct QuizState {
     pub phase: Phase,
     /// The highlighted option (index in shown order).
     pub cursor: usize,
+    /// True once the learner moved the highlight on this question; until
+    /// then a practice question shows no highlight and Enter answers
+    /// nothing, so the Enter that started the quiz or moved on from the
+    /// last feedback cannot answer option A by accident.
+    pub chosen: bool,
     /// Shown letters toggled on a multi-answer question.
     pub toggled: Vec<Letter>,
     /// Rows scrolled (feedback and result).
@@ -93,6 +101,7 @@ impl QuizState {
             session,
             phase,
             cursor: 0,
+            chosen: false,
             toggled: Vec::new(),
             scroll: 0,
             title,
@@ -137,10 +146,17 @@ impl QuizState {
             .map_or(1, |i| i.question.pick_count())
     }
 
+    /// True when the highlight shows: in an exam, on a multi-answer
+    /// question (Space toggles what it marks), or once the learner moved it.
+    pub fn shows_highlight(&self) -> bool {
+        self.chosen || self.is_exam() || self.need() > 1
+    }
+
     /// Resets the per-question state after moving, restoring an exam
     /// answer already given.
     fn arrive(&mut self) {
         self.cursor = 0;
+        self.chosen = false;
         self.scroll = 0;
         self.toggled = self
             .session
@@ -207,6 +223,7 @@ impl QuizState {
                     return Outcome::NoOption(letter);
                 }
                 self.cursor = options.iter().position(|&l| l == letter).unwrap_or(0);
+                self.chosen = true;
                 if multi {
                     self.toggle(letter, now)
                 } else {
@@ -215,9 +232,13 @@ impl QuizState {
             }
             Action::Toggle => match highlighted {
                 Some(l) if multi => self.toggle(l, now),
-                Some(l) => self.answer(vec![l], now),
-                None => Outcome::None,
+                // Space answers a single-answer question only in an exam;
+                // in practice it is the feedback's "next" key, and pressed
+                // twice it must not answer the next question.
+                Some(l) if exam => self.answer(vec![l], now),
+                _ => Outcome::None,
             },
+            Action::Confirm if !self.shows_highlight() => Outcome::ChooseFirst,
             Action::Confirm => match highlighted {
                 Some(l) if !multi => {
                     let out = self.answer(vec![l], now);
@@ -237,11 +258,17 @@ impl QuizState {
                 None => Outcome::None,
             },
             Action::Down => {
-                self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
+                if self.shows_highlight() {
+                    self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
+                }
+                self.chosen = true;
                 Outcome::None
             }
             Action::Up => {
-                self.cursor = self.cursor.saturating_sub(1);
+                if self.shows_highlight() {
+                    self.cursor = self.cursor.saturating_sub(1);
+                }
+                self.chosen = true;
                 Outcome::None
             }
             Action::OpenNote => self.open_note(),
@@ -469,12 +496,33 @@ mod tests {
     #[test]
     fn arrows_and_enter_answer_the_highlighted_option() {
         let mut q = quiz(Mode::Practice, &[0, 2]);
+        // Nothing is highlighted yet: the Enter that started the quiz
+        // does not answer option A.
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::ChooseFirst);
+        assert_eq!(q.phase, Phase::Asking);
+        // The first move shows the highlight on A, then it moves.
+        q.apply(Action::Down, T0);
+        assert_eq!(q.cursor, 0);
         q.apply(Action::Down, T0);
         q.apply(Action::Down, T0);
         let out = q.apply(Action::Confirm, T0);
         assert!(matches!(out, Outcome::Answered(a) if a.correct));
         assert_eq!(q.apply(Action::Confirm, T0), Outcome::None);
         assert_eq!((q.phase, q.session.position()), (Phase::Asking, 1));
+    }
+
+    #[test]
+    fn space_pressed_again_after_feedback_does_not_answer_the_next_question() {
+        let mut q = quiz(Mode::Practice, &[0, 2]);
+        q.apply(Action::Pick('A'), T0);
+        assert_eq!(q.phase, Phase::Feedback);
+        // Space in the feedback is "next" (Confirm); in the question it is
+        // Toggle.
+        q.apply(Action::Confirm, T0);
+        assert_eq!((q.phase, q.session.position()), (Phase::Asking, 1));
+        assert_eq!(q.apply(Action::Toggle, T0), Outcome::None);
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::ChooseFirst);
+        assert_eq!(q.phase, Phase::Asking, "still unanswered");
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn question_lines(
     }
     for (i, opt) in q.options.iter().enumerate() {
         let picked = state.toggled.contains(&opt.letter);
-        let cursor = i == state.cursor && feedback.is_none();
+        let cursor = i == state.cursor && feedback.is_none() && state.shows_highlight();
         let mut style = t.text;
         let mut mark = String::new();
         if let Some(fb) = &feedback {

@@ -25,6 +25,9 @@ pub struct HintBar<'a> {
     pub theme: &'a Theme,
     /// Language of the descriptions.
     pub lang: Lang,
+    /// Actions of this screen not offered right now (Space toggling on a
+    /// single-answer question).
+    pub hidden: &'a [Action],
 }
 
 impl Widget for HintBar<'_> {
@@ -46,7 +49,11 @@ impl Widget for HintBar<'_> {
         let (first, other): (Vec<_>, Vec<_>) = global
             .into_iter()
             .partition(|b| matches!(b.action, Action::Help | Action::Search));
-        let own = self.keymap.bindings(self.context).iter().filter(|b| b.hint);
+        let own = self
+            .keymap
+            .bindings(self.context)
+            .iter()
+            .filter(|b| b.hint && !self.hidden.contains(&b.action));
         for b in first.into_iter().chain(own).chain(other) {
             let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
             let desc = b.desc(self.lang);
