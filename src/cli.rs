@@ -320,6 +320,7 @@ impl QuizArgs {
             count: self.count.or(self.exam.then_some(EXAM_DEFAULT_QUESTIONS)),
             shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
             exam_date,
+            questions: Vec::new(),
         };
         let title = self
             .note

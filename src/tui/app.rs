@@ -229,7 +229,8 @@ impl App {
                 Phase::Feedback => Context::Feedback,
                 Phase::Review { .. } => Context::ExamReview,
                 Phase::ConfirmSubmit => Context::Picker,
-                Phase::Done => Context::Pager,
+                Phase::Done => Context::Summary,
+                Phase::Revisit { .. } => Context::Revisit,
             },
             None => match self.focus {
                 Focus::List => Context::NoteList,

@@ -11,12 +11,12 @@ use crate::store::{Recorder, StoreError};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
-use crate::tui::screens::quiz::{Outcome, QuizState};
+use crate::tui::screens::quiz::{Outcome, Phase, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
-use crate::vault::{NoteIx, QuestionOrigin};
+use crate::vault::QuestionOrigin;
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
@@ -156,7 +156,14 @@ impl App {
             self.store_result(r);
         }
         let title = title.unwrap_or_else(|| self.lang.pick("전체", "everything").to_owned());
-        self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
+        // The dialog and any finished quiz make way: Esc from the new quiz
+        // (or the stats it was started from) never walks back through old
+        // summaries.
+        self.layers.retain(|l| match l {
+            Layer::QuizStart(_) => false,
+            Layer::Quiz(q) => !matches!(q.phase, Phase::Done | Phase::Revisit { .. }),
+            _ => true,
+        });
         self.layers
             .push(Layer::Quiz(Box::new(QuizState::new(session, title, seed))));
         if let Some(line) = exam_line {
@@ -239,6 +246,23 @@ impl App {
             Outcome::Leave => {
                 self.layers.pop();
             }
+            Outcome::Retry(questions) => {
+                let sel = Selection {
+                    questions,
+                    shuffle: Shuffle::Seeded(self.seed()),
+                    ..Selection::default()
+                };
+                let title = self.lang.pick("틀린 문제 다시", "the wrong ones again");
+                self.start_quiz(&QuizRequest {
+                    selection: sel,
+                    exam: None,
+                    title: Some(title.to_owned()),
+                });
+            }
+            Outcome::NothingWrong => self.say(self.lang.pick(
+                "모두 맞았습니다: 다시 풀 틀린 문제가 없습니다",
+                "All right: there is nothing wrong to retry",
+            )),
             Outcome::ChooseFirst => self.say(self.lang.pick(
                 "먼저 보기를 고르세요: ↑↓ 또는 j/k로 옮기거나 글자(a–e)를 누르세요",
                 "Choose an option first: move with ↑↓ or j/k, or press its letter (a–e)",

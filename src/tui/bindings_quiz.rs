@@ -210,6 +210,47 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
     ];
     stats.extend(movement());
     table.insert(C::Stats, stats);
+    let mut summary = vec![
+        b(
+            "back",
+            &[p(KeyCode::Esc), k('q'), p(KeyCode::Enter)],
+            A::Back,
+            "돌아가기",
+            "go back",
+            true,
+        ),
+        b(
+            "explain",
+            &[k(' '), k('l'), p(KeyCode::Right)],
+            A::Toggle,
+            "풀이 보기",
+            "show with explanations",
+            true,
+        ),
+        b(
+            "retry",
+            &[k('r')],
+            A::Retry,
+            "틀린 문제 다시",
+            "retry the wrong ones",
+            true,
+        ),
+    ];
+    summary.extend(movement());
+    table.insert(C::Summary, summary);
+    let mut revisit = vec![
+        b(
+            "back",
+            &[p(KeyCode::Esc), k('q'), p(KeyCode::Enter), k('h'), p(KeyCode::Left)],
+            A::Back,
+            "결과로",
+            "back to the summary",
+            true,
+        ),
+        open_note(),
+    ];
+    revisit.extend(movement());
+    table.insert(C::Revisit, revisit);
     let mut pager = vec![back(true)];
     pager.extend(movement());
     table.insert(C::Pager, pager);

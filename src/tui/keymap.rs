@@ -39,11 +39,16 @@ pub enum Context {
     Stats,
     /// Help and diagnostics: scrolled text.
     Pager,
+    /// The end of a quiz: the summary or the exam result.
+    Summary,
+    /// A question of the practice summary shown again with its
+    /// explanations.
+    Revisit,
 }
 
 impl Context {
     /// Every context, for help and tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::NoteList,
         Context::Reader,
@@ -55,6 +60,8 @@ impl Context {
         Context::ExamReview,
         Context::Stats,
         Context::Pager,
+        Context::Summary,
+        Context::Revisit,
     ];
 
     /// True in a text field: printable keys type, jamo stay jamo, and the
@@ -77,6 +84,8 @@ impl Context {
             Context::ExamReview => lang.pick("모의고사 검토", "Exam review"),
             Context::Stats => lang.pick("통계", "Stats"),
             Context::Pager => lang.pick("도움말·진단", "Help and diagnostics"),
+            Context::Summary => lang.pick("퀴즈 결과", "Quiz summary"),
+            Context::Revisit => lang.pick("결과에서 다시 보는 문제", "A question from the summary"),
         }
     }
 }

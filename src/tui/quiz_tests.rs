@@ -347,3 +347,89 @@ fn retry_practises_the_wrong_answers_again() {
     a.update(Action::Back);
     assert_eq!(a.context(), Context::Stats);
 }
+
+fn press(a: &mut App, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    a.handle(super::app::AppEvent::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    )));
+}
+
+/// Practice on the spot note, one wrong answer, on to the summary.
+fn summary_after_a_wrong_answer(a: &mut App) {
+    practice_on_spot(a);
+    let l = wrong_letter(a);
+    a.update(Action::Pick(l));
+    a.update(Action::Confirm);
+    assert_eq!(a.context(), Context::Summary);
+}
+
+#[test]
+fn enter_on_the_summary_goes_back_as_it_says() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Enter·Esc 돌아가기"), "{text}");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.layers.is_empty(), "still on {:?}", a.context());
+}
+
+#[test]
+fn summary_retries_the_wrong_ones_in_place_of_itself() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    let wrong = a.vault.questions[0].id.clone();
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.layers.len(), 1, "the old summary made way");
+    let Some(Layer::Quiz(q)) = a.layers.last() else {
+        panic!("no quiz: {:?}", a.status)
+    };
+    assert_eq!(q.session.len(), 1);
+    assert_eq!(q.session.current().unwrap().question.id, wrong);
+    assert_eq!(q.title, "틀린 문제 다시");
+}
+
+#[test]
+fn summary_shows_a_listed_question_again_with_its_explanations() {
+    snap("quiz_summary_revisit", |a| {
+        summary_after_a_wrong_answer(a);
+        a.update(Action::Toggle);
+        assert_eq!(a.context(), Context::Revisit);
+        let text = screen(a, 80, 24);
+        assert!(text.contains("마스터가 중단되면"), "{text}");
+        assert!(text.contains("내 답"), "{text}");
+    });
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    a.update(Action::Toggle);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Summary, "Esc returns to the summary");
+}
+
+#[test]
+fn practice_summary_lists_the_questions_with_a_highlight() {
+    snap("quiz_summary", summary_after_a_wrong_answer);
+}
+
+#[test]
+fn esc_from_stats_after_a_retry_returns_to_the_study_screen_not_old_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 24);
+    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+    summary_after_a_wrong_answer(&mut a);
+    a.update(Action::Stats);
+    a.update(Action::Retry);
+    let Some(Layer::Quiz(_)) = a.layers.last() else {
+        panic!("no quiz: {:?}", a.status)
+    };
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    a.update(Action::Confirm);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Stats);
+    a.update(Action::Back);
+    assert!(a.layers.is_empty(), "went back to {:?}", a.context());
+}

@@ -305,6 +305,9 @@ impl App {
                     .is_some_and(|i| i.question.pick_count() > 1);
                 if multi { &[] } else { &[Action::Toggle] }
             }
+            Some(Layer::Quiz(q)) if q.phase == Phase::Done && q.is_exam() => {
+                &[Action::Toggle, Action::Retry]
+            }
             _ => &[],
         }
     }

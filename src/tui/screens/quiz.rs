@@ -27,6 +27,12 @@ pub enum Phase {
     ConfirmSubmit,
     /// The session is over: the summary or the exam result.
     Done,
+    /// Practice summary: one listed question again, with the answer given
+    /// and its explanations.
+    Revisit {
+        /// Index into the session's items.
+        index: usize,
+    },
 }
 
 /// What the app must do after a quiz action.
@@ -47,6 +53,10 @@ pub enum Outcome {
     OpenNote(QuestionIx),
     /// Close the quiz screen.
     Leave,
+    /// `r` on a summary with every answer right.
+    NothingWrong,
+    /// Practise these questions again (the summary's wrong answers).
+    Retry(Vec<crate::vault::QuestionId>),
     /// Enter on a practice question before any option was highlighted:
     /// the key that started or advanced the quiz never answers.
     ChooseFirst,
@@ -84,6 +94,8 @@ pub struct QuizState {
     pub option_rows: Vec<(u16, Letter)>,
     /// Columns of the review grid, from the last layout.
     pub grid_cols: usize,
+    /// The highlighted question of the practice summary's list.
+    pub summary_cursor: usize,
     /// When the question just answered comes back (practice feedback),
     /// from the schedule the recorder just wrote.
     pub next_review: Option<Timestamp>,
@@ -108,6 +120,7 @@ impl QuizState {
             seed,
             option_rows: Vec::new(),
             grid_cols: 10,
+            summary_cursor: 0,
             next_review: None,
         }
     }
@@ -197,7 +210,7 @@ impl QuizState {
                 }
                 _ => Outcome::None,
             },
-            Phase::Done => match action {
+            Phase::Done if self.is_exam() => match action {
                 Action::Confirm | Action::Back => Outcome::Leave,
                 Action::Down => {
                     self.scroll += 1;
@@ -209,7 +222,81 @@ impl QuizState {
                 }
                 _ => Outcome::None,
             },
+            Phase::Done => self.summary(action),
+            Phase::Revisit { index } => match action {
+                Action::Back | Action::Confirm | Action::Left => {
+                    self.phase = Phase::Done;
+                    self.summary_cursor = index;
+                    Outcome::None
+                }
+                Action::Down => {
+                    self.scroll += 1;
+                    Outcome::None
+                }
+                Action::Up => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    Outcome::None
+                }
+                Action::OpenNote => self
+                    .session
+                    .items()
+                    .get(index)
+                    .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix)),
+                _ => Outcome::None,
+            },
         }
+    }
+
+    /// The practice summary: Enter or Esc leaves (as its last line says),
+    /// the arrows pick a listed question, Space or → shows it again with
+    /// its explanations, `r` practises the wrong ones again.
+    fn summary(&mut self, action: Action) -> Outcome {
+        let last = self.session.len().saturating_sub(1);
+        match action {
+            Action::Confirm | Action::Back => Outcome::Leave,
+            Action::Down => {
+                self.summary_cursor = (self.summary_cursor + 1).min(last);
+                Outcome::None
+            }
+            Action::Up => {
+                self.summary_cursor = self.summary_cursor.saturating_sub(1);
+                Outcome::None
+            }
+            Action::Top => {
+                self.summary_cursor = 0;
+                Outcome::None
+            }
+            Action::Bottom => {
+                self.summary_cursor = last;
+                Outcome::None
+            }
+            Action::Toggle | Action::Right => {
+                self.phase = Phase::Revisit {
+                    index: self.summary_cursor.min(last),
+                };
+                self.scroll = 0;
+                Outcome::None
+            }
+            Action::Retry => {
+                let wrong = self.wrong_ones();
+                if wrong.is_empty() {
+                    Outcome::NothingWrong
+                } else {
+                    Outcome::Retry(wrong)
+                }
+            }
+            _ => Outcome::None,
+        }
+    }
+
+    /// The questions answered wrong in this session.
+    pub fn wrong_ones(&self) -> Vec<crate::vault::QuestionId> {
+        self.session
+            .items()
+            .iter()
+            .filter(|i| i.response.as_ref().is_some_and(|r| !r.correct))
+            .map(|i| i.question.id.clone())
+            .collect()
     }
 
     fn asking(&mut self, action: Action, now: Timestamp) -> Outcome {
