@@ -149,6 +149,8 @@ pub enum Style {
 struct JsonHit<'a> {
     path: String,
     title: &'a str,
+    /// The note's first `# ` heading, `null` when it has none.
+    heading: Option<&'a str>,
     field: &'static str,
     line: usize,
     score: i64,
@@ -161,6 +163,7 @@ impl<'a> JsonHit<'a> {
         JsonHit {
             path: hit_path(vault, hit),
             title: &hit.title,
+            heading: hit.heading.as_deref(),
             field: hit.field.as_str(),
             line: hit.line,
             score: hit.score,
@@ -189,19 +192,19 @@ fn hit_path(vault: &Vault, hit: &Hit) -> String {
     }
 }
 
-/// The hits as text: `path:line: [field] title`, then the snippet
-/// indented, unless the snippet is the title itself.
+/// The hits as text: `path:line: [field] name` (the note's display
+/// name), then the snippet indented, unless the snippet is the name itself.
 pub fn render(vault: &Vault, hits: &[Hit], style: Style) -> String {
     let mut out = String::new();
     for hit in hits {
         let path = hit_path(vault, hit);
         let field = hit.field.as_str();
-        if hit.snippet == hit.title {
+        if hit.snippet == hit.name() {
             let title = mark(&hit.snippet, &hit.ranges, style);
             let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
         } else {
             let snippet = mark(&hit.snippet, &hit.ranges, style);
-            let _ = writeln!(out, "{path}:{}: [{field}] {}", hit.line, hit.title);
+            let _ = writeln!(out, "{path}:{}: [{field}] {}", hit.line, hit.name());
             let _ = writeln!(out, "    {snippet}");
         }
     }

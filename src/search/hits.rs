@@ -167,6 +167,7 @@ fn make_hit(
         question: question.or(doc.bank_question),
         path: doc.path.clone(),
         title: doc.title.clone(),
+        heading: doc.heading.clone(),
         field,
         line,
         score: 0,

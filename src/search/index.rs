@@ -41,6 +41,8 @@ pub(super) struct Doc {
     pub bank_question: Option<QuestionIx>,
     pub path: String,
     pub title: String,
+    /// The note's first `# ` heading, if any.
+    pub heading: Option<String>,
     /// Folded title, for ties.
     pub sort_key: String,
     pub tags: Arc<[Tag]>,
@@ -271,6 +273,7 @@ impl SearchIndex {
             path: note.path.clone(),
             sort_key: fold(&title),
             title,
+            heading: note.heading.as_deref().map(nfc),
             tags: note.tags.clone(),
             questions: note.questions.clone(),
             shorts: first..self.shorts.len(),
@@ -323,6 +326,10 @@ impl SearchIndex {
             self.push_short(Field::Tag, t.as_str(), q.line);
         }
         let title = nfc(q.note_title.as_deref().unwrap_or(&q.stem));
+        let heading = q
+            .note
+            .and_then(|n| vault.note(n).heading.as_deref())
+            .map(nfc);
         self.starts.push(start);
         self.docs.push(Doc {
             note: q.note,
@@ -334,6 +341,7 @@ impl SearchIndex {
                 .unwrap_or_default(),
             sort_key: fold(&title),
             title,
+            heading,
             tags: q.tags.clone(),
             questions: vec![qix],
             shorts: first..self.shorts.len(),

@@ -145,8 +145,10 @@ pub struct Hit {
     pub question: Option<QuestionIx>,
     /// Path of the file, relative to its vault root.
     pub path: String,
-    /// Title to show: the note's, or a bank question's note title or stem.
+    /// Title: the note's, or a bank question's note title or stem.
     pub title: String,
+    /// The note's first `# ` heading, if any.
+    pub heading: Option<String>,
     /// Where the best match is.
     pub field: Field,
     /// 1-based line of the match in the file.
@@ -158,6 +160,13 @@ pub struct Hit {
     pub snippet: String,
     /// Character ranges of `snippet` to highlight, sorted, not overlapping.
     pub ranges: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The name to show a person ([`crate::vault::Note::display_name`]).
+    pub fn name(&self) -> &str {
+        crate::vault::display_name(&self.title, self.heading.as_deref())
+    }
 }
 
 // Highlight ranges are the data under test, not iteration ranges.

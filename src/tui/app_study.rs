@@ -112,7 +112,7 @@ impl App {
                 "{} \"{}\"",
                 self.lang
                     .pick("노트가 없는 문제입니다:", "this question has no note:"),
-                hit.title
+                hit.name()
             ));
             return;
         };

@@ -241,7 +241,13 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
     let mut revisit = vec![
         b(
             "back",
-            &[p(KeyCode::Esc), k('q'), p(KeyCode::Enter), k('h'), p(KeyCode::Left)],
+            &[
+                p(KeyCode::Esc),
+                k('q'),
+                p(KeyCode::Enter),
+                k('h'),
+                p(KeyCode::Left),
+            ],
             A::Back,
             "결과로",
             "back to the summary",

@@ -108,7 +108,9 @@ fn p_starts_through_the_dialog_on_the_open_note_from_list_and_reader() {
     }
     // And from a note opened full screen (here from search).
     a.layers
-        .push(Layer::Note(super::screens::reader::ReaderState::new(NoteIx(1))));
+        .push(Layer::Note(super::screens::reader::ReaderState::new(
+            NoteIx(1),
+        )));
     a.update(Action::StartQuiz);
     let Some(Layer::QuizStart(d)) = a.layers.last() else {
         panic!("no start dialog")
@@ -130,7 +132,11 @@ fn in_a_question_j_k_and_the_jamo_keys_move_and_shift_j_picks_j() {
         ('a', Action::Pick('A')),
     ] {
         for ctx in [Context::Question, Context::Exam] {
-            assert_eq!(km.action(ctx, KeyChord::ch(c)), Some(action), "{c} in {ctx:?}");
+            assert_eq!(
+                km.action(ctx, KeyChord::ch(c)),
+                Some(action),
+                "{c} in {ctx:?}"
+            );
         }
     }
 }
@@ -141,7 +147,10 @@ fn the_hint_bar_offers_space_only_on_a_multi_answer_question() {
     practice_on_spot(&mut a);
     let text = screen(&mut a, 100, 24);
     let hints = text.lines().last().unwrap();
-    assert!(hints.contains("답하기") && !hints.contains("Space"), "{hints}");
+    assert!(
+        hints.contains("답하기") && !hints.contains("Space"),
+        "{hints}"
+    );
 }
 
 #[test]

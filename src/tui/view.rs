@@ -9,10 +9,10 @@ use ratatui::widgets::Widget;
 
 use super::action::Action;
 use super::app::{App, Focus, Layer};
-use super::screens::quiz::Phase;
 use super::layout::{self, Areas, study_pane_rects};
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
+use super::screens::quiz::Phase;
 use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;

@@ -9,6 +9,7 @@ mod deck;
 mod hangup;
 mod hostile;
 mod hostile_all;
+mod names;
 mod pty;
 mod quiz_plain;
 mod store;

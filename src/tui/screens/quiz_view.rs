@@ -45,7 +45,10 @@ pub fn question_lines(
     };
     let item = match state.phase {
         Phase::Revisit { .. } => state.session.items().get(shown),
-        _ => state.session.current().or_else(|| state.session.items().get(shown)),
+        _ => state
+            .session
+            .current()
+            .or_else(|| state.session.items().get(shown)),
     };
     let Some(item) = item else {
         return (lines, rows);

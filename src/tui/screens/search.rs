@@ -153,7 +153,7 @@ impl Widget for SearchView<'_> {
             let title_room = w.saturating_sub(2 + wrap::width(&place)).max(w / 2);
             let title = Line::from(vec![
                 Span::styled(if selected { "▶ " } else { "  " }, t.link),
-                Span::styled(wrap::truncate(&hit.title, title_room), t.bold),
+                Span::styled(wrap::truncate(hit.name(), title_room), t.bold),
                 Span::styled(place, t.dim),
             ]);
             buf.set_line(list.x, y, &title, list.width);
