@@ -77,6 +77,10 @@ pub struct SearchIndex {
     pub(super) rank: ByteRank,
     /// Recent body-scan results, for the next keystroke.
     pub(super) cache: super::scan::SharedCache,
+    /// `folded` with every syllable replaced by its initial consonant, made
+    /// on the first 초성 query. Same byte offsets as `folded` (a syllable
+    /// and its 초성 jamo are both three bytes in UTF-8).
+    pub(super) choseong_text: std::sync::OnceLock<String>,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -195,6 +199,7 @@ impl SearchIndex {
             scorer,
             rank: ByteRank([0; 256]),
             cache: super::scan::SharedCache::default(),
+            choseong_text: std::sync::OnceLock::new(),
         }
     }
 
@@ -207,6 +212,7 @@ impl SearchIndex {
         self.folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
+        self.choseong_text.take();
         self.add_note_fields(note, NoteIx(0));
     }
 
@@ -370,6 +376,12 @@ impl SearchIndex {
     }
 
     /// A substring finder for the folded text, steered by its byte ranks.
+    /// The 초성 form of the whole text buffer (see `choseong_text`).
+    pub(super) fn choseong_text(&self) -> &str {
+        self.choseong_text
+            .get_or_init(|| super::hangul::choseong_form(&self.folded))
+    }
+
     pub(super) fn finder<'n>(&self, needle: &'n str) -> memchr::memmem::Finder<'n> {
         memchr::memmem::FinderBuilder::new()
             .build_forward_with_ranker(&self.rank, needle.as_bytes())

@@ -154,7 +154,7 @@ fn searches_by_initial_consonants_and_opens_the_hit() {
     s.send("/");
     s.wait_for("/ 검색어");
     s.send("ㅅㅍ");
-    let screen = s.wait_for("1 건");
+    let screen = s.wait_for("2건");
     assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
     {
         let parser = s.vt();

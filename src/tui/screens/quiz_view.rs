@@ -30,6 +30,20 @@ pub struct QuizView<'a> {
     pub now: Timestamp,
 }
 
+/// The question on screen: the current one, or the one revisited from
+/// the summary.
+fn shown_item(state: &QuizState) -> (usize, Option<&SessionItem>) {
+    if let Phase::Revisit { index } = state.phase {
+        return (index, state.session.items().get(index));
+    }
+    let at = state.session.position();
+    let item = state
+        .session
+        .current()
+        .or_else(|| state.session.items().get(at));
+    (at, item)
+}
+
 /// The question (and feedback) as lines, with the row of each option.
 pub fn question_lines(
     state: &QuizState,
@@ -39,17 +53,7 @@ pub fn question_lines(
 ) -> (Vec<Line<'static>>, Vec<(usize, Letter)>) {
     let mut lines = Vec::new();
     let mut rows = Vec::new();
-    let shown = match state.phase {
-        Phase::Revisit { index } => index,
-        _ => state.session.position(),
-    };
-    let item = match state.phase {
-        Phase::Revisit { .. } => state.session.items().get(shown),
-        _ => state
-            .session
-            .current()
-            .or_else(|| state.session.items().get(shown)),
-    };
+    let (shown, item) = shown_item(state);
     let Some(item) = item else {
         return (lines, rows);
     };
