@@ -103,6 +103,9 @@ pub fn prepare(
             Store::in_memory()?
         }
     };
+    for unknown in crate::search::unknown_tags(&vault, &request.selection.tags) {
+        eprintln!("munje: {}", unknown.message(lang));
+    }
     let day = study_day(&store, now);
     let history = store.history()?;
     let plan = QuizPlan::new(request, &vault, &history, Scheduler::new()?, now, day)

@@ -26,6 +26,7 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
 
 fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = Query::parse(&args.query.join(" "));
+    let query_tags: Vec<crate::vault::Tag> = query.wanted_tags().cloned().collect();
     let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
         wrong: &wrong,
@@ -39,6 +40,10 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
         (vault, hits)
     };
+    let lang = Lang::detect(global.lang);
+    for unknown in crate::search::unknown_tags(&vault, query_tags.iter()) {
+        eprintln!("munje: {}", unknown.message(lang));
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
@@ -52,7 +57,6 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         };
         out.write_all(render(&vault, &hits, style).as_bytes())?;
         if hits.is_empty() {
-            let lang = Lang::detect(global.lang);
             eprintln!("{}", lang.pick("찾는 내용이 없습니다.", "No matches."));
         }
     }

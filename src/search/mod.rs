@@ -33,6 +33,7 @@ pub mod query;
 mod scan;
 mod sieve;
 mod snippet;
+mod suggest;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -47,6 +48,7 @@ pub use matcher::{FuzzyScorer, SkimScorer};
 pub use query::{Query, Term, TermKind};
 pub use sieve::{NoteSieve, StreamedHits};
 pub use snippet::SNIPPET_WIDTH;
+pub use suggest::{UnknownTag, unknown_tags};
 
 /// The query language, for `--help` and the TUI help screen.
 pub const QUERY_HELP: &str = "\

@@ -130,10 +130,14 @@ impl App {
             Err(e) => return self.error(e.message(self.lang)),
         };
         if plan.session.is_empty() {
-            self.say(self.lang.pick(
-                "고른 조건에 맞는 문제가 없습니다",
-                "No questions match these choices",
-            ));
+            let unknown = crate::search::unknown_tags(&self.vault, &request.selection.tags);
+            match unknown.first() {
+                Some(u) => self.say(u.message(self.lang)),
+                None => self.say(self.lang.pick(
+                    "고른 조건에 맞는 문제가 없습니다",
+                    "No questions match these choices",
+                )),
+            }
             return;
         }
         let exam_line = plan.exam_date_line(self.lang);

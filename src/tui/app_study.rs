@@ -100,6 +100,8 @@ impl App {
         for layer in &mut self.layers {
             if let Layer::Search(s) = layer {
                 s.refresh(&self.index, &ctx);
+                let query = crate::search::Query::parse(&s.query);
+                s.unknown_tags = crate::search::unknown_tags(&self.vault, query.wanted_tags());
             }
         }
     }

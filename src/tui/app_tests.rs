@@ -114,3 +114,17 @@ fn ctrl_c_quits_from_a_layer() {
     )));
     assert!(app.quit);
 }
+
+#[test]
+fn an_unknown_tag_in_the_search_field_suggests_the_nearest() {
+    let mut app = app();
+    app.update(Action::Search);
+    for c in "#servce/emr".chars() {
+        app.update(Action::Input(c));
+    }
+    let text = crate::tui::snapshots::screen(&mut app, 100, 24);
+    assert!(
+        text.contains("태그 \"servce/emr\"는 이 볼트에 없습니다. 혹시 service/emr?"),
+        "{text}"
+    );
+}

@@ -14,5 +14,6 @@ mod pty;
 mod quiz_plain;
 mod store;
 mod store_faults;
+mod suggest;
 mod terminal_faults;
 mod vault_readonly;

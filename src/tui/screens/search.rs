@@ -27,6 +27,9 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// How many notes and bank questions match in all.
     pub total: usize,
+    /// Tags of the query that name no tag of the vault, with suggestions
+    /// (set by the app, which knows the vault).
+    pub unknown_tags: Vec<crate::search::UnknownTag>,
     /// The highlighted hit.
     pub cursor: usize,
     /// First visible hit.
@@ -129,6 +132,12 @@ impl Widget for SearchView<'_> {
         }
         let count = if s.query.is_empty() {
             String::new()
+        } else if let Some(u) = s.unknown_tags.first() {
+            format!(
+                "{} · {}",
+                self.lang.pick("결과 없음", "no results"),
+                u.message(self.lang)
+            )
         } else if s.hits.is_empty() {
             self.lang.pick("결과 없음", "no results").to_owned()
         } else if s.total > s.hits.len() {
