@@ -104,12 +104,13 @@ pub struct Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The root does not exist or cannot be listed.
-    #[error("cannot read vault '{path}': {source}")]
+    #[error("cannot read vault '{path}': {reason}")]
     Unreadable {
         /// The root as given.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why: said once in the message, so not also a `source` that an
+        /// error chain would print again.
+        reason: std::io::Error,
     },
     /// The root is a file, not a folder.
     #[error("vault '{path}' is not a folder")]
@@ -117,6 +118,28 @@ pub enum LoadError {
         /// The root as given.
         path: PathBuf,
     },
+}
+
+impl LoadError {
+    /// The message in a language (the OS's reason in Korean for the common
+    /// cases, else as the OS says it).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (LoadError::Unreadable { path, reason }, Lang::Ko) => {
+                let why = match reason.kind() {
+                    std::io::ErrorKind::NotFound => "그런 폴더가 없습니다".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "읽을 권한이 없습니다".to_owned(),
+                    _ => reason.to_string(),
+                };
+                format!("볼트 '{}'를 읽을 수 없습니다: {why}", path.display())
+            }
+            (LoadError::NotAFolder { path }, Lang::Ko) => {
+                format!("볼트 '{}'는 폴더가 아닙니다", path.display())
+            }
+        }
+    }
 }
 
 /// Where a file's bytes come from.
@@ -171,18 +194,18 @@ fn walk(
     jobs: &mut Vec<Job>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
-    let meta = std::fs::metadata(root).map_err(|source| LoadError::Unreadable {
+    let meta = std::fs::metadata(root).map_err(|reason| LoadError::Unreadable {
         path: root.to_owned(),
-        source,
+        reason,
     })?;
     if !meta.is_dir() {
         return Err(LoadError::NotAFolder {
             path: root.to_owned(),
         });
     }
-    std::fs::read_dir(root).map_err(|source| LoadError::Unreadable {
+    std::fs::read_dir(root).map_err(|reason| LoadError::Unreadable {
         path: root.to_owned(),
-        source,
+        reason,
     })?;
     // Links are followed, but only while they stay inside the vault: a
     // link such as `home -> /` would otherwise walk the whole disk.

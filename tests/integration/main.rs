@@ -3,6 +3,7 @@
 mod bounded;
 mod cli_check;
 mod cli_export;
+mod cli_help;
 mod cli_search;
 mod cli_tags;
 mod deck;

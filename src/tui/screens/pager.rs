@@ -101,7 +101,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
                 }
                 seen_pick = true;
                 lines.push(row(
-                    "A–J, a–j, 1–0",
+                    "a–i, A–J, 1–0",
                     lang.pick("그 보기로 답하기", "answer with that option"),
                     theme,
                     width,
@@ -116,7 +116,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
         lang.pick("검색어 문법", "Search queries"),
         theme.heading,
     ));
-    for text in crate::search::QUERY_HELP.lines() {
+    for text in crate::search::query_help(lang).lines() {
         lines.extend(wrap::wrap(
             &[(text.to_owned(), theme.text)],
             width,
