@@ -45,13 +45,13 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         })
         .transpose()
         .map_err(anyhow::Error::msg)?;
-    let (config, mut problems) = read_config();
+    let (config, mut problems) = read_config(lang);
     let theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
     let mut keymap = Keymap::default();
-    problems.extend(config.apply_keys(&mut keymap));
+    problems.extend(config.apply_keys(&mut keymap, lang));
 
     let mut app = App::new(Vault::default(), lang, theme, keymap);
     app.loading = Some((0, 0));
@@ -63,8 +63,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         .as_ref()
         .map_or(crate::quiz::UtcOffset::UTC, |s| s.local_offset(now));
     app.study_day = crate::quiz::StudyDay::new(offset, config.day_starts_at);
-    if let Some(p) = problems.first() {
-        app.error(p.clone());
+    if !problems.is_empty() {
+        // All of them, whole, in the diagnostics panel; a lasting notice
+        // in the header says where.
+        app.notice = Some(match lang {
+            Lang::Ko => format!("설정 문제 {}개: d로 보기", problems.len()),
+            Lang::En => format!("{} settings problems: d shows them", problems.len()),
+        });
+        app.config_problems = problems;
     }
     let (tx, rx) = mpsc::channel();
     spawn_loader(roots, tx.clone())?;
@@ -108,14 +114,14 @@ fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
 }
 
 /// `config.toml` in the XDG config folder; a missing file is no problem.
-pub(super) fn read_config() -> (Config, Vec<String>) {
+pub(super) fn read_config(lang: Lang) -> (Config, Vec<String>) {
     let Ok(strategy) = etcetera::choose_base_strategy() else {
         return (Config::default(), Vec::new());
     };
     let path = strategy.config_dir().join("munje").join("config.toml");
     match std::fs::read_to_string(&path) {
         Ok(text) => {
-            let (config, problems) = Config::parse(&text);
+            let (config, problems) = Config::parse(&text, lang);
             let problems = problems
                 .into_iter()
                 .map(|p| p.replacen("config.toml", &path.display().to_string(), 1))
@@ -125,7 +131,10 @@ pub(super) fn read_config() -> (Config, Vec<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (
             Config::default(),
-            vec![format!("cannot read {}: {e}", path.display())],
+            vec![match lang {
+                Lang::Ko => format!("{}을(를) 읽을 수 없습니다: {e}", path.display()),
+                Lang::En => format!("cannot read {}: {e}", path.display()),
+            }],
         ),
     }
 }

@@ -47,7 +47,7 @@ pub fn now() -> Timestamp {
 pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
     StudyDay::new(
         store.local_offset(now),
-        super::app::read_config().0.day_starts_at,
+        super::app::read_config(Lang::default()).0.day_starts_at,
     )
 }
 

@@ -115,6 +115,9 @@ pub struct App {
     pub status: Option<Status>,
     /// A lasting notice (such as "progress is not being saved").
     pub notice: Option<String>,
+    /// Entries of the settings file that were not applied, each whole:
+    /// listed on top of the diagnostics panel.
+    pub config_problems: Vec<String>,
     /// The terminal size.
     pub size: Rect,
     /// Set when the app should exit.
@@ -175,6 +178,7 @@ impl App {
             layers: Vec::new(),
             status: None,
             notice: None,
+            config_problems: Vec::new(),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -482,6 +486,7 @@ impl App {
                         .len(),
                         PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(
                             &self.vault,
+                            &self.config_problems,
                             &self.theme,
                             self.lang,
                             inner.width as usize,

@@ -128,3 +128,21 @@ fn an_unknown_tag_in_the_search_field_suggests_the_nearest() {
         "{text}"
     );
 }
+
+#[test]
+fn every_settings_problem_is_listed_whole_in_the_diagnostics_panel() {
+    use crate::tui::config::Config;
+    let mut app = app();
+    let (_, problems) = Config::parse(
+        "theme = \"pink\"\ncolour = 1\n[keys]\nhelp = 3\n",
+        crate::i18n::Lang::Ko,
+    );
+    app.config_problems = problems;
+    app.update(Action::Diagnostics);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 30);
+    assert!(text.contains("theme \"pink\"은(는)"), "{text}");
+    assert!(text.contains("모르는 설정 \"colour\""), "{text}");
+    assert!(text.contains("keys.help = 3은(는)"), "{text}");
+    // Wrapped, never cut: the end of the longest one is there too.
+    assert!(text.contains("[keys])"), "{text}");
+}

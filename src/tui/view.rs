@@ -105,6 +105,7 @@ impl App {
                 self.lang.pick("진단", "Diagnostics"),
                 diagnostic_lines(
                     &self.vault,
+                    &self.config_problems,
                     &self.theme,
                     self.lang,
                     layout::inner(areas.main).width as usize,
