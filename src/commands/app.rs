@@ -54,6 +54,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     problems.extend(config.apply_keys(&mut keymap, lang));
 
     let mut app = App::new(Vault::default(), lang, theme, keymap);
+    app.editor = crate::tui::editor::from_env();
     app.loading = Some((0, 0));
     app.pending_quiz = request;
     open_store(global, &mut app, &mut problems);

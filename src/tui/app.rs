@@ -115,6 +115,11 @@ pub struct App {
     pub status: Option<Status>,
     /// A lasting notice (such as "progress is not being saved").
     pub notice: Option<String>,
+    /// The editor `e` opens (`$VISUAL`, else `$EDITOR`).
+    pub editor: Option<String>,
+    /// A file and line to open in the editor, taken by the main loop,
+    /// which suspends the terminal around it.
+    pub edit_request: Option<super::editor::EditRequest>,
     /// Entries of the settings file that were not applied, each whole:
     /// listed on top of the diagnostics panel.
     pub config_problems: Vec<String>,
@@ -179,6 +184,8 @@ impl App {
             status: None,
             notice: None,
             config_problems: Vec::new(),
+            editor: None,
+            edit_request: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -361,25 +368,14 @@ impl App {
                     p.apply(action);
                 }
             }
-            Layer::Note(r) => {
-                if action == Action::Back && !r.back() {
-                    self.layers.pop();
-                } else if action == Action::Links {
-                    let note = r.note;
-                    let links = LinksState::new(&self.vault, note);
-                    self.layers.push(Layer::Links(links));
-                } else if action == Action::StartQuiz {
-                    let note = r.note;
-                    if self.layers.iter().any(|l| matches!(l, Layer::Quiz(_))) {
-                        self.say(self.lang.pick(
-                            "퀴즈 중입니다: Esc로 돌아가 이어 푸세요",
-                            "A quiz is running: Esc goes back to it",
-                        ));
-                    } else {
-                        self.open_start_dialog(Some(Scope::Note(note)));
-                    }
-                } else {
-                    r.apply(action);
+            Layer::Note(_) => self.update_note_layer(action),
+            Layer::Quiz(q) if action == Action::Edit => {
+                let shown = q
+                    .session
+                    .current()
+                    .or_else(|| q.session.items().get(q.session.position()));
+                if let Some(ix) = shown.map(|i| i.question.ix) {
+                    self.edit_question(ix);
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
@@ -442,6 +438,36 @@ impl App {
                 }
                 other => l.apply(other),
             },
+        }
+    }
+
+    /// A note opened full screen (from a quiz or a search).
+    fn update_note_layer(&mut self, action: Action) {
+        let Some(Layer::Note(r)) = self.layers.last_mut() else {
+            return;
+        };
+        if action == Action::Back && !r.back() {
+            self.layers.pop();
+        } else if action == Action::Links {
+            let note = r.note;
+            let links = LinksState::new(&self.vault, note);
+            self.layers.push(Layer::Links(links));
+        } else if action == Action::Edit {
+            let note = r.note;
+            let line = r.top_line(&self.vault);
+            self.edit_note(note, line);
+        } else if action == Action::StartQuiz {
+            let note = r.note;
+            if self.layers.iter().any(|l| matches!(l, Layer::Quiz(_))) {
+                self.say(self.lang.pick(
+                    "퀴즈 중입니다: Esc로 돌아가 이어 푸세요",
+                    "A quiz is running: Esc goes back to it",
+                ));
+            } else {
+                self.open_start_dialog(Some(Scope::Note(note)));
+            }
+        } else {
+            r.apply(action);
         }
     }
 

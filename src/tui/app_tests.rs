@@ -146,3 +146,27 @@ fn every_settings_problem_is_listed_whole_in_the_diagnostics_panel() {
     // Wrapped, never cut: the end of the longest one is there too.
     assert!(text.contains("[keys])"), "{text}");
 }
+
+#[test]
+fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
+    let mut app = app();
+    app.editor = Some("vim".into());
+    app.update(Action::NextPane);
+    app.update(Action::JumpSection(SectionKind::Concepts));
+    app.update(Action::Edit);
+    let req = app.edit_request.take().expect("an edit request");
+    let note = app.vault.note(NoteIx(0));
+    assert_eq!(req.path, std::path::Path::new("fixture").join(&note.path));
+    let concepts = note.section(SectionKind::Concepts).unwrap();
+    assert_eq!(req.line, note.line_of(concepts.range.start));
+}
+
+#[test]
+fn e_without_an_editor_says_how_to_set_one() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    app.update(Action::Edit);
+    assert!(app.edit_request.is_none());
+    let status = app.status.as_ref().map_or("", |s| s.text.as_str());
+    assert!(status.contains("EDITOR"), "{status}");
+}

@@ -115,6 +115,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             true,
         ),
         b("undo", &[k('u')], A::Undo, "되돌리기", "undo", true),
+        b(
+            "edit",
+            &[k('e')],
+            A::Edit,
+            "편집기로 열기 ($VISUAL/$EDITOR)",
+            "open in $VISUAL/$EDITOR",
+            false,
+        ),
     ];
     feedback.extend(movement());
     table.insert(C::Feedback, feedback);

@@ -442,3 +442,17 @@ fn esc_from_stats_after_a_retry_returns_to_the_study_screen_not_old_summaries() 
     a.update(Action::Back);
     assert!(a.layers.is_empty(), "went back to {:?}", a.context());
 }
+
+#[test]
+fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
+    let mut a = quiz_app(80, 24);
+    a.editor = Some("nano".into());
+    practice_on_spot(&mut a);
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    a.update(Action::Edit);
+    let req = a.edit_request.take().expect("an edit request");
+    let q = &a.vault.questions[0];
+    assert_eq!(req.line, q.line);
+    assert!(req.path.ends_with(&a.vault.notes[0].path), "{req:?}");
+}

@@ -226,3 +226,39 @@ fn a_note_changed_on_disk_is_reloaded_in_place() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn e_opens_the_editor_at_the_line_and_munje_comes_back() {
+    let tools = tempfile::tempdir().unwrap();
+    let out = tools.path().join("args.txt");
+    let script = tools.path().join("vi");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}'\nread line < /dev/tty\necho \"typed:$line\" >> '{0}'\n",
+            out.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    std::fs::write(vault.path().join("spot.md"), SPOT).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let editor = script.display().to_string();
+    let mut s = Tui::start_with(vault.path(), data.path(), &[], &[("VISUAL", &editor)]);
+    s.wait_for("노트 1");
+    s.send("\t");
+    s.send("e");
+    // The keys go to the editor, not to munje.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !out.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    s.send("qq\r");
+    s.wait_for("노트 1");
+    let written = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = written.lines().collect();
+    assert!(lines[0].starts_with('+'), "{written}");
+    assert!(lines[1].ends_with("spot.md"), "{written}");
+    assert_eq!(lines.get(2), Some(&"typed:qq"), "{written}");
+}

@@ -116,6 +116,13 @@ impl ReaderState {
         self.key = None;
     }
 
+    /// The file line of the text on top of the pane.
+    pub fn top_line(&self, vault: &Vault) -> usize {
+        let note = vault.note(self.note);
+        self.top_offset()
+            .map_or(note.body_line, |o| note.line_of(o))
+    }
+
     fn top_offset(&self) -> Option<usize> {
         self.rendered
             .anchors
