@@ -323,7 +323,22 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::ForceQuit => self.quit = true,
-            Action::Help => self.push(Layer::Pager(PagerState::new(PagerKind::Help))),
+            Action::Help => {
+                // Open at the keys of the screen the learner is on.
+                let here = self.context();
+                let width = super::layout::inner(Areas::of(self.size).main).width as usize;
+                let lines =
+                    super::screens::pager::help_lines(&self.keymap, &self.theme, self.lang, width);
+                let title = here.title(self.lang);
+                let mut pager = PagerState::new(PagerKind::Help);
+                if here != Context::Global {
+                    pager.scroll = lines
+                        .iter()
+                        .position(|l| l.to_string() == title)
+                        .unwrap_or(0);
+                }
+                self.push(Layer::Pager(pager));
+            }
             Action::Diagnostics => self.push(Layer::Pager(PagerState::new(PagerKind::Diagnostics))),
             Action::Stats if !matches!(self.layers.last(), Some(Layer::Stats(_))) => {
                 self.open_stats();

@@ -170,3 +170,31 @@ fn e_without_an_editor_says_how_to_set_one() {
     let status = app.status.as_ref().map_or("", |s| s.text.as_str());
     assert!(status.contains("EDITOR"), "{status}");
 }
+
+#[test]
+fn help_opens_at_the_keys_of_the_screen_it_was_asked_from() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    assert_eq!(app.context(), Context::Reader);
+    app.update(Action::Help);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 24);
+    let first = text.lines().nth(2).unwrap_or_default();
+    assert!(first.contains("노트 보기"), "{text}");
+}
+
+#[test]
+fn a_wide_table_puts_sideways_scrolling_in_the_hint_bar() {
+    let mut app = app();
+    let row = format!(
+        "| {} | {} |\n",
+        "스팟 인스턴스 ".repeat(6),
+        "온디맨드 ".repeat(6)
+    );
+    app.vault.notes[0].body = format!("| a | b |\n|---|---|\n{row}");
+    app.vault.notes[0].sections = Box::new([]);
+    app.reader = Some(ReaderState::new(NoteIx(0)));
+    app.update(Action::NextPane);
+    let text = crate::tui::snapshots::screen(&mut app, 100, 24);
+    let hints = text.lines().last().unwrap_or_default();
+    assert!(hints.contains("표 옆으로 보기"), "{text}");
+}

@@ -111,3 +111,23 @@ fn search_offsets_map_to_the_row_of_their_block() {
     let row = r.row_of_offset(body.find("셋째").unwrap());
     assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
 }
+
+#[test]
+fn the_metadata_line_never_ends_or_starts_with_a_separator() {
+    let mut n = note("본문.\n");
+    n.created = crate::vault::Date::parse("2025-08-21");
+    n.modified = crate::vault::Date::parse("2025-08-22");
+    n.path = "instance/spot-instances.md".into();
+    n.questions = vec![crate::vault::QuestionIx(0)];
+    for width in 20..60 {
+        let r = render_note(&n, width, &Theme::default(), Lang::Ko);
+        for row in &r.rows {
+            let text = row.line.to_string();
+            let text = text.trim();
+            assert!(
+                !text.ends_with('·') && !text.starts_with('·'),
+                "width {width}: {text:?}"
+            );
+        }
+    }
+}

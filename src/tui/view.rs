@@ -291,9 +291,26 @@ impl App {
                 theme: &self.theme,
                 lang: self.lang,
                 hidden: self.hidden_hints(),
+                extra: self.wide_reader().then(|| {
+                    (
+                        "←→/h l",
+                        self.lang
+                            .pick("표 옆으로 보기", "scroll the table sideways"),
+                    )
+                }),
             }
             .render(area, buf),
         }
+    }
+
+    /// True when the reader with the keys holds rows wider than its pane.
+    fn wide_reader(&self) -> bool {
+        let reader = match (self.layers.last(), self.focus) {
+            (Some(Layer::Note(r)), _) => Some(r),
+            (None, Focus::Reader) => self.reader.as_ref(),
+            _ => None,
+        };
+        reader.is_some_and(|r| r.rendered.max_width() > r.rendered.width)
     }
 
     /// Keys of the current screen that do nothing right now.

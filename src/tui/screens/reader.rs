@@ -273,7 +273,47 @@ impl Widget for ReaderView<'_> {
             };
             buf.set_line(area.x, y, &line, area.width);
             if row.wide && wrap::line_width(&line) > area.width as usize && area.width > 0 {
-                buf.set_string(area.right() - 1, y, "›", self.theme.dim);
+                let last = area.right() - 1;
+                // A wide character over the last column would cover the
+                // mark: it gives way to a space.
+                if last > area.x && wrap::width(buf[(last - 1, y)].symbol()) > 1 {
+                    buf[(last - 1, y)].set_symbol(" ");
+                }
+                buf[(last, y)].set_symbol("›").set_style(self.theme.dim);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod overflow_tests {
+    use super::*;
+    use crate::tui::markdown::Row;
+
+    #[test]
+    fn every_cut_row_shows_the_mark_even_inside_a_wide_character() {
+        let mut state = ReaderState::new(crate::vault::NoteIx(0));
+        for text in ["| 스팟 | 온디맨드 | 예약 |", "| ab | 스팟인스턴스 |"] {
+            state.rendered.rows.push(Row {
+                line: Line::raw(text),
+                wide: true,
+            });
+        }
+        let theme = Theme::default();
+        for width in 5..14 {
+            let area = Rect::new(0, 0, width, 2);
+            let mut buf = Buffer::empty(area);
+            ReaderView {
+                state: &state,
+                theme: &theme,
+            }
+            .render(area, &mut buf);
+            for y in 0..2 {
+                assert_eq!(buf[(width - 1, y)].symbol(), "›", "width {width}, row {y}");
+                assert!(
+                    wrap::width(buf[(width - 2, y)].symbol()) <= 1,
+                    "width {width}, row {y}"
+                );
             }
         }
     }

@@ -28,6 +28,9 @@ pub struct HintBar<'a> {
     /// Actions of this screen not offered right now (Space toggling on a
     /// single-answer question).
     pub hidden: &'a [Action],
+    /// A hint that matters only now, shown right after help and search
+    /// (keys, description): how to scroll a wide table sideways.
+    pub extra: Option<(&'a str, &'a str)>,
 }
 
 impl Widget for HintBar<'_> {
@@ -54,9 +57,23 @@ impl Widget for HintBar<'_> {
             .bindings(self.context)
             .iter()
             .filter(|b| b.hint && !self.hidden.contains(&b.action));
-        for b in first.into_iter().chain(own).chain(other) {
-            let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
-            let desc = b.desc(self.lang);
+        let extra = self.extra.map(|(k, d)| (k.to_owned(), d));
+        let hints = first
+            .iter()
+            .map(|b| {
+                (
+                    b.keys.first().map(ToString::to_string).unwrap_or_default(),
+                    b.desc(self.lang),
+                )
+            })
+            .chain(extra)
+            .chain(own.chain(other).map(|b| {
+                (
+                    b.keys.first().map(ToString::to_string).unwrap_or_default(),
+                    b.desc(self.lang),
+                )
+            }));
+        for (key, desc) in hints {
             let w = wrap::width(&key) + 1 + wrap::width(desc) + 2;
             if used + w > max {
                 continue;
