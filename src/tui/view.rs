@@ -337,6 +337,13 @@ impl App {
         if let Some(rect) = list_rect {
             let title = match &self.list.filter {
                 Some(f) => format!("{} #{f}", self.lang.pick("노트", "Notes")),
+                // The tree's counts are explained in the title.
+                None if self.list.view == super::screens::study::ListView::Tree => {
+                    match self.lang {
+                        Lang::Ko => format!("노트 {} (노트·문제 수)", self.vault.notes.len()),
+                        Lang::En => format!("Notes {} (notes·questions)", self.vault.notes.len()),
+                    }
+                }
                 None => format!(
                     "{} {}",
                     self.lang.pick("노트", "Notes"),
