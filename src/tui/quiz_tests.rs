@@ -456,3 +456,23 @@ fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
     assert_eq!(req.line, q.line);
     assert!(req.path.ends_with(&a.vault.notes[0].path), "{req:?}");
 }
+
+#[test]
+fn exam_options_stay_aligned_when_one_is_chosen() {
+    let mut a = quiz_app(80, 24);
+    exam(&mut a);
+    a.update(Action::Pick('B'));
+    a.update(Action::PrevQuestion);
+    let text = screen(&mut a, 80, 24);
+    let starts: Vec<usize> = text
+        .lines()
+        .filter_map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            chars
+                .windows(3)
+                .position(|w| w[0].is_ascii_uppercase() && w[1] == ')' && w[2] == ' ')
+        })
+        .collect();
+    assert!(starts.len() >= 2, "{text}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}\n{text}");
+}

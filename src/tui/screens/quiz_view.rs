@@ -100,8 +100,9 @@ pub fn question_lines(
         }
         let boxed = if need > 1 {
             if picked { "[x] " } else { "[ ] " }
-        } else if picked && feedback.is_none() {
-            "(•) "
+        } else if state.is_exam() && feedback.is_none() {
+            // Every option gets a marker, so the chosen one does not shift.
+            if picked { "(•) " } else { "( ) " }
         } else {
             ""
         };
