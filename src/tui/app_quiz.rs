@@ -242,6 +242,12 @@ impl App {
                     return;
                 };
                 let mut r = ReaderState::new(n);
+                // From a question not yet answered, the note keeps its
+                // answers hidden (a reveals them).
+                r.spoilers = matches!(
+                    self.layers.last(),
+                    Some(Layer::Quiz(q)) if q.phase == Phase::Asking
+                );
                 if matches!(q.origin, QuestionOrigin::Note(_)) {
                     r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
                 }

@@ -364,6 +364,14 @@ impl Default for Keymap {
             ),
         ];
         reader.push(b(
+            "answers",
+            &[k('a')],
+            A::ToggleSpoilers,
+            "정답·해설 숨기기/보기",
+            "hide/show answers",
+            false,
+        ));
+        reader.push(b(
             "edit",
             &[k('e')],
             A::Edit,

@@ -476,3 +476,25 @@ fn exam_options_stay_aligned_when_one_is_chosen() {
     assert!(starts.len() >= 2, "{text}");
     assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}\n{text}");
 }
+
+#[test]
+fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
+    let mut a = quiz_app(80, 40);
+    practice_on_spot(&mut a);
+    a.update(Action::OpenNote);
+    let text = screen(&mut a, 80, 40);
+    assert!(text.contains("정답과 해설 숨김"), "{text}");
+    assert!(
+        !text.contains("상태가 없어"),
+        "the explanation is hidden:\n{text}"
+    );
+    assert!(!text.contains("정답: "), "{text}");
+    assert!(
+        text.contains("비용을 줄이면서"),
+        "the question stays:\n{text}"
+    );
+    a.update(Action::ToggleSpoilers);
+    let text = screen(&mut a, 80, 40);
+    assert!(!text.contains("정답과 해설 숨김"), "{text}");
+    assert!(text.contains("정답"), "{text}");
+}
