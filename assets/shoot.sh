@@ -40,11 +40,11 @@ keys /
 type_text "ㅅㅍ ㅈㄷ"
 shot search
 keys Escape
-# Practice on the open note (p opens the start dialog on it): a wrong
-# answer and its feedback.
-keys p Enter
+# Practice on the open note (p opens the start dialog on it), in note
+# order (shuffle off): a wrong answer and its feedback.
+keys p Up Space Enter
 shot quiz
-keys b
+keys a
 shot feedback
 keys Escape Enter Escape
 # An exam from the start dialog.
