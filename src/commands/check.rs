@@ -19,7 +19,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let out = match args.format {
         CheckFormat::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            render_text(&vault, color)
+            render_text(&vault, color, crate::i18n::Lang::detect(global.lang))
         }
         CheckFormat::Json => render_json(&vault)?,
     };
@@ -34,7 +34,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The text report: each diagnostic with its snippet, then the summary.
-pub fn render_text(vault: &Vault, color: bool) -> String {
+pub fn render_text(vault: &Vault, color: bool, lang: crate::i18n::Lang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -43,10 +43,14 @@ pub fn render_text(vault: &Vault, color: bool) -> String {
     let mut out = String::new();
     for d in &vault.diagnostics {
         let path = display_path(vault, d.root, &d.path);
+        let severity = match d.severity {
+            Severity::Error => lang.pick("오류", "error"),
+            Severity::Warning => lang.pick("경고", "warning"),
+        };
         let _ = writeln!(
             out,
-            "{path}:{}:{}: {}: {}",
-            d.line, d.column, d.severity, d.message
+            "{path}:{}:{}: {severity}: {}",
+            d.line, d.column, d.message
         );
         if let Some(snippet) = snippet(&renderer, d) {
             out.push_str(&snippet);
@@ -54,7 +58,7 @@ pub fn render_text(vault: &Vault, color: bool) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary(vault));
+    out.push_str(&summary(vault, lang));
     out.push('\n');
     out
 }
@@ -81,14 +85,18 @@ fn snippet(renderer: &Renderer, d: &Diagnostic) -> Option<String> {
     Some(renderer.render(&[group]))
 }
 
-/// `N notes, M questions, E errors, W warnings`.
-pub fn summary(vault: &Vault) -> String {
+/// `N notes, M questions, E errors, W warnings`, in the user's language.
+pub fn summary(vault: &Vault, lang: crate::i18n::Lang) -> String {
     let (errors, warnings) = vault.diagnostic_counts();
-    format!(
-        "{} notes, {} questions, {errors} errors, {warnings} warnings",
-        vault.notes.len(),
-        vault.questions.len()
-    )
+    let (notes, questions) = (vault.notes.len(), vault.questions.len());
+    match lang {
+        crate::i18n::Lang::Ko => {
+            format!("노트 {notes}개, 문제 {questions}개, 오류 {errors}개, 경고 {warnings}개")
+        }
+        crate::i18n::Lang::En => {
+            format!("{notes} notes, {questions} questions, {errors} errors, {warnings} warnings")
+        }
+    }
 }
 
 #[derive(Serialize)]

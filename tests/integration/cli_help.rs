@@ -54,3 +54,25 @@ fn the_search_usage_line_stays_the_same_with_munje_data_dir_set() {
     );
     assert!(!err.contains("--data-dir <DIR> <QUERY>"), "{err}");
 }
+
+#[test]
+fn check_speaks_korean_under_a_korean_locale() {
+    let vault = tempfile::tempdir().unwrap();
+    std::fs::write(
+        vault.path().join("a.md"),
+        "# 노트\n\n## 관련 문제\n\n**Question:** 무엇?\n\n- A) 하나\n- B) 둘\n\n**정답: E**\n",
+    )
+    .unwrap();
+    let out = munje("ko_KR.UTF-8")
+        .args(["check", "--notes"])
+        .arg(vault.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(": 오류: "), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("노트 1개, 문제 1개, 오류 1개, 경고 0개"),
+        "{text}"
+    );
+}
