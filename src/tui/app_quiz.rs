@@ -274,8 +274,8 @@ impl App {
                 "All right: there is nothing wrong to retry",
             )),
             Outcome::ChooseFirst => self.say(self.lang.pick(
-                "먼저 보기를 고르세요: ↑↓ 또는 j/k로 옮기거나 글자(a–e)를 누르세요",
-                "Choose an option first: move with ↑↓ or j/k, or press its letter (a–e)",
+                "먼저 보기를 고르세요: ↑↓ 또는 j/k로 옮기거나 보기 글자를 누르세요",
+                "Choose an option first: move with ↑↓ or j/k, or press its letter",
             )),
             Outcome::NeedCount(n) => self.say(match self.lang {
                 Lang::Ko => format!("{n}개를 골라야 합니다 (Space로 선택)"),
