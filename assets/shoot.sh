@@ -40,12 +40,13 @@ keys /
 type_text "ㅅㅍ ㅈㄷ"
 shot search
 keys Escape
-# Practice on the open note: a wrong answer and its feedback.
-keys p
+# Practice on the open note (p opens the start dialog on it), in note
+# order (shuffle off): a wrong answer and its feedback.
+keys p Up Space Enter
 shot quiz
-keys b
+keys a
 shot feedback
-keys Escape Escape Escape
+keys Escape Enter Escape
 # An exam from the start dialog.
 keys Escape p Up Up Space Enter
 keys a Right c Right m

@@ -34,7 +34,28 @@ impl Cli {
     /// of its options (`-tag:x`, `-#x`, `-word`) is a query word, wherever
     /// it stands: see [`query_words_last`].
     pub fn parse_args() -> Cli {
-        Cli::parse_from(query_words_last(std::env::args_os()))
+        Cli::parse_with_help(query_words_last(std::env::args_os()))
+    }
+
+    /// Parses `args` with `munje search --help` ending in the query
+    /// language (operators, Korean matching, ranking) in the user's
+    /// language, and a usage line that stays `munje search [OPTIONS]
+    /// <QUERY>...` when `MUNJE_DATA_DIR` fills in `--data-dir`.
+    pub fn parse_with_help(args: Vec<std::ffi::OsString>) -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let lang_arg = args
+            .iter()
+            .position(|a| a == "--lang")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.to_str())
+            .and_then(|v| LangArg::from_str(v, true).ok());
+        let lang = Lang::detect(lang_arg);
+        let cmd = Cli::command().mut_subcommand("search", |c| {
+            c.override_usage("munje search [OPTIONS] <QUERY>...")
+                .after_long_help(crate::search::query_help(lang))
+        });
+        let matches = cmd.get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 }
 
@@ -215,8 +236,9 @@ pub struct SearchArgs {
     /// (`ㅅㅍ` finds 스팟) and words typed on the wrong keyboard layout
     /// (`tmvkt`) match too. A word starting with `-` is a query word
     /// unless it is one of the options below, wherever it stands
-    /// (`munje search spot -#service/emr --limit 5`); after `--`, every
-    /// word is.
+    /// (`munje search spot -#service/emr --limit 5`), and every word
+    /// after `--` is a query word. The full query language is at the end
+    /// of `--help`.
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     pub query: Vec<String>,
 
@@ -365,6 +387,7 @@ impl QuizArgs {
                 .or((self.exam && self.blueprint.is_none()).then_some(EXAM_DEFAULT_QUESTIONS)),
             shuffle: seed.map_or(Shuffle::Off, Shuffle::Seeded),
             exam_date,
+            questions: Vec::new(),
         };
         let title = self
             .note

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = munje::cli::Cli::parse_args();
+    let lang = munje::i18n::Lang::detect(cli.global.lang);
     match munje::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("munje: error: {err:#}");
+            eprintln!("{}", munje::error_line(&err, lang));
             ExitCode::from(2)
         }
     }

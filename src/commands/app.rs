@@ -51,9 +51,10 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         std::env::var("NO_COLOR").ok().as_deref(),
     );
     let mut keymap = Keymap::default();
-    problems.extend(config.apply_keys(&mut keymap));
+    problems.extend(config.apply_keys(&mut keymap, lang));
 
     let mut app = App::new(Vault::default(), lang, theme, keymap);
+    app.editor = crate::tui::editor::from_env();
     app.loading = Some((0, 0));
     app.pending_quiz = request;
     let (tx, rx) = mpsc::channel();
@@ -65,8 +66,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         .as_ref()
         .map_or(crate::quiz::UtcOffset::UTC, |s| s.local_offset(now));
     app.study_day = crate::quiz::StudyDay::new(offset, config.day_starts_at);
-    if let Some(p) = problems.first() {
-        app.error(p.clone());
+    if !problems.is_empty() {
+        // All of them, whole, in the diagnostics panel; a lasting notice
+        // in the header says where.
+        app.notice = Some(match lang {
+            Lang::Ko => format!("설정 문제 {}개: d로 보기", problems.len()),
+            Lang::En => format!("{} settings problems: d shows them", problems.len()),
+        });
+        app.config_problems = problems;
     }
     spawn_loader(roots, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
@@ -150,7 +157,7 @@ pub(super) fn read_config(lang: Lang) -> (Config, Vec<String>) {
     let path = strategy.config_dir().join("munje").join("config.toml");
     match read_small_file(&path, MAX_CONFIG_BYTES, lang) {
         Ok(Some(text)) => {
-            let (config, problems) = Config::parse(&text);
+            let (config, problems) = Config::parse(&text, lang);
             let problems = problems
                 .into_iter()
                 .map(|p| p.replacen("config.toml", &path.display().to_string(), 1))

@@ -54,13 +54,16 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     for d in &vault.diagnostics {
         let path = display_path(vault, d.root, &d.path);
+        let severity = match d.severity {
+            Severity::Error => lang.pick("오류", "error"),
+            Severity::Warning => lang.pick("경고", "warning"),
+        };
         let _ = writeln!(
             out,
-            "{}:{}:{}: {}: {}",
+            "{}:{}:{}: {severity}: {}",
             visible(&path),
             d.line,
             d.column,
-            d.severity,
             visible(&d.message)
         );
         if let Some(snippet) = snippet(&renderer, d) {
@@ -70,7 +73,7 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
         out.push('\n');
     }
     out.push_str(&quality::text(vault, &assess(vault), lang));
-    out.push_str(&summary(vault));
+    out.push_str(&summary(vault, lang));
     out.push('\n');
     out
 }
@@ -105,14 +108,18 @@ fn snippet(renderer: &Renderer, d: &Diagnostic) -> Option<String> {
     Some(renderer.render(&[group]))
 }
 
-/// `N notes, M questions, E errors, W warnings`.
-pub fn summary(vault: &Vault) -> String {
+/// `N notes, M questions, E errors, W warnings`, in the user's language.
+pub fn summary(vault: &Vault, lang: crate::i18n::Lang) -> String {
     let (errors, warnings) = vault.diagnostic_counts();
-    format!(
-        "{} notes, {} questions, {errors} errors, {warnings} warnings",
-        vault.notes.len(),
-        vault.questions.len()
-    )
+    let (notes, questions) = (vault.notes.len(), vault.questions.len());
+    match lang {
+        crate::i18n::Lang::Ko => {
+            format!("노트 {notes}개, 문제 {questions}개, 오류 {errors}개, 경고 {warnings}개")
+        }
+        crate::i18n::Lang::En => {
+            format!("{notes} notes, {questions} questions, {errors} errors, {warnings} warnings")
+        }
+    }
 }
 
 #[derive(Serialize)]

@@ -106,6 +106,9 @@ pub fn prepare(
         }
     };
     super::progress::follow_edits(&mut store, &vault, lang, now);
+    for unknown in crate::search::unknown_tags(&vault, &request.selection.tags) {
+        eprintln!("munje: {}", unknown.message(lang));
+    }
     let day = study_day(&store, now);
     let history = store.history()?;
     let scheduler = Scheduler::with_parameters(&store.fsrs_parameters())?;

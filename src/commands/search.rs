@@ -26,6 +26,7 @@ pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
 
 fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = Query::parse(&args.query.join(" "));
+    let query_tags: Vec<crate::vault::Tag> = query.wanted_tags().cloned().collect();
     let (wrong, due) = progress_sets(global, &query)?;
     let ctx = SearchContext {
         wrong: &wrong,
@@ -44,6 +45,10 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         let hits = SearchIndex::build(&vault).search(&query, &ctx, args.limit);
         (vault, hits)
     };
+    let lang = Lang::detect(global.lang);
+    for unknown in crate::search::unknown_tags(&vault, query_tags.iter()) {
+        eprintln!("munje: {}", unknown.message(lang));
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         let rows: Vec<JsonHit<'_>> = hits.iter().map(|h| JsonHit::new(&vault, h)).collect();
@@ -57,7 +62,6 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         };
         out.write_all(render(&vault, &hits, style).as_bytes())?;
         if hits.is_empty() {
-            let lang = Lang::detect(global.lang);
             eprintln!("{}", lang.pick("찾는 내용이 없습니다.", "No matches."));
         }
     }
@@ -154,6 +158,8 @@ pub enum Style {
 struct JsonHit<'a> {
     path: String,
     title: &'a str,
+    /// The note's first `# ` heading, `null` when it has none.
+    heading: Option<&'a str>,
     field: &'static str,
     line: usize,
     score: i64,
@@ -166,6 +172,7 @@ impl<'a> JsonHit<'a> {
         JsonHit {
             path: hit_path(vault, hit),
             title: &hit.title,
+            heading: hit.heading.as_deref(),
             field: hit.field.as_str(),
             line: hit.line,
             score: hit.score,
@@ -194,21 +201,21 @@ fn hit_path(vault: &Vault, hit: &Hit) -> String {
     }
 }
 
-/// The hits as text: `path:line: [field] title`, then the snippet
-/// indented, unless the snippet is the title itself.
+/// The hits as text: `path:line: [field] name` (the note's display
+/// name), then the snippet indented, unless the snippet is the name itself.
 pub fn render(vault: &Vault, hits: &[Hit], style: Style) -> String {
     let mut out = String::new();
     for hit in hits {
         let path = hit_path(vault, hit);
         let path = crate::text::visible(&path);
         let field = hit.field.as_str();
-        if hit.snippet == hit.title {
+        if hit.snippet == hit.name() {
             let title = mark(&hit.snippet, &hit.ranges, style);
             let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
         } else {
             let snippet = mark(&hit.snippet, &hit.ranges, style);
-            let title = crate::text::visible(&hit.title);
-            let _ = writeln!(out, "{path}:{}: [{field}] {title}", hit.line);
+            let name = crate::text::visible(hit.name());
+            let _ = writeln!(out, "{path}:{}: [{field}] {name}", hit.line);
             let _ = writeln!(out, "    {snippet}");
         }
     }

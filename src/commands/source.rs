@@ -50,5 +50,5 @@ pub fn display_path(vault: &Vault, root: usize, rel: &str) -> String {
 
 /// A vault that cannot be loaded, said in the user's language.
 pub fn localized(err: &vault::LoadError, global: &GlobalArgs) -> anyhow::Error {
-    anyhow::anyhow!(err.localized(crate::i18n::Lang::detect(global.lang)))
+    anyhow::anyhow!(err.message(crate::i18n::Lang::detect(global.lang)))
 }

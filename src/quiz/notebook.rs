@@ -151,11 +151,11 @@ impl Notebook {
             "{}\n",
             match lang {
                 Lang::Ko => format!(
-                    "틀린 문제 {}개 · {date} munje에서 내보냄",
+                    "틀린 문제 {}개 · {date} munje에서 내보냄 · 보기 글자는 노트에 적힌 그대로",
                     self.questions.len()
                 ),
                 Lang::En => format!(
-                    "{} missed questions · exported by munje on {date}",
+                    "{} missed questions · exported by munje on {date} · option letters as the notes have them",
                     self.questions.len()
                 ),
             }

@@ -58,7 +58,8 @@ pub struct PresentedQuestion {
     pub explanation: Option<String>,
     /// The question's tags.
     pub tags: Vec<Tag>,
-    /// Title of the note it studies.
+    /// The name of the note it studies, as shown to a person
+    /// ([`crate::vault::Note::display_name`]).
     pub note_title: Option<String>,
     /// That note's key point.
     pub key_point: Option<String>,
@@ -124,10 +125,9 @@ impl PresentedQuestion {
             answer,
             explanation: q.explanation.as_deref().map(str::to_owned),
             tags: q.tags.to_vec(),
-            note_title: q
-                .note_title
-                .as_deref()
-                .or_else(|| note.map(|n| &*n.title))
+            note_title: note
+                .map(crate::vault::Note::display_name)
+                .or(q.note_title.as_deref())
                 .map(str::to_owned),
             key_point: note.and_then(|n| n.key_point.as_deref()).map(str::to_owned),
             location,

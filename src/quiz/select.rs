@@ -4,7 +4,7 @@
 //!
 //! Owns selection only; the session takes the list it returns.
 
-use crate::vault::{NoteIx, QuestionIx, QuestionOrigin, Tag, Vault};
+use crate::vault::{NoteIx, QuestionId, QuestionIx, QuestionOrigin, Tag, Vault};
 
 use super::day::StudyDay;
 use super::history::History;
@@ -33,6 +33,9 @@ pub struct Selection {
     pub shuffle: Shuffle,
     /// Plan for an exam on this day: today's share of the questions.
     pub exam_date: Option<Day>,
+    /// Only these questions (retrying a session's wrong answers); empty
+    /// keeps all.
+    pub questions: Vec<QuestionId>,
 }
 
 /// Why nothing could be selected.
@@ -136,7 +139,10 @@ fn keeps(vault: &Vault, sel: &Selection, note: Option<NoteIx>, ix: QuestionIx) -
     let has = |filter: &Tag| q.tags.iter().any(|t| t.matches(filter));
     let in_note = note
         .is_none_or(|n| q.note == Some(n) || matches!(q.origin, QuestionOrigin::Note(o) if o == n));
-    in_note && (sel.tags.is_empty() || sel.tags.iter().any(has)) && !sel.not_tags.iter().any(has)
+    in_note
+        && (sel.tags.is_empty() || sel.tags.iter().any(has))
+        && !sel.not_tags.iter().any(has)
+        && (sel.questions.is_empty() || sel.questions.contains(&q.id))
 }
 
 /// Orders questions: shuffled (or source order), then, when asked, stably

@@ -30,6 +30,9 @@ const MIN_FUZZY_CHARS: usize = 3;
 const MAX_GAP: usize = 2;
 /// Extra quality for a field that is exactly the word.
 const EXACT_BONUS: i64 = 40;
+/// Extra quality for a run that ends where a word ends: ㅅㅍ as 스팟 in
+/// "스팟 인스턴스" beats ㅅㅍ as the start of 스파크.
+const WHOLE_WORD_BONUS: i64 = 15;
 /// Match quality is capped so it never outweighs a better field.
 const MAX_QUALITY: i64 = 999;
 /// The most a word found only in the text can score: a question match of
@@ -134,11 +137,23 @@ impl SearchIndex {
     /// Runs a query and returns at most `limit` hits, best first. An empty
     /// query lists every note by title.
     pub fn search(&self, query: &Query, ctx: &SearchContext<'_>, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, ctx, limit).0
+    }
+
+    /// Like [`SearchIndex::search`], and how many documents match in all
+    /// (more than the hits returned when `limit` cut them).
+    pub fn search_counted(
+        &self,
+        query: &Query,
+        ctx: &SearchContext<'_>,
+        limit: usize,
+    ) -> (Vec<Hit>, usize) {
         if limit == 0 {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let plan = Plan::new(query);
         let mut cands = self.candidates(&plan, ctx);
+        let total = cands.len();
         let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
             b.score
                 .cmp(&a.score)
@@ -150,7 +165,8 @@ impl SearchIndex {
             cands.truncate(limit);
         }
         cands.sort_unstable_by(cmp);
-        cands.iter().map(|c| self.hit(c, &plan, ctx)).collect()
+        let hits = cands.iter().map(|c| self.hit(c, &plan, ctx)).collect();
+        (hits, total)
     }
 
     /// The document's hit when it matches and `worth` accepts its score
@@ -417,7 +433,13 @@ fn contiguous(hay: &str, v: &Variant, accept: impl Fn(usize) -> bool) -> Option<
                 }
                 Some(_) => 0,
             };
-            (at, 20 * n + CONTIGUOUS_BONUS + place)
+            let end = at + v.text.len();
+            let whole = match (hay[..end].chars().next_back(), hay[end..].chars().next()) {
+                (_, None) => WHOLE_WORD_BONUS,
+                (Some(last), Some(next)) if is_word_end(last, next) => WHOLE_WORD_BONUS,
+                _ => 0,
+            };
+            (at, 20 * n + CONTIGUOUS_BONUS + place + whole)
         })
         .max_by_key(|&(at, q)| (q, std::cmp::Reverse(at)))
 }
@@ -457,6 +479,12 @@ fn gaps_fit(hay: &str, matched: &[usize]) -> bool {
 /// other letters meet (EMR클러스터).
 fn is_word_start(prev: char, cur: char) -> bool {
     !prev.is_alphanumeric() || super::hangul::is_syllable(prev) != super::hangul::is_syllable(cur)
+}
+
+/// A word ends before a non-alphanumeric character or where Hangul and
+/// other letters meet.
+fn is_word_end(last: char, next: char) -> bool {
+    !next.is_alphanumeric() || super::hangul::is_syllable(last) != super::hangul::is_syllable(next)
 }
 
 /// Quality of a substring match in text: longer words weigh more.

@@ -87,14 +87,17 @@ impl SearchIndex {
                     if matches!(scope, Scope::Only(_)) {
                         continue;
                     }
-                    for v in p
-                        .variants
-                        .iter()
-                        .filter(|v| matches!(v.form, Form::Plain | Form::Layout))
-                    {
+                    for v in &p.variants {
+                        // The 초성 text has the same byte offsets.
+                        let hay = match v.form {
+                            Form::Plain | Form::Layout => folded_line,
+                            Form::Choseong if v.exact.is_empty() && v.chars >= 2 => {
+                                &self.choseong_text()[lo..hi]
+                            }
+                            _ => continue,
+                        };
                         ranges.extend(
-                            folded_line
-                                .match_indices(v.text.as_str())
+                            hay.match_indices(v.text.as_str())
                                 .map(|(i, t)| i..i + t.len()),
                         );
                     }
@@ -167,6 +170,7 @@ fn make_hit(
         question: question.or(doc.bank_question),
         path: doc.path.clone(),
         title: doc.title.clone(),
+        heading: doc.heading.clone(),
         field,
         line,
         score: 0,

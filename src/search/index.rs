@@ -41,6 +41,8 @@ pub(super) struct Doc {
     pub bank_question: Option<QuestionIx>,
     pub path: String,
     pub title: String,
+    /// The note's first `# ` heading, if any.
+    pub heading: Option<String>,
     /// Folded title, for ties.
     pub sort_key: String,
     pub tags: Arc<[Tag]>,
@@ -75,6 +77,10 @@ pub struct SearchIndex {
     pub(super) rank: ByteRank,
     /// Recent body-scan results, for the next keystroke.
     pub(super) cache: super::scan::SharedCache,
+    /// `folded` with every syllable replaced by its initial consonant, made
+    /// on the first 초성 query. Same byte offsets as `folded` (a syllable
+    /// and its 초성 jamo are both three bytes in UTF-8).
+    pub(super) choseong_text: std::sync::OnceLock<String>,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -193,6 +199,7 @@ impl SearchIndex {
             scorer,
             rank: ByteRank([0; 256]),
             cache: super::scan::SharedCache::default(),
+            choseong_text: std::sync::OnceLock::new(),
         }
     }
 
@@ -205,6 +212,7 @@ impl SearchIndex {
         self.folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
+        self.choseong_text.take();
         self.add_note_fields(note, NoteIx(0));
     }
 
@@ -271,6 +279,7 @@ impl SearchIndex {
             path: note.path.clone(),
             sort_key: fold(&title),
             title,
+            heading: note.heading.as_deref().map(nfc),
             tags: note.tags.clone(),
             questions: note.questions.clone(),
             shorts: first..self.shorts.len(),
@@ -323,6 +332,10 @@ impl SearchIndex {
             self.push_short(Field::Tag, t.as_str(), q.line);
         }
         let title = nfc(q.note_title.as_deref().unwrap_or(&q.stem));
+        let heading = q
+            .note
+            .and_then(|n| vault.note(n).heading.as_deref())
+            .map(nfc);
         self.starts.push(start);
         self.docs.push(Doc {
             note: q.note,
@@ -334,6 +347,7 @@ impl SearchIndex {
                 .unwrap_or_default(),
             sort_key: fold(&title),
             title,
+            heading,
             tags: q.tags.clone(),
             questions: vec![qix],
             shorts: first..self.shorts.len(),
@@ -362,6 +376,12 @@ impl SearchIndex {
     }
 
     /// A substring finder for the folded text, steered by its byte ranks.
+    /// The 초성 form of the whole text buffer (see `choseong_text`).
+    pub(super) fn choseong_text(&self) -> &str {
+        self.choseong_text
+            .get_or_init(|| super::hangul::choseong_form(&self.folded))
+    }
+
     pub(super) fn finder<'n>(&self, needle: &'n str) -> memchr::memmem::Finder<'n> {
         memchr::memmem::FinderBuilder::new()
             .build_forward_with_ranker(&self.rank, needle.as_bytes())

@@ -26,6 +26,7 @@
 mod engine;
 pub mod fold;
 pub mod hangul;
+mod help;
 mod hits;
 mod index;
 pub mod matcher;
@@ -33,6 +34,7 @@ pub mod query;
 mod scan;
 mod sieve;
 mod snippet;
+mod suggest;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -42,37 +44,13 @@ use serde::Serialize;
 
 use crate::vault::{NoteIx, QuestionId, QuestionIx};
 
+pub use help::query_help;
 pub use index::SearchIndex;
 pub use matcher::{FuzzyScorer, SkimScorer};
 pub use query::{Query, Term, TermKind};
 pub use sieve::{NoteSieve, StreamedHits};
 pub use snippet::SNIPPET_WIDTH;
-
-/// The query language, for `--help` and the TUI help screen.
-pub const QUERY_HELP: &str = "\
-Every word must match (AND). A word matches fuzzily in a note's title,
-aliases, tags and heading, and as a substring of its body and questions
-(stems, options, explanations). Case does not matter; text typed in NFD
-(as macOS does) matches too.
-
-  spot emr          both words
-  \"exact phrase\"    the phrase as written, anywhere
-  tag:service/emr   tagged service/emr or below it (also #service/emr);
-                    tag:service matches service/emr, not service-x
-  -word -tag:x -#x  leave out notes matching the word or carrying the tag
-  title:word        the word in the title only
-  alias:word        the word in an alias only
-  has:question      notes with at least one question
-  is:wrong          notes with a question in the wrong-answer notebook
-  is:due            notes with a question due for review
-
-Korean: initial consonants find words (ㅅㅍ finds 스팟, ㅇㄷㅁㄷ finds
-온디맨드), mixed with other words (EMR ㅌㅅㅋ); a word typed with the
-keyboard on English (tmvkt) is also read as Hangul on the 2-set layout
-(스팟).
-
-Hits are ranked title, alias, tag, heading, question, body, then by how
-well they match, then by title.";
+pub use suggest::{UnknownTag, unknown_tags};
 
 /// Which part of a note a hit matched in, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -145,8 +123,10 @@ pub struct Hit {
     pub question: Option<QuestionIx>,
     /// Path of the file, relative to its vault root.
     pub path: String,
-    /// Title to show: the note's, or a bank question's note title or stem.
+    /// Title: the note's, or a bank question's note title or stem.
     pub title: String,
+    /// The note's first `# ` heading, if any.
+    pub heading: Option<String>,
     /// Where the best match is.
     pub field: Field,
     /// 1-based line of the match in the file.
@@ -158,6 +138,13 @@ pub struct Hit {
     pub snippet: String,
     /// Character ranges of `snippet` to highlight, sorted, not overlapping.
     pub ranges: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The name to show a person ([`crate::vault::Note::display_name`]).
+    pub fn name(&self) -> &str {
+        crate::vault::display_name(&self.title, self.heading.as_deref())
+    }
 }
 
 // Highlight ranges are the data under test, not iteration ranges.

@@ -197,6 +197,14 @@ fn looks_typed_in_hangul(h: &str) -> bool {
 }
 
 impl Query {
+    /// The tags the query keeps (`tag:x`, `#x`, not the excluded ones).
+    pub fn wanted_tags(&self) -> impl Iterator<Item = &crate::vault::Tag> {
+        self.terms.iter().filter_map(|t| match &t.kind {
+            TermKind::Tag(tag) if !t.negated => Some(tag),
+            _ => None,
+        })
+    }
+
     /// Parses a query. Never fails: anything that is not an operator is a
     /// word, and an operator with nothing after it is ignored.
     pub fn parse(text: &str) -> Query {

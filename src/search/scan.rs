@@ -25,27 +25,29 @@ type Found = Arc<Vec<(u32, usize, Field)>>;
 /// of it, so a needle's documents lie within those of any remembered
 /// needle it contains: typing `spark` after `spar` looks only where `spar`
 /// was. Exact, never a guess.
+/// Needles searched in the 초성 text are remembered apart from those
+/// searched in the text itself (ㅅㅍ typed as is, and ㅅㅍ as initials).
 #[derive(Debug, Default)]
 pub(super) struct ScanCache {
-    recent: VecDeque<(String, Found)>,
+    recent: VecDeque<(bool, String, Found)>,
 }
 
 impl ScanCache {
     /// The longest remembered needle inside `needle`, with its results.
-    fn narrowest(&self, needle: &str) -> Option<(String, Found)> {
+    fn narrowest(&self, cho: bool, needle: &str) -> Option<(String, Found)> {
         self.recent
             .iter()
-            .filter(|(n, _)| needle.contains(n.as_str()))
-            .max_by_key(|(n, _)| n.len())
-            .map(|(n, f)| (n.clone(), Arc::clone(f)))
+            .filter(|(c, n, _)| *c == cho && needle.contains(n.as_str()))
+            .max_by_key(|(_, n, _)| n.len())
+            .map(|(_, n, f)| (n.clone(), Arc::clone(f)))
     }
 
-    fn remember(&mut self, needle: &str, found: Found) {
-        self.recent.retain(|(n, _)| n != needle);
+    fn remember(&mut self, cho: bool, needle: &str, found: Found) {
+        self.recent.retain(|(c, n, _)| *c != cho || n != needle);
         if self.recent.len() == CACHE_NEEDLES {
             self.recent.pop_front();
         }
-        self.recent.push_back((needle.to_owned(), found));
+        self.recent.push_back((cho, needle.to_owned(), found));
     }
 }
 
@@ -54,9 +56,11 @@ impl ScanCache {
 pub(super) type SharedCache = Mutex<ScanCache>;
 
 impl SearchIndex {
-    /// Each document's best text match of a word: its plain form, and its
+    /// Each document's best text match of a word: its plain form, its
     /// layout reading when the letters as typed occur nowhere (a guess is
-    /// not worth a scan when the word itself is there).
+    /// not worth a scan when the word itself is there), and for a word of
+    /// two or more initial consonants (ㅅㅍ) its 초성 reading in the body
+    /// and the questions.
     pub(super) fn scan(&self, p: &Pattern) -> Vec<Option<TextMatch>> {
         let mut out: Vec<Option<TextMatch>> = vec![None; self.docs.len()];
         let mut found = false;
@@ -64,7 +68,8 @@ impl SearchIndex {
             let wanted = match v.form {
                 Form::Plain => true,
                 Form::Layout => !found,
-                Form::Choseong | Form::LayoutChoseong => false,
+                Form::Choseong => v.exact.is_empty() && v.chars >= 2,
+                Form::LayoutChoseong => false,
             };
             if wanted && !v.text.is_empty() {
                 found |= self.scan_variant(v, &mut out);
@@ -83,7 +88,17 @@ impl SearchIndex {
 
     fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
         let finder = self.finder(&v.text);
-        let previous = self.cache.lock().ok().and_then(|c| c.narrowest(&v.text));
+        let cho = v.form == Form::Choseong;
+        let hay = if cho {
+            self.choseong_text()
+        } else {
+            self.folded.as_str()
+        };
+        let previous = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|c| c.narrowest(cho, &v.text));
         let found: Found = match previous {
             // The same word as a moment ago (the first word while the
             // second is typed): the same documents.
@@ -92,13 +107,13 @@ impl SearchIndex {
                 prev.iter()
                     .filter_map(|&(d, _, _)| {
                         let doc = &self.docs[d as usize];
-                        let i = finder.find(&self.folded.as_bytes()[doc.text.clone()])?;
-                        let (field, at) = self.classify(doc, doc.text.start + i, &finder);
+                        let i = finder.find(&hay.as_bytes()[doc.text.clone()])?;
+                        let (field, at) = Self::classify(hay, doc, doc.text.start + i, &finder);
                         Some((d, at, field))
                     })
                     .collect(),
             ),
-            None => Arc::new(self.scan_all(&finder)),
+            None => Arc::new(self.scan_all(hay, &finder)),
         };
         for &(d, at, field) in found.iter() {
             let m = TextMatch {
@@ -117,21 +132,21 @@ impl SearchIndex {
         }
         let any = !found.is_empty();
         if let Ok(mut c) = self.cache.lock() {
-            c.remember(&v.text, found);
+            c.remember(cho, &v.text, found);
         }
         any
     }
 
     /// One pass of a SIMD substring search over the whole buffer, skipping
     /// to the next document after each first occurrence.
-    fn scan_all(&self, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
-        let hay = self.folded.as_bytes();
+    fn scan_all(&self, text: &str, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
+        let hay = text.as_bytes();
         let mut found = Vec::new();
         let mut pos = 0;
         while let Some(i) = finder.find(&hay[pos..]) {
             let d = self.doc_at(pos + i);
             let doc = &self.docs[d];
-            let (field, at) = self.classify(doc, pos + i, finder);
+            let (field, at) = Self::classify(text, doc, pos + i, finder);
             found.push((u32::try_from(d).unwrap_or(u32::MAX), at, field));
             pos = doc.text.end.max(pos + i + 1);
             if pos >= hay.len() {
@@ -143,12 +158,12 @@ impl SearchIndex {
 
     /// Attributes a first occurrence to a question when one of the
     /// document's question parts holds the word, else to the body.
-    fn classify(&self, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
+    fn classify(text: &str, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
         for r in doc.question_regions.iter().filter(|r| r.end > at) {
             if r.start <= at {
                 return (Field::Question, at);
             }
-            if let Some(i) = finder.find(&self.folded.as_bytes()[r.clone()]) {
+            if let Some(i) = finder.find(&text.as_bytes()[r.clone()]) {
                 return (Field::Question, r.start + i);
             }
         }

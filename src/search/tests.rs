@@ -170,10 +170,45 @@ fn choseong_query_finds_spot_title_first() {
 }
 
 #[test]
+fn a_whole_word_by_initials_ranks_above_the_start_of_a_longer_word() {
+    let notes = vec![
+        note("스파크 튜닝", &[], &[], "스파크 튜닝", "실행기 메모리."),
+        note("스팟 요금", &[], &[], "스팟 요금", "중단될 수 있다."),
+    ];
+    let vault = Vault {
+        notes,
+        ..Vault::default()
+    };
+    let index = SearchIndex::build(&vault);
+    let none = std::collections::HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let hits = index.search(&Query::parse("ㅅㅍ"), &ctx, 10);
+    assert_eq!(titles(&hits), ["스팟 요금", "스파크 튜닝"]);
+}
+
+#[test]
+fn initials_find_a_word_in_the_body_and_in_questions() {
+    let hits = search("ㅇㄹㅇ");
+    assert_eq!(titles(&hits), ["스팟 인스턴스 (Spot Instance)"]);
+    assert_eq!(hits[0].field, Field::Question);
+    assert_eq!(marked(&hits[0]), ["알림은"]);
+    let hits = search("ㅅㅂㄹㅅ");
+    assert_eq!(titles(&hits), ["EMR Serverless"]);
+    assert_eq!(hits[0].field, Field::Body);
+    assert_eq!(marked(&hits[0]), ["서버리스"]);
+}
+
+#[test]
 fn four_initials_find_on_demand() {
     let hits = search("ㅇㄷㅁㄷ");
-    assert_eq!(titles(&hits), ["온디맨드 인스턴스"]);
+    // The title first; then a note that only says 온디맨드 in its text.
+    assert_eq!(titles(&hits), ["온디맨드 인스턴스", "EMR 클러스터 구성"]);
     assert_eq!(marked(&hits[0]), ["온디맨드"]);
+    assert!(hits[1].field >= Field::Question, "{:?}", hits[1].field);
+    assert_eq!(marked(&hits[1]), ["온디맨드"]);
 }
 
 #[test]

@@ -63,6 +63,10 @@ pub enum Action {
     Links,
     /// Start a quiz (on the open note's questions, or the start dialog).
     StartQuiz,
+    /// Show or hide the answers and explanations in the reader.
+    ToggleSpoilers,
+    /// Open the note or question in `$VISUAL`/`$EDITOR` at its line.
+    Edit,
     /// Answer or toggle the option with this letter (`A`–`J`).
     Pick(char),
     /// Open the current question's note at its section.

@@ -19,7 +19,7 @@ use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
-use super::screens::quiz_start::StartDialog;
+use super::screens::quiz_start::{Scope, StartDialog};
 use super::screens::reader::ReaderState;
 use super::screens::review::ReviewState;
 use super::screens::search::SearchState;
@@ -128,6 +128,14 @@ pub struct App {
     pub status: Option<Status>,
     /// A lasting notice (such as "progress is not being saved").
     pub notice: Option<String>,
+    /// The editor `e` opens (`$VISUAL`, else `$EDITOR`).
+    pub editor: Option<String>,
+    /// A file and line to open in the editor, taken by the main loop,
+    /// which suspends the terminal around it.
+    pub edit_request: Option<super::editor::EditRequest>,
+    /// Entries of the settings file that were not applied, each whole:
+    /// listed on top of the diagnostics panel.
+    pub config_problems: Vec<String>,
     /// The terminal size.
     pub size: Rect,
     /// Set when the app should exit.
@@ -206,6 +214,9 @@ impl App {
             layers: Vec::new(),
             status: None,
             notice: None,
+            config_problems: Vec::new(),
+            editor: None,
+            edit_request: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -287,7 +298,8 @@ impl App {
                 Phase::Review { .. } => Context::ExamReview,
                 Phase::ConfirmSubmit => Context::ExamSubmit,
                 Phase::Done if q.is_exam() => Context::ExamResult,
-                Phase::Done => Context::Pager,
+                Phase::Done => Context::Summary,
+                Phase::Revisit { .. } => Context::Revisit,
             },
             None => match self.focus {
                 Focus::List => Context::NoteList,
@@ -380,7 +392,22 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::ForceQuit => self.quit = true,
-            Action::Help => self.push(Layer::Pager(PagerState::new(PagerKind::Help))),
+            Action::Help => {
+                // Open at the keys of the screen the learner is on.
+                let here = self.context();
+                let width = super::layout::inner(Areas::of(self.size).main).width as usize;
+                let lines =
+                    super::screens::pager::help_lines(&self.keymap, &self.theme, self.lang, width);
+                let title = here.title(self.lang);
+                let mut pager = PagerState::new(PagerKind::Help);
+                if here != Context::Global {
+                    pager.scroll = lines
+                        .iter()
+                        .position(|l| l.to_string() == title)
+                        .unwrap_or(0);
+                }
+                self.push(Layer::Pager(pager));
+            }
             Action::Diagnostics => self.push(Layer::Pager(PagerState::new(PagerKind::Diagnostics))),
             Action::Stats if !matches!(self.layers.last(), Some(Layer::Stats(_))) => {
                 self.open_stats();
@@ -425,15 +452,14 @@ impl App {
                     p.apply(action);
                 }
             }
-            Layer::Note(r) => {
-                if action == Action::Back && !r.back() {
-                    self.layers.pop();
-                } else if action == Action::Links {
-                    let note = r.note;
-                    let links = LinksState::new(&self.vault, note);
-                    self.layers.push(Layer::Links(links));
-                } else {
-                    r.apply(action);
+            Layer::Note(_) => self.update_note_layer(action),
+            Layer::Quiz(q) if action == Action::Edit => {
+                let shown = q
+                    .session
+                    .current()
+                    .or_else(|| q.session.items().get(q.session.position()));
+                if let Some(ix) = shown.map(|i| i.question.ix) {
+                    self.edit_question(ix);
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),
@@ -514,6 +540,36 @@ impl App {
         }
     }
 
+    /// A note opened full screen (from a quiz or a search).
+    fn update_note_layer(&mut self, action: Action) {
+        let Some(Layer::Note(r)) = self.layers.last_mut() else {
+            return;
+        };
+        if action == Action::Back && !r.back() {
+            self.layers.pop();
+        } else if action == Action::Links {
+            let note = r.note;
+            let links = LinksState::new(&self.vault, note);
+            self.layers.push(Layer::Links(links));
+        } else if action == Action::Edit {
+            let note = r.note;
+            let line = r.top_line(&self.vault);
+            self.edit_note(note, line);
+        } else if action == Action::StartQuiz {
+            let note = r.note;
+            if self.layers.iter().any(|l| matches!(l, Layer::Quiz(_))) {
+                self.say(self.lang.pick(
+                    "퀴즈 중입니다: Esc로 돌아가 이어 푸세요",
+                    "A quiz is running: Esc goes back to it",
+                ));
+            } else {
+                self.open_start_dialog(Some(Scope::Note(note)));
+            }
+        } else {
+            r.apply(action);
+        }
+    }
+
     /// Lays out whatever depends on the size: reader wrapping, list and
     /// pager heights.
     pub fn relayout(&mut self) {
@@ -555,6 +611,7 @@ impl App {
                         .len(),
                         PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(
                             &self.vault,
+                            &self.config_problems,
                             &self.theme,
                             self.lang,
                             inner.width as usize,

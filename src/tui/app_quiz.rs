@@ -20,12 +20,15 @@ use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::review::{ReviewOutcome, ReviewState};
 use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
-use crate::vault::{NoteIx, QuestionIx, QuestionOrigin};
+use crate::vault::{QuestionIx, QuestionOrigin};
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
     pub(crate) fn open_start_dialog(&mut self, preferred: Option<Scope>) {
-        let note = self.reader.as_ref().map(|r| r.note);
+        let note = match preferred {
+            Some(Scope::Note(n)) => Some(n),
+            _ => self.reader.as_ref().map(|r| r.note),
+        };
         let mut d = StartDialog::new(&self.vault, note, preferred);
         self.count_available(&mut d);
         self.layers.push(Layer::QuizStart(d));
@@ -41,29 +44,6 @@ impl App {
 
     fn seed(&self) -> u64 {
         (self.clock)().0.unsigned_abs()
-    }
-
-    /// Starts a practice quiz on one note's questions, in note order.
-    pub(crate) fn quiz_note(&mut self, note: NoteIx) {
-        if self.vault.note(note).questions.is_empty() {
-            self.say(
-                self.lang
-                    .pick("이 노트에는 문제가 없습니다", "This note has no questions"),
-            );
-            return;
-        }
-        let sel = Selection {
-            note: Some(self.vault.note(note).title.to_string()),
-            shuffle: Shuffle::Seeded(self.seed()),
-            ..Selection::default()
-        };
-        let title = display_title(self.vault.note(note)).to_owned();
-        self.start_quiz(&QuizRequest {
-            selection: sel,
-            exam: None,
-            title: Some(title),
-            blueprint: None,
-        });
     }
 
     /// Opens the statistics screen on fresh figures.
@@ -215,10 +195,14 @@ impl App {
             Err(e) => return self.error(e.message(self.lang)),
         };
         if plan.session.is_empty() {
-            self.say(self.lang.pick(
-                "고른 조건에 맞는 문제가 없습니다",
-                "No questions match these choices",
-            ));
+            let unknown = crate::search::unknown_tags(&self.vault, &request.selection.tags);
+            match unknown.first() {
+                Some(u) => self.say(u.message(self.lang)),
+                None => self.say(self.lang.pick(
+                    "고른 조건에 맞는 문제가 없습니다",
+                    "No questions match these choices",
+                )),
+            }
             return;
         }
         let mut notices = plan.notices(self.lang);
@@ -248,7 +232,14 @@ impl App {
             now,
         });
         let title = title.unwrap_or_else(|| self.lang.pick("전체", "everything").to_owned());
-        self.layers.retain(|l| !matches!(l, Layer::QuizStart(_)));
+        // The dialog and any finished quiz make way: Esc from the new quiz
+        // (or the stats it was started from) never walks back through old
+        // summaries.
+        self.layers.retain(|l| match l {
+            Layer::QuizStart(_) => false,
+            Layer::Quiz(q) => !matches!(q.phase, Phase::Done | Phase::Revisit { .. }),
+            _ => true,
+        });
         self.layers
             .push(Layer::Quiz(Box::new(QuizState::new(session, title, seed))));
         if !notices.is_empty() {
@@ -334,6 +325,28 @@ impl App {
             Outcome::Leave => {
                 self.layers.pop();
             }
+            Outcome::Retry(questions) => {
+                let sel = Selection {
+                    questions,
+                    shuffle: Shuffle::Seeded(self.seed()),
+                    ..Selection::default()
+                };
+                let title = self.lang.pick("틀린 문제 다시", "the wrong ones again");
+                self.start_quiz(&QuizRequest {
+                    selection: sel,
+                    exam: None,
+                    title: Some(title.to_owned()),
+                    blueprint: None,
+                });
+            }
+            Outcome::NothingWrong => self.say(self.lang.pick(
+                "모두 맞았습니다: 다시 풀 틀린 문제가 없습니다",
+                "All right: there is nothing wrong to retry",
+            )),
+            Outcome::ChooseFirst => self.say(self.lang.pick(
+                "먼저 보기를 고르세요: ↑↓ 또는 j/k로 옮기거나 보기 글자를 누르세요",
+                "Choose an option first: move with ↑↓ or j/k, or press its letter",
+            )),
             Outcome::NeedCount(n) => self.say(match self.lang {
                 Lang::Ko => format!("{n}개를 골라야 합니다 (Space로 선택)"),
                 Lang::En => format!("Choose {n} options first (Space toggles)"),
@@ -376,6 +389,12 @@ impl App {
             return;
         };
         let mut r = ReaderState::new(n);
+        // From a question not yet answered, the note keeps its answers
+        // hidden (a reveals them).
+        r.spoilers = matches!(
+            self.layers.last(),
+            Some(Layer::Quiz(quiz)) if quiz.phase == Phase::Asking
+        );
         if matches!(q.origin, QuestionOrigin::Note(_)) {
             r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
         }

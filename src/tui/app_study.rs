@@ -100,6 +100,8 @@ impl App {
         for layer in &mut self.layers {
             if let Layer::Search(s) = layer {
                 s.refresh(&self.index, &ctx);
+                let query = crate::search::Query::parse(&s.query);
+                s.unknown_tags = crate::search::unknown_tags(&self.vault, query.wanted_tags());
             }
         }
     }
@@ -112,7 +114,7 @@ impl App {
                 "{} \"{}\"",
                 self.lang
                     .pick("노트가 없는 문제입니다:", "this question has no note:"),
-                hit.title
+                hit.name()
             ));
             return;
         };
@@ -162,10 +164,17 @@ impl App {
                 self.open_start_dialog(preferred);
             }
             (_, Action::ReviewDue) => self.review_due(),
-            (Focus::Reader, Action::StartQuiz) => {
-                if let Some(n) = self.reader.as_ref().map(|r| r.note) {
-                    self.quiz_note(n);
+            (Focus::Reader, Action::Edit) => {
+                if let Some(r) = &self.reader {
+                    let (note, line) = (r.note, r.top_line(&self.vault));
+                    self.edit_note(note, line);
                 }
+            }
+            (Focus::Reader, Action::StartQuiz) => {
+                // The same dialog as from the list, on this note: a quiz
+                // never starts (and nothing is answered) on one key.
+                let note = self.reader.as_ref().map(|r| Scope::Note(r.note));
+                self.open_start_dialog(note);
             }
             (Focus::List, Action::Back) if self.list.filter.is_none() => {
                 self.say(self.lang.pick("q를 누르면 종료합니다", "Press q to quit"));
@@ -270,4 +279,51 @@ pub fn offset_of_line(note: &crate::vault::Note, line: usize) -> usize {
         .match_indices('\n')
         .nth(skip - 1)
         .map_or(note.body.len(), |(i, _)| i + 1)
+}
+
+impl App {
+    /// Asks the main loop to open a note in the editor at a line.
+    pub(crate) fn edit_note(&mut self, note: NoteIx, line: usize) {
+        let n = self.vault.note(note);
+        let (root, path) = (n.root, n.path.clone());
+        self.edit_file(root, &path, line);
+    }
+
+    /// Asks the main loop to open a question where it is written: its
+    /// note, or its question bank.
+    pub(crate) fn edit_question(&mut self, ix: crate::vault::QuestionIx) {
+        let q = self.vault.question(ix);
+        let line = q.line;
+        let place = match q.origin {
+            crate::vault::QuestionOrigin::Note(n) => {
+                let n = self.vault.note(n);
+                Some((n.root, n.path.clone()))
+            }
+            crate::vault::QuestionOrigin::Bank(b) => {
+                self.vault.banks.get(b).map(|b| (b.root, b.path.clone()))
+            }
+        };
+        if let Some((root, path)) = place {
+            self.edit_file(root, &path, line);
+        }
+    }
+
+    fn edit_file(&mut self, root: usize, path: &str, line: usize) {
+        if self.editor.is_none() {
+            return self.say(self.lang.pick(
+                "편집기가 없습니다: 셸에서 VISUAL이나 EDITOR를 설정하세요 (예: export EDITOR=vim)",
+                "No editor set: set VISUAL or EDITOR in your shell (e.g. export EDITOR=vim)",
+            ));
+        }
+        let Some(root) = self.vault.roots.get(root).filter(|r| !r.starts_with('(')) else {
+            return self.say(self.lang.pick(
+                "내장 덱은 편집할 수 없습니다: --notes로 내 노트를 여세요",
+                "The bundled deck cannot be edited: open your own notes with --notes",
+            ));
+        };
+        self.edit_request = Some(super::editor::EditRequest {
+            path: std::path::Path::new(root).join(path),
+            line,
+        });
+    }
 }

@@ -159,3 +159,87 @@ fn the_search_index_is_built_off_the_ui_thread_and_a_stale_one_is_dropped() {
     assert!(!text.contains("검색 색인 중"), "{text}");
     assert!(!app.index.is_empty(), "the index has the notes");
 }
+
+#[test]
+fn an_unknown_tag_in_the_search_field_suggests_the_nearest() {
+    let mut app = app();
+    app.update(Action::Search);
+    for c in "#servce/emr".chars() {
+        app.update(Action::Input(c));
+    }
+    let text = crate::tui::snapshots::screen(&mut app, 100, 24);
+    assert!(
+        text.contains("태그 \"servce/emr\"는 이 볼트에 없습니다. 혹시 service/emr?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_settings_problem_is_listed_whole_in_the_diagnostics_panel() {
+    use crate::tui::config::Config;
+    let mut app = app();
+    let (_, problems) = Config::parse(
+        "theme = \"pink\"\ncolour = 1\n[keys]\nhelp = 3\n",
+        crate::i18n::Lang::Ko,
+    );
+    app.config_problems = problems;
+    app.update(Action::Diagnostics);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 30);
+    assert!(text.contains("theme \"pink\"은(는)"), "{text}");
+    assert!(text.contains("모르는 설정 \"colour\""), "{text}");
+    assert!(text.contains("keys.help = 3은(는)"), "{text}");
+    // Wrapped, never cut: the end of the longest one is there too.
+    assert!(text.contains("[keys])"), "{text}");
+}
+
+#[test]
+fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
+    let mut app = app();
+    app.editor = Some("vim".into());
+    app.update(Action::NextPane);
+    app.update(Action::JumpSection(SectionKind::Concepts));
+    app.update(Action::Edit);
+    let req = app.edit_request.take().expect("an edit request");
+    let note = app.vault.note(NoteIx(0));
+    assert_eq!(req.path, std::path::Path::new("fixture").join(&note.path));
+    let concepts = note.section(SectionKind::Concepts).unwrap();
+    assert_eq!(req.line, note.line_of(concepts.range.start));
+}
+
+#[test]
+fn e_without_an_editor_says_how_to_set_one() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    app.update(Action::Edit);
+    assert!(app.edit_request.is_none());
+    let status = app.status.as_ref().map_or("", |s| s.text.as_str());
+    assert!(status.contains("EDITOR"), "{status}");
+}
+
+#[test]
+fn help_opens_at_the_keys_of_the_screen_it_was_asked_from() {
+    let mut app = app();
+    app.update(Action::NextPane);
+    assert_eq!(app.context(), Context::Reader);
+    app.update(Action::Help);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 24);
+    let first = text.lines().nth(2).unwrap_or_default();
+    assert!(first.contains("노트 보기"), "{text}");
+}
+
+#[test]
+fn a_wide_table_puts_sideways_scrolling_in_the_hint_bar() {
+    let mut app = app();
+    let row = format!(
+        "| {} | {} |\n",
+        "스팟 인스턴스 ".repeat(6),
+        "온디맨드 ".repeat(6)
+    );
+    std::sync::Arc::make_mut(&mut app.vault).notes[0].body = format!("| a | b |\n|---|---|\n{row}");
+    std::sync::Arc::make_mut(&mut app.vault).notes[0].sections = Box::new([]);
+    app.reader = Some(ReaderState::new(NoteIx(0)));
+    app.update(Action::NextPane);
+    let text = crate::tui::snapshots::screen(&mut app, 100, 24);
+    let hints = text.lines().last().unwrap_or_default();
+    assert!(hints.contains("표 옆으로 보기"), "{text}");
+}

@@ -363,6 +363,22 @@ impl Default for Keymap {
                 false,
             ),
         ];
+        reader.push(b(
+            "answers",
+            &[k('a')],
+            A::ToggleSpoilers,
+            "정답·해설 숨기기/보기",
+            "hide/show answers",
+            false,
+        ));
+        reader.push(b(
+            "edit",
+            &[k('e')],
+            A::Edit,
+            "편집기로 열기 ($VISUAL/$EDITOR)",
+            "open in $VISUAL/$EDITOR",
+            false,
+        ));
         reader.extend(movement());
         table.insert(C::Reader, reader);
         let mut picker = vec![

@@ -10,11 +10,13 @@ use super::action::Action;
 use super::bindings::{b, k, letter_picks, movement, p};
 use super::keymap::{Binding, Context};
 
-/// Arrows move between the options of a question, practice or exam.
+/// Arrows and `j`/`k` (and the jamo keys on them, ㅓ/ㅏ) move between the
+/// options of a question, practice or exam; option J is then picked with
+/// `J` or `0`.
 fn option_down() -> Binding {
     b(
         "down",
-        &[p(KeyCode::Down)],
+        &[p(KeyCode::Down), k('j')],
         Action::Down,
         "아래 보기",
         "next option",
@@ -25,12 +27,21 @@ fn option_down() -> Binding {
 fn option_up() -> Binding {
     b(
         "up",
-        &[p(KeyCode::Up)],
+        &[p(KeyCode::Up), k('k')],
         Action::Up,
         "위 보기",
         "previous option",
         false,
     )
+}
+
+/// The letter picks of a question, without lowercase `j`: it moves down.
+fn question_picks() -> Vec<Binding> {
+    let mut picks = letter_picks(true);
+    for pick in &mut picks {
+        pick.keys.retain(|key| *key != k('j'));
+    }
+    picks
 }
 
 /// From a question or its feedback, to the note it studies.
@@ -82,7 +93,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
         option_up(),
         open_note(),
     ];
-    question.extend(letter_picks(true));
+    question.extend(question_picks());
     table.insert(C::Question, question);
     let mut feedback = vec![
         back(true),
@@ -104,6 +115,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             true,
         ),
         b("undo", &[k('u')], A::Undo, "되돌리기", "undo", true),
+        b(
+            "edit",
+            &[k('e')],
+            A::Edit,
+            "편집기로 열기 ($VISUAL/$EDITOR)",
+            "open in $VISUAL/$EDITOR",
+            false,
+        ),
     ];
     feedback.extend(movement());
     table.insert(C::Feedback, feedback);
@@ -147,7 +166,7 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
         b("flag", &[k('m')], A::Flag, "표시", "flag", true),
         b("review", &[k('r')], A::Review, "검토", "review", true),
     ];
-    exam.extend(letter_picks(true));
+    exam.extend(question_picks());
     table.insert(C::Exam, exam);
     let mut review = vec![
         back(true),
@@ -272,6 +291,53 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
     ];
     stats.extend(movement());
     table.insert(C::Stats, stats);
+    let mut summary = vec![
+        b(
+            "back",
+            &[p(KeyCode::Esc), k('q'), p(KeyCode::Enter)],
+            A::Back,
+            "돌아가기",
+            "go back",
+            true,
+        ),
+        b(
+            "explain",
+            &[k(' '), k('l'), p(KeyCode::Right)],
+            A::Toggle,
+            "풀이 보기",
+            "show with explanations",
+            true,
+        ),
+        b(
+            "retry",
+            &[k('r')],
+            A::Retry,
+            "틀린 문제 다시",
+            "retry the wrong ones",
+            true,
+        ),
+    ];
+    summary.extend(movement());
+    table.insert(C::Summary, summary);
+    let mut revisit = vec![
+        b(
+            "back",
+            &[
+                p(KeyCode::Esc),
+                k('q'),
+                p(KeyCode::Enter),
+                k('h'),
+                p(KeyCode::Left),
+            ],
+            A::Back,
+            "결과로",
+            "back to the summary",
+            true,
+        ),
+        open_note(),
+    ];
+    revisit.extend(movement());
+    table.insert(C::Revisit, revisit);
     let mut pager = vec![back(true)];
     pager.extend(movement());
     table.insert(C::Pager, pager);

@@ -12,6 +12,7 @@
 
 use super::keymap::Keymap;
 use super::theme::ThemeKind;
+use crate::i18n::Lang;
 use crate::quiz::DayStart;
 
 /// Settings read from the file.
@@ -28,17 +29,19 @@ pub struct Config {
 impl Config {
     /// Parses the file's text. Returns what could be read and a message for
     /// each entry that could not, quoting it.
-    pub fn parse(text: &str) -> (Config, Vec<String>) {
+    pub fn parse(text: &str, lang: Lang) -> (Config, Vec<String>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
         let table: toml::Table = match text.parse() {
             Ok(t) => t,
             Err(e) => {
                 let msg = e.message().to_owned();
-                return (
-                    config,
-                    vec![format!("config.toml is not valid TOML: {msg}")],
-                );
+                let msg = msg.trim_end();
+                let text = match lang {
+                    Lang::Ko => format!("config.toml이 올바른 TOML이 아닙니다: {msg}"),
+                    Lang::En => format!("config.toml is not valid TOML: {msg}"),
+                };
+                return (config, vec![text]);
             }
         };
         for (key, value) in &table {
@@ -46,9 +49,14 @@ impl Config {
                 ("theme", toml::Value::String(s)) => match s.as_str() {
                     "dark" => config.theme = Some(ThemeKind::Dark),
                     "light" => config.theme = Some(ThemeKind::Light),
-                    other => problems.push(format!(
-                        "config.toml: theme \"{other}\" is not \"dark\" or \"light\""
-                    )),
+                    other => problems.push(match lang {
+                        Lang::Ko => format!(
+                            "config.toml: theme \"{other}\"은(는) \"dark\"나 \"light\"가 아닙니다"
+                        ),
+                        Lang::En => format!(
+                            "config.toml: theme \"{other}\" is not \"dark\" or \"light\""
+                        ),
+                    }),
                 },
                 ("day_starts_at", v) => {
                     let start = match v {
@@ -60,9 +68,14 @@ impl Config {
                     };
                     match start {
                         Some(s) => config.day_starts_at = s,
-                        None => problems.push(format!(
-                            "config.toml: day_starts_at = {v} is not an hour (0-23) or \"HH:MM\" on a quarter hour"
-                        )),
+                        None => problems.push(match lang {
+                            Lang::Ko => format!(
+                                "config.toml: day_starts_at = {v}은(는) 시(0-23)나 15분 단위의 \"HH:MM\"이 아닙니다"
+                            ),
+                            Lang::En => format!(
+                                "config.toml: day_starts_at = {v} is not an hour (0-23) or \"HH:MM\" on a quarter hour"
+                            ),
+                        }),
                     }
                 }
                 ("keys", toml::Value::Table(keys)) => {
@@ -77,15 +90,25 @@ impl Config {
                         };
                         match list {
                             Some(l) => config.keys.push((name.clone(), l)),
-                            None => problems.push(format!(
-                                "config.toml: keys.{name} = {v} is not a key name or a list of them"
-                            )),
+                            None => problems.push(match lang {
+                                Lang::Ko => format!(
+                                    "config.toml: keys.{name} = {v}은(는) 키 이름이나 그 목록이 아닙니다"
+                                ),
+                                Lang::En => format!(
+                                    "config.toml: keys.{name} = {v} is not a key name or a list of them"
+                                ),
+                            }),
                         }
                     }
                 }
-                (other, v) => problems.push(format!(
-                    "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, [keys])"
-                )),
+                (other, v) => problems.push(match lang {
+                    Lang::Ko => format!(
+                        "config.toml: 모르는 설정 \"{other}\" = {v} (아는 설정: theme, day_starts_at, [keys])"
+                    ),
+                    Lang::En => format!(
+                        "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, [keys])"
+                    ),
+                }),
             }
         }
         (config, problems)
@@ -93,14 +116,17 @@ impl Config {
 
     /// Applies the key overrides to a keymap; a bad override or one that
     /// makes two bindings of a screen share a key is reported and undone.
-    pub fn apply_keys(&self, keymap: &mut Keymap) -> Vec<String> {
+    pub fn apply_keys(&self, keymap: &mut Keymap, lang: Lang) -> Vec<String> {
         let mut problems = Vec::new();
+        let not_applied = lang.pick("적용하지 않음", "not applied");
         for (name, keys) in &self.keys {
             let before = keymap.clone();
             if let Err(e) = keymap.rebind(name, keys) {
-                problems.push(format!("config.toml: {e}"));
+                problems.push(format!("config.toml: {e} ({not_applied})"));
             } else if let Some(conflict) = keymap.conflict() {
-                problems.push(format!("config.toml: keys.{name}: {conflict}"));
+                problems.push(format!(
+                    "config.toml: keys.{name}: {conflict} ({not_applied})"
+                ));
                 *keymap = before;
             }
         }
@@ -117,12 +143,14 @@ mod tests {
 
     #[test]
     fn theme_and_keys_are_read() {
-        let (c, problems) =
-            Config::parse("theme = \"light\"\n[keys]\nsearch = [\"/\", \"ctrl-f\"]\n");
+        let (c, problems) = Config::parse(
+            "theme = \"light\"\n[keys]\nsearch = [\"/\", \"ctrl-f\"]\n",
+            Lang::En,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.theme, Some(ThemeKind::Light));
         let mut map = Keymap::default();
-        assert!(c.apply_keys(&mut map).is_empty());
+        assert!(c.apply_keys(&mut map, Lang::En).is_empty());
         assert_eq!(
             map.action(Context::NoteList, KeyChord::ctrl('f')),
             Some(Action::Search)
@@ -131,8 +159,10 @@ mod tests {
 
     #[test]
     fn bad_entries_are_named_and_the_rest_still_applies() {
-        let (c, problems) =
-            Config::parse("theme = \"pink\"\ncolour = 1\n[keys]\nhelp = 3\nquit = \"x\"\n");
+        let (c, problems) = Config::parse(
+            "theme = \"pink\"\ncolour = 1\n[keys]\nhelp = 3\nquit = \"x\"\n",
+            Lang::En,
+        );
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(
             problems[0].contains("\"colour\"") || problems.iter().any(|p| p.contains("\"pink\""))
@@ -143,9 +173,9 @@ mod tests {
 
     #[test]
     fn an_override_that_collides_is_reported_and_undone() {
-        let (c, _) = Config::parse("[keys]\nquit = \"j\"\n");
+        let (c, _) = Config::parse("[keys]\nquit = \"j\"\n", Lang::En);
         let mut map = Keymap::default();
-        let problems = c.apply_keys(&mut map);
+        let problems = c.apply_keys(&mut map, Lang::En);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("\"j\""), "{problems:?}");
         assert_eq!(
@@ -156,21 +186,36 @@ mod tests {
 
     #[test]
     fn the_learning_day_start_is_an_hour_or_a_time() {
-        assert_eq!(Config::parse("").0.day_starts_at, DayStart::DEFAULT);
-        let (c, p) = Config::parse("day_starts_at = 6\n");
+        assert_eq!(
+            Config::parse("", Lang::En).0.day_starts_at,
+            DayStart::DEFAULT
+        );
+        let (c, p) = Config::parse("day_starts_at = 6\n", Lang::En);
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(c.day_starts_at, DayStart::at(6, 0).unwrap());
-        let (c, p) = Config::parse("day_starts_at = \"00:30\"\n");
+        let (c, p) = Config::parse("day_starts_at = \"00:30\"\n", Lang::En);
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(c.day_starts_at.minutes(), 30);
-        let (c, p) = Config::parse("day_starts_at = 25\n");
+        let (c, p) = Config::parse("day_starts_at = 25\n", Lang::En);
         assert_eq!(c.day_starts_at, DayStart::DEFAULT);
         assert!(p[0].contains("day_starts_at = 25"), "{p:?}");
     }
 
     #[test]
+    fn every_bad_entry_is_reported_in_korean_under_a_korean_ui() {
+        let (_, problems) = Config::parse(
+            "theme = \"pink\"\nday_starts_at = 99\ncolour = 1\n[keys]\nhelp = 3\n",
+            Lang::Ko,
+        );
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        for p in &problems {
+            assert!(p.contains("아닙니다") || p.contains("모르는 설정"), "{p}");
+        }
+    }
+
+    #[test]
     fn broken_toml_is_one_message() {
-        let (c, problems) = Config::parse("theme = ");
+        let (c, problems) = Config::parse("theme = ", Lang::En);
         assert_eq!(c, Config::default());
         assert_eq!(problems.len(), 1);
     }

@@ -18,12 +18,22 @@ use super::app::AppEvent;
 /// closes. It may also never stop: on a terminal that has gone away,
 /// crossterm's `poll` spins without returning (crossterm issue #793), so
 /// nothing may wait for this thread; [`spawn_guards`] ends the app instead.
-pub fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) -> std::io::Result<JoinHandle<()>> {
+pub fn spawn_input(
+    tx: Sender<AppEvent>,
+    stop: Arc<AtomicBool>,
+    pause: Pause,
+) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
             let mut last_tick = Instant::now();
             while !stop.load(Ordering::Relaxed) {
+                if pause.asked.load(Ordering::Acquire) {
+                    pause.idle.store(true, Ordering::Release);
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+                pause.idle.store(false, Ordering::Release);
                 let sent = match event::poll(Duration::from_millis(100)) {
                     Ok(true) => match event::read() {
                         Ok(ev) => forward(&tx, ev),
@@ -44,6 +54,31 @@ pub fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) -> std::io::Resu
 }
 
 /// Tells the app its terminal is gone; always false, to end the thread.
+/// Stops the input thread reading the terminal while another program
+/// (the editor) has it, so no keystroke meant for that program is taken.
+#[derive(Debug, Clone, Default)]
+pub struct Pause {
+    asked: Arc<AtomicBool>,
+    idle: Arc<AtomicBool>,
+}
+
+impl Pause {
+    /// Asks the input thread to stop reading and waits (briefly) until it
+    /// has: it finishes the wait for input it is in.
+    pub fn hold(&self) {
+        self.asked.store(true, Ordering::Release);
+        let until = Instant::now() + Duration::from_millis(500);
+        while !self.idle.load(Ordering::Acquire) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Lets the input thread read again.
+    pub fn release(&self) {
+        self.asked.store(false, Ordering::Release);
+    }
+}
+
 fn terminal_gone(tx: &Sender<AppEvent>) -> bool {
     let _ = tx.send(AppEvent::Terminate);
     false

@@ -45,11 +45,16 @@ pub enum Context {
     Stats,
     /// Help and diagnostics: scrolled text.
     Pager,
+    /// The end of a quiz: the summary or the exam result.
+    Summary,
+    /// A question of the practice summary shown again with its
+    /// explanations.
+    Revisit,
 }
 
 impl Context {
     /// Every context, for help and tests.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::NoteList,
         Context::Reader,
@@ -64,6 +69,8 @@ impl Context {
         Context::ExamAnswers,
         Context::Stats,
         Context::Pager,
+        Context::Summary,
+        Context::Revisit,
     ];
 
     /// True in a text field: printable keys type, jamo stay jamo, and the
@@ -89,6 +96,8 @@ impl Context {
             Context::ExamAnswers => lang.pick("문제별 검토", "Question review"),
             Context::Stats => lang.pick("통계", "Stats"),
             Context::Pager => lang.pick("도움말·진단", "Help and diagnostics"),
+            Context::Summary => lang.pick("퀴즈 결과", "Quiz summary"),
+            Context::Revisit => lang.pick("결과에서 다시 보는 문제", "A question from the summary"),
         }
     }
 }

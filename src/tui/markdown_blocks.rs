@@ -42,11 +42,25 @@ impl Walker<'_> {
             ));
         }
         facts.push(note.path.clone());
-        self.push_wrapped(
-            &[(facts.join(" · "), t.dim)],
-            &Line::default(),
-            &Line::default(),
-        );
+        // Facts stay whole and a line never ends (or starts) with the
+        // separator: one that does not fit starts the next line.
+        let mut line = String::new();
+        for fact in facts {
+            let joined = if line.is_empty() {
+                fact.clone()
+            } else {
+                format!("{line} · {fact}")
+            };
+            if line.is_empty() || crate::tui::wrap::width(&joined) <= self.width {
+                line = joined;
+            } else {
+                let done = std::mem::replace(&mut line, fact);
+                self.push_wrapped(&[(done, t.dim)], &Line::default(), &Line::default());
+            }
+        }
+        if !line.is_empty() {
+            self.push_wrapped(&[(line, t.dim)], &Line::default(), &Line::default());
+        }
         self.push(
             Line::styled("─".repeat(self.width.min(60)), t.border),
             false,

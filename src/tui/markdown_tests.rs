@@ -130,3 +130,23 @@ fn block_ids_ending_a_paragraph_are_not_shown() {
         "{text:?}"
     );
 }
+
+#[test]
+fn the_metadata_line_never_ends_or_starts_with_a_separator() {
+    let mut n = note("본문.\n");
+    n.created = crate::vault::Date::parse("2025-08-21");
+    n.modified = crate::vault::Date::parse("2025-08-22");
+    n.path = "instance/spot-instances.md".into();
+    n.questions = vec![crate::vault::QuestionIx(0)];
+    for width in 20..60 {
+        let r = render_note(&n, width, &Theme::default(), Lang::Ko);
+        for row in &r.rows {
+            let text = row.line.to_string();
+            let text = text.trim();
+            assert!(
+                !text.ends_with('·') && !text.starts_with('·'),
+                "width {width}: {text:?}"
+            );
+        }
+    }
+}

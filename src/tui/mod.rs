@@ -10,6 +10,7 @@ mod app_study;
 mod bindings;
 mod bindings_quiz;
 pub mod config;
+pub mod editor;
 pub mod event;
 pub mod keymap;
 pub mod keys;

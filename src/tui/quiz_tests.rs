@@ -86,6 +86,8 @@ fn snap(name: &str, script: impl Fn(&mut App)) {
 fn practice_on_spot(a: &mut App) {
     a.update(Action::NextPane);
     a.update(Action::StartQuiz);
+    assert_eq!(a.context(), Context::Picker, "p opens the start dialog");
+    a.update(Action::Confirm);
 }
 
 #[test]
@@ -107,6 +109,7 @@ fn multi_answer_question_says_how_many_to_pick() {
     snap("quiz_multi", |a| {
         a.open_note(NoteIx(1));
         a.update(Action::StartQuiz);
+        a.update(Action::Confirm);
         let multi = |a: &App| matches!(a.layers.last(), Some(Layer::Quiz(q)) if q.session.current().unwrap().question.pick_count() > 1);
         if !multi(a) {
             let l = wrong_letter(a);
@@ -116,6 +119,68 @@ fn multi_answer_question_says_how_many_to_pick() {
         assert!(multi(a));
         a.update(Action::Toggle);
     });
+}
+
+#[test]
+fn p_starts_through_the_dialog_on_the_open_note_from_list_and_reader() {
+    use super::screens::quiz_start::Scope;
+    let mut a = quiz_app(80, 24);
+    for focus_reader in [false, true] {
+        if focus_reader {
+            a.update(Action::NextPane);
+        }
+        a.update(Action::StartQuiz);
+        let Some(Layer::QuizStart(d)) = a.layers.last() else {
+            panic!("no start dialog")
+        };
+        assert_eq!(d.scopes[d.scope], Scope::Note(NoteIx(0)));
+        a.update(Action::Back);
+    }
+    // And from a note opened full screen (here from search).
+    a.layers
+        .push(Layer::Note(super::screens::reader::ReaderState::new(
+            NoteIx(1),
+        )));
+    a.update(Action::StartQuiz);
+    let Some(Layer::QuizStart(d)) = a.layers.last() else {
+        panic!("no start dialog")
+    };
+    assert_eq!(d.scopes[d.scope], Scope::Note(NoteIx(1)));
+}
+
+#[test]
+fn in_a_question_j_k_and_the_jamo_keys_move_and_shift_j_picks_j() {
+    use super::keys::KeyChord;
+    let km = &quiz_app(80, 24).keymap;
+    for (c, action) in [
+        ('j', Action::Down),
+        ('k', Action::Up),
+        ('ㅓ', Action::Down),
+        ('ㅏ', Action::Up),
+        ('J', Action::Pick('J')),
+        ('0', Action::Pick('J')),
+        ('a', Action::Pick('A')),
+    ] {
+        for ctx in [Context::Question, Context::Exam] {
+            assert_eq!(
+                km.action(ctx, KeyChord::ch(c)),
+                Some(action),
+                "{c} in {ctx:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_hint_bar_offers_space_only_on_a_multi_answer_question() {
+    let mut a = quiz_app(100, 24);
+    practice_on_spot(&mut a);
+    let text = screen(&mut a, 100, 24);
+    let hints = text.lines().last().unwrap();
+    assert!(
+        hints.contains("답하기") && !hints.contains("Space"),
+        "{hints}"
+    );
 }
 
 #[test]
@@ -304,11 +369,11 @@ fn clicking_an_option_answers_it() {
 #[test]
 fn a_note_without_questions_says_so_instead_of_starting() {
     let mut a = quiz_app(80, 24);
-    std::sync::Arc::make_mut(&mut a.vault).notes[0]
-        .questions
-        .clear();
+    let v = std::sync::Arc::make_mut(&mut a.vault);
+    v.notes[0].questions.clear();
+    v.questions.clear();
     practice_on_spot(&mut a);
-    assert!(a.layers.is_empty());
+    assert!(phase(&a).is_none(), "no quiz started");
     assert!(a.status.is_some());
 }
 
@@ -506,4 +571,146 @@ fn a_finished_exam_shows_in_the_stats_chart_and_its_review_reopens_from_the_hist
     a.update(Action::Back);
     a.update(Action::Back);
     assert_eq!(a.context(), Context::Stats);
+}
+
+fn press(a: &mut App, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    a.handle(super::app::AppEvent::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    )));
+}
+
+/// Practice on the spot note, one wrong answer, on to the summary.
+fn summary_after_a_wrong_answer(a: &mut App) {
+    practice_on_spot(a);
+    let l = wrong_letter(a);
+    a.update(Action::Pick(l));
+    a.update(Action::Confirm);
+    assert_eq!(a.context(), Context::Summary);
+}
+
+#[test]
+fn enter_on_the_summary_goes_back_as_it_says() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Enter·Esc 돌아가기"), "{text}");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.layers.is_empty(), "still on {:?}", a.context());
+}
+
+#[test]
+fn summary_retries_the_wrong_ones_in_place_of_itself() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    let wrong = a.vault.questions[0].id.clone();
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.layers.len(), 1, "the old summary made way");
+    let Some(Layer::Quiz(q)) = a.layers.last() else {
+        panic!("no quiz: {:?}", a.status)
+    };
+    assert_eq!(q.session.len(), 1);
+    assert_eq!(q.session.current().unwrap().question.id, wrong);
+    assert_eq!(q.title, "틀린 문제 다시");
+}
+
+#[test]
+fn summary_shows_a_listed_question_again_with_its_explanations() {
+    snap("quiz_summary_revisit", |a| {
+        summary_after_a_wrong_answer(a);
+        a.update(Action::Toggle);
+        assert_eq!(a.context(), Context::Revisit);
+        let text = screen(a, 80, 24);
+        assert!(text.contains("마스터가 중단되면"), "{text}");
+        assert!(text.contains("내 답"), "{text}");
+    });
+    let mut a = quiz_app(80, 24);
+    summary_after_a_wrong_answer(&mut a);
+    a.update(Action::Toggle);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Summary, "Esc returns to the summary");
+}
+
+#[test]
+fn practice_summary_lists_the_questions_with_a_highlight() {
+    snap("quiz_summary", summary_after_a_wrong_answer);
+}
+
+#[test]
+fn esc_from_stats_after_a_retry_returns_to_the_study_screen_not_old_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 24);
+    a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
+    summary_after_a_wrong_answer(&mut a);
+    a.update(Action::Stats);
+    a.update(Action::Retry);
+    let Some(Layer::Quiz(_)) = a.layers.last() else {
+        panic!("no quiz: {:?}", a.status)
+    };
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    a.update(Action::Confirm);
+    a.update(Action::Back);
+    assert_eq!(a.context(), Context::Stats);
+    a.update(Action::Back);
+    assert!(a.layers.is_empty(), "went back to {:?}", a.context());
+}
+
+#[test]
+fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
+    let mut a = quiz_app(80, 24);
+    a.editor = Some("nano".into());
+    practice_on_spot(&mut a);
+    let l = wrong_letter(&a);
+    a.update(Action::Pick(l));
+    a.update(Action::Edit);
+    let req = a.edit_request.take().expect("an edit request");
+    let q = &a.vault.questions[0];
+    assert_eq!(req.line, q.line);
+    assert!(req.path.ends_with(&a.vault.notes[0].path), "{req:?}");
+}
+
+#[test]
+fn exam_options_stay_aligned_when_one_is_chosen() {
+    let mut a = quiz_app(80, 24);
+    exam(&mut a);
+    a.update(Action::Pick('B'));
+    a.update(Action::PrevQuestion);
+    let text = screen(&mut a, 80, 24);
+    let starts: Vec<usize> = text
+        .lines()
+        .filter_map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            chars
+                .windows(3)
+                .position(|w| w[0].is_ascii_uppercase() && w[1] == ')' && w[2] == ' ')
+        })
+        .collect();
+    assert!(starts.len() >= 2, "{text}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}\n{text}");
+}
+
+#[test]
+fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
+    let mut a = quiz_app(80, 40);
+    practice_on_spot(&mut a);
+    a.update(Action::OpenNote);
+    let text = screen(&mut a, 80, 40);
+    assert!(text.contains("정답과 해설 숨김"), "{text}");
+    assert!(
+        !text.contains("상태가 없어"),
+        "the explanation is hidden:\n{text}"
+    );
+    assert!(!text.contains("정답: "), "{text}");
+    assert!(
+        text.contains("비용을 줄이면서"),
+        "the question stays:\n{text}"
+    );
+    a.update(Action::ToggleSpoilers);
+    let text = screen(&mut a, 80, 40);
+    assert!(!text.contains("정답과 해설 숨김"), "{text}");
+    assert!(text.contains("정답"), "{text}");
 }

@@ -22,7 +22,8 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         app.handle(AppEvent::Resize(size.width, size.height));
         let stop = Arc::new(AtomicBool::new(false));
         let guards = event::spawn_guards(&tx)?;
-        event::spawn_input(tx, Arc::clone(&stop))?;
+        let pause = event::Pause::default();
+        event::spawn_input(tx, Arc::clone(&stop), pause.clone())?;
         // A hidden hook for the reliability tests: a panic in the middle of
         // drawing a screen must still leave the terminal restored.
         let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
@@ -39,6 +40,9 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
             // Drain what queued up while drawing, so fast typing never lags.
             while let Ok(ev) = rx.try_recv() {
                 app.handle(ev);
+            }
+            if let Some(request) = app.edit_request.take() {
+                edit(&mut term, &mut app, &request, &pause)?;
             }
         }
         // The input thread is told to stop but never waited for: on a
@@ -62,4 +66,47 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         );
     }
     result
+}
+
+/// Runs the editor on the whole terminal: input reading paused, the
+/// terminal given back, then taken again; the file watcher's reload brings
+/// the change into the app. A failure to start it is a status message.
+fn edit(
+    term: &mut terminal::Term,
+    app: &mut App,
+    request: &super::editor::EditRequest,
+    pause: &event::Pause,
+) -> anyhow::Result<()> {
+    let Some((program, args)) = app
+        .editor
+        .as_deref()
+        .and_then(|e| super::editor::command(e, request))
+    else {
+        return Ok(());
+    };
+    pause.hold();
+    terminal::restore()?;
+    let status = std::process::Command::new(&program).args(&args).status();
+    let resumed = terminal::resume(term);
+    pause.release();
+    resumed?;
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => app.error(match app.lang {
+            crate::i18n::Lang::Ko => format!("편집기가 오류로 끝났습니다 ({s})"),
+            crate::i18n::Lang::En => format!("the editor ended with an error ({s})"),
+        }),
+        Err(e) => app.error(match app.lang {
+            crate::i18n::Lang::Ko => {
+                format!(
+                    "편집기 {}를 실행할 수 없습니다: {e}",
+                    program.to_string_lossy()
+                )
+            }
+            crate::i18n::Lang::En => {
+                format!("cannot run the editor {}: {e}", program.to_string_lossy())
+            }
+        }),
+    }
+    Ok(())
 }

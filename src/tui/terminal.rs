@@ -33,6 +33,21 @@ pub fn init() -> io::Result<Term> {
 
 /// Leaves raw mode and the alternate screen and shows the cursor. Safe to
 /// call more than once.
+/// Takes the terminal back after another program used it (the editor).
+/// A fresh `Terminal` draws every cell again (and, unlike `clear`, asks
+/// the terminal nothing while the input thread is still paused).
+pub fn resume(term: &mut Term) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    *term = Terminal::new(CrosstermBackend::new(stdout()))?;
+    Ok(())
+}
+
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
     execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show)?;

@@ -7,11 +7,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::action::Action;
 use super::app::{App, Focus, Layer};
 use super::layout::{self, Areas, study_pane_rects};
 use super::screens::exams::exams_lines;
 use super::screens::links::LinksView;
 use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
+use super::screens::quiz::Phase;
 use super::screens::quiz_start::StartView;
 use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
@@ -105,6 +107,7 @@ impl App {
                 self.lang.pick("진단", "Diagnostics"),
                 diagnostic_lines(
                     &self.vault,
+                    &self.config_problems,
                     &self.theme,
                     self.lang,
                     layout::inner(areas.main).width as usize,
@@ -337,8 +340,43 @@ impl App {
                 context: self.context(),
                 theme: &self.theme,
                 lang: self.lang,
+                hidden: self.hidden_hints(),
+                extra: self.wide_reader().then(|| {
+                    (
+                        "←→/h l",
+                        self.lang
+                            .pick("표 옆으로 보기", "scroll the table sideways"),
+                    )
+                }),
             }
             .render(area, buf),
+        }
+    }
+
+    /// True when the reader with the keys holds rows wider than its pane.
+    fn wide_reader(&self) -> bool {
+        let reader = match (self.layers.last(), self.focus) {
+            (Some(Layer::Note(r)), _) => Some(r),
+            (None, Focus::Reader) => self.reader.as_ref(),
+            _ => None,
+        };
+        reader.is_some_and(|r| r.rendered.max_width() > r.rendered.width)
+    }
+
+    /// Keys of the current screen that do nothing right now.
+    fn hidden_hints(&self) -> &'static [Action] {
+        match self.layers.last() {
+            Some(Layer::Quiz(q)) if q.phase == Phase::Asking && !q.is_exam() => {
+                let multi = q
+                    .session
+                    .current()
+                    .is_some_and(|i| i.question.pick_count() > 1);
+                if multi { &[] } else { &[Action::Toggle] }
+            }
+            Some(Layer::Quiz(q)) if q.phase == Phase::Done && q.is_exam() => {
+                &[Action::Toggle, Action::Retry]
+            }
+            _ => &[],
         }
     }
 
@@ -349,6 +387,13 @@ impl App {
         if let Some(rect) = list_rect {
             let title = match &self.list.filter {
                 Some(f) => format!("{} #{f}", self.lang.pick("노트", "Notes")),
+                // The tree's counts are explained in the title.
+                None if self.list.view == super::screens::study::ListView::Tree => {
+                    match self.lang {
+                        Lang::Ko => format!("노트 {} (노트·문제 수)", self.vault.notes.len()),
+                        Lang::En => format!("Notes {} (notes·questions)", self.vault.notes.len()),
+                    }
+                }
                 None => format!(
                     "{} {}",
                     self.lang.pick("노트", "Notes"),

@@ -112,12 +112,13 @@ pub struct Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The root does not exist or cannot be listed.
-    #[error("cannot read vault '{path}': {source}")]
+    #[error("cannot read vault '{path}': {reason}")]
     Unreadable {
         /// The root as given.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why: said once in the message, so not also a `source` that an
+        /// error chain would print again.
+        reason: std::io::Error,
     },
     /// The root is a file, not a folder.
     #[error("vault '{path}' is not a folder")]
@@ -172,25 +173,28 @@ impl Refusal {
 }
 
 impl LoadError {
-    /// The error, for a person, in `lang`.
-    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+    /// The message in a language (the OS's reason in Korean for the common
+    /// cases, else as the OS says it).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (LoadError::Unreadable { path, reason }, Lang::Ko) => {
+                let why = match reason.kind() {
+                    std::io::ErrorKind::NotFound => "그런 폴더가 없습니다".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "읽을 권한이 없습니다".to_owned(),
+                    _ => reason.to_string(),
+                };
+                format!("볼트 '{}'를 읽을 수 없습니다: {why}", path.display())
+            }
+            (LoadError::NotAFolder { path }, Lang::Ko) => {
+                format!("볼트 '{}'는 폴더가 아닙니다", path.display())
+            }
             (LoadError::Refused { path, reason }, Lang::Ko) => format!(
                 "'{}'을(를) 노트 폴더로 읽지 않습니다: {}",
                 path.display(),
                 reason.text(lang)
             ),
-            (LoadError::Unreadable { path, source }, Lang::Ko) => {
-                format!(
-                    "노트 폴더 '{}'을(를) 읽을 수 없습니다: {source}",
-                    path.display()
-                )
-            }
-            (LoadError::NotAFolder { path }, Lang::Ko) => {
-                format!("'{}'은(는) 폴더가 아닙니다", path.display())
-            }
-            (_, Lang::En) => self.to_string(),
         }
     }
 }

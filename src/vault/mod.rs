@@ -30,7 +30,8 @@ pub use id::question_id;
 pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};
 pub use model::{
     Answer, Bank, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter, Question,
-    QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
+    QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault, display_name,
+    looks_like_slug,
 };
 pub use note::{ParsedNote, parse_note};
 pub use tags::{Tag, TagNode, tag_tree};

@@ -116,6 +116,15 @@ pub struct Note {
 }
 
 impl Note {
+    /// The name a note is shown by, everywhere munje names it to a person
+    /// (the note list, search hits, links and backlinks, quiz feedback,
+    /// the 오답노트, `munje search`): the first `# ` heading when the title
+    /// looks like a slug (`batch-emr-spot-ondemand`), else the title. Tools
+    /// reading `--json` get both.
+    pub fn display_name(&self) -> &str {
+        display_name(&self.title, self.heading.as_deref())
+    }
+
     /// The first section of a kind, if the note has one.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
@@ -241,6 +250,24 @@ impl Question {
     }
 }
 
+/// The display-name rule of [`Note::display_name`], for a title and
+/// heading held elsewhere (search hits).
+pub fn display_name<'a>(title: &'a str, heading: Option<&'a str>) -> &'a str {
+    match heading.map(str::trim) {
+        Some(h) if !h.is_empty() && looks_like_slug(title) => h,
+        _ => title,
+    }
+}
+
+/// True for a file-name-like title: lowercase ASCII letters, digits, `-`,
+/// `_` and `.` only.
+pub fn looks_like_slug(title: &str) -> bool {
+    !title.is_empty()
+        && title
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
 impl Vault {
     /// The note with an index.
     pub fn note(&self, ix: NoteIx) -> &Note {
@@ -326,6 +353,30 @@ mod tests {
             ],
             ..Vault::default()
         }
+    }
+
+    #[test]
+    fn a_slug_title_is_shown_by_its_heading_any_other_title_as_written() {
+        let named = |title: &str, heading: Option<&str>| Note {
+            title: title.into(),
+            heading: heading.map(Into::into),
+            ..Note::default()
+        };
+        let n = named("batch-emr-spot-ondemand", Some("Batch·EMR 스팟 전략"));
+        assert_eq!(n.display_name(), "Batch·EMR 스팟 전략");
+        assert_eq!(named("spot", Some("스팟")).display_name(), "스팟");
+        // A title a person wrote stays, even when the heading differs.
+        assert_eq!(
+            named("스팟 인스턴스", Some("Spot")).display_name(),
+            "스팟 인스턴스"
+        );
+        assert_eq!(
+            named("EMR Nodes", Some("EMR 노드")).display_name(),
+            "EMR Nodes"
+        );
+        // No heading (or an empty one): the slug is all there is.
+        assert_eq!(named("emr-nodes", None).display_name(), "emr-nodes");
+        assert_eq!(named("emr-nodes", Some("  ")).display_name(), "emr-nodes");
     }
 
     #[test]

@@ -75,9 +75,9 @@ pub(super) fn walk(
     jobs: &mut Vec<Job>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
-    let unreadable = |source| LoadError::Unreadable {
+    let unreadable = |reason| LoadError::Unreadable {
         path: root.to_owned(),
-        source,
+        reason,
     };
     let meta = std::fs::metadata(root).map_err(unreadable)?;
     if !meta.is_dir() {

@@ -8,6 +8,10 @@ use assert_cmd::Command;
 pub(crate) fn munje() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("munje"));
     cmd.env_remove("MUNJE_NOTES").env("NO_COLOR", "1");
+    // The report speaks the locale's language; these tests read English.
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

@@ -18,7 +18,11 @@ fn app_starts_despite_config(make: impl FnOnce(&std::path::Path), problem: &str)
     make(&folder.join("config.toml"));
     let mut tui = Tui::start(vault.path(), data.path(), &[]);
     tui.wait_for(GOOD_TITLE);
+    // The header counts the settings problems; d lists them in full.
+    tui.wait_for("설정 문제 1개");
+    tui.send("d");
     tui.wait_for(problem);
+    tui.send("\x1b");
     tui.send("q");
     tui.wait_exit();
     tui.assert_restored();

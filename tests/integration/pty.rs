@@ -134,7 +134,8 @@ fn ctrl_c_quits_from_a_layer_with_status_zero() {
     let mut s = Session::start(&[]);
     s.wait_for("노트 2");
     s.send("?");
-    s.wait_for("munje 도움말");
+    // Help opens at the note list's keys.
+    s.wait_for("노트 목록");
     s.send("\x03");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
@@ -154,7 +155,7 @@ fn searches_by_initial_consonants_and_opens_the_hit() {
     s.send("/");
     s.wait_for("/ 검색어");
     s.send("ㅅㅍ");
-    let screen = s.wait_for("1 건");
+    let screen = s.wait_for("2건");
     assert!(screen.contains("스팟 인스턴스 활용"), "{screen}");
     {
         let parser = s.vt();
@@ -178,7 +179,13 @@ fn answers_a_question_wrong_and_sees_its_explanation() {
     // The tree opens on the spot note; go to the reader and quiz on it.
     s.send("\t");
     s.send("p");
-    let screen = s.wait_for("문제 1/1");
+    // p opens the start dialog on this note; Enter starts, and a second
+    // Enter answers nothing.
+    s.wait_for("퀴즈 시작");
+    s.send("\r");
+    s.wait_for("문제 1/1");
+    s.send("\r");
+    let screen = s.wait_for("먼저 보기를 고르세요");
     // Options are shuffled: find the letter the wrong option got.
     let line = screen
         .lines()
@@ -237,6 +244,8 @@ fn keys_are_handled_while_another_program_holds_the_database() {
     s.wait_for("노트 1");
     s.send("\t");
     s.send("p");
+    s.wait_for("퀴즈 시작");
+    s.send("\r");
     s.wait_for("문제 1/1");
     let db = rusqlite::Connection::open(data.path().join("progress.db")).unwrap();
     db.execute_batch("BEGIN EXCLUSIVE").unwrap();
@@ -244,7 +253,7 @@ fn keys_are_handled_while_another_program_holds_the_database() {
     s.wait_for("습니다"); // 맞았습니다 or 틀렸습니다
     // The answer waits on the writer's thread; keys still work.
     s.send("?");
-    s.wait_for("munje 도움말");
+    s.wait_for("┌ 도움말");
     s.send("\x1b");
     db.execute_batch("COMMIT").unwrap();
     drop(db);
@@ -314,4 +323,40 @@ fn abandons_an_exam_and_finds_it_unscored_in_the_history() {
     s.send("e");
     let screen = s.wait_for("그만둠(채점 안 함)");
     assert!(screen.contains("  1. "), "{screen}");
+}
+
+#[test]
+fn e_opens_the_editor_at_the_line_and_munje_comes_back() {
+    let tools = tempfile::tempdir().unwrap();
+    let out = tools.path().join("args.txt");
+    let script = tools.path().join("vi");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}'\nread line < /dev/tty\necho \"typed:$line\" >> '{0}'\n",
+            out.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    std::fs::write(vault.path().join("spot.md"), SPOT).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let editor = script.display().to_string();
+    let mut s = Tui::start_with(vault.path(), data.path(), &[], &[("VISUAL", &editor)]);
+    s.wait_for("노트 1");
+    s.send("\t");
+    s.send("e");
+    // The keys go to the editor, not to munje.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !out.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    s.send("qq\r");
+    s.wait_for("노트 1");
+    let written = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = written.lines().collect();
+    assert!(lines[0].starts_with('+'), "{written}");
+    assert!(lines[1].ends_with("spot.md"), "{written}");
+    assert_eq!(lines.get(2), Some(&"typed:qq"), "{written}");
 }

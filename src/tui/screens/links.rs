@@ -40,10 +40,16 @@ impl LinksState {
         let mut items: Vec<LinkItem> = n
             .links
             .iter()
-            .map(|l| LinkItem {
-                label: l.clone(),
-                target: vault.find_note(l),
-                backlink: false,
+            .map(|l| {
+                let target = vault.find_note(l);
+                LinkItem {
+                    // Named like backlinks and the note list; a link to no
+                    // note keeps the name it was written with.
+                    label: target
+                        .map_or_else(|| l.clone(), |t| display_title(vault.note(t)).to_owned()),
+                    target,
+                    backlink: false,
+                }
             })
             .collect();
         items.extend(vault.backlinks(note).into_iter().map(|ix| LinkItem {

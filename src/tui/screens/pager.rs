@@ -101,7 +101,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
                 }
                 seen_pick = true;
                 lines.push(row(
-                    "A–J, a–j, 1–0",
+                    "a–i, A–J, 1–0",
                     lang.pick("그 보기로 답하기", "answer with that option"),
                     theme,
                     width,
@@ -116,7 +116,7 @@ pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> V
         lang.pick("검색어 문법", "Search queries"),
         theme.heading,
     ));
-    for text in crate::search::QUERY_HELP.lines() {
+    for text in crate::search::query_help(lang).lines() {
         lines.extend(wrap::wrap(
             &[(text.to_owned(), theme.text)],
             width,
@@ -140,19 +140,35 @@ fn row(keys: &str, desc: &str, theme: &Theme, width: usize) -> Line<'static> {
 /// The diagnostics as lines: `path:line:col severity message`, wrapped.
 pub fn diagnostic_lines(
     vault: &Vault,
+    config: &[String],
     theme: &Theme,
     lang: Lang,
     width: usize,
 ) -> Vec<Line<'static>> {
     let (errors, warnings) = vault.diagnostic_counts();
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if !config.is_empty() {
+        // Settings that were not applied, each whole, before the notes'.
+        lines.push(Line::styled(
+            lang.pick(
+                "설정 파일 (적용하지 않은 항목)",
+                "Settings file (entries not applied)",
+            ),
+            theme.title,
+        ));
+        for p in config {
+            lines.extend(wrap::wrap_plain(p, theme.warning, width));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
         format!(
             "{} {errors} · {} {warnings}",
             lang.pick("오류", "errors"),
             lang.pick("경고", "warnings")
         ),
         theme.title,
-    )];
+    ));
     if vault.diagnostics.is_empty() {
         lines.push(Line::styled(
             lang.pick("문제가 없습니다.", "No problems found."),

@@ -27,6 +27,12 @@ pub enum Phase {
     ConfirmSubmit,
     /// The session is over: the summary or the exam result.
     Done,
+    /// Practice summary: one listed question again, with the answer given
+    /// and its explanations.
+    Revisit {
+        /// Index into the session's items.
+        index: usize,
+    },
 }
 
 /// What the app must do after a quiz action.
@@ -49,6 +55,13 @@ pub enum Outcome {
     OpenReview,
     /// Close the quiz screen.
     Leave,
+    /// `r` on a summary with every answer right.
+    NothingWrong,
+    /// Practise these questions again (the summary's wrong answers).
+    Retry(Vec<crate::vault::QuestionId>),
+    /// Enter on a practice question before any option was highlighted:
+    /// the key that started or advanced the quiz never answers.
+    ChooseFirst,
     /// A multi-answer question needs this many options toggled first.
     NeedCount(usize),
     /// The letter typed is not an option of this question.
@@ -66,6 +79,11 @@ pub struct QuizState {
     pub phase: Phase,
     /// The highlighted option (index in shown order).
     pub cursor: usize,
+    /// True once the learner moved the highlight on this question; until
+    /// then a practice question shows no highlight and Enter answers
+    /// nothing, so the Enter that started the quiz or moved on from the
+    /// last feedback cannot answer option A by accident.
+    pub chosen: bool,
     /// Shown letters toggled on a multi-answer question.
     pub toggled: Vec<Letter>,
     /// Rows scrolled (feedback and result).
@@ -78,6 +96,8 @@ pub struct QuizState {
     pub option_rows: Vec<(u16, Letter)>,
     /// Columns of the review grid, from the last layout.
     pub grid_cols: usize,
+    /// The highlighted question of the practice summary's list.
+    pub summary_cursor: usize,
     /// When the question just answered comes back (practice feedback),
     /// from the schedule the recorder just wrote.
     pub next_review: Option<Timestamp>,
@@ -102,12 +122,14 @@ impl QuizState {
             session,
             phase,
             cursor: 0,
+            chosen: false,
             toggled: Vec::new(),
             scroll: 0,
             title,
             seed,
             option_rows: Vec::new(),
             grid_cols: 10,
+            summary_cursor: 0,
             next_review: None,
             confirm_from: None,
             max_scroll: usize::MAX,
@@ -149,10 +171,17 @@ impl QuizState {
             .map_or(1, |i| i.question.pick_count())
     }
 
+    /// True when the highlight shows: in an exam, on a multi-answer
+    /// question (Space toggles what it marks), or once the learner moved it.
+    pub fn shows_highlight(&self) -> bool {
+        self.chosen || self.is_exam() || self.need() > 1
+    }
+
     /// Resets the per-question state after moving, restoring an exam
     /// answer already given.
     fn arrive(&mut self) {
         self.cursor = 0;
+        self.chosen = false;
         self.scroll = 0;
         self.toggled = self
             .session
@@ -202,7 +231,29 @@ impl QuizState {
                 }
                 _ => Outcome::None,
             },
-            Phase::Done => self.done(action),
+            Phase::Done if self.is_exam() => self.done(action),
+            Phase::Done => self.summary(action),
+            Phase::Revisit { index } => match action {
+                Action::Back | Action::Confirm | Action::Left => {
+                    self.phase = Phase::Done;
+                    self.summary_cursor = index;
+                    Outcome::None
+                }
+                Action::Down => {
+                    self.scroll += 1;
+                    Outcome::None
+                }
+                Action::Up => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    Outcome::None
+                }
+                Action::OpenNote => self
+                    .session
+                    .items()
+                    .get(index)
+                    .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix)),
+                _ => Outcome::None,
+            },
         }
     }
 
@@ -234,6 +285,58 @@ impl QuizState {
         Outcome::None
     }
 
+    /// The practice summary: Enter or Esc leaves (as its last line says),
+    /// the arrows pick a listed question, Space or → shows it again with
+    /// its explanations, `r` practises the wrong ones again.
+    fn summary(&mut self, action: Action) -> Outcome {
+        let last = self.session.len().saturating_sub(1);
+        match action {
+            Action::Confirm | Action::Back => Outcome::Leave,
+            Action::Down => {
+                self.summary_cursor = (self.summary_cursor + 1).min(last);
+                Outcome::None
+            }
+            Action::Up => {
+                self.summary_cursor = self.summary_cursor.saturating_sub(1);
+                Outcome::None
+            }
+            Action::Top => {
+                self.summary_cursor = 0;
+                Outcome::None
+            }
+            Action::Bottom => {
+                self.summary_cursor = last;
+                Outcome::None
+            }
+            Action::Toggle | Action::Right => {
+                self.phase = Phase::Revisit {
+                    index: self.summary_cursor.min(last),
+                };
+                self.scroll = 0;
+                Outcome::None
+            }
+            Action::Retry => {
+                let wrong = self.wrong_ones();
+                if wrong.is_empty() {
+                    Outcome::NothingWrong
+                } else {
+                    Outcome::Retry(wrong)
+                }
+            }
+            _ => Outcome::None,
+        }
+    }
+
+    /// The questions answered wrong in this session.
+    pub fn wrong_ones(&self) -> Vec<crate::vault::QuestionId> {
+        self.session
+            .items()
+            .iter()
+            .filter(|i| i.response.as_ref().is_some_and(|r| !r.correct))
+            .map(|i| i.question.id.clone())
+            .collect()
+    }
+
     fn asking(&mut self, action: Action, now: Timestamp) -> Outcome {
         let options = self.options();
         let multi = self.need() > 1;
@@ -245,6 +348,7 @@ impl QuizState {
                     return Outcome::NoOption(letter);
                 }
                 self.cursor = options.iter().position(|&l| l == letter).unwrap_or(0);
+                self.chosen = true;
                 if multi {
                     self.toggle(letter, now)
                 } else {
@@ -253,9 +357,13 @@ impl QuizState {
             }
             Action::Toggle => match highlighted {
                 Some(l) if multi => self.toggle(l, now),
-                Some(l) => self.answer(vec![l], now),
-                None => Outcome::None,
+                // Space answers a single-answer question only in an exam;
+                // in practice it is the feedback's "next" key, and pressed
+                // twice it must not answer the next question.
+                Some(l) if exam => self.answer(vec![l], now),
+                _ => Outcome::None,
             },
+            Action::Confirm if !self.shows_highlight() => Outcome::ChooseFirst,
             Action::Confirm => match highlighted {
                 Some(l) if !multi => {
                     let out = self.answer(vec![l], now);
@@ -275,11 +383,17 @@ impl QuizState {
                 None => Outcome::None,
             },
             Action::Down => {
-                self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
+                if self.shows_highlight() {
+                    self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
+                }
+                self.chosen = true;
                 Outcome::None
             }
             Action::Up => {
-                self.cursor = self.cursor.saturating_sub(1);
+                if self.shows_highlight() {
+                    self.cursor = self.cursor.saturating_sub(1);
+                }
+                self.chosen = true;
                 Outcome::None
             }
             Action::OpenNote => self.open_note(),
@@ -501,12 +615,33 @@ mod tests {
     #[test]
     fn arrows_and_enter_answer_the_highlighted_option() {
         let mut q = quiz(Mode::Practice, &[0, 2]);
+        // Nothing is highlighted yet: the Enter that started the quiz
+        // does not answer option A.
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::ChooseFirst);
+        assert_eq!(q.phase, Phase::Asking);
+        // The first move shows the highlight on A, then it moves.
+        q.apply(Action::Down, T0);
+        assert_eq!(q.cursor, 0);
         q.apply(Action::Down, T0);
         q.apply(Action::Down, T0);
         let out = q.apply(Action::Confirm, T0);
         assert!(matches!(out, Outcome::Answered(a) if a.correct));
         assert_eq!(q.apply(Action::Confirm, T0), Outcome::None);
         assert_eq!((q.phase, q.session.position()), (Phase::Asking, 1));
+    }
+
+    #[test]
+    fn space_pressed_again_after_feedback_does_not_answer_the_next_question() {
+        let mut q = quiz(Mode::Practice, &[0, 2]);
+        q.apply(Action::Pick('A'), T0);
+        assert_eq!(q.phase, Phase::Feedback);
+        // Space in the feedback is "next" (Confirm); in the question it is
+        // Toggle.
+        q.apply(Action::Confirm, T0);
+        assert_eq!((q.phase, q.session.position()), (Phase::Asking, 1));
+        assert_eq!(q.apply(Action::Toggle, T0), Outcome::None);
+        assert_eq!(q.apply(Action::Confirm, T0), Outcome::ChooseFirst);
+        assert_eq!(q.phase, Phase::Asking, "still unanswered");
     }
 
     #[test]

@@ -33,6 +33,20 @@ pub struct QuizView<'a> {
     pub now: Timestamp,
 }
 
+/// The question on screen: the current one, or the one revisited from
+/// the summary.
+fn shown_item(state: &QuizState) -> (usize, Option<&SessionItem>) {
+    if let Phase::Revisit { index } = state.phase {
+        return (index, state.session.items().get(index));
+    }
+    let at = state.session.position();
+    let item = state
+        .session
+        .current()
+        .or_else(|| state.session.items().get(at));
+    (at, item)
+}
+
 /// The question (and feedback) as lines, with the row of each option.
 pub fn question_lines(
     state: &QuizState,
@@ -42,19 +56,16 @@ pub fn question_lines(
 ) -> (Vec<Line<'static>>, Vec<(usize, Letter)>) {
     let mut lines = Vec::new();
     let mut rows = Vec::new();
-    let Some(item) = state
-        .session
-        .current()
-        .or_else(|| state.session.items().get(state.session.position()))
-    else {
+    let (shown, item) = shown_item(state);
+    let Some(item) = item else {
         return (lines, rows);
     };
     let q = &item.question;
     lines.extend(wrap_plain(&q.stem, t.bold, width));
     lines.push(Line::default());
     let need = q.pick_count();
-    let feedback = if state.phase == Phase::Feedback {
-        state.session.feedback(state.session.position())
+    let feedback = if matches!(state.phase, Phase::Feedback | Phase::Revisit { .. }) {
+        state.session.feedback(shown)
     } else {
         None
     };
@@ -74,7 +85,7 @@ pub fn question_lines(
     }
     for (i, opt) in q.options.iter().enumerate() {
         let picked = state.toggled.contains(&opt.letter);
-        let cursor = i == state.cursor && feedback.is_none();
+        let cursor = i == state.cursor && feedback.is_none() && state.shows_highlight();
         let mut style = t.text;
         let mut mark = String::new();
         if let Some(fb) = &feedback {
@@ -92,8 +103,9 @@ pub fn question_lines(
         }
         let boxed = if need > 1 {
             if picked { "[x] " } else { "[ ] " }
-        } else if picked && feedback.is_none() {
-            "(•) "
+        } else if state.is_exam() && feedback.is_none() {
+            // Every option gets a marker, so the chosen one does not shift.
+            if picked { "(•) " } else { "( ) " }
         } else {
             ""
         };
@@ -217,11 +229,15 @@ pub(crate) fn feedback_lines(
 fn header(state: &QuizState, t: &Theme, lang: Lang, now: Timestamp) -> Line<'static> {
     let s = &state.session;
     let score = s.score();
+    let shown = match state.phase {
+        Phase::Revisit { index } => index,
+        _ => s.position(),
+    };
     let mut spans = vec![Span::styled(
         format!(
             "{} {}/{}",
             lang.pick("문제", "Question"),
-            (s.position() + 1).min(s.len()),
+            (shown + 1).min(s.len()),
             s.len()
         ),
         t.title,
@@ -267,7 +283,7 @@ impl Widget for QuizView<'_> {
             return;
         }
         if s.phase == Phase::Done {
-            let lines = result_lines(s, t, lang, area.width as usize);
+            let (lines, _) = result_lines(s, t, lang, area.width as usize);
             draw_lines(&lines, s.scroll, area, buf);
             return;
         }
@@ -364,9 +380,15 @@ fn grid(s: &QuizState, cursor: usize, t: &Theme, lang: Lang, area: Rect, buf: &m
     }
 }
 
-/// The summary after practice, or the exam result: the score, the
-/// domains with their level and the tags as bars, weakest first.
-pub fn result_lines(s: &QuizState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+/// The summary after practice, or the exam result (the score, the
+/// domains with their level and the tags as bars, weakest first), and the
+/// row of the first listed question.
+pub fn result_lines(
+    s: &QuizState,
+    t: &Theme,
+    lang: Lang,
+    width: usize,
+) -> (Vec<Line<'static>>, usize) {
     let mut lines = Vec::new();
     let score = s.session.score();
     if let Some(r) = s.session.exam_result() {
@@ -403,22 +425,26 @@ pub fn result_lines(s: &QuizState, t: &Theme, lang: Lang, width: usize) -> Vec<L
         ));
     }
     lines.push(Line::default());
-    for item in s.session.items() {
-        lines.push(item_line(item, t, width));
+    let first_item = lines.len();
+    let practice = !s.is_exam();
+    for (i, item) in s.session.items().iter().enumerate() {
+        let highlighted = practice && i == s.summary_cursor;
+        lines.push(item_line(item, highlighted, t, width));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        if s.is_exam() {
-            lang.pick(
-                "r 문제별 검토 · Enter 또는 Esc로 돌아가기",
-                "r review each question · Enter or Esc to go back",
-            )
-        } else {
-            lang.pick("Enter 또는 Esc로 돌아가기", "Enter or Esc to go back")
-        },
-        t.dim,
-    ));
-    lines
+    let prompt = if practice {
+        lang.pick(
+            "Enter·Esc 돌아가기 · ↑↓ 고르고 Space 풀이 보기 · r 틀린 문제 다시",
+            "Enter or Esc goes back · ↑↓ and Space show a question again · r retries the wrong ones",
+        )
+    } else {
+        lang.pick(
+            "r 문제별 검토 · Enter 또는 Esc로 돌아가기",
+            "r review each question · Enter or Esc to go back",
+        )
+    };
+    lines.extend(wrap_plain(prompt, t.dim, width));
+    (lines, first_item)
 }
 
 fn exam_result_lines(
@@ -504,19 +530,27 @@ fn exam_result_lines(
     }));
 }
 
-fn item_line(item: &SessionItem, t: &Theme, width: usize) -> Line<'static> {
+fn item_line(item: &SessionItem, highlighted: bool, t: &Theme, width: usize) -> Line<'static> {
     let (mark, style) = match &item.response {
         Some(r) if r.correct => ("✓ ", t.correct),
         Some(_) => ("✗ ", t.wrong),
         None => ("· ", t.dim),
     };
-    Line::from(vec![
-        Span::styled(mark, style),
+    let cursor = if highlighted { "▶ " } else { "" };
+    let mut line = Line::from(vec![
+        Span::styled(format!("{cursor}{mark}"), style),
         Span::styled(
-            wrap::truncate(&item.question.stem, width.saturating_sub(2)),
+            wrap::truncate(
+                &item.question.stem,
+                width.saturating_sub(2 + wrap::width(cursor)),
+            ),
             t.text,
         ),
-    ])
+    ]);
+    if highlighted {
+        line.style = t.selected;
+    }
+    line
 }
 
 /// Updates what depends on the screen size: the option rows for mouse
@@ -525,14 +559,25 @@ fn item_line(item: &SessionItem, t: &Theme, width: usize) -> Line<'static> {
 pub fn lay_out(state: &mut QuizState, t: &Theme, lang: Lang, area: Rect) {
     state.grid_cols = (area.width / GRID_CELL).max(1) as usize;
     if state.phase == Phase::Done {
-        let total = result_lines(state, t, lang, area.width as usize).len();
-        state.page = area.height as usize;
-        state.max_scroll = total.saturating_sub(state.page);
+        // The page scrolls like every page; in practice the summary's
+        // highlighted question stays in view.
+        let (lines, first) = result_lines(state, t, lang, area.width as usize);
+        let height = (area.height as usize).max(1);
+        state.page = height;
+        state.max_scroll = lines.len().saturating_sub(height);
+        if !state.is_exam() {
+            let row = first + state.summary_cursor;
+            if row < state.scroll {
+                state.scroll = row;
+            } else if row >= state.scroll + height {
+                state.scroll = row + 1 - height;
+            }
+        }
         state.scroll = state.scroll.min(state.max_scroll);
     }
     if !matches!(
         state.phase,
-        Phase::Asking | Phase::Feedback | Phase::ConfirmSubmit
+        Phase::Asking | Phase::Feedback | Phase::ConfirmSubmit | Phase::Revisit { .. }
     ) {
         state.option_rows.clear();
         return;

@@ -37,6 +37,9 @@ pub struct ReaderState {
     keep: Option<(String, usize)>,
     /// Notes left by following links, to come back to.
     pub history: Vec<(NoteIx, usize)>,
+    /// Spoiler mode: the 정답 lines and explanations of the note's
+    /// questions are hidden until revealed (`a`).
+    pub spoilers: bool,
 }
 
 impl ReaderState {
@@ -52,6 +55,7 @@ impl ReaderState {
             target: None,
             keep: None,
             history: Vec::new(),
+            spoilers: false,
         }
     }
 
@@ -81,6 +85,9 @@ impl ReaderState {
         };
         let had_layout = self.key.is_some();
         self.rendered = render_note(note, width, theme, lang);
+        if self.spoilers {
+            hide_answers(&mut self.rendered, theme, lang);
+        }
         self.key = Some((width, theme.kind, lang));
         if let Some((heading, below)) = self.keep.take() {
             let row = self
@@ -114,6 +121,13 @@ impl ReaderState {
             .find(|s| s.0 <= self.scroll)
             .map(|s| (s.2.clone(), self.scroll - s.0));
         self.key = None;
+    }
+
+    /// The file line of the text on top of the pane.
+    pub fn top_line(&self, vault: &Vault) -> usize {
+        let note = vault.note(self.note);
+        self.top_offset()
+            .map_or(note.body_line, |o| note.line_of(o))
     }
 
     fn top_offset(&self) -> Option<usize> {
@@ -196,6 +210,10 @@ impl ReaderState {
             }
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = usize::MAX,
+            Action::ToggleSpoilers => {
+                self.spoilers = !self.spoilers;
+                self.note_changed();
+            }
             Action::Left => self.hscroll = self.hscroll.saturating_sub(8),
             Action::Right => self.hscroll += 8,
             Action::JumpSection(kind) => {
@@ -241,6 +259,68 @@ impl ReaderState {
     }
 }
 
+/// Spoiler mode: in the questions section, every row from a `정답` line
+/// up to the next question (its answer and explanations) becomes one
+/// placeholder row; section and anchor rows follow.
+fn hide_answers(r: &mut Rendered, theme: &Theme, lang: Lang) {
+    let Some(start) = r.section_row(crate::vault::SectionKind::Questions) else {
+        return;
+    };
+    let end = r
+        .sections
+        .iter()
+        .map(|s| s.0)
+        .find(|&row| row > start)
+        .unwrap_or(r.rows.len());
+    let text = |row: &crate::tui::markdown::Row| row.line.to_string().trim().to_owned();
+    let is_answer =
+        |t: &str| t.starts_with("정답") || t.starts_with("✅ 정답") || t.starts_with("Answer:");
+    let is_question = |t: &str| {
+        t.starts_with("Question")
+            || t.starts_with("문제")
+            || t.starts_with("Q.")
+            || t.starts_with("Q:")
+    };
+    let mut keep = Vec::with_capacity(r.rows.len());
+    let mut map = Vec::with_capacity(r.rows.len());
+    let mut hiding = false;
+    for (i, row) in std::mem::take(&mut r.rows).into_iter().enumerate() {
+        let t = text(&row);
+        if i > start && i < end && !hiding && is_answer(&t) {
+            hiding = true;
+            keep.push(crate::tui::markdown::Row {
+                line: Line::styled(
+                    lang.pick(
+                        "▒▒ 정답과 해설 숨김 · a로 보기",
+                        "▒▒ answer and explanations hidden · a shows them",
+                    ),
+                    theme.dim,
+                ),
+                wide: false,
+            });
+            map.push(keep.len() - 1);
+            continue;
+        }
+        if hiding && (i >= end || is_question(&t)) {
+            hiding = false;
+        }
+        if hiding {
+            map.push(keep.len().saturating_sub(1));
+        } else {
+            keep.push(row);
+            map.push(keep.len() - 1);
+        }
+    }
+    let remap = |row: usize| map.get(row).copied().unwrap_or(keep.len());
+    for s in &mut r.sections {
+        s.0 = remap(s.0);
+    }
+    for a in &mut r.anchors {
+        a.1 = remap(a.1);
+    }
+    r.rows = keep;
+}
+
 /// Draws a reader's visible rows.
 pub struct ReaderView<'a> {
     /// The reader.
@@ -266,7 +346,47 @@ impl Widget for ReaderView<'_> {
             };
             buf.set_line(area.x, y, &line, area.width);
             if row.wide && wrap::line_width(&line) > area.width as usize && area.width > 0 {
-                buf.set_string(area.right() - 1, y, "›", self.theme.dim);
+                let last = area.right() - 1;
+                // A wide character over the last column would cover the
+                // mark: it gives way to a space.
+                if last > area.x && wrap::width(buf[(last - 1, y)].symbol()) > 1 {
+                    buf[(last - 1, y)].set_symbol(" ");
+                }
+                buf[(last, y)].set_symbol("›").set_style(self.theme.dim);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod overflow_tests {
+    use super::*;
+    use crate::tui::markdown::Row;
+
+    #[test]
+    fn every_cut_row_shows_the_mark_even_inside_a_wide_character() {
+        let mut state = ReaderState::new(crate::vault::NoteIx(0));
+        for text in ["| 스팟 | 온디맨드 | 예약 |", "| ab | 스팟인스턴스 |"] {
+            state.rendered.rows.push(Row {
+                line: Line::raw(text),
+                wide: true,
+            });
+        }
+        let theme = Theme::default();
+        for width in 5..14 {
+            let area = Rect::new(0, 0, width, 2);
+            let mut buf = Buffer::empty(area);
+            ReaderView {
+                state: &state,
+                theme: &theme,
+            }
+            .render(area, &mut buf);
+            for y in 0..2 {
+                assert_eq!(buf[(width - 1, y)].symbol(), "›", "width {width}, row {y}");
+                assert!(
+                    wrap::width(buf[(width - 2, y)].symbol()) <= 1,
+                    "width {width}, row {y}"
+                );
             }
         }
     }

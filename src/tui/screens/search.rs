@@ -23,8 +23,13 @@ pub const MAX_HITS: usize = 200;
 pub struct SearchState {
     /// What was typed.
     pub query: String,
-    /// Ranked hits for the query.
+    /// Ranked hits for the query, the best [`MAX_HITS`].
     pub hits: Vec<Hit>,
+    /// How many notes and bank questions match in all.
+    pub total: usize,
+    /// Tags of the query that name no tag of the vault, with suggestions
+    /// (set by the app, which knows the vault).
+    pub unknown_tags: Vec<crate::search::UnknownTag>,
     /// The highlighted hit.
     pub cursor: usize,
     /// First visible hit.
@@ -59,10 +64,10 @@ impl SearchState {
     /// Runs the query again (after it changed, or the vault did).
     pub fn refresh(&mut self, index: &SearchIndex, ctx: &SearchContext<'_>) {
         let query = Query::parse(&self.query);
-        self.hits = if query.is_empty() {
-            Vec::new()
+        (self.hits, self.total) = if query.is_empty() {
+            (Vec::new(), 0)
         } else {
-            index.search(&query, ctx, MAX_HITS)
+            index.search_counted(&query, ctx, MAX_HITS)
         };
         self.cursor = 0;
         self.offset = 0;
@@ -127,10 +132,24 @@ impl Widget for SearchView<'_> {
         }
         let count = if s.query.is_empty() {
             String::new()
+        } else if let Some(u) = s.unknown_tags.first() {
+            format!(
+                "{} · {}",
+                self.lang.pick("결과 없음", "no results"),
+                u.message(self.lang)
+            )
         } else if s.hits.is_empty() {
             self.lang.pick("결과 없음", "no results").to_owned()
+        } else if s.total > s.hits.len() {
+            match self.lang {
+                Lang::Ko => format!("{}건 중 상위 {}건", s.total, s.hits.len()),
+                Lang::En => format!("{} hits, best {} shown", s.total, s.hits.len()),
+            }
         } else {
-            format!("{} {}", s.hits.len(), self.lang.pick("건", "hits"))
+            match self.lang {
+                Lang::Ko => format!("{}건", s.total),
+                Lang::En => format!("{} hits", s.total),
+            }
         };
         buf.set_line(
             area.x,
@@ -153,7 +172,7 @@ impl Widget for SearchView<'_> {
             let title_room = w.saturating_sub(2 + wrap::width(&place)).max(w / 2);
             let title = Line::from(vec![
                 Span::styled(if selected { "▶ " } else { "  " }, t.link),
-                Span::styled(wrap::truncate(&hit.title, title_room), t.bold),
+                Span::styled(wrap::truncate(hit.name(), title_room), t.bold),
                 Span::styled(place, t.dim),
             ]);
             buf.set_line(list.x, y, &title, list.width);
@@ -220,6 +239,44 @@ mod tests {
 
     use super::*;
     use crate::tui::fixture;
+
+    #[test]
+    fn the_hit_count_is_every_match_not_the_hits_kept() {
+        use crate::vault::{Note, Vault};
+        let notes = (0..MAX_HITS + 50)
+            .map(|i| Note {
+                path: format!("n{i}.md"),
+                title: format!("스팟 {i}").into(),
+                ..Note::default()
+            })
+            .collect();
+        let vault = Vault {
+            notes,
+            ..Vault::default()
+        };
+        let index = SearchIndex::build(&vault);
+        let none = std::collections::HashSet::new();
+        let ctx = SearchContext {
+            wrong: &none,
+            due: &none,
+        };
+        let mut s = SearchState::default();
+        for c in "스팟".chars() {
+            s.apply(Action::Input(c));
+        }
+        s.refresh(&index, &ctx);
+        assert_eq!(s.hits.len(), MAX_HITS);
+        assert_eq!(s.total, MAX_HITS + 50);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 10));
+        SearchView {
+            state: &s,
+            theme: &Theme::default(),
+            lang: Lang::Ko,
+        }
+        .render(buf.area, &mut buf);
+        let text = crate::tui::snapshots::buffer_text(&buf);
+        assert!(text.contains("250건 중 상위 200건"), "{text}");
+    }
 
     #[test]
     fn every_key_reruns_the_query_and_initial_consonants_find_korean() {

@@ -221,6 +221,18 @@ fn notebook_lines(
         ));
     }
     lines.push(Line::from(head));
+    if !nb.questions.is_empty() {
+        // Quizzes shuffle the options; the notebook names them as the
+        // note does, and says so.
+        lines.extend(wrap::wrap_plain(
+            lang.pick(
+                "보기 글자는 노트에 적힌 그대로입니다 (퀴즈에서는 섞여 나옵니다).",
+                "Option letters are as the note has them (quizzes shuffle them).",
+            ),
+            t.dim,
+            width,
+        ));
+    }
     if nb.questions.is_empty() {
         lines.push(Line::styled(
             lang.pick("틀린 문제가 없습니다.", "Nothing missed."),

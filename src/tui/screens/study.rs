@@ -17,13 +17,9 @@ use crate::tui::theme::Theme;
 use crate::tui::wrap;
 use crate::vault::{Note, NoteIx, Tag, TagNode, Vault, tag_tree};
 
-/// The name a note is shown by: its first heading (what a reader sees on
-/// top of it), else its title.
+/// The name a note is shown by ([`Note::display_name`]).
 pub fn display_title(note: &Note) -> &str {
-    note.heading
-        .as_deref()
-        .filter(|h| !h.trim().is_empty())
-        .unwrap_or(&note.title)
+    note.display_name()
 }
 
 /// How the list is arranged.

@@ -25,6 +25,12 @@ pub struct HintBar<'a> {
     pub theme: &'a Theme,
     /// Language of the descriptions.
     pub lang: Lang,
+    /// Actions of this screen not offered right now (Space toggling on a
+    /// single-answer question).
+    pub hidden: &'a [Action],
+    /// A hint that matters only now, shown right after help and search
+    /// (keys, description): how to scroll a wide table sideways.
+    pub extra: Option<(&'a str, &'a str)>,
 }
 
 impl Widget for HintBar<'_> {
@@ -46,10 +52,28 @@ impl Widget for HintBar<'_> {
         let (first, other): (Vec<_>, Vec<_>) = global
             .into_iter()
             .partition(|b| matches!(b.action, Action::Help | Action::Search));
-        let own = self.keymap.bindings(self.context).iter().filter(|b| b.hint);
-        for b in first.into_iter().chain(own).chain(other) {
-            let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
-            let desc = b.desc(self.lang);
+        let own = self
+            .keymap
+            .bindings(self.context)
+            .iter()
+            .filter(|b| b.hint && !self.hidden.contains(&b.action));
+        let extra = self.extra.map(|(k, d)| (k.to_owned(), d));
+        let hints = first
+            .iter()
+            .map(|b| {
+                (
+                    b.keys.first().map(ToString::to_string).unwrap_or_default(),
+                    b.desc(self.lang),
+                )
+            })
+            .chain(extra)
+            .chain(own.chain(other).map(|b| {
+                (
+                    b.keys.first().map(ToString::to_string).unwrap_or_default(),
+                    b.desc(self.lang),
+                )
+            }));
+        for (key, desc) in hints {
             let w = wrap::width(&key) + 1 + wrap::width(desc) + 2;
             if used + w > max {
                 continue;
