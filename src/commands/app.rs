@@ -9,17 +9,15 @@ use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use etcetera::BaseStrategy;
 
-use super::source::vault_roots;
+use super::source::{read_config, vault_roots};
 use crate::cli::{GlobalArgs, QuizArgs};
 use crate::i18n::Lang;
 use crate::store::{self, Store};
-use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
 use crate::tui::{App, AppEvent};
-use crate::vault::{self, LoadOptions, Vault};
+use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
@@ -38,6 +36,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
     }
     let lang = Lang::detect(global.lang);
     let (config, mut problems) = read_config();
+    let style = config.questions.unwrap_or_default();
     let theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
         std::env::var("NO_COLOR").ok().as_deref(),
@@ -53,7 +52,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         app.error(p.clone());
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(roots, tx.clone())?;
+    spawn_loader(roots, style, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -93,32 +92,13 @@ fn open_store(global: &GlobalArgs, app: &mut App, problems: &mut Vec<String>) {
     }
 }
 
-/// `config.toml` in the XDG config folder; a missing file is no problem.
-fn read_config() -> (Config, Vec<String>) {
-    let Ok(strategy) = etcetera::choose_base_strategy() else {
-        return (Config::default(), Vec::new());
-    };
-    let path = strategy.config_dir().join("munje").join("config.toml");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            let (config, problems) = Config::parse(&text);
-            let problems = problems
-                .into_iter()
-                .map(|p| p.replacen("config.toml", &path.display().to_string(), 1))
-                .collect();
-            (config, problems)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(e) => (
-            Config::default(),
-            vec![format!("cannot read {}: {e}", path.display())],
-        ),
-    }
-}
-
 /// Loads the vault on a thread, reporting progress, then watches the roots
 /// and sends a fresh vault whenever notes change.
-fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Result<()> {
+fn spawn_loader(
+    roots: Option<Vec<PathBuf>>,
+    style: QuestionStyle,
+    tx: Sender<AppEvent>,
+) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
         .spawn(move || {
@@ -126,7 +106,7 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
                 let _ = tx.send(AppEvent::Loaded(Box::new(vault::load_bundled())));
                 return;
             };
-            match load(&roots, &tx) {
+            match load(&roots, style, &tx) {
                 Ok(v) => {
                     if tx.send(AppEvent::Loaded(Box::new(v))).is_err() {
                         return;
@@ -137,7 +117,7 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
                     return;
                 }
             }
-            if let Err(e) = watch(&roots, &tx) {
+            if let Err(e) = watch(&roots, style, &tx) {
                 let _ = tx.send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
             }
         })
@@ -145,19 +125,23 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
     Ok(())
 }
 
-fn load(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
+fn load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
     let progress = move |p: vault::Progress| {
         if let Ok(tx) = progress_tx.lock() {
             let _ = tx.send(AppEvent::Progress(p.done, p.total));
         }
     };
-    Ok(vault::load(roots, &LoadOptions::default(), &progress)?)
+    let options = LoadOptions {
+        questions: style,
+        ..LoadOptions::default()
+    };
+    Ok(vault::load(roots, &options, &progress)?)
 }
 
 /// Blocks, reloading on every debounced change under the roots, until the
 /// app is gone.
-fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
+fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     use notify_debouncer_full::notify::RecursiveMode;
     let (ev_tx, ev_rx) = mpsc::channel();
     let mut debouncer =
@@ -174,7 +158,7 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
         if !relevant {
             continue;
         }
-        let event = match load(roots, tx) {
+        let event = match load(roots, style, tx) {
             Ok(v) => AppEvent::Reloaded(Box::new(v)),
             Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
         };

@@ -9,13 +9,18 @@ use std::process::ExitCode;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::source::{display_path, open_vault};
+use super::source::{display_path, open_vault_as, question_style, vault_roots};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
 use crate::vault::{Diagnostic, Severity, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let vault = open_vault(global)?;
+    let style = args.questions.map_or_else(question_style, Into::into);
+    if let Some(target) = &args.explain {
+        return super::explain::run(vault_roots(global).as_deref(), target, style);
+    }
+    let mut vault = open_vault_as(global, style)?;
+    super::explain::add_hints(&mut vault, style);
     let out = match args.format {
         CheckFormat::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -54,6 +59,7 @@ pub fn render_text(vault: &Vault, color: bool) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&super::explain::render_forms(vault));
     out.push_str(&summary(vault));
     out.push('\n');
     out
@@ -98,6 +104,8 @@ struct JsonReport<'a> {
     questions: usize,
     errors: usize,
     warnings: usize,
+    /// Questions read in each form, per vault root.
+    forms: Vec<super::explain::FormCounts>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +135,7 @@ fn render_json(vault: &Vault) -> anyhow::Result<String> {
         questions: vault.questions.len(),
         errors,
         warnings,
+        forms: super::explain::form_counts(vault),
     };
     let mut s = serde_json::to_string_pretty(&report)?;
     s.push('\n');

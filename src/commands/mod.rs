@@ -4,6 +4,7 @@
 
 mod app;
 mod check;
+mod explain;
 mod export;
 mod quiz;
 mod search;

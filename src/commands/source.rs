@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use etcetera::BaseStrategy;
+
 use crate::cli::GlobalArgs;
-use crate::vault::{self, LoadOptions, Vault};
+use crate::tui::config::Config;
+use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
 
 /// The vault roots the arguments name, or `None` for the bundled deck.
 pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
@@ -18,12 +21,55 @@ pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
     (!roots.is_empty()).then_some(roots)
 }
 
-/// Loads the vault the arguments name. An `Err` means a vault root itself
-/// could not be read (exit status 2); problems inside files are diagnostics.
+/// Loads the vault the arguments name, reading questions as config.toml
+/// says. An `Err` means a vault root itself could not be read (exit
+/// status 2); problems inside files are diagnostics.
 pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
+    open_vault_as(global, question_style())
+}
+
+/// [`open_vault`] reading questions in a given style.
+pub fn open_vault_as(global: &GlobalArgs, style: QuestionStyle) -> anyhow::Result<Vault> {
+    let options = LoadOptions {
+        questions: style,
+        ..LoadOptions::default()
+    };
     match vault_roots(global) {
-        Some(roots) => Ok(vault::load(&roots, &LoadOptions::default(), &|_| {})?),
+        Some(roots) => Ok(vault::load(&roots, &options, &|_| {})?),
         None => Ok(vault::load_bundled()),
+    }
+}
+
+/// The question style config.toml asks for (`questions = "strict"`), the
+/// tolerant reader by default. A bad value is reported on stderr.
+pub fn question_style() -> QuestionStyle {
+    let (config, problems) = read_config();
+    for p in problems.iter().filter(|p| p.contains("questions")) {
+        eprintln!("munje: {p}");
+    }
+    config.questions.unwrap_or_default()
+}
+
+/// `config.toml` in the XDG config folder; a missing file is no problem.
+pub fn read_config() -> (Config, Vec<String>) {
+    let Ok(strategy) = etcetera::choose_base_strategy() else {
+        return (Config::default(), Vec::new());
+    };
+    let path = strategy.config_dir().join("munje").join("config.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let (config, problems) = Config::parse(&text);
+            let problems = problems
+                .into_iter()
+                .map(|p| p.replacen("config.toml", &path.display().to_string(), 1))
+                .collect();
+            (config, problems)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!("cannot read {}: {e}", path.display())],
+        ),
     }
 }
 

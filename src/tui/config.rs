@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! theme = "light"          # or "dark"
+//! questions = "strict"     # only the note format's grammar; default "tolerant"
 //! [keys]
 //! quit = "x"               # a key name, or a list of them
 //! search = ["/", "ctrl-f"]
@@ -19,6 +20,8 @@ pub struct Config {
     pub theme: Option<ThemeKind>,
     /// Key overrides: binding name and its keys.
     pub keys: Vec<(String, Vec<String>)>,
+    /// Which questions notes are read for, if set.
+    pub questions: Option<crate::vault::QuestionStyle>,
 }
 
 impl Config {
@@ -46,6 +49,13 @@ impl Config {
                         "config.toml: theme \"{other}\" is not \"dark\" or \"light\""
                     )),
                 },
+                ("questions", toml::Value::String(s)) => match s.as_str() {
+                    "strict" => config.questions = Some(crate::vault::QuestionStyle::Strict),
+                    "tolerant" => config.questions = Some(crate::vault::QuestionStyle::Tolerant),
+                    other => problems.push(format!(
+                        "config.toml: questions \"{other}\" is not \"strict\" or \"tolerant\""
+                    )),
+                },
                 ("keys", toml::Value::Table(keys)) => {
                     for (name, v) in keys {
                         let list = match v {
@@ -65,7 +75,7 @@ impl Config {
                     }
                 }
                 (other, v) => problems.push(format!(
-                    "config.toml: unknown setting \"{other}\" = {v} (known: theme, [keys])"
+                    "config.toml: unknown setting \"{other}\" = {v} (known: theme, questions, [keys])"
                 )),
             }
         }
@@ -133,6 +143,16 @@ mod tests {
             map.action(Context::NoteList, KeyChord::ch('q')),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn questions_switch_is_read_and_checked() {
+        let (c, problems) = Config::parse("questions = \"strict\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.questions, Some(crate::vault::QuestionStyle::Strict));
+        let (c, problems) = Config::parse("questions = \"loose\"\n");
+        assert_eq!(c.questions, None);
+        assert!(problems[0].contains("\"loose\""), "{problems:?}");
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct LoadOptions {
     /// Which notes to keep whole, decided on the loading threads; the
     /// others keep only their outline. `None` keeps every note.
     pub sift: Option<Sift>,
+    /// Whether the tolerant reader reads questions beside the strict
+    /// grammar (`questions = "strict"` turns it off).
+    pub questions: super::QuestionStyle,
 }
 
 /// Decides, note by note on the loading threads, which notes a caller needs
@@ -87,6 +90,7 @@ impl Default for LoadOptions {
             depth: Depth::Full,
             threads: 0,
             sift: None,
+            questions: super::QuestionStyle::default(),
         }
     }
 }
@@ -350,8 +354,7 @@ pub fn load_sources(
                     };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
-                    let mut parsed =
-                        parse_job(job, options.max_file_bytes, options.depth, &mut buffer);
+                    let mut parsed = parse_job(job, options, &mut buffer);
                     if let (Some(keep), Parsed::Note(n)) = (&mut keep, &mut parsed)
                         && !keep(&n.note)
                     {
@@ -403,7 +406,8 @@ fn outline_only(n: &mut ParsedNote) {
 
 /// Parses one file, read into `buffer` (the thread's, reused from file
 /// to file).
-fn parse_job(job: Job, max: u64, depth: Depth, buffer: &mut Vec<u8>) -> Parsed {
+fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
+    let max = options.max_file_bytes;
     let bytes = match &job.source {
         Source::Static(bytes) => Ok(*bytes),
         Source::File(path) => read_capped(path, &job.rel, max, buffer).map(|n| &buffer[..n]),
@@ -414,15 +418,17 @@ fn parse_job(job: Job, max: u64, depth: Depth, buffer: &mut Vec<u8>) -> Parsed {
             Ok(b) => Parsed::Bank(b),
             Err(d) => Parsed::Skipped(d),
         },
-        Ok(bytes) => match super::note::parse_note_to(&job.rel, bytes, depth) {
-            Ok(mut n) => {
-                // The same text: keep the job's string, free the copy.
-                n.note.path = job.rel;
-                n.note.root = job.root;
-                Parsed::Note(Box::new(n))
+        Ok(bytes) => {
+            match super::note::parse_note_as(&job.rel, bytes, options.depth, options.questions) {
+                Ok(mut n) => {
+                    // The same text: keep the job's string, free the copy.
+                    n.note.path = job.rel;
+                    n.note.root = job.root;
+                    Parsed::Note(Box::new(n))
+                }
+                Err(d) => Parsed::Skipped(d),
             }
-            Err(d) => Parsed::Skipped(d),
-        },
+        }
     };
     let diags = match &mut parsed {
         Parsed::Note(n) => n.diagnostics.iter_mut().collect::<Vec<_>>(),

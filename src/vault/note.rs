@@ -8,6 +8,7 @@ use super::diagnostic::Diagnostic;
 use super::load::Depth;
 use super::model::{Note, NoteIx, Question, QuestionOrigin};
 use super::tags::Tag;
+use super::tolerant::{self, QuestionStyle, Read};
 use super::{frontmatter, id, markdown, question, scan};
 
 /// A parsed note with its questions and problems, not yet in a vault.
@@ -33,12 +34,22 @@ pub fn parse_note_to(
     bytes: impl AsRef<[u8]>,
     depth: Depth,
 ) -> Result<ParsedNote, Diagnostic> {
+    parse_note_as(path, bytes, depth, QuestionStyle::default())
+}
+
+/// [`parse_note_to`] reading questions in a `style`.
+pub fn parse_note_as(
+    path: &str,
+    bytes: impl AsRef<[u8]>,
+    depth: Depth,
+    style: QuestionStyle,
+) -> Result<ParsedNote, Diagnostic> {
     let text = scan::decode(path, bytes.as_ref())?;
-    Ok(parse_text_to(path, text, depth))
+    Ok(parse_text_to(path, text, depth, style))
 }
 
 /// Parses decoded note text (NFC, `\n` line endings, no BOM).
-fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
+fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyle) -> ParsedNote {
     let mut diagnostics = Vec::new();
     let split = scan::split_frontmatter(&text);
     let mut fm = frontmatter::Frontmatter::default();
@@ -87,24 +98,48 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
         .into();
     // One allocation shared by the note and every question it holds.
     let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
+    let strict_diagnostics = diagnostics.len();
     let drafts = question::parse(&units, &body, path, &mut diagnostics);
     drop(units);
-    let questions = drafts
+    let read = if depth == Depth::Full && style == QuestionStyle::Tolerant {
+        tolerant::merge(
+            &body,
+            split.body_line,
+            &sections,
+            drafts,
+            strict_diagnostics,
+            path,
+            &mut diagnostics,
+        )
+    } else {
+        drafts.into_iter().map(Read::strict).collect()
+    };
+    let questions = read
         .into_iter()
-        .map(|d| Question {
-            id: id::question_id(&title, &d.stem),
-            origin: QuestionOrigin::Note(NoteIx(0)),
-            line: d.line,
-            stem: d.stem,
-            options: d.options,
-            answer: d.answer,
-            explanations: d.explanations,
-            explanation: d.explanation,
-            tags: Arc::clone(&tags),
-            note_title: Some(Arc::clone(&title)),
-            note: None,
-            quizzable: d.quizzable,
-        })
+        .map(
+            |Read {
+                 draft: d,
+                 form,
+                 labels,
+             }| Question {
+                id: id::question_id(&title, &d.stem),
+                origin: QuestionOrigin::Note(NoteIx(0)),
+                line: d.line,
+                stem: d.stem,
+                options: match labels {
+                    Some(labels) => d.options.with_labels(labels),
+                    None => d.options,
+                },
+                answer: d.answer,
+                explanations: d.explanations,
+                explanation: d.explanation,
+                tags: Arc::clone(&tags),
+                note_title: Some(Arc::clone(&title)),
+                note: None,
+                quizzable: d.quizzable,
+                form,
+            },
+        )
         .collect();
     // A vault keeps every note for the whole session: trim the spare
     // capacity parsing leaves behind (the drained frontmatter, doubling

@@ -1,0 +1,325 @@
+//! Inline text of the tolerant reader: markup removed for display and for
+//! ids (`plain`), and the marks an author puts on the right option (⭐️,
+//! `<mark>`, `(정답)`, ` v`, bold) or on their own pick (`(선택)`), found
+//! and taken out of the option's text.
+
+use super::super::text::fold;
+
+/// Text with inline markup removed (HTML tags, `**`, `__`, `~~`, `==`,
+/// backticks, link targets) and whitespace folded.
+pub(crate) fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let skip = match c {
+            '<' => html_tag_len(rest),
+            '*' | '_' | '~' | '=' if rest[1..].starts_with(c) => {
+                rest.bytes().take_while(|&b| b == c as u8).count()
+            }
+            '`' => 1,
+            '!' if rest.starts_with("![") => {
+                // An image: its alt text at most.
+                1
+            }
+            '[' => {
+                if let Some((text, len)) = link(rest) {
+                    out.push_str(text);
+                    rest = &rest[len..];
+                    continue;
+                }
+                0
+            }
+            _ => 0,
+        };
+        if skip > 0 {
+            rest = &rest[skip..];
+            // Markup between two words keeps them apart.
+            if c == '<' {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    fold(&out)
+}
+
+/// The length of an HTML tag at the start of `s` (`<mark>`, `</b>`,
+/// `<span class="x">`, `<br/>`), or 0.
+pub(crate) fn html_tag_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    if bytes.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    match memchr::memchr(b'>', &bytes[i..]) {
+        Some(end) if end < 200 && !bytes[i..i + end].contains(&b'<') => i + end + 1,
+        _ => 0,
+    }
+}
+
+/// `[text](url)` or `[[target|text]]` at the start of `s`: the text shown
+/// and the length of the whole link.
+fn link(s: &str) -> Option<(&str, usize)> {
+    if let Some(inner) = s.strip_prefix("[[") {
+        let end = inner.find("]]")?;
+        let target = &inner[..end];
+        let shown = target.rsplit('|').next().unwrap_or(target);
+        return Some((shown, end + 4));
+    }
+    let close = s.find("](")?;
+    let text = &s[1..close];
+    if text.contains(['[', ']', '\n']) {
+        return None;
+    }
+    let end = s[close..].find(')')? + close;
+    Some((text, end + 1))
+}
+
+/// The marks found on one option line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Marks {
+    /// `⭐️`, `🌟` or `★`.
+    pub star: bool,
+    /// `<mark>…</mark>` or `==…==` over most of the text.
+    pub highlight: bool,
+    /// `(정답)`, `[정답]`, `(선택/정답)`, `← 정답`.
+    pub tag: bool,
+    /// ` v`, `✓`, `✔`, `✅` at the end.
+    pub check: bool,
+    /// The whole text in bold.
+    pub bold: bool,
+    /// The author's own pick: `(선택)`, `(내 답)`.
+    pub pick: bool,
+}
+
+const STARS: [char; 3] = ['⭐', '🌟', '★'];
+
+/// Reads the marks of an option's text (its label already removed) and
+/// returns them with the text to show: marks taken out, markup removed.
+pub(crate) fn option_marks(text: &str) -> (Marks, String) {
+    let mut marks = Marks::default();
+    let mut t = text.to_owned();
+    if t.contains(STARS) {
+        marks.star = true;
+        t = t.replace(STARS, "").replace('\u{fe0f}', "");
+    }
+    loop {
+        let (kind, range) = match find_group(&t) {
+            Some(found) => found,
+            None => break,
+        };
+        match kind {
+            Group::Key => marks.tag = true,
+            Group::Pick => marks.pick = true,
+        }
+        t.replace_range(range, " ");
+    }
+    if let Some(rest) = strip_check(&t) {
+        marks.check = true;
+        t.truncate(rest);
+    }
+    marks.highlight = mostly_highlighted(&t);
+    marks.bold = wholly_bold(&t);
+    (marks, plain(&t))
+}
+
+enum Group {
+    Key,
+    Pick,
+}
+
+/// A `( … )` or `[ … ]` group naming the key or the author's pick, or an
+/// arrow pointing back with `정답` (`← 정답`, `<- 정답`).
+fn find_group(t: &str) -> Option<(Group, std::ops::Range<usize>)> {
+    for (open, close) in [('(', ')'), ('[', ']'), ('（', '）')] {
+        let mut from = 0;
+        while let Some(i) = t[from..].find(open).map(|i| i + from) {
+            let inner_start = i + open.len_utf8();
+            let Some(len) = t[inner_start..].find(close) else {
+                break;
+            };
+            let inner = t[inner_start..inner_start + len].trim();
+            let end = inner_start + len + close.len_utf8();
+            if let Some(kind) = group_kind(inner) {
+                return Some((kind, i..end));
+            }
+            from = inner_start;
+        }
+    }
+    for arrow in ["<--", "<-", "←", "👈"] {
+        if let Some(i) = t.find(arrow) {
+            let after = t[i + arrow.len()..].trim_start();
+            if let Some(rest) = after.strip_prefix("정답") {
+                let end = t.len() - rest.len();
+                return Some((Group::Key, i..end));
+            }
+        }
+    }
+    None
+}
+
+fn group_kind(inner: &str) -> Option<Group> {
+    let words: String = inner
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '✅' | '!' | '\u{fe0f}'))
+        .collect();
+    let key = [
+        "정답",
+        "선택/정답",
+        "정답/선택",
+        "선택,정답",
+        "정답,선택",
+        "answer",
+        "correct",
+    ];
+    let pick = [
+        "선택",
+        "내선택",
+        "내답",
+        "내가고른답",
+        "찍음",
+        "내가선택",
+        "mypick",
+    ];
+    let lower = words.to_lowercase();
+    if key.contains(&lower.as_str()) {
+        Some(Group::Key)
+    } else if pick.contains(&lower.as_str()) {
+        Some(Group::Pick)
+    } else {
+        None
+    }
+}
+
+/// The length of `t` without a check mark at its end (` v`, ` ✓`, …).
+fn strip_check(t: &str) -> Option<usize> {
+    let trimmed = t.trim_end().trim_end_matches('\u{fe0f}');
+    for mark in [
+        " v", " V", " (v)", " (V)", " ✓", " ✔", " ✅", " ☑", "\tv", "\tV",
+    ] {
+        if let Some(rest) = trimmed.strip_suffix(mark) {
+            let rest = rest.trim_end();
+            return (!rest.is_empty()).then_some(rest.len());
+        }
+    }
+    None
+}
+
+/// True when `<mark>`/`==` covers at least half of the text's characters.
+fn mostly_highlighted(t: &str) -> bool {
+    let total = plain(t).chars().filter(|c| c.is_alphanumeric()).count();
+    if total == 0 {
+        return false;
+    }
+    let mut marked = 0;
+    let mut rest = t;
+    while let Some(i) = rest.find("<mark") {
+        let after = &rest[i..];
+        let open = html_tag_len(after);
+        if open == 0 {
+            rest = &after[1..];
+            continue;
+        }
+        let inner = &after[open..];
+        let end = inner.find("</mark>").unwrap_or(inner.len());
+        marked += count_alnum(&inner[..end]);
+        rest = &inner[end..];
+    }
+    let mut parts = t.split("==");
+    parts.next();
+    // Odd pieces between `==` pairs are highlighted.
+    let pieces: Vec<&str> = parts.collect();
+    if pieces.len() >= 2 {
+        for (i, piece) in pieces.iter().enumerate() {
+            if i % 2 == 0 && i + 1 < pieces.len() {
+                marked += count_alnum(piece);
+            }
+        }
+    }
+    marked * 2 >= total
+}
+
+fn count_alnum(s: &str) -> usize {
+    plain(s).chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// True when every word of the text is inside `**…**`.
+pub(crate) fn wholly_bold(t: &str) -> bool {
+    let t = t.trim();
+    if !t.contains("**") {
+        return false;
+    }
+    let mut bold_words = false;
+    for (i, piece) in t.split("**").enumerate() {
+        let has_words = piece.chars().any(char::is_alphanumeric);
+        if i % 2 == 1 {
+            bold_words |= has_words;
+        } else if has_words {
+            return false;
+        }
+    }
+    bold_words && t.matches("**").count() % 2 == 0
+}
+
+/// True when the text carries a key mark of its own (for lines that are
+/// not options: `check --explain` reports them).
+pub(crate) fn has_key_mark(text: &str) -> bool {
+    let (marks, _) = option_marks(text);
+    marks.star || marks.tag || marks.highlight || marks.check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_removed_for_display() {
+        assert_eq!(
+            plain("**S3** <mark>Glacier</mark>  `Deep`"),
+            "S3 Glacier Deep"
+        );
+        assert_eq!(plain("[링크](http://x) 와 [[노트|별칭]]"), "링크 와 별칭");
+        assert_eq!(plain("==강조== ~~취소~~ a <- b"), "강조 취소 a <- b");
+    }
+
+    #[test]
+    fn marks_are_found_and_taken_out() {
+        let (m, t) = option_marks("Use S3 Glacier ⭐️");
+        assert!(m.star && !m.bold);
+        assert_eq!(t, "Use S3 Glacier");
+        let (m, t) = option_marks("<mark>EBS 볼륨</mark>");
+        assert!(m.highlight);
+        assert_eq!(t, "EBS 볼륨");
+        let (m, t) = option_marks("(선택/정답) 온디맨드");
+        assert!(m.tag && !m.pick);
+        assert_eq!(t, "온디맨드");
+        let (m, t) = option_marks("(선택) 스팟");
+        assert!(m.pick && !m.tag);
+        assert_eq!(t, "스팟");
+        let (m, t) = option_marks("Amazon SQS v");
+        assert!(m.check);
+        assert_eq!(t, "Amazon SQS");
+        let (m, _) = option_marks("**전용 호스트**");
+        assert!(m.bold);
+        let (m, t) = option_marks("Kinesis <- 정답");
+        assert!(m.tag);
+        assert_eq!(t, "Kinesis");
+    }
+
+    #[test]
+    fn partial_highlight_and_partial_bold_are_not_marks() {
+        let (m, _) = option_marks("<mark>S3</mark>에 로그를 저장하고 Athena로 조회한다");
+        assert!(!m.highlight);
+        let (m, _) = option_marks("**EMR**: 분산 처리");
+        assert!(!m.bold);
+        let (m, _) = option_marks("(2개 선택 가능) 설명");
+        assert!(!m.pick && !m.tag);
+        let (m, _) = option_marks("Level v2");
+        assert!(!m.check);
+    }
+}

@@ -1,0 +1,462 @@
+//! Lines that give a key, and lines that look like one but must not be
+//! read as one: answer lines (`정답 : B`, `답 : b`, `정답: 2번`, `Answer: C`,
+//! `정답) 2. 텍스트`), answer labels with the key on the next line (`### 정답`),
+//! corrections (`정답 : D? -> B 였음`, a `찐정답` line, the `정담` typo), and the
+//! author's own pick (`선택 A`, `선택한 답: 4번`), which is never the key.
+
+use super::super::text::{drop_leading_symbols, strip_label};
+use super::inline::plain;
+use super::labels::{Scheme, number_at, symbol};
+
+/// An answer line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AnswerLine {
+    /// A correction that overrides the other answer lines (`찐정답`,
+    /// `최종 정답`).
+    pub overrides: bool,
+    /// What follows the label.
+    pub keys: Keys,
+}
+
+/// What an answer line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// Nothing: the key is on the next line (`### 정답`).
+    Below,
+    /// Option labels or positions.
+    Tokens(Tokens),
+    /// Text that names no label; it may be an option's text.
+    Text(String),
+}
+
+/// The labels an answer names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tokens {
+    /// Each named option.
+    pub tokens: Vec<Token>,
+    /// Written as a correction (`D? -> B`): only what follows the arrow.
+    pub corrected: bool,
+    /// The answer ends in `?` (`정답: D?`): the author was not sure.
+    pub uncertain: bool,
+}
+
+/// One option named by an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The family of the label (`Number` for `2`, `2번`).
+    pub scheme: Scheme,
+    /// Its position: `B`, `2`, `②` are 1.
+    pub index: usize,
+    /// As written, for messages.
+    pub written: String,
+}
+
+/// Labels that start an answer line, longest first; `true` for those
+/// that override the others.
+const LABELS: [(&str, bool); 21] = [
+    ("찐정답", true),
+    ("찐 정답", true),
+    ("진짜 정답", true),
+    ("진짜정답", true),
+    ("최종 정답", true),
+    ("최종정답", true),
+    ("실제 정답", true),
+    ("실제정답", true),
+    ("final answer", true),
+    ("correct answers", false),
+    ("correct answer", false),
+    ("정답", false),
+    // A typo seen in real notes.
+    ("정담", false),
+    ("answers", false),
+    ("answer", false),
+    ("ans", false),
+    ("답", false),
+    ("해답", false),
+    ("right answer", false),
+    ("key", false),
+    ("sol", false),
+];
+
+/// The text after an answer label, if the line starts with one.
+pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
+    let s = drop_leading_symbols(content);
+    LABELS.iter().find_map(|&(label, overrides)| {
+        let rest = strip_label(s, label)?;
+        if ["key", "sol"].contains(&label) {
+            // Only as `Key:` / `Sol:`.
+            return rest
+                .trim_start()
+                .starts_with([':', '：'])
+                .then_some((overrides, rest));
+        }
+        let next = rest.chars().next();
+        let ok = match next {
+            None => true,
+            Some(c) if c.is_ascii_alphanumeric() => false,
+            Some('은' | '는') => true,
+            Some(c) => !super::super::text::is_alphanumeric(c),
+        };
+        ok.then_some((overrides, rest))
+    })
+}
+
+/// Reads an answer line from a line's text (its list or quote markers
+/// removed). `None` when the line does not start with an answer label.
+pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
+    let text = plain(&drop_struck(content));
+    let (overrides, rest) = answer_label(&text)?;
+    let rest = rest
+        .strip_prefix(['은', '는'])
+        .unwrap_or(rest)
+        .trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '：' | ')' | ']' | '】' | '-' | '=' | '>' | '.' | '|' | '*'
+                )
+        })
+        .trim_end();
+    let keys = if rest.is_empty() {
+        Keys::Below
+    } else {
+        match tokens(rest) {
+            Some(t) => Keys::Tokens(t),
+            None => Keys::Text(rest.to_owned()),
+        }
+    };
+    Some(AnswerLine { overrides, keys })
+}
+
+/// `~~…~~` spans removed: a struck-out answer is not the answer.
+fn drop_struck(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(i) = s.find("~~") else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let mut out = s[..i].to_owned();
+    let mut rest = &s[i + 2..];
+    loop {
+        match rest.find("~~") {
+            Some(end) => {
+                rest = &rest[end + 2..];
+                match rest.find("~~") {
+                    Some(next) => {
+                        out.push_str(&rest[..next]);
+                        rest = &rest[next + 2..];
+                    }
+                    None => {
+                        out.push_str(rest);
+                        break;
+                    }
+                }
+            }
+            None => {
+                out.push_str(rest);
+                break;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+const ARROWS: [&str; 7] = ["-->", "->", "→", "=>", "⇒", "➡", "➔"];
+
+/// The labels named at the start of an answer's text (`B`, `2번`, `③`,
+/// `(2)`, `A, C`, `D? -> B 였음`), or `None` when it starts with none.
+pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
+    let mut text = rest;
+    let mut corrected = false;
+    let last_arrow = ARROWS
+        .iter()
+        .filter_map(|a| text.rfind(a).map(|i| i + a.len()))
+        .max();
+    if let Some(after) = last_arrow {
+        text = &text[after..];
+        corrected = true;
+    }
+    let mut out: Vec<Token> = Vec::new();
+    let mut uncertain = false;
+    let mut s = text.trim_start();
+    loop {
+        let Some((token, after)) = token_at(s) else {
+            break;
+        };
+        if let Some(first) = out.first()
+            && !same_family(first.scheme, token.scheme)
+        {
+            break;
+        }
+        out.push(token);
+        let mut after = after;
+        if let Some(a) = after.strip_prefix(['?', '？']) {
+            uncertain = true;
+            after = a;
+        }
+        let next = skip_separators(after);
+        if next.len() == after.len() || out.len() >= 10 {
+            break;
+        }
+        s = next;
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some(Tokens {
+        tokens: out,
+        corrected,
+        uncertain,
+    })
+}
+
+fn same_family(a: Scheme, b: Scheme) -> bool {
+    let letter = |s| matches!(s, Scheme::Upper | Scheme::Lower);
+    a == b || (letter(a) && letter(b))
+}
+
+/// A token at the start of `s` and the text after it (and after a `.`
+/// or `)` closing it).
+fn token_at(s: &str) -> Option<(Token, &str)> {
+    let first = s.chars().next()?;
+    if let Some(close) = match first {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        _ => None,
+    } {
+        let (token, after) = symbol_at(&s[1..])?;
+        let after = after.trim_start().strip_prefix(close)?;
+        return Some((token, after));
+    }
+    let (token, after) = symbol_at(s)?;
+    Some((token, after.strip_prefix(['.', ')']).unwrap_or(after)))
+}
+
+/// A token at the start of `s` and the text right after it.
+fn symbol_at(s: &str) -> Option<(Token, &str)> {
+    let first = s.chars().next()?;
+    if let Some((index, digits)) = number_at(s) {
+        let mut after = &s[digits..];
+        if let Some(a) = after.strip_prefix('번') {
+            after = a;
+        } else if after.starts_with(|c: char| super::super::text::is_alphanumeric(c))
+            || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let token = Token {
+            scheme: Scheme::Number,
+            index,
+            written: s[..s.len() - after.len()].to_owned(),
+        };
+        return Some((token, after));
+    }
+    let (scheme, index) = symbol(first)?;
+    let after = &s[first.len_utf8()..];
+    let next = after.chars().next();
+    let ok = match scheme {
+        Scheme::Upper | Scheme::Lower => {
+            !next.is_some_and(|c| c.is_ascii_alphanumeric()) && !english_article(first, after)
+        }
+        Scheme::Hangul | Scheme::Jamo => !next.is_some_and(super::super::text::is_alphanumeric),
+        _ => true,
+    };
+    if !ok {
+        return None;
+    }
+    let token = Token {
+        scheme,
+        index,
+        written: first.to_string(),
+    };
+    Some((token, after))
+}
+
+/// `a bucket`, `A policy`: an English word, not an option letter.
+fn english_article(letter: char, after: &str) -> bool {
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = word.chars().take_while(char::is_ascii_alphabetic).collect();
+    match letter {
+        'a' => !word.is_empty(),
+        'A' => {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && !["and", "or"].contains(&word.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Skips what may separate two answers: spaces, `,`, `/`, `&`, `+`,
+/// `와`, `과`, `및`, `and`.
+fn skip_separators(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let t = s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '/' | '&' | '+' | '、' | '，' | '·')
+        });
+        let t = ["와", "과", "및"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
+            .or_else(|| strip_label(t, "and").filter(|r| r.is_empty() || r.starts_with(' ')))
+            .unwrap_or(t);
+        if t.len() == s.len() {
+            return s;
+        }
+        s = t;
+    }
+}
+
+/// True for a line giving the author's own pick, which is not the key:
+/// `선택 A`, `선택한 답: 4번`, `내 답: 3`, `My answer: B`.
+pub(crate) fn pick_line(content: &str) -> bool {
+    let text = plain(content);
+    let s = drop_leading_symbols(&text);
+    if s.starts_with("선택지") {
+        return false;
+    }
+    [
+        "선택",
+        "내 답",
+        "내답",
+        "내 선택",
+        "내가 고른",
+        "내가 선택",
+        "내가 찍은",
+        "고른 답",
+        "찍은 답",
+        "찍음",
+        "오답",
+        "my answer",
+        "my pick",
+        "i chose",
+    ]
+    .iter()
+    .any(|label| strip_label(s, label).is_some())
+}
+
+/// True for `> 정답` (or `정답!`, `✅ 정답`): the line under an option
+/// marking it.
+pub(crate) fn is_quote_mark(content: &str) -> bool {
+    let text = plain(content);
+    let s = drop_leading_symbols(&text).trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(s, "정답" | "answer" | "Answer" | "정답임" | "이게 정답")
+}
+
+/// True for an explanation label (`해설`, `풀이:`, `Explanation`): what
+/// follows it explains, it never asks.
+pub(crate) fn explanation_label(content: &str) -> bool {
+    let text = plain(content);
+    let s = drop_leading_symbols(&text);
+    [
+        "해설",
+        "풀이",
+        "설명",
+        "이유",
+        "오답 이유",
+        "오답노트",
+        "오답 노트",
+        "explanation",
+        "reason",
+        "why",
+    ]
+    .iter()
+    .any(|label| {
+        strip_label(s, label)
+            .is_some_and(|r| r.is_empty() || r.starts_with([':', '：', ' ', ')', ']', '-']))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Option<Vec<(Scheme, usize)>> {
+        match answer_line(s)?.keys {
+            Keys::Tokens(t) => Some(t.tokens.iter().map(|t| (t.scheme, t.index)).collect()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn answer_lines_in_every_form() {
+        assert_eq!(keys("정답 : B"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(keys("정답 B"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(keys("정답) 2. 텍스트"), Some(vec![(Scheme::Number, 1)]));
+        assert_eq!(keys("답 : b"), Some(vec![(Scheme::Lower, 1)]));
+        assert_eq!(keys("정답: 2번"), Some(vec![(Scheme::Number, 1)]));
+        assert_eq!(keys("**정답 : C**"), Some(vec![(Scheme::Upper, 2)]));
+        assert_eq!(keys("정답 : (3)"), Some(vec![(Scheme::Number, 2)]));
+        assert_eq!(keys("답 : 4번"), Some(vec![(Scheme::Number, 3)]));
+        assert_eq!(keys("정답: ③"), Some(vec![(Scheme::Circled, 2)]));
+        assert_eq!(keys("정답은 B"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(
+            keys("Answer: A, C"),
+            Some(vec![(Scheme::Upper, 0), (Scheme::Upper, 2)])
+        );
+        assert_eq!(
+            keys("✅ 정답: 2, 4번"),
+            Some(vec![(Scheme::Number, 1), (Scheme::Number, 3)])
+        );
+        assert_eq!(keys("[정답] ㄷ"), Some(vec![(Scheme::Jamo, 2)]));
+        assert_eq!(keys("정답: B) Use EMR"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(
+            keys("Answer: A and C"),
+            Some(vec![(Scheme::Upper, 0), (Scheme::Upper, 2)])
+        );
+        assert_eq!(keys("Answer: a bucket policy"), None);
+    }
+
+    #[test]
+    fn corrections_keep_what_follows_the_arrow() {
+        assert_eq!(keys("정답 : D? -> B 였음"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(keys("정답: ~~C~~ A"), Some(vec![(Scheme::Upper, 0)]));
+        let line = answer_line("찐정답: B").unwrap();
+        assert!(line.overrides);
+        assert_eq!(keys("정담 : C"), Some(vec![(Scheme::Upper, 2)]));
+        let Keys::Tokens(t) = answer_line("정답 : D?").unwrap().keys else {
+            panic!()
+        };
+        assert!(t.uncertain && !t.corrected);
+    }
+
+    #[test]
+    fn below_and_text_answers() {
+        assert_eq!(answer_line("정답").map(|a| a.keys), Some(Keys::Below));
+        assert_eq!(answer_line("**정답:**").map(|a| a.keys), Some(Keys::Below));
+        assert_eq!(
+            answer_line("정답: S3 Glacier").map(|a| a.keys),
+            Some(Keys::Text("S3 Glacier".into()))
+        );
+        assert_eq!(
+            answer_line("정답: 2분").map(|a| a.keys),
+            Some(Keys::Text("2분".into()))
+        );
+    }
+
+    #[test]
+    fn words_that_only_contain_an_answer_label_are_not_answer_lines() {
+        for s in [
+            "선택한 답: 4번",
+            "답변: B",
+            "정답률이 낮다",
+            "오답: C",
+            "대답은 B",
+            "answered B",
+            "Keys: 1",
+        ] {
+            assert_eq!(answer_line(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn picks_are_not_keys() {
+        assert!(pick_line("선택 A"));
+        assert!(pick_line("선택한 답: 4번"));
+        assert!(pick_line("**내 답: 3**"));
+        assert!(!pick_line("선택지:"));
+        assert!(!pick_line("정답: B"));
+        assert!(is_quote_mark("정답"));
+        assert!(is_quote_mark("✅ 정답!"));
+        assert!(!is_quote_mark("정답: B"));
+    }
+}
