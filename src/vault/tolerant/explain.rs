@@ -203,14 +203,13 @@ pub fn explain_note(
     Ok(out)
 }
 
-/// A label for messages: as written, or the position's letter for a
-/// bullet.
+/// A label for messages: as written without punctuation, or `#2` for
+/// the second of a run of bullets.
 fn shown_label(i: usize, written: &str) -> String {
     if written.is_empty() {
-        let letter = char::from(b'A' + u8::try_from(i).unwrap_or(25).min(25));
-        format!("#{} ({letter})", i + 1)
+        format!("#{}", i + 1)
     } else {
-        written.trim_end_matches(['.', ')', ':']).to_owned()
+        super::labels::short(written).to_owned()
     }
 }
 

@@ -32,17 +32,30 @@ pub(crate) fn plain(s: &str) -> String {
             _ => 0,
         };
         if skip > 0 {
-            rest = &rest[skip..];
-            // Markup between two words keeps them apart.
-            if c == '<' {
+            // A line break or block tag between two words keeps them apart.
+            if c == '<' && breaks_words(&rest[..skip]) {
                 out.push(' ');
             }
+            rest = &rest[skip..];
             continue;
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
     fold(&out)
+}
+
+fn breaks_words(tag: &str) -> bool {
+    let name: String = tag
+        .trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "br" | "p" | "div" | "li" | "ul" | "ol" | "td" | "th" | "tr" | "summary" | "details"
+    )
 }
 
 /// The length of an HTML tag at the start of `s` (`<mark>`, `</b>`,
@@ -128,6 +141,40 @@ pub(crate) fn option_marks(text: &str) -> (Marks, String) {
     (marks, plain(&t))
 }
 
+/// The length of the marks that may stand before an option's label:
+/// inline tags (`<mark>`, `<b>`), `==`, `~~`, stars and checks, and tags
+/// like `(정답)` or `(선택)` (`<mark>B. 텍스트</mark>`, `(정답) B. 텍스트`).
+pub(crate) fn mark_prefix(content: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &content[at..];
+        let trimmed = rest.trim_start();
+        let mut step = rest.len() - trimmed.len();
+        let more = if trimmed.starts_with('<') {
+            let len = html_tag_len(trimmed);
+            let inline = len > 0 && !breaks_words(&trimmed[..len]);
+            if inline { len } else { 0 }
+        } else if trimmed.starts_with("==") || trimmed.starts_with("~~") {
+            2
+        } else if let Some(c) = trimmed
+            .chars()
+            .next()
+            .filter(|c| STARS.contains(c) || matches!(c, '✅' | '✔' | '✓' | '👉' | '\u{fe0f}'))
+        {
+            c.len_utf8()
+        } else if let Some((_, range)) = find_group(trimmed).filter(|(_, r)| r.start == 0) {
+            range.end
+        } else {
+            0
+        };
+        if more == 0 {
+            return at;
+        }
+        step += more;
+        at += step;
+    }
+}
+
 enum Group {
     Key,
     Pick,
@@ -200,7 +247,7 @@ fn group_kind(inner: &str) -> Option<Group> {
 fn strip_check(t: &str) -> Option<usize> {
     let trimmed = t.trim_end().trim_end_matches('\u{fe0f}');
     for mark in [
-        " v", " V", " (v)", " (V)", " ✓", " ✔", " ✅", " ☑", "\tv", "\tV",
+        " v", " V", " (v)", " (V)", " ✓", " ✔", " ✅", " ☑", " 👈", " ⭕", "\tv", "\tV",
     ] {
         if let Some(rest) = trimmed.strip_suffix(mark) {
             let rest = rest.trim_end();
@@ -306,6 +353,10 @@ mod tests {
         assert_eq!(t, "Amazon SQS");
         let (m, _) = option_marks("**전용 호스트**");
         assert!(m.bold);
+        assert_eq!(mark_prefix("<mark>B. 텍스트</mark>"), 6);
+        assert_eq!(mark_prefix("(정답) B. 텍스트"), "(정답)".len());
+        assert_eq!(mark_prefix("⭐️ B. 텍스트"), "⭐️".len());
+        assert_eq!(mark_prefix("B. 텍스트"), 0);
         let (m, t) = option_marks("Kinesis <- 정답");
         assert!(m.tag);
         assert_eq!(t, "Kinesis");

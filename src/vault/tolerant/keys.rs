@@ -102,9 +102,13 @@ pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
 }
 
 /// Reads an answer line from a line's text (its list or quote markers
-/// removed). `None` when the line does not start with an answer label.
+/// removed). `None` when the line does not start with an answer label,
+/// or starts with a tag marking an option (`(정답) 재해 복구`).
 pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
     let text = plain(&drop_struck(content));
+    if tagged_option(&text) {
+        return None;
+    }
     let (overrides, rest) = answer_label(&text)?;
     let rest = rest
         .strip_prefix(['은', '는'])
@@ -117,7 +121,7 @@ pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
                 )
         })
         .trim_end();
-    let keys = if rest.is_empty() {
+    let keys = if rest.is_empty() || reveal_word(rest) {
         Keys::Below
     } else {
         match tokens(rest) {
@@ -126,6 +130,30 @@ pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
         }
     };
     Some(AnswerLine { overrides, keys })
+}
+
+/// `정답 보기`, `정답 확인`, `Answer (click)`: a label over a hidden key.
+fn reveal_word(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    [
+        "보기",
+        "확인",
+        "공개",
+        "펼치기",
+        "펼쳐보기",
+        "클릭",
+        "보기클릭",
+        "확인하기",
+        "show",
+        "reveal",
+        "click",
+        "숨김",
+    ]
+    .contains(&word.as_str())
 }
 
 /// `~~…~~` spans removed: a struck-out answer is not the answer.
@@ -178,7 +206,7 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
     let mut uncertain = false;
     let mut s = text.trim_start();
     loop {
-        let Some((token, after)) = token_at(s) else {
+        let Some((token, after, labelled)) = token_at(s) else {
             break;
         };
         if let Some(first) = out.first()
@@ -191,6 +219,11 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
         if let Some(a) = after.strip_prefix(['?', '？']) {
             uncertain = true;
             after = a;
+        }
+        // After `B)` or `3.` comes the option's text (`정답) 3. 4`): another
+        // answer needs a separator of its own (`B), D)`).
+        if labelled && !explicit_separator(after) {
+            break;
         }
         let next = skip_separators(after);
         if next.len() == after.len() || out.len() >= 10 {
@@ -213,9 +246,9 @@ fn same_family(a: Scheme, b: Scheme) -> bool {
     a == b || (letter(a) && letter(b))
 }
 
-/// A token at the start of `s` and the text after it (and after a `.`
-/// or `)` closing it).
-fn token_at(s: &str) -> Option<(Token, &str)> {
+/// A token at the start of `s`, the text after it (and after a `.` or
+/// `)` closing it), and whether it was closed so, as a label is.
+fn token_at(s: &str) -> Option<(Token, &str, bool)> {
     let first = s.chars().next()?;
     if let Some(close) = match first {
         '(' => Some(')'),
@@ -224,10 +257,22 @@ fn token_at(s: &str) -> Option<(Token, &str)> {
     } {
         let (token, after) = symbol_at(&s[1..])?;
         let after = after.trim_start().strip_prefix(close)?;
-        return Some((token, after));
+        return Some((token, after, false));
     }
     let (token, after) = symbol_at(s)?;
-    Some((token, after.strip_prefix(['.', ')']).unwrap_or(after)))
+    Some(match after.strip_prefix(['.', ')']) {
+        Some(rest) if !rest.trim().is_empty() => (token, rest, true),
+        Some(rest) => (token, rest, false),
+        None => (token, after, false),
+    })
+}
+
+/// True when `s` starts with a separator that joins two answers, not
+/// just a space: `,`, `/`, `&`, `와`, `and`.
+fn explicit_separator(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with([',', '/', '&', '+', '、', '，', '와', '과', '및'])
+        || strip_label(t, "and ").is_some()
 }
 
 /// A token at the start of `s` and the text right after it.
@@ -306,32 +351,71 @@ fn skip_separators(s: &str) -> &str {
     }
 }
 
+/// True for an option's text that starts with a tag (`(정답) 재해 복구`,
+/// `(선택) EBS`, `[정답] S3`) and goes on with words, not a label.
+fn tagged_option(text: &str) -> bool {
+    let close = match text.chars().next() {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return false,
+    };
+    let Some(end) = text.find(close) else {
+        return false;
+    };
+    let inner = &text[1..end];
+    let rest = text[end + 1..].trim_start();
+    let tag = ["정답", "선택", "선택/정답", "정답/선택"].contains(&inner.trim());
+    let labelled_option = super::labels::option_label(rest)
+        .is_some_and(|(l, text)| l.scheme != Scheme::Bare && !text.trim().is_empty());
+    tag && !rest.is_empty() && (labelled_option || tokens(rest).is_none())
+}
+
 /// True for a line giving the author's own pick, which is not the key:
 /// `선택 A`, `선택한 답: 4번`, `내 답: 3`, `My answer: B`.
 pub(crate) fn pick_line(content: &str) -> bool {
     let text = plain(content);
-    let s = drop_leading_symbols(&text);
-    if s.starts_with("선택지") {
+    if tagged_option(&text) {
         return false;
     }
-    [
-        "선택",
-        "내 답",
-        "내답",
-        "내 선택",
-        "내가 고른",
-        "내가 선택",
-        "내가 찍은",
+    let s = drop_leading_symbols(&text);
+    // Labels that say "my answer": anything may follow.
+    let answer_words = [
+        "선택한 답",
+        "선택했던 답",
+        "선택한답",
+        "내가 선택한 답",
+        "내가 고른 답",
         "고른 답",
         "찍은 답",
-        "찍음",
-        "오답",
+        "내 답",
+        "내답",
+        "나의 답",
+        "내가 쓴 답",
+        "제출한 답",
         "my answer",
         "my pick",
         "i chose",
-    ]
-    .iter()
-    .any(|label| strip_label(s, label).is_some())
+    ];
+    let ends = |rest: &str| !rest.starts_with(|c: char| super::super::text::is_alphanumeric(c));
+    if answer_words
+        .iter()
+        .any(|w| strip_label(s, w).is_some_and(ends))
+    {
+        return true;
+    }
+    // `선택 A`, `오답: C`, `내 선택 - 2번`: the pick is named right after.
+    ["내 선택", "내가 고른", "내가 찍은", "선택", "오답", "찍음"]
+        .iter()
+        .any(|w| {
+            strip_label(s, w).is_some_and(|rest| {
+                ends(rest)
+                    && (rest.trim().is_empty()
+                        || tokens(rest.trim_start_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, ':' | '：' | '-' | '=' | ')')
+                        }))
+                        .is_some())
+            })
+        })
 }
 
 /// True for `> 정답` (or `정답!`, `✅ 정답`): the line under an option
@@ -404,6 +488,11 @@ mod tests {
             Some(vec![(Scheme::Upper, 0), (Scheme::Upper, 2)])
         );
         assert_eq!(keys("Answer: a bucket policy"), None);
+        assert_eq!(keys("정답) 3. 4"), Some(vec![(Scheme::Number, 2)]));
+        assert_eq!(
+            keys("정답: B), D)"),
+            Some(vec![(Scheme::Upper, 1), (Scheme::Upper, 3)])
+        );
     }
 
     #[test]
@@ -454,6 +543,13 @@ mod tests {
         assert!(pick_line("선택한 답: 4번"));
         assert!(pick_line("**내 답: 3**"));
         assert!(!pick_line("선택지:"));
+        assert!(!pick_line("# 오답노트: Route 53"));
+        assert!(!pick_line("(선택) EBS"));
+        assert!(!pick_line("(선택/정답) io2 Block Express"));
+        assert!(!pick_line("선택 정렬"));
+        assert!(pick_line("선택: ②"));
+        assert!(answer_line("(정답) 재해 복구").is_none());
+        assert!(answer_line("[정답] ㄷ").is_some());
         assert!(!pick_line("정답: B"));
         assert!(is_quote_mark("정답"));
         assert!(is_quote_mark("✅ 정답!"));

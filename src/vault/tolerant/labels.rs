@@ -65,6 +65,11 @@ impl Label {
     }
 }
 
+/// A label without its punctuation, for messages: `(A)` and `A.` are `A`.
+pub(crate) fn short(label: &str) -> &str {
+    label.trim_matches(|c: char| "().:[]（）．-–— ".contains(c))
+}
+
 const HANGUL: [char; 14] = [
     '가', '나', '다', '라', '마', '바', '사', '아', '자', '차', '카', '타', '파', '하',
 ];
@@ -181,7 +186,11 @@ fn label_at(s: &str) -> Option<(Scheme, usize, usize)> {
                     first.len_utf8(),
                 ));
             }
-            let after = rest.strip_prefix(['.', ')', ':', '．'])?;
+            // `A.`, `A)`, `A:`, or `A - ` with spaces around the dash.
+            let after = rest.strip_prefix(['.', ')', ':', '．']).or_else(|| {
+                let dashed = rest.strip_prefix(' ')?.strip_prefix(['-', '–', '—'])?;
+                dashed.starts_with(' ').then_some(dashed)
+            })?;
             if rest.starts_with(':') && !after.starts_with([' ', '\t']) {
                 return None;
             }

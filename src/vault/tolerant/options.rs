@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::inline::{Marks, option_marks};
+use super::inline::{Marks, mark_prefix, option_marks};
 use super::keys::{answer_line, explanation_label, is_quote_mark, pick_line};
 use super::labels::{Scheme, option_label};
 use super::lines::{Item, Kind, Line};
@@ -43,15 +43,24 @@ pub(crate) fn candidate<'b>(line: &Line<'b>) -> Option<Candidate<'b>> {
     {
         return None;
     }
-    let labelled = option_label(content).filter(|(l, _)| {
+    // Marks may come before the label (`<mark>B. 텍스트</mark>`): the label
+    // is read after them and they stay with the text.
+    let (marks, rest) = content.split_at(mark_prefix(content));
+    let rest = rest.trim_start();
+    let labelled = option_label(rest).filter(|(l, _)| {
         // A bare letter is an option only on a line of its own.
-        l.scheme != Scheme::Bare || line.kind == Kind::Text
+        l.scheme != Scheme::Bare || (line.kind == Kind::Text && marks.is_empty())
     });
     if let Some((label, text)) = labelled {
+        let text = if marks.is_empty() {
+            text
+        } else {
+            Cow::Owned(format!("{marks}{text}"))
+        };
         return Some(Candidate {
             scheme: label.scheme,
             index: label.index,
-            label: Cow::Borrowed(label.written(content)),
+            label: Cow::Borrowed(label.written(rest)),
             text,
         });
     }
@@ -363,6 +372,16 @@ mod tests {
         let r = read("(1) 조건\n(2) 조건\n① 가\n② 나\n");
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].0, Scheme::ParenNumber);
+    }
+
+    #[test]
+    fn marks_before_a_label_stay_with_the_text() {
+        let r = read("- A. 하나\n- <mark>B. 둘</mark>\n- (정답) C. 셋\n- ⭐️ D. 넷\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].1,
+            pairs(&[("A.", "하나"), ("B.", "둘"), ("C.", "셋"), ("D.", "넷")])
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::super::question::clip;
 use super::form::{KeyForm, StemForm, TolerantForm};
 use super::keys::{AnswerLine, Keys, Tokens, answer_line, explanation_label, pick_line, tokens};
+use super::labels::Scheme;
 use super::lines::{Item, Kind, Line};
 use super::options::{Candidate, Run, candidate, runs};
 use super::stems::{StemStart, numbered, question_like, stem_start};
@@ -41,6 +42,8 @@ struct Stem {
     text: String,
     first: usize,
     last: usize,
+    /// Started by a label, not only by asking.
+    labelled: bool,
 }
 
 /// A key read for a run.
@@ -145,14 +148,14 @@ impl Reader<'_, '_> {
         let run = &self.runs[r];
         let Some(at) = run.flaw else { return };
         let opt = &run.options[at];
-        let label = opt.label.trim_end_matches(['.', ')', ':']).to_owned();
+        let label = super::labels::short(&opt.label).to_owned();
         let message = match at.checked_sub(1).map(|p| &run.options[p]) {
             Some(prev) if prev.index >= opt.index => {
                 format!("option label '{label}' repeats; the question is not read")
             }
             Some(prev) => format!(
                 "option labels skip from '{}' to '{label}'; the question is not read",
-                prev.label.trim_end_matches(['.', ')', ':'])
+                super::labels::short(&prev.label)
             ),
             None => format!(
                 "options start at '{label}', not at the first label; the question is not read"
@@ -227,6 +230,7 @@ impl Reader<'_, '_> {
                         text,
                         first: i,
                         last: collected.last().copied().unwrap_or(i),
+                        labelled: start.labelled,
                     })
                 }
             }
@@ -255,7 +259,9 @@ impl Reader<'_, '_> {
             }
         }?;
         let words = stem.text.chars().filter(|c| c.is_alphanumeric()).count();
-        (words >= 2 && !explanation_label(&stem.text)).then_some(stem)
+        // Bullets are everywhere in notes: over them, a stem must ask.
+        let asks = stem.labelled || run.scheme != Scheme::Bullet || question_like(&stem.text);
+        (words >= 2 && asks && !explanation_label(&stem.text)).then_some(stem)
     }
 
     fn paragraph(&self, block: &[usize]) -> Option<Stem> {
@@ -269,6 +275,7 @@ impl Reader<'_, '_> {
             text,
             first,
             last,
+            labelled: false,
         })
     }
 
@@ -366,10 +373,17 @@ impl Reader<'_, '_> {
             // The same mark on every option is decoration.
             if hits.len() == n { Vec::new() } else { hits }
         };
+        // Highlighting is also plain emphasis: on bullets it is read as the
+        // key only under a labelled stem.
+        let highlight = if run.scheme == Scheme::Bullet && !stem.labelled {
+            Vec::new()
+        } else {
+            marked(&|o| o.marks.highlight)
+        };
         let strong: Vec<(KeyForm, Vec<usize>)> = [
             (KeyForm::Star, marked(&|o| o.marks.star)),
             (KeyForm::Tag, marked(&|o| o.marks.tag)),
-            (KeyForm::Highlight, marked(&|o| o.marks.highlight)),
+            (KeyForm::Highlight, highlight),
             (KeyForm::Check, marked(&|o| o.marks.check)),
             (KeyForm::Quote, marked(&|o| o.quote_mark)),
         ]
@@ -431,10 +445,7 @@ impl Reader<'_, '_> {
         // Bold is also plain emphasis: it is read as the key only on
         // labelled options under a labelled stem.
         let bold = marked(&|o| o.marks.bold);
-        if bold.len() == 1
-            && run.scheme != super::labels::Scheme::Bullet
-            && stem.form != StemForm::Paragraph
-        {
+        if bold.len() == 1 && run.scheme != Scheme::Bullet && stem.labelled {
             let line = self.lines[run.options[bold[0]].line].no;
             return Ok(Key {
                 answer: bold,
@@ -611,20 +622,59 @@ impl Reader<'_, '_> {
                 format!("options found at {a}–{b}, but their key conflicts (see the warning)")
             }
         };
-        let marked: Vec<usize> = run
-            .options
-            .iter()
-            .filter(|o| {
-                o.marks.star || o.marks.tag || o.marks.highlight || o.marks.check || o.quote_mark
-            })
-            .map(|o| o.line)
-            .collect();
-        // Answer lines after the run share its reason.
+        let every = |f: fn(&super::options::Opt) -> bool| run.options.iter().all(f);
+        let decoration = if every(|o| o.marks.star) {
+            Some("⭐")
+        } else if every(|o| o.marks.check) {
+            Some("a check mark")
+        } else if every(|o| o.marks.tag) {
+            Some("(정답)")
+        } else {
+            None
+        };
+        let mut marked: Vec<(usize, String)> = Vec::new();
+        for o in &run.options {
+            let why = if o.marks.pick {
+                format!("'(선택)' marks the author's own pick, which is never the key; {why}")
+            } else if o.marks.star
+                || o.marks.tag
+                || o.marks.highlight
+                || o.marks.check
+                || o.quote_mark
+            {
+                match decoration {
+                    Some(mark) => {
+                        format!("every option at {a}–{b} carries {mark}, so it marks none of them")
+                    }
+                    None => why.clone(),
+                }
+            } else {
+                continue;
+            };
+            marked.push((o.line, why));
+        }
+        // An answer that spells out no option says so.
+        for (i, _) in self.answer_block(r) {
+            if let Some(AnswerLine {
+                keys: Keys::Text(t),
+                ..
+            }) = &self.info[i].answer
+            {
+                let why = format!(
+                    "options found at {a}–{b}, but '{}' names none of them",
+                    clip(t)
+                );
+                self.unread(i, why);
+            }
+        }
+        // Other answer lines after the run share its reason.
         let mut lines: Vec<usize> = self.answer_block(r).into_iter().map(|(i, _)| i).collect();
         if let Miss::NoKey(more) = miss {
             lines.extend(more);
         }
-        lines.extend(marked);
+        for (i, why) in marked {
+            self.unread(i, why);
+        }
         for i in lines {
             self.unread(i, why.clone());
         }
@@ -695,9 +745,7 @@ impl Reader<'_, '_> {
         let names: Vec<String> = positions
             .iter()
             .map(|&p| match run.options.get(p) {
-                Some(o) if !o.label.is_empty() => {
-                    o.label.trim_end_matches(['.', ')', ':']).to_owned()
-                }
+                Some(o) if !o.label.is_empty() => super::labels::short(&o.label).to_owned(),
                 _ => format!("#{}", p + 1),
             })
             .collect();

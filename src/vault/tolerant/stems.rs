@@ -19,6 +19,8 @@ pub(crate) struct StemStart {
     pub form: StemForm,
     /// The stem text on this line.
     pub text: String,
+    /// Started by a label (`Q1.`, `13.`, `문제 2`), not only by asking.
+    pub labelled: bool,
 }
 
 /// Any stem start on a line, trying each recogniser in turn.
@@ -47,11 +49,13 @@ pub(crate) fn heading(line: &Line<'_>) -> Option<StemStart> {
         return Some(StemStart {
             form: StemForm::Heading,
             text: rest.to_owned(),
+            labelled: true,
         });
     }
     ends_with_question_mark(&text).then(|| StemStart {
         form: StemForm::Heading,
         text,
+        labelled: false,
     })
 }
 
@@ -69,6 +73,7 @@ pub(crate) fn label_line(line: &Line<'_>) -> Option<StemStart> {
     Some(StemStart {
         form: StemForm::Label,
         text: rest.to_owned(),
+        labelled: true,
     })
 }
 
@@ -91,7 +96,11 @@ pub(crate) fn numbered(line: &Line<'_>) -> Option<StemStart> {
     } else {
         StemForm::Numbered
     };
-    Some(StemStart { form, text })
+    Some(StemStart {
+        form,
+        text,
+        labelled: true,
+    })
 }
 
 /// A line in bold that asks (`**다음 중 …?**`, `**1. …**`).
@@ -104,11 +113,13 @@ pub(crate) fn bold_line(line: &Line<'_>) -> Option<StemStart> {
         return Some(StemStart {
             form: StemForm::Bold,
             text: rest.to_owned(),
+            labelled: true,
         });
     }
     question_like(&text).then(|| StemStart {
         form: StemForm::Bold,
         text,
+        labelled: false,
     })
 }
 
