@@ -98,49 +98,16 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         .into();
     // One allocation shared by the note and every question it holds.
     let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
-    let strict_diagnostics = diagnostics.len();
-    let drafts = question::parse(&units, &body, path, &mut diagnostics);
-    drop(units);
-    let read = if depth == Depth::Full && style == QuestionStyle::Tolerant {
-        tolerant::merge(
-            &body,
-            split.body_line,
-            &sections,
-            drafts,
-            strict_diagnostics,
-            path,
-            &mut diagnostics,
-        )
-    } else {
-        drafts.into_iter().map(Read::strict).collect()
+    let place = Place {
+        path,
+        body_line: split.body_line,
+        sections: &sections,
+        title: &title,
+        tags: &tags,
     };
-    let questions = read
-        .into_iter()
-        .map(
-            |Read {
-                 draft: d,
-                 form,
-                 labels,
-             }| Question {
-                id: id::question_id(&title, &d.stem),
-                origin: QuestionOrigin::Note(NoteIx(0)),
-                line: d.line,
-                stem: d.stem,
-                options: match labels {
-                    Some(labels) => d.options.with_labels(labels),
-                    None => d.options,
-                },
-                answer: d.answer,
-                explanations: d.explanations,
-                explanation: d.explanation,
-                tags: Arc::clone(&tags),
-                note_title: Some(Arc::clone(&title)),
-                note: None,
-                quizzable: d.quizzable,
-                form,
-            },
-        )
-        .collect();
+    let tolerant = depth == Depth::Full && style == QuestionStyle::Tolerant;
+    let questions = read_questions(&units, &body, &place, tolerant, &mut diagnostics);
+    drop(units);
     // A vault keeps every note for the whole session: trim the spare
     // capacity parsing leaves behind (the drained frontmatter, doubling
     // growth). Shrinking reallocates in place, without copying.
@@ -166,6 +133,67 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         questions,
         diagnostics,
     }
+}
+
+/// Where a note's questions are, and what they share with it.
+struct Place<'a> {
+    path: &'a str,
+    body_line: usize,
+    sections: &'a [super::model::Section],
+    title: &'a Arc<str>,
+    tags: &'a Arc<[Tag]>,
+}
+
+/// The questions of a body's units by the strict grammar and, when
+/// `tolerant`, the tolerant reader's around them.
+fn read_questions(
+    units: &[markdown::Unit<'_>],
+    body: &str,
+    place: &Place<'_>,
+    tolerant: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Question> {
+    let strict_diagnostics = diagnostics.len();
+    let drafts = question::parse(units, body, place.path, diagnostics);
+    let read = if tolerant {
+        tolerant::merge(
+            body,
+            place.body_line,
+            place.sections,
+            drafts,
+            strict_diagnostics,
+            place.path,
+            diagnostics,
+        )
+    } else {
+        drafts.into_iter().map(Read::strict).collect()
+    };
+    read.into_iter()
+        .map(
+            |Read {
+                 draft: d,
+                 form,
+                 labels,
+             }| Question {
+                id: id::question_id(place.title, &d.stem),
+                origin: QuestionOrigin::Note(NoteIx(0)),
+                line: d.line,
+                stem: d.stem,
+                options: match labels {
+                    Some(labels) => d.options.with_labels(labels),
+                    None => d.options,
+                },
+                answer: d.answer,
+                explanations: d.explanations,
+                explanation: d.explanation,
+                tags: Arc::clone(place.tags),
+                note_title: Some(Arc::clone(place.title)),
+                note: None,
+                quizzable: d.quizzable,
+                form,
+            },
+        )
+        .collect()
 }
 
 fn exact_list(list: Vec<String>) -> Box<[String]> {

@@ -114,7 +114,7 @@ mod tests {
         ] {
             assert!(worth_reading(body, &[]), "{body}");
         }
-        assert!(!worth_reading("정답 : B", &[0..20]));
+        assert!(!worth_reading("정답 : B", std::slice::from_ref(&(0..20))));
     }
 
     #[test]

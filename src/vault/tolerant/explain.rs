@@ -6,9 +6,10 @@
 
 use super::super::diagnostic::Diagnostic;
 use super::super::model::Note;
+use super::super::question::Draft;
 use super::super::{frontmatter, markdown, question, scan};
-use super::merge::{claims, settle};
-use super::{Form, QuestionStyle};
+use super::merge::{claims, drop_replaced, settle};
+use super::{Form, Found, QuestionStyle};
 
 /// What munje read from a note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,66 +100,20 @@ pub fn explain_note(
         QuestionStyle::Tolerant => settle(&mut claims, &reading.questions),
         QuestionStyle::Strict => vec![false; reading.questions.len()],
     };
-    for (d, c) in drafts.iter().zip(&claims) {
-        if c.replaced {
-            continue;
-        }
-        out.questions.push(ExplainedQuestion {
-            form: Form::Strict,
-            stem: (d.line, d.line),
-            stem_text: d.stem.to_string(),
-            options: d.option_lines,
-            option_texts: d
-                .options
-                .iter()
-                .map(|o| (o.letter.to_string(), o.text.to_owned()))
-                .collect(),
-            key: d.answer_line.into_iter().collect(),
-            answer: d.answer.iter().map(String::from).collect(),
-            quizzable: d.quizzable,
-        });
-    }
-    let replaced: Vec<_> = claims
-        .iter()
-        .filter(|c| c.replaced)
-        .map(|c| c.lines.clone())
-        .collect();
-    let mut i = strict_from;
-    while i < diagnostics.len() {
-        if replaced.iter().any(|r| r.contains(&diagnostics[i].line)) {
-            diagnostics.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    out.questions.extend(
+        drafts
+            .iter()
+            .zip(&claims)
+            .filter(|(_, c)| !c.replaced)
+            .map(|(d, _)| strict_question(d)),
+    );
+    drop_replaced(&claims, &mut diagnostics, strict_from);
     for (q, keep) in reading.questions.iter().zip(&kept) {
         let in_strict = claims
             .iter()
             .any(|c| c.lines.contains(&q.first) && !c.replaced);
         if *keep {
-            out.questions.push(ExplainedQuestion {
-                form: Form::Tolerant(q.form),
-                stem: (q.first, q.stem_end),
-                stem_text: q.stem.clone(),
-                options: q
-                    .options
-                    .first()
-                    .zip(q.options.last())
-                    .map(|(a, b)| (a.line, b.line)),
-                option_texts: q
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| (shown_label(i, &o.label), o.text.clone()))
-                    .collect(),
-                key: q.key_lines.clone(),
-                answer: q
-                    .answer
-                    .iter()
-                    .map(|&p| shown_label(p, &q.options[p].label))
-                    .collect(),
-                quizzable: true,
-            });
+            out.questions.push(tolerant_question(q));
         } else if style == QuestionStyle::Strict && !in_strict {
             for line in q.key_lines.iter().copied().chain([q.first]) {
                 out.unread.push(UnreadLine {
@@ -201,6 +156,49 @@ pub fn explain_note(
     out.questions.sort_by_key(|q| q.stem.0);
     out.unread.sort_by_key(|u| u.line);
     Ok(out)
+}
+
+fn strict_question(d: &Draft) -> ExplainedQuestion {
+    ExplainedQuestion {
+        form: Form::Strict,
+        stem: (d.line, d.line),
+        stem_text: d.stem.to_string(),
+        options: d.option_lines,
+        option_texts: d
+            .options
+            .iter()
+            .map(|o| (o.letter.to_string(), o.text.to_owned()))
+            .collect(),
+        key: d.answer_line.into_iter().collect(),
+        answer: d.answer.iter().map(String::from).collect(),
+        quizzable: d.quizzable,
+    }
+}
+
+fn tolerant_question(q: &Found) -> ExplainedQuestion {
+    ExplainedQuestion {
+        form: Form::Tolerant(q.form),
+        stem: (q.first, q.stem_end),
+        stem_text: q.stem.clone(),
+        options: q
+            .options
+            .first()
+            .zip(q.options.last())
+            .map(|(a, b)| (a.line, b.line)),
+        option_texts: q
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (shown_label(i, &o.label), o.text.clone()))
+            .collect(),
+        key: q.key_lines.clone(),
+        answer: q
+            .answer
+            .iter()
+            .map(|&p| shown_label(p, &q.options[p].label))
+            .collect(),
+        quizzable: true,
+    }
 }
 
 /// A label for messages: as written without punctuation, or `#2` for

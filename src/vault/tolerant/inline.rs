@@ -121,11 +121,7 @@ pub(crate) fn option_marks(text: &str) -> (Marks, String) {
         marks.star = true;
         t = t.replace(STARS, "").replace('\u{fe0f}', "");
     }
-    loop {
-        let (kind, range) = match find_group(&t) {
-            Some(found) => found,
-            None => break,
-        };
+    while let Some((kind, range)) = find_group(&t) {
         match kind {
             Group::Key => marks.tag = true,
             Group::Pick => marks.pick = true,
@@ -310,7 +306,7 @@ pub(crate) fn wholly_bold(t: &str) -> bool {
             return false;
         }
     }
-    bold_words && t.matches("**").count() % 2 == 0
+    bold_words && t.matches("**").count().is_multiple_of(2)
 }
 
 /// True when the text carries a key mark of its own (for lines that are

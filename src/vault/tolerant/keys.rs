@@ -33,7 +33,7 @@ pub(crate) enum Keys {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tokens {
     /// Each named option.
-    pub tokens: Vec<Token>,
+    pub list: Vec<Token>,
     /// Written as a correction (`D? -> B`): only what follows the arrow.
     pub corrected: bool,
     /// The answer ends in `?` (`정답: D?`): the author was not sure.
@@ -92,10 +92,9 @@ pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
         }
         let next = rest.chars().next();
         let ok = match next {
-            None => true,
             Some(c) if c.is_ascii_alphanumeric() => false,
-            Some('은' | '는') => true,
-            Some(c) => !super::super::text::is_alphanumeric(c),
+            Some(c) if !matches!(c, '은' | '는') => !super::super::text::is_alphanumeric(c),
+            _ => true,
         };
         ok.then_some((overrides, rest))
     })
@@ -158,30 +157,20 @@ fn reveal_word(rest: &str) -> bool {
 
 /// `~~…~~` spans removed: a struck-out answer is not the answer.
 fn drop_struck(s: &str) -> std::borrow::Cow<'_, str> {
-    let Some(i) = s.find("~~") else {
+    if !s.contains("~~") {
         return std::borrow::Cow::Borrowed(s);
-    };
-    let mut out = s[..i].to_owned();
-    let mut rest = &s[i + 2..];
-    loop {
-        match rest.find("~~") {
-            Some(end) => {
-                rest = &rest[end + 2..];
-                match rest.find("~~") {
-                    Some(next) => {
-                        out.push_str(&rest[..next]);
-                        rest = &rest[next + 2..];
-                    }
-                    None => {
-                        out.push_str(rest);
-                        break;
-                    }
-                }
-            }
-            None => {
-                out.push_str(rest);
-                break;
-            }
+    }
+    // Pieces between `~~` pairs are struck; an unpaired `~~` strikes nothing.
+    let pieces: Vec<&str> = s.split("~~").collect();
+    let last = pieces.len() - 1;
+    let mut out = String::with_capacity(s.len());
+    for (n, piece) in pieces.iter().enumerate() {
+        let unpaired = n == last && n % 2 == 1;
+        if unpaired {
+            out.push_str("~~");
+        }
+        if n % 2 == 0 || unpaired {
+            out.push_str(piece);
         }
     }
     std::borrow::Cow::Owned(out)
@@ -205,10 +194,7 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
     let mut out: Vec<Token> = Vec::new();
     let mut uncertain = false;
     let mut s = text.trim_start();
-    loop {
-        let Some((token, after, labelled)) = token_at(s) else {
-            break;
-        };
+    while let Some((token, after, labelled)) = token_at(s) {
         if let Some(first) = out.first()
             && !same_family(first.scheme, token.scheme)
         {
@@ -235,7 +221,7 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
         return None;
     }
     Some(Tokens {
-        tokens: out,
+        list: out,
         corrected,
         uncertain,
     })
@@ -456,7 +442,7 @@ mod tests {
 
     fn keys(s: &str) -> Option<Vec<(Scheme, usize)>> {
         match answer_line(s)?.keys {
-            Keys::Tokens(t) => Some(t.tokens.iter().map(|t| (t.scheme, t.index)).collect()),
+            Keys::Tokens(t) => Some(t.list.iter().map(|t| (t.scheme, t.index)).collect()),
             _ => None,
         }
     }

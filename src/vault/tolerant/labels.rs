@@ -146,16 +146,15 @@ fn label_at(s: &str) -> Option<(Scheme, usize, usize)> {
         _ => None,
     } {
         let inner = &s[first.len_utf8()..];
-        let (scheme, index, len) = match number_at(inner) {
-            Some((n, digits)) => (Scheme::ParenNumber, n, digits),
-            None => {
-                let c = inner.chars().next()?;
-                let (scheme, index) = symbol(c)?;
-                if scheme == Scheme::Circled {
-                    return None;
-                }
-                (scheme, index, c.len_utf8())
+        let (scheme, index, len) = if let Some((n, digits)) = number_at(inner) {
+            (Scheme::ParenNumber, n, digits)
+        } else {
+            let c = inner.chars().next()?;
+            let (scheme, index) = symbol(c)?;
+            if scheme == Scheme::Circled {
+                return None;
             }
+            (scheme, index, c.len_utf8())
         };
         let rest = inner[len..].strip_prefix(close)?;
         let total = s.len() - rest.len();
@@ -224,7 +223,9 @@ fn ends_label(after: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn read(s: &str) -> Option<(Scheme, usize, &str, String)> {
+    type Read<'s> = Option<(Scheme, usize, &'s str, String)>;
+
+    fn read(s: &str) -> Read<'_> {
         option_label(s).map(|(l, t)| (l.scheme, l.index, l.written(s), t.into_owned()))
     }
 
@@ -252,7 +253,7 @@ mod tests {
         );
         assert_eq!(read("ㄴ. 둘"), Some((Scheme::Jamo, 1, "ㄴ.", "둘".into())));
         assert_eq!(read("㉡ 둘"), Some((Scheme::Jamo, 1, "㉡", "둘".into())));
-        assert_eq!(read("B"), Some((Scheme::Bare, 1, "B", "".into())));
+        assert_eq!(read("B"), Some((Scheme::Bare, 1, "B", String::new())));
         assert_eq!(
             read("A.사용"),
             Some((Scheme::Upper, 0, "A.", "사용".into()))

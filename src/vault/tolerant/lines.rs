@@ -74,12 +74,9 @@ pub(crate) fn split(body: &str, first_line: usize) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
     let mut offset = 0;
-    let mut no = first_line;
-    for raw in body.split('\n') {
-        let line = read_line(raw, offset, no, &mut fence);
-        out.push(line);
+    for (no, raw) in (first_line..).zip(body.split('\n')) {
+        out.push(read_line(raw, offset, no, &mut fence));
         offset += raw.len() + 1;
-        no += 1;
     }
     // A body ending in a newline has no line after it.
     if body.ends_with('\n') {

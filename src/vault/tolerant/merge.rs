@@ -65,22 +65,7 @@ pub(crate) fn merge(
     }
     let reading = super::read(body, body_line, false);
     let kept = settle(&mut claims, &reading.questions);
-    // The strict diagnostics of replaced questions go with them.
-    let replaced: Vec<Range<usize>> = claims
-        .iter()
-        .filter(|c| c.replaced)
-        .map(|c| c.lines.clone())
-        .collect();
-    if !replaced.is_empty() {
-        let mut i = strict_diagnostics;
-        while i < diagnostics.len() {
-            if replaced.iter().any(|r| r.contains(&diagnostics[i].line)) {
-                diagnostics.remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    }
+    drop_replaced(&claims, diagnostics, strict_diagnostics);
     let mut dropped = 0;
     let mut last_line = 1;
     for p in reading.problems {
@@ -114,6 +99,24 @@ pub(crate) fn merge(
     );
     out.sort_by_key(|r| r.draft.line);
     out
+}
+
+/// Removes the strict diagnostics (those from `from` on) of replaced
+/// strict questions: they go with their questions.
+pub(crate) fn drop_replaced(claims: &[Claim], diagnostics: &mut Vec<Diagnostic>, from: usize) {
+    let replaced: Vec<&Range<usize>> = claims
+        .iter()
+        .filter(|c| c.replaced)
+        .map(|c| &c.lines)
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    diagnostics.retain(|d| {
+        index += 1;
+        index <= from || !replaced.iter().any(|r| r.contains(&d.line))
+    });
 }
 
 /// Which tolerant questions stay: those outside every strict question

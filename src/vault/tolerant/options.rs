@@ -158,71 +158,74 @@ fn starts_late(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], i: usize) ->
         .is_some_and(|n| n.scheme == c.scheme && n.index == c.index + 1)
 }
 
-/// The run starting at line `i`, if two or more options follow on.
-fn build(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], i: usize) -> Option<Run> {
-    let first = cands[i].as_ref()?;
+/// The run starting at line `start`, if two or more options follow on.
+fn build(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], start: usize) -> Option<Run> {
+    let first = cands[start].as_ref()?;
     let scheme = first.scheme;
     let mut run = Run {
         scheme,
         options: Vec::new(),
-        start: i,
-        end: i,
+        start,
+        end: start,
         flaw: (first.index > 0).then_some(0),
     };
     let mut expected = first.index;
-    let mut at = i;
-    loop {
-        let Some(c) = cands[at].as_ref() else { break };
-        let opt = match option_at(lines, cands, at, c) {
+    let mut at = Some(start);
+    let limit = if scheme == Scheme::Bullet {
+        MAX_BULLETS + 1
+    } else {
+        MAX_LABELLED
+    };
+    while let Some(line) = at {
+        let Some(cand) = cands[line].as_ref() else {
+            break;
+        };
+        let opt = match option_at(lines, cands, line, cand) {
             // An item holding lists is a question of its own.
             Some(opt) if opt.last != usize::MAX => opt,
             _ => break,
         };
-        if c.index != expected && scheme != Scheme::Bullet {
+        if cand.index != expected && scheme != Scheme::Bullet {
             // One label that skips ahead (`A B D`) or repeats (`A B B`) is
             // kept, for the reader to report.
-            if run.flaw.is_some() || c.index + 1 < expected || c.index > expected + 3 {
+            if run.flaw.is_some() || cand.index + 1 < expected || cand.index > expected + 3 {
                 break;
             }
             run.flaw = Some(run.options.len());
         }
-        expected = c.index + 1;
+        expected = cand.index + 1;
         run.end = opt.last;
         run.options.push(opt);
-        let limit = if scheme == Scheme::Bullet {
-            MAX_BULLETS + 1
-        } else {
-            MAX_LABELLED
-        };
         if run.options.len() >= limit {
             break;
         }
-        // The next option: after at most two blank lines, in the same
-        // place (code, quote, list indentation) and of the same family.
-        let mut next = run.end + 1;
-        let mut blanks = 0;
-        while next < lines.len() && lines[next].kind == Kind::Blank && blanks < 2 {
-            next += 1;
-            blanks += 1;
-        }
-        let Some(n) = cands.get(next).and_then(Option::as_ref) else {
-            break;
-        };
-        let (a, b) = (&lines[i], &lines[next]);
-        let same_place = a.code == b.code
-            && a.quote == b.quote
-            && matches!(a.kind, Kind::Item(_)) == matches!(b.kind, Kind::Item(_))
-            && (a.indent.abs_diff(b.indent) <= 1
-                || (!matches!(a.kind, Kind::Item(_)) && a.indent.max(b.indent) <= 3));
-        if !same_place || n.scheme != scheme || (scheme != Scheme::Bullet && n.index == 0) {
-            break;
-        }
-        at = next;
+        at = next_option(lines, cands, &run);
     }
     if scheme == Scheme::Bullet && run.options.len() > MAX_BULLETS {
         return None;
     }
     (run.options.len() >= 2).then_some(run)
+}
+
+/// The line of the run's next option: after at most two blank lines, in
+/// the same place (code, quote, list indentation) and of the same family.
+fn next_option(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], run: &Run) -> Option<usize> {
+    let mut next = run.end + 1;
+    let mut blanks = 0;
+    while next < lines.len() && lines[next].kind == Kind::Blank && blanks < 2 {
+        next += 1;
+        blanks += 1;
+    }
+    let cand = cands.get(next)?.as_ref()?;
+    let (first, here) = (&lines[run.start], &lines[next]);
+    let item = |l: &Line<'_>| matches!(l.kind, Kind::Item(_));
+    let same_place = first.code == here.code
+        && first.quote == here.quote
+        && item(first) == item(here)
+        && (first.indent.abs_diff(here.indent) <= 1
+            || (!item(first) && first.indent.max(here.indent) <= 3));
+    let restarts = run.scheme != Scheme::Bullet && cand.index == 0;
+    (same_place && cand.scheme == run.scheme && !restarts).then_some(next)
 }
 
 /// The option on line `at`, with the lines that belong to it. `last` is
@@ -315,7 +318,9 @@ mod tests {
     use super::*;
     use crate::vault::tolerant::lines::split;
 
-    fn read(body: &str) -> Vec<(Scheme, Vec<(String, String)>, Option<usize>)> {
+    type Runs = Vec<(Scheme, Vec<(String, String)>, Option<usize>)>;
+
+    fn read(body: &str) -> Runs {
         let lines = split(body, 1);
         let cands: Vec<_> = lines.iter().map(candidate).collect();
         runs(&lines, &cands)

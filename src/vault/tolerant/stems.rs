@@ -52,7 +52,7 @@ pub(crate) fn heading(line: &Line<'_>) -> Option<StemStart> {
             labelled: true,
         });
     }
-    ends_with_question_mark(&text).then(|| StemStart {
+    ends_with_question_mark(&text).then_some(StemStart {
         form: StemForm::Heading,
         text,
         labelled: false,
@@ -116,7 +116,7 @@ pub(crate) fn bold_line(line: &Line<'_>) -> Option<StemStart> {
             labelled: true,
         });
     }
-    question_like(&text).then(|| StemStart {
+    question_like(&text).then_some(StemStart {
         form: StemForm::Bold,
         text,
         labelled: false,
@@ -184,38 +184,41 @@ fn ends_with_question_mark(text: &str) -> bool {
         .ends_with(['?', '？'])
 }
 
+/// Korean words that ask.
+const KOREAN: [&str; 24] = [
+    "것은",
+    "것을 고르",
+    "고르시오",
+    "고르세요",
+    "고른 것",
+    "무엇",
+    "어느",
+    "어떤",
+    "옳은",
+    "옳지",
+    "틀린",
+    "알맞은",
+    "적절한",
+    "적합한",
+    "올바른",
+    "하는가",
+    "인가",
+    "는가",
+    "을까",
+    "선택하시오",
+    "선택하세요",
+    "구하시오",
+    "해야 할",
+    "맞는 것",
+];
+
 /// True when a text asks something: it ends in `?` or words it as a
 /// question (`…것은`, `고르시오`, `어느`, `Which`).
 pub(crate) fn question_like(text: &str) -> bool {
     if ends_with_question_mark(text) {
         return true;
     }
-    const KOREAN: [&str; 24] = [
-        "것은",
-        "것을 고르",
-        "고르시오",
-        "고르세요",
-        "고른 것",
-        "무엇",
-        "어느",
-        "어떤",
-        "옳은",
-        "옳지",
-        "틀린",
-        "알맞은",
-        "적절한",
-        "적합한",
-        "올바른",
-        "하는가",
-        "인가",
-        "는가",
-        "을까",
-        "선택하시오",
-        "선택하세요",
-        "구하시오",
-        "해야 할",
-        "맞는 것",
-    ];
+
     if KOREAN.iter().any(|w| text.contains(w)) {
         return true;
     }

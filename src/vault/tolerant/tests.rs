@@ -59,7 +59,7 @@ fn fixture_files() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(forms_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".md"))
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "md"))
         .collect();
     names.sort();
     names
@@ -101,7 +101,7 @@ fn every_recogniser_has_a_fixture_in_its_form_and_a_trap() {
     let expected = expected();
     let rows: Vec<&Row> = expected.values().flatten().collect();
     let files = fixture_files();
-    let mut check = |column: usize, name: &str, file: String| {
+    let check = |column: usize, name: &str, file: String| {
         let trap = file.replace(".md", ".trap.md");
         assert!(files.contains(&file), "no fixture {file} for '{name}'");
         assert!(files.contains(&trap), "no trap {trap} for '{name}'");
