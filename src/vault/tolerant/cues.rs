@@ -4,95 +4,97 @@
 //! already read. Most notes have none, and then the tolerant reader never
 //! runs: the load stays as fast as it was.
 //!
-//! Each cue is found with `memchr` on a byte that is rare in Korean and
-//! English text, then checked around that byte.
+//! Each cue is one SIMD search (`memchr`), over the bytes outside the
+//! covered ranges only; a hit is checked around it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-/// True when `body` holds a cue outside every range of `covered`
-/// (sorted, not overlapping).
+/// Needles found as they are: `답` covers `정답`, `(정답)`, `> 정답`; the
+/// last three end a line (a ` v` mark, an option in bold).
+static NEEDLES: LazyLock<[Finder<'static>; 6]> = LazyLock::new(|| {
+    [
+        Finder::new("답"),
+        Finder::new("정담"),
+        Finder::new(b"nswer"),
+        Finder::new(b" v\n"),
+        Finder::new(b" V\n"),
+        Finder::new(b"**\n"),
+    ]
+});
+
+/// True when `body` holds a cue outside every range of `covered` (in
+/// order, not overlapping, each starting and ending on a line break).
 pub(crate) fn worth_reading(body: &str, covered: &[Range<usize>]) -> bool {
     let bytes = body.as_bytes();
-    let open = |at: usize| !covered.iter().any(|r| r.contains(&at));
-    hangul_cue(bytes, &open)
-        || symbol_cue(bytes, &open)
-        || ascii_cue(bytes, &open)
-        || bold_option_cue(bytes, &open)
+    let mut from = 0;
+    for r in covered {
+        if r.start > from && has_cue(&bytes[from..r.start.min(bytes.len())]) {
+            return true;
+        }
+        from = from.max(r.end);
+    }
+    from < bytes.len() && has_cue(&bytes[from..])
 }
 
-/// `답` (EB 8B B5) and `정담` (EC A0 95 EB 8B B4).
-fn hangul_cue(bytes: &[u8], open: &dyn Fn(usize) -> bool) -> bool {
-    memchr::memchr2_iter(0xB5, 0xB4, bytes).any(|i| {
-        i >= 2
-            && bytes[i - 2] == 0xEB
-            && bytes[i - 1] == 0x8B
-            && (bytes[i] == 0xB5 || (i >= 5 && bytes[i - 5..i - 2] == [0xEC, 0xA0, 0x95]))
-            && open(i)
-    })
+/// True when a stretch of whole lines holds a cue: eight SIMD searches
+/// for bytes rare in notes, each hit checked around it.
+fn has_cue(bytes: &[u8]) -> bool {
+    let [answer, typo, english, v, big_v, bold] = &*NEEDLES;
+    answer.find(bytes).is_some()
+        || typo.find(bytes).is_some()
+        || english.find(bytes).is_some()
+        || memchr::memchr_iter(b'W', bytes)
+            .any(|i| bytes[i.saturating_sub(2)..].starts_with(b"ANSWER"))
+        || symbol_cue(bytes)
+        || memchr::memchr2_iter(b'<', b'=', bytes).any(|i| markup_cue(bytes, i))
+        || v.find(bytes).is_some()
+        || big_v.find(bytes).is_some()
+        || bytes.ends_with(b" v")
+        || bytes.ends_with(b" V")
+        || bold.find_iter(bytes).any(|i| bold_option(&bytes[..i + 2]))
+        || bold_option(bytes)
 }
 
 /// `⭐` (E2 AD 90), `★` (E2 98 85), `✅` (E2 9C 85), `✓` (E2 9C 93),
 /// `✔` (E2 9C 94), `🌟` (F0 9F 8C 9F).
-fn symbol_cue(bytes: &[u8], open: &dyn Fn(usize) -> bool) -> bool {
+fn symbol_cue(bytes: &[u8]) -> bool {
     memchr::memchr2_iter(0xE2, 0xF0, bytes).any(|i| {
         let next = &bytes[i + 1..bytes.len().min(i + 4)];
-        let hit = match bytes[i] {
+        match bytes[i] {
             0xE2 => matches!(
                 next,
                 [0xAD, 0x90, ..] | [0x98, 0x85, ..] | [0x9C, 0x85 | 0x93 | 0x94, ..]
             ),
             _ => next == [0x9F, 0x8C, 0x9F],
-        };
-        hit && open(i)
+        }
     })
 }
 
-/// `Answer`/`answer`, `<mark`, `==`, and ` v` or ` V` ending a line.
-fn ascii_cue(bytes: &[u8], open: &dyn Fn(usize) -> bool) -> bool {
-    static ANSWER: std::sync::LazyLock<[Finder<'static>; 3]> = std::sync::LazyLock::new(|| {
-        [
-            Finder::new(b"nswer"),
-            Finder::new(b"NSWER"),
-            Finder::new(b"<mark"),
-        ]
-    });
-    if ANSWER.iter().any(|f| f.find_iter(bytes).any(open)) {
-        return true;
+/// At a `<`: `<mark`. At a `=`: `==` (an Obsidian highlight), not `===`.
+fn markup_cue(bytes: &[u8], i: usize) -> bool {
+    if bytes[i] == b'<' {
+        return bytes[i..].starts_with(b"<mark");
     }
-    let highlight = memchr::memchr_iter(b'=', bytes)
-        .any(|i| bytes.get(i + 1) == Some(&b'=') && bytes.get(i + 2) != Some(&b'=') && open(i));
-    highlight
-        || memchr::memchr2_iter(b'v', b'V', bytes).any(|i| {
-            i > 0
-                && matches!(bytes[i - 1], b' ' | b'\t')
-                && matches!(bytes.get(i + 1), None | Some(b'\n'))
-                && open(i)
-        })
+    bytes.get(i + 1) == Some(&b'=') && bytes.get(i + 2) != Some(&b'=')
 }
 
-/// A line that is an option in bold: only a list marker or a label
-/// before a `**` that runs to the line's end (`- **B. 텍스트**`).
-fn bold_option_cue(bytes: &[u8], open: &dyn Fn(usize) -> bool) -> bool {
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(b'*', &bytes[from..]).map(|i| from + i) {
-        from = i + 1;
-        if bytes.get(i + 1) != Some(&b'*') {
-            continue;
-        }
-        let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |s| s + 1);
-        let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |e| i + e);
-        from = end;
-        let prefix = &bytes[start..i];
-        let line_end = bytes[start..end].trim_ascii_end();
-        // A marker and a label at most: `- `, `2) `, `> - [ ] `.
-        let short_prefix = prefix.trim_ascii().len() <= 10;
-        if short_prefix && line_end.len() > i - start + 4 && line_end.ends_with(b"**") && open(i) {
-            return true;
-        }
+/// True when the last line of `before` is an option in bold: at most a
+/// list marker and a label before a `**` that runs to the line's end
+/// (`- **B. 텍스트**`).
+fn bold_option(before: &[u8]) -> bool {
+    if !before.ends_with(b"**") {
+        return false;
     }
-    false
+    let start = memchr::memrchr(b'\n', before).map_or(0, |s| s + 1);
+    let line = &before[start..];
+    let Some(open) = memchr::memmem::find(line, b"**") else {
+        return false;
+    };
+    // A marker and a label at most: `- `, `2) `, `> - [ ] `.
+    open + 2 < line.len() - 2 && line[..open].trim_ascii().len() <= 10
 }
 
 #[cfg(test)]
@@ -109,12 +111,15 @@ mod tests {
             "<mark>옵션</mark>",
             "==옵션==",
             "- 옵션 v\n",
+            "- 옵션 v",
             "- **B. 옵션**",
-            "2) **옵션 둘**",
+            "2) **옵션 둘**\n다음",
         ] {
             assert!(worth_reading(body, &[]), "{body}");
         }
-        assert!(!worth_reading("정답 : B", std::slice::from_ref(&(0..20))));
+        let body = "본문\n정답 : B\n끝\n";
+        assert!(!worth_reading(body, std::slice::from_ref(&(3..body.len()))));
+        assert!(worth_reading(body, std::slice::from_ref(&(0..3))));
     }
 
     #[test]

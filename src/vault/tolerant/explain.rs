@@ -86,7 +86,7 @@ pub fn explain_note(
     let scanned = markdown::scan(&body, split.body_line);
     let strict_from = diagnostics.len();
     let drafts = question::parse(&scanned.units, &body, path, &mut diagnostics);
-    let (mut claims, _) = claims(&body, &scanned.sections, &drafts);
+    let mut claims = claims(&scanned.sections, &drafts);
     let reading = super::read(&body, split.body_line, true);
     let line_text = |no: usize| {
         body.lines()

@@ -3,44 +3,56 @@
 //! `<mark>`, `(정답)`, ` v`, bold) or on their own pick (`(선택)`), found
 //! and taken out of the option's text.
 
-use super::super::text::fold;
+use super::super::text::{fold, is_alphanumeric};
 
 /// Text with inline markup removed (HTML tags, `**`, `__`, `~~`, `==`,
 /// backticks, link targets) and whitespace folded.
 pub(crate) fn plain(s: &str) -> String {
+    let bytes = s.as_bytes();
+    // Most lines hold no markup: folding is all there is to do.
+    let Some(mut at) = bytes.iter().position(|&b| MARKUP[usize::from(b)]) else {
+        return fold(s);
+    };
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let skip = match c {
-            '<' => html_tag_len(rest),
-            '*' | '_' | '~' | '=' if rest[1..].starts_with(c) => {
-                rest.bytes().take_while(|&b| b == c as u8).count()
+    out.push_str(&s[..at]);
+    while at < bytes.len() {
+        // Copy the run up to the next markup byte whole.
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| MARKUP[usize::from(b)])
+            .map_or(bytes.len(), |i| at + i);
+        out.push_str(&s[at..run]);
+        at = run;
+        let Some(&b) = bytes.get(at) else { break };
+        let rest = &s[at..];
+        let skip = match b {
+            b'<' => html_tag_len(rest),
+            b'*' | b'_' | b'~' | b'=' if bytes.get(at + 1) == Some(&b) => {
+                bytes[at..].iter().take_while(|&&x| x == b).count()
             }
-            '`' => 1,
-            '!' if rest.starts_with("![") => {
-                // An image: its alt text at most.
-                1
-            }
-            '[' => {
+            // A backtick, or the `!` of an image (its alt text stays).
+            b'`' => 1,
+            b'!' if rest.starts_with("![") => 1,
+            b'[' => {
                 if let Some((text, len)) = link(rest) {
                     out.push_str(text);
-                    rest = &rest[len..];
+                    at += len;
                     continue;
                 }
                 0
             }
             _ => 0,
         };
-        if skip > 0 {
-            // A line break or block tag between two words keeps them apart.
-            if c == '<' && breaks_words(&rest[..skip]) {
-                out.push(' ');
-            }
-            rest = &rest[skip..];
+        if skip == 0 {
+            out.push(char::from(b));
+            at += 1;
             continue;
         }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        // A line break or block tag between two words keeps them apart.
+        if b == b'<' && breaks_words(&rest[..skip]) {
+            out.push(' ');
+        }
+        at += skip;
     }
     fold(&out)
 }
@@ -57,6 +69,46 @@ fn breaks_words(tag: &str) -> bool {
         "br" | "p" | "div" | "li" | "ul" | "ol" | "td" | "th" | "tr" | "summary" | "details"
     )
 }
+
+/// [`plain`] without a copy when the text is already plain: no markup,
+/// single spaces, no other whitespace (most lines of a note).
+pub(crate) fn plain_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let simple = !s
+        .bytes()
+        .any(|b| MARKUP[usize::from(b)] || NOT_SIMPLE[usize::from(b)])
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && memchr::memmem::find(s.as_bytes(), b"  ").is_none();
+    if simple {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(plain(s))
+    }
+}
+
+/// Whitespace other than a space, and lead bytes of non-ASCII spaces.
+static NOT_SIMPLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Bytes that may start inline markup `plain` removes.
+static MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"<*_~=`[!";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The length of an HTML tag at the start of `s` (`<mark>`, `</b>`,
 /// `<span class="x">`, `<br/>`), or 0.
@@ -116,6 +168,17 @@ const STARS: [char; 3] = ['⭐', '🌟', '★'];
 /// returns them with the text to show: marks taken out, markup removed.
 pub(crate) fn option_marks(text: &str) -> (Marks, String) {
     let mut marks = Marks::default();
+    // No byte any mark is made of: the text as it is, folded. Stars and
+    // checks are multi-byte (0xE2, 0xF0); groups need a bracket or an
+    // arrow; ` v` ends in `v`; highlights and bold need `<`, `=` or `*`.
+    let last = text.trim_end().bytes().last();
+    let plain_text = !text
+        .bytes()
+        .any(|b| matches!(b, 0xE2 | 0xF0 | b'(' | b'[' | 0xEF | b'<' | b'=' | b'*'))
+        && !matches!(last, Some(b'v' | b'V' | b')'));
+    if plain_text {
+        return (marks, plain(text));
+    }
     let mut t = text.to_owned();
     if t.contains(STARS) {
         marks.star = true;
@@ -158,7 +221,9 @@ pub(crate) fn mark_prefix(content: &str) -> usize {
             .filter(|c| STARS.contains(c) || matches!(c, '✅' | '✔' | '✓' | '👉' | '\u{fe0f}'))
         {
             c.len_utf8()
-        } else if let Some((_, range)) = find_group(trimmed).filter(|(_, r)| r.start == 0) {
+        } else if trimmed.starts_with(['(', '[', '（'])
+            && let Some((_, range)) = find_group(trimmed).filter(|(_, r)| r.start == 0)
+        {
             range.end
         } else {
             0
@@ -179,6 +244,11 @@ enum Group {
 /// A `( … )` or `[ … ]` group naming the key or the author's pick, or an
 /// arrow pointing back with `정답` (`← 정답`, `<- 정답`).
 fn find_group(t: &str) -> Option<(Group, std::ops::Range<usize>)> {
+    if memchr::memchr3(b'(', b'[', 0xEF, t.as_bytes()).is_none()
+        && memchr::memchr3(b'<', 0xE2, 0xF0, t.as_bytes()).is_none()
+    {
+        return None;
+    }
     for (open, close) in [('(', ')'), ('[', ']'), ('（', '）')] {
         let mut from = 0;
         while let Some(i) = t[from..].find(open).map(|i| i + from) {
@@ -194,8 +264,10 @@ fn find_group(t: &str) -> Option<(Group, std::ops::Range<usize>)> {
             from = inner_start;
         }
     }
+    // Arrows need `<`, or a lead byte of `←` (0xE2) or `👈` (0xF0).
+    memchr::memchr3(b'<', 0xE2, 0xF0, t.as_bytes())?;
     for arrow in ["<--", "<-", "←", "👈"] {
-        if let Some(i) = t.find(arrow) {
+        if let Some(i) = memchr::memmem::find(t.as_bytes(), arrow.as_bytes()) {
             let after = t[i + arrow.len()..].trim_start();
             if let Some(rest) = after.strip_prefix("정답") {
                 let end = t.len() - rest.len();
@@ -255,7 +327,12 @@ fn strip_check(t: &str) -> Option<usize> {
 
 /// True when `<mark>`/`==` covers at least half of the text's characters.
 fn mostly_highlighted(t: &str) -> bool {
-    let total = plain(t).chars().filter(|c| c.is_alphanumeric()).count();
+    if memchr::memmem::find(t.as_bytes(), b"<mark").is_none()
+        && memchr::memmem::find(t.as_bytes(), b"==").is_none()
+    {
+        return false;
+    }
+    let total = count_alnum(t);
     if total == 0 {
         return false;
     }
@@ -288,25 +365,28 @@ fn mostly_highlighted(t: &str) -> bool {
 }
 
 fn count_alnum(s: &str) -> usize {
-    plain(s).chars().filter(|c| c.is_alphanumeric()).count()
+    plain(s).chars().filter(|&c| is_alphanumeric(c)).count()
 }
 
 /// True when every word of the text is inside `**…**`.
 pub(crate) fn wholly_bold(t: &str) -> bool {
     let t = t.trim();
-    if !t.contains("**") {
+    if super::super::text::find_double_star(t).is_none() {
         return false;
     }
     let mut bold_words = false;
     for (i, piece) in t.split("**").enumerate() {
-        let has_words = piece.chars().any(char::is_alphanumeric);
+        let has_words = piece.chars().any(is_alphanumeric);
         if i % 2 == 1 {
             bold_words |= has_words;
         } else if has_words {
             return false;
         }
     }
-    bold_words && t.matches("**").count().is_multiple_of(2)
+    bold_words
+        && memchr::memmem::find_iter(t.as_bytes(), b"**")
+            .count()
+            .is_multiple_of(2)
 }
 
 /// True when the text carries a key mark of its own (for lines that are

@@ -7,6 +7,7 @@
 use super::super::text::{drop_leading_symbols, strip_label};
 use super::inline::plain;
 use super::labels::{Scheme, number_at, symbol};
+use super::lines::Line;
 
 /// An answer line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +82,13 @@ const LABELS: [(&str, bool); 21] = [
 /// The text after an answer label, if the line starts with one.
 pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
     let s = drop_leading_symbols(content);
+    // Every label starts with one of these: most lines fail here.
+    if !s.starts_with([
+        '찐', '진', '최', '실', '정', '답', '해', 'f', 'F', 'c', 'C', 'a', 'A', 'r', 'R', 'k', 'K',
+        's', 'S',
+    ]) {
+        return None;
+    }
     LABELS.iter().find_map(|&(label, overrides)| {
         let rest = strip_label(s, label)?;
         if ["key", "sol"].contains(&label) {
@@ -104,11 +112,23 @@ pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
 /// removed). `None` when the line does not start with an answer label,
 /// or starts with a tag marking an option (`(정답) 재해 복구`).
 pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
-    let text = plain(&drop_struck(content));
-    if tagged_option(&text) {
+    answer_text(&plain(&drop_struck(content)))
+}
+
+/// [`answer_line`] of a line, from its plain text.
+pub(crate) fn answer_line_of(line: &Line<'_>) -> Option<AnswerLine> {
+    if memchr::memmem::find(line.content.as_bytes(), b"~~").is_some() {
+        return answer_line(line.content);
+    }
+    answer_text(&line.plain)
+}
+
+/// [`answer_line`] of text already plain.
+fn answer_text(text: &str) -> Option<AnswerLine> {
+    if text.starts_with(['(', '[']) && tagged_option(text) {
         return None;
     }
-    let (overrides, rest) = answer_label(&text)?;
+    let (overrides, rest) = answer_label(text)?;
     let rest = rest
         .strip_prefix(['은', '는'])
         .unwrap_or(rest)
@@ -135,7 +155,7 @@ pub(crate) fn answer_line(content: &str) -> Option<AnswerLine> {
 fn reveal_word(rest: &str) -> bool {
     let word: String = rest
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| super::super::text::is_alphanumeric(c))
         .flat_map(char::to_lowercase)
         .collect();
     [
@@ -157,7 +177,7 @@ fn reveal_word(rest: &str) -> bool {
 
 /// `~~…~~` spans removed: a struck-out answer is not the answer.
 fn drop_struck(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("~~") {
+    if memchr::memmem::find(s.as_bytes(), b"~~").is_none() {
         return std::borrow::Cow::Borrowed(s);
     }
     // Pieces between `~~` pairs are struck; an unpaired `~~` strikes nothing.
@@ -185,7 +205,7 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
     let mut corrected = false;
     let last_arrow = ARROWS
         .iter()
-        .filter_map(|a| text.rfind(a).map(|i| i + a.len()))
+        .filter_map(|a| memchr::memmem::rfind(text.as_bytes(), a.as_bytes()).map(|i| i + a.len()))
         .max();
     if let Some(after) = last_arrow {
         text = &text[after..];
@@ -358,12 +378,20 @@ fn tagged_option(text: &str) -> bool {
 
 /// True for a line giving the author's own pick, which is not the key:
 /// `선택 A`, `선택한 답: 4번`, `내 답: 3`, `My answer: B`.
+#[cfg(test)]
 pub(crate) fn pick_line(content: &str) -> bool {
-    let text = plain(content);
-    if tagged_option(&text) {
+    pick_text(&plain(content))
+}
+
+/// [`pick_line`] of text already plain.
+pub(crate) fn pick_text(text: &str) -> bool {
+    if text.starts_with(['(', '[']) && tagged_option(text) {
         return false;
     }
-    let s = drop_leading_symbols(&text);
+    let s = drop_leading_symbols(text);
+    if !s.starts_with(['선', '내', '나', '제', '고', '찍', '오', 'm', 'M', 'i', 'I']) {
+        return false;
+    }
     // Labels that say "my answer": anything may follow.
     let answer_words = [
         "선택한 답",
@@ -406,17 +434,19 @@ pub(crate) fn pick_line(content: &str) -> bool {
 
 /// True for `> 정답` (or `정답!`, `✅ 정답`): the line under an option
 /// marking it.
-pub(crate) fn is_quote_mark(content: &str) -> bool {
-    let text = plain(content);
-    let s = drop_leading_symbols(&text).trim_end_matches(|c: char| !c.is_alphanumeric());
+pub(crate) fn is_quote_mark(plain_text: &str) -> bool {
+    let s = drop_leading_symbols(plain_text)
+        .trim_end_matches(|c: char| !super::super::text::is_alphanumeric(c));
     matches!(s, "정답" | "answer" | "Answer" | "정답임" | "이게 정답")
 }
 
 /// True for an explanation label (`해설`, `풀이:`, `Explanation`): what
 /// follows it explains, it never asks.
-pub(crate) fn explanation_label(content: &str) -> bool {
-    let text = plain(content);
-    let s = drop_leading_symbols(&text);
+pub(crate) fn explanation_label(plain_text: &str) -> bool {
+    let s = drop_leading_symbols(plain_text);
+    if !s.starts_with(['해', '풀', '설', '이', '오', 'e', 'E', 'r', 'R', 'w', 'W']) {
+        return false;
+    }
     [
         "해설",
         "풀이",

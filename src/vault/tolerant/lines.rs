@@ -60,6 +60,9 @@ pub(crate) struct Line<'b> {
     pub content: &'b str,
     /// Byte offset of `content` in the body.
     pub content_at: usize,
+    /// `content` with its markup removed and whitespace folded, once for
+    /// every recogniser (borrowed when the content is plain already).
+    pub plain: std::borrow::Cow<'b, str>,
 }
 
 impl Line<'_> {
@@ -73,14 +76,16 @@ impl Line<'_> {
 pub(crate) fn split(body: &str, first_line: usize) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
-    let mut offset = 0;
-    for (no, raw) in (first_line..).zip(body.split('\n')) {
-        out.push(read_line(raw, offset, no, &mut fence));
-        offset += raw.len() + 1;
-    }
-    // A body ending in a newline has no line after it.
-    if body.ends_with('\n') {
-        out.pop();
+    let mut start = 0;
+    // `memchr` finds line breaks many bytes at a time.
+    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain([body.len()]);
+    for (no, end) in (first_line..).zip(ends) {
+        if start == body.len() && end == body.len() && !body.is_empty() {
+            // A body ending in a newline has no line after it.
+            break;
+        }
+        out.push(read_line(&body[start..end], start, no, &mut fence));
+        start = end + 1;
     }
     out
 }
@@ -105,6 +110,7 @@ fn read_line<'b>(
         marker: "",
         content: rest,
         content_at: at(rest),
+        plain: std::borrow::Cow::Borrowed(""),
     };
     if let Some((ch, len)) = *fence {
         if closes(rest, ch, len) {
@@ -126,6 +132,7 @@ fn read_line<'b>(
     }
     line.content = content;
     line.content_at = at(content);
+    line.plain = super::inline::plain_cow(content);
     line
 }
 

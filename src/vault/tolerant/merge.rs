@@ -1,18 +1,19 @@
 //! Fitting the tolerant reader's questions around the strict grammar's.
 //!
 //! Each strict question claims its lines: from its stem to the next
-//! strict stem of its section, or the section's end. Where it read a
-//! question that can be quizzed, the tolerant reader keeps out. Where it
-//! read one it could not (a label it does not know, an answer it cannot
-//! place), a tolerant question read there replaces it and its strict
-//! diagnostics; if none is read, the strict one stays as it was.
+//! strict stem of its section, or the section's end. Where the strict
+//! grammar applies (it read lettered options and a lettered answer, even
+//! one naming no option), the tolerant reader keeps out: it could only
+//! say the same. Where it does not (options it cannot label, an answer
+//! it cannot place, no answer line), a tolerant question read there
+//! replaces it and its strict diagnostics; if none is read, the strict
+//! one stays as it was.
 
 use std::ops::Range;
 
 use super::super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::super::model::{OptionDraft, Section, SectionKind};
 use super::super::question::Draft;
-use super::super::text::count_newlines;
 use super::{Form, Found, worth_reading};
 
 /// A question of a note and how it was read.
@@ -37,11 +38,12 @@ impl Read {
     }
 }
 
-/// The lines a strict question claims, and whether it can be quizzed.
+/// The lines a strict question claims, and whether the grammar applies.
 pub(crate) struct Claim {
     /// From its stem to the next strict stem or its section's end.
     pub lines: Range<usize>,
-    quizzable: bool,
+    /// The strict grammar applies there: the tolerant reader keeps out.
+    holds: bool,
     /// A tolerant question read in its lines replaces it.
     pub replaced: bool,
 }
@@ -59,10 +61,10 @@ pub(crate) fn merge(
     path: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Read> {
-    let (mut claims, covered) = claims(body, sections, &drafts);
-    if !worth_reading(body, &covered) {
+    if !worth_reading(body, &covered(sections, &drafts)) {
         return drafts.into_iter().map(Read::strict).collect();
     }
+    let mut claims = claims(sections, &drafts);
     let reading = super::read(body, body_line, false);
     let kept = settle(&mut claims, &reading.questions);
     drop_replaced(&claims, diagnostics, strict_diagnostics);
@@ -120,16 +122,14 @@ pub(crate) fn drop_replaced(claims: &[Claim], diagnostics: &mut Vec<Diagnostic>,
 }
 
 /// Which tolerant questions stay: those outside every strict question
-/// that can be quizzed. A strict question that cannot be, with a
-/// tolerant one in its lines, is marked replaced.
+/// the grammar applies to. A strict question it does not apply to, with
+/// a tolerant one in its lines, is marked replaced.
 pub(crate) fn settle(claims: &mut [Claim], found: &[Found]) -> Vec<bool> {
     found
         .iter()
         .map(|q| {
             let span = q.first..q.last + 1;
-            let blocked = claims
-                .iter()
-                .any(|c| c.quizzable && overlaps(&c.lines, &span));
+            let blocked = claims.iter().any(|c| c.holds && overlaps(&c.lines, &span));
             if !blocked {
                 for c in claims.iter_mut().filter(|c| overlaps(&c.lines, &span)) {
                     c.replaced = true;
@@ -144,56 +144,64 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// The lines each strict draft claims, and the byte ranges of sections
-/// whose every strict question can be quizzed (the prefilter skips those).
-pub(crate) fn claims(
-    body: &str,
-    sections: &[Section],
-    drafts: &[Draft],
-) -> (Vec<Claim>, Vec<Range<usize>>) {
-    let mut out: Vec<Claim> = Vec::with_capacity(drafts.len());
-    let mut covered = Vec::new();
-    if drafts.is_empty() {
-        return (out, covered);
-    }
-    let ends: Vec<usize> = sections
-        .iter()
-        .map(|s| {
-            let range = s.range.start..s.range.end.max(s.range.start + 1) - 1;
-            s.line
-                + count_newlines(
-                    &body.as_bytes()[range.start.min(body.len())..range.end.min(body.len())],
-                )
-        })
-        .collect();
-    for (i, d) in drafts.iter().enumerate() {
-        let section = sections
-            .iter()
-            .zip(&ends)
-            .filter(|(s, _)| s.kind == SectionKind::Questions)
-            .find(|(s, end)| s.line <= d.line && d.line <= **end);
-        let section_end = section.map_or(d.line, |(_, &end)| end);
-        let next = drafts
-            .get(i + 1)
-            .map(|n| n.line)
-            .filter(|&n| n <= section_end);
-        let end = next.map_or(section_end + 1, |n| n.max(d.line + 1));
-        out.push(Claim {
-            lines: d.line..end,
-            quizzable: d.quizzable,
-            replaced: false,
-        });
-    }
-    for (s, &end) in sections.iter().zip(&ends) {
-        let held: Vec<&Claim> = out
-            .iter()
-            .filter(|c| s.line <= c.lines.start && c.lines.start <= end)
-            .collect();
-        if !held.is_empty() && held.iter().all(|c| c.quizzable) {
-            covered.push(s.range.clone());
+/// The section holding each draft: the last level-2 heading at or
+/// above it (strict questions are read only inside sections).
+fn section_of(sections: &[Section], line: usize) -> Option<usize> {
+    sections.iter().rposition(|s| s.line <= line)
+}
+
+/// True when the strict grammar applies to a draft: it can be quizzed, or
+/// its options are lettered and its answer names letters (a content
+/// error, such as a letter with no option, the tolerant reader would
+/// only report again).
+fn holds(d: &Draft) -> bool {
+    d.quizzable || (d.options.len() >= 2 && !d.answer.is_empty())
+}
+
+/// The byte ranges of the questions sections the strict grammar applies
+/// to throughout: the prefilter skips them. Cheap: no line is counted.
+pub(crate) fn covered(sections: &[Section], drafts: &[Draft]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut broken: Vec<usize> = Vec::new();
+    for d in drafts {
+        let Some(i) = section_of(sections, d.line) else {
+            continue;
+        };
+        if !holds(d) {
+            broken.push(i);
+        } else if sections[i].kind == SectionKind::Questions
+            && out.last() != Some(&sections[i].range)
+        {
+            out.push(sections[i].range.clone());
         }
     }
-    (out, covered)
+    out.retain(|r| !broken.iter().any(|&i| sections[i].range == *r));
+    out
+}
+
+/// The lines each strict draft claims: from its stem to the next strict
+/// stem of its section, or to the next section.
+pub(crate) fn claims(sections: &[Section], drafts: &[Draft]) -> Vec<Claim> {
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let section = section_of(sections, d.line);
+            let section_end = section
+                .and_then(|s| sections.get(s + 1))
+                .map_or(usize::MAX, |next| next.line);
+            let end = drafts
+                .get(i + 1)
+                .map(|n| n.line)
+                .filter(|&n| n < section_end && section_of(sections, n) == section)
+                .map_or(section_end, |n| n.max(d.line + 1));
+            Claim {
+                lines: d.line..end,
+                holds: holds(d),
+                replaced: false,
+            }
+        })
+        .collect()
 }
 
 /// A tolerant question as a draft: options lettered by position.

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::inline::{Marks, mark_prefix, option_marks};
-use super::keys::{answer_line, explanation_label, is_quote_mark, pick_line};
+use super::keys::{answer_line_of, explanation_label, is_quote_mark};
 use super::labels::{Scheme, option_label};
 use super::lines::{Item, Kind, Line};
 
@@ -32,15 +32,7 @@ pub(crate) struct Candidate<'b> {
 /// Reads a line as an option, if it can be one.
 pub(crate) fn candidate<'b>(line: &Line<'b>) -> Option<Candidate<'b>> {
     let content = line.content;
-    match line.kind {
-        Kind::Text | Kind::Item(_) => {}
-        _ => return None,
-    }
-    if answer_line(content).is_some()
-        || pick_line(content)
-        || explanation_label(content)
-        || (line.quote > 0 && is_quote_mark(content))
-    {
+    if !matches!(line.kind, Kind::Text | Kind::Item(_)) {
         return None;
     }
     // Marks may come before the label (`<mark>B. 텍스트</mark>`): the label
@@ -51,6 +43,15 @@ pub(crate) fn candidate<'b>(line: &Line<'b>) -> Option<Candidate<'b>> {
         // A bare letter is an option only on a line of its own.
         l.scheme != Scheme::Bare || (line.kind == Kind::Text && marks.is_empty())
     });
+    // A paragraph line is an option only with a label; most have none.
+    if labelled.is_none() && line.kind == Kind::Text {
+        return None;
+    }
+    // Answer lines and picks are left out by the caller, which reads
+    // them anyway.
+    if explanation_label(&line.plain) || (line.quote > 0 && is_quote_mark(&line.plain)) {
+        return None;
+    }
     if let Some((label, text)) = labelled {
         let text = if marks.is_empty() {
             text
@@ -135,12 +136,16 @@ pub(crate) fn runs(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>]) -> Vec<R
             continue;
         };
         let starts = c.scheme == Scheme::Bullet || c.index == 0 || starts_late(lines, cands, i);
-        match starts.then(|| build(lines, cands, i)).flatten() {
-            Some(run) => {
+        if !starts {
+            i += 1;
+            continue;
+        }
+        match build(lines, cands, i) {
+            Ok(run) => {
                 i = run.end + 1;
                 out.push(run);
             }
-            None => i += 1,
+            Err(next) => i = next.max(i + 1),
         }
     }
     out
@@ -158,9 +163,13 @@ fn starts_late(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], i: usize) ->
         .is_some_and(|n| n.scheme == c.scheme && n.index == c.index + 1)
 }
 
-/// The run starting at line `start`, if two or more options follow on.
-fn build(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], start: usize) -> Option<Run> {
-    let first = cands[start].as_ref()?;
+/// The run starting at line `start`, if two or more options follow on;
+/// else the line to look on from (past a bullet list too long to be
+/// options, so that a long list costs one pass).
+fn build(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], start: usize) -> Result<Run, usize> {
+    let Some(first) = cands[start].as_ref() else {
+        return Err(start + 1);
+    };
     let scheme = first.scheme;
     let mut run = Run {
         scheme,
@@ -202,9 +211,17 @@ fn build(lines: &[Line<'_>], cands: &[Option<Candidate<'_>>], start: usize) -> O
         at = next_option(lines, cands, &run);
     }
     if scheme == Scheme::Bullet && run.options.len() > MAX_BULLETS {
-        return None;
+        // Skip the rest of the list: no later item starts a run either.
+        while let Some(next) = next_option(lines, cands, &run) {
+            run.end = next;
+        }
+        return Err(run.end + 1);
     }
-    (run.options.len() >= 2).then_some(run)
+    if run.options.len() >= 2 {
+        Ok(run)
+    } else {
+        Err(start + 1)
+    }
 }
 
 /// The line of the run's next option: after at most two blank lines, in
@@ -247,7 +264,7 @@ fn option_at(
             j += 1;
         }
         while let Some(l) = lines.get(j) {
-            if l.kind != Kind::Text || cands[j].is_some() || answer_line(l.content).is_some() {
+            if l.kind != Kind::Text || cands[j].is_some() || answer_line_of(l).is_some() {
                 break;
             }
             text.push(' ');
@@ -265,7 +282,7 @@ fn option_at(
             if l.kind == Kind::Blank || l.indent <= line.indent || l.quote != line.quote {
                 break;
             }
-            if l.kind != Kind::Text || cands[j].is_some() || answer_line(l.content).is_some() {
+            if l.kind != Kind::Text || cands[j].is_some() || answer_line_of(l).is_some() {
                 let mut opt = empty_opt(at, c);
                 opt.last = usize::MAX;
                 return Some(opt);
@@ -283,7 +300,7 @@ fn option_at(
     let mut quote_mark = false;
     if let Some(l) = lines.get(last + 1)
         && l.quote > line.quote
-        && is_quote_mark(l.content)
+        && is_quote_mark(&l.plain)
     {
         quote_mark = true;
         last += 1;
@@ -322,7 +339,15 @@ mod tests {
 
     fn read(body: &str) -> Runs {
         let lines = split(body, 1);
-        let cands: Vec<_> = lines.iter().map(candidate).collect();
+        // As the reader does: answer lines and picks are no options.
+        let cands: Vec<_> = lines
+            .iter()
+            .map(|l| {
+                let out = answer_line_of(l).is_some()
+                    || crate::vault::tolerant::keys::pick_text(&l.plain);
+                if out { None } else { candidate(l) }
+            })
+            .collect();
         runs(&lines, &cands)
             .into_iter()
             .map(|r| {

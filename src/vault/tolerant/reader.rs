@@ -6,7 +6,7 @@
 //! reason, for `check --explain`.
 
 use super::form::{KeyForm, StemForm, TolerantForm};
-use super::keys::{AnswerLine, Keys, answer_line, pick_line};
+use super::keys::{AnswerLine, Keys, answer_line_of, pick_text};
 use super::lines::{Kind, Line};
 use super::options::{Candidate, Run, candidate, runs};
 use super::stems::{StemStart, numbered, stem_start};
@@ -64,43 +64,49 @@ enum Miss {
 
 /// Reads every tolerant question of a body's lines.
 pub(crate) fn read(body: &str, lines: &[Line<'_>], explain: bool) -> Reading {
-    let cands: Vec<Option<Candidate<'_>>> = lines.iter().map(candidate).collect();
+    // What each line says of itself, read once.
+    let mut info = Vec::with_capacity(lines.len());
+    let mut cands: Vec<Option<Candidate<'_>>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let text_line = !l.is_blank() && l.kind != Kind::Break;
+        let answer = if text_line { answer_line_of(l) } else { None };
+        let pick = text_line && pick_text(&l.plain);
+        // An answer or a pick is never an option.
+        cands.push(if answer.is_some() || pick {
+            None
+        } else {
+            candidate(l)
+        });
+        info.push(Info {
+            answer: answer.filter(|a| {
+                // A heading is an answer only when it gives the key or
+                // stands alone over it (`### 정답`, `###### 답 : 3번`).
+                !matches!(l.kind, Kind::Heading(_)) || !matches!(a.keys, Keys::Text(_))
+            }),
+            pick,
+            ..Info::default()
+        });
+    }
     let runs = runs(lines, &cands);
     drop(cands);
-    let mut info: Vec<Info> = lines
-        .iter()
-        .map(|l| {
-            let text_line = !l.is_blank() && l.kind != Kind::Break;
-            Info {
-                answer: text_line
-                    .then(|| answer_line(l.content))
-                    .flatten()
-                    .filter(|a| {
-                        // A heading is an answer only when it gives the key or
-                        // stands alone over it (`### 정답`, `###### 답 : 3번`).
-                        !matches!(l.kind, Kind::Heading(_)) || !matches!(a.keys, Keys::Text(_))
-                    }),
-                pick: text_line && pick_line(l.content),
-                stem: if text_line { stem_start(l) } else { None },
-                ..Info::default()
-            }
-        })
-        .collect();
     for (r, run) in runs.iter().enumerate() {
         for inf in &mut info[run.start..=run.end] {
             inf.run = Some(r);
-            inf.stem = None;
         }
     }
-    // A numbered item outside every run may start a stem.
-    for (i, l) in lines.iter().enumerate() {
-        if info[i].run.is_none()
-            && info[i].stem.is_none()
-            && info[i].answer.is_none()
-            && let Some(s) = numbered(l)
-        {
-            info[i].stem = Some(s);
+    // Stems start outside the runs: a labelled line, or else a numbered
+    // item that is no option.
+    for (l, inf) in lines.iter().zip(&mut info) {
+        if inf.run.is_some() || l.is_blank() || l.kind == Kind::Break {
+            continue;
         }
+        inf.stem = stem_start(l).or_else(|| {
+            if inf.answer.is_none() {
+                numbered(l)
+            } else {
+                None
+            }
+        });
     }
     let mut reader = Reader {
         body,

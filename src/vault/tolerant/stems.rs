@@ -7,8 +7,8 @@
 
 use super::super::text::{drop_leading_symbols, is_alphanumeric, strip_label};
 use super::form::StemForm;
-use super::inline::{plain, wholly_bold};
-use super::keys::{answer_label, explanation_label, pick_line};
+use super::inline::wholly_bold;
+use super::keys::{answer_label, explanation_label, pick_text};
 use super::lines::{Item, Kind, Line};
 
 /// A line that starts a stem, with the stem text on it (its label
@@ -25,17 +25,15 @@ pub(crate) struct StemStart {
 
 /// Any stem start on a line, trying each recogniser in turn.
 pub(crate) fn stem_start(line: &Line<'_>) -> Option<StemStart> {
-    if not_a_stem(line.content) {
-        return None;
-    }
-    heading(line)
+    let start = heading(line)
         .or_else(|| label_line(line))
-        .or_else(|| bold_line(line))
+        .or_else(|| bold_line(line))?;
+    (!not_a_stem(&line.plain)).then_some(start)
 }
 
 /// Lines that are never stems: answers, picks and explanation labels.
-fn not_a_stem(content: &str) -> bool {
-    answer_label(&plain(content)).is_some() || pick_line(content) || explanation_label(content)
+fn not_a_stem(plain_text: &str) -> bool {
+    answer_label(plain_text).is_some() || pick_text(plain_text) || explanation_label(plain_text)
 }
 
 /// A heading that is a question label (`## 13.`, `### Q1)`,
@@ -44,7 +42,7 @@ pub(crate) fn heading(line: &Line<'_>) -> Option<StemStart> {
     let Kind::Heading(_) = line.kind else {
         return None;
     };
-    let text = plain(line.content);
+    let text = line.plain.to_string();
     if let Some(rest) = stem_label(&text, true) {
         return Some(StemStart {
             form: StemForm::Heading,
@@ -68,8 +66,7 @@ pub(crate) fn label_line(line: &Line<'_>) -> Option<StemStart> {
     ) {
         return None;
     }
-    let text = plain(line.content);
-    let rest = stem_label(&text, false)?;
+    let rest = stem_label(&line.plain, false)?;
     Some(StemStart {
         form: StemForm::Label,
         text: rest.to_owned(),
@@ -83,11 +80,11 @@ pub(crate) fn numbered(line: &Line<'_>) -> Option<StemStart> {
     let Kind::Item(Item::Ordered { .. }) = line.kind else {
         return None;
     };
-    if not_a_stem(line.content) {
+    if not_a_stem(&line.plain) {
         return None;
     }
     let content = line.content.trim();
-    let text = plain(content);
+    let text = line.plain.to_string();
     if text.is_empty() {
         return None;
     }
@@ -108,7 +105,7 @@ pub(crate) fn bold_line(line: &Line<'_>) -> Option<StemStart> {
     if !matches!(line.kind, Kind::Text | Kind::Item(Item::Bullet)) || !wholly_bold(line.content) {
         return None;
     }
-    let text = plain(line.content);
+    let text = line.plain.to_string();
     if let Some(rest) = stem_label(&text, true) {
         return Some(StemStart {
             form: StemForm::Bold,
@@ -132,6 +129,12 @@ const WORDS: [&str; 9] = [
 /// or after an emoji, a bare number (`13.`, `13`, `13번`) is a label too.
 pub(crate) fn stem_label(text: &str, heading: bool) -> Option<&str> {
     let s = drop_leading_symbols(text);
+    // Every label starts with a digit or one of these letters.
+    if !s.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, 'q' | 'Q' | 'n' | 'N' | 'p' | 'P' | '문' | '질')
+    }) {
+        return None;
+    }
     let lead = &text[..text.len() - s.len()];
     for word in WORDS {
         let Some(after) = strip_label(s, word) else {
@@ -212,6 +215,10 @@ const KOREAN: [&str; 24] = [
     "맞는 것",
 ];
 
+/// [`KOREAN`] as searchers, built once.
+static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| KOREAN.iter().map(memchr::memmem::Finder::new).collect());
+
 /// True when a text asks something: it ends in `?` or words it as a
 /// question (`…것은`, `고르시오`, `어느`, `Which`).
 pub(crate) fn question_like(text: &str) -> bool {
@@ -219,13 +226,13 @@ pub(crate) fn question_like(text: &str) -> bool {
         return true;
     }
 
-    if KOREAN.iter().any(|w| text.contains(w)) {
+    if FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some()) {
         return true;
     }
     let lower = text.to_ascii_lowercase();
     ["which ", "what ", "how ", "select ", "choose "]
         .iter()
-        .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")))
+        .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")[..]))
 }
 
 #[cfg(test)]

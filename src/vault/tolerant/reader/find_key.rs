@@ -338,7 +338,7 @@ fn adjacent_to_answer(lines: &[Line<'_>], out: &[(usize, Option<usize>)], j: usi
         return false;
     };
     let from = k.unwrap_or(a) + 1;
-    (from..j).all(|i| lines[i].is_blank() || explanation_label(lines[i].content))
+    (from..j).all(|i| lines[i].is_blank() || explanation_label(&lines[i].plain))
 }
 
 /// The option whose text an answer spells out, if exactly one does.
@@ -355,7 +355,7 @@ fn text_match(run: &Run, text: &str) -> Option<usize> {
 
 fn normalise(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| super::super::super::text::is_alphanumeric(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -46,7 +46,11 @@ impl Reader<'_, '_> {
             Some(i) => self.stem_from(i, &collected),
             None => self.paragraph(&self.block_above(run.start, &collected)),
         }?;
-        let words = stem.text.chars().filter(|c| c.is_alphanumeric()).count();
+        let words = stem
+            .text
+            .chars()
+            .filter(|&c| super::super::super::text::is_alphanumeric(c))
+            .count();
         // Bullets are everywhere in notes: over them, a stem must ask.
         let asks = stem.labelled || run.scheme != Scheme::Bullet || question_like(&stem.text);
         (words >= 2 && asks && !explanation_label(&stem.text)).then_some(stem)
