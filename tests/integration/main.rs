@@ -5,6 +5,7 @@ mod cli_check;
 mod cli_export;
 mod cli_search;
 mod cli_tags;
+mod cli_tolerant;
 mod deck;
 mod hangup;
 mod hostile;

@@ -225,5 +225,11 @@ pub fn unread_hint(note: &Note, style: QuestionStyle) -> Option<(usize, String)>
         );
         return Some((q.key_lines.first().copied().unwrap_or(q.first), why));
     }
-    reading.unread.into_iter().next().map(|u| (u.line, u.why))
+    // Answer lines only: a highlight or a star in prose is no sign of a
+    // question (`check --explain` still says why each was not read).
+    reading
+        .unread
+        .into_iter()
+        .find(|u| u.answer)
+        .map(|u| (u.line, u.why))
 }

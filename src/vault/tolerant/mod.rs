@@ -112,6 +112,8 @@ pub(crate) struct Unread {
     pub line: usize,
     /// Why no question was read around it.
     pub why: String,
+    /// An answer line (`정답`, `답`, `Answer`), not a mark or a pick.
+    pub answer: bool,
 }
 
 /// Reads a body (which starts on file line `first_line`) with every

@@ -91,6 +91,7 @@ impl Reader<'_, '_> {
         self.out.unread.push(Unread {
             line: self.lines[i].no,
             why,
+            answer: self.info[i].answer.is_some(),
         });
     }
 
