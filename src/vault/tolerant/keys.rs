@@ -129,17 +129,16 @@ fn answer_text(text: &str) -> Option<AnswerLine> {
         return None;
     }
     let (overrides, rest) = answer_label(text)?;
+    let rest = rest.strip_prefix(['은', '는']).unwrap_or(rest);
+    // Separators, emoji (`정답 ✅ B`) and `is` (`Correct answer is B`).
     let rest = rest
-        .strip_prefix(['은', '는'])
-        .unwrap_or(rest)
         .trim_start_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ':' | '：' | ')' | ']' | '】' | '-' | '=' | '>' | '.' | '|' | '*'
-                )
+            !(super::super::text::is_alphanumeric(c)
+                || matches!(c, '(' | '[' | '~')
+                || symbol(c).is_some())
         })
         .trim_end();
+    let rest = strip_label(rest, "is ").map_or(rest, str::trim_start);
     let keys = if rest.is_empty() || reveal_word(rest) {
         Keys::Below
     } else {
@@ -173,6 +172,25 @@ fn reveal_word(rest: &str) -> bool {
         "숨김",
     ]
     .contains(&word.as_str())
+}
+
+/// The answer written after the author's pick on one line
+/// (`내 답: A / 정답: B`, `선택 C → 정답 D`).
+pub(crate) fn answer_after_pick(text: &str) -> Option<AnswerLine> {
+    ["정답", "정담", "Answer", "answer", "ANSWER"]
+        .iter()
+        .find_map(|label| {
+            let bytes = text.as_bytes();
+            memchr::memmem::find_iter(bytes, label.as_bytes())
+                .filter(|&i| i > 0)
+                .find(|&i| {
+                    text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_whitespace() || "/|,→>)([-".contains(c))
+                })
+                .and_then(|i| answer_text(&text[i..]))
+        })
 }
 
 /// `~~…~~` spans removed: a struck-out answer is not the answer.
@@ -211,6 +229,13 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
         text = &text[after..];
         corrected = true;
     }
+    if let Some(run) = letter_run(text.trim_start()) {
+        return Some(Tokens {
+            list: run,
+            corrected,
+            uncertain: false,
+        });
+    }
     let mut out: Vec<Token> = Vec::new();
     let mut uncertain = false;
     let mut s = text.trim_start();
@@ -245,6 +270,28 @@ pub(crate) fn tokens(rest: &str) -> Option<Tokens> {
         corrected,
         uncertain,
     })
+}
+
+/// `BD`, `ACE`: letters written together, as answer keys of dumps give
+/// several answers (rising, each once, then the end or a space).
+fn letter_run(s: &str) -> Option<Vec<Token>> {
+    let run: Vec<char> = s.chars().take_while(char::is_ascii_uppercase).collect();
+    let after = &s[run.len()..];
+    let ends = after.is_empty()
+        || after.starts_with(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ','));
+    let rising = run.windows(2).all(|w| w[0] < w[1]);
+    if run.len() < 2 || run.len() > 6 || !ends || !rising || run.iter().any(|c| *c > 'J') {
+        return None;
+    }
+    Some(
+        run.iter()
+            .map(|&c| Token {
+                scheme: Scheme::Upper,
+                index: (c as u32 - 'A' as u32) as usize,
+                written: c.to_string(),
+            })
+            .collect(),
+    )
 }
 
 fn same_family(a: Scheme, b: Scheme) -> bool {
@@ -506,6 +553,15 @@ mod tests {
         assert_eq!(keys("Answer: a bucket policy"), None);
         assert_eq!(keys("정답) 3. 4"), Some(vec![(Scheme::Number, 2)]));
         assert_eq!(
+            keys("Correct Answer: BD"),
+            Some(vec![(Scheme::Upper, 1), (Scheme::Upper, 3)])
+        );
+        assert_eq!(keys("Correct answer is C"), Some(vec![(Scheme::Upper, 2)]));
+        assert_eq!(keys("정답 ✅ B"), Some(vec![(Scheme::Upper, 1)]));
+        assert_eq!(keys("정답 : ㉮"), Some(vec![(Scheme::Hangul, 0)]));
+        assert_eq!(keys("답: ㉡"), Some(vec![(Scheme::Jamo, 1)]));
+        assert_eq!(keys("정답: AWS"), None);
+        assert_eq!(
             keys("정답: B), D)"),
             Some(vec![(Scheme::Upper, 1), (Scheme::Upper, 3)])
         );
@@ -567,6 +623,13 @@ mod tests {
         assert!(answer_line("(정답) 재해 복구").is_none());
         assert!(answer_line("[정답] ㄷ").is_some());
         assert!(!pick_line("정답: B"));
+        let after = |s: &str| match answer_after_pick(s).map(|a| a.keys) {
+            Some(Keys::Tokens(t)) => t.list.iter().map(|t| t.index).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        assert_eq!(after("내 답: A / 정답: B"), [1]);
+        assert_eq!(after("선택 C → 정답 D"), [3]);
+        assert_eq!(after("선택한 답: 4번"), Vec::<usize>::new());
         assert!(is_quote_mark("정답"));
         assert!(is_quote_mark("✅ 정답!"));
         assert!(!is_quote_mark("정답: B"));

@@ -89,6 +89,7 @@ pub(crate) fn symbol(c: char) -> Option<(Scheme, usize)> {
         '❶'..='❿' => (Scheme::Circled, at('❶' as u32)),
         '➀'..='➉' => (Scheme::Circled, at('➀' as u32)),
         '㉠'..='㉭' => (Scheme::Jamo, at('㉠' as u32)),
+        '㉮'..='㉻' => (Scheme::Hangul, at('㉮' as u32)),
         _ => {
             if let Some(i) = HANGUL.iter().position(|&h| h == c) {
                 (Scheme::Hangul, i)
@@ -162,6 +163,14 @@ fn label_at(s: &str) -> Option<(Scheme, usize, usize)> {
     }
     if let Some((n, digits)) = number_at(s) {
         let rest = &s[digits..];
+        // A keycap (`1️⃣`) reads as a circled number.
+        let keycap = rest
+            .strip_prefix('\u{fe0f}')
+            .unwrap_or(rest)
+            .strip_prefix('\u{20e3}');
+        if let Some(after) = keycap {
+            return Some((Scheme::Circled, n, s.len() - after.len()));
+        }
         let after = rest.strip_prefix(['.', ')'])?;
         return ends_label(after).then_some((Scheme::Number, n, digits + 1));
     }
@@ -172,7 +181,7 @@ fn label_at(s: &str) -> Option<(Scheme, usize, usize)> {
             let after = rest.strip_prefix(['.', ')']).unwrap_or(rest);
             Some((scheme, index, s.len() - after.len()))
         }
-        Scheme::Jamo if ('㉠'..='㉭').contains(&first) => {
+        Scheme::Jamo | Scheme::Hangul if ('㉠'..='㉻').contains(&first) => {
             let after = rest.strip_prefix(['.', ')']).unwrap_or(rest);
             Some((scheme, index, s.len() - after.len()))
         }
@@ -257,6 +266,15 @@ mod tests {
         assert_eq!(
             read("A.사용"),
             Some((Scheme::Upper, 0, "A.", "사용".into()))
+        );
+        assert_eq!(
+            read("C - RSA"),
+            Some((Scheme::Upper, 2, "C -", "RSA".into()))
+        );
+        assert_eq!(read("㉯ 둘"), Some((Scheme::Hangul, 1, "㉯", "둘".into())));
+        assert_eq!(
+            read("2\u{fe0f}\u{20e3} 둘"),
+            Some((Scheme::Circled, 1, "2\u{fe0f}\u{20e3}", "둘".into()))
         );
     }
 

@@ -276,21 +276,32 @@ fn option_at(
             return None;
         }
     } else if let Kind::Item(_) = line.kind {
-        // Lines indented under the item continue its text.
+        // Lines indented under the item continue its text; a list under it
+        // is a comment on the option, unless the item asks and the list
+        // answers (then the item is a question of its own).
         let mut j = at + 1;
+        let mut nested_list = false;
         while let Some(l) = lines.get(j) {
             if l.kind == Kind::Blank || l.indent <= line.indent || l.quote != line.quote {
                 break;
             }
-            if l.kind != Kind::Text || cands[j].is_some() || answer_line_of(l).is_some() {
-                let mut opt = empty_opt(at, c);
-                opt.last = usize::MAX;
-                return Some(opt);
+            let labelled = cands[j]
+                .as_ref()
+                .is_some_and(|n| n.scheme != Scheme::Bullet);
+            let in_list = matches!(l.kind, Kind::Item(_)) || cands[j].is_some();
+            if labelled || answer_line_of(l).is_some() || !(in_list || l.kind == Kind::Text) {
+                return Some(question_not_option(at, c));
             }
-            text.push(' ');
-            text.push_str(l.content);
+            nested_list |= in_list;
+            if !nested_list {
+                text.push(' ');
+                text.push_str(l.content);
+            }
             last = j;
             j += 1;
+        }
+        if nested_list && super::stems::question_like(&text) {
+            return Some(question_not_option(at, c));
         }
     }
     let (marks, shown) = option_marks(&text);
@@ -317,10 +328,11 @@ fn option_at(
     })
 }
 
-fn empty_opt(at: usize, c: &Candidate<'_>) -> Opt {
+/// An item that holds a question's options: marked so the run stops.
+fn question_not_option(at: usize, c: &Candidate<'_>) -> Opt {
     Opt {
         line: at,
-        last: at,
+        last: usize::MAX,
         label: c.label.to_string(),
         index: c.index,
         text: String::new(),

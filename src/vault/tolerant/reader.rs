@@ -6,7 +6,7 @@
 //! reason, for `check --explain`.
 
 use super::form::{KeyForm, StemForm, TolerantForm};
-use super::keys::{AnswerLine, Keys, answer_line_of, pick_text};
+use super::keys::{AnswerLine, Keys, answer_after_pick, answer_line_of, pick_text};
 use super::lines::{Kind, Line};
 use super::options::{Candidate, Run, candidate, runs};
 use super::stems::{StemStart, numbered, stem_start};
@@ -69,8 +69,15 @@ pub(crate) fn read(body: &str, lines: &[Line<'_>], explain: bool) -> Reading {
     let mut cands: Vec<Option<Candidate<'_>>> = Vec::with_capacity(lines.len());
     for l in lines {
         let text_line = !l.is_blank() && l.kind != Kind::Break;
-        let answer = if text_line { answer_line_of(l) } else { None };
         let pick = text_line && pick_text(&l.plain);
+        let answer = if !text_line {
+            None
+        } else if pick {
+            // `내 답: A / 정답: B`: the pick is no key, the answer after it is.
+            answer_after_pick(&l.plain)
+        } else {
+            answer_line_of(l)
+        };
         // An answer or a pick is never an option.
         cands.push(if answer.is_some() || pick {
             None

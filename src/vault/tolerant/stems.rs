@@ -144,7 +144,8 @@ pub(crate) fn stem_label(text: &str, heading: bool) -> Option<&str> {
         if after.starts_with(|c: char| is_alphanumeric(c) && !c.is_ascii_digit()) {
             continue;
         }
-        let trimmed = after.trim_start();
+        // `Question #12`, as question dumps number them.
+        let trimmed = after.trim_start().trim_start_matches('#');
         let (digits, rest) = number_and_separator(trimmed);
         // `문제` alone names a section; `Q text` is no label.
         if digits > 0 || rest.len() < trimmed.len() {
@@ -268,6 +269,7 @@ mod tests {
         assert_eq!(start("Q1. 무엇?"), Some((l, "무엇?".into())));
         assert_eq!(start("🟣 1) 무엇?"), Some((l, "무엇?".into())));
         assert_eq!(start("[문제 2] 무엇?"), Some((l, "무엇?".into())));
+        assert_eq!(start("## Question #12"), Some((h, String::new())));
         assert_eq!(
             start("1. 무엇?"),
             Some((StemForm::Numbered, "무엇?".into()))
