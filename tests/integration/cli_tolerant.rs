@@ -40,7 +40,7 @@ fn explain_names_each_part_and_its_form() {
         .arg(&note));
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("4 questions read, 0 answer-like lines not read"),
+        out.contains("5 questions read, 0 answer-like lines not read"),
         "{out}"
     );
     assert!(out.contains("question at 5–14 (tolerant reader)"), "{out}");

@@ -130,19 +130,33 @@ pub(crate) fn html_tag_len(s: &str) -> usize {
 /// `[text](url)` or `[[target|text]]` at the start of `s`: the text shown
 /// and the length of the whole link.
 fn link(s: &str) -> Option<(&str, usize)> {
-    if let Some(inner) = s.strip_prefix("[[") {
+    // A link is short: looking further would make a line of `[` quadratic.
+    let window = &s[..floor_boundary(s, LINK_MAX)];
+    if let Some(inner) = window.strip_prefix("[[") {
         let end = inner.find("]]")?;
         let target = &inner[..end];
         let shown = target.rsplit('|').next().unwrap_or(target);
         return Some((shown, end + 4));
     }
-    let close = s.find("](")?;
+    let close = window.find("](")?;
     let text = &s[1..close];
     if text.contains(['[', ']', '\n']) {
         return None;
     }
-    let end = s[close..].find(')')? + close;
+    let end = window[close..].find(')')? + close;
     Some((text, end + 1))
+}
+
+/// The longest link or tag group the reader looks for, in bytes.
+const LINK_MAX: usize = 1000;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The marks found on one option line.
@@ -253,8 +267,12 @@ fn find_group(t: &str) -> Option<(Group, std::ops::Range<usize>)> {
         let mut from = 0;
         while let Some(i) = t[from..].find(open).map(|i| i + from) {
             let inner_start = i + open.len_utf8();
-            let Some(len) = t[inner_start..].find(close) else {
-                break;
+            // Tags are short: a longer group is text, and looking further
+            // would make a line of brackets quadratic.
+            let window = &t[inner_start..floor_boundary(t, inner_start + 40)];
+            let Some(len) = window.find(close) else {
+                from = inner_start;
+                continue;
             };
             let inner = t[inner_start..inner_start + len].trim();
             let end = inner_start + len + close.len_utf8();

@@ -109,7 +109,7 @@ pub(crate) fn number_at(s: &str) -> Option<(usize, usize)> {
         return None;
     }
     let n: usize = s[..digits].parse().ok()?;
-    (n >= 1).then_some((n - 1, digits))
+    n.checked_sub(1).map(|i| (i, digits))
 }
 
 /// The option label at the start of a line's text, if it has one, and

@@ -336,3 +336,27 @@ fn profile_read() {
     }
     println!("{n}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// The reader never panics, whatever the lines: made of the pieces it
+    /// reads (labels, answers, marks, brackets, markup) in any order.
+    #[test]
+    fn the_reader_never_panics_on_any_mix_of_its_pieces(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "정답", "답", "정담", "찐정답", " : ", "0", "1.", "2)", "(3)", "A.", "B)", "(C)", "a.",
+            "①", "㉮", "ㄱ.", "가.", "1\u{fe0f}\u{20e3}", "⭐️", "<mark>", "</mark>", "==", "**",
+            "~~", "(정답)", "(선택)", "선택 ", " v", "->", "?", "[", "]", "(", ")", "- ", "- [x] ",
+            "> ", "### ", "```", "\n", "\n", "\n\n", "다음 중 옳은 것은?", "Q1.", "문제 2.",
+            "해설:", "BD", " ", "\t", "#####",
+        ]), 0..200)
+    ) {
+        let body: String = pieces.concat();
+        let reading = super::read(&body, 1, true);
+        for q in &reading.questions {
+            proptest::prop_assert!(q.options.len() >= 2);
+            proptest::prop_assert!(q.answer.iter().all(|&p| p < q.options.len()));
+        }
+    }
+}
