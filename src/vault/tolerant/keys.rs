@@ -490,9 +490,15 @@ pub(crate) fn is_quote_mark(plain_text: &str) -> bool {
 /// True for an explanation label (`해설`, `풀이:`, `Explanation`): what
 /// follows it explains, it never asks.
 pub(crate) fn explanation_label(plain_text: &str) -> bool {
+    explanation_rest(plain_text).is_some()
+}
+
+/// The text after an explanation label (`해설: 이유는`), if the line
+/// starts with one.
+pub(crate) fn explanation_rest(plain_text: &str) -> Option<&str> {
     let s = drop_leading_symbols(plain_text);
     if !s.starts_with(['해', '풀', '설', '이', '오', 'e', 'E', 'r', 'R', 'w', 'W']) {
-        return false;
+        return None;
     }
     [
         "해설",
@@ -507,9 +513,13 @@ pub(crate) fn explanation_label(plain_text: &str) -> bool {
         "why",
     ]
     .iter()
-    .any(|label| {
-        strip_label(s, label)
-            .is_some_and(|r| r.is_empty() || r.starts_with([':', '：', ' ', ')', ']', '-']))
+    .find_map(|label| {
+        let rest = strip_label(s, label)?;
+        let labelled = rest.is_empty() || rest.starts_with([':', '：', ' ', ')', ']', '-']);
+        labelled.then(|| {
+            rest.trim_start_matches([':', '：', ' ', ')', ']', '-', '*'])
+                .trim()
+        })
     })
 }
 

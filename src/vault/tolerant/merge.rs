@@ -232,8 +232,15 @@ fn tolerant(q: Found) -> Read {
             })
             .collect(),
         answer: q.answer.iter().map(|&p| letter(p)).collect(),
-        explanations: super::super::model::Explanations::default(),
-        explanation: None,
+        explanations: q
+            .explanations
+            .iter()
+            .map(|(p, text)| (letter(*p), super::super::text::fold(text)))
+            .collect(),
+        explanation: q
+            .explanation
+            .as_deref()
+            .map(|e| super::super::text::fold(e).into_boxed_str()),
         quizzable: true,
         option_lines,
         answer_line: None,

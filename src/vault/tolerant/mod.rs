@@ -77,6 +77,11 @@ pub(crate) struct Found {
     pub last: usize,
     /// The options are inside a fenced code block.
     pub code: bool,
+    /// An explanation of each option, by position, from a list after the
+    /// answer that names them (`A) …`, `1. …`).
+    pub explanations: Vec<(usize, String)>,
+    /// The text after an explanation label (`해설: …`).
+    pub explanation: Option<String>,
 }
 
 /// One option of a tolerant question.

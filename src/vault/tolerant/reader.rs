@@ -189,9 +189,10 @@ impl Reader<'_, '_> {
     }
 
     fn accept(&mut self, r: usize, stem: Stem, key: Key) {
+        let after = self.explanations_after(r, key.last);
         let run = &self.runs[r];
         let q = self.out.questions.len();
-        for i in stem.first..=key.last {
+        for i in stem.first..=after.last {
             self.info[i].owner = Some(q);
         }
         let options = run
@@ -215,8 +216,10 @@ impl Reader<'_, '_> {
             options,
             answer: key.answer,
             key_lines: key.lines,
-            last: self.lines[key.last].no,
+            last: self.lines[after.last].no,
             code: self.lines[run.start].code,
+            explanations: after.per_option,
+            explanation: after.general,
         });
     }
 }
@@ -231,6 +234,8 @@ fn push_text(text: &mut String, more: &str) {
     text.push_str(more);
 }
 
+#[path = "reader/explanations.rs"]
+mod explanations;
 #[path = "reader/find_key.rs"]
 mod find_key;
 #[path = "reader/find_stem.rs"]

@@ -360,3 +360,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn explanations_after_the_key_belong_to_the_question() {
+    let text = std::fs::read_to_string(forms_dir().join("paragraph.trap.md")).unwrap();
+    let reading = super::read(&text, 1, false);
+    assert_eq!(reading.questions.len(), 1);
+    let q = &reading.questions[0];
+    assert_eq!(
+        q.explanations,
+        [
+            (0, "인스턴스 단위는 보안 그룹이다".to_owned()),
+            (1, "맞다".to_owned()),
+            (2, "상태 저장은 보안 그룹의 특징이다".to_owned()),
+        ]
+    );
+    let general = q.explanation.as_deref().unwrap();
+    assert!(general.starts_with("NACL은 서브넷 경계에서"), "{general}");
+    // The closing paragraph after the list is the note's, not the question's.
+    assert!(!general.contains("임시 포트"), "{general}");
+}

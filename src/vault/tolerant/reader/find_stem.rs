@@ -132,7 +132,10 @@ impl Reader<'_, '_> {
     }
 }
 
-fn same_family(a: super::super::labels::Scheme, b: super::super::labels::Scheme) -> bool {
+pub(super) fn same_family(
+    a: super::super::labels::Scheme,
+    b: super::super::labels::Scheme,
+) -> bool {
     let family = |s| match s {
         Scheme::Upper | Scheme::Lower | Scheme::Bare => 0,
         Scheme::Number => 1,
