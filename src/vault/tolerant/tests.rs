@@ -289,54 +289,6 @@ fn corpus_recall_and_precision_hold() {
     assert!(precision >= 0.97, "precision {precision:.3} under 0.97");
 }
 
-#[test]
-#[ignore = "debugging aid"]
-fn debug_prefilter() {
-    let dir = std::env::var("MUNJE_DEBUG_NOTE").unwrap();
-    let mut n = 0;
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let path = e.unwrap().path();
-        let bytes = std::fs::read(&path).unwrap();
-        let text = super::super::scan::decode("x", &bytes).unwrap();
-        let split = super::super::scan::split_frontmatter(&text);
-        let body = &text[split.body_start..];
-        let scanned = super::super::markdown::scan(body, split.body_line);
-        let mut diags = Vec::new();
-        let drafts = super::super::question::parse(&scanned.units, body, "x", &mut diags);
-        let claims = super::merge::claims(&scanned.sections, &drafts);
-        let covered = super::merge::covered(&scanned.sections, &drafts);
-        if super::worth_reading(body, &covered) {
-            n += 1;
-            if n < 4 {
-                println!(
-                    "{path:?} drafts {:?} claims {:?} covered {covered:?}",
-                    drafts
-                        .iter()
-                        .map(|d| (d.line, d.quizzable))
-                        .collect::<Vec<_>>(),
-                    claims.iter().map(|c| c.lines.clone()).collect::<Vec<_>>()
-                );
-            }
-        }
-    }
-    println!("worth: {n}");
-}
-
-#[test]
-#[ignore = "profiling aid: MUNJE_PROFILE_NOTE=path cargo test --release -- --ignored profile_read"]
-fn profile_read() {
-    let path = std::env::var("MUNJE_PROFILE_NOTE").unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    let text = super::super::scan::decode("x", &bytes).unwrap();
-    let split = super::super::scan::split_frontmatter(&text);
-    let body = &text[split.body_start..];
-    let mut n = 0;
-    for _ in 0..200 {
-        n += super::read(body, split.body_line, false).questions.len();
-    }
-    println!("{n}");
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..proptest::prelude::ProptestConfig::default() })]
 
