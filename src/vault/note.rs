@@ -168,32 +168,34 @@ fn read_questions(
     } else {
         drafts.into_iter().map(Read::strict).collect()
     };
-    read.into_iter()
-        .map(
-            |Read {
-                 draft: d,
-                 form,
-                 labels,
-             }| Question {
-                id: id::question_id(place.title, &d.stem),
-                origin: QuestionOrigin::Note(NoteIx(0)),
-                line: d.line,
-                stem: d.stem,
-                options: match labels {
-                    Some(labels) => d.options.with_labels(labels),
-                    None => d.options,
-                },
-                answer: d.answer,
-                explanations: d.explanations,
-                explanation: d.explanation,
-                tags: Arc::clone(place.tags),
-                note_title: Some(Arc::clone(place.title)),
-                note: None,
-                quizzable: d.quizzable,
-                form,
-            },
-        )
-        .collect()
+    read.into_iter().map(|r| question_of(r, place)).collect()
+}
+
+/// A question of the note at `place`, as the vault keeps it.
+fn question_of(read: Read, place: &Place<'_>) -> Question {
+    let Read {
+        draft: d,
+        form,
+        labels,
+    } = read;
+    Question {
+        id: id::question_id(place.title, &d.stem),
+        origin: QuestionOrigin::Note(NoteIx(0)),
+        line: d.line,
+        stem: d.stem,
+        options: match labels {
+            Some(labels) => d.options.with_labels(labels),
+            None => d.options,
+        },
+        answer: d.answer,
+        explanations: d.explanations,
+        explanation: d.explanation,
+        tags: Arc::clone(place.tags),
+        note_title: Some(Arc::clone(place.title)),
+        note: None,
+        quizzable: d.quizzable,
+        form,
+    }
 }
 
 fn exact_list(list: Vec<String>) -> Box<[String]> {

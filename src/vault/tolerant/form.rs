@@ -157,10 +157,6 @@ impl KeyForm {
         }
     }
 
-    /// True for marks on an option (as opposed to a line of its own).
-    pub fn is_mark(self) -> bool {
-        !matches!(self, KeyForm::AnswerLine | KeyForm::AnswerHeading)
-    }
 }
 
 impl fmt::Display for TolerantForm {

@@ -75,8 +75,6 @@ pub(crate) struct Found {
     pub key_lines: Vec<usize>,
     /// The question's last file line.
     pub last: usize,
-    /// The options are inside a fenced code block.
-    pub code: bool,
     /// An explanation of each option, by position, from a list after the
     /// answer that names them (`A) …`, `1. …`).
     pub explanations: Vec<(usize, String)>,

@@ -217,7 +217,6 @@ impl Reader<'_, '_> {
             answer: key.answer,
             key_lines: key.lines,
             last: self.lines[after.last].no,
-            code: self.lines[run.start].code,
             explanations: after.per_option,
             explanation: after.general,
         });
