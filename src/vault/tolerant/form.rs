@@ -156,7 +156,6 @@ impl KeyForm {
             KeyForm::Quote => "> 정답 quote",
         }
     }
-
 }
 
 impl fmt::Display for TolerantForm {

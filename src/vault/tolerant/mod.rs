@@ -10,7 +10,8 @@
 //!
 //! One recogniser per form, named after it: stems in [`stems`], option
 //! runs in [`options`] with their labels in [`labels`], keys in [`keys`]
-//! (answer lines) and [`inline`] (marks on options). [`reader`] puts them
+//! (answer lines, with the options they name in [`tokens`]) and
+//! [`inline`] (marks on options). [`reader`] puts them
 //! together; [`merge`] fits the result around the strict questions;
 //! [`cues`] skips notes with nothing answer-like; [`explain`] tells an
 //! author what was read and why the rest was not.
@@ -28,6 +29,7 @@ mod merge;
 mod options;
 mod reader;
 mod stems;
+mod tokens;
 
 #[cfg(test)]
 mod tests;
