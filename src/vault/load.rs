@@ -38,8 +38,7 @@ pub struct LoadOptions {
     /// Which notes to keep whole, decided on the loading threads; the
     /// others keep only their outline. `None` keeps every note.
     pub sift: Option<Sift>,
-    /// Whether the tolerant reader reads questions beside the strict
-    /// grammar (`questions = "strict"` turns it off).
+    /// Whether the tolerant reader reads questions beside the strict grammar.
     pub questions: super::QuestionStyle,
 }
 
@@ -407,7 +406,7 @@ fn outline_only(n: &mut ParsedNote) {
 /// Parses one file, read into `buffer` (the thread's, reused from file
 /// to file).
 fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
-    let max = options.max_file_bytes;
+    let (max, depth, questions) = (options.max_file_bytes, options.depth, options.questions);
     let bytes = match &job.source {
         Source::Static(bytes) => Ok(*bytes),
         Source::File(path) => read_capped(path, &job.rel, max, buffer).map(|n| &buffer[..n]),
@@ -418,17 +417,15 @@ fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
             Ok(b) => Parsed::Bank(b),
             Err(d) => Parsed::Skipped(d),
         },
-        Ok(bytes) => {
-            match super::note::parse_note_as(&job.rel, bytes, options.depth, options.questions) {
-                Ok(mut n) => {
-                    // The same text: keep the job's string, free the copy.
-                    n.note.path = job.rel;
-                    n.note.root = job.root;
-                    Parsed::Note(Box::new(n))
-                }
-                Err(d) => Parsed::Skipped(d),
+        Ok(bytes) => match super::note::parse_note_as(&job.rel, bytes, depth, questions) {
+            Ok(mut n) => {
+                // The same text: keep the job's string, free the copy.
+                n.note.path = job.rel;
+                n.note.root = job.root;
+                Parsed::Note(Box::new(n))
             }
-        }
+            Err(d) => Parsed::Skipped(d),
+        },
     };
     let diags = match &mut parsed {
         Parsed::Note(n) => n.diagnostics.iter_mut().collect::<Vec<_>>(),

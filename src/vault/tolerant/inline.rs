@@ -87,28 +87,22 @@ pub(crate) fn plain_cow(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whitespace other than a space, and lead bytes of non-ASCII spaces.
-static NOT_SIMPLE: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+static NOT_SIMPLE: [bool; 256] =
+    byte_set(&[b'\t', b'\r', b'\n', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3]);
 
 /// Bytes that may start inline markup `plain` removes.
-static MARKUP: [bool; 256] = {
+static MARKUP: [bool; 256] = byte_set(b"<*_~=`[!");
+
+/// A lookup table holding `bytes`: one test a byte on hot paths.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
-    let bytes = b"<*_~=`[!";
     let mut i = 0;
     while i < bytes.len() {
         table[bytes[i] as usize] = true;
         i += 1;
     }
     table
-};
+}
 
 /// The length of an HTML tag at the start of `s` (`<mark>`, `</b>`,
 /// `<span class="x">`, `<br/>`), or 0.
