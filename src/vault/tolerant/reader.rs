@@ -57,7 +57,7 @@ struct Key {
 /// Why a run is not a question.
 enum Miss {
     NoStem,
-    NoKey(Vec<usize>),
+    NoKey,
     Questions,
     Conflict,
 }

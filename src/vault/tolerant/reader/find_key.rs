@@ -93,7 +93,7 @@ impl Reader<'_, '_> {
                 last: run.end,
             });
         }
-        Err(Miss::NoKey(block.iter().map(|&(i, _)| i).collect()))
+        Err(Miss::NoKey)
     }
 
     /// The key the answer lines after a run give, if they give one: each

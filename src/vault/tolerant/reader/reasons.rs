@@ -15,7 +15,7 @@ impl Reader<'_, '_> {
         let (a, b) = (self.lines[run.start].no, self.lines[run.end].no);
         let why = match miss {
             Miss::NoStem => format!("options found at {a}–{b}, but no stem above them"),
-            Miss::NoKey(_) => format!(
+            Miss::NoKey => format!(
                 "options found at {a}–{b} under a stem, but no answer line or key mark for them"
             ),
             Miss::Questions => {
@@ -56,30 +56,23 @@ impl Reader<'_, '_> {
             };
             marked.push((o.line, why));
         }
-        // An answer that spells out no option says so.
         for (i, _) in self.answer_block(r) {
-            if let Some(AnswerLine {
-                keys: Keys::Text(t),
-                ..
-            }) = &self.info[i].answer
-            {
-                let why = format!(
+            // An answer that spells out no option says so; the others
+            // share the run's reason.
+            let why = match &self.info[i].answer {
+                Some(AnswerLine {
+                    keys: Keys::Text(t),
+                    ..
+                }) => format!(
                     "options found at {a}–{b}, but '{}' names none of them",
                     clip(t)
-                );
-                self.unread(i, why);
-            }
-        }
-        // Other answer lines after the run share its reason.
-        let mut lines: Vec<usize> = self.answer_block(r).into_iter().map(|(i, _)| i).collect();
-        if let Miss::NoKey(more) = miss {
-            lines.extend(more);
+                ),
+                _ => why.clone(),
+            };
+            marked.push((i, why));
         }
         for (i, why) in marked {
             self.unread(i, why);
-        }
-        for i in lines {
-            self.unread(i, why.clone());
         }
     }
 
