@@ -42,10 +42,11 @@ impl Reader<'_, '_> {
             collected.push(i);
         }
         collected.reverse();
-        let stem = match found {
+        let mut stem = match found {
             Some(i) => self.stem_from(i, &collected),
             None => self.paragraph(&self.block_above(run.start, &collected)),
         }?;
+        strip_block_id(&mut stem.text);
         let words = stem
             .text
             .chars()
@@ -145,4 +146,29 @@ pub(super) fn same_family(
         Scheme::Bullet => 5,
     };
     family(a) == family(b)
+}
+
+/// Drops an Obsidian block id at the end of a stem (`… 가장 싼 것은? ^spot-1`):
+/// it names the question, it is not its text.
+fn strip_block_id(text: &mut String) {
+    let Some(at) = text.rfind(" ^") else {
+        return;
+    };
+    let id = &text[at + 2..];
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        text.truncate(at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_block_id_ending_the_stem_is_no_part_of_it() {
+        let mut text = "가장 싼 옵션은? ^spot-cheap".to_owned();
+        super::strip_block_id(&mut text);
+        assert_eq!(text, "가장 싼 옵션은?");
+        let mut text = "2^10 은 얼마인가?".to_owned();
+        super::strip_block_id(&mut text);
+        assert_eq!(text, "2^10 은 얼마인가?");
+    }
 }
