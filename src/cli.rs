@@ -213,6 +213,37 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+
+    /// Show what munje read from one note: each question with the lines
+    /// of its stem, options and key and the form recognised, and why each
+    /// answer-like line around no question was not read. With `:LINE`,
+    /// only what is at that line.
+    #[arg(long, value_name = "PATH[:LINE]")]
+    pub explain: Option<String>,
+
+    /// Which questions to read: `strict` reads only the note format's
+    /// grammar (as `questions = "strict"` in config.toml does),
+    /// `tolerant` also the questions people write in their own style.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub questions: Option<QuestionsArg>,
+}
+
+/// Which questions a command reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsArg {
+    /// Only the note format's grammar.
+    Strict,
+    /// The note format's grammar and the tolerant reader beside it.
+    Tolerant,
+}
+
+impl From<QuestionsArg> for crate::vault::QuestionStyle {
+    fn from(arg: QuestionsArg) -> Self {
+        match arg {
+            QuestionsArg::Strict => crate::vault::QuestionStyle::Strict,
+            QuestionsArg::Tolerant => crate::vault::QuestionStyle::Tolerant,
+        }
+    }
 }
 
 /// Output format of `munje check`.

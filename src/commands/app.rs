@@ -19,7 +19,7 @@ use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
 use crate::tui::{App, AppEvent};
-use crate::vault::{self, LoadOptions, Vault};
+use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
@@ -46,6 +46,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let (config, mut problems) = read_config(lang);
+    let style = config.questions.unwrap_or_default();
     let theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
         std::env::var("NO_COLOR").ok().as_deref(),
@@ -75,7 +76,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         });
         app.config_problems = problems;
     }
-    spawn_loader(roots, tx.clone())?;
+    spawn_loader(roots, style, tx.clone())?;
     crate::tui::run(app, tx, rx)?;
     // Ended by a signal: the terminal is back; exit as a shell expects.
     Ok(crate::tui::ending_signal()
@@ -210,7 +211,11 @@ fn read_small_file(path: &Path, max: u64, lang: Lang) -> Result<Option<String>, 
 
 /// Loads the vault on a thread, reporting progress, then watches the roots
 /// and sends a fresh vault whenever notes change.
-fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Result<()> {
+fn spawn_loader(
+    roots: Option<Vec<PathBuf>>,
+    style: QuestionStyle,
+    tx: Sender<AppEvent>,
+) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
         .spawn(move || {
@@ -218,7 +223,7 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
                 let _ = tx.send(AppEvent::Loaded(Box::new(vault::load_bundled())));
                 return;
             };
-            match load(&roots, &tx) {
+            match load(&roots, style, &tx) {
                 Ok(v) => {
                     if tx.send(AppEvent::Loaded(Box::new(v))).is_err() {
                         return;
@@ -229,7 +234,7 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
                     return;
                 }
             }
-            if let Err(e) = watch(&roots, &tx) {
+            if let Err(e) = watch(&roots, style, &tx) {
                 let _ = tx.send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
             }
         })
@@ -237,19 +242,23 @@ fn spawn_loader(roots: Option<Vec<PathBuf>>, tx: Sender<AppEvent>) -> anyhow::Re
     Ok(())
 }
 
-fn load(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
+fn load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
     let progress = move |p: vault::Progress| {
         if let Ok(tx) = progress_tx.lock() {
             let _ = tx.send(AppEvent::Progress(p.done, p.total));
         }
     };
-    Ok(vault::load(roots, &LoadOptions::default(), &progress)?)
+    let options = LoadOptions {
+        questions: style,
+        ..LoadOptions::default()
+    };
+    Ok(vault::load(roots, &options, &progress)?)
 }
 
 /// Blocks, reloading on every debounced change under the roots, until the
 /// app is gone.
-fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
+fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<()> {
     use notify_debouncer_full::notify::RecursiveMode;
     let (ev_tx, ev_rx) = mpsc::channel();
     let mut debouncer =
@@ -291,7 +300,7 @@ fn watch(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<()> {
         if !relevant {
             continue;
         }
-        let event = match load(roots, tx) {
+        let event = match load(roots, style, tx) {
             Ok(v) => AppEvent::Reloaded(Box::new(v)),
             Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
         };

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::source::{display_path, open_vault};
+use super::source::{display_path, open_vault_as, question_style, vault_roots};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
 use crate::i18n::Lang;
 use crate::text::visible;
@@ -22,8 +22,13 @@ use crate::vault::{Diagnostic, Severity, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut vault = open_vault(global)?;
     let lang = Lang::detect(global.lang);
+    let style = args.questions.map_or_else(question_style, Into::into);
+    if let Some(target) = &args.explain {
+        return super::explain::run(vault_roots(global).as_deref(), target, style);
+    }
+    let mut vault = open_vault_as(global, style)?;
+    super::explain::add_hints(&mut vault, style);
     let orphans = super::progress::orphan_warnings(global, &vault, lang);
     vault.diagnostics.extend(orphans);
     let out = match args.format {
@@ -72,6 +77,7 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&super::explain::render_forms(vault));
     out.push_str(&quality::text(vault, &assess(vault), lang));
     out.push_str(&summary(vault, lang));
     out.push('\n');
@@ -130,6 +136,8 @@ struct JsonReport<'a> {
     questions: usize,
     errors: usize,
     warnings: usize,
+    /// Questions read in each form, per vault root.
+    forms: Vec<super::explain::FormCounts>,
 }
 
 #[derive(Serialize)]
@@ -161,6 +169,7 @@ fn render_json(vault: &Vault, lang: Lang) -> anyhow::Result<String> {
         questions: vault.questions.len(),
         errors,
         warnings,
+        forms: super::explain::form_counts(vault),
     };
     let mut s = super::json::to_string_pretty(&report)?;
     s.push('\n');

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::source::open_vault;
 use crate::cli::GlobalArgs;
-use crate::vault::{Question, QuestionIx, Severity, Tag, Vault};
+use crate::vault::{Form, Question, QuestionIx, Severity, Tag, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -65,12 +65,25 @@ struct QuestionJson<'a> {
     tags: Vec<&'a str>,
     note: Option<&'a str>,
     quizzable: bool,
+    /// How the tolerant reader read it; absent for the strict grammar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<FormJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct FormJson {
+    stem: &'static str,
+    options: &'static str,
+    key: &'static str,
 }
 
 #[derive(Debug, Serialize)]
 struct OptionJson<'a> {
     letter: String,
     text: &'a str,
+    /// The label as the note writes it (`②`, `b.`), when not the letter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,9 +145,11 @@ fn question(q: &Question) -> QuestionJson<'_> {
         options: q
             .options
             .iter()
-            .map(|o| OptionJson {
+            .enumerate()
+            .map(|(i, o)| OptionJson {
                 letter: o.letter.to_string(),
                 text: o.text,
+                label: q.options.label(i),
             })
             .collect(),
         answer: q.answer.iter().map(String::from).collect(),
@@ -147,5 +162,13 @@ fn question(q: &Question) -> QuestionJson<'_> {
         tags: q.tags.iter().map(Tag::as_str).collect(),
         note: q.note_title.as_deref(),
         quizzable: q.quizzable,
+        form: match q.form {
+            Form::Strict => None,
+            Form::Tolerant(t) => Some(FormJson {
+                stem: t.stem.name(),
+                options: t.options.name(),
+                key: t.key.name(),
+            }),
+        },
     }
 }

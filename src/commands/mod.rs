@@ -5,6 +5,7 @@
 mod app;
 mod check;
 mod exams;
+mod explain;
 mod export;
 pub mod json;
 mod progress;

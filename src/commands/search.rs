@@ -17,7 +17,7 @@ use super::source::display_path;
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
 use crate::search::{Hit, NoteSieve, Query, SearchContext, SearchIndex, StreamedHits, TermKind};
-use crate::vault::{Depth, LoadOptions, QuestionId, QuestionOrigin, Vault};
+use crate::vault::{Depth, LoadOptions, QuestionId, QuestionOrigin, QuestionStyle, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
 pub fn run(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -34,11 +34,12 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     };
     let roots = super::source::vault_roots(global);
     let (vault, hits) = if let Some(roots) = roots {
-        find_in_folders(&roots, query, &ctx, args.limit).map_err(|e| match e
-            .downcast_ref::<crate::vault::LoadError>()
-        {
-            Some(load) => super::source::localized(load, global),
-            None => e,
+        let style = super::source::question_style();
+        find_in_folders_as(&roots, query, &ctx, args.limit, style).map_err(|e| {
+            match e.downcast_ref::<crate::vault::LoadError>() {
+                Some(load) => super::source::localized(load, global),
+                None => e,
+            }
         })?
     } else {
         let vault = crate::vault::load_bundled();
@@ -88,6 +89,17 @@ pub fn find_in_folders(
     ctx: &SearchContext<'_>,
     limit: usize,
 ) -> anyhow::Result<(Vault, Vec<Hit>)> {
+    find_in_folders_as(roots, query, ctx, limit, QuestionStyle::default())
+}
+
+/// [`find_in_folders`] reading questions in a given style.
+pub fn find_in_folders_as(
+    roots: &[PathBuf],
+    query: Query,
+    ctx: &SearchContext<'_>,
+    limit: usize,
+    questions: QuestionStyle,
+) -> anyhow::Result<(Vault, Vec<Hit>)> {
     let query = Arc::new(query);
     let streamed = NoteSieve::applies(&query).then(|| Arc::new(StreamedHits::new(limit)));
     let options = LoadOptions {
@@ -97,6 +109,7 @@ pub fn find_in_folders(
             Depth::Full
         },
         sift: streamed.as_ref().map(|hits| hits.sift(&query)),
+        questions,
         ..LoadOptions::default()
     };
     let vault = crate::vault::load(roots, &options, &|_| {})?;

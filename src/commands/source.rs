@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::GlobalArgs;
-use crate::vault::{self, LoadOptions, Vault};
+use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
 
 /// The vault roots the arguments name, or `None` for the bundled deck.
 pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
@@ -18,15 +18,33 @@ pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
     (!roots.is_empty()).then_some(roots)
 }
 
-/// Loads the vault the arguments name. An `Err` means a vault root itself
-/// could not be read (exit status 2); problems inside files are diagnostics.
+/// Loads the vault the arguments name, reading questions as config.toml
+/// says. An `Err` means a vault root itself could not be read (exit
+/// status 2); problems inside files are diagnostics.
 pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
+    open_vault_as(global, question_style())
+}
+
+/// [`open_vault`] reading questions in a given style.
+pub fn open_vault_as(global: &GlobalArgs, style: QuestionStyle) -> anyhow::Result<Vault> {
+    let options = LoadOptions {
+        questions: style,
+        ..LoadOptions::default()
+    };
     match vault_roots(global) {
-        Some(roots) => {
-            vault::load(&roots, &LoadOptions::default(), &|_| {}).map_err(|e| localized(&e, global))
-        }
+        Some(roots) => vault::load(&roots, &options, &|_| {}).map_err(|e| localized(&e, global)),
         None => Ok(vault::load_bundled()),
     }
+}
+
+/// The question style config.toml asks for (`questions = "strict"`), the
+/// tolerant reader by default. A bad value is reported on stderr.
+pub fn question_style() -> QuestionStyle {
+    let (config, problems) = super::app::read_config(crate::i18n::Lang::detect(None));
+    for p in problems.iter().filter(|p| p.contains("questions")) {
+        eprintln!("munje: {p}");
+    }
+    config.questions.unwrap_or_default()
 }
 
 /// Hands a loaded vault (or index) to the operating system instead of

@@ -21,6 +21,9 @@ pub struct PresentedOption {
     pub source_letter: Letter,
     /// The option's text.
     pub text: String,
+    /// The label its note writes (`②`, `b.`), shown beside the letter
+    /// while the options keep the note's order; the letter is what grades.
+    pub label: Option<String>,
     /// The note's explanation of this option, if any.
     pub explanation: Option<String>,
 }
@@ -89,6 +92,9 @@ impl PresentedQuestion {
                     letter: if shuffled { shown } else { o.letter },
                     source_letter: o.letter,
                     text: o.text.to_string(),
+                    label: (!shuffled)
+                        .then(|| q.options.label(i).map(str::to_owned))
+                        .flatten(),
                     explanation: q.explanations.get(o.letter).map(str::to_owned),
                 })
             })

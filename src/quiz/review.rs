@@ -88,6 +88,7 @@ impl QuestionSnapshot {
                     letter: o.letter,
                     source_letter: o.letter,
                     text: o.text.clone(),
+                    label: None,
                     explanation: o.explanation.clone(),
                 })
                 .collect(),

@@ -68,6 +68,7 @@ pub fn sample_vault() -> Vault {
             note_title: Some(Arc::clone(&notes[note].title)),
             note: Some(NoteIx(note)),
             quizzable: true,
+            form: crate::vault::Form::Strict,
         };
     let mut q0 = q(
         "spot-notice",

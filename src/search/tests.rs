@@ -58,6 +58,7 @@ fn question(id: &str, origin: QuestionOrigin, line: usize, stem: &str, opts: &[&
         note_title: None,
         note: None,
         quizzable: true,
+        form: crate::vault::Form::Strict,
     }
 }
 

@@ -5,6 +5,7 @@
 //! ```toml
 //! theme = "light"          # or "dark"
 //! day_starts_at = "04:00"  # when a learning day begins (or an hour: 4)
+//! questions = "strict"     # only the note format's grammar; default "tolerant"
 //! [keys]
 //! quit = "x"               # a key name, or a list of them
 //! search = ["/", "ctrl-f"]
@@ -24,6 +25,8 @@ pub struct Config {
     pub keys: Vec<(String, Vec<String>)>,
     /// When a learning day begins (Anki's "next day starts at").
     pub day_starts_at: DayStart,
+    /// Which questions notes are read for, if set.
+    pub questions: Option<crate::vault::QuestionStyle>,
 }
 
 impl Config {
@@ -78,6 +81,18 @@ impl Config {
                         }),
                     }
                 }
+                ("questions", toml::Value::String(s)) => match s.as_str() {
+                    "strict" => config.questions = Some(crate::vault::QuestionStyle::Strict),
+                    "tolerant" => config.questions = Some(crate::vault::QuestionStyle::Tolerant),
+                    other => problems.push(match lang {
+                        Lang::Ko => format!(
+                            "config.toml: questions \"{other}\"은(는) \"strict\"나 \"tolerant\"가 아닙니다"
+                        ),
+                        Lang::En => format!(
+                            "config.toml: questions \"{other}\" is not \"strict\" or \"tolerant\""
+                        ),
+                    }),
+                },
                 ("keys", toml::Value::Table(keys)) => {
                     for (name, v) in keys {
                         let list = match v {
@@ -103,10 +118,10 @@ impl Config {
                 }
                 (other, v) => problems.push(match lang {
                     Lang::Ko => format!(
-                        "config.toml: 모르는 설정 \"{other}\" = {v} (아는 설정: theme, day_starts_at, [keys])"
+                        "config.toml: 모르는 설정 \"{other}\" = {v} (아는 설정: theme, day_starts_at, questions, [keys])"
                     ),
                     Lang::En => format!(
-                        "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, [keys])"
+                        "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, questions, [keys])"
                     ),
                 }),
             }
@@ -211,6 +226,16 @@ mod tests {
         for p in &problems {
             assert!(p.contains("아닙니다") || p.contains("모르는 설정"), "{p}");
         }
+    }
+
+    #[test]
+    fn questions_switch_is_read_and_checked() {
+        let (c, problems) = Config::parse("questions = \"strict\"\n", Lang::En);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.questions, Some(crate::vault::QuestionStyle::Strict));
+        let (c, problems) = Config::parse("questions = \"loose\"\n", Lang::En);
+        assert_eq!(c.questions, None);
+        assert!(problems[0].contains("\"loose\""), "{problems:?}");
     }
 
     #[test]

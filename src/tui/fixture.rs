@@ -131,6 +131,7 @@ fn question(
         note_title: Some(title.into()),
         note: Some(NoteIx(note)),
         quizzable: true,
+        form: crate::vault::Form::Strict,
     }
 }
 

@@ -300,6 +300,7 @@ impl Entry<'_> {
             note_title: note.map(Into::into),
             note: None,
             quizzable: errors == 0,
+            form: crate::vault::Form::Strict,
         };
         Some((question, self.key_line("note")))
     }

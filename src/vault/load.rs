@@ -45,6 +45,8 @@ pub struct LoadOptions {
     /// Files, folders and links a walk visits before it gives up with a
     /// diagnostic ([`MAX_WALK_ENTRIES`]).
     pub walk_budget: usize,
+    /// Whether the tolerant reader reads questions beside the strict grammar.
+    pub questions: super::QuestionStyle,
 }
 
 /// Decides, note by note on the loading threads, which notes a caller needs
@@ -95,6 +97,7 @@ impl Default for LoadOptions {
             threads: 0,
             sift: None,
             walk_budget: MAX_WALK_ENTRIES,
+            questions: super::QuestionStyle::default(),
         }
     }
 }
@@ -325,8 +328,7 @@ pub fn load_sources(
                     };
                     let Some((i, job)) = next else { break };
                     let root = job.root;
-                    let mut parsed =
-                        parse_job(job, options.max_file_bytes, options.depth, &mut buffer);
+                    let mut parsed = parse_job(job, options, &mut buffer);
                     if let (Some(keep), Parsed::Note(n)) = (&mut keep, &mut parsed)
                         && !keep(&n.note)
                     {
@@ -378,7 +380,8 @@ fn outline_only(n: &mut ParsedNote) {
 
 /// Parses one file, read into `buffer` (the thread's, reused from file
 /// to file).
-fn parse_job(job: Job, max: u64, depth: Depth, buffer: &mut Vec<u8>) -> Parsed {
+fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
+    let (max, depth, questions) = (options.max_file_bytes, options.depth, options.questions);
     let bytes = match &job.source {
         Source::Static(bytes) => Ok(*bytes),
         Source::File(path) => read_capped(path, &job.rel, max, buffer).map(|n| &buffer[..n]),
@@ -389,7 +392,7 @@ fn parse_job(job: Job, max: u64, depth: Depth, buffer: &mut Vec<u8>) -> Parsed {
             Ok(b) => Parsed::Bank(b),
             Err(d) => Parsed::Skipped(d),
         },
-        Ok(bytes) => match super::note::parse_note_to(&job.rel, bytes, depth) {
+        Ok(bytes) => match super::note::parse_note_as(&job.rel, bytes, depth, questions) {
             Ok(mut n) => {
                 // The same text: keep the job's string, free the copy.
                 n.note.path = job.rel;

@@ -22,6 +22,7 @@ mod question;
 mod scan;
 pub mod tags;
 mod text;
+mod tolerant;
 mod yaml_fast;
 
 pub use bundled::load_bundled;
@@ -35,3 +36,7 @@ pub use model::{
 };
 pub use note::{ParsedNote, parse_note};
 pub use tags::{Tag, TagNode, tag_tree};
+pub use tolerant::explain::{
+    ExplainedQuestion, Explanation, UnreadLine, explain_note, unread_hint,
+};
+pub use tolerant::{Form, KeyForm, OptionsForm, QuestionStyle, StemForm, TolerantForm};

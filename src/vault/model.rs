@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
 use super::tags::Tag;
+use super::tolerant::Form;
 
 #[path = "answer.rs"]
 mod answer;
@@ -236,6 +237,9 @@ pub struct Question {
     pub note: Option<NoteIx>,
     /// False when an error makes the question unfit for quizzes.
     pub quizzable: bool,
+    /// How it was read: by the note format's grammar, or by which of the
+    /// tolerant reader's recognisers.
+    pub form: Form,
 }
 
 impl Question {

@@ -8,6 +8,7 @@ use super::diagnostic::Diagnostic;
 use super::load::Depth;
 use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
+use super::tolerant::{self, QuestionStyle, Read};
 use super::{frontmatter, id, markdown, question, scan};
 
 /// A parsed note with its questions and problems, not yet in a vault.
@@ -33,8 +34,18 @@ pub fn parse_note_to(
     bytes: impl AsRef<[u8]>,
     depth: Depth,
 ) -> Result<ParsedNote, Diagnostic> {
+    parse_note_as(path, bytes, depth, QuestionStyle::default())
+}
+
+/// [`parse_note_to`] reading questions in a `style`.
+pub fn parse_note_as(
+    path: &str,
+    bytes: impl AsRef<[u8]>,
+    depth: Depth,
+    style: QuestionStyle,
+) -> Result<ParsedNote, Diagnostic> {
     let text = scan::decode(path, bytes.as_ref())?;
-    Ok(parse_text_to(path, text, depth))
+    Ok(parse_text_to(path, text, depth, style))
 }
 
 /// Reads quotes and lists nested past the limit as text, with a warning at
@@ -62,7 +73,7 @@ fn cut_deep_markdown(
 }
 
 /// Parses decoded note text (NFC, `\n` line endings, no BOM).
-fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
+fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyle) -> ParsedNote {
     let mut diagnostics = Vec::new();
     let split = scan::split_frontmatter(&text);
     let mut fm = frontmatter::Frontmatter::default();
@@ -112,28 +123,16 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
         .into();
     // One allocation shared by the note and every question it holds.
     let tags: Arc<[Tag]> = std::mem::take(&mut fm.tags).into();
-    let drafts = question::parse(&units, &body, path, &mut diagnostics);
+    let place = Place {
+        path,
+        body_line: split.body_line,
+        sections: &sections,
+        title: &title,
+        tags: &tags,
+    };
+    let tolerant = depth == Depth::Full && style == QuestionStyle::Tolerant;
+    let questions = read_questions(&units, &body, &place, tolerant, &mut diagnostics);
     drop(units);
-    let questions = drafts
-        .into_iter()
-        .map(|d| Question {
-            id: d.block_id.map_or_else(
-                || id::question_id(&title, &d.stem),
-                |b| QuestionId(b.into_string()),
-            ),
-            origin: QuestionOrigin::Note(NoteIx(0)),
-            line: d.line,
-            stem: d.stem,
-            options: d.options,
-            answer: d.answer,
-            explanations: d.explanations,
-            explanation: d.explanation,
-            tags: Arc::clone(&tags),
-            note_title: Some(Arc::clone(&title)),
-            note: None,
-            quizzable: d.quizzable,
-        })
-        .collect();
     // A vault keeps every note for the whole session: trim the spare
     // capacity parsing leaves behind (the drained frontmatter, doubling
     // growth). Shrinking reallocates in place, without copying.
@@ -158,6 +157,72 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth) -> ParsedNote {
         note,
         questions,
         diagnostics,
+    }
+}
+
+/// Where a note's questions are, and what they share with it.
+struct Place<'a> {
+    path: &'a str,
+    body_line: usize,
+    sections: &'a [super::model::Section],
+    title: &'a Arc<str>,
+    tags: &'a Arc<[Tag]>,
+}
+
+/// The questions of a body's units by the strict grammar and, when
+/// `tolerant`, the tolerant reader's around them.
+fn read_questions(
+    units: &[markdown::Unit<'_>],
+    body: &str,
+    place: &Place<'_>,
+    tolerant: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Question> {
+    let strict_diagnostics = diagnostics.len();
+    let drafts = question::parse(units, body, place.path, diagnostics);
+    let read = if tolerant {
+        tolerant::merge(
+            body,
+            place.body_line,
+            place.sections,
+            drafts,
+            strict_diagnostics,
+            place.path,
+            diagnostics,
+        )
+    } else {
+        drafts.into_iter().map(Read::strict).collect()
+    };
+    read.into_iter().map(|r| question_of(r, place)).collect()
+}
+
+/// A question of the note at `place`, as the vault keeps it.
+fn question_of(read: Read, place: &Place<'_>) -> Question {
+    let Read {
+        draft: d,
+        form,
+        labels,
+    } = read;
+    Question {
+        id: d.block_id.map_or_else(
+            || id::question_id(place.title, &d.stem),
+            |b| QuestionId(b.into_string()),
+        ),
+        origin: QuestionOrigin::Note(NoteIx(0)),
+        line: d.line,
+        stem: d.stem,
+        options: match labels {
+            Some(labels) => d.options.with_labels(labels),
+            None => d.options,
+        },
+        answer: d.answer,
+        explanations: d.explanations,
+        explanation: d.explanation,
+        tags: Arc::clone(place.tags),
+        note_title: Some(Arc::clone(place.title)),
+        note: None,
+        quizzable: d.quizzable,
+        form,
     }
 }
 

@@ -28,13 +28,31 @@ pub(crate) struct OptionDraft {
 /// A question's options in source order (letters as written, so a broken
 /// question may repeat or skip one). Built with `collect()`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options(Lettered);
+pub struct Options(Lettered, Option<Box<[Box<str>]>>);
 
 impl Options {
     /// The option at a position, if there is one.
     pub fn get(&self, i: usize) -> Option<QuizOption<'_>> {
         let (letter, text) = self.0.get(i)?;
         Some(QuizOption { letter, text })
+    }
+
+    /// The label of the option at a position as its note writes it
+    /// (`②`, `b.`, `3)`), when that is not its letter. The letter, which
+    /// follows the position, is what grades.
+    pub fn label(&self, i: usize) -> Option<&str> {
+        self.1
+            .as_ref()?
+            .get(i)
+            .map(|l| &**l)
+            .filter(|l| !l.is_empty())
+    }
+
+    /// The same options, shown with the labels their note writes.
+    #[must_use]
+    pub(crate) fn with_labels(mut self, labels: Vec<String>) -> Options {
+        self.1 = Some(labels.into_iter().map(String::into_boxed_str).collect());
+        self
     }
 
     /// The first option with a letter, if any.
@@ -75,23 +93,27 @@ impl Options {
 impl FromIterator<OptionDraft> for Options {
     fn from_iter<I: IntoIterator<Item = OptionDraft>>(iter: I) -> Self {
         let drafts: Vec<OptionDraft> = iter.into_iter().collect();
-        Options(Lettered::build(
-            drafts.iter().map(|o| (o.letter, o.text.as_str())),
-        ))
+        Options(
+            Lettered::build(drafts.iter().map(|o| (o.letter, o.text.as_str()))),
+            None,
+        )
     }
 }
 
 impl<'s> FromIterator<QuizOption<'s>> for Options {
     fn from_iter<I: IntoIterator<Item = QuizOption<'s>>>(iter: I) -> Self {
         let items: Vec<QuizOption<'s>> = iter.into_iter().collect();
-        Options(Lettered::build(items.iter().map(|o| (o.letter, o.text))))
+        Options(
+            Lettered::build(items.iter().map(|o| (o.letter, o.text))),
+            None,
+        )
     }
 }
 
 impl<'s> FromIterator<(Letter, &'s str)> for Options {
     fn from_iter<I: IntoIterator<Item = (Letter, &'s str)>>(iter: I) -> Self {
         let items: Vec<(Letter, &str)> = iter.into_iter().collect();
-        Options(Lettered::build(items.iter().copied()))
+        Options(Lettered::build(items.iter().copied()), None)
     }
 }
 

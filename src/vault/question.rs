@@ -30,6 +30,10 @@ pub(crate) struct Draft {
     pub explanations: Explanations,
     pub explanation: Option<Box<str>>,
     pub quizzable: bool,
+    /// File lines of the first and last option, for `check --explain`.
+    pub option_lines: Option<(usize, usize)>,
+    /// File line of the answer, for `check --explain`.
+    pub answer_line: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -322,6 +326,11 @@ impl<'u> Parser<'_, 'u> {
         letters.sort_unstable();
         letters.dedup();
         let explanation = super::text::fold(&general.join(" "));
+        let option_lines = options
+            .first()
+            .zip(options.last())
+            .map(|((_, a), (_, b))| (a.line, b.line));
+        let answer_line = answer.as_ref().map(|(_, span, _)| span.line);
         self.out.push(Draft {
             line: stem_span.line,
             block_id: block_id.map(|(id, _, _)| id.into_boxed_str()),
@@ -331,6 +340,8 @@ impl<'u> Parser<'_, 'u> {
             explanations: explanations.into_iter().collect(),
             explanation: (!explanation.is_empty()).then(|| explanation.into_boxed_str()),
             quizzable: errors == 0,
+            option_lines,
+            answer_line,
         });
     }
 }

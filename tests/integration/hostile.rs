@@ -231,6 +231,46 @@ fn five_thousand_questions_in_one_note_all_load() {
 }
 
 #[test]
+fn five_thousand_questions_in_their_own_style_all_load() {
+    let questions: String = numbered(
+        5_000,
+        "### {i}.\n다음 중 {i}번 보기는?\n\n① 예\n② 아니오\n\n정답 : ②\n\n",
+    );
+    let export = assert_hostile(
+        |d| write(d, "own-style.md", format!("# 내 문제\n\n{questions}")),
+        CLEAN,
+    );
+    let note = exported_note(&export, "own-style.md").unwrap();
+    assert_eq!(note["questions"].as_array().unwrap().len(), 5_000);
+}
+
+#[test]
+fn answer_lines_labels_and_brackets_by_the_ten_thousand_stay_bounded() {
+    // Everything the tolerant reader looks at, with nothing to read:
+    // labels that never count up, answers with no options, marks in prose,
+    // and lines of open brackets, links and tags that never close.
+    let lines: String = numbered(
+        20_000,
+        "정답 : B\nA. 하나\n- ((((((((((((((((((( ⭐\n선택 {i}\n- [x] <mark>항목</mark>\n\n",
+    );
+    let storm = "[".repeat(100_000) + &"(정답".repeat(20_000) + &"<mark>".repeat(20_000);
+    let export = assert_hostile(
+        |d| {
+            write(d, "answers.md", format!("# 답만 있는 노트\n\n{lines}"));
+            write(
+                d,
+                "storm.md",
+                format!("# 괄호\n\n- {storm}\n- {storm}\n\n정답: A\n"),
+            );
+        },
+        CLEAN,
+    );
+    for rel in ["answers.md", "storm.md"] {
+        assert!(exported_note(&export, rel).is_some(), "{rel} did not load");
+    }
+}
+
+#[test]
 fn ten_thousand_tags_all_load() {
     let tags: String = numbered(10_000, "  - 태그/t{i}\n");
     let export = assert_hostile(

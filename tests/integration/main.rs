@@ -6,6 +6,7 @@ mod cli_export;
 mod cli_help;
 mod cli_search;
 mod cli_tags;
+mod cli_tolerant;
 mod deck;
 mod exams;
 mod hangup;

@@ -38,7 +38,11 @@ pub fn question(
     };
     let _ = writeln!(s, "\n[{}/{total}]{clock}{flag} {}", index + 1, q.stem);
     for o in &q.options {
-        let _ = writeln!(s, "  {}) {}", o.letter, o.text);
+        match &o.label {
+            Some(label) => writeln!(s, "  {}) {label} {}", o.letter, o.text),
+            None => writeln!(s, "  {}) {}", o.letter, o.text),
+        }
+        .ok();
     }
     if q.pick_count() > 1 {
         let _ = writeln!(s, "{}", choose(q.pick_count(), lang));

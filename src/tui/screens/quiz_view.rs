@@ -110,9 +110,13 @@ pub fn question_lines(
             ""
         };
         let head = format!(
-            "{}{boxed}{}) ",
+            "{}{boxed}{}) {}",
             if cursor { "▶ " } else { "  " },
-            opt.letter
+            opt.letter,
+            opt.label
+                .as_ref()
+                .map(|l| format!("{l} "))
+                .unwrap_or_default()
         );
         let first = Line::from(Span::styled(
             head.clone(),

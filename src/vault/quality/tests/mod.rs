@@ -39,6 +39,7 @@ fn question(stem: &str, options: &[String], answer: &[Letter]) -> Question {
         note_title: None,
         note: None,
         quizzable: true,
+        form: crate::vault::Form::default(),
     }
 }
 

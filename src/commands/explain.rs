@@ -1,0 +1,330 @@
+//! What `check` says about the tolerant reader: `check --explain
+//! PATH[:LINE]` (what was read from one note, and why each answer-like
+//! line was not), the count of questions read in each form, and the
+//! warning for a note with answer-like lines and no question read.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::source::display_path;
+use crate::vault::{
+    Diagnostic, ExplainedQuestion, Explanation, Form, KeyForm, OptionsForm, QuestionStyle,
+    StemForm, Vault,
+};
+
+/// `check --explain PATH[:LINE]`: prints what was read from the note.
+pub fn run(
+    roots: Option<&[PathBuf]>,
+    target: &str,
+    style: QuestionStyle,
+) -> anyhow::Result<ExitCode> {
+    let (path, line) = split_target(target);
+    let file = find_file(&path, roots)
+        .ok_or_else(|| anyhow::anyhow!("cannot read note '{}': no such file", path.display()))?;
+    let bytes = std::fs::read(&file)
+        .map_err(|e| anyhow::anyhow!("cannot read note '{}': {e}", file.display()))?;
+    let shown = file.display().to_string();
+    let out = match crate::vault::explain_note(&shown, &bytes, style) {
+        Ok(explanation) => render(&shown, &explanation, line, style),
+        Err(d) => format!("{d}\n"),
+    };
+    std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `notes/a.md:12` as the path and line; a path may itself hold `:`.
+fn split_target(target: &str) -> (PathBuf, Option<usize>) {
+    if let Some((path, line)) = target.rsplit_once(':')
+        && let Ok(line) = line.parse::<usize>()
+        && !Path::new(target).exists()
+    {
+        return (PathBuf::from(path), Some(line));
+    }
+    (PathBuf::from(target), None)
+}
+
+/// The file as given, else under one of the vault roots.
+fn find_file(path: &Path, roots: Option<&[PathBuf]>) -> Option<PathBuf> {
+    if path.is_file() {
+        return Some(path.to_owned());
+    }
+    roots?.iter().map(|r| r.join(path)).find(|p| p.is_file())
+}
+
+/// The explanation as text; with a line, only what is at that line.
+pub fn render(path: &str, e: &Explanation, line: Option<usize>, style: QuestionStyle) -> String {
+    let mut out = String::new();
+    let at = |a: usize, b: usize| line.is_none_or(|l| a <= l && l <= b);
+    let questions: Vec<&ExplainedQuestion> = e
+        .questions
+        .iter()
+        .filter(|q| {
+            let (a, b) = q.lines();
+            at(a, b)
+        })
+        .collect();
+    let unread: Vec<_> = e.unread.iter().filter(|u| at(u.line, u.line)).collect();
+    let _ = writeln!(
+        out,
+        "{path}{}: {} read, {} answer-like {} not read{}",
+        line.map(|l| format!(":{l}")).unwrap_or_default(),
+        plural(questions.len(), "question", "questions"),
+        unread.len(),
+        if unread.len() == 1 { "line" } else { "lines" },
+        if style == QuestionStyle::Strict {
+            " (questions = \"strict\": the tolerant reader is off)"
+        } else {
+            ""
+        }
+    );
+    for q in &questions {
+        out.push('\n');
+        question(&mut out, q);
+    }
+    for u in &unread {
+        let _ = writeln!(out, "\n  not read, line {}: {}", u.line, u.text);
+        let _ = writeln!(out, "    {}", u.why);
+    }
+    let diags: Vec<&Diagnostic> = e
+        .diagnostics
+        .iter()
+        .filter(|d| at(d.line, d.line))
+        .collect();
+    if !diags.is_empty() {
+        out.push('\n');
+        for d in diags {
+            let _ = writeln!(
+                out,
+                "  {}:{}: {}: {}",
+                d.line, d.column, d.severity, d.message
+            );
+        }
+    }
+    if line.is_some() && questions.is_empty() && unread.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  nothing that looks like a question or a key is at this line"
+        );
+    }
+    out
+}
+
+fn question(out: &mut String, q: &ExplainedQuestion) {
+    let (a, b) = q.lines();
+    let _ = writeln!(
+        out,
+        "  question at {} ({}){}",
+        span(a, b),
+        form_name(q.form),
+        if q.quizzable { "" } else { ", not quizzable" }
+    );
+    let form = match q.form {
+        Form::Tolerant(t) => Some(t),
+        Form::Strict => None,
+    };
+    let named = |name: &str| form.map(|_| format!(" [{name}]")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "    stem    {:<9} {}{}",
+        span(q.stem.0, q.stem.1),
+        clip(&q.stem_text, 60),
+        named(form.map_or("", |f| f.stem.name()))
+    );
+    let options: Vec<String> = q
+        .option_texts
+        .iter()
+        .map(|(l, t)| format!("{l} {}", clip(t, 24)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "    options {:<9} {}{}",
+        q.options
+            .map_or_else(|| "-".to_owned(), |(a, b)| span(a, b)),
+        options.join(" | "),
+        named(form.map_or("", |f| f.options.name()))
+    );
+    let keys: Vec<String> = q.key.iter().map(usize::to_string).collect();
+    let _ = writeln!(
+        out,
+        "    key     {:<9} {}{}",
+        if keys.is_empty() {
+            "-".to_owned()
+        } else {
+            keys.join(", ")
+        },
+        if q.answer.is_empty() {
+            "-".to_owned()
+        } else {
+            q.answer.join(", ")
+        },
+        named(form.map_or("", |f| f.key.name()))
+    );
+}
+
+fn form_name(form: Form) -> String {
+    match form {
+        Form::Strict => "strict grammar".to_owned(),
+        Form::Tolerant(_) => "tolerant reader".to_owned(),
+    }
+}
+
+fn span(a: usize, b: usize) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Adds one warning for each note that has an answer-like line but no
+/// question read, at that line, saying why it was not read.
+pub fn add_hints(vault: &mut Vault, style: QuestionStyle) {
+    let mut hints = Vec::new();
+    for note in &vault.notes {
+        let Some((line, why)) = crate::vault::unread_hint(note, style) else {
+            continue;
+        };
+        let path = display_path(vault, note.root, &note.path);
+        let mut d = Diagnostic::warning(
+            &note.path,
+            line,
+            1,
+            format!(
+                "this note has an answer-like line but no question was read: {why} (see `munje check --explain {path}:{line}`)"
+            ),
+        );
+        d.root = note.root;
+        if let Some(text) = note.body.lines().nth(line.saturating_sub(note.body_line)) {
+            d = d.with_source(text, text.chars().count());
+        }
+        hints.push(d);
+    }
+    if hints.is_empty() {
+        return;
+    }
+    vault.diagnostics.extend(hints);
+    vault.diagnostics.sort_by(|a, b| {
+        (a.root, &a.path, a.line, a.column).cmp(&(b.root, &b.path, b.line, b.column))
+    });
+}
+
+/// Questions read in each form, for one vault root.
+#[derive(Debug, Default, Serialize)]
+pub struct FormCounts {
+    /// The root as given.
+    pub root: String,
+    /// Read by the note format's grammar.
+    pub strict: usize,
+    /// Read by the tolerant reader.
+    pub tolerant: usize,
+    /// Tolerant questions by stem recogniser.
+    pub stem: Vec<(&'static str, usize)>,
+    /// Tolerant questions by options recogniser.
+    pub options: Vec<(&'static str, usize)>,
+    /// Tolerant questions by key recogniser.
+    pub key: Vec<(&'static str, usize)>,
+}
+
+/// Questions read in each form, for each root that has notes.
+pub fn form_counts(vault: &Vault) -> Vec<FormCounts> {
+    let mut out: Vec<FormCounts> = vault
+        .roots
+        .iter()
+        .map(|r| FormCounts {
+            root: r.clone(),
+            ..FormCounts::default()
+        })
+        .collect();
+    let mut stems = vec![[0usize; StemForm::ALL.len()]; out.len()];
+    let mut options = vec![[0usize; OptionsForm::ALL.len()]; out.len()];
+    let mut keys = vec![[0usize; KeyForm::ALL.len()]; out.len()];
+    for note in &vault.notes {
+        for &ix in &note.questions {
+            let Some(c) = out.get_mut(note.root) else {
+                continue;
+            };
+            match vault.question(ix).form {
+                Form::Strict => c.strict += 1,
+                Form::Tolerant(t) => {
+                    c.tolerant += 1;
+                    stems[note.root][place(&StemForm::ALL, t.stem)] += 1;
+                    options[note.root][place(&OptionsForm::ALL, t.options)] += 1;
+                    keys[note.root][place(&KeyForm::ALL, t.key)] += 1;
+                }
+            }
+        }
+    }
+    for (i, c) in out.iter_mut().enumerate() {
+        c.stem = named(StemForm::ALL.map(StemForm::name), stems[i]);
+        c.options = named(OptionsForm::ALL.map(OptionsForm::name), options[i]);
+        c.key = named(KeyForm::ALL.map(KeyForm::name), keys[i]);
+    }
+    out
+}
+
+fn place<T: PartialEq + Copy>(all: &[T], x: T) -> usize {
+    all.iter().position(|&y| y == x).unwrap_or(0)
+}
+
+/// The names with a count above zero.
+fn named<const N: usize>(
+    names: [&'static str; N],
+    counts: [usize; N],
+) -> Vec<(&'static str, usize)> {
+    names
+        .into_iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The form counts as text, when any question was read tolerantly.
+pub fn render_forms(vault: &Vault) -> String {
+    let counts = form_counts(vault);
+    let mut out = String::new();
+    if counts.iter().all(|c| c.tolerant == 0) {
+        return out;
+    }
+    let list = |items: &[(&str, usize)]| {
+        items
+            .iter()
+            .map(|(name, n)| format!("{name} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for c in &counts {
+        if c.strict + c.tolerant == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} read by the note format's grammar, {} by the tolerant reader",
+            c.root,
+            plural(c.strict, "question", "questions"),
+            c.tolerant
+        );
+        if c.tolerant > 0 {
+            let _ = writeln!(out, "  stems: {}", list(&c.stem));
+            let _ = writeln!(out, "  options: {}", list(&c.options));
+            let _ = writeln!(out, "  keys: {}", list(&c.key));
+        }
+    }
+    out
+}
