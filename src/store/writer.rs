@@ -45,6 +45,9 @@ pub enum WriteJob {
     },
     /// Try the refused answers again.
     Retry,
+    /// Fit the FSRS parameters to the learner's reviews (`munje progress
+    /// optimize`); quizzes started afterwards schedule with them.
+    Optimize(Timestamp),
     /// A vault arrived: attach history to edited questions (vault-sized
     /// work, so it runs here rather than on the app's thread).
     Reconcile(Arc<Vault>, Timestamp),
@@ -79,6 +82,8 @@ pub enum WriteReport {
     /// A session's start was recorded, or refused (it is retried at the
     /// end).
     Started(Option<String>),
+    /// The parameters were fitted, or there is not enough history yet.
+    Optimized(Result<super::Fit, String>),
     /// The store reconciled with a vault (see `Store::reconcile`).
     Reconciled(Result<Reconciled, String>),
 }
@@ -175,6 +180,11 @@ fn run(mut store: Store, jobs: &Receiver<WriteJob>, report: &dyn Fn(WriteReport)
                     pending: saved.pending,
                     error: saved.error.map(|e| e.to_string()),
                 });
+            }
+            WriteJob::Optimize(now) => {
+                report(WriteReport::Optimized(
+                    store.optimize(now).map_err(|e| e.to_string()),
+                ));
             }
             WriteJob::Reconcile(vault, now) => {
                 let done = if store.is_in_memory() {

@@ -89,6 +89,8 @@ pub enum Action {
     Undo,
     /// Retry the wrong-answer notebook.
     Retry,
+    /// Stats: fit the FSRS parameters to the learner's own reviews.
+    Optimize,
     /// Leave an exam without submitting it (not scored).
     Abandon,
     /// Open the exam history.

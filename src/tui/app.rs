@@ -483,6 +483,7 @@ impl App {
                 }
                 Action::Retry => self.retry_wrong(),
                 Action::ExamHistory => self.open_exams(),
+                Action::Optimize => self.optimize(),
                 other => s.apply(other),
             },
             Layer::QuizStart(d) => match action {

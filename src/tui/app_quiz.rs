@@ -422,6 +422,21 @@ impl App {
         }
     }
 
+    /// Fits FSRS to the learner's reviews, on the writer's thread.
+    pub(crate) fn optimize(&mut self) {
+        if self.writer.is_none() {
+            return self.say(self.lang.pick(
+                "진도가 저장되지 않아 맞출 기록이 없습니다",
+                "Progress is not being saved: there is no history to fit",
+            ));
+        }
+        self.send_write(WriteJob::Optimize((self.clock)()));
+        self.say(self.lang.pick(
+            "FSRS 매개변수를 내 기록에 맞추는 중…",
+            "Fitting FSRS parameters to your reviews…",
+        ));
+    }
+
     /// Answers refused earlier are tried again when the writer is idle.
     pub(crate) fn retry_writes(&mut self) {
         if self.pending_writes > 0 && self.in_flight == 0 {
@@ -462,7 +477,7 @@ impl App {
                 self.taken_back(Some(attempt.question), now);
             }
             WriteReport::Undone(Ok(None)) => self.taken_back(None, now),
-            WriteReport::Undone(Err(e)) => self.error(e),
+            WriteReport::Undone(Err(e)) | WriteReport::Optimized(Err(e)) => self.error(e),
             WriteReport::Finished {
                 exam,
                 pending,
@@ -478,6 +493,26 @@ impl App {
                 }
             }
             WriteReport::Reconciled(result) => self.reconciled(result),
+            WriteReport::Optimized(Ok(crate::store::Fit::Fitted { reviews, .. })) => {
+                self.say(match self.lang {
+                    Lang::Ko => format!(
+                        "복습 {reviews}번으로 FSRS 매개변수를 맞췄습니다. 다음 퀴즈부터 씁니다"
+                    ),
+                    Lang::En => format!(
+                        "fitted FSRS parameters to {reviews} reviews; the next quiz uses them"
+                    ),
+                });
+            }
+            WriteReport::Optimized(Ok(crate::store::Fit::NotEnough { reviews, needed })) => {
+                self.say(match self.lang {
+                    Lang::Ko => format!(
+                        "기록이 아직 부족합니다: 하루 이상 지나 다시 푼 복습 {reviews}번, 적어도 {needed}번 필요"
+                    ),
+                    Lang::En => format!(
+                        "not enough history yet: {reviews} reviews a day or more apart, {needed} needed"
+                    ),
+                });
+            }
             WriteReport::Started(None) => {}
             WriteReport::Started(Some(e)) => self.error(match self.lang {
                 Lang::Ko => {

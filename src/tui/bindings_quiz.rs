@@ -288,6 +288,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             "exam history",
             true,
         ),
+        b(
+            "optimize",
+            &[k('O')],
+            A::Optimize,
+            "FSRS를 내 기록에 맞추기",
+            "fit FSRS to my reviews",
+            false,
+        ),
     ];
     stats.extend(movement());
     table.insert(C::Stats, stats);

@@ -714,3 +714,20 @@ fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
     assert!(!text.contains("정답과 해설 숨김"), "{text}");
     assert!(text.contains("정답"), "{text}");
 }
+
+#[test]
+fn the_stats_screen_fits_fsrs_on_the_writer_thread_and_says_what_came_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = quiz_app(80, 24);
+    let rx = attach_store(&mut a, &dir.path().join("progress.db"));
+    a.update(Action::Stats);
+    a.update(Action::Optimize);
+    assert!(screen(&mut a, 80, 24).contains("맞추는 중"));
+    settle(&mut a, &rx);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("기록이 아직 부족합니다"), "{text}");
+    assert!(
+        a.store.as_ref().unwrap().fsrs_parameters().is_empty(),
+        "nothing stored"
+    );
+}
