@@ -1,15 +1,13 @@
-//! The app's side of quizzes: starting one (from the dialog, the open note
-//! or `munje quiz` flags) through the shared [`QuizPlan`], turning quiz
-//! outcomes into jobs for the database [`Writer`] (which runs the shared
-//! recorder off this thread) and its reports into history and screen
-//! changes. A store that refuses never stops the quiz or a key.
+//! The app's side of quizzes: starting one (from the dialog or `munje quiz`
+//! flags) through the shared [`QuizPlan`], and turning quiz outcomes into
+//! screen changes and jobs for the database writer (whose side is in
+//! `app_writes`).
 
 use crate::i18n::Lang;
 use crate::quiz::{
-    Attempt, ExamRequest, ExamReview, Notebook, QuizPlan, QuizRequest, Scheduler, Selection,
-    Shuffle, Timestamp, select,
+    ExamRequest, ExamReview, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
 };
-use crate::store::{WriteJob, WriteReport, Writer};
+use crate::store::WriteJob;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Layer};
 use crate::tui::app_study::offset_of_line;
@@ -399,167 +397,5 @@ impl App {
             r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
         }
         self.layers.push(Layer::Note(r));
-    }
-
-    /// Records an answer as it is given: the in-memory history takes a
-    /// practice answer at once (the store is never re-read), and the
-    /// writer writes it off this thread (an exam's answers are folded in
-    /// when the exam ends).
-    fn record(&mut self, attempt: &Attempt) {
-        if attempt.mode == crate::quiz::ModeKind::Practice {
-            self.undo_point = Some(self.history.answer(attempt));
-            self.due_stale = true;
-        }
-        self.send_write(WriteJob::Answered(Box::new(attempt.clone())));
-    }
-
-    /// Queues a job for the writer (nothing without a store).
-    fn send_write(&mut self, job: WriteJob) {
-        if let Some(w) = &self.writer
-            && w.send(job)
-        {
-            self.in_flight += 1;
-        }
-    }
-
-    /// Fits FSRS to the learner's reviews, on the writer's thread.
-    pub(crate) fn optimize(&mut self) {
-        if self.writer.is_none() {
-            return self.say(self.lang.pick(
-                "진도가 저장되지 않아 맞출 기록이 없습니다",
-                "Progress is not being saved: there is no history to fit",
-            ));
-        }
-        self.send_write(WriteJob::Optimize((self.clock)()));
-        self.say(self.lang.pick(
-            "FSRS 매개변수를 내 기록에 맞추는 중…",
-            "Fitting FSRS parameters to your reviews…",
-        ));
-    }
-
-    /// Answers refused earlier are tried again when the writer is idle.
-    pub(crate) fn retry_writes(&mut self) {
-        if self.pending_writes > 0 && self.in_flight == 0 {
-            self.send_write(WriteJob::Retry);
-        }
-    }
-
-    /// The writer finished a job: fold what it wrote into the history and
-    /// the screen.
-    pub(crate) fn written(&mut self, report: WriteReport) {
-        self.in_flight = self.in_flight.saturating_sub(1);
-        let now = (self.clock)();
-        match report {
-            WriteReport::Saved {
-                question,
-                cards,
-                pending,
-                error,
-            } => {
-                self.history.set_dues(&cards);
-                self.due_stale = true;
-                self.pending_writes = pending;
-                if let (Some(q), Some(Layer::Quiz(quiz))) = (question, self.layers.last_mut())
-                    && quiz.phase == Phase::Feedback
-                    && quiz.session.current().is_some_and(|i| i.question.id == q)
-                {
-                    quiz.next_review = cards.iter().rev().find(|(id, _)| *id == q).map(|c| c.1.due);
-                }
-                if let Some(e) = error {
-                    self.error(self.unsaved_note(&e, pending));
-                }
-            }
-            WriteReport::Undone(Ok(Some(attempt))) => {
-                if let Some(point) = self.undo_point.take() {
-                    self.history.undo(point);
-                }
-                self.due_stale = true;
-                self.taken_back(Some(attempt.question), now);
-            }
-            WriteReport::Undone(Ok(None)) => self.taken_back(None, now),
-            WriteReport::Undone(Err(e)) | WriteReport::Optimized(Err(e)) => self.error(e),
-            WriteReport::Finished {
-                exam,
-                pending,
-                error,
-            } => {
-                for (a, card) in &exam {
-                    self.history.record(a, Some(card.due));
-                }
-                self.due_stale = true;
-                self.pending_writes = pending;
-                if let Some(e) = error {
-                    self.error(self.unsaved_note(&e, pending));
-                }
-            }
-            WriteReport::Reconciled(result) => self.reconciled(result),
-            WriteReport::Optimized(Ok(crate::store::Fit::Fitted { reviews, .. })) => {
-                self.say(match self.lang {
-                    Lang::Ko => format!(
-                        "복습 {reviews}번으로 FSRS 매개변수를 맞췄습니다. 다음 퀴즈부터 씁니다"
-                    ),
-                    Lang::En => format!(
-                        "fitted FSRS parameters to {reviews} reviews; the next quiz uses them"
-                    ),
-                });
-            }
-            WriteReport::Optimized(Ok(crate::store::Fit::NotEnough { reviews, needed })) => {
-                self.say(match self.lang {
-                    Lang::Ko => format!(
-                        "기록이 아직 부족합니다: 하루 이상 지나 다시 푼 복습 {reviews}번, 적어도 {needed}번 필요"
-                    ),
-                    Lang::En => format!(
-                        "not enough history yet: {reviews} reviews a day or more apart, {needed} needed"
-                    ),
-                });
-            }
-            WriteReport::Started(None) => {}
-            WriteReport::Started(Some(e)) => self.error(match self.lang {
-                Lang::Ko => {
-                    format!("세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다")
-                }
-                Lang::En => {
-                    format!(
-                        "could not record the session start yet ({e}); it is retried at the end"
-                    )
-                }
-            }),
-        }
-    }
-
-    /// The last answer was taken back (or there was none): ask it again.
-    fn taken_back(&mut self, question: Option<crate::vault::QuestionId>, now: Timestamp) {
-        match question {
-            Some(q) => {
-                if let Some(Layer::Quiz(quiz)) = self.layers.last_mut() {
-                    quiz.taken_back(&q, now);
-                }
-                self.say(self.lang.pick(
-                    "마지막 답을 취소했습니다. 다시 답하세요",
-                    "The answer was taken back; answer again",
-                ));
-            }
-            None => self.say(
-                self.lang
-                    .pick("되돌릴 답이 없습니다", "There is no answer to take back"),
-            ),
-        }
-    }
-
-    fn unsaved_note(&self, e: &str, n: usize) -> String {
-        match self.lang {
-            Lang::Ko => {
-                format!("답을 아직 저장하지 못했습니다 ({e}). 계속 다시 저장합니다 (대기 {n}개)")
-            }
-            Lang::En => {
-                format!("could not save the answer yet ({e}); it is kept and retried ({n} waiting)")
-            }
-        }
-    }
-
-    /// Stops the writer after the answers it holds, with last tries for
-    /// those the store refused; returns how many could not be saved.
-    pub fn save_unsaved(&mut self) -> usize {
-        self.writer.take().map_or(0, Writer::finish)
     }
 }

@@ -7,6 +7,7 @@ pub mod app;
 mod app_identity;
 mod app_quiz;
 mod app_study;
+mod app_writes;
 mod bindings;
 mod bindings_quiz;
 pub mod config;
