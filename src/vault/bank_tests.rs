@@ -191,3 +191,20 @@ fn an_alias_inside_its_own_anchor_is_a_bank_diagnostic() {
         b.diagnostics
     );
 }
+
+/// Found by the `bank_nesting` fuzz target (ten-minute run): a long run of
+/// compact `- - - …` entries after lines the scan reads as a continued
+/// plain scalar, which the YAML parser's own recursion limit then refuses.
+/// The bank is a diagnostic, in bounded time.
+#[test]
+fn compact_sequences_the_scan_under_counts_are_still_a_bank_diagnostic() {
+    let b = bank(include_str!(
+        "../../tests/fixtures/fuzz/bank-compact-sequences.yaml"
+    ));
+    assert!(b.questions.is_empty());
+    assert!(
+        b.diagnostics.iter().any(|d| d.message.contains("YAML")),
+        "{:?}",
+        b.diagnostics
+    );
+}
