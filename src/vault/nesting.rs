@@ -32,8 +32,13 @@ pub fn yaml_too_deep(yaml: &str, limit: usize) -> Option<(usize, usize)> {
 /// The state of a YAML scan between lines.
 #[derive(Default)]
 struct YamlScan {
-    /// Open flow collections (`[` and `{`).
+    /// Open flow levels: the collections (`[` and `{`) and the implicit
+    /// single-pair mappings inside sequences (`[a: [b: …`), each a level
+    /// to the parser.
     flow: usize,
+    /// The open flow collections: a sequence or not, and whether a pair
+    /// (`key: value` or `? key`) is open in it.
+    open: Vec<(bool, bool)>,
     /// Indentations of the open block levels.
     indents: Vec<usize>,
     /// Block levels open where the current flow collection started: the
@@ -113,6 +118,7 @@ impl YamlScan {
                 // in flow context every one counts (a stray one is a
                 // parse error, found at once).
                 b'[' | b'{' if self.token_start || self.flow > 0 => {
+                    self.open.push((b == b'[', false));
                     self.flow += 1;
                     self.token_start = true;
                     if self.block + self.flow > limit {
@@ -120,10 +126,37 @@ impl YamlScan {
                     }
                 }
                 b']' | b'}' => {
-                    self.flow = self.flow.saturating_sub(1);
+                    let pair = self.open.pop().is_some_and(|(_, pair)| pair);
+                    self.flow = self.flow.saturating_sub(1 + usize::from(pair));
                     self.token_start = false;
                 }
-                b',' if self.flow > 0 => self.token_start = true,
+                b',' if self.flow > 0 => {
+                    if let Some(top) = self.open.last_mut().filter(|t| t.1) {
+                        top.1 = false;
+                        self.flow = self.flow.saturating_sub(1);
+                    }
+                    self.token_start = true;
+                }
+                // A pair inside a flow collection: in a sequence it is a
+                // mapping of its own, one level deeper (counted for `?` in
+                // any collection, to be safe).
+                b':' | b'?'
+                    if self.flow > 0
+                        && (b == b':' || (self.token_start && ends_token))
+                        && self
+                            .open
+                            .last()
+                            .is_some_and(|&(seq, pair)| !pair && (seq || b == b'?')) =>
+                {
+                    if let Some(top) = self.open.last_mut() {
+                        top.1 = true;
+                    }
+                    self.flow += 1;
+                    self.token_start = true;
+                    if self.block + self.flow > limit {
+                        return Some(at);
+                    }
+                }
                 b':' if ends_token || self.flow > 0 => self.token_start = true,
                 b'-' | b'?' if self.token_start && ends_token => {
                     if self.flow == 0 {
@@ -310,6 +343,36 @@ mod tests {
             "]".repeat(150)
         );
         assert!(yaml_too_deep(&yaml, 100).is_some());
+    }
+
+    /// Found by the fuzz targets: `[x: [x: …` nests a single-pair mapping
+    /// in each sequence, two levels per bracket to the parser.
+    #[test]
+    fn pairs_inside_flow_sequences_count_as_levels() {
+        let yaml = format!("x: {}1{}\n", "[x: ".repeat(60), "]".repeat(60));
+        assert_eq!(yaml_too_deep(&yaml, 100), Some((1, 4 + 4 * 49 + 2)));
+        let yaml = format!("x: {}1{}\n", "[? ".repeat(60), "]".repeat(60));
+        assert!(yaml_too_deep(&yaml, 100).is_some());
+        let flat = format!("x: [{}]\n", "a: 1, ".repeat(500));
+        assert_eq!(yaml_too_deep(&flat, 3), None);
+        let maps = format!("x: {}1{}\n", "{a: ".repeat(60), "}".repeat(60));
+        assert_eq!(yaml_too_deep(&maps, 100), None);
+    }
+
+    /// The fuzz inputs that found it, as frontmatter and as a bank: the
+    /// scan refuses them, or the parser finds them within its own limit.
+    #[test]
+    fn fuzz_finds_with_pairs_in_sequences_are_caught() {
+        for yaml in [
+            include_str!("../../tests/fixtures/fuzz/frontmatter-pairs.yaml"),
+            include_str!("../../tests/fixtures/fuzz/bank-pairs.yaml"),
+        ] {
+            if yaml_too_deep(yaml, MAX_NESTING).is_none()
+                && let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(yaml)
+            {
+                assert!(!e.to_string().contains("recursion limit"), "{e}");
+            }
+        }
     }
 
     #[test]
