@@ -55,6 +55,46 @@ struct YamlScan {
 }
 
 impl YamlScan {
+    /// One flow level more (a collection or a pair); true past `limit`.
+    fn deeper(&mut self, limit: usize) -> bool {
+        self.flow += 1;
+        self.token_start = true;
+        self.block + self.flow > limit
+    }
+
+    /// A block entry (`- `, `? `) at `at`: its content starts a level of
+    /// its own, at the column after the indicator. True past `limit`.
+    fn compact(&mut self, bytes: &[u8], at: usize, limit: usize) -> bool {
+        let content = at + 1 + bytes[at + 1..].iter().take_while(|&&n| n == b' ').count();
+        self.indents.push(content);
+        self.block = self.indents.len();
+        self.block > limit
+    }
+
+    /// A pair opens in the innermost flow collection; true past `limit`.
+    fn open_pair(&mut self, limit: usize) -> bool {
+        if let Some(top) = self.open.last_mut() {
+            top.1 = true;
+        }
+        self.deeper(limit)
+    }
+
+    /// A flow collection closes, with the pair open in it.
+    fn leave_flow(&mut self) {
+        let pair = self.open.pop().is_some_and(|(_, pair)| pair);
+        self.flow = self.flow.saturating_sub(1 + usize::from(pair));
+        self.token_start = false;
+    }
+
+    /// `,` in a flow collection ends the pair open in it.
+    fn end_pair(&mut self) {
+        if let Some(top) = self.open.last_mut().filter(|t| t.1) {
+            top.1 = false;
+            self.flow = self.flow.saturating_sub(1);
+        }
+        self.token_start = true;
+    }
+
     /// Scans one line (no line break); the byte offset where the depth
     /// passes `limit`, if it does.
     fn line(&mut self, line: &str, limit: usize) -> Option<usize> {
@@ -119,24 +159,12 @@ impl YamlScan {
                 // parse error, found at once).
                 b'[' | b'{' if self.token_start || self.flow > 0 => {
                     self.open.push((b == b'[', false));
-                    self.flow += 1;
-                    self.token_start = true;
-                    if self.block + self.flow > limit {
+                    if self.deeper(limit) {
                         return Some(at);
                     }
                 }
-                b']' | b'}' => {
-                    let pair = self.open.pop().is_some_and(|(_, pair)| pair);
-                    self.flow = self.flow.saturating_sub(1 + usize::from(pair));
-                    self.token_start = false;
-                }
-                b',' if self.flow > 0 => {
-                    if let Some(top) = self.open.last_mut().filter(|t| t.1) {
-                        top.1 = false;
-                        self.flow = self.flow.saturating_sub(1);
-                    }
-                    self.token_start = true;
-                }
+                b']' | b'}' => self.leave_flow(),
+                b',' if self.flow > 0 => self.end_pair(),
                 // A pair inside a flow collection: in a sequence it is a
                 // mapping of its own, one level deeper (counted for `?` in
                 // any collection, to be safe).
@@ -148,27 +176,15 @@ impl YamlScan {
                             .last()
                             .is_some_and(|&(seq, pair)| !pair && (seq || b == b'?')) =>
                 {
-                    if let Some(top) = self.open.last_mut() {
-                        top.1 = true;
-                    }
-                    self.flow += 1;
-                    self.token_start = true;
-                    if self.block + self.flow > limit {
+                    if self.open_pair(limit) {
                         return Some(at);
                     }
                 }
                 b':' if ends_token || self.flow > 0 => self.token_start = true,
-                b'-' | b'?' if self.token_start && ends_token => {
-                    if self.flow == 0 {
-                        // The entry's content starts a level of its own,
-                        // at the column after the indicator.
-                        let content =
-                            at + 1 + bytes[at + 1..].iter().take_while(|&&n| n == b' ').count();
-                        self.indents.push(content);
-                        self.block = self.indents.len();
-                        if self.block > limit {
-                            return Some(at);
-                        }
+                // (In flow context `- ` is an error the parser finds at once.)
+                b'-' | b'?' if self.token_start && ends_token && self.flow == 0 => {
+                    if self.compact(bytes, at, limit) {
+                        return Some(at);
                     }
                 }
                 b'|' | b'>' if self.token_start && self.flow == 0 => {
