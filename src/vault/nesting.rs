@@ -32,8 +32,13 @@ pub fn yaml_too_deep(yaml: &str, limit: usize) -> Option<(usize, usize)> {
 /// The state of a YAML scan between lines.
 #[derive(Default)]
 struct YamlScan {
-    /// Open flow collections (`[` and `{`).
+    /// Open flow levels: the collections (`[` and `{`) and the implicit
+    /// single-pair mappings inside sequences (`[a: [b: …`), each a level
+    /// to the parser.
     flow: usize,
+    /// The open flow collections: a sequence or not, and whether a pair
+    /// (`key: value` or `? key`) is open in it.
+    open: Vec<(bool, bool)>,
     /// Indentations of the open block levels.
     indents: Vec<usize>,
     /// Block levels open where the current flow collection started: the
@@ -50,6 +55,46 @@ struct YamlScan {
 }
 
 impl YamlScan {
+    /// One flow level more (a collection or a pair); true past `limit`.
+    fn deeper(&mut self, limit: usize) -> bool {
+        self.flow += 1;
+        self.token_start = true;
+        self.block + self.flow > limit
+    }
+
+    /// A block entry (`- `, `? `) at `at`: its content starts a level of
+    /// its own, at the column after the indicator. True past `limit`.
+    fn compact(&mut self, bytes: &[u8], at: usize, limit: usize) -> bool {
+        let content = at + 1 + bytes[at + 1..].iter().take_while(|&&n| n == b' ').count();
+        self.indents.push(content);
+        self.block = self.indents.len();
+        self.block > limit
+    }
+
+    /// A pair opens in the innermost flow collection; true past `limit`.
+    fn open_pair(&mut self, limit: usize) -> bool {
+        if let Some(top) = self.open.last_mut() {
+            top.1 = true;
+        }
+        self.deeper(limit)
+    }
+
+    /// A flow collection closes, with the pair open in it.
+    fn leave_flow(&mut self) {
+        let pair = self.open.pop().is_some_and(|(_, pair)| pair);
+        self.flow = self.flow.saturating_sub(1 + usize::from(pair));
+        self.token_start = false;
+    }
+
+    /// `,` in a flow collection ends the pair open in it.
+    fn end_pair(&mut self) {
+        if let Some(top) = self.open.last_mut().filter(|t| t.1) {
+            top.1 = false;
+            self.flow = self.flow.saturating_sub(1);
+        }
+        self.token_start = true;
+    }
+
     /// Scans one line (no line break); the byte offset where the depth
     /// passes `limit`, if it does.
     fn line(&mut self, line: &str, limit: usize) -> Option<usize> {
@@ -113,29 +158,33 @@ impl YamlScan {
                 // in flow context every one counts (a stray one is a
                 // parse error, found at once).
                 b'[' | b'{' if self.token_start || self.flow > 0 => {
-                    self.flow += 1;
-                    self.token_start = true;
-                    if self.block + self.flow > limit {
+                    self.open.push((b == b'[', false));
+                    if self.deeper(limit) {
                         return Some(at);
                     }
                 }
-                b']' | b'}' => {
-                    self.flow = self.flow.saturating_sub(1);
-                    self.token_start = false;
+                b']' | b'}' => self.leave_flow(),
+                b',' if self.flow > 0 => self.end_pair(),
+                // A pair inside a flow collection: in a sequence it is a
+                // mapping of its own, one level deeper (counted for `?` in
+                // any collection, to be safe).
+                b':' | b'?'
+                    if self.flow > 0
+                        && (b == b':' || (self.token_start && ends_token))
+                        && self
+                            .open
+                            .last()
+                            .is_some_and(|&(seq, pair)| !pair && (seq || b == b'?')) =>
+                {
+                    if self.open_pair(limit) {
+                        return Some(at);
+                    }
                 }
-                b',' if self.flow > 0 => self.token_start = true,
                 b':' if ends_token || self.flow > 0 => self.token_start = true,
-                b'-' | b'?' if self.token_start && ends_token => {
-                    if self.flow == 0 {
-                        // The entry's content starts a level of its own,
-                        // at the column after the indicator.
-                        let content =
-                            at + 1 + bytes[at + 1..].iter().take_while(|&&n| n == b' ').count();
-                        self.indents.push(content);
-                        self.block = self.indents.len();
-                        if self.block > limit {
-                            return Some(at);
-                        }
+                // (In flow context `- ` is an error the parser finds at once.)
+                b'-' | b'?' if self.token_start && ends_token && self.flow == 0 => {
+                    if self.compact(bytes, at, limit) {
+                        return Some(at);
                     }
                 }
                 b'|' | b'>' if self.token_start && self.flow == 0 => {
@@ -310,6 +359,36 @@ mod tests {
             "]".repeat(150)
         );
         assert!(yaml_too_deep(&yaml, 100).is_some());
+    }
+
+    /// Found by the fuzz targets: `[x: [x: …` nests a single-pair mapping
+    /// in each sequence, two levels per bracket to the parser.
+    #[test]
+    fn pairs_inside_flow_sequences_count_as_levels() {
+        let yaml = format!("x: {}1{}\n", "[x: ".repeat(60), "]".repeat(60));
+        assert_eq!(yaml_too_deep(&yaml, 100), Some((1, 4 + 4 * 49 + 2)));
+        let yaml = format!("x: {}1{}\n", "[? ".repeat(60), "]".repeat(60));
+        assert!(yaml_too_deep(&yaml, 100).is_some());
+        let flat = format!("x: [{}]\n", "a: 1, ".repeat(500));
+        assert_eq!(yaml_too_deep(&flat, 3), None);
+        let maps = format!("x: {}1{}\n", "{a: ".repeat(60), "}".repeat(60));
+        assert_eq!(yaml_too_deep(&maps, 100), None);
+    }
+
+    /// The fuzz inputs that found it, as frontmatter and as a bank: the
+    /// scan refuses them, or the parser finds them within its own limit.
+    #[test]
+    fn fuzz_finds_with_pairs_in_sequences_are_caught() {
+        for yaml in [
+            include_str!("../../tests/fixtures/fuzz/frontmatter-pairs.yaml"),
+            include_str!("../../tests/fixtures/fuzz/bank-pairs.yaml"),
+        ] {
+            if yaml_too_deep(yaml, MAX_NESTING).is_none()
+                && let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(yaml)
+            {
+                assert!(!e.to_string().contains("recursion limit"), "{e}");
+            }
+        }
     }
 
     #[test]
