@@ -32,6 +32,8 @@ pub(crate) mod fixture;
 mod quiz_tests;
 #[cfg(test)]
 mod snapshots;
+#[cfg(test)]
+mod study_loop_tests;
 
 pub use app::{App, AppEvent};
 pub use event::ending_signal;

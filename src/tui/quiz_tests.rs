@@ -1,4 +1,5 @@
-//! Quiz screens and flows against `App`: snapshots of every quiz phase at
+//! Quiz screens and flows against `App` (the study loop's own flows are in
+//! `study_loop_tests`): snapshots of every quiz phase at
 //! 80×24 and 40×12, and scripted flows with a real progress store in a
 //! temporary folder. Test-only.
 
@@ -19,14 +20,14 @@ fn fixed() -> Timestamp {
     NOW
 }
 
-fn quiz_app(w: u16, h: u16) -> App {
+pub(super) fn quiz_app(w: u16, h: u16) -> App {
     let mut a = app();
     a.clock = fixed;
     a.handle(super::app::AppEvent::Resize(w, h));
     a
 }
 
-fn phase(a: &App) -> Option<Phase> {
+pub(super) fn phase(a: &App) -> Option<Phase> {
     match a.layers.last() {
         Some(Layer::Quiz(q)) => Some(q.phase),
         _ => None,
@@ -35,7 +36,7 @@ fn phase(a: &App) -> Option<Phase> {
 
 /// Gives the app a store in `path` and a database writer whose reports
 /// come back through the returned channel (see [`settle`]).
-fn attach_store(a: &mut App, path: &std::path::Path) -> Receiver<WriteReport> {
+pub(super) fn attach_store(a: &mut App, path: &std::path::Path) -> Receiver<WriteReport> {
     a.store = Some(Store::open(path, NOW).unwrap());
     let (tx, rx) = std::sync::mpsc::channel();
     let writer_store = Store::open(path, NOW).unwrap();
@@ -52,7 +53,7 @@ fn attach_store(a: &mut App, path: &std::path::Path) -> Receiver<WriteReport> {
 }
 
 /// Hands the app every report of the jobs it sent, as its event loop would.
-fn settle(a: &mut App, rx: &Receiver<WriteReport>) {
+pub(super) fn settle(a: &mut App, rx: &Receiver<WriteReport>) {
     while a.in_flight > 0 {
         let r = rx
             .recv_timeout(std::time::Duration::from_secs(10))
@@ -62,7 +63,7 @@ fn settle(a: &mut App, rx: &Receiver<WriteReport>) {
 }
 
 /// A shown letter that is wrong for the current question.
-fn wrong_letter(a: &App) -> char {
+pub(super) fn wrong_letter(a: &App) -> char {
     let Some(Layer::Quiz(q)) = a.layers.last() else {
         panic!("no quiz")
     };
@@ -83,7 +84,7 @@ fn snap(name: &str, script: impl Fn(&mut App)) {
     }
 }
 
-fn practice_on_spot(a: &mut App) {
+pub(super) fn practice_on_spot(a: &mut App) {
     a.update(Action::NextPane);
     a.update(Action::StartQuiz);
     assert_eq!(a.context(), Context::Picker, "p opens the start dialog");
@@ -288,40 +289,6 @@ fn practice_answers_are_recorded_in_the_store_as_given() {
 }
 
 #[test]
-fn an_answer_refused_by_a_locked_database_is_kept_and_saved_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("progress.db");
-    let mut a = quiz_app(80, 24);
-    let rx = attach_store(&mut a, &path);
-    practice_on_spot(&mut a);
-    settle(&mut a, &rx);
-    // Another program holds the write lock past the busy timeout.
-    let other = rusqlite::Connection::open(&path).unwrap();
-    other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let l = wrong_letter(&a);
-    a.update(Action::Pick(l));
-    assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on at once");
-    assert_eq!(a.in_flight, 1, "the answer waits on the writer's thread");
-    settle(&mut a, &rx);
-    assert_eq!(a.pending_writes, 1);
-    assert!(screen(&mut a, 80, 24).contains("저장 대기 1"));
-    // Still locked: the retry on the next tick is refused too.
-    a.handle(AppEvent::Tick);
-    settle(&mut a, &rx);
-    assert_eq!(a.pending_writes, 1);
-    other.execute_batch("COMMIT").unwrap();
-    // The lock is gone: the next tick saves the kept answer.
-    a.handle(AppEvent::Tick);
-    settle(&mut a, &rx);
-    assert_eq!(a.pending_writes, 0);
-    assert!(!screen(&mut a, 80, 24).contains("저장 대기"));
-    assert_eq!(a.save_unsaved(), 0);
-    let attempts = a.store.as_ref().unwrap().attempts().unwrap();
-    assert_eq!(attempts.len(), 1);
-    assert!(!attempts[0].correct);
-}
-
-#[test]
 fn a_quiz_runs_without_a_store() {
     let mut a = quiz_app(80, 24);
     assert!(a.store.is_none());
@@ -426,120 +393,6 @@ fn retry_practises_the_wrong_answers_again() {
     a.update(Action::Back);
     a.update(Action::Back);
     assert_eq!(a.context(), Context::Stats);
-}
-
-fn with_store(a: &mut App, dir: &tempfile::TempDir) -> Receiver<WriteReport> {
-    attach_store(a, &dir.path().join("progress.db"))
-}
-
-fn right_letter(a: &App) -> char {
-    let Some(Layer::Quiz(q)) = a.layers.last() else {
-        panic!("no quiz")
-    };
-    q.session.current().unwrap().question.answer[0]
-}
-
-#[test]
-fn feedback_says_when_the_question_comes_back_and_history_is_current() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = quiz_app(80, 24);
-    let rx = with_store(&mut a, &dir);
-    practice_on_spot(&mut a);
-    let l = right_letter(&a);
-    a.update(Action::Pick(l));
-    settle(&mut a, &rx);
-    let text = screen(&mut a, 100, 40);
-    assert!(
-        text.contains("다음 복습: 8일 후"),
-        "a fast right answer: {text}"
-    );
-    // The in-memory history was updated from the answer, and equals what
-    // the store would give on a fresh read.
-    assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
-    assert_eq!(a.history.questions.len(), 1);
-}
-
-#[test]
-fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = quiz_app(80, 24);
-    let rx = with_store(&mut a, &dir);
-    practice_on_spot(&mut a);
-    let wrong = wrong_letter(&a);
-    a.update(Action::Pick(wrong));
-    assert_eq!(phase(&a), Some(Phase::Feedback));
-    a.update(Action::Undo);
-    settle(&mut a, &rx);
-    assert_eq!(phase(&a), Some(Phase::Asking), "asked again");
-    let store = a.store.as_ref().unwrap();
-    assert!(store.attempts().unwrap().is_empty(), "the row is gone");
-    assert_eq!(store.card(&a.vault.questions[0].id).unwrap(), None);
-    assert!(a.history.questions.is_empty(), "and from the history");
-    a.recount_due(); // as after every event
-    assert_eq!(a.due.1.never_answered, a.vault.quizzable().count());
-    // Answered again, right this time: one attempt, right.
-    let right = right_letter(&a);
-    a.update(Action::Pick(right));
-    settle(&mut a, &rx);
-    let attempts = a.store.as_ref().unwrap().attempts().unwrap();
-    assert_eq!(attempts.len(), 1);
-    assert!(attempts[0].correct);
-}
-
-#[test]
-fn m_on_the_feedback_rates_a_right_guess_hard() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = quiz_app(80, 24);
-    let rx = with_store(&mut a, &dir);
-    practice_on_spot(&mut a);
-    let right = right_letter(&a);
-    a.update(Action::Pick(right));
-    settle(&mut a, &rx);
-    let id = a.vault.questions[0].id.clone();
-    let card_good = a.store.as_ref().unwrap().card(&id).unwrap().unwrap();
-    a.update(Action::Guessed);
-    settle(&mut a, &rx);
-    let store = a.store.as_ref().unwrap();
-    let attempts = store.attempts().unwrap();
-    assert_eq!(attempts.len(), 1, "recorded again in place, not twice");
-    assert_eq!(attempts[0].rating, crate::quiz::Rating::Hard);
-    let card_hard = store.card(&id).unwrap().unwrap();
-    assert!(card_hard.due < card_good.due, "a guess comes back sooner");
-    assert_eq!(card_hard.reps, 1);
-    assert!(screen(&mut a, 80, 24).contains("찍어서 맞힘"));
-    // m again: not a guess after all.
-    a.update(Action::Guessed);
-    settle(&mut a, &rx);
-    assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
-    let attempts = a.store.as_ref().unwrap().attempts().unwrap();
-    assert_eq!(attempts.len(), 1);
-    assert_ne!(attempts[0].rating, crate::quiz::Rating::Hard);
-}
-
-#[test]
-fn r_starts_todays_review_with_exactly_the_due_questions() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = quiz_app(80, 24);
-    let rx = with_store(&mut a, &dir);
-    a.update(Action::ReviewDue);
-    assert!(a.layers.is_empty(), "nothing is due yet");
-    // Answer one wrong: it comes back within the day.
-    practice_on_spot(&mut a);
-    let wrong = wrong_letter(&a);
-    a.update(Action::Pick(wrong));
-    a.update(Action::Back);
-    a.update(Action::Back);
-    settle(&mut a, &rx);
-    assert!(a.layers.is_empty());
-    a.recount_due(); // as after every event
-    assert_eq!(a.due.1.today, 1, "the header counts it");
-    assert!(screen(&mut a, 80, 24).contains("오늘 복습 1"));
-    a.update(Action::ReviewDue);
-    let Some(Layer::Quiz(q)) = a.layers.last() else {
-        panic!("today's review did not start")
-    };
-    assert_eq!(q.session.len(), 1);
-    assert_eq!(q.title, "오늘의 복습");
 }
 
 #[test]
@@ -713,21 +566,4 @@ fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
     let text = screen(&mut a, 80, 40);
     assert!(!text.contains("정답과 해설 숨김"), "{text}");
     assert!(text.contains("정답"), "{text}");
-}
-
-#[test]
-fn the_stats_screen_fits_fsrs_on_the_writer_thread_and_says_what_came_of_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = quiz_app(80, 24);
-    let rx = attach_store(&mut a, &dir.path().join("progress.db"));
-    a.update(Action::Stats);
-    a.update(Action::Optimize);
-    assert!(screen(&mut a, 80, 24).contains("맞추는 중"));
-    settle(&mut a, &rx);
-    let text = screen(&mut a, 80, 24);
-    assert!(text.contains("기록이 아직 부족합니다"), "{text}");
-    assert!(
-        a.store.as_ref().unwrap().fsrs_parameters().is_empty(),
-        "nothing stored"
-    );
 }
