@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use super::app::{App, AppEvent};
 use super::{event, terminal};
@@ -28,6 +29,7 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         // drawing a screen must still leave the terminal restored.
         let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
         while !app.quit {
+            let drawn_at = Instant::now();
             term.draw(|f| {
                 assert!(
                     !(crash && app.loading.is_none()),
@@ -37,10 +39,7 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
             })?;
             let Ok(ev) = rx.recv() else { break };
             app.handle(ev);
-            // Drain what queued up while drawing, so fast typing never lags.
-            while let Ok(ev) = rx.try_recv() {
-                app.handle(ev);
-            }
+            take_until_frame_due(&mut app, &rx, drawn_at);
             if let Some(request) = app.edit_request.take() {
                 edit(&mut term, &mut app, &request, &pause)?;
             }
@@ -66,6 +65,31 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         );
     }
     result
+}
+
+/// The shortest time between two frames: about 60 a second.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// Handles what queued up while drawing, and whatever else arrives until
+/// the next frame is due. A flood of events (a 100,000-note load reports
+/// each file) then costs one frame every [`FRAME`], not one per event,
+/// which would keep a core of the machine drawing instead of loading; a
+/// key after a quiet spell is drawn at once, as the frame is long due.
+fn take_until_frame_due(app: &mut App, rx: &Receiver<AppEvent>, drawn_at: Instant) {
+    let due = drawn_at + FRAME;
+    loop {
+        while let Ok(ev) = rx.try_recv() {
+            app.handle(ev);
+        }
+        let now = Instant::now();
+        if now >= due || app.quit || app.edit_request.is_some() {
+            return;
+        }
+        match rx.recv_timeout(due - now) {
+            Ok(ev) => app.handle(ev),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+        }
+    }
 }
 
 /// Runs the editor on the whole terminal: input reading paused, the
