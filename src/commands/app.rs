@@ -19,7 +19,7 @@ use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
 use crate::tui::{App, AppEvent};
-use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
+use crate::vault::{self, Depth, LoadOptions, QuestionStyle, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
@@ -220,10 +220,23 @@ fn spawn_loader(
         .name("loader".into())
         .spawn(move || {
             let Some(roots) = roots else {
-                let _ = tx.send(AppEvent::Loaded(Box::new(vault::load_bundled())));
+                let _ = tx.send(AppEvent::Loaded(Box::new(prepared(vault::load_bundled()))));
                 return;
             };
-            match load(&roots, style, &tx) {
+            // Names and tags first: a large vault's list can be browsed
+            // while the rest is read.
+            match load(&roots, style, Depth::Card, &tx) {
+                Ok(v) => {
+                    if tx.send(AppEvent::Listed(Box::new(v))).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(AppEvent::LoadFailed(format!("{e:#}")));
+                    return;
+                }
+            }
+            match load(&roots, style, Depth::Full, &tx) {
                 Ok(v) => {
                     if tx.send(AppEvent::Loaded(Box::new(v))).is_err() {
                         return;
@@ -242,18 +255,41 @@ fn spawn_loader(
     Ok(())
 }
 
-fn load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
+fn load(
+    roots: &[PathBuf],
+    style: QuestionStyle,
+    depth: Depth,
+    tx: &Sender<AppEvent>,
+) -> anyhow::Result<Vault> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
+    // A hidden hook for the no-stall test: every file takes this long, so
+    // a small vault loads as slowly as a very large one.
+    let pause = std::env::var("MUNJE_TEST_SLOW_LOAD_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis);
     let progress = move |p: vault::Progress| {
+        if let Some(pause) = pause {
+            std::thread::sleep(pause);
+        }
         if let Ok(tx) = progress_tx.lock() {
             let _ = tx.send(AppEvent::Progress(p.done, p.total));
         }
     };
     let options = LoadOptions {
         questions: style,
+        depth,
         ..LoadOptions::default()
     };
-    Ok(vault::load(roots, &options, &progress)?)
+    Ok(prepared(vault::load(roots, &options, &progress)?))
+}
+
+/// Does the vault-sized work the app's first frame of a vault needs here,
+/// on the loading thread, so the UI thread never waits on it: the notes
+/// sorted and grouped for the note list.
+fn prepared(vault: Vault) -> Vault {
+    vault.catalog();
+    vault
 }
 
 /// Blocks, reloading on every debounced change under the roots, until the
@@ -300,7 +336,7 @@ fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyh
         if !relevant {
             continue;
         }
-        let event = match load(roots, style, tx) {
+        let event = match load(roots, style, Depth::Full, tx) {
             Ok(v) => AppEvent::Reloaded(Box::new(v)),
             Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
         };

@@ -45,6 +45,9 @@ pub enum AppEvent {
     Indexed(u64, Box<SearchIndex>),
     /// Loading progress: files read of files found.
     Progress(usize, usize),
+    /// Every note's name and tags, read first so a large vault can be
+    /// browsed while the whole load goes on ([`vault::Depth::Card`]).
+    Listed(Box<Vault>),
     /// The vault finished loading.
     Loaded(Box<Vault>),
     /// The vault could not be loaded.
@@ -110,6 +113,10 @@ pub struct App {
     pub vault: Arc<Vault>,
     /// True while the vault is still loading.
     pub loading: Option<(usize, usize)>,
+    /// True while `vault` holds only the notes' names and tags
+    /// ([`AppEvent::Listed`]): the list can be browsed, but there are no
+    /// bodies or questions until the whole load is done.
+    pub cards_only: bool,
     /// UI language.
     pub lang: Lang,
     /// Styles.
@@ -205,6 +212,7 @@ impl App {
             due_stale: true,
             vault: Arc::new(vault),
             loading: None,
+            cards_only: false,
             lang,
             theme,
             keymap,
@@ -344,15 +352,30 @@ impl App {
                 self.relayout();
             }
             AppEvent::Progress(done, total) => self.loading = Some((done, total)),
-            AppEvent::Loaded(vault) => {
-                self.loading = None;
-                self.due_stale = true;
+            AppEvent::Listed(vault) => {
+                // Not followed for edits: a list without questions would
+                // look like every question was removed.
+                self.cards_only = true;
                 self.vault = Arc::new(*vault);
-                self.follow_edits();
                 self.rebuild_index();
                 self.reader = None;
                 self.list = StudyList::default();
                 self.open_first_note();
+            }
+            AppEvent::Loaded(vault) => {
+                self.loading = None;
+                self.due_stale = true;
+                if std::mem::take(&mut self.cards_only) {
+                    // The learner may be browsing the list: stay where they are.
+                    self.replace_vault(*vault);
+                } else {
+                    self.vault = Arc::new(*vault);
+                    self.follow_edits();
+                    self.rebuild_index();
+                    self.reader = None;
+                    self.list = StudyList::default();
+                    self.open_first_note();
+                }
                 let (errors, _) = self.vault.diagnostic_counts();
                 if let Some(request) = self.pending_quiz.take() {
                     self.start_quiz(&request);

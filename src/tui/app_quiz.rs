@@ -23,6 +23,9 @@ use crate::vault::{QuestionIx, QuestionOrigin};
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
     pub(crate) fn open_start_dialog(&mut self, preferred: Option<Scope>) {
+        if self.questions_not_read_yet() {
+            return;
+        }
         let note = match preferred {
             Some(Scope::Note(n)) => Some(n),
             _ => self.reader.as_ref().map(|r| r.note),
@@ -30,6 +33,20 @@ impl App {
         let mut d = StartDialog::new(&self.vault, note, preferred);
         self.count_available(&mut d);
         self.layers.push(Layer::QuizStart(d));
+    }
+
+    /// True, with a word on the status line, while the vault holds only
+    /// the notes' names ([`App::cards_only`]) or nothing yet: quizzes and
+    /// figures wait for the questions.
+    fn questions_not_read_yet(&mut self) -> bool {
+        let waiting = self.cards_only || (self.loading.is_some() && self.vault.notes.is_empty());
+        if waiting {
+            self.say(self.lang.pick(
+                "문제를 아직 읽는 중입니다. 잠시 후 다시 해 보세요",
+                "Questions are still being read; try again in a moment",
+            ));
+        }
+        waiting
     }
 
     /// Sets how many questions the dialog's choices select.
@@ -46,6 +63,9 @@ impl App {
 
     /// Opens the statistics screen on fresh figures.
     pub(crate) fn open_stats(&mut self) {
+        if self.questions_not_read_yet() {
+            return;
+        }
         let now = (self.clock)();
         let due = self.history.due_counts(&self.vault, self.study_day, now);
         let stats = match &self.store {
@@ -171,6 +191,9 @@ impl App {
     /// Plans the request with the same [`QuizPlan`] the line mode uses and
     /// opens the quiz screen on it.
     pub(crate) fn start_quiz(&mut self, request: &QuizRequest) {
+        if self.questions_not_read_yet() {
+            return;
+        }
         let now = (self.clock)();
         let fitted = self
             .store

@@ -21,6 +21,13 @@ impl App {
     /// Replaces the vault with a fresh load, keeping the open note (by
     /// path) and its position.
     pub fn reload(&mut self, vault: Vault) {
+        self.replace_vault(vault);
+        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+    }
+
+    /// Takes a new vault, keeping the open note and the list's selection
+    /// where they are when those notes are still there.
+    pub(crate) fn replace_vault(&mut self, vault: Vault) {
         let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
         let find = |v: &Vault, key: &Option<(usize, String)>| {
             key.as_ref()
@@ -56,7 +63,6 @@ impl App {
         if let Some(ix) = find(&self.vault, &selected) {
             self.list.select_note(&self.vault, ix);
         }
-        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
         self.relayout();
     }
 

@@ -243,3 +243,65 @@ fn a_wide_table_puts_sideways_scrolling_in_the_hint_bar() {
     let hints = text.lines().last().unwrap_or_default();
     assert!(hints.contains("표 옆으로 보기"), "{text}");
 }
+
+/// The fixture vault as [`AppEvent::Listed`] brings it: names and tags,
+/// no bodies, sections or questions.
+fn cards_of(vault: &crate::vault::Vault) -> crate::vault::Vault {
+    let mut cards = crate::vault::Vault {
+        roots: vault.roots.clone(),
+        notes: vault.notes.clone(),
+        ..crate::vault::Vault::default()
+    };
+    for n in &mut cards.notes {
+        n.body = String::new();
+        n.sections = Box::default();
+        n.links = Box::default();
+        n.key_point = None;
+        n.questions = Vec::new();
+    }
+    cards
+}
+
+#[test]
+fn the_list_is_browsed_on_names_alone_and_the_whole_vault_takes_its_place() {
+    let mut app = App::new(
+        crate::vault::Vault::default(),
+        crate::i18n::Lang::Ko,
+        crate::tui::theme::Theme::default(),
+        crate::tui::keymap::Keymap::default(),
+    );
+    app.loading = Some((0, 0));
+    // Nothing read yet: no quiz on an empty vault.
+    app.update(Action::StartQuiz);
+    assert!(app.layers.is_empty());
+    app.handle(AppEvent::Listed(Box::new(cards_of(&fixture::vault()))));
+    app.handle(AppEvent::Progress(1, 2));
+    assert!(app.cards_only);
+    let text = crate::tui::snapshots::screen(&mut app, 80, 24);
+    assert!(text.contains("본문과 문제 읽는 중 1/2"), "{text}");
+    assert!(text.contains("본문을 읽는 중"), "{text}");
+    // Browse to the last note and open it while the rest is read.
+    app.update(Action::Bottom);
+    app.update(Action::Confirm);
+    let open = app.reader.as_ref().map(|r| r.note);
+    let path = open.map(|n| app.vault.note(n).path.clone());
+    assert!(path.is_some());
+    app.update(Action::StartQuiz);
+    assert!(app.layers.is_empty(), "no quiz without questions");
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("문제를 아직 읽는 중")),
+        "{:?}",
+        app.status
+    );
+    // The whole vault arrives: the same note stays open, now with a body.
+    app.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+    assert!(!app.cards_only);
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(Some(&app.vault.note(r.note).path), path.as_ref());
+    assert!(!app.vault.note(r.note).body.is_empty());
+    assert_eq!(app.list.selected_note(&app.vault), Some(r.note));
+    app.update(Action::StartQuiz);
+    assert!(matches!(app.layers.last(), Some(Layer::QuizStart(_))));
+}

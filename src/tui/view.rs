@@ -257,10 +257,25 @@ impl App {
         let t = &self.theme;
         let mut spans = vec![Span::styled(" munje ", t.title)];
         if let Some((done, total)) = self.loading {
+            if self.cards_only {
+                spans.push(Span::styled(
+                    format!(
+                        "· {} {} · ",
+                        self.lang.pick("노트", "notes"),
+                        self.vault.notes.len()
+                    ),
+                    t.dim,
+                ));
+            }
             spans.push(Span::styled(
                 format!(
                     "{} {done}/{total} ",
-                    self.lang.pick("불러오는 중", "loading")
+                    if self.cards_only {
+                        self.lang
+                            .pick("본문과 문제 읽는 중", "reading notes and questions")
+                    } else {
+                        self.lang.pick("불러오는 중", "loading")
+                    }
                 ),
                 t.warning,
             ));
@@ -268,6 +283,7 @@ impl App {
             let filled = (done * bar_w).checked_div(total).unwrap_or(0).min(bar_w);
             spans.push(Span::styled("█".repeat(filled), t.bar));
             spans.push(Span::styled("░".repeat(bar_w - filled), t.dim));
+            spans.push(Span::raw(" "));
         } else {
             let quizzable = self.vault.quizzable().count();
             spans.push(Span::styled(
@@ -423,6 +439,22 @@ impl App {
             let (_, text_area) = layout::study_panes(main, self.focus, true);
             if let Some(text_area) = text_area {
                 ReaderView { state: r, theme: t }.render(text_area, buf);
+                if self.cards_only {
+                    // Below the note's name and tags, all a card holds.
+                    let shown = r.rendered.rows.len().saturating_sub(r.scroll);
+                    let y = text_area
+                        .y
+                        .saturating_add(u16::try_from(shown).unwrap_or(u16::MAX));
+                    if y < text_area.bottom() {
+                        buf.set_stringn(
+                            text_area.x,
+                            y,
+                            self.lang.pick("본문을 읽는 중…", "reading the note…"),
+                            text_area.width as usize,
+                            t.dim,
+                        );
+                    }
+                }
                 scroll_marker(
                     rect,
                     r.scroll,

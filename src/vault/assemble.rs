@@ -76,6 +76,7 @@ impl Assembler {
             }
             Parsed::Bank(b) => self.banks.push((root, b)),
             Parsed::Skipped(d) => vault.diagnostics.push(d),
+            Parsed::Nothing => {}
         }
     }
 

@@ -87,6 +87,10 @@ pub enum Depth {
     /// the notes' questions (bank files are read whole). For a one-shot
     /// search, which never shows a note's questions.
     Outline,
+    /// What a list of notes shows: path, frontmatter and heading only; no
+    /// body, sections, links or questions, and no bank files. For the
+    /// app's first look at a large vault, before the whole load is done.
+    Card,
 }
 
 impl Default for LoadOptions {
@@ -226,6 +230,8 @@ pub(crate) enum Parsed {
     Note(Box<ParsedNote>),
     Bank(ParsedBank),
     Skipped(Diagnostic),
+    /// A file this depth does not read (a bank, for [`Depth::Card`]).
+    Nothing,
 }
 
 /// Loads and merges vault roots. Problems inside files are diagnostics;
@@ -388,6 +394,7 @@ fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
     };
     let mut parsed = match bytes {
         Err(d) => Parsed::Skipped(d),
+        Ok(_) if depth == Depth::Card && is_bank_path(&job.rel) => Parsed::Nothing,
         Ok(bytes) if is_bank_path(&job.rel) => match parse_bank(&job.rel, bytes) {
             Ok(b) => Parsed::Bank(b),
             Err(d) => Parsed::Skipped(d),
@@ -406,6 +413,7 @@ fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
         Parsed::Note(n) => n.diagnostics.iter_mut().collect::<Vec<_>>(),
         Parsed::Bank(b) => b.diagnostics.iter_mut().collect(),
         Parsed::Skipped(d) => vec![d],
+        Parsed::Nothing => Vec::new(),
     };
     for d in diags {
         d.root = job.root;

@@ -94,7 +94,7 @@ struct Walk<'b> {
 mod parts;
 #[cfg(test)]
 pub(crate) use parts::scan_whole;
-pub(crate) use parts::{scan, scan_outline};
+pub(crate) use parts::{scan, scan_heading, scan_outline};
 
 /// Bytes from `offset` to the end of its line: room for that line's text.
 fn line_len(body: &str, offset: usize) -> usize {

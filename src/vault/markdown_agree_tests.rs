@@ -6,7 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use super::{scan, scan_outline, scan_whole};
+use super::{scan, scan_heading, scan_outline, scan_whole};
 use crate::vault::outline;
 use crate::vault::scan::{decode, split_frontmatter};
 
@@ -27,7 +27,41 @@ fn agrees(name: &str, body: &str, line: usize) -> bool {
         (&whole.heading, &whole.sections),
         "{name}"
     );
+    assert_eq!(scan_heading(body, line), whole.heading, "{name}");
     outline::headings(body).is_some()
+}
+
+/// A note read as a card names and tags it exactly as the whole parse does.
+fn card_agrees(name: &str, bytes: &[u8]) {
+    use crate::vault::note::parse_note_as;
+    use crate::vault::{Depth, QuestionStyle};
+    let (Ok(full), Ok(card)) = (
+        parse_note_as(name, bytes, Depth::Full, QuestionStyle::default()),
+        parse_note_as(name, bytes, Depth::Card, QuestionStyle::default()),
+    ) else {
+        return;
+    };
+    let (f, c) = (&full.note, &card.note);
+    assert_eq!(
+        (
+            &f.title,
+            &f.heading,
+            &f.tags,
+            &f.aliases,
+            &f.created,
+            &f.modified
+        ),
+        (
+            &c.title,
+            &c.heading,
+            &c.tags,
+            &c.aliases,
+            &c.created,
+            &c.modified
+        ),
+        "{name}"
+    );
+    assert!(c.body.is_empty() && c.sections.is_empty() && card.questions.is_empty());
 }
 
 fn markdown_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -53,6 +87,7 @@ fn parts_agree_with_the_whole_walk_on_every_bundled_note() {
         if let Some((body, line)) = is_note.then(|| body_of(bytes)).flatten() {
             all += 1;
             fast += usize::from(agrees(rel, &body, line));
+            card_agrees(rel, bytes);
         }
     }
     assert!(all >= 20, "{all} bundled notes");
@@ -72,6 +107,7 @@ fn parts_agree_with_the_whole_walk_on_fixtures_and_seeds() {
         if let Some((body, line)) = body_of(&bytes) {
             agrees(&f.display().to_string(), &body, line);
         }
+        card_agrees(&f.display().to_string(), &bytes);
     }
 }
 

@@ -44,6 +44,24 @@ pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan<'_> {
     scan
 }
 
+/// Only the note's heading, as [`scan_outline`] finds it, from the
+/// level-1 heading lines alone when the outline is certain: for a list of
+/// notes, which shows nothing of the body.
+pub(crate) fn scan_heading(body: &str, body_line: usize) -> Option<String> {
+    let Some(headings) = outline::headings(body) else {
+        return scan_outline(body, body_line).heading;
+    };
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    for h in headings.iter().filter(|h| h.level == 1) {
+        w.heading_line(body, h, &mut lines);
+        if w.scan.heading.is_some() {
+            break;
+        }
+    }
+    w.finish(body.len()).heading
+}
+
 /// The walk over the whole body: the reference the parts must agree with.
 pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan<'_> {
     let mut w = Walk::default();

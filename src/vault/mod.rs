@@ -6,6 +6,7 @@
 
 pub mod bank;
 pub mod bundled;
+pub mod catalog;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod id;
@@ -26,6 +27,7 @@ mod tolerant;
 mod yaml_fast;
 
 pub use bundled::load_bundled;
+pub use catalog::Catalog;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};

@@ -48,6 +48,9 @@ pub struct Vault {
     /// its default: a vault is read-only once loaded (a reload builds a new
     /// one), so the cache never goes stale.
     pub names: NoteNames,
+    /// The notes sorted and grouped for browsing ([`Vault::catalog`]),
+    /// made on first use; leave it at its default, as `names`.
+    pub catalog: super::catalog::VaultCatalog,
 }
 
 /// Lookup tables from a lowercased title, file stem or alias to its note.

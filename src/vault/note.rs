@@ -104,6 +104,10 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     text.drain(..split.body_start);
     let mut body = text;
     cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
+    if depth == Depth::Card {
+        let heading = markdown::scan_heading(&body, split.body_line);
+        return card(path, fm, heading, split.body_line, diagnostics);
+    }
     // The units borrow the body; everything else the walk found is owned.
     let markdown::BodyScan {
         heading,
@@ -113,7 +117,8 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         units,
     } = match depth {
         Depth::Full => markdown::scan(&body, split.body_line),
-        Depth::Outline => markdown::scan_outline(&body, split.body_line),
+        // A card returned above; reading it as an outline would also do.
+        Depth::Outline | Depth::Card => markdown::scan_outline(&body, split.body_line),
     };
     let title: Arc<str> = fm
         .title
@@ -156,6 +161,43 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     ParsedNote {
         note,
         questions,
+        diagnostics,
+    }
+}
+
+/// A note as [`Depth::Card`] reads it: named and tagged, with no body.
+fn card(
+    path: &str,
+    mut fm: frontmatter::Frontmatter,
+    heading: Option<String>,
+    body_line: usize,
+    diagnostics: Vec<Diagnostic>,
+) -> ParsedNote {
+    let title: Arc<str> = fm
+        .title
+        .take()
+        .or_else(|| heading.clone())
+        .unwrap_or_else(|| file_stem(path).to_owned())
+        .into();
+    let note = Note {
+        root: 0,
+        path: path.to_owned(),
+        title,
+        heading: heading.map(String::into_boxed_str),
+        created: fm.created,
+        modified: fm.modified,
+        tags: std::mem::take(&mut fm.tags).into(),
+        aliases: exact_list(fm.aliases),
+        key_point: None,
+        body: String::new(),
+        body_line,
+        sections: Box::default(),
+        links: Box::default(),
+        questions: Vec::new(),
+    };
+    ParsedNote {
+        note,
+        questions: Vec::new(),
         diagnostics,
     }
 }

@@ -21,6 +21,7 @@ mod hostile_store;
 mod hostile_walk;
 mod identity;
 mod names;
+mod no_stall;
 mod progress_fit;
 mod progress_io;
 mod pty;

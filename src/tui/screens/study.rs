@@ -4,7 +4,7 @@
 //! Owns the list state and its rows; the reader beside it is
 //! `screens::reader`. Drawing is `impl Widget for NoteListView`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::wrap;
-use crate::vault::{Note, NoteIx, Tag, TagNode, Vault, tag_tree};
+use crate::vault::{Catalog, Note, NoteIx, Tag, TagNode, Vault};
 
 /// The name a note is shown by ([`Note::display_name`]).
 pub fn display_title(note: &Note) -> &str {
@@ -80,66 +80,43 @@ pub struct StudyList {
 }
 
 impl StudyList {
-    /// The rows as they are now.
+    /// The rows as they are now. Unfiltered, they come from the vault's
+    /// own catalog, sorted once when the vault was loaded; a tag filter
+    /// catalogs just the notes under it.
     pub fn rows(&self, vault: &Vault) -> Vec<ListRow> {
-        let notes: Vec<NoteIx> = (0..vault.notes.len())
-            .map(NoteIx)
-            .filter(|&ix| match &self.filter {
-                Some(f) => vault.note(ix).tags.iter().any(|t| t.matches(f)),
-                None => true,
-            })
-            .collect();
-        let by_title = |a: &NoteIx, b: &NoteIx| {
-            display_title(vault.note(*a)).cmp(display_title(vault.note(*b)))
+        let filtered;
+        let catalog = match &self.filter {
+            None => vault.catalog(),
+            Some(f) => {
+                let notes: Vec<NoteIx> = (0..vault.notes.len())
+                    .map(NoteIx)
+                    .filter(|&ix| vault.note(ix).tags.iter().any(|t| t.matches(f)))
+                    .collect();
+                filtered = Catalog::of(vault, &notes);
+                &filtered
+            }
         };
         if self.view == ListView::Flat {
-            let mut sorted = notes;
-            sorted.sort_by(by_title);
-            return sorted
-                .into_iter()
-                .map(|note| ListRow::Note { note, depth: 0 })
+            return catalog
+                .by_name
+                .iter()
+                .map(|&note| ListRow::Note { note, depth: 0 })
                 .collect();
         }
-        let question_tags: Vec<&[Tag]> = notes
-            .iter()
-            .flat_map(|&n| vault.note(n).questions.iter())
-            .map(|&q| &*vault.question(q).tags)
-            .collect();
-        let tree = tag_tree(notes.iter().map(|&n| &*vault.note(n).tags), question_tags);
-        // Notes by exact tag, built once: filtering every note for every
-        // tag node was quadratic, and hung on a note with 10,000 tags.
-        let mut by_tag: HashMap<&str, Vec<NoteIx>> = HashMap::new();
-        for &n in &notes {
-            for t in vault.note(n).tags.iter() {
-                by_tag.entry(t.as_str()).or_default().push(n);
-            }
-        }
         let mut rows = Vec::new();
-        for node in &tree {
-            self.tree_rows(vault, node, 0, &by_tag, &mut rows);
+        for node in &catalog.tree {
+            self.tree_rows(node, 0, catalog, &mut rows);
         }
-        let mut untagged: Vec<NoteIx> = notes
-            .iter()
-            .copied()
-            .filter(|&n| vault.note(n).tags.is_empty())
-            .collect();
-        untagged.sort_by(by_title);
         rows.extend(
-            untagged
-                .into_iter()
-                .map(|note| ListRow::Note { note, depth: 0 }),
+            catalog
+                .untagged
+                .iter()
+                .map(|&note| ListRow::Note { note, depth: 0 }),
         );
         rows
     }
 
-    fn tree_rows(
-        &self,
-        vault: &Vault,
-        node: &TagNode,
-        depth: usize,
-        by_tag: &HashMap<&str, Vec<NoteIx>>,
-        rows: &mut Vec<ListRow>,
-    ) {
+    fn tree_rows(&self, node: &TagNode, depth: usize, catalog: &Catalog, rows: &mut Vec<ListRow>) {
         if let (Some(f), Some(t)) = (&self.filter, Tag::parse(&node.path))
             && !t.matches(f)
             && !f.matches(&t)
@@ -159,14 +136,14 @@ impl StudyList {
             return;
         }
         for child in &node.children {
-            self.tree_rows(vault, child, depth + 1, by_tag, rows);
+            self.tree_rows(child, depth + 1, catalog, rows);
         }
-        let mut here = by_tag.get(node.path.as_str()).cloned().unwrap_or_default();
-        here.sort_by(|a, b| display_title(vault.note(*a)).cmp(display_title(vault.note(*b))));
-        rows.extend(here.into_iter().map(|note| ListRow::Note {
-            note,
-            depth: depth + 1,
-        }));
+        if let Some(here) = catalog.by_tag.get(node.path.as_str()) {
+            rows.extend(here.iter().map(|&note| ListRow::Note {
+                note,
+                depth: depth + 1,
+            }));
+        }
     }
 
     /// The note on the highlighted row, if it is a note (from the rows as

@@ -1,0 +1,125 @@
+//! The notes in the order a person browses them: by display name, and under
+//! each tag of the tag tree.
+//!
+//! Owns the sorting and grouping that a note list needs; not how the list
+//! is shown (that is the TUI's note list). A catalog of the whole vault is
+//! kept with the vault ([`Vault::catalog`]) and made once, on whichever
+//! thread asks first: the app's loading thread asks before it hands the
+//! vault over, so the UI thread never sorts a 100,000-note vault.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::model::{NoteIx, Vault};
+use super::tags::{TagNode, tag_tree};
+
+/// Notes grouped and sorted for browsing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The tag tree of these notes, with counts of them and their questions.
+    pub tree: Vec<TagNode>,
+    /// The notes carrying each exact tag, by display name.
+    pub by_tag: HashMap<String, Vec<NoteIx>>,
+    /// The notes with no tag, by display name.
+    pub untagged: Vec<NoteIx>,
+    /// Every one of these notes once, by display name.
+    pub by_name: Vec<NoteIx>,
+}
+
+impl Catalog {
+    /// The catalog of `notes` (indexes into `vault`, in vault order).
+    /// Names that sort equal keep vault order.
+    pub fn of(vault: &Vault, notes: &[NoteIx]) -> Catalog {
+        // Each name worked out once, not at every comparison of the sort.
+        let names: Vec<&str> = notes
+            .iter()
+            .map(|&ix| vault.note(ix).display_name())
+            .collect();
+        let mut order: Vec<usize> = (0..notes.len()).collect();
+        order.sort_by(|&a, &b| names[a].cmp(names[b]));
+        let by_name: Vec<NoteIx> = order.into_iter().map(|i| notes[i]).collect();
+        let question_tags = notes
+            .iter()
+            .flat_map(|&n| vault.note(n).questions.iter())
+            .map(|&q| &*vault.question(q).tags);
+        let tree = tag_tree(notes.iter().map(|&n| &*vault.note(n).tags), question_tags);
+        // Filled from the notes already in name order, so each list comes
+        // out sorted without sorting it again.
+        let mut by_tag: HashMap<String, Vec<NoteIx>> = HashMap::new();
+        let mut untagged = Vec::new();
+        for &n in &by_name {
+            let tags = &vault.note(n).tags;
+            if tags.is_empty() {
+                untagged.push(n);
+            }
+            for t in tags.iter() {
+                match by_tag.get_mut(t.as_str()) {
+                    Some(list) => list.push(n),
+                    None => {
+                        by_tag.insert(t.as_str().to_owned(), vec![n]);
+                    }
+                }
+            }
+        }
+        Catalog {
+            tree,
+            by_tag,
+            untagged,
+            by_name,
+        }
+    }
+}
+
+/// The vault's own catalog, made on first use. A vault is read-only once
+/// loaded (a reload builds a new one), so it never goes stale.
+#[derive(Debug, Clone, Default)]
+pub struct VaultCatalog(OnceLock<Catalog>);
+
+impl Vault {
+    /// The catalog of every note, made once (see the module docs).
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.0.get_or_init(|| {
+            let all: Vec<NoteIx> = (0..self.notes.len()).map(NoteIx).collect();
+            Catalog::of(self, &all)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::load_bundled;
+
+    #[test]
+    fn names_sort_and_each_tag_lists_its_notes_by_name() {
+        let vault = load_bundled();
+        let c = vault.catalog();
+        assert_eq!(c.by_name.len(), vault.notes.len());
+        let names: Vec<&str> = c
+            .by_name
+            .iter()
+            .map(|&n| vault.note(n).display_name())
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+        let emr = &c.by_tag["service/emr"];
+        assert!(!emr.is_empty());
+        assert!(emr.iter().all(|&n| {
+            vault
+                .note(n)
+                .tags
+                .iter()
+                .any(|t| t.as_str() == "service/emr")
+        }));
+        assert!(
+            emr.windows(2)
+                .all(|w| vault.note(w[0]).display_name() <= vault.note(w[1]).display_name())
+        );
+    }
+
+    #[test]
+    fn the_kept_catalog_is_the_catalog_of_every_note() {
+        let vault = load_bundled();
+        let all: Vec<NoteIx> = (0..vault.notes.len()).map(NoteIx).collect();
+        assert_eq!(vault.catalog(), &Catalog::of(&vault, &all));
+    }
+}
