@@ -10,7 +10,7 @@ mod app_study;
 mod app_writes;
 mod bindings;
 pub mod config;
-pub mod context;
+mod context;
 pub mod editor;
 pub mod event;
 pub mod keymap;
