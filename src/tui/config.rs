@@ -239,6 +239,21 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_config_example_applies_without_a_problem() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("```toml\ntheme")
+            .expect("README shows a config.toml");
+        let block = &readme[start + "```toml\n".len()..];
+        let block = &block[..block.find("```").expect("the block ends")];
+        let (c, problems) = Config::parse(block, Lang::En);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(!c.keys.is_empty());
+        let mut map = Keymap::default();
+        assert_eq!(c.apply_keys(&mut map, Lang::En), Vec::<String>::new());
+    }
+
+    #[test]
     fn broken_toml_is_one_message() {
         let (c, problems) = Config::parse("theme = ", Lang::En);
         assert_eq!(c, Config::default());

@@ -1,106 +1,44 @@
-//! Key bindings as data: for each screen context, which keys mean which
-//! [`Action`], with a description in Korean and English. The hint bar and
-//! the help screen are generated from this table; the config file may
-//! rebind an action by its name.
+//! The keymap: for each screen context, which keys mean which [`Action`],
+//! with a description in Korean and English. It is built from rows of data
+//! (the built-in table in `bindings`) by the same key parser that reads the
+//! config file's `[keys]` overrides; the hint bar and the help screen are
+//! generated from it.
 //!
-//! Owns lookup (including the 2-set jamo fallback outside text fields);
-//! does not decide what an action does.
+//! Owns lookup (including the 2-set jamo fallback outside text fields) and
+//! parsing rows into chords; does not hold the default table, nor decide
+//! what an action does.
 
 use std::collections::HashMap;
 
 use ratatui::crossterm::event::KeyCode;
 
 use super::action::Action;
+pub use super::context::Context;
 use super::keys::KeyChord;
 use crate::i18n::Lang;
 
-/// Where keys are being read: each has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// Bindings every non-text context shares.
-    Global,
-    /// The note list of the study screen.
-    NoteList,
-    /// The note reader.
-    Reader,
-    /// A pop-up list (links, start dialog fields).
-    Picker,
-    /// The search field (a text field).
-    Search,
-    /// A practice question waiting for an answer.
-    Question,
-    /// The feedback after an answer.
-    Feedback,
-    /// An exam question.
-    Exam,
-    /// The exam review grid and the result screen.
-    ExamReview,
-    /// The exam's "submit or leave?" dialog.
-    ExamSubmit,
-    /// The exam result.
-    ExamResult,
-    /// Reviewing an exam question by question.
-    ExamAnswers,
-    /// The statistics screen.
-    Stats,
-    /// Help and diagnostics: scrolled text.
-    Pager,
-    /// The end of a quiz: the summary or the exam result.
-    Summary,
-    /// A question of the practice summary shown again with its
-    /// explanations.
-    Revisit,
+/// Whether the hint bar offers a binding; help lists every binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// In the hint bar (as room allows) and in help.
+    Bar,
+    /// In help only.
+    HelpOnly,
 }
 
-impl Context {
-    /// Every context, for help and tests.
-    pub const ALL: [Context; 16] = [
-        Context::Global,
-        Context::NoteList,
-        Context::Reader,
-        Context::Picker,
-        Context::Search,
-        Context::Question,
-        Context::Feedback,
-        Context::Exam,
-        Context::ExamReview,
-        Context::ExamSubmit,
-        Context::ExamResult,
-        Context::ExamAnswers,
-        Context::Stats,
-        Context::Pager,
-        Context::Summary,
-        Context::Revisit,
-    ];
-
-    /// True in a text field: printable keys type, jamo stay jamo, and the
-    /// global bindings are off.
-    pub fn is_text_field(self) -> bool {
-        self == Context::Search
-    }
-
-    /// The section title of this context in help.
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Context::Global => lang.pick("어디서나", "Everywhere"),
-            Context::NoteList => lang.pick("노트 목록", "Note list"),
-            Context::Reader => lang.pick("노트 보기", "Reader"),
-            Context::Picker => lang.pick("선택 창", "Pickers"),
-            Context::Search => lang.pick("검색", "Search"),
-            Context::Question => lang.pick("문제", "Question"),
-            Context::Feedback => lang.pick("채점 결과", "Feedback"),
-            Context::Exam => lang.pick("모의고사", "Exam"),
-            Context::ExamReview => lang.pick("모의고사 검토", "Exam review"),
-            Context::ExamSubmit => lang.pick("모의고사 제출", "Exam submission"),
-            Context::ExamResult => lang.pick("모의고사 결과", "Exam result"),
-            Context::ExamAnswers => lang.pick("문제별 검토", "Question review"),
-            Context::Stats => lang.pick("통계", "Stats"),
-            Context::Pager => lang.pick("도움말·진단", "Help and diagnostics"),
-            Context::Summary => lang.pick("퀴즈 결과", "Quiz summary"),
-            Context::Revisit => lang.pick("결과에서 다시 보는 문제", "A question from the summary"),
-        }
-    }
-}
+/// One row of a binding table, one binding per row, read left to right:
+/// the contexts it applies in, its name in `config.toml`'s `[keys]`, its
+/// keys as `config.toml` writes them, the action, the Korean and the
+/// English description, and whether the hint bar shows it.
+pub type Row = (
+    &'static [Context],
+    &'static str,
+    &'static [&'static str],
+    Action,
+    &'static str,
+    &'static str,
+    Hint,
+);
 
 /// One binding: keys, the action, a config name and a description.
 #[derive(Debug, Clone)]
@@ -115,8 +53,8 @@ pub struct Binding {
     pub ko: &'static str,
     /// English description.
     pub en: &'static str,
-    /// Shown in the hint bar.
-    pub hint: bool,
+    /// Whether the hint bar shows it.
+    pub hint: Hint,
 }
 
 impl Binding {
@@ -135,13 +73,58 @@ impl Binding {
     }
 }
 
+/// Parses the keys of the binding `name`, written as `config.toml` writes
+/// them: the one parser of both the built-in table and the user's `[keys]`.
+/// The error quotes the offending value.
+fn parse_keys<S: AsRef<str>>(name: &str, keys: &[S]) -> Result<Vec<KeyChord>, String> {
+    let chords = keys
+        .iter()
+        .map(|key| {
+            let key = key.as_ref();
+            KeyChord::parse(key).ok_or_else(|| format!("unknown key \"{key}\" for \"{name}\""))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if chords.is_empty() {
+        return Err(format!("no key given for \"{name}\""));
+    }
+    Ok(chords)
+}
+
 /// Every binding by context.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    pub(super) table: HashMap<Context, Vec<Binding>>,
+    table: HashMap<Context, Vec<Binding>>,
 }
 
 impl Keymap {
+    /// Builds a keymap from rows of data, in their order within each
+    /// context. A row whose keys do not parse is left out and reported, so
+    /// a bad table fails a test rather than the app.
+    pub fn from_rows(rows: &[Row]) -> (Keymap, Vec<String>) {
+        let mut table: HashMap<Context, Vec<Binding>> = HashMap::new();
+        let mut problems = Vec::new();
+        for &(contexts, name, keys, action, ko, en, hint) in rows {
+            let keys = match parse_keys(name, keys) {
+                Ok(keys) => keys,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            for &ctx in contexts {
+                table.entry(ctx).or_default().push(Binding {
+                    name,
+                    keys: keys.clone(),
+                    action,
+                    ko,
+                    en,
+                    hint,
+                });
+            }
+        }
+        (Keymap { table }, problems)
+    }
+
     /// The bindings of one context (global ones not included).
     pub fn bindings(&self, ctx: Context) -> &[Binding] {
         self.table.get(&ctx).map_or(&[], Vec::as_slice)
@@ -178,15 +161,7 @@ impl Keymap {
     /// Rebinds every binding named `name` to `keys`. Errors name the
     /// offending value.
     pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
-        let chords = keys
-            .iter()
-            .map(|k| {
-                KeyChord::parse(k).ok_or_else(|| format!("unknown key \"{k}\" for \"{name}\""))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        if chords.is_empty() {
-            return Err(format!("no key given for \"{name}\""));
-        }
+        let chords = parse_keys(name, keys)?;
         let mut found = false;
         for list in self.table.values_mut() {
             for b in list.iter_mut().filter(|b| b.name == name) {
@@ -224,11 +199,11 @@ impl Keymap {
 mod tests {
     use super::*;
 
-    fn k(c: char) -> KeyChord {
+    fn key(c: char) -> KeyChord {
         KeyChord::ch(c)
     }
 
-    fn p(code: KeyCode) -> KeyChord {
+    fn plain(code: KeyCode) -> KeyChord {
         KeyChord::plain(code)
     }
 
@@ -251,14 +226,14 @@ mod tests {
     #[test]
     fn jamo_moves_in_lists_but_types_in_search() {
         let map = Keymap::default();
-        assert_eq!(map.action(Context::NoteList, k('ㅓ')), Some(Action::Down));
-        assert_eq!(map.action(Context::NoteList, k('ㅂ')), Some(Action::Quit));
+        assert_eq!(map.action(Context::NoteList, key('ㅓ')), Some(Action::Down));
+        assert_eq!(map.action(Context::NoteList, key('ㅂ')), Some(Action::Quit));
         assert_eq!(
-            map.action(Context::Search, k('ㅅ')),
+            map.action(Context::Search, key('ㅅ')),
             Some(Action::Input('ㅅ'))
         );
         assert_eq!(
-            map.action(Context::Search, k('q')),
+            map.action(Context::Search, key('q')),
             Some(Action::Input('q'))
         );
     }
@@ -267,19 +242,19 @@ mod tests {
     fn letters_and_numbers_pick_options_either_case() {
         let map = Keymap::default();
         assert_eq!(
-            map.action(Context::Question, k('b')),
+            map.action(Context::Question, key('b')),
             Some(Action::Pick('B'))
         );
         assert_eq!(
-            map.action(Context::Question, k('B')),
+            map.action(Context::Question, key('B')),
             Some(Action::Pick('B'))
         );
         assert_eq!(
-            map.action(Context::Question, k('2')),
+            map.action(Context::Question, key('2')),
             Some(Action::Pick('B'))
         );
         assert_eq!(
-            map.action(Context::Question, k('0')),
+            map.action(Context::Question, key('0')),
             Some(Action::Pick('J'))
         );
     }
@@ -294,12 +269,48 @@ mod tests {
                 "{ctx:?}"
             );
         }
-        assert_eq!(map.action(Context::NoteList, k('q')), Some(Action::Quit));
-        assert_eq!(map.action(Context::Reader, k('q')), Some(Action::Back));
+        assert_eq!(map.action(Context::NoteList, key('q')), Some(Action::Quit));
+        assert_eq!(map.action(Context::Reader, key('q')), Some(Action::Back));
         assert_eq!(
-            map.action(Context::Reader, p(KeyCode::Esc)),
+            map.action(Context::Reader, plain(KeyCode::Esc)),
             Some(Action::Back)
         );
+    }
+
+    #[test]
+    fn a_bad_key_in_a_table_is_reported_and_its_row_left_out() {
+        #[rustfmt::skip]
+        const ROWS: &[Row] = &[
+            (&[Context::Pager], "top", &["ctrl-"], Action::Top, "맨 위", "top", Hint::HelpOnly),
+            (&[Context::Pager], "bottom", &["G"], Action::Bottom, "맨 아래", "bottom", Hint::HelpOnly),
+            (&[Context::Pager], "up", &[], Action::Up, "위로", "up", Hint::HelpOnly),
+        ];
+        let (map, problems) = Keymap::from_rows(ROWS);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("\"ctrl-\""), "{problems:?}");
+        assert!(problems[1].contains("\"up\""), "{problems:?}");
+        let names: Vec<_> = map
+            .bindings(Context::Pager)
+            .iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(names, ["bottom"]);
+    }
+
+    #[test]
+    fn a_row_binds_in_each_of_its_contexts_in_table_order() {
+        #[rustfmt::skip]
+        const ROWS: &[Row] = &[
+            (&[Context::Pager, Context::Stats], "top", &["g"], Action::Top, "맨 위", "top", Hint::Bar),
+            (&[Context::Stats], "retry", &["r"], Action::Retry, "다시", "retry", Hint::Bar),
+            (&[Context::Pager, Context::Stats], "bottom", &["G"], Action::Bottom, "맨 아래", "bottom", Hint::HelpOnly),
+        ];
+        let (map, problems) = Keymap::from_rows(ROWS);
+        assert!(problems.is_empty(), "{problems:?}");
+        let names = |ctx| map.bindings(ctx).iter().map(|b| b.name).collect::<Vec<_>>();
+        assert_eq!(names(Context::Pager), ["top", "bottom"]);
+        assert_eq!(names(Context::Stats), ["top", "retry", "bottom"]);
+        assert_eq!(map.action(Context::Stats, key('G')), Some(Action::Bottom));
     }
 
     #[test]
@@ -307,7 +318,7 @@ mod tests {
         let mut map = Keymap::default();
         assert!(map.rebind("help", &["F2".into()]).is_ok());
         assert_eq!(
-            map.action(Context::NoteList, p(KeyCode::F(2))),
+            map.action(Context::NoteList, plain(KeyCode::F(2))),
             Some(Action::Help)
         );
         let err = map.rebind("hlep", &["x".into()]).unwrap_err();

@@ -121,6 +121,45 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The chord as `config.toml` writes it (`ctrl-d`, `G`, `space`,
+    /// `pagedown`), which [`KeyChord::parse`] reads back; `None` for a key
+    /// the config cannot name.
+    pub fn name(self) -> Option<String> {
+        let key = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            KeyCode::Enter => "enter".to_owned(),
+            KeyCode::Esc => "esc".to_owned(),
+            KeyCode::Tab => "tab".to_owned(),
+            KeyCode::BackTab => "backtab".to_owned(),
+            KeyCode::Up => "up".to_owned(),
+            KeyCode::Down => "down".to_owned(),
+            KeyCode::Left => "left".to_owned(),
+            KeyCode::Right => "right".to_owned(),
+            KeyCode::Home => "home".to_owned(),
+            KeyCode::End => "end".to_owned(),
+            KeyCode::PageUp => "pageup".to_owned(),
+            KeyCode::PageDown => "pagedown".to_owned(),
+            KeyCode::Backspace => "backspace".to_owned(),
+            KeyCode::Delete => "delete".to_owned(),
+            _ => return None,
+        };
+        let ctrl = if self.mods.contains(KeyModifiers::CONTROL) {
+            "ctrl-"
+        } else {
+            ""
+        };
+        let alt = if self.mods.contains(KeyModifiers::ALT) {
+            "alt-"
+        } else {
+            ""
+        };
+        Some(format!("{ctrl}{alt}{key}"))
+    }
+}
+
 impl fmt::Display for KeyChord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -217,6 +256,36 @@ mod tests {
         );
         assert_eq!(KeyChord::parse("ctrl-"), None);
         assert_eq!(KeyChord::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn key_names_read_back_as_the_same_chord() {
+        let chords = [
+            KeyChord::ch('j'),
+            KeyChord::ch('G'),
+            KeyChord::ch(' '),
+            KeyChord::ch('-'),
+            KeyChord::ch('ㅓ'),
+            KeyChord::ctrl('d'),
+            KeyChord::ctrl(' '),
+            KeyChord {
+                code: KeyCode::Char('x'),
+                mods: KeyModifiers::CONTROL | KeyModifiers::ALT,
+            },
+            KeyChord::plain(KeyCode::BackTab),
+            KeyChord::plain(KeyCode::PageDown),
+            KeyChord::plain(KeyCode::F(12)),
+        ];
+        for chord in chords {
+            let name = chord.name();
+            assert_eq!(
+                name.as_deref().and_then(KeyChord::parse),
+                Some(chord),
+                "{name:?}"
+            );
+        }
+        assert_eq!(KeyChord::ctrl('d').name().as_deref(), Some("ctrl-d"));
+        assert_eq!(KeyChord::plain(KeyCode::Insert).name(), None);
     }
 
     #[test]

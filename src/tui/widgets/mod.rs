@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
-use super::keymap::{Context, Keymap};
+use super::keymap::{Context, Hint, Keymap};
 use super::theme::Theme;
 use super::wrap;
 use crate::i18n::Lang;
@@ -46,7 +46,7 @@ impl Widget for HintBar<'_> {
             self.keymap
                 .bindings(Context::Global)
                 .iter()
-                .filter(|b| b.hint)
+                .filter(|b| b.hint == Hint::Bar)
                 .collect()
         };
         let (first, other): (Vec<_>, Vec<_>) = global
@@ -56,7 +56,7 @@ impl Widget for HintBar<'_> {
             .keymap
             .bindings(self.context)
             .iter()
-            .filter(|b| b.hint && !self.hidden.contains(&b.action));
+            .filter(|b| b.hint == Hint::Bar && !self.hidden.contains(&b.action));
         let extra = self.extra.map(|(k, d)| (k.to_owned(), d));
         let hints = first
             .iter()
