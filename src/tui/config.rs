@@ -137,10 +137,11 @@ impl Config {
         for (name, keys) in &self.keys {
             let before = keymap.clone();
             if let Err(e) = keymap.rebind(name, keys) {
-                problems.push(format!("config.toml: {e} ({not_applied})"));
+                problems.push(format!("config.toml: {} ({not_applied})", e.text(lang)));
             } else if let Some(conflict) = keymap.conflict() {
                 problems.push(format!(
-                    "config.toml: keys.{name}: {conflict} ({not_applied})"
+                    "config.toml: keys.{name}: {} ({not_applied})",
+                    conflict.text(lang)
                 ));
                 *keymap = before;
             }
@@ -225,6 +226,25 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         for p in &problems {
             assert!(p.contains("아닙니다") || p.contains("모르는 설정"), "{p}");
+        }
+    }
+
+    #[test]
+    fn key_problems_are_reported_in_korean_under_a_korean_ui() {
+        let (c, _) = Config::parse(
+            "[keys]\nhlep = \"x\"\nhelp = \"ctrl-\"\nquit = \"j\"\n",
+            Lang::Ko,
+        );
+        let mut keymap = Keymap::default();
+        let problems = c.apply_keys(&mut keymap, Lang::Ko);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        for p in &problems {
+            assert!(p.contains("적용하지 않음"), "{p}");
+            let english = p
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| ["unknown", "bound", "both", "named", "given"].contains(w))
+                .count();
+            assert_eq!(english, 0, "an English sentence: {p}");
         }
     }
 

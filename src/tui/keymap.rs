@@ -76,18 +76,94 @@ impl Binding {
 /// Parses the keys of the binding `name`, written as `config.toml` writes
 /// them: the one parser of both the built-in table and the user's `[keys]`.
 /// The error quotes the offending value.
-fn parse_keys<S: AsRef<str>>(name: &str, keys: &[S]) -> Result<Vec<KeyChord>, String> {
+fn parse_keys<S: AsRef<str>>(name: &str, keys: &[S]) -> Result<Vec<KeyChord>, KeyProblem> {
     let chords = keys
         .iter()
         .map(|key| {
             let key = key.as_ref();
-            KeyChord::parse(key).ok_or_else(|| format!("unknown key \"{key}\" for \"{name}\""))
+            KeyChord::parse(key).ok_or_else(|| KeyProblem::UnknownKey {
+                key: key.to_owned(),
+                name: name.to_owned(),
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     if chords.is_empty() {
-        return Err(format!("no key given for \"{name}\""));
+        return Err(KeyProblem::NoKey(name.to_owned()));
     }
     Ok(chords)
+}
+
+/// What is wrong with a key binding, quoting the offending value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// A key written in a way no key is.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The binding it was for.
+        name: String,
+    },
+    /// A binding given no key at all.
+    NoKey(String),
+    /// A name no binding has.
+    UnknownName(String),
+    /// One key bound to two bindings of a screen.
+    Conflict {
+        /// The key.
+        key: KeyChord,
+        /// The binding that had it.
+        first: &'static str,
+        /// The binding it was given to as well.
+        second: &'static str,
+        /// The screen.
+        context: Context,
+    },
+}
+
+impl KeyProblem {
+    /// The problem, for a person.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (KeyProblem::UnknownKey { key, name }, Lang::Ko) => {
+                format!("\"{name}\"에 준 키 \"{key}\"는 알 수 없는 키입니다")
+            }
+            (KeyProblem::UnknownKey { key, name }, Lang::En) => {
+                format!("unknown key \"{key}\" for \"{name}\"")
+            }
+            (KeyProblem::NoKey(name), Lang::Ko) => format!("\"{name}\"에 키가 없습니다"),
+            (KeyProblem::NoKey(name), Lang::En) => format!("no key given for \"{name}\""),
+            (KeyProblem::UnknownName(name), Lang::Ko) => {
+                format!("\"{name}\"라는 키 설정 이름은 없습니다 (이름은 도움말 ?에 있습니다)")
+            }
+            (KeyProblem::UnknownName(name), Lang::En) => {
+                format!("no key binding is named \"{name}\"")
+            }
+            (
+                KeyProblem::Conflict {
+                    key,
+                    first,
+                    second,
+                    context,
+                },
+                _,
+            ) => match lang {
+                Lang::Ko => format!(
+                    "키 \"{key}\"가 {} 화면에서 \"{first}\"과(와) \"{second}\"에 함께 쓰였습니다",
+                    context.title(lang)
+                ),
+                Lang::En => format!(
+                    "key \"{key}\" is bound to both \"{first}\" and \"{second}\" in {}",
+                    context.title(lang)
+                ),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for KeyProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
 /// Every binding by context.
@@ -107,7 +183,7 @@ impl Keymap {
             let keys = match parse_keys(name, keys) {
                 Ok(keys) => keys,
                 Err(problem) => {
-                    problems.push(problem);
+                    problems.push(problem.to_string());
                     continue;
                 }
             };
@@ -160,7 +236,7 @@ impl Keymap {
 
     /// Rebinds every binding named `name` to `keys`. Errors name the
     /// offending value.
-    pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
+    pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), KeyProblem> {
         let chords = parse_keys(name, keys)?;
         let mut found = false;
         for list in self.table.values_mut() {
@@ -172,21 +248,23 @@ impl Keymap {
         if found {
             Ok(())
         } else {
-            Err(format!("no action named \"{name}\""))
+            Err(KeyProblem::UnknownName(name.to_owned()))
         }
     }
 
-    /// The first key bound twice within one context, as a message.
-    pub fn conflict(&self) -> Option<String> {
+    /// The first key bound twice within one context.
+    pub fn conflict(&self) -> Option<KeyProblem> {
         for ctx in Context::ALL {
             let mut seen: HashMap<KeyChord, &str> = HashMap::new();
             for b in self.in_force(ctx) {
                 for key in &b.keys {
-                    if let Some(other) = seen.insert(*key, b.name) {
-                        return Some(format!(
-                            "key \"{key}\" is bound to both \"{other}\" and \"{}\" in {:?}",
-                            b.name, ctx
-                        ));
+                    if let Some(first) = seen.insert(*key, b.name) {
+                        return Some(KeyProblem::Conflict {
+                            key: *key,
+                            first,
+                            second: b.name,
+                            context: ctx,
+                        });
                     }
                 }
             }
@@ -322,8 +400,10 @@ mod tests {
             Some(Action::Help)
         );
         let err = map.rebind("hlep", &["x".into()]).unwrap_err();
-        assert!(err.contains("\"hlep\""), "{err}");
+        assert!(err.to_string().contains("\"hlep\""), "{err}");
+        assert!(err.text(Lang::Ko).contains("\"hlep\"라는"), "{err}");
         let err = map.rebind("help", &["ctrl-".into()]).unwrap_err();
-        assert!(err.contains("\"ctrl-\""), "{err}");
+        assert!(err.to_string().contains("\"ctrl-\""), "{err}");
+        assert!(err.text(Lang::Ko).contains("알 수 없는 키"), "{err}");
     }
 }
