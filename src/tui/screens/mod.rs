@@ -5,6 +5,7 @@ pub mod exams;
 pub mod links;
 pub mod pager;
 pub mod quiz;
+mod quiz_answer;
 pub mod quiz_start;
 pub mod quiz_view;
 pub mod reader;
