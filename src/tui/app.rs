@@ -12,9 +12,10 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::frame::cells;
 use super::keymap::{Context, Keymap};
 use super::keys::KeyChord;
-use super::layout::{Areas, study_panes};
+use super::layout::{Areas, Focus, study_panes};
 use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
@@ -59,16 +60,6 @@ pub enum AppEvent {
     Terminate,
     /// The database writer finished a job.
     Written(WriteReport),
-}
-
-/// Which study pane has the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// The note list.
-    #[default]
-    List,
-    /// The reader.
-    Reader,
 }
 
 /// A screen over the study screen; `Back` removes the top one.
@@ -238,7 +229,7 @@ impl App {
                 }
             }
         }
-        self.relayout();
+        self.wrap_readers();
     }
 
     /// Builds the search index of the current vault: on a worker thread
@@ -311,6 +302,7 @@ impl App {
     /// Handles one event.
     pub fn handle(&mut self, event: AppEvent) {
         self.handle_event(event);
+        self.wrap_readers();
         self.recount_due();
     }
 
@@ -339,10 +331,7 @@ impl App {
                 }
             }
             AppEvent::Mouse(m) => self.mouse(m),
-            AppEvent::Resize(w, h) => {
-                self.size = Rect::new(0, 0, w, h);
-                self.relayout();
-            }
+            AppEvent::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             AppEvent::Progress(done, total) => self.loading = Some((done, total)),
             AppEvent::Loaded(vault) => {
                 self.loading = None;
@@ -395,16 +384,9 @@ impl App {
             Action::Help => {
                 // Open at the keys of the screen the learner is on.
                 let here = self.context();
-                let width = super::layout::inner(Areas::of(self.size).main).width as usize;
-                let lines =
-                    super::screens::pager::help_lines(&self.keymap, &self.theme, self.lang, width);
-                let title = here.title(self.lang);
                 let mut pager = PagerState::new(PagerKind::Help);
                 if here != Context::Global {
-                    pager.scroll = lines
-                        .iter()
-                        .position(|l| l.to_string() == title)
-                        .unwrap_or(0);
+                    pager.start_at = Some(here.title(self.lang).to_owned());
                 }
                 self.push(Layer::Pager(pager));
             }
@@ -423,7 +405,7 @@ impl App {
                 None => self.update_study(action),
             },
         }
-        self.relayout();
+        self.wrap_readers();
     }
 
     fn push(&mut self, layer: Layer) {
@@ -571,89 +553,20 @@ impl App {
         }
     }
 
-    /// Lays out whatever depends on the size: reader wrapping, list and
-    /// pager heights.
-    pub fn relayout(&mut self) {
+    /// Wraps each reader's note for its pane, when the note, the width,
+    /// the theme or the language changed since it was last wrapped (the
+    /// wrapped note is a cache: keys move through it between frames);
+    /// otherwise only takes the pane's height and clamps the scroll.
+    pub fn wrap_readers(&mut self) {
         let areas = Areas::of(self.size);
-        let (list_area, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
-        if let Some(a) = list_area {
-            self.list.scroll_into_view(a.height as usize);
-        }
+        let (_, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
         if let (Some(a), Some(r)) = (reader_area, &mut self.reader) {
-            r.layout(
-                &self.vault,
-                (a.width as usize, a.height as usize),
-                &self.theme,
-                self.lang,
-            );
+            r.layout(&self.vault, cells(a), &self.theme, self.lang);
         }
-        let main = areas.main;
+        let full = cells(super::layout::inner(areas.main));
         for layer in &mut self.layers {
-            match layer {
-                Layer::Note(r) => {
-                    let inner = super::layout::inner(main);
-                    r.layout(
-                        &self.vault,
-                        (inner.width as usize, inner.height as usize),
-                        &self.theme,
-                        self.lang,
-                    );
-                }
-                Layer::Pager(p) => {
-                    let inner = super::layout::inner(main);
-                    p.height = inner.height as usize;
-                    p.total = match p.kind {
-                        PagerKind::Help => super::screens::pager::help_lines(
-                            &self.keymap,
-                            &self.theme,
-                            self.lang,
-                            inner.width as usize,
-                        )
-                        .len(),
-                        PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(
-                            &self.vault,
-                            &self.config_problems,
-                            &self.theme,
-                            self.lang,
-                            inner.width as usize,
-                        )
-                        .len(),
-                    };
-                }
-                Layer::Search(s) => {
-                    let inner = super::layout::inner(main);
-                    s.fit = (inner.height.saturating_sub(2) / super::screens::search::HIT_ROWS)
-                        .max(1) as usize;
-                    s.scroll_into_view();
-                }
-                Layer::Quiz(q) => {
-                    let inner = super::layout::inner(main);
-                    super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
-                }
-                Layer::Stats(s) => {
-                    let inner = super::layout::inner(main);
-                    s.height = inner.height as usize;
-                    s.total = super::screens::stats::stats_lines(
-                        s,
-                        &self.theme,
-                        self.lang,
-                        inner.width as usize,
-                    )
-                    .len();
-                }
-                Layer::Review(r) => {
-                    let inner = super::layout::inner(main);
-                    r.height = inner.height as usize;
-                    r.total = super::screens::review::review_lines(
-                        r,
-                        &self.theme,
-                        self.lang,
-                        inner.width as usize,
-                    )
-                    .len();
-                    r.scroll = r.scroll.min(r.total.saturating_sub(r.height));
-                }
-                Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_) => {}
+            if let Layer::Note(r) = layer {
+                r.layout(&self.vault, full, &self.theme, self.lang);
             }
         }
     }

@@ -3,7 +3,15 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Focus;
+/// Which study pane has the keys (and, on a narrow screen, the room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The note list.
+    #[default]
+    List,
+    /// The reader.
+    Reader,
+}
 
 /// Below this the app shows only a "too small" notice.
 pub const MIN_WIDTH: u16 = 20;

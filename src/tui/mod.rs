@@ -13,6 +13,7 @@ mod bindings_quiz;
 pub mod config;
 pub mod editor;
 pub mod event;
+pub mod frame;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -23,11 +24,14 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+mod view_layers;
 pub mod widgets;
 pub mod wrap;
 
 #[cfg(test)]
 pub(crate) mod fixture;
+#[cfg(test)]
+mod frame_tests;
 #[cfg(test)]
 mod quiz_tests;
 #[cfg(test)]

@@ -93,9 +93,9 @@ pub struct QuizState {
     pub title: String,
     /// The shuffle seed, kept with the session in the store.
     pub seed: Option<u64>,
-    /// Option letters by screen row, from the last layout (mouse clicks).
+    /// Option letters by screen row, from the last frame (mouse clicks).
     pub option_rows: Vec<(u16, Letter)>,
-    /// Columns of the review grid, from the last layout.
+    /// Columns of the review grid, from the last frame.
     pub grid_cols: usize,
     /// The highlighted question of the practice summary's list.
     pub summary_cursor: usize,
@@ -105,9 +105,9 @@ pub struct QuizState {
     /// The review grid cell the submit dialog was opened from (Esc goes
     /// back there); `None` when opened from a question.
     pub confirm_from: Option<usize>,
-    /// Rows scrolled at most on the result, from the last layout.
+    /// Rows scrolled at most on the result, from the last frame.
     pub max_scroll: usize,
-    /// Rows the result shows at once, from the last layout.
+    /// Rows the result shows at once, from the last frame.
     pub page: usize,
 }
 
