@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod app_identity;
+mod app_layers;
 mod app_quiz;
 mod app_study;
 mod app_writes;
