@@ -14,10 +14,9 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::frame::cells;
 use super::keymap::{Context, Keymap};
 use super::keys::KeyChord;
-use super::layout::{Areas, Focus, study_panes};
+use super::layout::{Areas, Focus, cells, study_panes};
 use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};

@@ -9,8 +9,6 @@
 //! The reader's wrapped note is not here: it is a cache keyed by width,
 //! note, theme and language, kept by `App::wrap_readers`.
 
-use ratatui::layout::Rect;
-
 use super::app::{App, Layer};
 use crate::vault::Letter;
 
@@ -105,11 +103,6 @@ impl App {
             }
         }
     }
-}
-
-/// The size of a rectangle as (columns, rows).
-pub fn cells(area: Rect) -> (usize, usize) {
-    (area.width as usize, area.height as usize)
 }
 
 #[cfg(test)]

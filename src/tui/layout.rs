@@ -98,3 +98,8 @@ pub fn study_panes(main: Rect, focus: Focus, has_reader: bool) -> (Option<Rect>,
     });
     (list.map(inner), reader)
 }
+
+/// The size of a rectangle as (columns, rows).
+pub fn cells(area: Rect) -> (usize, usize) {
+    (area.width as usize, area.height as usize)
+}
