@@ -4,10 +4,15 @@
 //! [`App::after_frame`] once the frame is on screen, so `update` works
 //! from what the learner sees and never builds a screen's text itself.
 //!
-//! Until the first frame a screen keeps the defaults it was created with;
-//! a stale figure is harmless because drawing clamps scrolling again.
+//! Until its first frame a screen keeps the defaults it was created with,
+//! and keys pressed between two frames use the last one's figures. Either
+//! is harmless: the list, search, quiz and review clamp their scroll again
+//! as they are drawn, and help, diagnostics and stats scroll only within
+//! the length a frame reported (none before the first).
+//!
 //! The reader's wrapped note is not here: it is a cache keyed by width,
-//! note, theme and language, kept by `App::wrap_readers`.
+//! note, theme and language, kept by `App::wrap_readers`, so keys move
+//! through a note opened a moment ago.
 
 use super::app::{App, Layer};
 use crate::vault::Letter;
