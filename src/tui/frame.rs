@@ -119,21 +119,22 @@ thread_local! {
 
 /// Counts one build of a screen's text (tests check that only drawing
 /// builds it, once a frame). Does nothing outside tests.
-pub fn count_build() {
+pub(crate) fn count_build() {
     #[cfg(test)]
     BUILDS.with(|c| c.set(c.get() + 1));
 }
 
 /// Counts one wrapping of a note for the reader. Does nothing outside
 /// tests.
-pub fn count_wrap() {
+pub(crate) fn count_wrap() {
     #[cfg(test)]
     WRAPS.with(|c| c.set(c.get() + 1));
 }
 
-/// Counts one drawing of the whole app (test builds only).
-#[cfg(test)]
+/// Counts one drawing of the whole app (tests check it is one a frame).
+/// Does nothing outside tests.
 pub(crate) fn count_frame() {
+    #[cfg(test)]
     FRAMES.with(|c| c.set(c.get() + 1));
 }
 

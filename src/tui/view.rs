@@ -58,7 +58,6 @@ impl StatefulWidget for &App {
 
     /// Draws the app once and fills the report as it goes.
     fn render(self, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
-        #[cfg(test)]
         super::frame::count_frame();
         if Areas::too_small(area) {
             TooSmall {
