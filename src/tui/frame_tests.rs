@@ -178,3 +178,23 @@ fn a_resize_clamps_a_review_scrolled_to_its_end() {
     assert_eq!(scroll, total.saturating_sub(height), "at the new last page");
     assert!(scroll < small);
 }
+
+#[test]
+fn help_scrolls_on_from_the_heading_its_first_frame_opened_at() {
+    let mut a = quiz_app(80, 24);
+    a.act(Action::NextPane);
+    a.update(Action::Help);
+    let pager = |a: &App| match a.layers.last() {
+        Some(Layer::Pager(p)) => (p.scroll, p.start_at.is_some()),
+        _ => panic!("help is on top"),
+    };
+    assert_eq!(pager(&a), (0, true), "no frame has found the heading yet");
+    fixture::frame(&mut a);
+    let (opened_at, pending) = pager(&a);
+    assert!(
+        opened_at > 0 && !pending,
+        "at the reader's keys: {opened_at}"
+    );
+    a.act(Action::Down);
+    assert_eq!(pager(&a).0, opened_at + 1);
+}
