@@ -28,12 +28,11 @@ fn largest_note(c: &mut Criterion) {
     });
 
     let mut app = App::new(vault.clone(), Lang::Ko, theme.clone(), Keymap::default());
-    app.handle(AppEvent::Resize(120, 40));
     app.open_note(NoteIx(ix));
-    app.relayout();
+    app.handle(AppEvent::Resize(120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     c.bench_function("draw study frame 120x40", |b| {
-        b.iter(|| term.draw(|f| app.draw(f)).map(|_| ()));
+        b.iter(|| term.draw(|f| drop(app.draw(f))).map(|_| ()));
     });
 
     c.bench_function("resize and draw 100x30", |b| {
@@ -43,7 +42,7 @@ fn largest_note(c: &mut Criterion) {
             wide = !wide;
             let w = if wide { 100 } else { 99 };
             app.handle(AppEvent::Resize(w, 30));
-            term.draw(|f| app.draw(f)).map(|_| ())
+            term.draw(|f| drop(app.draw(f))).map(|_| ())
         });
     });
 }

@@ -2,8 +2,10 @@
 //! arrives as [`AppEvent`]s, keys become [`Action`]s through the keymap,
 //! and each action changes the study screen or the layer on top of it.
 //!
-//! Drawing lives in `view`; the terminal and the event thread in
-//! `terminal` and `event`. Nothing here touches files.
+//! What an action does on a layer is in `app_layers`, on the study
+//! screen in `app_study`. Drawing lives in `view`, and reports back what
+//! the next keys need through `frame`; the terminal and the event thread
+//! are in `terminal` and `event`. Nothing here touches files.
 
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -14,12 +16,12 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::keymap::{Context, Keymap};
 use super::keys::KeyChord;
-use super::layout::{Areas, study_panes};
+use super::layout::{Areas, Focus, cells, study_panes};
 use super::screens::exams::ExamsState;
 use super::screens::links::LinksState;
 use super::screens::pager::{PagerKind, PagerState};
 use super::screens::quiz::{Phase, QuizState};
-use super::screens::quiz_start::{Scope, StartDialog};
+use super::screens::quiz_start::StartDialog;
 use super::screens::reader::ReaderState;
 use super::screens::review::ReviewState;
 use super::screens::search::SearchState;
@@ -62,16 +64,6 @@ pub enum AppEvent {
     Terminate,
     /// The database writer finished a job.
     Written(WriteReport),
-}
-
-/// Which study pane has the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// The note list.
-    #[default]
-    List,
-    /// The reader.
-    Reader,
 }
 
 /// A screen over the study screen; `Back` removes the top one.
@@ -246,7 +238,7 @@ impl App {
                 }
             }
         }
-        self.relayout();
+        self.wrap_readers();
     }
 
     /// Builds the search index of the current vault: on a worker thread
@@ -319,6 +311,7 @@ impl App {
     /// Handles one event.
     pub fn handle(&mut self, event: AppEvent) {
         self.handle_event(event);
+        self.wrap_readers();
         self.recount_due();
     }
 
@@ -347,10 +340,7 @@ impl App {
                 }
             }
             AppEvent::Mouse(m) => self.mouse(m),
-            AppEvent::Resize(w, h) => {
-                self.size = Rect::new(0, 0, w, h);
-                self.relayout();
-            }
+            AppEvent::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             AppEvent::Progress(done, total) => self.loading = Some((done, total)),
             AppEvent::Listed(vault) => {
                 // Not followed for edits: a list without questions would
@@ -418,16 +408,9 @@ impl App {
             Action::Help => {
                 // Open at the keys of the screen the learner is on.
                 let here = self.context();
-                let width = super::layout::inner(Areas::of(self.size).main).width as usize;
-                let lines =
-                    super::screens::pager::help_lines(&self.keymap, &self.theme, self.lang, width);
-                let title = here.title(self.lang);
                 let mut pager = PagerState::new(PagerKind::Help);
                 if here != Context::Global {
-                    pager.scroll = lines
-                        .iter()
-                        .position(|l| l.to_string() == title)
-                        .unwrap_or(0);
+                    pager.start_at = Some(here.title(self.lang).to_owned());
                 }
                 self.push(Layer::Pager(pager));
             }
@@ -446,237 +429,23 @@ impl App {
                 None => self.update_study(action),
             },
         }
-        self.relayout();
+        self.wrap_readers();
     }
 
-    fn push(&mut self, layer: Layer) {
-        let same = |a: &Layer, b: &Layer| match (a, b) {
-            (Layer::Pager(x), Layer::Pager(y)) => x.kind == y.kind,
-            (Layer::Search(_), Layer::Search(_)) => true,
-            _ => false,
-        };
-        if let Some(top) = self.layers.last()
-            && same(top, &layer)
-        {
-            return;
-        }
-        self.layers.push(layer);
-    }
-
-    fn update_layer(&mut self, action: Action) {
-        let Some(top) = self.layers.last_mut() else {
-            return;
-        };
-        match top {
-            Layer::Pager(p) => {
-                if action == Action::Back {
-                    self.layers.pop();
-                } else {
-                    p.apply(action);
-                }
-            }
-            Layer::Note(_) => self.update_note_layer(action),
-            Layer::Quiz(q) if action == Action::Edit => {
-                let shown = q
-                    .session
-                    .current()
-                    .or_else(|| q.session.items().get(q.session.position()));
-                if let Some(ix) = shown.map(|i| i.question.ix) {
-                    self.edit_question(ix);
-                }
-            }
-            Layer::Quiz(_) => self.update_quiz(action),
-            Layer::Review(r) => {
-                let outcome = r.apply(action);
-                self.review_outcome(outcome);
-            }
-            Layer::Exams(e) => match action {
-                Action::Back => {
-                    self.layers.pop();
-                }
-                other => {
-                    if e.apply(other) {
-                        self.review_past_exam();
-                    }
-                }
-            },
-            Layer::Stats(s) => match action {
-                Action::Back => {
-                    self.layers.pop();
-                }
-                Action::Retry => self.retry_wrong(),
-                Action::ExamHistory => self.open_exams(),
-                Action::Optimize => self.optimize(),
-                other => s.apply(other),
-            },
-            Layer::QuizStart(d) => match action {
-                Action::Back => {
-                    self.layers.pop();
-                }
-                other => {
-                    if d.apply(other) {
-                        let d = d.clone();
-                        self.start_from_dialog(&d);
-                    } else {
-                        let mut d = d.clone();
-                        self.count_available(&mut d);
-                        if let Some(Layer::QuizStart(top)) = self.layers.last_mut() {
-                            *top = d;
-                        }
-                    }
-                }
-            },
-            Layer::Search(s) => match action {
-                Action::Back => {
-                    self.layers.pop();
-                }
-                Action::Confirm => {
-                    let hit = s.selected().cloned();
-                    match hit {
-                        Some(hit) => self.open_hit(&hit),
-                        None => self.say(self.lang.pick("열 결과가 없습니다", "No result to open")),
-                    }
-                }
-                other => {
-                    if s.apply(other) {
-                        self.refresh_search();
-                    }
-                }
-            },
-            Layer::Links(l) => match action {
-                Action::Back => {
-                    self.layers.pop();
-                }
-                Action::Confirm => {
-                    let chosen = l.chosen();
-                    self.layers.pop();
-                    match chosen {
-                        Ok(ix) => self.follow(ix),
-                        Err(name) => self.error(format!(
-                            "{} \"{name}\"",
-                            self.lang
-                                .pick("이 볼트에 없는 노트:", "no note in this vault named")
-                        )),
-                    }
-                }
-                other => l.apply(other),
-            },
-        }
-    }
-
-    /// A note opened full screen (from a quiz or a search).
-    fn update_note_layer(&mut self, action: Action) {
-        let Some(Layer::Note(r)) = self.layers.last_mut() else {
-            return;
-        };
-        if action == Action::Back && !r.back() {
-            self.layers.pop();
-        } else if action == Action::Links {
-            let note = r.note;
-            let links = LinksState::new(&self.vault, note);
-            self.layers.push(Layer::Links(links));
-        } else if action == Action::Edit {
-            let note = r.note;
-            let line = r.top_line(&self.vault);
-            self.edit_note(note, line);
-        } else if action == Action::StartQuiz {
-            let note = r.note;
-            if self.layers.iter().any(|l| matches!(l, Layer::Quiz(_))) {
-                self.say(self.lang.pick(
-                    "퀴즈 중입니다: Esc로 돌아가 이어 푸세요",
-                    "A quiz is running: Esc goes back to it",
-                ));
-            } else {
-                self.open_start_dialog(Some(Scope::Note(note)));
-            }
-        } else {
-            r.apply(action);
-        }
-    }
-
-    /// Lays out whatever depends on the size: reader wrapping, list and
-    /// pager heights.
-    pub fn relayout(&mut self) {
+    /// Wraps each reader's note for its pane, when the note, the width,
+    /// the theme or the language changed since it was last wrapped (the
+    /// wrapped note is a cache: keys move through it between frames);
+    /// otherwise only takes the pane's height and clamps the scroll.
+    pub fn wrap_readers(&mut self) {
         let areas = Areas::of(self.size);
-        let (list_area, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
-        if let Some(a) = list_area {
-            self.list.scroll_into_view(a.height as usize);
-        }
+        let (_, reader_area) = study_panes(areas.main, self.focus, self.reader.is_some());
         if let (Some(a), Some(r)) = (reader_area, &mut self.reader) {
-            r.layout(
-                &self.vault,
-                (a.width as usize, a.height as usize),
-                &self.theme,
-                self.lang,
-            );
+            r.layout(&self.vault, cells(a), &self.theme, self.lang);
         }
-        let main = areas.main;
+        let full = cells(super::layout::inner(areas.main));
         for layer in &mut self.layers {
-            match layer {
-                Layer::Note(r) => {
-                    let inner = super::layout::inner(main);
-                    r.layout(
-                        &self.vault,
-                        (inner.width as usize, inner.height as usize),
-                        &self.theme,
-                        self.lang,
-                    );
-                }
-                Layer::Pager(p) => {
-                    let inner = super::layout::inner(main);
-                    p.height = inner.height as usize;
-                    p.total = match p.kind {
-                        PagerKind::Help => super::screens::pager::help_lines(
-                            &self.keymap,
-                            &self.theme,
-                            self.lang,
-                            inner.width as usize,
-                        )
-                        .len(),
-                        PagerKind::Diagnostics => super::screens::pager::diagnostic_lines(
-                            &self.vault,
-                            &self.config_problems,
-                            &self.theme,
-                            self.lang,
-                            inner.width as usize,
-                        )
-                        .len(),
-                    };
-                }
-                Layer::Search(s) => {
-                    let inner = super::layout::inner(main);
-                    s.fit = (inner.height.saturating_sub(2) / super::screens::search::HIT_ROWS)
-                        .max(1) as usize;
-                    s.scroll_into_view();
-                }
-                Layer::Quiz(q) => {
-                    let inner = super::layout::inner(main);
-                    super::screens::quiz_view::lay_out(q, &self.theme, self.lang, inner);
-                }
-                Layer::Stats(s) => {
-                    let inner = super::layout::inner(main);
-                    s.height = inner.height as usize;
-                    s.total = super::screens::stats::stats_lines(
-                        s,
-                        &self.theme,
-                        self.lang,
-                        inner.width as usize,
-                    )
-                    .len();
-                }
-                Layer::Review(r) => {
-                    let inner = super::layout::inner(main);
-                    r.height = inner.height as usize;
-                    r.total = super::screens::review::review_lines(
-                        r,
-                        &self.theme,
-                        self.lang,
-                        inner.width as usize,
-                    )
-                    .len();
-                    r.scroll = r.scroll.min(r.total.saturating_sub(r.height));
-                }
-                Layer::Links(_) | Layer::QuizStart(_) | Layer::Exams(_) => {}
+            if let Layer::Note(r) = layer {
+                r.layout(&self.vault, full, &self.theme, self.lang);
             }
         }
     }

@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Focus, Layer};
-use super::layout::{Areas, study_panes};
+use super::app::{App, Layer};
+use super::layout::{Areas, Focus, study_panes};
 use super::screens::links::LinksState;
 use super::screens::quiz_start::Scope;
 use super::screens::reader::ReaderState;
@@ -63,7 +63,7 @@ impl App {
         if let Some(ix) = find(&self.vault, &selected) {
             self.list.select_note(&self.vault, ix);
         }
-        self.relayout();
+        self.wrap_readers();
     }
 
     /// Opens a note from a link in whichever reader is showing.

@@ -2,6 +2,7 @@
 use super::*;
 use crate::tui::app_study::offset_of_line;
 use crate::tui::fixture;
+use crate::tui::fixture::Drive;
 use crate::vault::{NoteIx, SectionKind};
 
 use crate::tui::fixture::app;
@@ -16,30 +17,30 @@ fn the_first_note_is_open_at_start_and_the_list_has_focus() {
 #[test]
 fn esc_goes_back_one_level_and_never_quits() {
     let mut app = app();
-    app.update(Action::Bottom);
-    app.update(Action::Confirm);
+    app.act(Action::Bottom);
+    app.act(Action::Confirm);
     assert_eq!(app.context(), Context::Reader);
-    app.update(Action::Help);
+    app.act(Action::Help);
     assert_eq!(app.context(), Context::Pager);
     for _ in 0..5 {
-        app.update(Action::Back);
+        app.act(Action::Back);
     }
     assert_eq!(app.context(), Context::NoteList);
     assert!(!app.quit);
-    app.update(Action::Quit);
+    app.act(Action::Quit);
     assert!(app.quit);
 }
 
 #[test]
 fn following_a_wikilink_opens_the_note_and_back_returns() {
     let mut app = app();
-    app.update(Action::NextPane);
-    app.update(Action::JumpSection(SectionKind::Concepts));
-    app.update(Action::Links);
+    app.act(Action::NextPane);
+    app.act(Action::JumpSection(SectionKind::Concepts));
+    app.act(Action::Links);
     assert_eq!(app.context(), Context::Picker);
-    app.update(Action::Confirm);
+    app.act(Action::Confirm);
     assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(1)));
-    app.update(Action::Back);
+    app.act(Action::Back);
     let r = app.reader.as_ref().unwrap();
     assert_eq!(r.note, NoteIx(0));
     assert_eq!(r.section_here(), Some("🔍 주요개념"));
@@ -48,8 +49,8 @@ fn following_a_wikilink_opens_the_note_and_back_returns() {
 #[test]
 fn reload_keeps_the_open_note_and_its_position() {
     let mut app = app();
-    app.update(Action::NextPane);
-    app.update(Action::JumpSection(SectionKind::Questions));
+    app.act(Action::NextPane);
+    app.act(Action::JumpSection(SectionKind::Questions));
     let mut vault = fixture::vault();
     vault.notes.swap(0, 1);
     vault.notes[1].body.insert_str(0, "추가된 문단.\n\n");
@@ -65,20 +66,20 @@ fn reload_keeps_the_open_note_and_its_position() {
 #[test]
 fn searching_opens_the_note_at_the_hit() {
     let mut app = app();
-    app.update(Action::Bottom);
-    app.update(Action::Confirm);
+    app.act(Action::Bottom);
+    app.act(Action::Confirm);
     assert_eq!(app.reader.as_ref().map(|r| r.note), Some(NoteIx(0)));
-    app.update(Action::Search);
+    app.act(Action::Search);
     assert_eq!(app.context(), Context::Search);
     for c in "나뉜다".chars() {
-        app.update(Action::Input(c));
+        app.act(Action::Input(c));
     }
     let hit = match app.layers.last() {
         Some(Layer::Search(s)) => s.selected().cloned().unwrap(),
         other => panic!("{other:?}"),
     };
     assert_eq!(hit.note, Some(NoteIx(1)));
-    app.update(Action::Confirm);
+    app.act(Action::Confirm);
     assert!(app.layers.is_empty());
     let r = app.reader.as_ref().unwrap();
     assert_eq!(r.note, NoteIx(1));
@@ -88,11 +89,11 @@ fn searching_opens_the_note_at_the_hit() {
 #[test]
 fn esc_from_search_returns_to_where_it_was_opened() {
     let mut app = app();
-    app.update(Action::Help);
-    app.update(Action::Search);
-    app.update(Action::Input('q'));
+    app.act(Action::Help);
+    app.act(Action::Search);
+    app.act(Action::Input('q'));
     assert!(!app.quit, "q types in the search field");
-    app.update(Action::Back);
+    app.act(Action::Back);
     assert_eq!(app.context(), Context::Pager);
 }
 
@@ -107,8 +108,8 @@ fn file_lines_map_to_body_offsets() {
 #[test]
 fn ctrl_c_quits_from_a_layer() {
     let mut app = app();
-    app.update(Action::Diagnostics);
-    app.handle(AppEvent::Key(KeyEvent::new(
+    app.act(Action::Diagnostics);
+    app.feed(AppEvent::Key(KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char('c'),
         ratatui::crossterm::event::KeyModifiers::CONTROL,
     )));
@@ -125,14 +126,14 @@ fn the_search_index_is_built_off_the_ui_thread_and_a_stale_one_is_dropped() {
         crate::tui::keymap::Keymap::default(),
     );
     app.events = Some(tx);
-    app.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+    app.feed(AppEvent::Loaded(Box::new(fixture::vault())));
     // The list is there at once; search waits for the index.
     assert!(app.indexing);
     assert!(!app.list.shown.is_empty());
     let text = crate::tui::snapshots::screen(&mut app, 80, 24);
     assert!(text.contains("검색 색인 중"), "{text}");
     // A reload before the first index arrives: the first one is stale.
-    app.handle(AppEvent::Reloaded(Box::new(fixture::vault())));
+    app.feed(AppEvent::Reloaded(Box::new(fixture::vault())));
     let recv = || {
         rx.recv_timeout(std::time::Duration::from_secs(10))
             .expect("the index thread reports")
@@ -151,9 +152,9 @@ fn the_search_index_is_built_off_the_ui_thread_and_a_stale_one_is_dropped() {
     } else {
         (first, second)
     };
-    app.handle(stale);
+    app.feed(stale);
     assert!(app.indexing, "an index of an older vault is dropped");
-    app.handle(fresh);
+    app.feed(fresh);
     assert!(!app.indexing);
     let text = crate::tui::snapshots::screen(&mut app, 80, 24);
     assert!(!text.contains("검색 색인 중"), "{text}");
@@ -163,9 +164,9 @@ fn the_search_index_is_built_off_the_ui_thread_and_a_stale_one_is_dropped() {
 #[test]
 fn an_unknown_tag_in_the_search_field_suggests_the_nearest() {
     let mut app = app();
-    app.update(Action::Search);
+    app.act(Action::Search);
     for c in "#servce/emr".chars() {
-        app.update(Action::Input(c));
+        app.act(Action::Input(c));
     }
     let text = crate::tui::snapshots::screen(&mut app, 100, 24);
     assert!(
@@ -183,7 +184,7 @@ fn every_settings_problem_is_listed_whole_in_the_diagnostics_panel() {
         crate::i18n::Lang::Ko,
     );
     app.config_problems = problems;
-    app.update(Action::Diagnostics);
+    app.act(Action::Diagnostics);
     let text = crate::tui::snapshots::screen(&mut app, 80, 30);
     assert!(text.contains("theme \"pink\"은(는)"), "{text}");
     assert!(text.contains("모르는 설정 \"colour\""), "{text}");
@@ -196,9 +197,9 @@ fn every_settings_problem_is_listed_whole_in_the_diagnostics_panel() {
 fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
     let mut app = app();
     app.editor = Some("vim".into());
-    app.update(Action::NextPane);
-    app.update(Action::JumpSection(SectionKind::Concepts));
-    app.update(Action::Edit);
+    app.act(Action::NextPane);
+    app.act(Action::JumpSection(SectionKind::Concepts));
+    app.act(Action::Edit);
     let req = app.edit_request.take().expect("an edit request");
     let note = app.vault.note(NoteIx(0));
     assert_eq!(req.path, std::path::Path::new("fixture").join(&note.path));
@@ -209,8 +210,8 @@ fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
 #[test]
 fn e_without_an_editor_says_how_to_set_one() {
     let mut app = app();
-    app.update(Action::NextPane);
-    app.update(Action::Edit);
+    app.act(Action::NextPane);
+    app.act(Action::Edit);
     assert!(app.edit_request.is_none());
     let status = app.status.as_ref().map_or("", |s| s.text.as_str());
     assert!(status.contains("EDITOR"), "{status}");
@@ -219,9 +220,9 @@ fn e_without_an_editor_says_how_to_set_one() {
 #[test]
 fn help_opens_at_the_keys_of_the_screen_it_was_asked_from() {
     let mut app = app();
-    app.update(Action::NextPane);
+    app.act(Action::NextPane);
     assert_eq!(app.context(), Context::Reader);
-    app.update(Action::Help);
+    app.act(Action::Help);
     let text = crate::tui::snapshots::screen(&mut app, 80, 24);
     let first = text.lines().nth(2).unwrap_or_default();
     assert!(first.contains("노트 보기"), "{text}");
@@ -238,7 +239,7 @@ fn a_wide_table_puts_sideways_scrolling_in_the_hint_bar() {
     std::sync::Arc::make_mut(&mut app.vault).notes[0].body = format!("| a | b |\n|---|---|\n{row}");
     std::sync::Arc::make_mut(&mut app.vault).notes[0].sections = Box::new([]);
     app.reader = Some(ReaderState::new(NoteIx(0)));
-    app.update(Action::NextPane);
+    app.act(Action::NextPane);
     let text = crate::tui::snapshots::screen(&mut app, 100, 24);
     let hints = text.lines().last().unwrap_or_default();
     assert!(hints.contains("표 옆으로 보기"), "{text}");

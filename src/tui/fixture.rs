@@ -1,7 +1,16 @@
 //! A small Korean vault built by hand for the TUI's tests, so screens can
-//! be tested without the parser. Test-only.
+//! be tested without the parser, and a driver that runs the app as the
+//! main loop does: every event or action followed by a frame whose
+//! report goes back to the app. Test-only.
 
 use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, AppEvent};
 
 use crate::vault::{
     Date, Diagnostic, Note, NoteIx, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption,
@@ -9,14 +18,50 @@ use crate::vault::{
 };
 
 /// The app on the fixture vault, in Korean, with the default theme and
-/// keys.
-pub(crate) fn app() -> crate::tui::App {
-    crate::tui::App::new(
+/// keys, after its first frame.
+pub(crate) fn app() -> App {
+    let mut app = App::new(
         vault(),
         crate::i18n::Lang::Ko,
         crate::tui::theme::Theme::default(),
         crate::tui::keymap::Keymap::default(),
-    )
+    );
+    frame(&mut app);
+    app
+}
+
+/// Draws a frame at the app's size into a test terminal and hands what it
+/// laid out back to the app, as the main loop does; returns the screen.
+pub(crate) fn frame(app: &mut App) -> Buffer {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    let mut report = None;
+    term.draw(|f| report = Some(app.draw(f)))
+        .expect("drawing into a test backend");
+    if let Some(report) = report {
+        app.after_frame(report);
+    }
+    term.backend().buffer().clone()
+}
+
+/// Runs the app as the main loop does: each step, then a frame.
+pub(crate) trait Drive {
+    /// Applies an action, then draws.
+    fn act(&mut self, action: Action);
+    /// Handles an event, then draws.
+    fn feed(&mut self, event: AppEvent);
+}
+
+impl Drive for App {
+    fn act(&mut self, action: Action) {
+        self.update(action);
+        frame(self);
+    }
+
+    fn feed(&mut self, event: AppEvent) {
+        self.handle(event);
+        frame(self);
+    }
 }
 
 const SPOT: &str = "# 스팟 인스턴스 활용

@@ -3,7 +3,15 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Focus;
+/// Which study pane has the keys (and, on a narrow screen, the room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The note list.
+    #[default]
+    List,
+    /// The reader.
+    Reader,
+}
 
 /// Below this the app shows only a "too small" notice.
 pub const MIN_WIDTH: u16 = 20;
@@ -89,4 +97,9 @@ pub fn study_panes(main: Rect, focus: Focus, has_reader: bool) -> (Option<Rect>,
         Rect::new(i.x + 1, i.y, i.width.saturating_sub(2), i.height)
     });
     (list.map(inner), reader)
+}
+
+/// The size of a rectangle as (columns, rows).
+pub fn cells(area: Rect) -> (usize, usize) {
+    (area.width as usize, area.height as usize)
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod app_identity;
+mod app_layers;
 mod app_quiz;
 mod app_study;
 mod app_writes;
@@ -13,6 +14,7 @@ pub mod config;
 mod context;
 pub mod editor;
 pub mod event;
+pub mod frame;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -23,11 +25,14 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+mod view_layers;
 pub mod widgets;
 pub mod wrap;
 
 #[cfg(test)]
 pub(crate) mod fixture;
+#[cfg(test)]
+mod frame_tests;
 #[cfg(test)]
 mod quiz_tests;
 #[cfg(test)]

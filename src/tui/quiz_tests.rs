@@ -3,6 +3,7 @@
 //! 80×24 and 40×12, and scripted flows with a real progress store in a
 //! temporary folder. Test-only.
 
+use super::fixture::Drive;
 use std::sync::mpsc::Receiver;
 
 use super::action::Action;
@@ -23,7 +24,7 @@ fn fixed() -> Timestamp {
 pub(super) fn quiz_app(w: u16, h: u16) -> App {
     let mut a = app();
     a.clock = fixed;
-    a.handle(super::app::AppEvent::Resize(w, h));
+    a.feed(super::app::AppEvent::Resize(w, h));
     a
 }
 
@@ -58,7 +59,7 @@ pub(super) fn settle(a: &mut App, rx: &Receiver<WriteReport>) {
         let r = rx
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("the writer reports every job");
-        a.handle(AppEvent::Written(r));
+        a.feed(AppEvent::Written(r));
     }
 }
 
@@ -85,10 +86,10 @@ fn snap(name: &str, script: impl Fn(&mut App)) {
 }
 
 pub(super) fn practice_on_spot(a: &mut App) {
-    a.update(Action::NextPane);
-    a.update(Action::StartQuiz);
+    a.act(Action::NextPane);
+    a.act(Action::StartQuiz);
     assert_eq!(a.context(), Context::Picker, "p opens the start dialog");
-    a.update(Action::Confirm);
+    a.act(Action::Confirm);
 }
 
 #[test]
@@ -101,7 +102,7 @@ fn practice_feedback_after_a_wrong_answer() {
     snap("quiz_feedback", |a| {
         practice_on_spot(a);
         let l = wrong_letter(a);
-        a.update(Action::Pick(l));
+        a.act(Action::Pick(l));
     });
 }
 
@@ -109,16 +110,16 @@ fn practice_feedback_after_a_wrong_answer() {
 fn multi_answer_question_says_how_many_to_pick() {
     snap("quiz_multi", |a| {
         a.open_note(NoteIx(1));
-        a.update(Action::StartQuiz);
-        a.update(Action::Confirm);
+        a.act(Action::StartQuiz);
+        a.act(Action::Confirm);
         let multi = |a: &App| matches!(a.layers.last(), Some(Layer::Quiz(q)) if q.session.current().unwrap().question.pick_count() > 1);
         if !multi(a) {
             let l = wrong_letter(a);
-            a.update(Action::Pick(l));
-            a.update(Action::Confirm);
+            a.act(Action::Pick(l));
+            a.act(Action::Confirm);
         }
         assert!(multi(a));
-        a.update(Action::Toggle);
+        a.act(Action::Toggle);
     });
 }
 
@@ -128,21 +129,21 @@ fn p_starts_through_the_dialog_on_the_open_note_from_list_and_reader() {
     let mut a = quiz_app(80, 24);
     for focus_reader in [false, true] {
         if focus_reader {
-            a.update(Action::NextPane);
+            a.act(Action::NextPane);
         }
-        a.update(Action::StartQuiz);
+        a.act(Action::StartQuiz);
         let Some(Layer::QuizStart(d)) = a.layers.last() else {
             panic!("no start dialog")
         };
         assert_eq!(d.scopes[d.scope], Scope::Note(NoteIx(0)));
-        a.update(Action::Back);
+        a.act(Action::Back);
     }
     // And from a note opened full screen (here from search).
     a.layers
         .push(Layer::Note(super::screens::reader::ReaderState::new(
             NoteIx(1),
         )));
-    a.update(Action::StartQuiz);
+    a.act(Action::StartQuiz);
     let Some(Layer::QuizStart(d)) = a.layers.last() else {
         panic!("no start dialog")
     };
@@ -187,17 +188,17 @@ fn the_hint_bar_offers_space_only_on_a_multi_answer_question() {
 #[test]
 fn start_dialog() {
     snap("quiz_start", |a| {
-        a.update(Action::StartQuiz);
+        a.act(Action::StartQuiz);
     });
 }
 
 fn exam(a: &mut App) {
-    a.update(Action::StartQuiz);
+    a.act(Action::StartQuiz);
     for _ in 0..2 {
-        a.update(Action::Up);
+        a.act(Action::Up);
     }
-    a.update(Action::Toggle);
-    a.update(Action::Confirm);
+    a.act(Action::Toggle);
+    a.act(Action::Confirm);
     assert_eq!(a.context(), Context::Exam);
 }
 
@@ -205,7 +206,7 @@ fn exam(a: &mut App) {
 fn exam_question_with_timer() {
     snap("exam_question", |a| {
         exam(a);
-        a.update(Action::Flag);
+        a.act(Action::Flag);
     });
 }
 
@@ -213,10 +214,10 @@ fn exam_question_with_timer() {
 fn exam_review_grid() {
     snap("exam_review", |a| {
         exam(a);
-        a.update(Action::Pick('A'));
+        a.act(Action::Pick('A'));
         // Flagged and answered both show.
-        a.update(Action::Flag);
-        a.update(Action::Review);
+        a.act(Action::Flag);
+        a.act(Action::Review);
     });
 }
 
@@ -225,11 +226,11 @@ fn exam_question_review_after_the_result() {
     snap("exam_question_review", |a| {
         exam(a);
         let l = wrong_letter(a);
-        a.update(Action::Pick(l));
-        a.update(Action::Submit);
-        a.update(Action::Confirm);
+        a.act(Action::Pick(l));
+        a.act(Action::Submit);
+        a.act(Action::Confirm);
         assert_eq!(a.context(), Context::ExamResult);
-        a.update(Action::Review);
+        a.act(Action::Review);
         assert_eq!(a.context(), Context::ExamAnswers);
     });
 }
@@ -238,14 +239,14 @@ fn exam_question_review_after_the_result() {
 fn esc_from_the_question_review_returns_to_the_result() {
     let mut a = quiz_app(80, 24);
     exam(&mut a);
-    a.update(Action::Submit);
-    a.update(Action::Confirm);
-    a.update(Action::Review);
+    a.act(Action::Submit);
+    a.act(Action::Confirm);
+    a.act(Action::Review);
     assert!(matches!(a.layers.last(), Some(Layer::Review(_))));
-    a.update(Action::NextFilter);
-    a.update(Action::Back);
+    a.act(Action::NextFilter);
+    a.act(Action::Back);
     assert_eq!(phase(&a), Some(Phase::Done));
-    a.update(Action::Back);
+    a.act(Action::Back);
     assert_eq!(phase(&a), None, "the result closes");
 }
 
@@ -253,7 +254,7 @@ fn esc_from_the_question_review_returns_to_the_result() {
 fn exam_submit_confirmation() {
     snap("exam_confirm", |a| {
         exam(a);
-        a.update(Action::Submit);
+        a.act(Action::Submit);
     });
 }
 
@@ -261,8 +262,8 @@ fn exam_submit_confirmation() {
 fn exam_result_with_bars_by_tag() {
     snap("exam_result", |a| {
         exam(a);
-        a.update(Action::Submit);
-        a.update(Action::Confirm);
+        a.act(Action::Submit);
+        a.act(Action::Confirm);
         assert_eq!(phase(a), Some(Phase::Done));
     });
 }
@@ -274,15 +275,15 @@ fn practice_answers_are_recorded_in_the_store_as_given() {
     let rx = attach_store(&mut a, &dir.path().join("progress.db"));
     practice_on_spot(&mut a);
     let l = wrong_letter(&a);
-    a.update(Action::Pick(l));
+    a.act(Action::Pick(l));
     assert_eq!(phase(&a), Some(Phase::Feedback));
     settle(&mut a, &rx);
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
     assert!(!attempts[0].correct);
     // The wrong answer is now in the notebook, and search can find it.
-    a.update(Action::Confirm);
-    a.update(Action::Confirm);
+    a.act(Action::Confirm);
+    a.act(Action::Confirm);
     assert!(a.layers.is_empty(), "Enter on the summary leaves the quiz");
     let id = &a.vault.questions[0].id;
     assert!(a.history.get(id).unwrap().in_notebook());
@@ -293,7 +294,7 @@ fn a_quiz_runs_without_a_store() {
     let mut a = quiz_app(80, 24);
     assert!(a.store.is_none());
     practice_on_spot(&mut a);
-    a.update(Action::Pick('A'));
+    a.act(Action::Pick('A'));
     assert_eq!(phase(&a), Some(Phase::Feedback));
 }
 
@@ -301,13 +302,13 @@ fn a_quiz_runs_without_a_store() {
 fn o_opens_the_note_at_the_question_and_esc_comes_back() {
     let mut a = quiz_app(80, 24);
     practice_on_spot(&mut a);
-    a.update(Action::OpenNote);
+    a.act(Action::OpenNote);
     let Some(Layer::Note(r)) = a.layers.last() else {
         panic!("no note open")
     };
     assert_eq!(r.note, NoteIx(0));
     assert_eq!(r.section_here(), Some("📚 관련 문제"));
-    a.update(Action::Back);
+    a.act(Action::Back);
     assert_eq!(a.context(), Context::Question);
 }
 
@@ -320,7 +321,7 @@ fn clicking_an_option_answers_it() {
         Some(Layer::Quiz(q)) => q.option_rows[1],
         _ => panic!("no quiz"),
     };
-    a.handle(super::app::AppEvent::Mouse(MouseEvent {
+    a.feed(super::app::AppEvent::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: 10,
         row,
@@ -348,9 +349,9 @@ fn with_a_wrong_answer(a: &mut App, dir: &std::path::Path) {
     let rx = attach_store(a, &dir.join("progress.db"));
     practice_on_spot(a);
     let l = wrong_letter(a);
-    a.update(Action::Pick(l));
-    a.update(Action::Confirm);
-    a.update(Action::Confirm);
+    a.act(Action::Pick(l));
+    a.act(Action::Confirm);
+    a.act(Action::Confirm);
     settle(a, &rx);
 }
 
@@ -360,7 +361,7 @@ fn stats_screen_with_the_wrong_answer_notebook() {
         let dir = tempfile::tempdir().unwrap();
         let mut a = quiz_app(w, h);
         with_a_wrong_answer(&mut a, dir.path());
-        a.update(Action::Stats);
+        a.act(Action::Stats);
         assert_eq!(a.context(), Context::Stats);
         insta::assert_snapshot!(format!("stats_{w}x{h}"), screen(&mut a, w, h));
     }
@@ -369,7 +370,7 @@ fn stats_screen_with_the_wrong_answer_notebook() {
 #[test]
 fn stats_without_a_store_says_why() {
     let mut a = quiz_app(80, 24);
-    a.update(Action::Stats);
+    a.act(Action::Stats);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("진도 저장소를 열 수 없어"), "{text}");
 }
@@ -379,8 +380,8 @@ fn retry_practises_the_wrong_answers_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
     with_a_wrong_answer(&mut a, dir.path());
-    a.update(Action::Stats);
-    a.update(Action::Retry);
+    a.act(Action::Stats);
+    a.act(Action::Retry);
     let Some(Layer::Quiz(q)) = a.layers.last() else {
         panic!("no quiz: {:?}", a.status)
     };
@@ -390,8 +391,8 @@ fn retry_practises_the_wrong_answers_again() {
         a.vault.questions[0].id
     );
     // Leaving the quiz returns to the stats screen.
-    a.update(Action::Back);
-    a.update(Action::Back);
+    a.act(Action::Back);
+    a.act(Action::Back);
     assert_eq!(a.context(), Context::Stats);
 }
 
@@ -401,19 +402,19 @@ fn a_finished_exam_shows_in_the_stats_chart_and_its_review_reopens_from_the_hist
     let mut a = quiz_app(80, 30);
     let rx = attach_store(&mut a, &dir.path().join("progress.db"));
     exam(&mut a);
-    a.update(Action::Flag);
-    a.update(Action::Submit);
-    a.update(Action::Confirm);
-    a.update(Action::Back);
+    a.act(Action::Flag);
+    a.act(Action::Submit);
+    a.act(Action::Confirm);
+    a.act(Action::Back);
     settle(&mut a, &rx);
-    a.update(Action::Stats);
+    a.act(Action::Stats);
     let text = screen(&mut a, 80, 30);
     assert!(text.contains("모의고사 점수"), "{text}");
     assert!(text.contains("합격선"), "the pass mark drawn:\n{text}");
-    a.update(Action::ExamHistory);
+    a.act(Action::ExamHistory);
     let text = screen(&mut a, 80, 30);
     assert!(text.contains("  1. ") && text.contains("1문제"), "{text}");
-    a.update(Action::Confirm);
+    a.act(Action::Confirm);
     assert_eq!(a.context(), Context::ExamAnswers);
     let text = screen(&mut a, 80, 30);
     assert!(
@@ -421,14 +422,14 @@ fn a_finished_exam_shows_in_the_stats_chart_and_its_review_reopens_from_the_hist
         "{text}"
     );
     assert!(text.contains("비용을 줄이면서 데이터 손실을"), "{text}");
-    a.update(Action::Back);
-    a.update(Action::Back);
+    a.act(Action::Back);
+    a.act(Action::Back);
     assert_eq!(a.context(), Context::Stats);
 }
 
 fn press(a: &mut App, code: ratatui::crossterm::event::KeyCode) {
     use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
-    a.handle(super::app::AppEvent::Key(KeyEvent::new(
+    a.feed(super::app::AppEvent::Key(KeyEvent::new(
         code,
         KeyModifiers::NONE,
     )));
@@ -438,8 +439,8 @@ fn press(a: &mut App, code: ratatui::crossterm::event::KeyCode) {
 fn summary_after_a_wrong_answer(a: &mut App) {
     practice_on_spot(a);
     let l = wrong_letter(a);
-    a.update(Action::Pick(l));
-    a.update(Action::Confirm);
+    a.act(Action::Pick(l));
+    a.act(Action::Confirm);
     assert_eq!(a.context(), Context::Summary);
 }
 
@@ -474,7 +475,7 @@ fn summary_retries_the_wrong_ones_in_place_of_itself() {
 fn summary_shows_a_listed_question_again_with_its_explanations() {
     snap("quiz_summary_revisit", |a| {
         summary_after_a_wrong_answer(a);
-        a.update(Action::Toggle);
+        a.act(Action::Toggle);
         assert_eq!(a.context(), Context::Revisit);
         let text = screen(a, 80, 24);
         assert!(text.contains("마스터가 중단되면"), "{text}");
@@ -482,8 +483,8 @@ fn summary_shows_a_listed_question_again_with_its_explanations() {
     });
     let mut a = quiz_app(80, 24);
     summary_after_a_wrong_answer(&mut a);
-    a.update(Action::Toggle);
-    a.update(Action::Back);
+    a.act(Action::Toggle);
+    a.act(Action::Back);
     assert_eq!(a.context(), Context::Summary, "Esc returns to the summary");
 }
 
@@ -498,17 +499,17 @@ fn esc_from_stats_after_a_retry_returns_to_the_study_screen_not_old_summaries() 
     let mut a = quiz_app(80, 24);
     a.store = Some(Store::open(&dir.path().join("progress.db"), NOW).unwrap());
     summary_after_a_wrong_answer(&mut a);
-    a.update(Action::Stats);
-    a.update(Action::Retry);
+    a.act(Action::Stats);
+    a.act(Action::Retry);
     let Some(Layer::Quiz(_)) = a.layers.last() else {
         panic!("no quiz: {:?}", a.status)
     };
     let l = wrong_letter(&a);
-    a.update(Action::Pick(l));
-    a.update(Action::Confirm);
-    a.update(Action::Back);
+    a.act(Action::Pick(l));
+    a.act(Action::Confirm);
+    a.act(Action::Back);
     assert_eq!(a.context(), Context::Stats);
-    a.update(Action::Back);
+    a.act(Action::Back);
     assert!(a.layers.is_empty(), "went back to {:?}", a.context());
 }
 
@@ -518,8 +519,8 @@ fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
     a.editor = Some("nano".into());
     practice_on_spot(&mut a);
     let l = wrong_letter(&a);
-    a.update(Action::Pick(l));
-    a.update(Action::Edit);
+    a.act(Action::Pick(l));
+    a.act(Action::Edit);
     let req = a.edit_request.take().expect("an edit request");
     let q = &a.vault.questions[0];
     assert_eq!(req.line, q.line);
@@ -530,8 +531,8 @@ fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
 fn exam_options_stay_aligned_when_one_is_chosen() {
     let mut a = quiz_app(80, 24);
     exam(&mut a);
-    a.update(Action::Pick('B'));
-    a.update(Action::PrevQuestion);
+    a.act(Action::Pick('B'));
+    a.act(Action::PrevQuestion);
     let text = screen(&mut a, 80, 24);
     let starts: Vec<usize> = text
         .lines()
@@ -550,7 +551,7 @@ fn exam_options_stay_aligned_when_one_is_chosen() {
 fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
     let mut a = quiz_app(80, 40);
     practice_on_spot(&mut a);
-    a.update(Action::OpenNote);
+    a.act(Action::OpenNote);
     let text = screen(&mut a, 80, 40);
     assert!(text.contains("정답과 해설 숨김"), "{text}");
     assert!(
@@ -562,7 +563,7 @@ fn a_note_opened_from_an_unanswered_question_hides_its_answers_until_asked() {
         text.contains("비용을 줄이면서"),
         "the question stays:\n{text}"
     );
-    a.update(Action::ToggleSpoilers);
+    a.act(Action::ToggleSpoilers);
     let text = screen(&mut a, 80, 40);
     assert!(!text.contains("정답과 해설 숨김"), "{text}");
     assert!(text.contains("정답"), "{text}");

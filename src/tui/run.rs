@@ -1,5 +1,6 @@
-//! The main loop: draw, wait for the next event, update; until the app
-//! asks to quit. The terminal is restored however the loop ends.
+//! The main loop: draw (handing what the frame laid out back to the app),
+//! wait for the next event, update; until the app asks to quit. The
+//! terminal is restored however the loop ends.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,13 +31,19 @@ pub fn run(mut app: App, tx: Sender<AppEvent>, rx: Receiver<AppEvent>) -> anyhow
         let crash = std::env::var_os("MUNJE_TEST_PANIC").is_some();
         while !app.quit {
             let drawn_at = Instant::now();
+            let mut report = None;
             term.draw(|f| {
                 assert!(
                     !(crash && app.loading.is_none()),
                     "MUNJE_TEST_PANIC is set: a deliberate crash inside a screen"
                 );
-                app.draw(f);
+                report = Some(app.draw(f));
             })?;
+            // What the frame laid out (pages, option rows) is what the
+            // next keys and clicks act on.
+            if let Some(report) = report {
+                app.after_frame(report);
+            }
             let Ok(ev) = rx.recv() else { break };
             app.handle(ev);
             take_until_frame_due(&mut app, &rx, drawn_at);

@@ -1,8 +1,7 @@
 //! Snapshots of every screen at 80×24 and 40×12 with Korean text, drawn
 //! into ratatui's `TestBackend` (insta). Test-only.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use super::fixture::Drive;
 
 use super::action::Action;
 use super::app::{App, AppEvent};
@@ -16,9 +15,7 @@ pub(crate) use super::fixture::app;
 /// Draws the app at a size and returns the screen as text.
 pub(crate) fn screen(app: &mut App, w: u16, h: u16) -> String {
     app.handle(AppEvent::Resize(w, h));
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.draw(f)).unwrap();
-    buffer_text(term.backend().buffer())
+    buffer_text(&fixture::frame(app))
 }
 
 /// The buffer as plain lines, wide characters once (the cells they cover
@@ -46,9 +43,9 @@ pub(crate) fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
 fn both(name: &str, actions: &[Action]) {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut a = app();
-        a.handle(AppEvent::Resize(w, h));
+        a.feed(AppEvent::Resize(w, h));
         for &act in actions {
-            a.update(act);
+            a.act(act);
         }
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&mut a, w, h));
     }
@@ -115,9 +112,9 @@ fn search_screen_with_a_korean_query() {
 #[test]
 fn search_field_holds_the_cursor_after_the_typed_text() {
     let mut a = app();
-    a.handle(AppEvent::Resize(80, 24));
-    a.update(Action::Search);
-    a.update(Action::Input('스'));
+    a.feed(AppEvent::Resize(80, 24));
+    a.act(Action::Search);
+    a.act(Action::Input('스'));
     // Header row, border, then the field: prompt (2) + one syllable (2).
     assert_eq!(
         a.cursor_position(),
@@ -128,7 +125,7 @@ fn search_field_holds_the_cursor_after_the_typed_text() {
 #[test]
 fn every_size_down_to_one_by_one_draws_without_panic() {
     let mut a = app();
-    a.update(Action::NextPane);
+    a.act(Action::NextPane);
     for w in 1..=45 {
         for h in 1..=14 {
             let _ = screen(&mut a, w, h);
@@ -146,9 +143,9 @@ fn first_frame_while_the_vault_loads() {
             Theme::default(),
             Keymap::default(),
         );
-        a.handle(AppEvent::Progress(3, 10));
+        a.feed(AppEvent::Progress(3, 10));
         insta::assert_snapshot!(format!("loading_{w}x{h}"), screen(&mut a, w, h));
-        a.handle(AppEvent::Loaded(Box::new(fixture::vault())));
+        a.feed(AppEvent::Loaded(Box::new(fixture::vault())));
         assert!(a.loading.is_none());
         assert!(a.reader.is_some(), "the first note opens once loaded");
     }
@@ -164,9 +161,9 @@ fn help_and_hint_bar_follow_a_rebound_key() {
         text.lines().last().unwrap().contains("C-f search"),
         "{text}"
     );
-    a.update(Action::Help);
+    a.act(Action::Help);
     // Help opens at the note list's keys; the global ones are on top.
-    a.update(Action::Top);
+    a.act(Action::Top);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("C-f               search"), "{text}");
 }
@@ -179,6 +176,6 @@ fn english_ui_on_korean_notes() {
         Theme::default(),
         Keymap::default(),
     );
-    a.update(Action::NextPane);
+    a.act(Action::NextPane);
     insta::assert_snapshot!("study_en_80x24", screen(&mut a, 80, 24));
 }

@@ -2,6 +2,7 @@
 //! when a question comes back, undo, guessed answers, today's review,
 //! fitting FSRS, and answers kept while another program holds the database.
 
+use super::fixture::Drive;
 use std::sync::mpsc::Receiver;
 
 use super::action::Action;
@@ -23,19 +24,19 @@ fn an_answer_refused_by_a_locked_database_is_kept_and_saved_later() {
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let l = wrong_letter(&a);
-    a.update(Action::Pick(l));
+    a.act(Action::Pick(l));
     assert_eq!(phase(&a), Some(Phase::Feedback), "the quiz goes on at once");
     assert_eq!(a.in_flight, 1, "the answer waits on the writer's thread");
     settle(&mut a, &rx);
     assert_eq!(a.pending_writes, 1);
     assert!(screen(&mut a, 80, 24).contains("저장 대기 1"));
     // Still locked: the retry on the next tick is refused too.
-    a.handle(AppEvent::Tick);
+    a.feed(AppEvent::Tick);
     settle(&mut a, &rx);
     assert_eq!(a.pending_writes, 1);
     other.execute_batch("COMMIT").unwrap();
     // The lock is gone: the next tick saves the kept answer.
-    a.handle(AppEvent::Tick);
+    a.feed(AppEvent::Tick);
     settle(&mut a, &rx);
     assert_eq!(a.pending_writes, 0);
     assert!(!screen(&mut a, 80, 24).contains("저장 대기"));
@@ -63,7 +64,7 @@ fn feedback_says_when_the_question_comes_back_and_history_is_current() {
     let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let l = right_letter(&a);
-    a.update(Action::Pick(l));
+    a.act(Action::Pick(l));
     settle(&mut a, &rx);
     let text = screen(&mut a, 100, 40);
     assert!(
@@ -83,9 +84,9 @@ fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
     let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let wrong = wrong_letter(&a);
-    a.update(Action::Pick(wrong));
+    a.act(Action::Pick(wrong));
     assert_eq!(phase(&a), Some(Phase::Feedback));
-    a.update(Action::Undo);
+    a.act(Action::Undo);
     settle(&mut a, &rx);
     assert_eq!(phase(&a), Some(Phase::Asking), "asked again");
     let store = a.store.as_ref().unwrap();
@@ -96,7 +97,7 @@ fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
     assert_eq!(a.due.1.never_answered, a.vault.quizzable().count());
     // Answered again, right this time: one attempt, right.
     let right = right_letter(&a);
-    a.update(Action::Pick(right));
+    a.act(Action::Pick(right));
     settle(&mut a, &rx);
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
@@ -110,11 +111,11 @@ fn m_on_the_feedback_rates_a_right_guess_hard() {
     let rx = with_store(&mut a, &dir);
     practice_on_spot(&mut a);
     let right = right_letter(&a);
-    a.update(Action::Pick(right));
+    a.act(Action::Pick(right));
     settle(&mut a, &rx);
     let id = a.vault.questions[0].id.clone();
     let card_good = a.store.as_ref().unwrap().card(&id).unwrap().unwrap();
-    a.update(Action::Guessed);
+    a.act(Action::Guessed);
     settle(&mut a, &rx);
     let store = a.store.as_ref().unwrap();
     let attempts = store.attempts().unwrap();
@@ -125,7 +126,7 @@ fn m_on_the_feedback_rates_a_right_guess_hard() {
     assert_eq!(card_hard.reps, 1);
     assert!(screen(&mut a, 80, 24).contains("찍어서 맞힘"));
     // m again: not a guess after all.
-    a.update(Action::Guessed);
+    a.act(Action::Guessed);
     settle(&mut a, &rx);
     assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
@@ -138,20 +139,20 @@ fn r_starts_todays_review_with_exactly_the_due_questions() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
     let rx = with_store(&mut a, &dir);
-    a.update(Action::ReviewDue);
+    a.act(Action::ReviewDue);
     assert!(a.layers.is_empty(), "nothing is due yet");
     // Answer one wrong: it comes back within the day.
     practice_on_spot(&mut a);
     let wrong = wrong_letter(&a);
-    a.update(Action::Pick(wrong));
-    a.update(Action::Back);
-    a.update(Action::Back);
+    a.act(Action::Pick(wrong));
+    a.act(Action::Back);
+    a.act(Action::Back);
     settle(&mut a, &rx);
     assert!(a.layers.is_empty());
     a.recount_due(); // as after every event
     assert_eq!(a.due.1.today, 1, "the header counts it");
     assert!(screen(&mut a, 80, 24).contains("오늘 복습 1"));
-    a.update(Action::ReviewDue);
+    a.act(Action::ReviewDue);
     let Some(Layer::Quiz(q)) = a.layers.last() else {
         panic!("today's review did not start")
     };
@@ -164,8 +165,8 @@ fn the_stats_screen_fits_fsrs_on_the_writer_thread_and_says_what_came_of_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = quiz_app(80, 24);
     let rx = attach_store(&mut a, &dir.path().join("progress.db"));
-    a.update(Action::Stats);
-    a.update(Action::Optimize);
+    a.act(Action::Stats);
+    a.act(Action::Optimize);
     assert!(screen(&mut a, 80, 24).contains("맞추는 중"));
     settle(&mut a, &rx);
     let text = screen(&mut a, 80, 24);

@@ -1,25 +1,21 @@
 //! Drawing the whole app from `&App`: header, the study screen or the layer
-//! on top, and the footer (status message or key hints). No state changes.
+//! on top (`view_layers`), and the footer (status message or key hints).
+//! No state changes: what update needs from the frame goes into a
+//! [`FrameReport`] that the main loop hands back with `App::after_frame`.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::action::Action;
-use super::app::{App, Focus, Layer};
-use super::layout::{self, Areas, study_pane_rects};
-use super::screens::exams::exams_lines;
-use super::screens::links::LinksView;
-use super::screens::pager::{PagerKind, PagerState, PagerView, diagnostic_lines, help_lines};
+use super::app::{App, Layer};
+use super::frame::FrameReport;
+use super::layout::{self, Areas, Focus, study_pane_rects};
 use super::screens::quiz::Phase;
-use super::screens::quiz_start::StartView;
-use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
-use super::screens::review::review_lines;
-use super::screens::search::{PROMPT, SearchView};
-use super::screens::stats::stats_lines;
+use super::screens::search::PROMPT;
 use super::screens::study::{NoteListView, display_title};
 use super::widgets::{self, HintBar, TooSmall};
 use super::wrap;
@@ -27,12 +23,15 @@ use crate::i18n::Lang;
 
 impl App {
     /// Draws a frame and places the terminal cursor (in a text field, so
-    /// the input method's unfinished syllable shows in place).
-    pub fn draw(&self, frame: &mut Frame<'_>) {
-        frame.render_widget(self, frame.area());
+    /// the input method's unfinished syllable shows in place). Returns what
+    /// the frame laid out, for [`App::after_frame`].
+    pub fn draw(&self, frame: &mut Frame<'_>) -> FrameReport {
+        let mut report = FrameReport::default();
+        frame.render_stateful_widget(self, frame.area(), &mut report);
         if let Some(pos) = self.cursor_position() {
             frame.set_cursor_position(pos);
         }
+        report
     }
 
     /// Where the terminal cursor belongs, if anywhere.
@@ -54,8 +53,12 @@ impl App {
     }
 }
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for &App {
+    type State = FrameReport;
+
+    /// Draws the app once and fills the report as it goes.
+    fn render(self, area: Rect, buf: &mut Buffer, report: &mut FrameReport) {
+        super::frame::count_frame();
         if Areas::too_small(area) {
             TooSmall {
                 theme: &self.theme,
@@ -72,183 +75,19 @@ impl Widget for &App {
             .iter()
             .all(|l| matches!(l, Layer::Links(_) | Layer::QuizStart(_)))
         {
-            self.study(areas.main, buf);
+            report.list = self.study(areas.main, buf);
         }
         for (i, layer) in self.layers.iter().enumerate() {
             // Only the top layer draws, and a note under a links pop-up.
             let top = i + 1 == self.layers.len();
             let under_popup = matches!(self.layers.get(i + 1), Some(Layer::Links(_)));
-            if top || under_popup {
-                self.layer(layer, areas.main, buf);
+            if (top || under_popup)
+                && let Some(fit) = self.layer(layer, areas.main, buf)
+            {
+                report.layers.push((i, fit));
             }
         }
         self.footer(areas.footer, buf);
-    }
-}
-
-impl App {
-    /// Draws help or the diagnostics panel.
-    fn pager(&self, p: &PagerState, main: Rect, buf: &mut Buffer) {
-        let areas = Areas {
-            main,
-            ..Areas::of(self.size)
-        };
-        let (title, lines) = match p.kind {
-            PagerKind::Help => (
-                self.lang.pick("도움말", "Help"),
-                help_lines(
-                    &self.keymap,
-                    &self.theme,
-                    self.lang,
-                    layout::inner(areas.main).width as usize,
-                ),
-            ),
-            PagerKind::Diagnostics => (
-                self.lang.pick("진단", "Diagnostics"),
-                diagnostic_lines(
-                    &self.vault,
-                    &self.config_problems,
-                    &self.theme,
-                    self.lang,
-                    layout::inner(areas.main).width as usize,
-                ),
-            ),
-        };
-        let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-        PagerView {
-            lines: &lines,
-            scroll: p.scroll,
-        }
-        .render(inner, buf);
-    }
-
-    /// Draws one layer over the main area.
-    #[allow(clippy::too_many_lines)] // one arm a layer, read top to bottom
-    fn layer(&self, layer: &Layer, main: Rect, buf: &mut Buffer) {
-        let areas = Areas {
-            main,
-            ..Areas::of(self.size)
-        };
-        match layer {
-            Layer::Pager(p) => self.pager(p, areas.main, buf),
-            Layer::Note(r) => {
-                let title = self.vault.notes.get(r.note.0).map_or("", display_title);
-                let inner = widgets::pane(areas.main, title, true, &self.theme, buf);
-                ReaderView {
-                    state: r,
-                    theme: &self.theme,
-                }
-                .render(inner, buf);
-            }
-            Layer::Quiz(q) => {
-                let kind = if q.is_exam() {
-                    self.lang.pick("모의고사", "Exam")
-                } else {
-                    self.lang.pick("퀴즈", "Quiz")
-                };
-                let title = format!("{kind} · {}", q.title);
-                let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
-                QuizView {
-                    state: q,
-                    theme: &self.theme,
-                    lang: self.lang,
-                    now: (self.clock)(),
-                }
-                .render(inner, buf);
-            }
-            Layer::Review(r) => {
-                let title = format!("{} · {}", self.lang.pick("검토", "Review"), r.title);
-                let inner = widgets::pane(areas.main, &title, true, &self.theme, buf);
-                let lines = review_lines(r, &self.theme, self.lang, inner.width as usize);
-                PagerView {
-                    lines: &lines,
-                    scroll: r.scroll,
-                }
-                .render(inner, buf);
-            }
-            Layer::Exams(e) => {
-                let inner = widgets::pane(
-                    areas.main,
-                    self.lang.pick("모의고사 기록", "Exam history"),
-                    true,
-                    &self.theme,
-                    buf,
-                );
-                let lines = exams_lines(e, &self.theme, self.lang, inner.width as usize);
-                let scroll = (e.cursor + super::screens::exams::CHART_ROWS as usize + 4)
-                    .saturating_sub(inner.height as usize);
-                PagerView {
-                    lines: &lines,
-                    scroll,
-                }
-                .render(inner, buf);
-            }
-            Layer::Stats(s) => {
-                let inner = widgets::pane(
-                    areas.main,
-                    self.lang.pick("통계", "Stats"),
-                    true,
-                    &self.theme,
-                    buf,
-                );
-                let lines = stats_lines(s, &self.theme, self.lang, inner.width as usize);
-                PagerView {
-                    lines: &lines,
-                    scroll: s.scroll,
-                }
-                .render(inner, buf);
-            }
-            Layer::QuizStart(d) => {
-                let popup = widgets::centered(areas.main, 60, 11);
-                let inner = widgets::popup(
-                    popup,
-                    self.lang.pick("퀴즈 시작", "Start a quiz"),
-                    &self.theme,
-                    buf,
-                );
-                StartView {
-                    dialog: d,
-                    vault: &self.vault,
-                    theme: &self.theme,
-                    lang: self.lang,
-                }
-                .render(inner, buf);
-            }
-            Layer::Search(s) => {
-                let inner = widgets::pane(
-                    areas.main,
-                    self.lang.pick("검색", "Search"),
-                    true,
-                    &self.theme,
-                    buf,
-                );
-                SearchView {
-                    state: s,
-                    theme: &self.theme,
-                    lang: self.lang,
-                }
-                .render(inner, buf);
-            }
-            Layer::Links(l) => {
-                let h = u16::try_from(l.items.len())
-                    .unwrap_or(u16::MAX)
-                    .saturating_add(2)
-                    .max(3);
-                let popup = widgets::centered(areas.main, 50, h);
-                let inner = widgets::popup(
-                    popup,
-                    self.lang.pick("링크 · 백링크", "Links · backlinks"),
-                    &self.theme,
-                    buf,
-                );
-                LinksView {
-                    state: l,
-                    theme: &self.theme,
-                    lang: self.lang,
-                }
-                .render(inner, buf);
-            }
-        }
     }
 }
 
@@ -396,8 +235,11 @@ impl App {
         }
     }
 
-    fn study(&self, main: Rect, buf: &mut Buffer) {
+    /// Draws the note list and the reader; returns the list's visible
+    /// rows and first row, when it is shown.
+    fn study(&self, main: Rect, buf: &mut Buffer) -> Option<(usize, usize)> {
         let t = &self.theme;
+        let mut list_fit = None;
         let (list_rect, reader_rect) = study_pane_rects(main, self.focus, self.reader.is_some());
         let focus_list = self.focus == Focus::List && self.layers.is_empty();
         if let Some(rect) = list_rect {
@@ -427,6 +269,8 @@ impl App {
                 loading: self.loading.is_some(),
             }
             .render(inner, buf);
+            let height = inner.height as usize;
+            list_fit = Some((height, self.list.offset_for(height)));
         }
         if let (Some(rect), Some(r)) = (reader_rect, &self.reader) {
             let note = self.vault.notes.get(r.note.0);
@@ -465,6 +309,7 @@ impl App {
                 );
             }
         }
+        list_fit
     }
 }
 

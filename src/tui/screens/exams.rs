@@ -116,6 +116,7 @@ impl ExamsState {
 
 /// The list as lines, the highlighted one marked.
 pub fn exams_lines(s: &ExamsState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    crate::tui::frame::count_build();
     let mut lines = Vec::new();
     if s.exams.is_empty() {
         lines.push(Line::styled(

@@ -29,10 +29,13 @@ pub struct PagerState {
     pub kind: PagerKind,
     /// First visible row.
     pub scroll: usize,
-    /// Rows of text, from the last layout.
+    /// Rows of text, from the last frame.
     pub total: usize,
-    /// Visible rows, from the last layout.
+    /// Visible rows, from the last frame.
     pub height: usize,
+    /// A heading to open at: the first frame scrolls to it (help opens
+    /// at the keys of the screen it was asked from).
+    pub start_at: Option<String>,
 }
 
 impl PagerState {
@@ -43,6 +46,7 @@ impl PagerState {
             scroll: 0,
             total: 0,
             height: 10,
+            start_at: None,
         }
     }
 
@@ -78,6 +82,7 @@ pub fn scrolled(scroll: usize, total: usize, height: usize, action: Action) -> O
 
 /// The help text, generated from the keymap.
 pub fn help_lines(keymap: &Keymap, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    crate::tui::frame::count_build();
     let mut lines = vec![Line::styled(
         lang.pick("munje 도움말", "munje help"),
         theme.title,
@@ -145,6 +150,7 @@ pub fn diagnostic_lines(
     lang: Lang,
     width: usize,
 ) -> Vec<Line<'static>> {
+    crate::tui::frame::count_build();
     let (errors, warnings) = vault.diagnostic_counts();
     let mut lines = Vec::new();
     if !config.is_empty() {

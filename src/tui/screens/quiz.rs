@@ -5,9 +5,10 @@
 //!
 //! `QuizState::apply` turns an action into session calls and tells the app
 //! what else to do ([`Outcome`]): record an attempt, open a note, leave.
-//! Drawing is in `quiz_view`.
+//! Answering a question and its feedback are in `quiz_answer`; drawing is
+//! in `quiz_view`.
 
-use crate::quiz::{AnswerError, Attempt, Mode, QuizSession, Step, Timestamp};
+use crate::quiz::{Attempt, Mode, QuizSession, Timestamp};
 use crate::tui::action::Action;
 use crate::vault::{Letter, QuestionIx};
 
@@ -92,9 +93,9 @@ pub struct QuizState {
     pub title: String,
     /// The shuffle seed, kept with the session in the store.
     pub seed: Option<u64>,
-    /// Option letters by screen row, from the last layout (mouse clicks).
+    /// Option letters by screen row, from the last frame (mouse clicks).
     pub option_rows: Vec<(u16, Letter)>,
-    /// Columns of the review grid, from the last layout.
+    /// Columns of the review grid, from the last frame.
     pub grid_cols: usize,
     /// The highlighted question of the practice summary's list.
     pub summary_cursor: usize,
@@ -104,9 +105,9 @@ pub struct QuizState {
     /// The review grid cell the submit dialog was opened from (Esc goes
     /// back there); `None` when opened from a question.
     pub confirm_from: Option<usize>,
-    /// Rows scrolled at most on the result, from the last layout.
+    /// Rows scrolled at most on the result, from the last frame.
     pub max_scroll: usize,
-    /// Rows the result shows at once, from the last layout.
+    /// Rows the result shows at once, from the last frame.
     pub page: usize,
 }
 
@@ -158,14 +159,14 @@ impl QuizState {
         matches!(self.session.mode(), Mode::Exam(_))
     }
 
-    fn options(&self) -> Vec<Letter> {
+    pub(super) fn options(&self) -> Vec<Letter> {
         self.session
             .current()
             .map(|i| i.question.options.iter().map(|o| o.letter).collect())
             .unwrap_or_default()
     }
 
-    fn need(&self) -> usize {
+    pub(super) fn need(&self) -> usize {
         self.session
             .current()
             .map_or(1, |i| i.question.pick_count())
@@ -179,7 +180,7 @@ impl QuizState {
 
     /// Resets the per-question state after moving, restoring an exam
     /// answer already given.
-    fn arrive(&mut self) {
+    pub(super) fn arrive(&mut self) {
         self.cursor = 0;
         self.chosen = false;
         self.scroll = 0;
@@ -279,7 +280,7 @@ impl QuizState {
     }
 
     /// Opens the submit dialog; Esc there comes back to `from`.
-    fn confirm(&mut self, from: Option<usize>) -> Outcome {
+    pub(super) fn confirm(&mut self, from: Option<usize>) -> Outcome {
         self.confirm_from = from;
         self.phase = Phase::ConfirmSubmit;
         Outcome::None
@@ -337,202 +338,6 @@ impl QuizState {
             .collect()
     }
 
-    fn asking(&mut self, action: Action, now: Timestamp) -> Outcome {
-        let options = self.options();
-        let multi = self.need() > 1;
-        let exam = self.is_exam();
-        let highlighted = options.get(self.cursor).copied();
-        match action {
-            Action::Pick(letter) => {
-                if !options.contains(&letter) {
-                    return Outcome::NoOption(letter);
-                }
-                self.cursor = options.iter().position(|&l| l == letter).unwrap_or(0);
-                self.chosen = true;
-                if multi {
-                    self.toggle(letter, now)
-                } else {
-                    self.answer(vec![letter], now)
-                }
-            }
-            Action::Toggle => match highlighted {
-                Some(l) if multi => self.toggle(l, now),
-                // Space answers a single-answer question only in an exam;
-                // in practice it is the feedback's "next" key, and pressed
-                // twice it must not answer the next question.
-                Some(l) if exam => self.answer(vec![l], now),
-                _ => Outcome::None,
-            },
-            Action::Confirm if !self.shows_highlight() => Outcome::ChooseFirst,
-            Action::Confirm => match highlighted {
-                Some(l) if !multi => {
-                    let out = self.answer(vec![l], now);
-                    if exam {
-                        self.step(now);
-                    }
-                    out
-                }
-                Some(_) if self.toggled.len() == self.need() => {
-                    let out = self.answer(self.toggled.clone(), now);
-                    if exam {
-                        self.step(now);
-                    }
-                    out
-                }
-                Some(_) => Outcome::NeedCount(self.need()),
-                None => Outcome::None,
-            },
-            Action::Down => {
-                if self.shows_highlight() {
-                    self.cursor = (self.cursor + 1).min(options.len().saturating_sub(1));
-                }
-                self.chosen = true;
-                Outcome::None
-            }
-            Action::Up => {
-                if self.shows_highlight() {
-                    self.cursor = self.cursor.saturating_sub(1);
-                }
-                self.chosen = true;
-                Outcome::None
-            }
-            Action::OpenNote => self.open_note(),
-            Action::NextQuestion if exam => {
-                self.step(now);
-                Outcome::None
-            }
-            Action::PrevQuestion if exam => {
-                let pos = self.session.position();
-                if pos > 0 && self.session.jump(pos - 1, now) {
-                    self.arrive();
-                }
-                Outcome::None
-            }
-            Action::Flag if exam => {
-                self.session.flag();
-                Outcome::None
-            }
-            Action::Review if exam => {
-                self.phase = Phase::Review {
-                    cursor: self.session.position(),
-                };
-                Outcome::None
-            }
-            Action::Submit | Action::Back if exam => self.confirm(None),
-            Action::Back => {
-                self.session.stop(now);
-                self.phase = Phase::Done;
-                self.scroll = 0;
-                Outcome::Finished
-            }
-            _ => Outcome::None,
-        }
-    }
-
-    /// Exam: on to the next question, or the review grid after the last.
-    fn step(&mut self, now: Timestamp) {
-        match self.session.next(now) {
-            Step::Moved => self.arrive(),
-            Step::AtEnd => {
-                self.phase = Phase::Review {
-                    cursor: self.session.position(),
-                }
-            }
-            Step::Finished => self.phase = Phase::Done,
-        }
-    }
-
-    fn toggle(&mut self, letter: Letter, now: Timestamp) -> Outcome {
-        if let Some(i) = self.toggled.iter().position(|&l| l == letter) {
-            self.toggled.remove(i);
-        } else {
-            self.toggled.push(letter);
-            self.toggled.sort_unstable();
-        }
-        // An exam takes the set as soon as it is complete; practice waits
-        // for Enter so a slip can be undone.
-        if self.is_exam() && self.toggled.len() == self.need() {
-            return self.answer(self.toggled.clone(), now);
-        }
-        Outcome::None
-    }
-
-    fn answer(&mut self, letters: Vec<Letter>, now: Timestamp) -> Outcome {
-        match self.session.answer(&letters, now) {
-            Ok(attempt) => {
-                self.toggled = letters;
-                if !self.is_exam() {
-                    self.phase = Phase::Feedback;
-                    self.scroll = 0;
-                    self.next_review = None;
-                }
-                Outcome::Answered(Box::new(attempt))
-            }
-            Err(AnswerError::TimeUp | AnswerError::Finished) => {
-                self.phase = Phase::Done;
-                Outcome::Finished
-            }
-            Err(e) => Outcome::Message(e.to_string()),
-        }
-    }
-
-    fn feedback(&mut self, action: Action, now: Timestamp) -> Outcome {
-        match action {
-            Action::Confirm => match self.session.next(now) {
-                Step::Moved => {
-                    self.phase = Phase::Asking;
-                    self.arrive();
-                    Outcome::None
-                }
-                Step::AtEnd | Step::Finished => {
-                    self.phase = Phase::Done;
-                    self.scroll = 0;
-                    Outcome::Finished
-                }
-            },
-            Action::OpenNote => self.open_note(),
-            Action::Guessed => {
-                let pos = self.session.position();
-                let guessed = self
-                    .session
-                    .current()
-                    .and_then(|i| i.response.as_ref())
-                    .is_some_and(|r| r.guessed);
-                match self.session.set_guessed(pos, !guessed) {
-                    Some(attempt) => Outcome::Rerate(Box::new(attempt)),
-                    None => Outcome::None,
-                }
-            }
-            Action::Undo => Outcome::Undo,
-            Action::Back => {
-                self.session.stop(now);
-                self.phase = Phase::Done;
-                Outcome::Finished
-            }
-            Action::Down => {
-                self.scroll += 1;
-                Outcome::None
-            }
-            Action::Up => {
-                self.scroll = self.scroll.saturating_sub(1);
-                Outcome::None
-            }
-            Action::HalfPageDown | Action::PageDown => {
-                self.scroll += 5;
-                Outcome::None
-            }
-            Action::HalfPageUp | Action::PageUp => {
-                self.scroll = self.scroll.saturating_sub(5);
-                Outcome::None
-            }
-            Action::Top => {
-                self.scroll = 0;
-                Outcome::None
-            }
-            _ => Outcome::None,
-        }
-    }
-
     fn review(&mut self, action: Action, cursor: usize, now: Timestamp) -> Outcome {
         let last = self.session.len().saturating_sub(1);
         let cols = self.grid_cols.max(1);
@@ -561,7 +366,7 @@ impl QuizState {
         Outcome::None
     }
 
-    fn open_note(&self) -> Outcome {
+    pub(super) fn open_note(&self) -> Outcome {
         self.session
             .current()
             .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix))

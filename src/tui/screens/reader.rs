@@ -25,7 +25,7 @@ pub struct ReaderState {
     pub scroll: usize,
     /// Cells scrolled sideways (wide rows only).
     pub hscroll: usize,
-    /// Visible rows, from the last layout.
+    /// Visible rows of the pane, from the last `layout`.
     pub height: usize,
     /// The note laid out for the current width.
     pub rendered: Rendered,
@@ -69,12 +69,12 @@ impl ReaderState {
             self.clamp();
             return;
         }
-        self.relayout(vault, width, theme, lang);
+        self.wrap(vault, width, theme, lang);
     }
 
-    /// Lays out again even if the size is unchanged (the note changed on
-    /// disk): the same text stays at the top.
-    pub fn relayout(&mut self, vault: &Vault, width: usize, theme: &Theme, lang: Lang) {
+    /// Wraps the note for a width (again after the note changed on disk,
+    /// or a link was followed): the same text stays at the top.
+    fn wrap(&mut self, vault: &Vault, width: usize, theme: &Theme, lang: Lang) {
         let offset = self.top_offset();
         if self.note.0 >= vault.notes.len() {
             self.note = NoteIx(0);
@@ -84,6 +84,7 @@ impl ReaderState {
             return;
         };
         let had_layout = self.key.is_some();
+        crate::tui::frame::count_wrap();
         self.rendered = render_note(note, width, theme, lang);
         if self.spoilers {
             hide_answers(&mut self.rendered, theme, lang);

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use crate::i18n::Lang;
 use crate::quiz::{ExamReview, ReviewFilter, ReviewItem};
 use crate::tui::action::Action;
-use crate::tui::screens::quiz_view::feedback_lines;
+use crate::tui::screens::quiz_text::feedback_lines;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_plain};
 use crate::vault::QuestionIx;
@@ -43,9 +43,9 @@ pub struct ReviewState {
     pub scroll: usize,
     /// What the exam was on (the pane title).
     pub title: String,
-    /// Rows shown at once, from the last layout.
+    /// Rows shown at once, from the last frame.
     pub height: usize,
-    /// Rows of the current question, from the last layout.
+    /// Rows of the current question, from the last frame.
     pub total: usize,
 }
 
@@ -133,6 +133,7 @@ pub fn duration_text(seconds: f64, lang: Lang) -> String {
 /// The review screen as lines: where we are and the filter, the question,
 /// its options marked right and picked, and the explanations.
 pub fn review_lines(s: &ReviewState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    crate::tui::frame::count_build();
     let shown = s.review.filtered(s.filter);
     let mut lines = Vec::new();
     let filters: Vec<String> = ReviewFilter::ALL

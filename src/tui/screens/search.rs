@@ -34,7 +34,7 @@ pub struct SearchState {
     pub cursor: usize,
     /// First visible hit.
     pub offset: usize,
-    /// Hits that fit, from the last layout.
+    /// Hits that fit, from the last frame.
     pub fit: usize,
 }
 
@@ -80,17 +80,31 @@ impl SearchState {
 
     /// Keeps the cursor among the visible hits.
     pub fn scroll_into_view(&mut self) {
-        let fit = self.fit.max(1);
+        self.offset = self.offset_for(self.fit);
+    }
+
+    /// The first hit to show when `fit` hits fit: the least scrolling
+    /// that keeps the cursor in view.
+    pub fn offset_for(&self, fit: usize) -> usize {
+        let fit = fit.max(1);
         if self.cursor < self.offset {
-            self.offset = self.cursor;
+            self.cursor
         } else if self.cursor >= self.offset + fit {
-            self.offset = self.cursor + 1 - fit;
+            self.cursor + 1 - fit
+        } else {
+            self.offset
         }
     }
 }
 
 /// Rows each hit takes.
 pub const HIT_ROWS: u16 = 2;
+
+/// How many hits fit in the search screen's area (below the query and
+/// the count line), at least one.
+pub fn hits_fit(area: Rect) -> usize {
+    (area.height.saturating_sub(2) / HIT_ROWS).max(1) as usize
+}
 
 /// Draws the query field and the hits.
 pub struct SearchView<'a> {
@@ -163,7 +177,7 @@ impl Widget for SearchView<'_> {
             area.width,
             area.height.saturating_sub(2),
         );
-        let visible = s.hits.iter().enumerate().skip(s.offset);
+        let visible = s.hits.iter().enumerate().skip(s.offset_for(hits_fit(area)));
         for (row, (i, hit)) in (0..list.height / HIT_ROWS).zip(visible) {
             let y = list.y + row * HIT_ROWS;
             let selected = i == s.cursor;

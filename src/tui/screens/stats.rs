@@ -25,9 +25,9 @@ pub struct StatsState {
     pub notebook: Notebook,
     /// First visible row.
     pub scroll: usize,
-    /// Visible rows, from the last layout.
+    /// Visible rows, from the last frame.
     pub height: usize,
-    /// Rows of text, from the last layout.
+    /// Rows of text, from the last frame.
     pub total: usize,
     /// Scored exams' scaled scores and pass marks, oldest first.
     pub exam_scores: Vec<(u32, u32)>,
@@ -62,6 +62,7 @@ const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 /// The screen's text for a width.
 #[allow(clippy::cast_precision_loss)] // counts are far below 2^52
 pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    crate::tui::frame::count_build();
     let mut lines = Vec::new();
     let Some(st) = &s.stats else {
         lines.extend(wrap::wrap_plain(

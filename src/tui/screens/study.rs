@@ -72,7 +72,7 @@ pub struct StudyList {
     pub cursor: usize,
     /// First visible row.
     pub offset: usize,
-    /// Visible rows, from the last layout.
+    /// Visible rows, from the last frame.
     pub height: usize,
     /// The rows as last computed (drawing and clicks read these; every
     /// change of the list computes them again).
@@ -261,16 +261,19 @@ impl StudyList {
         None
     }
 
-    /// Keeps the cursor in view for a height.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        self.height = height.max(1);
+    /// The first row to show in a pane of `height` rows: the least
+    /// scrolling that keeps the cursor in view.
+    pub fn offset_for(&self, height: usize) -> usize {
+        let height = height.max(1);
         // After growing back from a tiny window, show from the top again.
-        if self.cursor < self.height {
-            self.offset = 0;
+        if self.cursor < height {
+            0
         } else if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + self.height {
-            self.offset = self.cursor + 1 - self.height;
+            self.cursor
+        } else if self.cursor >= self.offset + height {
+            self.cursor + 1 - height
+        } else {
+            self.offset
         }
     }
 }
@@ -310,7 +313,7 @@ impl Widget for NoteListView<'_> {
         let visible = rows
             .iter()
             .enumerate()
-            .skip(self.list.offset)
+            .skip(self.list.offset_for(area.height as usize))
             .take(area.height as usize);
         for (y, (i, row)) in (area.y..).zip(visible) {
             let line = match row {
