@@ -223,32 +223,31 @@ fn spawn_loader(
                 let _ = tx.send(AppEvent::Loaded(Box::new(prepared(vault::load_bundled()))));
                 return;
             };
-            // Names and tags first: a large vault's list can be browsed
-            // while the rest is read.
-            match load(&roots, style, Depth::Card, &tx) {
-                Ok(v) => {
-                    if tx.send(AppEvent::Listed(Box::new(v))).is_err() {
+            // Watching starts beside the first read, so a note changed
+            // while a large vault loads is read again once the load is done.
+            let (loaded_tx, loaded) = mpsc::channel::<()>();
+            let (watch_roots, watch_tx) = (roots.clone(), tx.clone());
+            let watcher = std::thread::Builder::new()
+                .name("watcher".into())
+                .spawn(move || {
+                    let watching = Watching::start(&watch_roots, &watch_tx);
+                    // No first vault, no reloads.
+                    if loaded.recv().is_err() {
                         return;
                     }
-                }
-                Err(e) => {
-                    let _ = tx.send(AppEvent::LoadFailed(format!("{e:#}")));
-                    return;
-                }
-            }
-            match load(&roots, style, Depth::Full, &tx) {
-                Ok(v) => {
-                    if tx.send(AppEvent::Loaded(Box::new(v))).is_err() {
-                        return;
+                    let served = watching.and_then(|w| w.serve(&watch_roots, style, &watch_tx));
+                    if let Err(e) = served {
+                        let _ = watch_tx
+                            .send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
                     }
-                }
-                Err(e) => {
-                    let _ = tx.send(AppEvent::LoadFailed(format!("{e:#}")));
-                    return;
-                }
+                });
+            if watcher.is_err() {
+                let _ = tx.send(AppEvent::ReloadFailed(
+                    "live reload is off: cannot start the watching thread".to_owned(),
+                ));
             }
-            if let Err(e) = watch(&roots, style, &tx) {
-                let _ = tx.send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+            if first_load(&roots, style, &tx) {
+                let _ = loaded_tx.send(());
             }
         })
         .context("cannot start the loading thread")?;
@@ -292,59 +291,121 @@ fn prepared(vault: Vault) -> Vault {
     vault
 }
 
-/// Blocks, reloading on every debounced change under the roots, until the
-/// app is gone.
-fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<()> {
-    use notify_debouncer_full::notify::RecursiveMode;
-    let (ev_tx, ev_rx) = mpsc::channel();
-    let mut debouncer =
-        notify_debouncer_full::new_debouncer(Duration::from_millis(300), None, ev_tx)?;
-    // One folder that cannot be watched (unreadable) fails a recursive
-    // watch of the whole root: the root's folders are then watched one by
-    // one, so only that folder goes without live reload.
-    let mut one_by_one = std::collections::HashSet::new();
-    let mut unwatched = Vec::new();
-    for root in roots {
-        if debouncer.watch(root, RecursiveMode::Recursive).is_err() {
-            watch_each(&mut debouncer, root, &mut one_by_one, &mut unwatched);
-        }
+/// Reads the vault for the first time: every note's name and tags first,
+/// so a large vault's list can be browsed while the rest is read, then the
+/// whole vault. False when it failed or the app is gone.
+fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> bool {
+    let listed = match load(roots, style, Depth::Card, tx) {
+        Ok(v) => AppEvent::Listed(Box::new(v)),
+        Err(e) => AppEvent::LoadFailed(format!("{e:#}")),
+    };
+    let failed = matches!(listed, AppEvent::LoadFailed(_));
+    if tx.send(listed).is_err() || failed {
+        return false;
     }
-    if let Some(first) = unwatched.first() {
-        let _ = tx.send(AppEvent::ReloadFailed(format!(
-            "live reload is off for {} folder(s) that cannot be watched, such as {}",
-            unwatched.len(),
-            first.display()
-        )));
-    }
-    for result in ev_rx {
-        let Ok(events) = result else { continue };
-        if !one_by_one.is_empty() {
-            // Folders made since are watched too.
-            for path in events
-                .iter()
-                .filter(|e| e.kind.is_create())
-                .flat_map(|e| &e.paths)
-                .filter(|p| p.is_dir())
-            {
-                watch_each(&mut debouncer, path, &mut one_by_one, &mut Vec::new());
+    let loaded = match load(roots, style, Depth::Full, tx) {
+        Ok(v) => AppEvent::Loaded(Box::new(v)),
+        Err(e) => AppEvent::LoadFailed(format!("{e:#}")),
+    };
+    let failed = matches!(loaded, AppEvent::LoadFailed(_));
+    tx.send(loaded).is_ok() && !failed
+}
+
+/// The roots under watch, and the debounced changes found under them.
+struct Watching {
+    debouncer: notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::NoCache,
+    >,
+    changes: mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    /// Folders watched one by one, when a root could not be watched whole.
+    one_by_one: std::collections::HashSet<PathBuf>,
+}
+
+impl Watching {
+    /// Starts watching the roots; changes queue up until [`Watching::serve`].
+    fn start(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<Watching> {
+        use notify_debouncer_full::notify::RecursiveMode;
+        let (ev_tx, changes) = mpsc::channel();
+        // Links are not followed: a folder linked into itself twice would
+        // make the watch walk grow without end (the vault's own walk reads
+        // each real file once instead). Without a cache of file ids, which
+        // would walk the same links; a change reloads whatever it was.
+        let config = notify_debouncer_full::notify::Config::default().with_follow_symlinks(false);
+        let mut debouncer = notify_debouncer_full::new_debouncer_opt(
+            Duration::from_millis(300),
+            None,
+            ev_tx,
+            notify_debouncer_full::NoCache,
+            config,
+        )?;
+        // One folder that cannot be watched (unreadable) fails a recursive
+        // watch of the whole root: the root's folders are then watched one
+        // by one, so only that folder goes without live reload.
+        let mut one_by_one = std::collections::HashSet::new();
+        let mut unwatched = Vec::new();
+        for root in roots {
+            if debouncer.watch(root, RecursiveMode::Recursive).is_err() {
+                watch_each(&mut debouncer, root, &mut one_by_one, &mut unwatched);
             }
         }
-        let relevant = events
-            .iter()
-            .filter(|e| is_change(e.kind))
-            .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
-        if !relevant {
-            continue;
+        if let Some(first) = unwatched.first() {
+            let _ = tx.send(AppEvent::ReloadFailed(format!(
+                "live reload is off for {} folder(s) that cannot be watched, such as {}",
+                unwatched.len(),
+                first.display()
+            )));
         }
-        let event = match load(roots, style, Depth::Full, tx) {
-            Ok(v) => AppEvent::Reloaded(Box::new(v)),
-            Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
-        };
-        if tx.send(event).is_err() {
-            break;
-        }
+        Ok(Watching {
+            debouncer,
+            changes,
+            one_by_one,
+        })
     }
-    Ok(())
+
+    /// Blocks, reloading on every debounced change under the roots, until
+    /// the app is gone.
+    fn serve(
+        mut self,
+        roots: &[PathBuf],
+        style: QuestionStyle,
+        tx: &Sender<AppEvent>,
+    ) -> anyhow::Result<()> {
+        while let Ok(result) = self.changes.recv() {
+            let Ok(events) = result else { continue };
+            if !self.one_by_one.is_empty() {
+                // Folders made since are watched too.
+                for path in events
+                    .iter()
+                    .filter(|e| e.kind.is_create())
+                    .flat_map(|e| &e.paths)
+                    .filter(|p| p.is_dir())
+                {
+                    watch_each(
+                        &mut self.debouncer,
+                        path,
+                        &mut self.one_by_one,
+                        &mut Vec::new(),
+                    );
+                }
+            }
+            let relevant = events
+                .iter()
+                .filter(|e| is_change(e.kind))
+                .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
+            if !relevant {
+                continue;
+            }
+            let event = match load(roots, style, Depth::Full, tx) {
+                Ok(v) => AppEvent::Reloaded(Box::new(v)),
+                Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
+            };
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Watches `top` and every folder under it one by one (links not

@@ -1,7 +1,8 @@
 //! The app answers keys at every moment of a long load: help opens while
 //! the files are read, the notes' names come first and can be browsed
 //! while their bodies and questions are read, and the whole vault then
-//! takes their place without moving the learner. The load is slowed with
+//! takes their place without moving the learner; a note written during
+//! the load is read too. The load is slowed with
 //! a hidden hook (every file takes 25 ms), so a small vault in a test
 //! takes as long as 100,000 notes do.
 
@@ -41,6 +42,12 @@ fn keys_are_answered_at_every_moment_of_a_long_load() {
     // The names first: the list is browsed while the rest is read.
     let screen = tui.wait_for("본문과 문제 읽는 중");
     assert!(screen.contains("느린 노트 000"), "{screen}");
+    // A note written now, while the rest is read, is read too.
+    std::fs::write(
+        vault.path().join("late.md"),
+        "---\ntitle: 늦게 쓴 노트\ntags: [load/slow]\n---\n\n# 늦게 쓴 노트\n",
+    )
+    .unwrap();
     tui.send("j");
     tui.send("\r");
     let screen = tui.wait_for("본문을 읽는 중");
@@ -55,6 +62,7 @@ fn keys_are_answered_at_every_moment_of_a_long_load() {
     // The whole vault arrives in place: the same note, now with its body.
     let screen = tui.wait_for("본문 001번은");
     assert!(screen.contains("오늘 복습"), "{screen}");
+    tui.wait_for("노트 121");
     tui.send("q");
     tui.send("q");
     assert!(tui.wait_exit().success());
