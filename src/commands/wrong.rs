@@ -41,7 +41,7 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
     let writable = std::fs::metadata(&path).is_ok_and(|m| !m.permissions().readonly());
     let store = match writable.then(|| super::quiz::open_store(global, lang, now)) {
         Some(Ok(mut store)) => {
-            super::progress::follow_edits(&mut store, &vault, lang, now);
+            super::follow::follow_edits(&mut store, &vault, lang, now);
             super::store_read::tell_unreadable(&store, lang);
             store
         }
