@@ -33,6 +33,7 @@ mod quiz_paths;
 mod quiz_plain;
 mod store;
 mod store_faults;
+mod structure;
 mod suggest;
 mod terminal_faults;
 mod vault_readonly;
