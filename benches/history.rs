@@ -16,11 +16,16 @@
 //! `MUNJE_BENCH_ONCE=stats` runs `munje stats`'s work once and exits, for
 //! `/usr/bin/time -v`.
 
+// A generator of test data: counts far below the limits. And harness code,
+// like a test: when its setup fails there is nothing to measure, and
+// stopping with the reason is the right outcome.
 #![allow(
     clippy::cast_possible_wrap,
     clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
-)] // a generator of test data: counts far below the limits
+    clippy::cast_sign_loss,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -8,6 +8,10 @@
 //! `MUNJE_BENCH_ONCE=floor` or `=load` runs that side once and exits, for
 //! measuring CPU time and peak memory with `/usr/bin/time -v`.
 
+// A benchmark is harness code, like a test: when its setup fails there is
+// nothing to measure, and stopping with the reason is the right outcome.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

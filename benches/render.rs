@@ -2,6 +2,10 @@
 //! (markdown to wrapped lines) and a whole frame of the study screen.
 //! Run with `cargo bench --bench render`.
 
+// A benchmark is harness code, like a test: when its setup fails there is
+// nothing to measure, and stopping with the reason is the right outcome.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

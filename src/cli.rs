@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 use crate::quiz::{
-    BUNDLED_NAME, Blueprint, Day, ExamRequest, QuizRequest, ReviewFilter, Selection, Shuffle,
+    BUNDLED_NAME, Blueprint, Day, EXAM_DEFAULT_QUESTIONS, ExamRequest, QuizRequest, ReviewFilter,
+    Selection, Shuffle,
 };
 use crate::vault::Tag;
 
@@ -48,7 +49,7 @@ impl Cli {
             .position(|a| a == "--lang")
             .and_then(|i| args.get(i + 1))
             .and_then(|v| v.to_str())
-            .and_then(|v| LangArg::from_str(v, true).ok());
+            .and_then(|v| Lang::from_str(v, true).ok());
         let lang = Lang::detect(lang_arg);
         let cmd = Cli::command().mut_subcommand("search", |c| {
             c.override_usage("munje search [OPTIONS] <QUERY>...")
@@ -158,16 +159,7 @@ pub struct GlobalArgs {
 
     /// Language of munje's own text (default: from LANG).
     #[arg(long, value_enum, global = true)]
-    pub lang: Option<LangArg>,
-}
-
-/// A UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// 한국어
-    Ko,
-    /// English
-    En,
+    pub lang: Option<Lang>,
 }
 
 /// The subcommands.
@@ -373,9 +365,6 @@ pub fn parse_review_filter(text: &str) -> Result<ReviewFilter, String> {
     ReviewFilter::parse(text)
         .ok_or_else(|| format!("\"{text}\": expected all, wrong, flagged or unanswered"))
 }
-
-/// An exam without `--count` asks at most this many (the associate format).
-pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
 
 impl QuizArgs {
     /// The quiz these flags ask for, for the line-mode quiz and the TUI

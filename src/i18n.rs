@@ -2,12 +2,11 @@
 //!
 //! Each module keeps its own strings next to the code that shows them
 //! (`match lang { Lang::Ko => …, Lang::En => … }`); this module only decides
-//! which language is in force.
-
-use crate::cli::LangArg;
+//! which language is in force. The command line's `--lang` takes its
+//! values from [`Lang`] itself, so adding a language is one change here.
 
 /// The language munje speaks in its own text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     /// 한국어
     Ko,
@@ -18,17 +17,13 @@ pub enum Lang {
 
 impl Lang {
     /// `--lang` when given, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    pub fn detect(arg: Option<LangArg>) -> Lang {
-        match arg {
-            Some(LangArg::Ko) => Lang::Ko,
-            Some(LangArg::En) => Lang::En,
-            None => {
-                let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                    .iter()
-                    .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-                Lang::from_locale(var.as_deref())
-            }
-        }
+    pub fn detect(arg: Option<Lang>) -> Lang {
+        arg.unwrap_or_else(|| {
+            let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+            Lang::from_locale(var.as_deref())
+        })
     }
 
     /// Korean when the locale starts with `ko`, English otherwise.
@@ -61,7 +56,7 @@ mod tests {
 
     #[test]
     fn flag_beats_locale() {
-        assert_eq!(Lang::detect(Some(LangArg::Ko)), Lang::Ko);
-        assert_eq!(Lang::detect(Some(LangArg::En)), Lang::En);
+        assert_eq!(Lang::detect(Some(Lang::Ko)), Lang::Ko);
+        assert_eq!(Lang::detect(Some(Lang::En)), Lang::En);
     }
 }

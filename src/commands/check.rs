@@ -3,7 +3,6 @@
 //! JSON, and a closing count. Exit 0 with no errors, 1 with any. The
 //! question-quality lint comes just before the count ([`quality`]).
 
-#[path = "check_quality.rs"]
 mod quality;
 
 use std::fmt::Write as _;

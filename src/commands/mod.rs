@@ -4,12 +4,13 @@
 
 mod app;
 mod check;
+mod config;
 mod exams;
 mod explain;
 mod export;
+mod follow;
 pub mod json;
 mod progress;
-mod progress_io;
 mod quiz;
 mod search;
 mod source;
@@ -25,7 +26,7 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
 
-pub use progress::follow_message;
+pub use follow::follow_message;
 pub use search::find_in_folders;
 pub use source::open_vault;
 

@@ -1,11 +1,11 @@
 //! `munje progress`: links between old and new question ids (list, relink
 //! by hand, undo), export and import of the whole history, and fitting
-//! FSRS parameters to it. Also the two hooks other commands call: keeping
-//! history attached to edited questions when the store meets the vault
-//! ([`follow_edits`]), and `check`'s report of history whose question is
-//! gone ([`orphan_warnings`]).
+//! FSRS parameters to it. Also `check`'s report of history whose question
+//! is gone ([`orphan_warnings`]).
 //!
 //! Owns the words; the work is in `store`.
+
+mod transfer;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -49,9 +49,9 @@ pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCod
             Ok(report_link(done, lang, false))
         }
         ProgressCommand::Export { file, force } => {
-            super::progress_io::export(global, file.as_deref(), *force, lang, now)
+            transfer::export(global, file.as_deref(), *force, lang, now)
         }
-        ProgressCommand::Import { file } => super::progress_io::import(global, file, lang, now),
+        ProgressCommand::Import { file } => transfer::import(global, file, lang, now),
         ProgressCommand::Optimize => optimize(global, lang, now),
     }
 }
@@ -154,44 +154,6 @@ fn print_links(store: &Store, lang: Lang) -> anyhow::Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Keeps history attached to edited questions (see `store::reconcile`).
-/// Never stops the caller: a busy or read-only store is tried again at
-/// the next opening. Says on stderr when history was moved or left alone.
-pub fn follow_edits(store: &mut Store, vault: &Vault, lang: Lang, now: Timestamp) {
-    if store.is_in_memory() {
-        return;
-    }
-    let Ok(done) = store.reconcile(vault, now) else {
-        return;
-    };
-    if let Some(msg) = follow_message(done.linked.len(), done.ambiguous.len(), lang) {
-        eprintln!("munje: {msg}");
-    }
-}
-
-/// What to tell the user after a reconciliation, if anything.
-pub fn follow_message(linked: usize, ambiguous: usize, lang: Lang) -> Option<String> {
-    match (linked, ambiguous) {
-        (0, 0) => None,
-        (n, 0) => Some(match lang {
-            Lang::Ko => format!(
-                "고친 문제 {n}개의 기록을 새 문제에 이었습니다 (munje progress links로 확인, unlink로 되돌리기)."
-            ),
-            Lang::En => format!(
-                "the history of {n} edited question(s) now follows them (see munje progress links; undo with unlink)."
-            ),
-        }),
-        (n, m) => Some(match lang {
-            Lang::Ko => format!(
-                "고친 문제 {n}개의 기록을 이었고, {m}개는 맞는 문제가 여럿이라 그대로 두었습니다 (munje check로 확인)."
-            ),
-            Lang::En => format!(
-                "the history of {n} edited question(s) now follows them; {m} matched more than one question and were left alone (see munje check)."
-            ),
-        }),
-    }
 }
 
 /// Warnings for history whose question is no longer in the vault, read

@@ -49,7 +49,7 @@ pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
     StudyDay::new(
         store.local_offset(now),
         // Only the setting is wanted here; the app reports bad entries.
-        super::app::read_config(Lang::En).0.day_starts_at,
+        super::config::read_config(Lang::En).0.day_starts_at,
     )
 }
 
@@ -105,7 +105,7 @@ pub fn prepare(
             Store::in_memory()?
         }
     };
-    super::progress::follow_edits(&mut store, &vault, lang, now);
+    super::follow::follow_edits(&mut store, &vault, lang, now);
     for unknown in crate::search::unknown_tags(&vault, &request.selection.tags) {
         eprintln!("munje: {}", unknown.message(lang));
     }

@@ -40,7 +40,7 @@ pub fn open_vault_as(global: &GlobalArgs, style: QuestionStyle) -> anyhow::Resul
 /// The question style config.toml asks for (`questions = "strict"`), the
 /// tolerant reader by default. A bad value is reported on stderr.
 pub fn question_style() -> QuestionStyle {
-    let (config, problems) = super::app::read_config(crate::i18n::Lang::detect(None));
+    let (config, problems) = super::config::read_config(crate::i18n::Lang::detect(None));
     for p in problems.iter().filter(|p| p.contains("questions")) {
         eprintln!("munje: {p}");
     }

@@ -8,12 +8,11 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::cli::EXAM_DEFAULT_QUESTIONS;
 use crate::cli::{GlobalArgs, StatsArgs};
 use crate::i18n::Lang;
 use crate::quiz::{
-    DEFAULT_PASS_MARK, Day, ForecastInput, Readiness, forecast_moment, percent, readiness,
-    reviews_per_day,
+    DEFAULT_PASS_MARK, Day, EXAM_DEFAULT_QUESTIONS, ForecastInput, Readiness, forecast_moment,
+    percent, readiness, reviews_per_day,
 };
 use crate::store::Stats;
 

@@ -19,6 +19,9 @@ pub const DEFAULT_SECONDS_PER_QUESTION: u64 = 120;
 /// The default pass mark on the 100–1000 scale.
 pub const DEFAULT_PASS_MARK: u32 = 720;
 
+/// An exam without `--count` asks at most this many (the associate format).
+pub const EXAM_DEFAULT_QUESTIONS: usize = 65;
+
 /// A named exam format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExamPreset {

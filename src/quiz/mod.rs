@@ -44,9 +44,9 @@ pub use blueprint::{
 };
 pub use day::{DayStart, StudyDay, next_review_text};
 pub use exam::{
-    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore, ExamConfig,
-    ExamPreset, ExamResult, PRESETS, TagScore, domain_scores, meets_share, percent, scaled_score,
-    top_level_domains,
+    DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore,
+    EXAM_DEFAULT_QUESTIONS, ExamConfig, ExamPreset, ExamResult, PRESETS, TagScore, domain_scores,
+    meets_share, percent, scaled_score, top_level_domains,
 };
 pub use feedback::{Feedback, OptionFeedback};
 pub use history::{DueCounts, History, QuestionHistory, UndoPoint};

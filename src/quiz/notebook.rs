@@ -1,17 +1,12 @@
 //! The 오답노트 (wrong-answer notebook): every question whose latest answer
 //! was wrong or that was missed twice or more, how often it was missed and
-//! which wrong options were picked how often, grouped by tag, and its
-//! markdown form.
+//! which wrong options were picked how often, grouped by tag.
 //!
-//! Owns the notebook's content and its markdown; where it is written (never
-//! into a vault) is the `wrong` command's business.
-
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+//! Owns the notebook's content; its markdown form and where that is written
+//! (never into a vault) are the `wrong` command's business.
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
 use crate::vault::{Letter, QuestionId, Vault};
 
 use super::history::History;
@@ -139,46 +134,6 @@ impl Notebook {
         });
         Notebook { questions }
     }
-
-    /// The notebook as a markdown note: plain CommonMark (no wikilinks, no
-    /// frontmatter) so it reads well in any viewer.
-    pub fn to_markdown(&self, lang: Lang, date: &str) -> String {
-        let mut out = String::new();
-        let title = lang.pick("오답노트", "Wrong-answer notebook (오답노트)");
-        let _ = writeln!(out, "# {title}\n");
-        let _ = writeln!(
-            out,
-            "{}\n",
-            match lang {
-                Lang::Ko => format!(
-                    "틀린 문제 {}개 · {date} munje에서 내보냄 · 보기 글자는 노트에 적힌 그대로",
-                    self.questions.len()
-                ),
-                Lang::En => format!(
-                    "{} missed questions · exported by munje on {date} · option letters as the notes have them",
-                    self.questions.len()
-                ),
-            }
-        );
-        let mut groups: BTreeMap<(bool, Option<&str>), Vec<&MissedQuestion>> = BTreeMap::new();
-        for q in &self.questions {
-            groups
-                .entry((q.tag.is_none(), q.tag.as_deref()))
-                .or_default()
-                .push(q);
-        }
-        for ((_, tag), list) in groups {
-            let heading = tag.map_or_else(
-                || lang.pick("태그 없음", "No tag").to_owned(),
-                |t| format!("#{t}"),
-            );
-            let _ = writeln!(out, "## {heading}\n");
-            for (n, q) in list.iter().enumerate() {
-                write_question(&mut out, lang, n + 1, q);
-            }
-        }
-        out
-    }
 }
 
 fn picks(
@@ -198,82 +153,14 @@ fn picks(
     v
 }
 
-fn write_question(out: &mut String, lang: Lang, n: usize, q: &MissedQuestion) {
-    let stem = q.stem.clone().unwrap_or_else(|| {
-        format!(
-            "{} `{}`",
-            lang.pick("노트에서 사라진 문제", "Question no longer in the notes:"),
-            q.id
-        )
-    });
-    let _ = writeln!(out, "### {n}. {stem}\n");
-    let missed = match lang {
-        Lang::Ko => format!("**{}번 틀림** ({}번 중)", q.misses, q.attempts),
-        Lang::En => format!("**Missed {} of {} times**", q.misses, q.attempts),
-    };
-    let _ = writeln!(out, "{missed}\n");
-    for o in &q.options {
-        let times = q
-            .wrong_picks
-            .iter()
-            .find(|p| p.letter == o.letter)
-            .map(|p| p.times);
-        let mark = match (o.right, times, lang) {
-            (true, _, Lang::Ko) => " — ✅ 정답".to_owned(),
-            (true, _, Lang::En) => " — ✅ right answer".to_owned(),
-            (false, Some(t), Lang::Ko) => format!(" — ❌ {t}번 고름"),
-            (false, Some(t), Lang::En) => {
-                format!(" — ❌ chosen {t} {}", if t == 1 { "time" } else { "times" })
-            }
-            (false, None, _) => String::new(),
-        };
-        let _ = writeln!(out, "- **{})** {}{mark}", o.letter, o.text);
-        if let Some(e) = &o.explanation {
-            let _ = writeln!(out, "  - {e}");
-        }
-    }
-    if q.options.is_empty() {
-        for p in &q.wrong_picks {
-            let line = match lang {
-                Lang::Ko => format!("- **{})** ❌ {}번 고름", p.letter, p.times),
-                Lang::En => format!("- **{})** ❌ chosen {} times", p.letter, p.times),
-            };
-            let _ = writeln!(out, "{line}");
-        }
-    }
-    out.push('\n');
-    if let Some(e) = &q.explanation {
-        let _ = writeln!(out, "> {}\n", e.replace('\n', "\n> "));
-    }
-    if let Some(title) = &q.note_title {
-        let place = q
-            .location
-            .as_deref()
-            .map(|l| format!(" (`{l}`)"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}: {title}{place}\n", lang.pick("노트", "Note"));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::testing::{attempt, sample_vault};
-
-    fn history() -> History {
-        History::from_attempts(&[
-            attempt("emr-primary", &['C'], &['A'], 1),
-            attempt("emr-primary", &['C'], &['A'], 2),
-            attempt("emr-primary", &['B'], &['A'], 3),
-            attempt("spot-notice", &['C'], &['B'], 4),
-            attempt("spot-fit", &['A', 'C'], &['A', 'C'], 4),
-            attempt("gone", &['D'], &['A'], 5),
-        ])
-    }
+    use crate::quiz::testing::{missed_history, sample_vault};
 
     #[test]
     fn counts_misses_and_wrong_picks_per_question() {
-        let nb = Notebook::build(&sample_vault(), &history());
+        let nb = Notebook::build(&sample_vault(), &missed_history());
         let ids: Vec<_> = nb.questions.iter().map(|q| q.id.0.as_str()).collect();
         assert_eq!(ids, ["spot-notice", "emr-primary", "gone"]);
         let emr = &nb.questions[1];
@@ -284,25 +171,5 @@ mod tests {
             .map(|p| (p.letter, p.times, p.text.as_str()))
             .collect();
         assert_eq!(picks, [('C', 2, "태스크 노드"), ('B', 1, "코어 노드")]);
-    }
-
-    #[test]
-    fn markdown_groups_by_tag_and_says_how_often_each_option_was_chosen() {
-        let md = Notebook::build(&sample_vault(), &history()).to_markdown(Lang::En, "2026-11-21");
-        assert!(md.starts_with("# Wrong-answer notebook"));
-        let spot = md.find("## #instance/spot").unwrap();
-        let emr = md.find("## #service/emr").unwrap();
-        let none = md.find("## No tag").unwrap();
-        assert!(spot < emr && emr < none);
-        assert!(
-            md.contains("- **C)** 태스크 노드 — ❌ chosen 2 times"),
-            "{md}"
-        );
-        assert!(md.contains("- **A)** 프라이머리 노드 — ✅ right answer"));
-        assert!(md.contains("**Missed 3 of 3 times**"));
-        assert!(md.contains("Note: EMR 클러스터 크기 (`vault/emr/sizing.md:12`)"));
-        let ko = Notebook::build(&sample_vault(), &history()).to_markdown(Lang::Ko, "2026-11-21");
-        assert!(ko.contains("❌ 2번 고름"));
-        assert!(!ko.contains("[["), "no wikilinks");
     }
 }

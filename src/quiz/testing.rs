@@ -145,6 +145,20 @@ pub fn attempt(id: &str, chosen: &[char], answer: &[char], at: i64) -> Attempt {
     }
 }
 
+/// A history with questions for the 오답노트: one missed three times with
+/// two different wrong picks, one missed once, one right, and one no
+/// longer in [`sample_vault`].
+pub fn missed_history() -> super::History {
+    super::History::from_attempts(&[
+        attempt("emr-primary", &['C'], &['A'], 1),
+        attempt("emr-primary", &['C'], &['A'], 2),
+        attempt("emr-primary", &['B'], &['A'], 3),
+        attempt("spot-notice", &['C'], &['B'], 4),
+        attempt("spot-fit", &['A', 'C'], &['A', 'C'], 4),
+        attempt("gone", &['D'], &['A'], 5),
+    ])
+}
+
 /// A practice session over every question of [`sample_vault`].
 pub fn practice_session() -> super::QuizSession {
     let vault = sample_vault();

@@ -304,7 +304,6 @@ fn merge(conn: &Connection, record: &Record) -> rusqlite::Result<Merged> {
     Ok(outcome)
 }
 
-#[path = "transfer_rows.rs"]
 mod rows;
 use rows::{attempt_of_row, card_of_row, link_of_row, read_all, session_of_row, write};
 

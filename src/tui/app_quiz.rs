@@ -89,7 +89,7 @@ impl App {
                 &cards,
                 crate::quiz::ForecastInput {
                     questions: &questions,
-                    exam_questions: crate::cli::EXAM_DEFAULT_QUESTIONS,
+                    exam_questions: crate::quiz::EXAM_DEFAULT_QUESTIONS,
                     pass_mark: crate::quiz::DEFAULT_PASS_MARK,
                     at: crate::quiz::forecast_moment(now, self.study_day, None),
                 },

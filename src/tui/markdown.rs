@@ -25,6 +25,17 @@ pub struct Row {
     pub wide: bool,
 }
 
+/// A level-2 heading of a laid-out note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionRow {
+    /// The row the heading is drawn on.
+    pub row: usize,
+    /// What the section holds.
+    pub kind: SectionKind,
+    /// The heading's text, trimmed.
+    pub heading: String,
+}
+
 /// A note laid out for one width.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -32,8 +43,8 @@ pub struct Rendered {
     pub width: usize,
     /// Every row, header first.
     pub rows: Vec<Row>,
-    /// Level-2 headings: row, section kind, heading text.
-    pub sections: Vec<(usize, SectionKind, String)>,
+    /// Level-2 headings, in reading order.
+    pub sections: Vec<SectionRow>,
     /// Block starts: byte offset in the body and the row it begins at.
     pub anchors: Vec<(usize, usize)>,
     /// Wikilink targets in reading order (deduplicated).
@@ -52,7 +63,7 @@ impl Rendered {
 
     /// The row of the first section of a kind.
     pub fn section_row(&self, kind: SectionKind) -> Option<usize> {
-        self.sections.iter().find(|s| s.1 == kind).map(|s| s.0)
+        self.sections.iter().find(|s| s.kind == kind).map(|s| s.row)
     }
 
     /// The widest row, for sideways scrolling.
@@ -149,7 +160,11 @@ pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rend
                             && range.start < s.range.end.max(s.range.start + 1)
                     })
                     .map_or(SectionKind::Other, |s| s.kind);
-                w.out.sections.push((row, kind, String::new()));
+                w.out.sections.push(SectionRow {
+                    row,
+                    kind,
+                    heading: String::new(),
+                });
             }
         }
         w.event(event);
@@ -316,7 +331,7 @@ impl Walker<'_> {
                     if level == HeadingLevel::H2
                         && let Some(last) = self.out.sections.last_mut()
                     {
-                        heading_text.trim().clone_into(&mut last.2);
+                        heading_text.trim().clone_into(&mut last.heading);
                     }
                     let prefix = match level {
                         HeadingLevel::H1 => Line::default(),

@@ -1,5 +1,10 @@
 //! munje's integration tests: one test binary, one module per area.
 
+// Every file of this binary is test code, helpers included (clippy's
+// allow-unwrap-in-tests covers only `#[test]` functions): a failed setup
+// step should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod bounded;
 mod cli_check;
 mod cli_export;
@@ -29,6 +34,7 @@ mod quiz_paths;
 mod quiz_plain;
 mod store;
 mod store_faults;
+mod structure;
 mod suggest;
 mod terminal_faults;
 mod vault_readonly;

@@ -95,8 +95,8 @@ impl ReaderState {
                 .rendered
                 .sections
                 .iter()
-                .find(|s| s.2 == heading)
-                .map(|s| s.0);
+                .find(|s| s.heading == heading)
+                .map(|s| s.row);
             self.scroll = row.map_or(self.scroll, |r| r + below);
         } else if let Some(target) = self.target.take() {
             self.scroll = self.rendered.row_of_offset(target);
@@ -119,8 +119,8 @@ impl ReaderState {
             .sections
             .iter()
             .rev()
-            .find(|s| s.0 <= self.scroll)
-            .map(|s| (s.2.clone(), self.scroll - s.0));
+            .find(|s| s.row <= self.scroll)
+            .map(|s| (s.heading.clone(), self.scroll - s.row));
         self.key = None;
     }
 
@@ -143,7 +143,7 @@ impl ReaderState {
     /// The last full page, or further so the last section's heading can
     /// come to the top on a jump.
     fn max_scroll(&self) -> usize {
-        let last_section = self.rendered.sections.last().map_or(0, |s| s.0);
+        let last_section = self.rendered.sections.last().map_or(0, |s| s.row);
         self.rendered
             .rows
             .len()
@@ -197,7 +197,7 @@ impl ReaderState {
             .rendered
             .sections
             .iter()
-            .rposition(|s| s.0 <= self.scroll);
+            .rposition(|s| s.row <= self.scroll);
         match action {
             Action::Down => self.scroll += 1,
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -229,9 +229,9 @@ impl ReaderState {
                     .sections
                     .iter()
                     .skip(next)
-                    .find(|s| s.0 > self.scroll);
+                    .find(|s| s.row > self.scroll);
                 if let Some(s) = next {
-                    self.scroll = s.0;
+                    self.scroll = s.row;
                 }
             }
             Action::PrevSection => {
@@ -240,8 +240,8 @@ impl ReaderState {
                     .sections
                     .iter()
                     .rev()
-                    .find(|s| s.0 < self.scroll);
-                self.scroll = prev.map_or(0, |s| s.0);
+                    .find(|s| s.row < self.scroll);
+                self.scroll = prev.map_or(0, |s| s.row);
             }
             _ => return false,
         }
@@ -255,8 +255,8 @@ impl ReaderState {
             .sections
             .iter()
             .rev()
-            .find(|s| s.0 <= self.scroll)
-            .map(|s| s.2.as_str())
+            .find(|s| s.row <= self.scroll)
+            .map(|s| s.heading.as_str())
     }
 }
 
@@ -270,7 +270,7 @@ fn hide_answers(r: &mut Rendered, theme: &Theme, lang: Lang) {
     let end = r
         .sections
         .iter()
-        .map(|s| s.0)
+        .map(|s| s.row)
         .find(|&row| row > start)
         .unwrap_or(r.rows.len());
     let text = |row: &crate::tui::markdown::Row| row.line.to_string().trim().to_owned();
@@ -314,7 +314,7 @@ fn hide_answers(r: &mut Rendered, theme: &Theme, lang: Lang) {
     }
     let remap = |row: usize| map.get(row).copied().unwrap_or(keep.len());
     for s in &mut r.sections {
-        s.0 = remap(s.0);
+        s.row = remap(s.row);
     }
     for a in &mut r.anchors {
         a.1 = remap(a.1);

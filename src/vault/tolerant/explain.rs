@@ -4,10 +4,11 @@
 //! mark with no question read around it, why not. Also the one-line hint
 //! `check` gives for a note with answer-like lines and no question.
 
-use super::super::diagnostic::Diagnostic;
-use super::super::model::Note;
-use super::super::question::Draft;
-use super::super::{frontmatter, markdown, question, scan};
+use crate::vault::diagnostic::Diagnostic;
+use crate::vault::model::Note;
+use crate::vault::question::Draft;
+use crate::vault::{frontmatter, markdown, question, scan};
+
 use super::merge::{claims, drop_replaced, settle};
 use super::{Form, Found, QuestionStyle};
 

@@ -4,11 +4,11 @@
 //! corrections (`정답 : D? -> B 였음`, a `찐정답` line, the `정담` typo), and the
 //! author's own pick (`선택 A`, `선택한 답: 4번`), which is never the key.
 
-use super::super::text::{drop_leading_symbols, strip_label};
 use super::inline::plain;
 use super::labels::{Scheme, symbol};
 use super::lines::Line;
 pub(crate) use super::tokens::{Tokens, tokens};
+use crate::vault::text::{drop_leading_symbols, is_alphanumeric, strip_label};
 
 /// An answer line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,7 @@ pub(crate) fn answer_label(content: &str) -> Option<(bool, &str)> {
         let next = rest.chars().next();
         let ok = match next {
             Some(c) if c.is_ascii_alphanumeric() => false,
-            Some(c) if !matches!(c, '은' | '는') => !super::super::text::is_alphanumeric(c),
+            Some(c) if !matches!(c, '은' | '는') => !is_alphanumeric(c),
             _ => true,
         };
         ok.then_some((overrides, rest))
@@ -112,9 +112,7 @@ fn answer_text(text: &str) -> Option<AnswerLine> {
     // Separators, emoji (`정답 ✅ B`) and `is` (`Correct answer is B`).
     let rest = rest
         .trim_start_matches(|c: char| {
-            !(super::super::text::is_alphanumeric(c)
-                || matches!(c, '(' | '[' | '~')
-                || symbol(c).is_some())
+            !(is_alphanumeric(c) || matches!(c, '(' | '[' | '~') || symbol(c).is_some())
         })
         .trim_end();
     let rest = strip_label(rest, "is ").map_or(rest, str::trim_start);
@@ -133,7 +131,7 @@ fn answer_text(text: &str) -> Option<AnswerLine> {
 fn reveal_word(rest: &str) -> bool {
     let word: String = rest
         .chars()
-        .filter(|&c| super::super::text::is_alphanumeric(c))
+        .filter(|&c| is_alphanumeric(c))
         .flat_map(char::to_lowercase)
         .collect();
     [
@@ -246,7 +244,7 @@ pub(crate) fn pick_text(text: &str) -> bool {
         "my pick",
         "i chose",
     ];
-    let ends = |rest: &str| !rest.starts_with(|c: char| super::super::text::is_alphanumeric(c));
+    let ends = |rest: &str| !rest.starts_with(|c: char| is_alphanumeric(c));
     if answer_words
         .iter()
         .any(|w| strip_label(s, w).is_some_and(ends))
@@ -271,8 +269,7 @@ pub(crate) fn pick_text(text: &str) -> bool {
 /// True for `> 정답` (or `정답!`, `✅ 정답`): the line under an option
 /// marking it.
 pub(crate) fn is_quote_mark(plain_text: &str) -> bool {
-    let s = drop_leading_symbols(plain_text)
-        .trim_end_matches(|c: char| !super::super::text::is_alphanumeric(c));
+    let s = drop_leading_symbols(plain_text).trim_end_matches(|c: char| !is_alphanumeric(c));
     matches!(s, "정답" | "answer" | "Answer" | "정답임" | "이게 정답")
 }
 

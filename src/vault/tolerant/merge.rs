@@ -11,9 +11,10 @@
 
 use std::ops::Range;
 
-use super::super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
-use super::super::model::{OptionDraft, Section, SectionKind};
-use super::super::question::Draft;
+use crate::vault::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
+use crate::vault::model::{OptionDraft, Section, SectionKind};
+use crate::vault::question::Draft;
+
 use super::{Form, Found, worth_reading};
 
 /// A question of a note and how it was read.
@@ -222,7 +223,7 @@ fn tolerant(q: Found) -> Read {
     let draft = Draft {
         block_id: None,
         line: q.first,
-        stem: super::super::text::fold(&q.stem).into_boxed_str(),
+        stem: crate::vault::text::fold(&q.stem).into_boxed_str(),
         options: q
             .options
             .into_iter()
@@ -236,12 +237,12 @@ fn tolerant(q: Found) -> Read {
         explanations: q
             .explanations
             .iter()
-            .map(|(p, text)| (letter(*p), super::super::text::fold(text)))
+            .map(|(p, text)| (letter(*p), crate::vault::text::fold(text)))
             .collect(),
         explanation: q
             .explanation
             .as_deref()
-            .map(|e| super::super::text::fold(e).into_boxed_str()),
+            .map(|e| crate::vault::text::fold(e).into_boxed_str()),
         quizzable: true,
         option_lines,
         answer_line: None,

@@ -233,11 +233,7 @@ fn push_text(text: &mut String, more: &str) {
     text.push_str(more);
 }
 
-#[path = "reader/explanations.rs"]
 mod explanations;
-#[path = "reader/find_key.rs"]
 mod find_key;
-#[path = "reader/find_stem.rs"]
 mod find_stem;
-#[path = "reader/reasons.rs"]
 mod reasons;

@@ -5,7 +5,8 @@
 //! (`**다음 중 …?**`). An unlabelled paragraph above the options is the
 //! fallback, taken by the reader with [`question_like`] as its test.
 
-use super::super::text::{drop_leading_symbols, is_alphanumeric, strip_label};
+use crate::vault::text::{drop_leading_symbols, is_alphanumeric, strip_label};
+
 use super::form::StemForm;
 use super::inline::wholly_bold;
 use super::keys::{answer_label, explanation_label, pick_text};

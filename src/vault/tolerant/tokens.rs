@@ -2,7 +2,8 @@
 //! several (`A, C`, `B와 D`, `BD`), a correction (`D? -> B`, only what
 //! follows the arrow), and an answer the author was unsure of (`D?`).
 
-use super::super::text::strip_label;
+use crate::vault::text::{is_alphanumeric, strip_label};
+
 use super::labels::{Scheme, number_at, symbol};
 
 /// The labels an answer names.
@@ -148,7 +149,7 @@ fn symbol_at(s: &str) -> Option<(Token, &str)> {
         let mut after = &s[digits..];
         if let Some(a) = after.strip_prefix('번') {
             after = a;
-        } else if after.starts_with(|c: char| super::super::text::is_alphanumeric(c))
+        } else if after.starts_with(|c: char| is_alphanumeric(c))
             || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
@@ -167,7 +168,7 @@ fn symbol_at(s: &str) -> Option<(Token, &str)> {
         Scheme::Upper | Scheme::Lower => {
             !next.is_some_and(|c| c.is_ascii_alphanumeric()) && !english_article(first, after)
         }
-        Scheme::Hangul | Scheme::Jamo => !next.is_some_and(super::super::text::is_alphanumeric),
+        Scheme::Hangul | Scheme::Jamo => !next.is_some_and(is_alphanumeric),
         _ => true,
     };
     if !ok {

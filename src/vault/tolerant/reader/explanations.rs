@@ -2,9 +2,10 @@
 //! (`해설: …`, `풀이`), and a list naming the options (`A) 틀린 이유 …`,
 //! `1. …`), which is the question's, never a second question.
 
-use super::super::keys::explanation_rest;
-use super::super::labels::Scheme;
-use super::super::lines::Kind;
+use crate::vault::tolerant::keys::explanation_rest;
+use crate::vault::tolerant::labels::Scheme;
+use crate::vault::tolerant::lines::Kind;
+
 use super::find_stem::same_family;
 use super::{Reader, push_text};
 

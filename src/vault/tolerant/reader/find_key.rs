@@ -2,13 +2,16 @@
 //! (corrections and overrides included) and the marks on it, with every
 //! conflict between them reported, never resolved by a guess.
 
-use super::super::Problem;
-use super::super::form::{KeyForm, StemForm};
-use super::super::keys::{Keys, Tokens, explanation_label, tokens};
-use super::super::labels::Scheme;
-use super::super::lines::{Kind, Line};
-use super::super::options::{Opt, Run};
-use super::super::stems::question_like;
+use crate::vault::text::is_alphanumeric;
+use crate::vault::tolerant::Problem;
+use crate::vault::tolerant::form::{KeyForm, StemForm};
+use crate::vault::tolerant::inline;
+use crate::vault::tolerant::keys::{Keys, Tokens, explanation_label, tokens};
+use crate::vault::tolerant::labels::Scheme;
+use crate::vault::tolerant::lines::{Kind, Line};
+use crate::vault::tolerant::options::{Opt, Run};
+use crate::vault::tolerant::stems::question_like;
+
 use super::{Key, Miss, Reader, Stem};
 
 impl Reader<'_, '_> {
@@ -116,7 +119,7 @@ impl Reader<'_, '_> {
             };
             let (keys, form, at) = match (&answer.keys, key_at) {
                 (Keys::Below, Some(below)) => {
-                    let text = super::super::inline::plain(self.lines[below].content);
+                    let text = inline::plain(self.lines[below].content);
                     let keys = tokens(&text).map_or(Keys::Text(text), Keys::Tokens);
                     (keys, KeyForm::AnswerHeading, below)
                 }
@@ -355,7 +358,7 @@ fn text_match(run: &Run, text: &str) -> Option<usize> {
 
 fn normalise(s: &str) -> String {
     s.chars()
-        .filter(|&c| super::super::super::text::is_alphanumeric(c))
+        .filter(|&c| is_alphanumeric(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

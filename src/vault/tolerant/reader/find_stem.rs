@@ -1,11 +1,14 @@
 //! Finding the stem above a run of options: up to the nearest line that
 //! starts a stem, or else the paragraph right above the options.
 
-use super::super::form::StemForm;
-use super::super::keys::explanation_label;
-use super::super::labels::Scheme;
-use super::super::lines::{Item, Kind};
-use super::super::stems::question_like;
+use crate::vault::text::is_alphanumeric;
+use crate::vault::tolerant::form::StemForm;
+use crate::vault::tolerant::inline;
+use crate::vault::tolerant::keys::explanation_label;
+use crate::vault::tolerant::labels::Scheme;
+use crate::vault::tolerant::lines::{Item, Kind};
+use crate::vault::tolerant::stems::question_like;
+
 use super::{Reader, Stem, push_text};
 
 impl Reader<'_, '_> {
@@ -47,11 +50,7 @@ impl Reader<'_, '_> {
             None => self.paragraph(&self.block_above(run.start, &collected)),
         }?;
         strip_block_id(&mut stem.text);
-        let words = stem
-            .text
-            .chars()
-            .filter(|&c| super::super::super::text::is_alphanumeric(c))
-            .count();
+        let words = stem.text.chars().filter(|&c| is_alphanumeric(c)).count();
         // Bullets are everywhere in notes: over them, a stem must ask.
         let asks = stem.labelled || run.scheme != Scheme::Bullet || question_like(&stem.text);
         (words >= 2 && asks && !explanation_label(&stem.text)).then_some(stem)
@@ -125,7 +124,7 @@ impl Reader<'_, '_> {
     /// markup removed.
     pub(super) fn line_text(&self, i: usize) -> String {
         let l = &self.lines[i];
-        let text = super::super::inline::plain(l.content);
+        let text = inline::plain(l.content);
         match l.kind {
             Kind::Item(Item::Ordered { .. }) => format!("{} {text}", l.marker),
             _ => text,
@@ -133,10 +132,7 @@ impl Reader<'_, '_> {
     }
 }
 
-pub(super) fn same_family(
-    a: super::super::labels::Scheme,
-    b: super::super::labels::Scheme,
-) -> bool {
+pub(super) fn same_family(a: Scheme, b: Scheme) -> bool {
     let family = |s| match s {
         Scheme::Upper | Scheme::Lower | Scheme::Bare => 0,
         Scheme::Number => 1,

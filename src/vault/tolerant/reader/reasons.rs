@@ -1,9 +1,11 @@
 //! Why a run or a line was not read, for `check --explain`, and the
 //! problems reported with a line and column.
 
-use super::super::super::question::clip;
-use super::super::keys::{AnswerLine, Keys};
-use super::super::{Problem, Unread};
+use crate::vault::question::clip;
+use crate::vault::tolerant::keys::{AnswerLine, Keys};
+use crate::vault::tolerant::options::Opt;
+use crate::vault::tolerant::{Problem, Unread, inline, labels};
+
 use super::{Miss, Reader};
 
 impl Reader<'_, '_> {
@@ -25,7 +27,7 @@ impl Reader<'_, '_> {
                 format!("options found at {a}–{b}, but their key conflicts (see the warning)")
             }
         };
-        let every = |f: fn(&super::super::options::Opt) -> bool| run.options.iter().all(f);
+        let every = |f: fn(&Opt) -> bool| run.options.iter().all(f);
         let decoration = if every(|o| o.marks.star) {
             Some("⭐")
         } else if every(|o| o.marks.check) {
@@ -124,7 +126,7 @@ impl Reader<'_, '_> {
                 }
             } else if inf.run.is_none()
                 && !self.lines[i].is_blank()
-                && super::super::inline::has_key_mark(self.lines[i].content)
+                && inline::has_key_mark(self.lines[i].content)
             {
                 "a key mark on a line that is not one of a question's options".to_owned()
             } else {
@@ -141,7 +143,7 @@ impl Reader<'_, '_> {
         let names: Vec<String> = positions
             .iter()
             .map(|&p| match run.options.get(p) {
-                Some(o) if !o.label.is_empty() => super::super::labels::short(&o.label).to_owned(),
+                Some(o) if !o.label.is_empty() => labels::short(&o.label).to_owned(),
                 _ => format!("#{}", p + 1),
             })
             .collect();

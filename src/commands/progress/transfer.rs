@@ -13,6 +13,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use crate::cli::GlobalArgs;
+use crate::commands::quiz::{ignore_broken_pipe, open_store};
+use crate::commands::source::vault_roots;
+use crate::commands::write_out::refuse_inside_vault;
 use crate::i18n::Lang;
 use crate::quiz::Timestamp;
 
@@ -25,16 +28,16 @@ pub fn export(
     now: Timestamp,
 ) -> anyhow::Result<ExitCode> {
     let Some(file) = file else {
-        let mut store = super::quiz::open_store(global, lang, now)?;
+        let mut store = open_store(global, lang, now)?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        return super::quiz::ignore_broken_pipe((|| {
+        return ignore_broken_pipe((|| {
             store.export_lines(&mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         })());
     };
-    let roots = super::source::vault_roots(global).unwrap_or_default();
-    super::write_out::refuse_inside_vault(file, &roots, lang)?;
+    let roots = vault_roots(global).unwrap_or_default();
+    refuse_inside_vault(file, &roots, lang)?;
     if file.exists() && !force {
         eprintln!(
             "munje: {}",
@@ -51,7 +54,7 @@ pub fn export(
         );
         return Ok(ExitCode::from(2));
     }
-    let mut store = super::quiz::open_store(global, lang, now)?;
+    let mut store = open_store(global, lang, now)?;
     let name = file
         .file_name()
         .map_or_else(|| "progress".into(), |n| n.to_string_lossy().into_owned());
@@ -98,10 +101,10 @@ pub fn import(
 ) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read \"{}\"", file.display()))?;
-    let mut store = super::quiz::open_store(global, lang, now)?;
+    let mut store = open_store(global, lang, now)?;
     let done = store.import_lines(&text)?;
     for (line, why) in &done.rejected {
-        let why = super::progress::plain(why);
+        let why = super::plain(why);
         eprintln!(
             "munje: {}:{line}: {}",
             file.display(),
