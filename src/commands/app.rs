@@ -169,10 +169,12 @@ fn spawn_loader(
                     if loaded.recv().is_err() {
                         return;
                     }
-                    let served = watching.and_then(|w| w.serve(&watch_roots, style, &watch_tx));
-                    if let Err(e) = served {
-                        let _ = watch_tx
-                            .send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+                    match watching {
+                        Ok(w) => w.serve(&watch_roots, style, &watch_tx),
+                        Err(e) => {
+                            let _ = watch_tx
+                                .send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+                        }
                     }
                 });
             if watcher.is_err() {
@@ -299,12 +301,7 @@ impl Watching {
 
     /// Blocks, reloading on every debounced change under the roots, until
     /// the app is gone.
-    fn serve(
-        mut self,
-        roots: &[PathBuf],
-        style: QuestionStyle,
-        tx: &Sender<AppEvent>,
-    ) -> anyhow::Result<()> {
+    fn serve(mut self, roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) {
         while let Ok(result) = self.changes.recv() {
             let Ok(events) = result else { continue };
             if !self.one_by_one.is_empty() {
@@ -338,7 +335,6 @@ impl Watching {
                 break;
             }
         }
-        Ok(())
     }
 }
 

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::model::{NoteIx, Vault};
-use super::tags::{TagNode, tag_tree};
+use super::{NoteIx, Vault};
+use crate::vault::tags::{TagNode, tag_tree};
 
 /// Notes grouped and sorted for browsing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

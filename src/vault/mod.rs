@@ -6,7 +6,6 @@
 
 pub mod bank;
 pub mod bundled;
-pub mod catalog;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod id;
@@ -27,14 +26,13 @@ mod tolerant;
 mod yaml_fast;
 
 pub use bundled::load_bundled;
-pub use catalog::Catalog;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};
 pub use model::{
-    Answer, Bank, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter, Question,
-    QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault, display_name,
-    looks_like_slug,
+    Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
+    Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
+    display_name, looks_like_slug,
 };
 pub use note::{ParsedNote, parse_note};
 pub use tags::{Tag, TagNode, tag_tree};

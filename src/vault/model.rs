@@ -17,6 +17,8 @@ use super::tolerant::Form;
 
 #[path = "answer.rs"]
 mod answer;
+#[path = "catalog.rs"]
+mod catalog;
 #[path = "date.rs"]
 mod date;
 #[path = "explanations.rs"]
@@ -26,6 +28,7 @@ mod lettered;
 #[path = "options.rs"]
 mod options;
 pub use answer::Answer;
+pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
 pub use explanations::Explanations;
 pub(crate) use options::OptionDraft;
@@ -50,7 +53,7 @@ pub struct Vault {
     pub names: NoteNames,
     /// The notes sorted and grouped for browsing ([`Vault::catalog`]),
     /// made on first use; leave it at its default, as `names`.
-    pub catalog: super::catalog::VaultCatalog,
+    pub catalog: VaultCatalog,
 }
 
 /// Lookup tables from a lowercased title, file stem or alias to its note.

@@ -12,7 +12,20 @@ pub(crate) fn munje() -> Command {
     cmd.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
+    cmd.env_remove("MUNJE_DATA_DIR")
+        .env("XDG_DATA_HOME", no_data_yet());
     cmd
+}
+
+/// A data folder of this run's own that holds nothing yet: a command never
+/// reads the progress of whoever runs the tests (a `check` would warn about
+/// their history). Tests that keep progress pass `--data-dir` themselves.
+pub(crate) fn no_data_yet() -> std::path::PathBuf {
+    static RUN: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.get_or_init(|| tempfile::tempdir().unwrap());
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    run.path().join(n.to_string())
 }
 
 pub(crate) fn fixture(name: &str) -> PathBuf {

@@ -11,6 +11,7 @@ fn munje() -> Command {
     let mut cmd = Command::cargo_bin("munje").unwrap();
     cmd.env_remove("MUNJE_NOTES")
         .env_remove("MUNJE_DATA_DIR")
+        .env("XDG_DATA_HOME", super::cli_check::no_data_yet())
         .env_remove("NO_COLOR")
         .env("LANG", "C");
     cmd

@@ -21,10 +21,6 @@ use std::path::{Path, PathBuf};
 const KNOWN_CYCLES: &[(&str, &str)] = &[
     // Search's two-file cycles (issue #16, item 5).
     ("search/index.rs", "search/scan.rs"),
-    // `Focus` moves to the file that uses it (item 5).
-    ("tui/app.rs", "tui/layout.rs"),
-    // The key bindings become one table of data (item 3).
-    ("tui/bindings.rs", "tui/bindings_quiz.rs"),
     // `Depth` is owned by the note parser (item 1).
     ("vault/load.rs", "vault/note.rs"),
     // The vault's two-file cycles, with its fast paths (items 2 and 5).
