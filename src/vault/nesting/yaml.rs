@@ -337,10 +337,11 @@ impl YamlScan {
             b',' if self.flow > 0 => self.end_pair(),
             // A pair inside a flow collection: in a sequence it is a
             // mapping of its own, one level deeper (counted for `?` in any
-            // collection, to be safe).
+            // collection, to be safe). There the parser reads `?` as a key
+            // wherever a token may start, space after it or not.
             b':' | b'?'
                 if self.flow > 0
-                    && (colon || (b == b'?' && token && ends_token))
+                    && (colon || (b == b'?' && token))
                     && self
                         .open
                         .last()

@@ -275,14 +275,16 @@ mod never_under_counts {
     use super::*;
     use proptest::prelude::*;
 
-    const PIECES: [&str; 34] = [
+    const PIECES: [&str; 56] = [
         "[", "]", "{", "}", "{a: ", "- ", "? ", ": ", ", ", "\n", "\n  ", "\n    ", " ", "\"", "'",
         "\\", "#", "|", ">", "a", "b c", "it's", "&x ", "!t ", "\"]\"", "'['", "[[", "- - ", "x: ",
-        "y: ", "\n- ", "\n  - ", "\n---\n", "z:",
+        "y: ", "\n- ", "\n  - ", "\n---\n", "z:", "\n ", "\n   ", "|\n", ">-\n", "\t", ": [",
+        "k: |\n", ",#", "\"a\"#", " #", "--- ", "\n...\n", "a:b", ":a", "?a", "-a", "|2\n",
+        "\n      ", "\"k\":", "?", ":", "\n  # c",
     ];
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 50000, ..ProptestConfig::default() })]
 
         /// Whatever the parser reads, the scan counts at least as deep.
         #[test]
@@ -349,4 +351,13 @@ fn real_notes_and_banks_are_counted_close_to_their_depth() {
             );
         }
     }
+}
+
+/// Found by the property test below: in flow context the parser reads `?`
+/// as a key indicator wherever a token may start, even with no space after
+/// it (`[?[?a]]`): a single-pair mapping inside the sequence, a level.
+#[test]
+fn a_question_mark_inside_flow_opens_a_pair_even_without_a_space() {
+    let yaml = format!("x: {}a{}\n", "[?".repeat(40), "]".repeat(40));
+    assert_counted(&yaml);
 }
