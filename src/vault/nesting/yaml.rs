@@ -39,8 +39,8 @@ enum Kind {
     Other,
 }
 
-/// The block collection a scalar belongs to: its lines go on, and a block
-/// scalar's lines are, those indented past its column.
+/// The block collection a scalar belongs to: the lines indented past its
+/// column go on with a plain scalar, or are the lines of a block scalar.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Holder {
     /// The document itself: a plain scalar goes on over every line.
