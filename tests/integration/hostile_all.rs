@@ -71,7 +71,7 @@ pub fn build_everything(dir: &Path) {
 }
 
 /// The hostile cases of `hostile_deep`, `hostile_walk`, `hostile_output`
-/// and `hostile_positions`: 44 more notes load.
+/// and `hostile_positions`: 45 more notes load.
 fn build_second_round(dir: &Path) {
     write(
         dir,
@@ -86,6 +86,23 @@ x: {}
         ),
     );
     write(dir, "questions/deep.yaml", "{a: ".repeat(250_000));
+    write(
+        dir,
+        "questions/cont.yaml",
+        format!(
+            "- question: q\n  options:\n    a\n    [b\n  answer: A\n- question: r\n  \
+             explanation:\n    {}a\n",
+            "- ".repeat(1_000_000)
+        ),
+    );
+    write(
+        dir,
+        "scalar.md",
+        format!(
+            "---\nx:\n- - |\n    글\n  {}a\n---\n# 블록 스칼라 뒤\n",
+            "- ".repeat(1_000_000)
+        ),
+    );
     write(dir, "quotes8.md", ">".repeat(8 * 1024 * 1024 - 64));
     write(
         dir,
@@ -140,6 +157,8 @@ fn everything_at_once_checks_within_bounds_and_loads_the_good_notes() {
         "lol.yaml",
         "deepfm.md",
         "deep.yaml",
+        "cont.yaml",
+        "scalar.md",
         "dup.md",
         "pipe.md",
     ] {
@@ -148,9 +167,10 @@ fn everything_at_once_checks_within_bounds_and_loads_the_good_notes() {
     let export = export_json(dir.path());
     let loaded = export["notes"].as_array().unwrap().len();
     // good, empty, front, open, line, list, quotes, lists, many, tags,
-    // 스팟, x.md/inside, the deep one; then deepfm, quotes8, dup, ctl and
-    // the forty linked folders (the hard links are the empty note again).
-    let second = if cfg!(unix) { 44 } else { 4 };
+    // 스팟, x.md/inside, the deep one; then deepfm, scalar, quotes8, dup,
+    // ctl and the forty linked folders (the hard links are the empty note
+    // again).
+    let second = if cfg!(unix) { 45 } else { 5 };
     assert_eq!(loaded, 13 + second, "{export:#}");
 }
 
@@ -234,7 +254,7 @@ fn the_tui_opens_the_hostile_vault_and_quits_cleanly() {
     let mut tui = Tui::start(dir.path(), data.path(), &[]);
     // Ten thousand tags push the good note far down the tag tree: find it
     // the way a person would, by searching.
-    tui.wait_for(if cfg!(unix) { "노트 57" } else { "노트 17" });
+    tui.wait_for(if cfg!(unix) { "노트 58" } else { "노트 18" });
     tui.send("/멀쩡");
     tui.wait_for(GOOD_TITLE);
     tui.send("\x03");

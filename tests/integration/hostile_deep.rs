@@ -87,3 +87,48 @@ fn a_note_of_eight_megabytes_of_nested_list_markers_loads_cut_to_text() {
     );
     assert!(exported_note(&export, "lists.md").is_some());
 }
+
+/// A line starting with `[` that goes on with the plain scalar above it
+/// is text to the YAML parser; the million nested lists after it are
+/// refused at the limit, not left to the parser.
+#[test]
+fn a_bank_of_lists_after_a_bracket_that_goes_on_with_text_is_refused_at_the_limit() {
+    let bank = format!(
+        "- question: q\n  options:\n    a\n    [b\n  answer: A\n- question: r\n  \
+         explanation:\n    {}a\n",
+        "- ".repeat(1_000_000)
+    );
+    assert_hostile(
+        file("questions/cont.yaml", bank),
+        broken("questions/cont.yaml", "deeper than 100 levels"),
+    );
+}
+
+/// A block scalar ends where the list holding it does, and the million
+/// nested lists on the next line are counted.
+#[test]
+fn a_million_nested_lists_after_a_block_scalar_are_refused_at_the_limit() {
+    let nest = format!("\n- - |\n    글\n  {}a", "- ".repeat(1_000_000));
+    let export = assert_hostile(
+        file("scalar.md", deep_frontmatter(&nest)),
+        broken("scalar.md", "deeper than 100 levels"),
+    );
+    assert_body_loads(&export, "scalar.md");
+}
+
+/// Lists at the indentation of their keys (`a:\n- b:\n  - c:`) nest two
+/// levels every two columns; both are counted.
+#[test]
+fn lists_at_their_keys_indentation_are_refused_at_the_limit() {
+    let mut nest = String::from("\n");
+    for i in 0..80 {
+        nest.push_str(&"  ".repeat(i));
+        nest.push_str("- k:\n");
+    }
+    nest.push_str("  a");
+    let export = assert_hostile(
+        file("keylists.md", deep_frontmatter(&nest)),
+        broken("keylists.md", "deeper than 100 levels"),
+    );
+    assert_body_loads(&export, "keylists.md");
+}
