@@ -267,6 +267,14 @@ pub(super) fn quiz_contexts(table: &mut HashMap<Context, Vec<Binding>>) {
             true,
         ),
         open_note(),
+        b(
+            "edit",
+            &[k('e')],
+            A::Edit,
+            "편집기로 열기",
+            "open in the editor",
+            false,
+        ),
     ];
     answers.extend(movement());
     table.insert(C::ExamAnswers, answers);
