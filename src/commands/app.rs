@@ -23,20 +23,25 @@ use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
+    let lang = Lang::detect(global.lang);
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
+        anyhow::bail!(lang.pick(
+            "전체 화면 앱은 터미널이 필요합니다. 스크립트에서는 `munje search`나 `munje quiz --plain` 같은 하위 명령을 쓰세요",
             "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
-        );
+        ).to_owned());
     }
     let roots = vault_roots(global);
     // A root that cannot be read is a failure to start (exit status 2),
     // as for every other command; problems inside files are diagnostics.
     for root in roots.iter().flatten() {
         if !root.is_dir() {
-            anyhow::bail!("cannot read vault '{}': not a folder", root.display());
+            let shown = root.display();
+            anyhow::bail!(match lang {
+                Lang::Ko => format!("볼트 '{shown}'를 읽을 수 없습니다: 폴더가 아닙니다"),
+                Lang::En => format!("cannot read vault '{shown}': not a folder"),
+            });
         }
     }
-    let lang = Lang::detect(global.lang);
     // Bad quiz flags stop here, with exit status 2, as in the line mode.
     let request = quiz
         .map(|args| {
@@ -76,7 +81,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         });
         app.config_problems = problems;
     }
-    spawn_loader(roots, style, tx.clone())?;
+    spawn_loader(roots, style, tx.clone(), lang)?;
     crate::tui::run(app, tx, rx)?;
     // Ended by a signal: the terminal is back; exit as a shell expects.
     Ok(crate::tui::ending_signal()
@@ -215,6 +220,7 @@ fn spawn_loader(
     roots: Option<Vec<PathBuf>>,
     style: QuestionStyle,
     tx: Sender<AppEvent>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
@@ -230,19 +236,30 @@ fn spawn_loader(
                     }
                 }
                 Err(e) => {
-                    let _ = tx.send(AppEvent::LoadFailed(format!("{e:#}")));
+                    let _ = tx.send(AppEvent::LoadFailed(e.message(lang)));
                     return;
                 }
             }
-            if let Err(e) = watch(&roots, style, &tx) {
-                let _ = tx.send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+            if let Err(e) = watch(&roots, style, &tx, lang) {
+                let message = match lang {
+                    Lang::Ko => format!("실시간 반영이 꺼졌습니다 (시스템 메시지: \"{e:#}\")"),
+                    Lang::En => format!("live reload is off: {e:#}"),
+                };
+                let _ = tx.send(AppEvent::ReloadFailed(message));
             }
         })
-        .context("cannot start the loading thread")?;
+        .context(lang.pick(
+            "불러오기 스레드를 시작할 수 없습니다",
+            "cannot start the loading thread",
+        ))?;
     Ok(())
 }
 
-fn load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<Vault> {
+fn load(
+    roots: &[PathBuf],
+    style: QuestionStyle,
+    tx: &Sender<AppEvent>,
+) -> Result<Vault, vault::LoadError> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
     let progress = move |p: vault::Progress| {
         if let Ok(tx) = progress_tx.lock() {
@@ -253,12 +270,17 @@ fn load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyho
         questions: style,
         ..LoadOptions::default()
     };
-    Ok(vault::load(roots, &options, &progress)?)
+    vault::load(roots, &options, &progress)
 }
 
 /// Blocks, reloading on every debounced change under the roots, until the
 /// app is gone.
-fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyhow::Result<()> {
+fn watch(
+    roots: &[PathBuf],
+    style: QuestionStyle,
+    tx: &Sender<AppEvent>,
+    lang: Lang,
+) -> anyhow::Result<()> {
     use notify_debouncer_full::notify::RecursiveMode;
     let (ev_tx, ev_rx) = mpsc::channel();
     let mut debouncer =
@@ -274,11 +296,15 @@ fn watch(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> anyh
         }
     }
     if let Some(first) = unwatched.first() {
-        let _ = tx.send(AppEvent::ReloadFailed(format!(
-            "live reload is off for {} folder(s) that cannot be watched, such as {}",
-            unwatched.len(),
-            first.display()
-        )));
+        let (n, first) = (unwatched.len(), first.display());
+        let _ = tx.send(AppEvent::ReloadFailed(match lang {
+            Lang::Ko => {
+                format!("지켜볼 수 없는 폴더 {n}개(예: {first})는 실시간 반영이 꺼져 있습니다")
+            }
+            Lang::En => format!(
+                "live reload is off for {n} folder(s) that cannot be watched, such as {first}"
+            ),
+        }));
     }
     for result in ev_rx {
         let Ok(events) = result else { continue };

@@ -540,7 +540,7 @@ fn e_in_the_exam_review_asks_for_the_editor_at_the_question() {
     };
     let ix = r
         .current()
-        .and_then(|i| i.vault_question())
+        .and_then(crate::quiz::ReviewItem::vault_question)
         .expect("a question");
     a.update(Action::Edit);
     let req = a.edit_request.take().expect("an edit request");
