@@ -52,10 +52,13 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         .map_err(anyhow::Error::msg)?;
     let (config, mut problems) = read_config(lang);
     let style = config.questions.unwrap_or_default();
-    let theme = Theme::detect(
+    let mut theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
+    theme.hyperlinks = config
+        .hyperlinks
+        .enabled(std::env::var("TERM").ok().as_deref());
     let mut keymap = Keymap::default();
     problems.extend(config.apply_keys(&mut keymap, lang));
 

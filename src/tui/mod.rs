@@ -13,6 +13,7 @@ mod bindings_quiz;
 pub mod config;
 pub mod editor;
 pub mod event;
+pub mod hyperlink;
 pub mod keymap;
 pub mod keys;
 pub mod layout;

@@ -166,15 +166,16 @@ fn is_url(word: &[(char, Style)]) -> bool {
 }
 
 /// The byte range of the first URL in `text`: a scheme (`http`, `https`,
-/// `ftp`, `file`) and `://`, or `mailto:`, then everything up to a space
-/// or a closing bracket or quote.
+/// `ftp`, `file`) and `://`, or `mailto:`, then printable ASCII up to a
+/// closing bracket or quote (a Korean particle right after a URL,
+/// `https://a.io/x에서`, is not part of it).
 pub fn find_url(text: &str) -> Option<std::ops::Range<usize>> {
     let start = ["https://", "http://", "ftp://", "file://", "mailto:"]
         .iter()
         .filter_map(|p| text.find(p))
         .min()?;
     let end = text[start..]
-        .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '"' | '\'' | '<'))
+        .find(|c: char| !c.is_ascii_graphic() || matches!(c, '>' | ')' | ']' | '"' | '\'' | '<'))
         .map_or(text.len(), |e| start + e);
     Some(start..end)
 }
@@ -280,6 +281,7 @@ mod tests {
     fn urls_are_found_with_their_scheme_and_end_at_a_space_or_bracket() {
         assert_eq!(find_url("보라 <https://a.io/x> 끝"), Some(8..22));
         assert_eq!(find_url("mailto:me@x.kr"), Some(0..14));
+        assert_eq!(find_url("https://a.io/x에서"), Some(0..14));
         assert_eq!(find_url("www.example.com"), None);
     }
 
