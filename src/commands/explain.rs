@@ -194,7 +194,8 @@ fn question(out: &mut String, q: &ExplainedQuestion, lang: Lang) {
     let named = |name: &str| form.map(|_| format!(" [{name}]")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "    stem    {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("문제   ", "stem   "),
         span(q.stem.0, q.stem.1),
         clip(&q.stem_text, 60),
         named(form.map_or("", |f| stem_form(f.stem, lang)))
@@ -206,7 +207,8 @@ fn question(out: &mut String, q: &ExplainedQuestion, lang: Lang) {
         .collect();
     let _ = writeln!(
         out,
-        "    options {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("보기   ", "options"),
         q.options
             .map_or_else(|| "-".to_owned(), |(a, b)| span(a, b)),
         options.join(" | "),
@@ -215,7 +217,8 @@ fn question(out: &mut String, q: &ExplainedQuestion, lang: Lang) {
     let keys: Vec<String> = q.key.iter().map(usize::to_string).collect();
     let _ = writeln!(
         out,
-        "    key     {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("정답   ", "key    "),
         if keys.is_empty() {
             "-".to_owned()
         } else {
