@@ -44,7 +44,9 @@ impl Config {
                 let msg = e.message().to_owned();
                 let msg = msg.trim_end();
                 let text = match lang {
-                    Lang::Ko => format!("config.toml이 올바른 TOML이 아닙니다: {msg}"),
+                    Lang::Ko => {
+                        format!("config.toml이 올바른 TOML이 아닙니다 (해석기 메시지: \"{msg}\")")
+                    }
                     Lang::En => format!("config.toml is not valid TOML: {msg}"),
                 };
                 return (config, vec![text]);
@@ -280,5 +282,13 @@ mod tests {
         let (c, problems) = Config::parse("theme = ", Lang::En);
         assert_eq!(c, Config::default());
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn in_korean_the_toml_parsers_own_words_are_quoted() {
+        let (_, problems) = Config::parse("theme = ", Lang::Ko);
+        let (head, quoted) = problems[0].split_once('"').unwrap();
+        assert!(head.contains("올바른 TOML이 아닙니다"), "{head}");
+        assert!(quoted.ends_with("\")"), "{quoted}");
     }
 }
