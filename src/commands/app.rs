@@ -22,20 +22,25 @@ use crate::vault::{self, Depth, LoadOptions, QuestionStyle, Vault};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
+    let lang = Lang::detect(global.lang);
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
+        anyhow::bail!(lang.pick(
+            "전체 화면 앱은 터미널이 필요합니다. 스크립트에서는 `munje search`나 `munje quiz --plain` 같은 하위 명령을 쓰세요",
             "the full-screen app needs a terminal; for scripts use a subcommand such as `munje search` or `munje quiz --plain`"
-        );
+        ).to_owned());
     }
     let roots = vault_roots(global);
     // A root that cannot be read is a failure to start (exit status 2),
     // as for every other command; problems inside files are diagnostics.
     for root in roots.iter().flatten() {
         if !root.is_dir() {
-            anyhow::bail!("cannot read vault '{}': not a folder", root.display());
+            let shown = root.display();
+            anyhow::bail!(match lang {
+                Lang::Ko => format!("볼트 '{shown}'를 읽을 수 없습니다: 폴더가 아닙니다"),
+                Lang::En => format!("cannot read vault '{shown}': not a folder"),
+            });
         }
     }
-    let lang = Lang::detect(global.lang);
     // Bad quiz flags stop here, with exit status 2, as in the line mode.
     let request = quiz
         .map(|args| {
@@ -46,10 +51,13 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         .map_err(anyhow::Error::msg)?;
     let (config, mut problems) = read_config(lang);
     let style = config.questions.unwrap_or_default();
-    let theme = Theme::detect(
+    let mut theme = Theme::detect(
         config.theme.unwrap_or(ThemeKind::Dark),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
+    theme.hyperlinks = config
+        .hyperlinks
+        .enabled(std::env::var("TERM").ok().as_deref());
     let mut keymap = Keymap::default();
     problems.extend(config.apply_keys(&mut keymap, lang));
 
@@ -75,7 +83,7 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         });
         app.config_problems = problems;
     }
-    spawn_loader(roots, style, tx.clone())?;
+    spawn_loader(roots, style, tx.clone(), lang)?;
     crate::tui::run(app, tx, rx)?;
     // Ended by a signal: the terminal is back; exit as a shell expects.
     Ok(crate::tui::ending_signal()
@@ -149,6 +157,7 @@ fn spawn_loader(
     roots: Option<Vec<PathBuf>>,
     style: QuestionStyle,
     tx: Sender<AppEvent>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
@@ -164,29 +173,29 @@ fn spawn_loader(
             let watcher = std::thread::Builder::new()
                 .name("watcher".into())
                 .spawn(move || {
-                    let watching = Watching::start(&watch_roots, &watch_tx);
+                    let watching = Watching::start(&watch_roots, &watch_tx, lang);
                     // No first vault, no reloads.
                     if loaded.recv().is_err() {
                         return;
                     }
                     match watching {
-                        Ok(w) => w.serve(&watch_roots, style, &watch_tx),
+                        Ok(w) => w.serve(&watch_roots, style, &watch_tx, lang),
                         Err(e) => {
-                            let _ = watch_tx
-                                .send(AppEvent::ReloadFailed(format!("live reload is off: {e:#}")));
+                            let _ = watch_tx.send(AppEvent::ReloadFailed(reload_is_off(&e, lang)));
                         }
                     }
                 });
-            if watcher.is_err() {
-                let _ = tx.send(AppEvent::ReloadFailed(
-                    "live reload is off: cannot start the watching thread".to_owned(),
-                ));
+            if let Err(e) = watcher {
+                let _ = tx.send(AppEvent::ReloadFailed(reload_is_off(&e.into(), lang)));
             }
-            if first_load(&roots, style, &tx) {
+            if first_load(&roots, style, &tx, lang) {
                 let _ = loaded_tx.send(());
             }
         })
-        .context("cannot start the loading thread")?;
+        .context(lang.pick(
+            "불러오기 스레드를 시작할 수 없습니다",
+            "cannot start the loading thread",
+        ))?;
     Ok(())
 }
 
@@ -195,7 +204,7 @@ fn load(
     style: QuestionStyle,
     depth: Depth,
     tx: &Sender<AppEvent>,
-) -> anyhow::Result<Vault> {
+) -> Result<Vault, vault::LoadError> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
     // A hidden hook for the no-stall test: every file takes this long, so
     // a small vault loads as slowly as a very large one.
@@ -219,6 +228,14 @@ fn load(
     Ok(prepared(vault::load(roots, &options, &progress)?))
 }
 
+/// Says live reload is off, and why in the system's words.
+fn reload_is_off(e: &anyhow::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("실시간 반영이 꺼졌습니다 (시스템 메시지: \"{e:#}\")"),
+        Lang::En => format!("live reload is off: {e:#}"),
+    }
+}
+
 /// Does the vault-sized work the app's first frame of a vault needs here,
 /// on the loading thread, so the UI thread never waits on it: the notes
 /// sorted and grouped for the note list.
@@ -230,10 +247,10 @@ fn prepared(vault: Vault) -> Vault {
 /// Reads the vault for the first time: every note's name and tags first,
 /// so a large vault's list can be browsed while the rest is read, then the
 /// whole vault. False when it failed or the app is gone.
-fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) -> bool {
+fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
     let listed = match load(roots, style, Depth::Card, tx) {
         Ok(v) => AppEvent::Listed(Box::new(v)),
-        Err(e) => AppEvent::LoadFailed(format!("{e:#}")),
+        Err(e) => AppEvent::LoadFailed(e.message(lang)),
     };
     let failed = matches!(listed, AppEvent::LoadFailed(_));
     if tx.send(listed).is_err() || failed {
@@ -241,7 +258,7 @@ fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) ->
     }
     let loaded = match load(roots, style, Depth::Full, tx) {
         Ok(v) => AppEvent::Loaded(Box::new(v)),
-        Err(e) => AppEvent::LoadFailed(format!("{e:#}")),
+        Err(e) => AppEvent::LoadFailed(e.message(lang)),
     };
     let failed = matches!(loaded, AppEvent::LoadFailed(_));
     tx.send(loaded).is_ok() && !failed
@@ -260,7 +277,7 @@ struct Watching {
 
 impl Watching {
     /// Starts watching the roots; changes queue up until [`Watching::serve`].
-    fn start(roots: &[PathBuf], tx: &Sender<AppEvent>) -> anyhow::Result<Watching> {
+    fn start(roots: &[PathBuf], tx: &Sender<AppEvent>, lang: Lang) -> anyhow::Result<Watching> {
         use notify_debouncer_full::notify::RecursiveMode;
         let (ev_tx, changes) = mpsc::channel();
         // Links are not followed: a folder linked into itself twice would
@@ -286,11 +303,15 @@ impl Watching {
             }
         }
         if let Some(first) = unwatched.first() {
-            let _ = tx.send(AppEvent::ReloadFailed(format!(
-                "live reload is off for {} folder(s) that cannot be watched, such as {}",
-                unwatched.len(),
-                first.display()
-            )));
+            let (n, first) = (unwatched.len(), first.display());
+            let _ = tx.send(AppEvent::ReloadFailed(match lang {
+                Lang::Ko => {
+                    format!("지켜볼 수 없는 폴더 {n}개(예: {first})는 실시간 반영이 꺼져 있습니다")
+                }
+                Lang::En => format!(
+                    "live reload is off for {n} folder(s) that cannot be watched, such as {first}"
+                ),
+            }));
         }
         Ok(Watching {
             debouncer,
@@ -301,7 +322,7 @@ impl Watching {
 
     /// Blocks, reloading on every debounced change under the roots, until
     /// the app is gone.
-    fn serve(mut self, roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>) {
+    fn serve(mut self, roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) {
         while let Ok(result) = self.changes.recv() {
             let Ok(events) = result else { continue };
             if !self.one_by_one.is_empty() {
@@ -329,7 +350,7 @@ impl Watching {
             }
             let event = match load(roots, style, Depth::Full, tx) {
                 Ok(v) => AppEvent::Reloaded(Box::new(v)),
-                Err(e) => AppEvent::ReloadFailed(format!("{e:#}")),
+                Err(e) => AppEvent::ReloadFailed(e.message(lang)),
             };
             if tx.send(event).is_err() {
                 break;

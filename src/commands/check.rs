@@ -24,11 +24,11 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let style = args.questions.map_or_else(question_style, Into::into);
     if let Some(target) = &args.explain {
-        return super::explain::run(vault_roots(global).as_deref(), target, style);
+        return super::explain::run(vault_roots(global).as_deref(), target, style, lang);
     }
     let mut vault = open_vault_as(global, style)?;
     super::explain::add_hints(&mut vault, style);
-    let orphans = super::progress::orphan_warnings(global, &vault, lang);
+    let orphans = super::progress::orphan_warnings(global, &vault);
     vault.diagnostics.extend(orphans);
     let out = match args.format {
         CheckFormat::Text => {
@@ -58,17 +58,14 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     for d in &vault.diagnostics {
         let path = display_path(vault, d.root, &d.path);
-        let severity = match d.severity {
-            Severity::Error => lang.pick("오류", "error"),
-            Severity::Warning => lang.pick("경고", "warning"),
-        };
         let _ = writeln!(
             out,
-            "{}:{}:{}: {severity}: {}",
+            "{}:{}:{}: {}: {}",
             visible(&path),
             d.line,
             d.column,
-            visible(&d.message)
+            d.severity.label(lang),
+            visible(&d.text(lang))
         );
         if let Some(snippet) = snippet(&renderer, d) {
             out.push_str(&snippet);
@@ -76,7 +73,7 @@ pub fn render_text(vault: &Vault, color: bool, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&super::explain::render_forms(vault));
+    out.push_str(&super::explain::render_forms(vault, lang));
     out.push_str(&quality::text(vault, &assess(vault), lang));
     out.push_str(&summary(vault, lang));
     out.push('\n');

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::source::display_path;
+use crate::i18n::Lang;
+use crate::vault::message::{key_form, options_form, stem_form};
 use crate::vault::{
-    Diagnostic, ExplainedQuestion, Explanation, Form, KeyForm, OptionsForm, QuestionStyle,
+    Diagnostic, ExplainedQuestion, Explanation, Form, KeyForm, Message, OptionsForm, QuestionStyle,
     StemForm, Vault,
 };
 
@@ -20,16 +22,34 @@ pub fn run(
     roots: Option<&[PathBuf]>,
     target: &str,
     style: QuestionStyle,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let (path, line) = split_target(target);
-    let file = find_file(&path, roots)
-        .ok_or_else(|| anyhow::anyhow!("cannot read note '{}': no such file", path.display()))?;
-    let bytes = std::fs::read(&file)
-        .map_err(|e| anyhow::anyhow!("cannot read note '{}': {e}", file.display()))?;
+    let file = find_file(&path, roots).ok_or_else(|| {
+        let path = path.display();
+        anyhow::anyhow!(match lang {
+            Lang::Ko => format!("노트 '{path}'를 읽을 수 없습니다: 그런 파일이 없습니다"),
+            Lang::En => format!("cannot read note '{path}': no such file"),
+        })
+    })?;
+    let bytes = std::fs::read(&file).map_err(|e| {
+        let path = file.display();
+        anyhow::anyhow!(match lang {
+            Lang::Ko => format!("노트 '{path}'를 읽을 수 없습니다: {e}"),
+            Lang::En => format!("cannot read note '{path}': {e}"),
+        })
+    })?;
     let shown = file.display().to_string();
     let out = match crate::vault::explain_note(&shown, &bytes, style) {
-        Ok(explanation) => render(&shown, &explanation, line, style),
-        Err(d) => format!("{d}\n"),
+        Ok(explanation) => render(&shown, &explanation, line, style, lang),
+        Err(d) => format!(
+            "{}:{}:{}: {}: {}\n",
+            d.path,
+            d.line,
+            d.column,
+            d.severity.label(lang),
+            d.text(lang)
+        ),
     };
     std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -55,7 +75,13 @@ fn find_file(path: &Path, roots: Option<&[PathBuf]>) -> Option<PathBuf> {
 }
 
 /// The explanation as text; with a line, only what is at that line.
-pub fn render(path: &str, e: &Explanation, line: Option<usize>, style: QuestionStyle) -> String {
+pub fn render(
+    path: &str,
+    e: &Explanation,
+    line: Option<usize>,
+    style: QuestionStyle,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let at = |a: usize, b: usize| line.is_none_or(|l| a <= l && l <= b);
     let questions: Vec<&ExplainedQuestion> = e
@@ -67,26 +93,44 @@ pub fn render(path: &str, e: &Explanation, line: Option<usize>, style: QuestionS
         })
         .collect();
     let unread: Vec<_> = e.unread.iter().filter(|u| at(u.line, u.line)).collect();
-    let _ = writeln!(
-        out,
-        "{path}{}: {} read, {} answer-like {} not read{}",
-        line.map(|l| format!(":{l}")).unwrap_or_default(),
-        plural(questions.len(), "question", "questions"),
-        unread.len(),
-        if unread.len() == 1 { "line" } else { "lines" },
-        if style == QuestionStyle::Strict {
-            " (questions = \"strict\": the tolerant reader is off)"
-        } else {
-            ""
-        }
-    );
+    let at_line = line.map(|l| format!(":{l}")).unwrap_or_default();
+    let strict = style == QuestionStyle::Strict;
+    let (read, unread_n) = (questions.len(), unread.len());
+    let _ = match lang {
+        Lang::Ko => writeln!(
+            out,
+            "{path}{at_line}: 문제 {read}개 읽음, 정답처럼 보이는 줄 {unread_n}개 읽지 않음{}",
+            if strict {
+                " (questions = \"strict\": 너그러운 읽기 꺼짐)"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => writeln!(
+            out,
+            "{path}{at_line}: {} read, {unread_n} answer-like {} not read{}",
+            plural(read, "question", "questions"),
+            if unread_n == 1 { "line" } else { "lines" },
+            if strict {
+                " (questions = \"strict\": the tolerant reader is off)"
+            } else {
+                ""
+            }
+        ),
+    };
     for q in &questions {
         out.push('\n');
-        question(&mut out, q);
+        question(&mut out, q, lang);
     }
     for u in &unread {
-        let _ = writeln!(out, "\n  not read, line {}: {}", u.line, u.text);
-        let _ = writeln!(out, "    {}", u.why);
+        let _ = writeln!(
+            out,
+            "\n  {} {}: {}",
+            lang.pick("읽지 않은 줄", "not read, line"),
+            u.line,
+            u.text
+        );
+        let _ = writeln!(out, "    {}", u.why.text(lang));
     }
     let diags: Vec<&Diagnostic> = e
         .diagnostics
@@ -99,28 +143,50 @@ pub fn render(path: &str, e: &Explanation, line: Option<usize>, style: QuestionS
             let _ = writeln!(
                 out,
                 "  {}:{}: {}: {}",
-                d.line, d.column, d.severity, d.message
+                d.line,
+                d.column,
+                d.severity.label(lang),
+                d.text(lang)
             );
         }
     }
     if line.is_some() && questions.is_empty() && unread.is_empty() {
         let _ = writeln!(
             out,
-            "\n  nothing that looks like a question or a key is at this line"
+            "\n  {}",
+            lang.pick(
+                "이 줄에는 문제나 정답처럼 보이는 것이 없습니다",
+                "nothing that looks like a question or a key is at this line"
+            )
         );
     }
     out
 }
 
-fn question(out: &mut String, q: &ExplainedQuestion) {
+fn question(out: &mut String, q: &ExplainedQuestion, lang: Lang) {
     let (a, b) = q.lines();
-    let _ = writeln!(
-        out,
-        "  question at {} ({}){}",
-        span(a, b),
-        form_name(q.form),
-        if q.quizzable { "" } else { ", not quizzable" }
-    );
+    let form_name = match q.form {
+        Form::Strict => lang.pick("노트 형식 문법", "strict grammar"),
+        Form::Tolerant(_) => lang.pick("너그러운 읽기", "tolerant reader"),
+    };
+    let _ = match lang {
+        Lang::Ko => writeln!(
+            out,
+            "  {}줄의 문제 ({form_name}){}",
+            span(a, b),
+            if q.quizzable {
+                ""
+            } else {
+                ", 퀴즈에 못 씀"
+            }
+        ),
+        Lang::En => writeln!(
+            out,
+            "  question at {} ({form_name}){}",
+            span(a, b),
+            if q.quizzable { "" } else { ", not quizzable" }
+        ),
+    };
     let form = match q.form {
         Form::Tolerant(t) => Some(t),
         Form::Strict => None,
@@ -128,10 +194,11 @@ fn question(out: &mut String, q: &ExplainedQuestion) {
     let named = |name: &str| form.map(|_| format!(" [{name}]")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "    stem    {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("문제   ", "stem   "),
         span(q.stem.0, q.stem.1),
         clip(&q.stem_text, 60),
-        named(form.map_or("", |f| f.stem.name()))
+        named(form.map_or("", |f| stem_form(f.stem, lang)))
     );
     let options: Vec<String> = q
         .option_texts
@@ -140,16 +207,18 @@ fn question(out: &mut String, q: &ExplainedQuestion) {
         .collect();
     let _ = writeln!(
         out,
-        "    options {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("보기   ", "options"),
         q.options
             .map_or_else(|| "-".to_owned(), |(a, b)| span(a, b)),
         options.join(" | "),
-        named(form.map_or("", |f| f.options.name()))
+        named(form.map_or("", |f| options_form(f.options, lang)))
     );
     let keys: Vec<String> = q.key.iter().map(usize::to_string).collect();
     let _ = writeln!(
         out,
-        "    key     {:<9} {}{}",
+        "    {} {:<9} {}{}",
+        lang.pick("정답   ", "key    "),
         if keys.is_empty() {
             "-".to_owned()
         } else {
@@ -160,15 +229,8 @@ fn question(out: &mut String, q: &ExplainedQuestion) {
         } else {
             q.answer.join(", ")
         },
-        named(form.map_or("", |f| f.key.name()))
+        named(form.map_or("", |f| key_form(f.key, lang)))
     );
-}
-
-fn form_name(form: Form) -> String {
-    match form {
-        Form::Strict => "strict grammar".to_owned(),
-        Form::Tolerant(_) => "tolerant reader".to_owned(),
-    }
 }
 
 fn span(a: usize, b: usize) -> String {
@@ -206,9 +268,11 @@ pub fn add_hints(vault: &mut Vault, style: QuestionStyle) {
             &note.path,
             line,
             1,
-            format!(
-                "this note has an answer-like line but no question was read: {why} (see `munje check --explain {path}:{line}`)"
-            ),
+            Message::UnreadHint {
+                why: Box::new(why),
+                path,
+                line,
+            },
         );
         d.root = note.root;
         if let Some(text) = note.body.lines().nth(line.saturating_sub(note.body_line)) {
@@ -296,16 +360,17 @@ fn named<const N: usize>(
 }
 
 /// The form counts as text, when any question was read tolerantly.
-pub fn render_forms(vault: &Vault) -> String {
+pub fn render_forms(vault: &Vault, lang: Lang) -> String {
     let counts = form_counts(vault);
     let mut out = String::new();
     if counts.iter().all(|c| c.tolerant == 0) {
         return out;
     }
+    // The counts by English name (as JSON has them), named in `lang`.
     let list = |items: &[(&str, usize)]| {
         items
             .iter()
-            .map(|(name, n)| format!("{name} {n}"))
+            .map(|(name, n)| format!("{} {n}", form_in(name, lang)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -313,18 +378,43 @@ pub fn render_forms(vault: &Vault) -> String {
         if c.strict + c.tolerant == 0 {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "{}: {} read by the note format's grammar, {} by the tolerant reader",
-            c.root,
-            plural(c.strict, "question", "questions"),
-            c.tolerant
-        );
+        let _ = match lang {
+            Lang::Ko => writeln!(
+                out,
+                "{}: 노트 형식 문법으로 문제 {}개, 너그러운 읽기로 {}개를 읽었습니다",
+                c.root, c.strict, c.tolerant
+            ),
+            Lang::En => writeln!(
+                out,
+                "{}: {} read by the note format's grammar, {} by the tolerant reader",
+                c.root,
+                plural(c.strict, "question", "questions"),
+                c.tolerant
+            ),
+        };
         if c.tolerant > 0 {
-            let _ = writeln!(out, "  stems: {}", list(&c.stem));
-            let _ = writeln!(out, "  options: {}", list(&c.options));
-            let _ = writeln!(out, "  keys: {}", list(&c.key));
+            let _ = writeln!(out, "  {}: {}", lang.pick("문제", "stems"), list(&c.stem));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("보기", "options"),
+                list(&c.options)
+            );
+            let _ = writeln!(out, "  {}: {}", lang.pick("정답", "keys"), list(&c.key));
         }
     }
     out
+}
+
+/// A form named in English (as [`form_counts`] has it) in `lang`.
+fn form_in(name: &str, lang: Lang) -> &str {
+    let stem = StemForm::ALL.into_iter().find(|f| f.name() == name);
+    let options = OptionsForm::ALL.into_iter().find(|f| f.name() == name);
+    let key = KeyForm::ALL.into_iter().find(|f| f.name() == name);
+    match (stem, options, key) {
+        (Some(s), _, _) => stem_form(s, lang),
+        (_, Some(o), _) => options_form(o, lang),
+        (_, _, Some(k)) => key_form(k, lang),
+        _ => name,
+    }
 }

@@ -14,7 +14,7 @@ use crate::cli::{GlobalArgs, ProgressCommand};
 use crate::i18n::Lang;
 use crate::quiz::Timestamp;
 use crate::store::{Fit, LinkKind, LinkRefusal, Retention, Store};
-use crate::vault::{Diagnostic, QuestionId, Vault};
+use crate::vault::{Diagnostic, Message, QuestionId, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCode> {
@@ -158,7 +158,7 @@ fn print_links(store: &Store, lang: Lang) -> anyhow::Result<ExitCode> {
 
 /// Warnings for history whose question is no longer in the vault, read
 /// from the database without changing it (none when there is none).
-pub fn orphan_warnings(global: &GlobalArgs, vault: &Vault, lang: Lang) -> Vec<Diagnostic> {
+pub fn orphan_warnings(global: &GlobalArgs, vault: &Vault) -> Vec<Diagnostic> {
     let Ok(path) = crate::store::database_path(global.data_dir.as_deref()) else {
         return Vec::new();
     };
@@ -170,27 +170,11 @@ pub fn orphan_warnings(global: &GlobalArgs, vault: &Vault, lang: Lang) -> Vec<Di
         .into_iter()
         .map(|o| {
             let id = plain(&o.id.0);
-            let stem = o
-                .last_stem
-                .as_deref()
-                .map(|s| plain(&clip(s)));
-            let message = match (lang, stem) {
-                (Lang::Ko, Some(stem)) => format!(
-                    "볼트에 없는 문제의 기록: {id} (답 {}개, 마지막 문제: \"{stem}\"). munje progress relink {id} 새-ID로 붙이세요",
-                    o.answers
-                ),
-                (Lang::Ko, None) => format!(
-                    "볼트에 없는 문제의 기록: {id} (답 {}개). munje progress relink {id} 새-ID로 붙이세요",
-                    o.answers
-                ),
-                (Lang::En, Some(stem)) => format!(
-                    "history of a question no longer in the vault: {id} ({} answers, last seen as \"{stem}\"); attach it with munje progress relink {id} NEW_ID",
-                    o.answers
-                ),
-                (Lang::En, None) => format!(
-                    "history of a question no longer in the vault: {id} ({} answers); attach it with munje progress relink {id} NEW_ID",
-                    o.answers
-                ),
+            let stem = o.last_stem.as_deref().map(|s| plain(&clip(s)));
+            let message = Message::Orphan {
+                id,
+                answers: o.answers,
+                stem,
             };
             let place = o.last_path.unwrap_or_else(|| shown.clone());
             Diagnostic::warning(&place, 1, 1, message)

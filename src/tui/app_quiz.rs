@@ -388,6 +388,7 @@ impl App {
                 self.layers.pop();
             }
             ReviewOutcome::OpenNote(qix) => self.open_question_note(qix),
+            ReviewOutcome::Edit(qix) => self.edit_question(qix),
             ReviewOutcome::NoNote => self.say(self.lang.pick(
                 "볼트에서 사라진 문제라 열 노트가 없습니다",
                 "This question is no longer in the vault; it has no note to open",

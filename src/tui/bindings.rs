@@ -151,6 +151,7 @@ pub const DEFAULT_BINDINGS: &[Row] = {
         (&[C::ExamAnswers], "next_question", &["right", "l"], A::NextQuestion, "다음 문제", "next question", Bar),
         (&[C::ExamAnswers], "filter", &["f"], A::NextFilter, "필터 바꾸기", "next filter", Bar),
         (&[C::ExamAnswers], "open_note", &["o"], A::OpenNote, "노트 보기", "open the note", Bar),
+        (&[C::ExamAnswers], "edit", &["e"], A::Edit, "편집기로 열기", "open in the editor", HelpOnly),
         // The statistics screen.
         (&[C::Stats], "retry", &["r"], A::Retry, "오답 다시 풀기", "retry wrong answers", Bar),
         (&[C::Stats], "exam_history", &["e"], A::ExamHistory, "모의고사 기록", "exam history", Bar),

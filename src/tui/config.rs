@@ -6,6 +6,7 @@
 //! theme = "light"          # or "dark"
 //! day_starts_at = "04:00"  # when a learning day begins (or an hour: 4)
 //! questions = "strict"     # only the note format's grammar; default "tolerant"
+//! hyperlinks = false       # URLs as plain text; true forces links; default "auto"
 //! [keys]
 //! quit = "x"               # a key name, or a list of them
 //! search = ["/", "ctrl-f"]
@@ -27,6 +28,8 @@ pub struct Config {
     pub day_starts_at: DayStart,
     /// Which questions notes are read for, if set.
     pub questions: Option<crate::vault::QuestionStyle>,
+    /// Whether URLs are terminal hyperlinks (`true`, `false`, `"auto"`).
+    pub hyperlinks: super::hyperlink::HyperlinkMode,
 }
 
 impl Config {
@@ -41,7 +44,9 @@ impl Config {
                 let msg = e.message().to_owned();
                 let msg = msg.trim_end();
                 let text = match lang {
-                    Lang::Ko => format!("config.toml이 올바른 TOML이 아닙니다: {msg}"),
+                    Lang::Ko => {
+                        format!("config.toml이 올바른 TOML이 아닙니다 (해석기 메시지: \"{msg}\")")
+                    }
                     Lang::En => format!("config.toml is not valid TOML: {msg}"),
                 };
                 return (config, vec![text]);
@@ -93,6 +98,10 @@ impl Config {
                         ),
                     }),
                 },
+                ("hyperlinks", v) => match hyperlinks(v, lang) {
+                    Ok(mode) => config.hyperlinks = mode,
+                    Err(problem) => problems.push(problem),
+                },
                 ("keys", toml::Value::Table(keys)) => {
                     for (name, v) in keys {
                         let list = match v {
@@ -118,10 +127,10 @@ impl Config {
                 }
                 (other, v) => problems.push(match lang {
                     Lang::Ko => format!(
-                        "config.toml: 모르는 설정 \"{other}\" = {v} (아는 설정: theme, day_starts_at, questions, [keys])"
+                        "config.toml: 모르는 설정 \"{other}\" = {v} (아는 설정: theme, day_starts_at, questions, hyperlinks, [keys])"
                     ),
                     Lang::En => format!(
-                        "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, questions, [keys])"
+                        "config.toml: unknown setting \"{other}\" = {v} (known: theme, day_starts_at, questions, hyperlinks, [keys])"
                     ),
                 }),
             }
@@ -150,12 +159,42 @@ impl Config {
     }
 }
 
+/// `hyperlinks = true | false | "auto"`.
+fn hyperlinks(v: &toml::Value, lang: Lang) -> Result<super::hyperlink::HyperlinkMode, String> {
+    use super::hyperlink::HyperlinkMode;
+    match v {
+        toml::Value::Boolean(true) => Ok(HyperlinkMode::On),
+        toml::Value::Boolean(false) => Ok(HyperlinkMode::Off),
+        toml::Value::String(s) if s == "auto" => Ok(HyperlinkMode::Auto),
+        _ => Err(match lang {
+            Lang::Ko => {
+                format!(
+                    "config.toml: hyperlinks = {v}은(는) true, false, \"auto\" 중 하나가 아닙니다"
+                )
+            }
+            Lang::En => format!("config.toml: hyperlinks = {v} is not true, false or \"auto\""),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tui::action::Action;
     use crate::tui::keymap::Context;
     use crate::tui::keys::KeyChord;
+
+    #[test]
+    fn hyperlinks_are_on_off_or_auto_and_anything_else_is_named() {
+        use crate::tui::hyperlink::HyperlinkMode;
+        let (c, p) = Config::parse("hyperlinks = false\n", Lang::En);
+        assert_eq!((c.hyperlinks, p.len()), (HyperlinkMode::Off, 0));
+        let (c, _) = Config::parse("hyperlinks = true\n", Lang::En);
+        assert_eq!(c.hyperlinks, HyperlinkMode::On);
+        let (c, p) = Config::parse("hyperlinks = \"sometimes\"\n", Lang::Ko);
+        assert_eq!(c.hyperlinks, HyperlinkMode::Auto);
+        assert!(p[0].contains("hyperlinks = \"sometimes\""), "{p:?}");
+    }
 
     #[test]
     fn theme_and_keys_are_read() {
@@ -278,5 +317,13 @@ mod tests {
         let (c, problems) = Config::parse("theme = ", Lang::En);
         assert_eq!(c, Config::default());
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn in_korean_the_toml_parsers_own_words_are_quoted() {
+        let (_, problems) = Config::parse("theme = ", Lang::Ko);
+        let (head, quoted) = problems[0].split_once('"').unwrap();
+        assert!(head.contains("올바른 TOML이 아닙니다"), "{head}");
+        assert!(quoted.ends_with("\")"), "{quoted}");
     }
 }

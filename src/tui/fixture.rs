@@ -263,7 +263,7 @@ pub fn vault() -> Vault {
             "broken.md",
             3,
             5,
-            "answer letter \"E\" has no option",
+            crate::vault::Message::AnswerLetterWithoutOption { letter: 'E' },
         )],
         ..Vault::default()
     }

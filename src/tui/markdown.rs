@@ -79,9 +79,9 @@ impl Rendered {
 /// A piece of inline text before `**` runs and wikilinks are resolved.
 #[derive(Debug, Clone)]
 pub(super) struct Seg {
-    text: String,
-    style: Style,
-    code: bool,
+    pub(super) text: String,
+    pub(super) style: Style,
+    pub(super) code: bool,
 }
 
 #[derive(Debug, Default)]
@@ -100,6 +100,8 @@ pub(super) struct Walker<'a> {
     pub(super) italic: usize,
     pub(super) strike: usize,
     pub(super) link: usize,
+    /// Open links: their target and where their text starts in `inline`.
+    pub(super) link_targets: Vec<(String, usize)>,
     pub(super) heading: Option<HeadingLevel>,
     pub(super) lists: Vec<Option<u64>>,
     pub(super) item_marker: Option<String>,
@@ -124,6 +126,7 @@ pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rend
         italic: 0,
         strike: 0,
         link: 0,
+        link_targets: Vec::new(),
         heading: None,
         lists: Vec::new(),
         item_marker: None,
@@ -302,7 +305,11 @@ impl Walker<'_> {
                 Tag::Emphasis => self.italic += 1,
                 Tag::Strong => self.bold += 1,
                 Tag::Strikethrough => self.strike += 1,
-                Tag::Link { .. } => self.link += 1,
+                Tag::Link { dest_url, .. } => {
+                    self.link += 1;
+                    self.link_targets
+                        .push((dest_url.to_string(), self.inline.len()));
+                }
                 Tag::Table(aligns) => {
                     self.flush_inline();
                     self.table = Some(TableState {
@@ -361,7 +368,10 @@ impl Walker<'_> {
                 TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
                 TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
                 TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
-                TagEnd::Link => self.link = self.link.saturating_sub(1),
+                TagEnd::Link => {
+                    self.link = self.link.saturating_sub(1);
+                    self.link_target();
+                }
                 TagEnd::TableHead => {
                     if let Some(t) = &mut self.table {
                         t.head_rows = t.rows.len();

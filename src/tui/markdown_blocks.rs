@@ -13,6 +13,28 @@ use crate::i18n::Lang;
 use crate::vault::Note;
 
 impl Walker<'_> {
+    /// Shows a link's URL after its text (`문서 (https://…)`) unless the
+    /// text is the URL: a terminal without hyperlinks still shows where
+    /// the link goes, and the URL is itself a link where it has them.
+    pub(super) fn link_target(&mut self) {
+        let Some((url, start)) = self.link_targets.pop() else {
+            return;
+        };
+        let text: String = self.inline[start.min(self.inline.len())..]
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        if wrap::find_url(&url).is_none_or(|r| r.start != 0) || text.trim() == url {
+            return;
+        }
+        let url = crate::text::visible(&url).into_owned();
+        self.inline.push(super::markdown::Seg {
+            text: format!(" ({url})"),
+            style: self.theme.link,
+            code: false,
+        });
+    }
+
     pub(super) fn header(&mut self, note: &Note, lang: Lang) {
         let t = self.theme;
         let mut pieces: Vec<(String, Style)> = Vec::new();

@@ -15,6 +15,7 @@ mod context;
 pub mod editor;
 pub mod event;
 pub mod frame;
+pub mod hyperlink;
 pub mod keymap;
 pub mod keys;
 pub mod layout;

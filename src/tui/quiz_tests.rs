@@ -528,6 +528,33 @@ fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
 }
 
 #[test]
+fn e_in_the_exam_review_asks_for_the_editor_at_the_question() {
+    let mut a = quiz_app(80, 24);
+    a.editor = Some("vim".into());
+    exam(&mut a);
+    a.update(Action::Submit);
+    a.update(Action::Confirm);
+    a.update(Action::Review);
+    assert_eq!(a.context(), Context::ExamAnswers);
+    let Some(Layer::Review(r)) = a.layers.last() else {
+        panic!("no review")
+    };
+    let ix = r
+        .current()
+        .and_then(crate::quiz::ReviewItem::vault_question)
+        .expect("a question");
+    a.update(Action::Edit);
+    let req = a.edit_request.take().expect("an edit request");
+    let q = a.vault.question(ix);
+    assert_eq!(req.line, q.line);
+    let crate::vault::QuestionOrigin::Note(n) = q.origin else {
+        panic!("a bank question")
+    };
+    assert!(req.path.ends_with(&a.vault.note(n).path), "{req:?}");
+    assert_eq!(a.context(), Context::ExamAnswers, "the review stays open");
+}
+
+#[test]
 fn exam_options_stay_aligned_when_one_is_chosen() {
     let mut a = quiz_app(80, 24);
     exam(&mut a);

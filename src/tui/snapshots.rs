@@ -179,3 +179,27 @@ fn english_ui_on_korean_notes() {
     a.act(Action::NextPane);
     insta::assert_snapshot!("study_en_80x24", screen(&mut a, 80, 24));
 }
+
+/// The fixture app with the spot note renamed to a long Korean title.
+fn app_with_a_long_title() -> App {
+    let mut vault = fixture::vault();
+    let long = "스팟 인스턴스를 마스터·코어·태스크 노드에 나누어 두는 비용 절감 전략 정리";
+    vault.notes[0].title = long.into();
+    vault.notes[0].heading = Some(long.into());
+    App::new(vault, Lang::Ko, Theme::default(), Keymap::default())
+}
+
+#[test]
+fn long_titles_in_the_tree_are_cut_so_the_question_count_shows() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = app_with_a_long_title();
+        let text = screen(&mut a, w, h);
+        // List rows: a note row starts with its open mark or two spaces.
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("▶ 스팟")).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        for row in rows {
+            assert!(row.contains("… (1)"), "count cut off at {w}×{h}: {row}");
+        }
+        insta::assert_snapshot!(format!("study_long_title_{w}x{h}"), text);
+    }
+}

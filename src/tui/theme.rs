@@ -22,6 +22,9 @@ pub enum ThemeKind {
 pub struct Theme {
     /// Which palette this is.
     pub kind: ThemeKind,
+    /// URLs are written as terminal hyperlinks (OSC 8); see
+    /// [`super::hyperlink::HyperlinkMode`]. Off unless the app turns it on.
+    pub hyperlinks: bool,
     /// Plain text.
     pub text: Style,
     /// Secondary text: counts, dates, paths.
@@ -97,6 +100,7 @@ impl Theme {
         let fg = |color| Style::new().fg(color);
         Theme {
             kind,
+            hyperlinks: false,
             text: fg(c.text),
             dim: fg(c.dim),
             title: fg(c.accent).add_modifier(Modifier::BOLD),
@@ -134,6 +138,7 @@ impl Theme {
         let m = |m: Modifier| Style::new().add_modifier(m);
         Theme {
             kind: ThemeKind::Mono,
+            hyperlinks: false,
             text: Style::new(),
             dim: Style::new(),
             title: m(Modifier::BOLD),
@@ -165,11 +170,13 @@ impl Theme {
     /// The other of dark and light (mono stays mono: NO_COLOR wins).
     #[must_use]
     pub fn toggled(&self) -> Theme {
-        match self.kind {
+        let mut t = match self.kind {
             ThemeKind::Dark => Self::new(ThemeKind::Light),
             ThemeKind::Light => Self::new(ThemeKind::Dark),
             ThemeKind::Mono => self.clone(),
-        }
+        };
+        t.hyperlinks = self.hyperlinks;
+        t
     }
 }
 

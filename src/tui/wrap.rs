@@ -116,6 +116,23 @@ pub fn wrap(
             flush(&mut out, &mut cur);
             cur.extend_from_slice(word);
             cur_w = word_w;
+        } else if is_url(word) {
+            // A URL longer than a line starts a line of its own and is
+            // cut only there: it reads (and copies) as one block, never
+            // half at the end of a line of prose.
+            if !cur.is_empty() {
+                flush(&mut out, &mut cur);
+                cur_w = 0;
+            }
+            for &(c, st) in word {
+                let w = char_width(c);
+                if cur_w + w > avail(&out) && !cur.is_empty() {
+                    flush(&mut out, &mut cur);
+                    cur_w = 0;
+                }
+                cur.push((c, st));
+                cur_w += w;
+            }
         } else {
             // Longer than a whole line: break between characters.
             if space_w == 1 && cur_w + 2 <= room {
@@ -139,6 +156,28 @@ pub fn wrap(
         flush(&mut out, &mut cur);
     }
     out
+}
+
+/// True for a word that holds a URL (`https://…`, `mailto:…`), which is
+/// never broken where it fits a line.
+fn is_url(word: &[(char, Style)]) -> bool {
+    let text: String = word.iter().map(|(c, _)| *c).collect();
+    find_url(&text).is_some()
+}
+
+/// The byte range of the first URL in `text`: a scheme (`http`, `https`,
+/// `ftp`, `file`) and `://`, or `mailto:`, then printable ASCII up to a
+/// closing bracket or quote (a Korean particle right after a URL,
+/// `https://a.io/x에서`, is not part of it).
+pub fn find_url(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = ["https://", "http://", "ftp://", "file://", "mailto:"]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()?;
+    let end = text[start..]
+        .find(|c: char| !c.is_ascii_graphic() || matches!(c, '>' | ')' | ']' | '"' | '\'' | '<'))
+        .map_or(text.len(), |e| start + e);
+    Some(start..end)
 }
 
 /// Groups characters of equal style into spans.
@@ -218,6 +257,32 @@ mod tests {
         );
         assert_eq!(texts(&lines), ["굵게을 봐", "다음"]);
         assert_eq!(lines[0].spans[0].style, bold);
+    }
+
+    #[test]
+    fn a_url_is_never_broken_where_it_fits_a_line() {
+        let url = "https://docs.aws.amazon.com/emr/spot";
+        let text = format!("자세한 내용은 {url} 문서를 보라");
+        let lines = wrap_plain(&text, Style::new(), 40);
+        assert_eq!(texts(&lines), ["자세한 내용은", url, "문서를 보라"]);
+    }
+
+    #[test]
+    fn a_url_longer_than_the_line_starts_a_line_of_its_own() {
+        let url = "https://docs.aws.amazon.com/emr/latest/ManagementGuide/spot.html";
+        let text = format!("참고: {url}");
+        let lines = texts(&wrap_plain(&text, Style::new(), 30));
+        assert_eq!(lines[0], "참고:");
+        assert_eq!(lines[1..].concat(), url);
+        assert!(lines[1].starts_with("https://"));
+    }
+
+    #[test]
+    fn urls_are_found_with_their_scheme_and_end_at_a_space_or_bracket() {
+        assert_eq!(find_url("보라 <https://a.io/x> 끝"), Some(8..22));
+        assert_eq!(find_url("mailto:me@x.kr"), Some(0..14));
+        assert_eq!(find_url("https://a.io/x에서"), Some(0..14));
+        assert_eq!(find_url("www.example.com"), None);
     }
 
     #[test]

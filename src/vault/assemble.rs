@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::Parsed;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
+use crate::vault::message::Message;
 use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
 use crate::vault::tags::TagInterner;
 
@@ -121,9 +122,9 @@ impl Assembler {
                         &b.path,
                         note_line,
                         1,
-                        format!(
-                            "note '{name}' is not in the vault; the entry keeps only its own tags"
-                        ),
+                        Message::BankNoteMissing {
+                            name: name.to_string(),
+                        },
                     );
                     d.root = root;
                     vault.diagnostics.push(d);
@@ -168,16 +169,12 @@ fn duplicate_ids(vault: &mut Vault) {
             &path,
             q.line,
             1,
-            format!(
-                "question id '{}' is also used at {other}:{}; their progress would be shared{}",
-                q.id,
-                vault.questions[j].line,
-                if crate::vault::id::is_derived(&q.id) {
-                    " (give one its own id: '^name' at the end of its stem, 'id:' in a bank)"
-                } else {
-                    " (ids must be unique across the vault: rename one)"
-                }
-            ),
+            Message::DuplicateId {
+                id: q.id.0.clone(),
+                other,
+                line: vault.questions[j].line,
+                derived: crate::vault::id::is_derived(&q.id),
+            },
         );
         d.root = root;
         vault.diagnostics.push(d);

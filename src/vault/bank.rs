@@ -10,6 +10,7 @@ use super::frontmatter::{
     error_position, kind_of, list_or_split, scalar, strip_location, too_deep, with_line,
 };
 use super::labels::answer_letters;
+use super::message::{Message, YamlPlace};
 use super::model::{Explanations, Letter, OptionDraft, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 
@@ -62,7 +63,7 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         ..ParsedBank::default()
     };
     if let Some((line, column)) = super::nesting::yaml_too_deep(text, super::nesting::MAX_NESTING) {
-        let message = too_deep("question bank");
+        let message = too_deep(YamlPlace::Bank);
         bank.diagnostics.push(with_line(
             Diagnostic::error(path, line, column, message),
             text,
@@ -75,10 +76,10 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         Err(err) => {
             let (line, column) = error_position(text, &err).unwrap_or((1, 1));
             let (line, column) = inside_text(text, line, column);
-            let message = format!(
-                "invalid YAML in question bank: {}",
-                strip_location(&err.to_string())
-            );
+            let message = Message::InvalidYaml {
+                place: YamlPlace::Bank,
+                error: strip_location(&err.to_string()),
+            };
             bank.diagnostics.push(with_line(
                 Diagnostic::error(path, line, column, message),
                 text,
@@ -91,10 +92,9 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
         Value::Sequence(entries) => entries,
         Value::Null => return bank,
         other => {
-            let message = format!(
-                "a question bank must be a list of entries ('- question: …'), found {}",
-                kind_of(&other)
-            );
+            let message = Message::BankNotList {
+                found: kind_of(&other),
+            };
             bank.diagnostics
                 .push(with_line(Diagnostic::error(path, 1, 1, message), text, 1));
             return bank;
@@ -116,10 +116,9 @@ fn parse_bank_text(path: &str, text: &str) -> ParsedBank {
             dropped: &mut dropped,
         };
         let Value::Mapping(map) = entry else {
-            let message = format!(
-                "a bank entry must be a mapping with 'question:', found {}",
-                kind_of(entry)
-            );
+            let message = Message::BankEntryNotMapping {
+                found: kind_of(entry),
+            };
             e.error("", message);
             continue;
         };
@@ -174,7 +173,7 @@ impl Entry<'_> {
             .map_or(self.start, |(i, _)| i + 1)
     }
 
-    fn report(&mut self, key: &str, message: String, error: bool) {
+    fn report(&mut self, key: &str, message: Message, error: bool) {
         if self.diags.len() >= MAX_PER_FILE {
             *self.dropped += 1;
             return;
@@ -191,14 +190,14 @@ impl Entry<'_> {
         self.diags.push(d.with_source(text, span));
     }
 
-    fn error(&mut self, key: &str, message: String) {
+    fn error(&mut self, key: &str, message: Message) {
         self.report(key, message, true);
     }
 
     /// An error at option key `key` of this entry's `options:` map (on
     /// the `options:` line of a flow map, or on a line of its own below),
     /// else at `options:` itself.
-    fn option_error(&mut self, key: &str, message: String) {
+    fn option_error(&mut self, key: &str, message: Message) {
         let options = self.key_line("options");
         let Some((line, column)) = self.option_key_position(options, key) else {
             self.error("options", message);
@@ -255,10 +254,7 @@ impl Entry<'_> {
             .map(|s| plain(&s))
             .filter(|s| !s.is_empty())
         else {
-            self.error(
-                "",
-                "bank entry has no 'question:' text; entry skipped".to_owned(),
-            );
+            self.error("", Message::BankEntryNoQuestion);
             return None;
         };
         let mut errors = 0;
@@ -275,11 +271,7 @@ impl Entry<'_> {
                 Ok(raw) => {
                     super::text::extend_unique(&mut tags, raw.iter().filter_map(|r| Tag::parse(r)));
                 }
-                Err(found) => self.report(
-                    "tags",
-                    format!("tags must be a list or text, found {found}"),
-                    false,
-                ),
+                Err(found) => self.report("tags", Message::TagsNotList { found }, false),
             }
         }
         let note = get("note").and_then(scalar).map(|s| super::text::fold(&s));
@@ -315,10 +307,7 @@ impl Entry<'_> {
         match value {
             None => {
                 *errors += 1;
-                self.error(
-                    "",
-                    "bank entry has no 'answer:'; it is left out of quizzes".to_owned(),
-                );
+                self.error("", Message::BankEntryNoAnswer);
             }
             Some(v) => {
                 let raw: Vec<String> = match v {
@@ -329,10 +318,7 @@ impl Entry<'_> {
                     let found = answer_letters(r.trim());
                     if found.is_empty() {
                         *errors += 1;
-                        self.error(
-                            "answer",
-                            format!("answer '{r}' names no option letter (A–J)"),
-                        );
+                        self.error("answer", Message::AnswerNamesNoLetter { answer: r.clone() });
                     }
                     answer.extend(found.into_iter().map(|(l, _)| l));
                 }
@@ -343,7 +329,7 @@ impl Entry<'_> {
         for &l in &answer {
             if !options.iter().any(|o| o.letter == l) {
                 *errors += 1;
-                self.error("answer", format!("answer letter '{l}' has no option"));
+                self.error("answer", Message::AnswerLetterWithoutOption { letter: l });
             }
         }
         answer
@@ -359,7 +345,7 @@ impl Entry<'_> {
                 if !options.iter().any(|o| o.letter == letter) {
                     self.report(
                         "explanations",
-                        format!("explanation for option '{letter}', but the entry has no option {letter}"),
+                        Message::ExplanationWithoutOption { letter, bank: true },
                         false,
                     );
                     continue;
@@ -381,7 +367,7 @@ impl Entry<'_> {
                     let key = scalar(k).unwrap_or_default();
                     let Some(letter) = single_letter(&key) else {
                         *errors += 1;
-                        let message = format!("option key '{key}' is not a letter A–J");
+                        let message = Message::OptionKeyNotLetter { key: key.clone() };
                         self.option_error(&key, message);
                         continue;
                     };
@@ -399,7 +385,7 @@ impl Entry<'_> {
                         .map(|i| char::from(b'A' + i))
                     else {
                         *errors += 1;
-                        self.error("options", "more than 10 options (A–J)".to_owned());
+                        self.error("options", Message::TooManyOptions);
                         break;
                     };
                     let text = scalar(v).unwrap_or_default();
@@ -418,10 +404,9 @@ impl Entry<'_> {
                 *errors += 1;
                 self.error(
                     "options",
-                    format!(
-                        "options must be a mapping or a list, found {}",
-                        kind_of(other)
-                    ),
+                    Message::OptionsNotMappingOrList {
+                        found: kind_of(other),
+                    },
                 );
             }
             None => {}
@@ -431,14 +416,14 @@ impl Entry<'_> {
         for o in &options {
             if seen.contains(&o.letter) {
                 *errors += 1;
-                let message = format!("option letter '{}' repeats", o.letter);
+                let message = Message::OptionLetterRepeats { letter: o.letter };
                 self.option_error(&o.letter.to_string(), message);
             } else if o.letter != expected {
                 *errors += 1;
-                let message = format!(
-                    "option letters skip to '{}' (expected '{expected}')",
-                    o.letter
-                );
+                let message = Message::OptionLettersSkipTo {
+                    to: o.letter,
+                    expected,
+                };
                 self.option_error(&o.letter.to_string(), message);
             }
             seen.push(o.letter);
@@ -448,10 +433,9 @@ impl Entry<'_> {
             *errors += 1;
             self.error(
                 "",
-                format!(
-                    "a question needs at least 2 options, found {}",
-                    options.len()
-                ),
+                Message::TooFewOptions {
+                    found: options.len(),
+                },
             );
         }
         options

@@ -7,6 +7,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::message::Message;
+use crate::i18n::Lang;
+
 /// At most this many diagnostics are kept per file; the rest are counted
 /// in one closing warning. A hostile note of a million bad options must
 /// not turn into a million messages.
@@ -18,7 +21,10 @@ pub fn dropped_summary(path: &str, line: usize, dropped: usize) -> Diagnostic {
         path,
         line,
         1,
-        format!("{dropped} more problems in this file are not shown (limit {MAX_PER_FILE} a file)"),
+        Message::Dropped {
+            dropped,
+            limit: MAX_PER_FILE,
+        },
     )
 }
 
@@ -30,6 +36,16 @@ pub enum Severity {
     Error,
     /// Worth fixing, but nothing is lost.
     Warning,
+}
+
+impl Severity {
+    /// `error` or `warning` in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("오류", "error"),
+            Severity::Warning => lang.pick("경고", "warning"),
+        }
+    }
 }
 
 impl fmt::Display for Severity {
@@ -55,8 +71,13 @@ pub struct Diagnostic {
     pub column: usize,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, for a person, quoting the offending value.
+    /// What is wrong, in English, quoting the offending value: the stable
+    /// text of JSON output and of [`fmt::Display`].
     pub message: String,
+    /// What is wrong, as data: [`Diagnostic::text`] words it in a language.
+    /// Boxed: a diagnostic is the error of many a `Result`, kept small.
+    #[serde(skip)]
+    pub kind: Box<Message>,
     /// The text of the offending line, for snippets (no line break).
     #[serde(skip)]
     pub source_line: Option<String>,
@@ -67,32 +88,32 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a line and column.
-    pub fn error(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(path: &str, line: usize, column: usize, message: Message) -> Self {
         Self::new(Severity::Error, path, line, column, message)
     }
 
     /// A warning at a line and column.
-    pub fn warning(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: &str, line: usize, column: usize, message: Message) -> Self {
         Self::new(Severity::Warning, path, line, column, message)
     }
 
-    fn new(
-        severity: Severity,
-        path: &str,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    fn new(severity: Severity, path: &str, line: usize, column: usize, kind: Message) -> Self {
         Diagnostic {
             root: 0,
             path: path.to_owned(),
             line: line.max(1),
             column: column.max(1),
             severity,
-            message: message.into(),
+            message: kind.text(Lang::En),
+            kind: Box::new(kind),
             source_line: None,
             span: 1,
         }
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.kind.text(lang)
     }
 
     /// Attaches the offending line's text and the width of the problem.

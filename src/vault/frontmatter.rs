@@ -9,6 +9,7 @@ use serde_yaml::Value;
 use super::yaml_fast::Plain;
 
 use super::diagnostic::Diagnostic;
+use super::message::{Found, Message, YamlPlace};
 use super::model::Date;
 use super::tags::Tag;
 
@@ -53,7 +54,7 @@ fn parse_with(
     if let Some((rel, column)) = super::nesting::yaml_too_deep(yaml, super::nesting::MAX_NESTING) {
         let line = first_line + rel - 1;
         diags.push(with_line(
-            Diagnostic::error(path, line, column, too_deep("frontmatter")),
+            Diagnostic::error(path, line, column, too_deep(YamlPlace::Frontmatter)),
             yaml,
             rel,
         ));
@@ -69,10 +70,10 @@ fn parse_with(
                     path,
                     line,
                     column,
-                    format!(
-                        "invalid YAML in frontmatter: {}",
-                        strip_location(&err.to_string())
-                    ),
+                    Message::InvalidYaml {
+                        place: YamlPlace::Frontmatter,
+                        error: strip_location(&err.to_string()),
+                    },
                 ),
                 yaml,
                 line + 1 - first_line,
@@ -88,10 +89,9 @@ fn parse_with(
                 path,
                 first_line,
                 1,
-                format!(
-                    "frontmatter must be a mapping of keys (title:, tags:, …), found {}",
-                    kind_of(&other)
-                ),
+                Message::FrontmatterNotMapping {
+                    found: kind_of(&other),
+                },
             ));
             return (fm, diags);
         }
@@ -102,12 +102,12 @@ fn parse_with(
 }
 
 /// The message for YAML nested past [`super::nesting::MAX_NESTING`] in
-/// `what` ("frontmatter", "question bank").
-pub(crate) fn too_deep(what: &str) -> String {
-    format!(
-        "{what} nests lists or maps deeper than {} levels; it is not read",
-        super::nesting::MAX_NESTING
-    )
+/// `place` (a frontmatter, a question bank).
+pub(crate) fn too_deep(place: YamlPlace) -> Message {
+    Message::YamlTooDeep {
+        place,
+        limit: super::nesting::MAX_NESTING,
+    }
 }
 
 /// A frontmatter value as `read_fields` needs it, from serde_yaml or from
@@ -116,22 +116,22 @@ trait Field {
     /// The value as text, if it is a scalar.
     fn text(&self) -> Option<Cow<'_, str>>;
     /// See [`list_or_split`].
-    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String>;
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, Found>;
     fn is_null(&self) -> bool;
-    fn kind(&self) -> &'static str;
+    fn kind(&self) -> Found;
 }
 
 impl Field for Value {
     fn text(&self) -> Option<Cow<'_, str>> {
         scalar(self).map(Cow::Owned)
     }
-    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String> {
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, Found> {
         list_or_split(self, split).map(|l| l.into_iter().map(Cow::Owned).collect())
     }
     fn is_null(&self) -> bool {
         Value::is_null(self)
     }
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> Found {
         kind_of(self)
     }
 }
@@ -143,7 +143,7 @@ impl Field for Plain<'_> {
             Plain::Null | Plain::List(_) => None,
         }
     }
-    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, String> {
+    fn list(&self, split: bool) -> Result<Vec<Cow<'_, str>>, Found> {
         Ok(match self {
             Plain::Null => Vec::new(),
             Plain::List(items) => items.iter().map(|s| Cow::Borrowed(*s)).collect(),
@@ -154,11 +154,11 @@ impl Field for Plain<'_> {
     fn is_null(&self) -> bool {
         *self == Plain::Null
     }
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> Found {
         match self {
-            Plain::Null => "nothing",
-            Plain::Text(_) => "text",
-            Plain::List(_) => "a list",
+            Plain::Null => Found::Nothing,
+            Plain::Text(_) => Found::Text,
+            Plain::List(_) => Found::List,
         }
     }
 }
@@ -178,7 +178,7 @@ fn read_fields<'v, V: Field + 'v>(
     fm: &mut Frontmatter,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut problem = |key: &str, message: String| {
+    let mut problem = |key: &str, message: Message| {
         let rel = key_line(yaml, key);
         let line = first_line + rel - 1;
         diags.push(with_line(
@@ -194,7 +194,12 @@ fn read_fields<'v, V: Field + 'v>(
                     fm.title = Some(super::text::fold(&t));
                 }
                 Some(_) => {}
-                None => problem(key, format!("title must be text, found {}", value.kind())),
+                None => problem(
+                    key,
+                    Message::TitleNotText {
+                        found: value.kind(),
+                    },
+                ),
             },
             "created" | "modified" => match value.text().and_then(|s| date(&s)) {
                 Some(d) if key == "created" => fm.created = Some(d),
@@ -203,10 +208,13 @@ fn read_fields<'v, V: Field + 'v>(
                 None => {
                     let found = value
                         .text()
-                        .map_or_else(|| value.kind().to_owned(), |s| format!("'{s}'"));
+                        .map_or_else(|| value.kind(), |s| Found::Value(s.into_owned()));
                     problem(
                         key,
-                        format!("{key} must be a date YYYY-MM-DD, found {found}"),
+                        Message::DateInvalid {
+                            key: key.to_owned(),
+                            found,
+                        },
                     );
                 }
             },
@@ -217,7 +225,7 @@ fn read_fields<'v, V: Field + 'v>(
                         raw.iter().filter_map(|r| Tag::parse(r)),
                     );
                 }
-                Err(found) => problem(key, format!("tags must be a list or text, found {found}")),
+                Err(found) => problem(key, Message::TagsNotList { found }),
             },
             "aliases" => match value.list(false) {
                 Ok(raw) => fm.aliases.extend(
@@ -226,10 +234,7 @@ fn read_fields<'v, V: Field + 'v>(
                         .filter(|a| !a.is_empty()),
                 ),
                 Err(found) => {
-                    problem(
-                        key,
-                        format!("aliases must be a list or text, found {found}"),
-                    );
+                    problem(key, Message::AliasesNotList { found });
                 }
             },
             _ => {}
@@ -250,16 +255,16 @@ pub(crate) fn scalar(value: &Value) -> Option<String> {
 
 /// A list of scalars, or one string: split on commas and spaces for tags
 /// (`a, b` / `a b`), kept whole for aliases. `Err` names what was found.
-pub(crate) fn list_or_split(value: &Value, split: bool) -> Result<Vec<String>, String> {
+pub(crate) fn list_or_split(value: &Value, split: bool) -> Result<Vec<String>, Found> {
     match value {
         Value::Null => Ok(Vec::new()),
         Value::Sequence(items) => items
             .iter()
             .filter(|v| !v.is_null())
-            .map(|v| scalar(v).ok_or_else(|| format!("a list holding {}", kind_of(v))))
+            .map(|v| scalar(v).ok_or_else(|| Found::ListHolding(Box::new(kind_of(v)))))
             .collect(),
         Value::Tagged(t) => list_or_split(&t.value, split),
-        Value::Mapping(_) => Err(kind_of(value).to_owned()),
+        Value::Mapping(_) => Err(kind_of(value)),
         _ => {
             let s = scalar(value).unwrap_or_default();
             Ok(if split {
@@ -282,15 +287,15 @@ fn date(s: &str) -> Option<Date> {
     Date::parse(d)
 }
 
-pub(crate) fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> Found {
     match value {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
+        Value::Null => Found::Nothing,
+        Value::Bool(_) => Found::Boolean,
+        Value::Number(_) => Found::Number,
+        Value::String(_) => Found::Text,
+        Value::Sequence(_) => Found::List,
+        Value::Mapping(_) => Found::Mapping,
+        Value::Tagged(_) => Found::Tagged,
     }
 }
 

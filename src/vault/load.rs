@@ -447,7 +447,10 @@ fn read_capped(
     max: u64,
     buffer: &mut Vec<u8>,
 ) -> Result<usize, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::error(rel, 1, 1, format!("cannot read file: {e}"));
+    let cannot = |e: std::io::Error| {
+        let error = e.to_string();
+        Diagnostic::error(rel, 1, 1, super::message::Message::CannotReadFile { error })
+    };
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let cap = usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1);
     let mut filled = 0;
@@ -472,14 +475,11 @@ fn read_capped(
             rel,
             1,
             1,
-            format!(
-                "file is {size} bytes, over the {max}-byte limit for a {}; skipped",
-                if is_bank_path(rel) {
-                    "question bank"
-                } else {
-                    "note"
-                }
-            ),
+            super::message::Message::FileTooLarge {
+                size,
+                max,
+                bank: is_bank_path(rel),
+            },
         ));
     }
     Ok(filled)

@@ -12,6 +12,7 @@ pub mod id;
 mod labels;
 pub mod load;
 mod markdown;
+pub mod message;
 pub mod model;
 pub mod nesting;
 pub mod note;
@@ -29,6 +30,7 @@ pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};
+pub use message::Message;
 pub use model::{
     Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
     Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,

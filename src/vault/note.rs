@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
 use super::load::Depth;
+use super::message::Message;
 use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::tolerant::{self, QuestionStyle, Read};
@@ -63,11 +64,10 @@ fn cut_deep_markdown(
             path,
             body_line + line - 1,
             column,
-            format!(
-                "quotes or lists nested deeper than {} levels on {lines} line(s); \
-                 the deeper levels are read as text",
-                super::nesting::MAX_NESTING
-            ),
+            Message::MarkdownTooDeep {
+                limit: super::nesting::MAX_NESTING,
+                lines,
+            },
         ));
     }
 }
@@ -79,13 +79,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     let mut fm = frontmatter::Frontmatter::default();
     if split.unterminated {
         diagnostics.push(
-            Diagnostic::error(
-                path,
-                1,
-                1,
-                "frontmatter opened with '---' is never closed; the whole file is read as body",
-            )
-            .with_source("---", 3),
+            Diagnostic::error(path, 1, 1, Message::FrontmatterUnclosed).with_source("---", 3),
         );
     } else if let Some(range) = split.yaml.clone() {
         let (parsed, diags) = frontmatter::parse(path, &text[range], split.yaml_line);

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use super::diagnostic::{Diagnostic, MAX_PER_FILE, dropped_summary};
 use super::markdown::{Span, Unit};
+use super::message::Message;
 use super::model::{Answer, Explanations, Letter, OptionDraft, Options};
 use super::text::{column_and_line, strip_bold};
 
@@ -206,10 +207,9 @@ impl<'u> Parser<'_, 'u> {
                         b.options.push((option(letter, text), item.clone()));
                     } else {
                         b.errors += 1;
-                        let message = format!(
-                            "option '{}' does not start with a letter such as 'A)'",
-                            clip(&super::text::fold(&plain))
-                        );
+                        let message = Message::OptionWithoutLetter {
+                            text: clip(&super::text::fold(&plain)),
+                        };
                         if self.diags.len() < MAX_PER_FILE {
                             let d = diag_at(self.body, self.path, item, None, true, message);
                             self.diags.push(d);
@@ -238,9 +238,10 @@ impl<'u> Parser<'_, 'u> {
                                 self.last_line = item.line;
                                 continue;
                             }
-                            let message = format!(
-                                "explanation for option '{letter}', but the question has no option {letter}"
-                            );
+                            let message = Message::ExplanationWithoutOption {
+                                letter,
+                                bank: false,
+                            };
                             let d =
                                 diag_at(self.body, self.path, item, Some(letter), false, message);
                             self.diags.push(d);
@@ -265,7 +266,7 @@ impl<'u> Parser<'_, 'u> {
             mut errors,
             ..
         } = b;
-        let mut err = |span: &Span, letter: Option<Letter>, message: String| {
+        let mut err = |span: &Span, letter: Option<Letter>, message: Message| {
             errors += 1;
             if self.diags.len() < MAX_PER_FILE {
                 let d = diag_at(self.body, self.path, span, letter, true, message);
@@ -277,11 +278,7 @@ impl<'u> Parser<'_, 'u> {
         };
         let stem = super::text::fold(&stem.join(" "));
         if stem.is_empty() {
-            err(
-                &stem_span,
-                None,
-                "question has no text after its label".to_owned(),
-            );
+            err(&stem_span, None, Message::NoStemText);
         }
         for (span, letter, message) in letter_problems(&options) {
             err(span, Some(letter), message);
@@ -290,24 +287,19 @@ impl<'u> Parser<'_, 'u> {
             err(
                 &stem_span,
                 None,
-                format!(
-                    "a question needs at least 2 options, found {}",
-                    options.len()
-                ),
+                Message::TooFewOptions {
+                    found: options.len(),
+                },
             );
         }
         let mut letters = Vec::new();
         match &answer {
-            None => err(
-                &stem_span,
-                None,
-                "question has no answer line such as '정답: B'".to_owned(),
-            ),
+            None => err(&stem_span, None, Message::NoAnswerLine),
             Some((found, span, text)) if found.is_empty() => {
                 err(
                     span,
                     None,
-                    format!("answer '{}' names no option letter (A–J)", clip(text)),
+                    Message::AnswerNamesNoLetter { answer: clip(text) },
                 );
             }
             Some((found, span, _)) => {
@@ -316,7 +308,7 @@ impl<'u> Parser<'_, 'u> {
                         err(
                             span,
                             Some(letter),
-                            format!("answer letter '{letter}' has no option"),
+                            Message::AnswerLetterWithoutOption { letter },
                         );
                     }
                     letters.push(letter);
@@ -381,7 +373,7 @@ fn option(letter: Letter, text: &str) -> OptionDraft {
 /// Gaps and repeats in the option letters, which must run A, B, C, …
 fn letter_problems<'o, 'u>(
     options: &'o [(OptionDraft, Span<'u>)],
-) -> Vec<(&'o Span<'u>, Letter, String)> {
+) -> Vec<(&'o Span<'u>, Letter, Message)> {
     let mut out = Vec::new();
     let mut expected = 'A';
     let mut seen = Vec::new();
@@ -390,14 +382,13 @@ fn letter_problems<'o, 'u>(
             out.push((
                 span,
                 opt.letter,
-                format!("option letter '{}' repeats", opt.letter),
+                Message::OptionLetterRepeats { letter: opt.letter },
             ));
         } else if opt.letter != expected {
-            let message = format!(
-                "option letters skip from '{}' to '{}'",
-                prev(expected),
-                opt.letter
-            );
+            let message = Message::OptionLettersSkip {
+                from: prev(expected),
+                to: opt.letter,
+            };
             out.push((span, opt.letter, message));
         }
         seen.push(opt.letter);
@@ -434,7 +425,7 @@ fn diag_at(
     span: &Span,
     letter: Option<Letter>,
     error: bool,
-    message: String,
+    message: Message,
 ) -> Diagnostic {
     let (mut column, line_text) = column_and_line(body, span.offset);
     let mut width = line_text.chars().count().saturating_sub(column - 1).max(1);

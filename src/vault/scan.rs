@@ -13,7 +13,7 @@ pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             path,
             line,
             column,
-            "binary file (NUL byte): skipped, notes must be UTF-8 text",
+            super::message::Message::BinaryFile,
         ));
     }
     // A SIMD check, then a copy: the standard library's check walks Hangul
@@ -28,10 +28,10 @@ pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
                 path,
                 line,
                 column,
-                format!(
-                    "invalid UTF-8 (byte 0x{:02x} at offset {pos}): file skipped",
-                    bytes[pos]
-                ),
+                super::message::Message::InvalidUtf8 {
+                    byte: bytes[pos],
+                    offset: pos,
+                },
             )
         })?,
     };

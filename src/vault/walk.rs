@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::{Job, LoadError, Refusal, Source, error_path, relative};
 use crate::vault::bank::is_bank_path;
 use crate::vault::diagnostic::Diagnostic;
+use crate::vault::message::{Message, SpecialFile};
 
 /// Entries (files, folders and links of any kind) a walk visits before it
 /// stops with a diagnostic: far more than any vault, few enough that a
@@ -111,11 +112,9 @@ pub(super) fn walk(
                 "",
                 1,
                 1,
-                format!(
-                    "the walk stopped after visiting {} files and folders, more than any \
-                     vault holds; the rest of the folder is not read",
-                    walk.budget
-                ),
+                Message::WalkBudget {
+                    budget: walk.budget,
+                },
             );
             d.root = ix;
             diags.push(d);
@@ -170,8 +169,12 @@ impl Walk {
                     Err(err) => {
                         let rel = error_path(&err)
                             .map_or_else(String::new, |p| join(prefix, &relative(top, p)));
-                        let d =
-                            self.warning(&rel, format!("skipped while walking the vault: {err}"));
+                        let d = self.warning(
+                            &rel,
+                            Message::WalkSkipped {
+                                error: err.to_string(),
+                            },
+                        );
                         found.diags.push(d);
                     }
                 }
@@ -202,7 +205,7 @@ impl Walk {
                 found.files.push((rel, e.path().to_owned(), key));
             } else {
                 let what = special_kind(kind);
-                let d = self.warning(&rel, format!("not read: {what}, not a regular file"));
+                let d = self.warning(&rel, Message::NotRegularFile { what });
                 found.diags.push(d);
             }
         }
@@ -223,7 +226,9 @@ impl Walk {
             Err(e) => {
                 diags.push(self.warning(
                     &rel,
-                    format!("skipped while walking the vault: the link cannot be followed: {e}"),
+                    Message::LinkUnfollowable {
+                        error: e.to_string(),
+                    },
                 ));
                 return;
             }
@@ -231,10 +236,9 @@ impl Walk {
         if !target.starts_with(&self.real_root) {
             diags.push(self.warning(
                 &rel,
-                format!(
-                    "not followed: the link leads outside the vault, to '{}'",
-                    target.display()
-                ),
+                Message::LinkOutside {
+                    target: target.display().to_string(),
+                },
             ));
             return;
         }
@@ -247,11 +251,9 @@ impl Walk {
             if above.is_some_and(|a| a.starts_with(&target)) {
                 diags.push(self.warning(
                     &rel,
-                    format!(
-                        "File system loop found: the link leads to '{}', a folder above it; \
-                         not followed",
-                        target.display()
-                    ),
+                    Message::LinkLoop {
+                        target: target.display().to_string(),
+                    },
                 ));
             } else if key.is_none_or(|k| self.seen.insert(k)) {
                 pending.push_back((rel, target));
@@ -266,14 +268,11 @@ impl Walk {
             }
         } else if is_wanted(&rel) && !meta.is_file() {
             let what = special_kind(meta.file_type());
-            diags.push(self.warning(
-                &rel,
-                format!("not read: the link leads to {what}, not a regular file"),
-            ));
+            diags.push(self.warning(&rel, Message::LinkToSpecial { what }));
         }
     }
 
-    fn warning(&self, rel: &str, message: String) -> Diagnostic {
+    fn warning(&self, rel: &str, message: Message) -> Diagnostic {
         let mut d = Diagnostic::warning(rel, 1, 1, message);
         d.root = self.ix;
         d
@@ -298,22 +297,22 @@ fn is_wanted(rel: &str) -> bool {
 }
 
 /// What a file that is not a regular file is, for a diagnostic.
-fn special_kind(kind: std::fs::FileType) -> &'static str {
+fn special_kind(kind: std::fs::FileType) -> SpecialFile {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return "a named pipe (FIFO)";
+            return SpecialFile::Pipe;
         }
         if kind.is_socket() {
-            return "a socket";
+            return SpecialFile::Socket;
         }
         if kind.is_block_device() || kind.is_char_device() {
-            return "a device";
+            return SpecialFile::Device;
         }
     }
     let _ = kind;
-    "a special file"
+    SpecialFile::Other
 }
 
 /// File systems the kernel makes up: files without end, or without

@@ -9,6 +9,7 @@ mod bounded;
 mod cli_check;
 mod cli_export;
 mod cli_help;
+mod cli_korean;
 mod cli_search;
 mod cli_tags;
 mod cli_tolerant;

@@ -196,7 +196,7 @@ pub fn diagnostic_lines(
                 theme.dim,
             ),
             (format!("{label}: "), style),
-            (d.message.clone(), theme.text),
+            (d.text(lang), theme.text),
         ];
         lines.extend(wrap::wrap(
             &pieces,

@@ -356,8 +356,30 @@ impl Widget for ReaderView<'_> {
                 buf[(last, y)].set_symbol("›").set_style(self.theme.dim);
             }
         }
+        if self.theme.hyperlinks {
+            let rows = &s.rendered.rows;
+            let width = s.rendered.width;
+            for (y, i) in (area.y..area.bottom()).zip(s.scroll..rows.len()) {
+                if rows[i].wide {
+                    continue;
+                }
+                for (a, b, url) in crate::tui::hyperlink::row_links(rows, i, width) {
+                    let (a, b) = (clamp_col(a, area), clamp_col(b, area));
+                    crate::tui::hyperlink::link_cells(buf, area.x + a, area.x + b, y, &url);
+                }
+            }
+        }
     }
 }
+
+/// A column of the text as an offset in `area`, at most its width.
+fn clamp_col(col: usize, area: Rect) -> u16 {
+    u16::try_from(col).unwrap_or(u16::MAX).min(area.width)
+}
+
+#[cfg(test)]
+#[path = "reader_link_tests.rs"]
+mod link_tests;
 
 #[cfg(test)]
 mod overflow_tests {

@@ -2,7 +2,7 @@
 //! from the exam history: one question at a time in exam order, with the
 //! learner's answer, the right one, every explanation and the time spent;
 //! `f` cycles the filter (all, wrong, flagged, unanswered), ←/→ move,
-//! `o` opens the question's note.
+//! `o` opens the question's note, `e` its file in the editor.
 //!
 //! Owns the position and filter; the review itself is the quiz engine's
 //! [`ExamReview`]. Drawing is [`review_lines`], a pure function.
@@ -24,6 +24,8 @@ pub enum ReviewOutcome {
     None,
     /// Open this question's note.
     OpenNote(QuestionIx),
+    /// Open this question's file in the editor, at its line.
+    Edit(QuestionIx),
     /// The question is no longer in the vault: it has no note to open.
     NoNote,
     /// Close the review.
@@ -100,6 +102,14 @@ impl ReviewState {
                     Some(item) => item
                         .vault_question()
                         .map_or(ReviewOutcome::NoNote, ReviewOutcome::OpenNote),
+                    None => ReviewOutcome::None,
+                };
+            }
+            Action::Edit => {
+                return match self.current() {
+                    Some(item) => item
+                        .vault_question()
+                        .map_or(ReviewOutcome::NoNote, ReviewOutcome::Edit),
                     None => ReviewOutcome::None,
                 };
             }

@@ -11,6 +11,7 @@ use crate::vault::{frontmatter, markdown, question, scan};
 
 use super::merge::{claims, drop_replaced, settle};
 use super::{Form, Found, QuestionStyle};
+use crate::vault::message::Message;
 
 /// What munje read from a note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub struct UnreadLine {
     /// Its text.
     pub text: String,
     /// Why no question was read around it.
-    pub why: String,
+    pub why: Message,
 }
 
 impl ExplainedQuestion {
@@ -120,10 +121,10 @@ pub fn explain_note(
                 out.unread.push(UnreadLine {
                     line,
                     text: line_text(line),
-                    why: format!(
-                        "the tolerant reader is off (questions = \"strict\"); it would read the question at {}–{}",
-                        q.first, q.last
-                    ),
+                    why: Message::WhyStrictOff {
+                        first: q.first,
+                        last: q.last,
+                    },
                 });
             }
         }
@@ -214,16 +215,16 @@ fn shown_label(i: usize, written: &str) -> String {
 
 /// For a note with no question read: its first answer-like line and why
 /// it was not read, if it has one.
-pub fn unread_hint(note: &Note, style: QuestionStyle) -> Option<(usize, String)> {
+pub fn unread_hint(note: &Note, style: QuestionStyle) -> Option<(usize, Message)> {
     if !note.questions.is_empty() || !super::worth_reading(&note.body, &[]) {
         return None;
     }
     let reading = super::read(&note.body, note.body_line, true);
     if let (QuestionStyle::Strict, Some(q)) = (style, reading.questions.first()) {
-        let why = format!(
-            "the tolerant reader is off (questions = \"strict\"); it would read the question at {}–{}",
-            q.first, q.last
-        );
+        let why = Message::WhyStrictOff {
+            first: q.first,
+            last: q.last,
+        };
         return Some((q.key_lines.first().copied().unwrap_or(q.first), why));
     }
     // Answer lines only: a highlight or a star in prose is no sign of a

@@ -19,6 +19,8 @@
 //! Reads only the note's text; knows nothing of files or the vault.
 
 mod cues;
+
+use crate::vault::message::Message;
 pub(crate) mod explain;
 mod form;
 mod inline;
@@ -107,7 +109,7 @@ pub(crate) struct Problem {
     /// The line's text.
     pub source: String,
     /// What conflicts.
-    pub message: String,
+    pub message: Message,
 }
 
 /// A line that looks like a key but was not read as one, and why.
@@ -116,7 +118,7 @@ pub(crate) struct Unread {
     /// File line.
     pub line: usize,
     /// Why no question was read around it.
-    pub why: String,
+    pub why: Message,
     /// An answer line (`정답`, `답`, `Answer`), not a mark or a pick.
     pub answer: bool,
 }

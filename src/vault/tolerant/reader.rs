@@ -11,6 +11,7 @@ use super::lines::{Kind, Line};
 use super::options::{Candidate, Run, candidate, runs};
 use super::stems::{StemStart, numbered, stem_start};
 use super::{Found, FoundOption, Reading};
+use crate::vault::message::Message;
 
 /// What each line is to the reader.
 #[derive(Debug, Default)]
@@ -161,16 +162,12 @@ impl Reader<'_, '_> {
         let opt = &run.options[at];
         let label = super::labels::short(&opt.label).to_owned();
         let message = match at.checked_sub(1).map(|p| &run.options[p]) {
-            Some(prev) if prev.index >= opt.index => {
-                format!("option label '{label}' repeats; the question is not read")
-            }
-            Some(prev) => format!(
-                "option labels skip from '{}' to '{label}'; the question is not read",
-                super::labels::short(&prev.label)
-            ),
-            None => format!(
-                "options start at '{label}', not at the first label; the question is not read"
-            ),
+            Some(prev) if prev.index >= opt.index => Message::LabelRepeats { label },
+            Some(prev) => Message::LabelsSkip {
+                from: super::labels::short(&prev.label).to_owned(),
+                to: label,
+            },
+            None => Message::LabelsStartLate { label },
         };
         let problem = self.problem(opt.line, Some(&opt.label), message);
         self.out.problems.push(problem);

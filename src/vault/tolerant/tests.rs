@@ -163,13 +163,21 @@ fn conflicting_evidence_is_a_warning_at_its_line_and_column() {
 #[test]
 fn every_answer_like_line_not_read_says_why() {
     let e = explain("answer-line.trap.md");
-    let why: Vec<(usize, &str)> = e.unread.iter().map(|u| (u.line, u.why.as_str())).collect();
+    let why: Vec<(usize, String)> = e
+        .unread
+        .iter()
+        .map(|u| (u.line, u.why.to_string()))
+        .collect();
     assert!(why.iter().any(|(l, w)| *l == 10 && w.contains("own pick")));
     assert!(why.iter().any(|(l, w)| *l == 20 && w.contains("own pick")));
     let e = explain("numbered.trap.md");
     let last = e.unread.last().unwrap();
     assert_eq!(last.line, 17);
-    assert!(last.why.contains("no stem above them"), "{}", last.why);
+    assert!(
+        last.why.to_string().contains("no stem above them"),
+        "{}",
+        last.why
+    );
 }
 
 #[test]
@@ -180,7 +188,7 @@ fn strict_style_reads_none_of_it_and_says_so() {
     assert!(
         e.unread
             .iter()
-            .all(|u| u.why.contains("questions = \"strict\""))
+            .all(|u| u.why.to_string().contains("questions = \"strict\""))
     );
     assert!(!e.unread.is_empty());
 }

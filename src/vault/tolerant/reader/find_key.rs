@@ -13,6 +13,7 @@ use crate::vault::tolerant::options::{Opt, Run};
 use crate::vault::tolerant::stems::question_like;
 
 use super::{Key, Miss, Reader, Stem};
+use crate::vault::message::Message;
 
 impl Reader<'_, '_> {
     /// The key of run `r`: answer lines after it and marks on it. Gives
@@ -39,12 +40,12 @@ impl Reader<'_, '_> {
         if let Some(said) = said {
             if let Some((kind, marked)) = strong.iter().find(|(_, m)| *m != said.answer) {
                 let line = self.lines[run.options[marked[0]].line].no;
-                let message = format!(
-                    "the answer line says {}, but option {} (line {line}) is marked by {}; the question is not read",
-                    self.names(run_ix, &said.answer),
-                    self.names(run_ix, marked),
-                    kind.name()
-                );
+                let message = Message::AnswerVsMark {
+                    said: self.names(run_ix, &said.answer),
+                    marked: self.names(run_ix, marked),
+                    line,
+                    mark: *kind,
+                };
                 problems.push(self.problem(said.at, None, message));
                 return Err(Miss::Conflict);
             }
@@ -58,23 +59,21 @@ impl Reader<'_, '_> {
         };
         if let Some((form, positions)) = strong.first() {
             if let Some((other, marked)) = strong.iter().find(|(_, m)| m != positions) {
-                let message = format!(
-                    "option {} is marked by {} and option {} by {}; the question is not read",
-                    self.names(run_ix, positions),
-                    form.name(),
-                    self.names(run_ix, marked),
-                    other.name()
-                );
+                let message = Message::MarksDisagree {
+                    first: self.names(run_ix, positions),
+                    first_mark: *form,
+                    second: self.names(run_ix, marked),
+                    second_mark: *other,
+                };
                 problems.push(self.problem(run.options[marked[0]].line, None, message));
                 return Err(Miss::Conflict);
             }
             if positions.len() > 1 && !asks_for(&stem.text, positions.len()) {
-                let message = format!(
-                    "options {} are all marked by {}, but the stem does not ask for {}; the question is not read",
-                    self.names(run_ix, positions),
-                    form.name(),
-                    positions.len()
-                );
+                let message = Message::MarksUnasked {
+                    options: self.names(run_ix, positions),
+                    mark: *form,
+                    count: positions.len(),
+                };
                 problems.push(self.problem(run.options[positions[1]].line, None, message));
                 return Err(Miss::Conflict);
             }
@@ -151,12 +150,11 @@ impl Reader<'_, '_> {
                 None => said = Some((positions, at, form)),
                 Some((first, _, _)) if *first == positions => {}
                 Some((first, first_at, _)) => {
-                    let message = format!(
-                        "two answer lines disagree: line {} says {}, this one says {}; the question is not read",
-                        self.lines[*first_at].no,
-                        self.names(run_ix, first),
-                        self.names(run_ix, &positions)
-                    );
+                    let message = Message::AnswersDisagree {
+                        line: self.lines[*first_at].no,
+                        first: self.names(run_ix, first),
+                        second: self.names(run_ix, &positions),
+                    };
                     problems.push(self.problem(at, None, message));
                     return Err(Miss::Conflict);
                 }
@@ -209,18 +207,18 @@ impl Reader<'_, '_> {
     ) -> Result<Option<Vec<usize>>, Miss> {
         let n = self.runs[r].options.len();
         if let Some(bad) = t.list.iter().find(|t| t.index >= n) {
-            let message = format!(
-                "answer '{}' names no option: the options are {}; the question is not read",
-                bad.written,
-                self.range_names(r)
-            );
+            let message = Message::AnswerNamesNoOption {
+                answer: bad.written.clone(),
+                range: self.range_names(r),
+            };
             problems.push(self.problem(at, Some(&bad.written), message));
             return Err(Miss::Conflict);
         }
         if t.uncertain && !t.corrected {
             let written = &t.list[0].written;
-            let message =
-                format!("answer '{written}?' is marked as unsure; it is not read as the key");
+            let message = Message::AnswerUnsure {
+                answer: written.clone(),
+            };
             problems.push(self.problem(at, Some(written), message));
             return Ok(None);
         }

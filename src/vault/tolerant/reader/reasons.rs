@@ -7,6 +7,8 @@ use crate::vault::tolerant::options::Opt;
 use crate::vault::tolerant::{Problem, Unread, inline, labels};
 
 use super::{Miss, Reader};
+use crate::vault::message::Message;
+use crate::vault::tolerant::KeyForm;
 
 impl Reader<'_, '_> {
     pub(super) fn miss(&mut self, r: usize, miss: &Miss) {
@@ -16,31 +18,27 @@ impl Reader<'_, '_> {
         let run = &self.runs[r];
         let (a, b) = (self.lines[run.start].no, self.lines[run.end].no);
         let why = match miss {
-            Miss::NoStem => format!("options found at {a}–{b}, but no stem above them"),
-            Miss::NoKey => format!(
-                "options found at {a}–{b} under a stem, but no answer line or key mark for them"
-            ),
-            Miss::Questions => {
-                format!("the list at {a}–{b} asks questions; it is not a list of options")
-            }
-            Miss::Conflict => {
-                format!("options found at {a}–{b}, but their key conflicts (see the warning)")
-            }
+            Miss::NoStem => Message::WhyNoStem { from: a, to: b },
+            Miss::NoKey => Message::WhyNoKey { from: a, to: b },
+            Miss::Questions => Message::WhyQuestions { from: a, to: b },
+            Miss::Conflict => Message::WhyConflict { from: a, to: b },
         };
         let every = |f: fn(&Opt) -> bool| run.options.iter().all(f);
         let decoration = if every(|o| o.marks.star) {
-            Some("⭐")
+            Some(KeyForm::Star)
         } else if every(|o| o.marks.check) {
-            Some("a check mark")
+            Some(KeyForm::Check)
         } else if every(|o| o.marks.tag) {
-            Some("(정답)")
+            Some(KeyForm::Tag)
         } else {
             None
         };
-        let mut marked: Vec<(usize, String)> = Vec::new();
+        let mut marked: Vec<(usize, Message)> = Vec::new();
         for o in &run.options {
             let why = if o.marks.pick {
-                format!("'(선택)' marks the author's own pick, which is never the key; {why}")
+                Message::WhyOwnPickIn {
+                    why: Box::new(why.clone()),
+                }
             } else if o.marks.star
                 || o.marks.tag
                 || o.marks.highlight
@@ -48,9 +46,11 @@ impl Reader<'_, '_> {
                 || o.quote_mark
             {
                 match decoration {
-                    Some(mark) => {
-                        format!("every option at {a}–{b} carries {mark}, so it marks none of them")
-                    }
+                    Some(mark) => Message::WhyEveryOptionMarked {
+                        from: a,
+                        to: b,
+                        mark,
+                    },
                     None => why.clone(),
                 }
             } else {
@@ -65,10 +65,11 @@ impl Reader<'_, '_> {
                 Some(AnswerLine {
                     keys: Keys::Text(t),
                     ..
-                }) => format!(
-                    "options found at {a}–{b}, but '{}' names none of them",
-                    clip(t)
-                ),
+                }) => Message::WhyAnswerNamesNone {
+                    from: a,
+                    to: b,
+                    answer: clip(t),
+                },
                 _ => why.clone(),
             };
             marked.push((i, why));
@@ -78,7 +79,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub(super) fn unread(&mut self, i: usize, why: String) {
+    pub(super) fn unread(&mut self, i: usize, why: Message) {
         if self.explained[i] {
             return;
         }
@@ -115,20 +116,18 @@ impl Reader<'_, '_> {
                 continue;
             }
             let why = if inf.pick {
-                "the author's own pick is never read as the key".to_owned()
+                Message::WhyOwnPick
             } else if let Some(a) = &inf.answer {
                 match &a.keys {
-                    Keys::Text(t) if near => {
-                        format!("'{}' names no option label or option text", clip(t))
-                    }
-                    _ if near => "this answer line is too far from the options above it, or another question starts between them".to_owned(),
-                    _ => "no options found above this answer line".to_owned(),
+                    Keys::Text(t) if near => Message::WhyNamesNoLabel { answer: clip(t) },
+                    _ if near => Message::WhyTooFar,
+                    _ => Message::WhyNoOptionsAbove,
                 }
             } else if inf.run.is_none()
                 && !self.lines[i].is_blank()
                 && inline::has_key_mark(self.lines[i].content)
             {
-                "a key mark on a line that is not one of a question's options".to_owned()
+                Message::WhyStrayMark
             } else {
                 continue;
             };
@@ -156,7 +155,7 @@ impl Reader<'_, '_> {
     }
 
     /// A problem at line `i`, pointing at `needle` in it when given.
-    pub(super) fn problem(&self, i: usize, needle: Option<&str>, message: String) -> Problem {
+    pub(super) fn problem(&self, i: usize, needle: Option<&str>, message: Message) -> Problem {
         let l = &self.lines[i];
         let end = self.body[l.offset..]
             .find('\n')
