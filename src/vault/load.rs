@@ -16,9 +16,7 @@ use super::diagnostic::Diagnostic;
 use super::model::Note;
 use super::note::ParsedNote;
 
-#[path = "assemble.rs"]
 mod assemble;
-#[path = "walk.rs"]
 mod walk;
 
 pub use walk::MAX_WALK_ENTRIES;
@@ -478,5 +476,4 @@ fn read_capped(
 }
 
 #[cfg(test)]
-#[path = "load_tests.rs"]
 mod tests;

@@ -385,7 +385,6 @@ impl<'b> Walk<'b> {
 }
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;
 
 #[cfg(test)]

@@ -15,15 +15,10 @@ use super::diagnostic::Diagnostic;
 use super::tags::Tag;
 use super::tolerant::Form;
 
-#[path = "answer.rs"]
 mod answer;
-#[path = "date.rs"]
 mod date;
-#[path = "explanations.rs"]
 mod explanations;
-#[path = "lettered.rs"]
 mod lettered;
-#[path = "options.rs"]
 mod options;
 pub use answer::Answer;
 pub use date::Date;
