@@ -5,11 +5,22 @@
 use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
-use super::load::Depth;
 use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::tolerant::{self, QuestionStyle, Read};
-use super::{frontmatter, id, markdown, question, scan};
+use super::{fast, frontmatter, id, markdown, question, scan};
+
+/// How much of a note the parser reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// Everything: sections, key point, links and questions.
+    #[default]
+    Full,
+    /// The frontmatter, the heading, the level-2 sections and the body;
+    /// no key point, links or questions. From the heading lines alone when
+    /// the outline of the body is certain, so much cheaper than `Full`.
+    Outline,
+}
 
 /// A parsed note with its questions and problems, not yet in a vault.
 #[derive(Debug, Clone)]
@@ -112,8 +123,8 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         links,
         units,
     } = match depth {
-        Depth::Full => markdown::scan(&body, split.body_line),
-        Depth::Outline => markdown::scan_outline(&body, split.body_line),
+        Depth::Full => fast::scan(&body, split.body_line),
+        Depth::Outline => fast::scan_outline(&body, split.body_line),
     };
     let title: Arc<str> = fm
         .title

@@ -7,7 +7,7 @@
 use super::super::diagnostic::Diagnostic;
 use super::super::model::Note;
 use super::super::question::Draft;
-use super::super::{frontmatter, markdown, question, scan};
+use super::super::{fast, frontmatter, question, scan};
 use super::merge::{claims, drop_replaced, settle};
 use super::{Form, Found, QuestionStyle};
 
@@ -83,7 +83,7 @@ pub fn explain_note(
     }
     text.drain(..split.body_start);
     let body = text;
-    let scanned = markdown::scan(&body, split.body_line);
+    let scanned = fast::scan(&body, split.body_line);
     let strict_from = diagnostics.len();
     let drafts = question::parse(&scanned.units, &body, path, &mut diagnostics);
     let mut claims = claims(&scanned.sections, &drafts);
