@@ -192,7 +192,7 @@ fn read_fields<'v, V: Field + 'v>(
         match key {
             "title" => match value.text() {
                 Some(t) if !t.trim().is_empty() => {
-                    fm.title = Some(super::text::fold(&t));
+                    fm.title = Some(crate::text::fold_whitespace(&t));
                 }
                 Some(_) => {}
                 None => problem(key, format!("title must be text, found {}", value.kind())),
@@ -223,7 +223,7 @@ fn read_fields<'v, V: Field + 'v>(
             "aliases" => match value.list(false) {
                 Ok(raw) => fm.aliases.extend(
                     raw.into_iter()
-                        .map(|a| super::text::fold(&a))
+                        .map(|a| crate::text::fold_whitespace(&a))
                         .filter(|a| !a.is_empty()),
                 ),
                 Err(found) => {

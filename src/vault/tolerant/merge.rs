@@ -222,7 +222,7 @@ fn tolerant(q: Found) -> Read {
     let draft = Draft {
         block_id: None,
         line: q.first,
-        stem: super::super::text::fold(&q.stem).into_boxed_str(),
+        stem: crate::text::fold_whitespace(&q.stem).into_boxed_str(),
         options: q
             .options
             .into_iter()
@@ -236,12 +236,12 @@ fn tolerant(q: Found) -> Read {
         explanations: q
             .explanations
             .iter()
-            .map(|(p, text)| (letter(*p), super::super::text::fold(text)))
+            .map(|(p, text)| (letter(*p), crate::text::fold_whitespace(text)))
             .collect(),
         explanation: q
             .explanation
             .as_deref()
-            .map(|e| super::super::text::fold(e).into_boxed_str()),
+            .map(|e| crate::text::fold_whitespace(e).into_boxed_str()),
         quizzable: true,
         option_lines,
         answer_line: None,
