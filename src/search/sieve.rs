@@ -1,5 +1,5 @@
 //! Searching one note at a time, by indexing it alone: what a search
-//! streamed as a vault loads (`super::streamed`) runs on each note.
+//! streamed as a vault loads runs on each note.
 //!
 //! Owns the one-note search; keeping the best hits is `streamed`'s.
 
