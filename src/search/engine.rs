@@ -148,7 +148,11 @@ impl SearchIndex {
         let mut cands = self.candidates(&plan, ctx);
         let total = cands.len();
         let rank = |c: &Candidate| Rank::new(c.score, &self.docs[c.doc].sort_key, c.doc);
-        let cmp = |a: &Candidate, b: &Candidate| -> Ordering { rank(a).cmp(&rank(b)) };
+        // The score is the rank's first key: compared alone first, most
+        // comparisons never fetch the documents' sort keys.
+        let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
+            b.score.cmp(&a.score).then_with(|| rank(a).cmp(&rank(b)))
+        };
         if cands.len() > limit {
             cands.select_nth_unstable_by(limit - 1, cmp);
             cands.truncate(limit);
