@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::source::display_path;
 use crate::cli::{GlobalArgs, SearchArgs};
 use crate::i18n::Lang;
-use crate::search::{Hit, NoteSieve, Query, SearchContext, SearchIndex, StreamedHits, TermKind};
+use crate::search::{Hit, Query, SearchContext, SearchIndex, StreamedSearch, TermKind};
 use crate::vault::{Depth, LoadOptions, QuestionId, QuestionOrigin, QuestionStyle, Vault};
 
 /// Runs the command: exit 0 with hits, 1 with none.
@@ -101,29 +101,21 @@ pub fn find_in_folders_as(
     questions: QuestionStyle,
 ) -> anyhow::Result<(Vault, Vec<Hit>)> {
     let query = Arc::new(query);
-    let streamed = NoteSieve::applies(&query).then(|| Arc::new(StreamedHits::new(limit)));
     let options = LoadOptions {
-        depth: if streamed.is_some() {
-            Depth::Outline
-        } else {
-            Depth::Full
-        },
-        sift: streamed.as_ref().map(|hits| hits.sift(&query)),
         questions,
         ..LoadOptions::default()
     };
+    if let Some(search) = StreamedSearch::new(Arc::clone(&query), limit) {
+        let options = LoadOptions {
+            depth: Depth::Outline,
+            ..options
+        };
+        return Ok(crate::vault::load_with(roots, &options, &|_| {}, search)?);
+    }
     let vault = crate::vault::load(roots, &options, &|_| {})?;
-    drop(options);
-    let hits = if let Some(streamed) = streamed {
-        Arc::try_unwrap(streamed)
-            .map_err(|_| anyhow::anyhow!("a loading thread outlived the load"))?
-            .finish(&vault, &query, ctx)
-    } else {
-        let index = SearchIndex::build(&vault);
-        let hits = index.search(&query, ctx, limit);
-        super::source::keep_until_exit(index);
-        hits
-    };
+    let index = SearchIndex::build(&vault);
+    let hits = index.search(&query, ctx, limit);
+    super::source::keep_until_exit(index);
     Ok((vault, hits))
 }
 

@@ -49,8 +49,11 @@ pub fn question_style() -> QuestionStyle {
 
 /// Hands a loaded vault (or index) to the operating system instead of
 /// freeing it: a one-shot command exits right after, and freeing a large
-/// vault's hundreds of thousands of strings one by one takes longer than
-/// some commands themselves (about 60 ms for 10,000 notes).
+/// vault's hundreds of thousands of strings one by one is a tenth of some
+/// commands. Measured on 10,000 notes (`munje check`, hyperfine, 15 runs
+/// each, alternated, on a busy machine): 602 ms wall and 363 ms user kept,
+/// 669 ms and 392 ms freed, +11% and +8%, so it stays. A streamed search's
+/// vault of note names costs nothing measurable to free either way.
 pub fn keep_until_exit<T>(value: T) {
     std::mem::forget(value);
 }

@@ -14,6 +14,8 @@ use crate::vault::Tag;
 use super::fold::is_subsequence;
 use super::index::{Doc, SearchIndex, ShortField};
 use super::query::{Form, Pattern, Query, TermKind, Variant};
+use super::rank::Rank;
+use super::scan::TextMatch;
 use super::{Field, Hit, SearchContext};
 
 /// Fuzzy matches scoring below this per pattern character are too
@@ -104,15 +106,6 @@ impl<'q> Plan<'q> {
     }
 }
 
-/// A word's first occurrence in a document's text.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct TextMatch {
-    pub at: usize,
-    pub field: Field,
-    pub form: Form,
-    pub chars: usize,
-}
-
 /// Where a term matched, enough to redo it for highlighting.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Loc {
@@ -154,11 +147,11 @@ impl SearchIndex {
         let plan = Plan::new(query);
         let mut cands = self.candidates(&plan, ctx);
         let total = cands.len();
+        let rank = |c: &Candidate| Rank::new(c.score, &self.docs[c.doc].sort_key, c.doc);
+        // The score is the rank's first key: compared alone first, most
+        // comparisons never fetch the documents' sort keys.
         let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| self.docs[a.doc].sort_key.cmp(&self.docs[b.doc].sort_key))
-                .then(a.doc.cmp(&b.doc))
+            b.score.cmp(&a.score).then_with(|| rank(a).cmp(&rank(b)))
         };
         if cands.len() > limit {
             cands.select_nth_unstable_by(limit - 1, cmp);

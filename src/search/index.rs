@@ -76,7 +76,7 @@ pub struct SearchIndex {
     /// How common each byte is in `folded`, to steer the substring search.
     pub(super) rank: ByteRank,
     /// Recent body-scan results, for the next keystroke.
-    pub(super) cache: super::scan::SharedCache,
+    pub(super) cache: super::scan_cache::SharedCache,
     /// `folded` with every syllable replaced by its initial consonant, made
     /// on the first 초성 query. Same byte offsets as `folded` (a syllable
     /// and its 초성 jamo are both three bytes in UTF-8).
@@ -131,6 +131,13 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// Which documents of a vault an index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Docs {
+    NotesAndBanks,
+    BanksOnly,
+}
+
 impl SearchIndex {
     /// Indexes a vault with the default fuzzy scorer (skim).
     pub fn build(vault: &Vault) -> SearchIndex {
@@ -139,18 +146,17 @@ impl SearchIndex {
 
     /// Indexes a vault with another fuzzy scorer.
     pub fn build_with(vault: &Vault, scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
-        SearchIndex::build_where(vault, scorer, |_| true)
+        SearchIndex::build_of(vault, scorer, Docs::NotesAndBanks)
     }
 
-    /// Indexes the notes of a vault that `include` accepts, and every bank
-    /// question: a streamed search, which searched the notes as they
-    /// loaded (see [`super::StreamedHits`]), indexes the bank questions
-    /// only.
-    pub fn build_where(
-        vault: &Vault,
-        scorer: Box<dyn FuzzyScorer>,
-        include: impl Fn(&Note) -> bool,
-    ) -> SearchIndex {
+    /// Indexes a vault's bank questions only: a streamed search, which
+    /// searched the notes as they loaded (see [`super::StreamedSearch`]),
+    /// searches the bank questions after the load.
+    pub(super) fn build_banks(vault: &Vault) -> SearchIndex {
+        SearchIndex::build_of(vault, Box::new(SkimScorer::new()), Docs::BanksOnly)
+    }
+
+    fn build_of(vault: &Vault, scorer: Box<dyn FuzzyScorer>, docs: Docs) -> SearchIndex {
         let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
         let mut ix = SearchIndex::empty(scorer);
         ix.docs.reserve_exact(vault.notes.len());
@@ -159,8 +165,8 @@ impl SearchIndex {
         ix.starts.reserve_exact(vault.notes.len());
         ix.question_ids = vault.questions.iter().map(|q| q.id.clone()).collect();
         ix.question_lines = vault.questions.iter().map(|q| q.line).collect();
-        for (i, note) in vault.notes.iter().enumerate() {
-            if include(note) {
+        if docs == Docs::NotesAndBanks {
+            for (i, note) in vault.notes.iter().enumerate() {
                 ix.add_note(note, NoteIx(i));
             }
         }
@@ -198,7 +204,7 @@ impl SearchIndex {
             question_lines: Vec::new(),
             scorer,
             rank: ByteRank([0; 256]),
-            cache: super::scan::SharedCache::default(),
+            cache: super::scan_cache::SharedCache::default(),
             choseong_text: std::sync::OnceLock::new(),
         }
     }

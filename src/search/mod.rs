@@ -31,9 +31,12 @@ mod hits;
 mod index;
 pub mod matcher;
 pub mod query;
+mod rank;
 mod scan;
+mod scan_cache;
 mod sieve;
 mod snippet;
+mod streamed;
 mod suggest;
 
 use std::collections::HashSet;
@@ -48,8 +51,9 @@ pub use help::query_help;
 pub use index::SearchIndex;
 pub use matcher::{FuzzyScorer, SkimScorer};
 pub use query::{Query, Term, TermKind};
-pub use sieve::{NoteSieve, StreamedHits};
+pub use sieve::NoteSieve;
 pub use snippet::SNIPPET_WIDTH;
+pub use streamed::{Streamed, StreamedSearch, ThreadHits};
 pub use suggest::{UnknownTag, unknown_tags};
 
 /// Which part of a note a hit matched in, best first.

@@ -4,56 +4,23 @@
 //!
 //! Owns substring search over the text buffer; short fields are `engine`'s.
 
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use memchr::memmem::Finder;
 
 use super::Field;
-use super::engine::TextMatch;
 use super::index::{Doc, SearchIndex};
 use super::query::{Form, Pattern, Variant};
+use super::scan_cache::Found;
 
-/// Needles remembered: enough for the words of a query and a few
-/// keystrokes back (스 → 슾 → 스파 skips one).
-const CACHE_NEEDLES: usize = 16;
-
-/// First occurrences per document: (document, byte offset, field).
-type Found = Arc<Vec<(u32, usize, Field)>>;
-
-/// Recent scan results by needle. A text holding a word holds every part
-/// of it, so a needle's documents lie within those of any remembered
-/// needle it contains: typing `spark` after `spar` looks only where `spar`
-/// was. Exact, never a guess.
-/// Needles searched in the 초성 text are remembered apart from those
-/// searched in the text itself (ㅅㅍ typed as is, and ㅅㅍ as initials).
-#[derive(Debug, Default)]
-pub(super) struct ScanCache {
-    recent: VecDeque<(bool, String, Found)>,
+/// A word's first occurrence in a document's text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TextMatch {
+    pub at: usize,
+    pub field: Field,
+    pub form: Form,
+    pub chars: usize,
 }
-
-impl ScanCache {
-    /// The longest remembered needle inside `needle`, with its results.
-    fn narrowest(&self, cho: bool, needle: &str) -> Option<(String, Found)> {
-        self.recent
-            .iter()
-            .filter(|(c, n, _)| *c == cho && needle.contains(n.as_str()))
-            .max_by_key(|(_, n, _)| n.len())
-            .map(|(_, n, f)| (n.clone(), Arc::clone(f)))
-    }
-
-    fn remember(&mut self, cho: bool, needle: &str, found: Found) {
-        self.recent.retain(|(c, n, _)| *c != cho || n != needle);
-        if self.recent.len() == CACHE_NEEDLES {
-            self.recent.pop_front();
-        }
-        self.recent.push_back((cho, needle.to_owned(), found));
-    }
-}
-
-/// The cache behind a lock, so a shared index can be searched from any
-/// thread; a poisoned lock only means scanning in full.
-pub(super) type SharedCache = Mutex<ScanCache>;
 
 impl SearchIndex {
     /// Each document's best text match of a word: its plain form, its
@@ -82,7 +49,7 @@ impl SearchIndex {
     /// text: a cold start, as after a reload (for benchmarks).
     pub fn forget_recent_scans(&self) {
         if let Ok(mut c) = self.cache.lock() {
-            c.recent.clear();
+            c.forget();
         }
     }
 

@@ -274,7 +274,9 @@ impl Entry<'_> {
                 Err(found) => self.report("tags", Message::TagsNotList { found }, false),
             }
         }
-        let note = get("note").and_then(scalar).map(|s| super::text::fold(&s));
+        let note = get("note")
+            .and_then(scalar)
+            .map(|s| crate::text::fold_whitespace(&s));
         let id = match get("id").and_then(scalar) {
             Some(id) if !id.trim().is_empty() => QuestionId(id.trim().to_owned()),
             _ => super::id::question_id(note.as_deref().unwrap_or(""), &stem),

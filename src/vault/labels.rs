@@ -211,7 +211,7 @@ fn strip_separator(s: &str) -> &str {
 pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
     let t = marked.trim_start();
     if let Some(after) = t.strip_prefix("**")
-        && let Some(end) = super::text::find_double_star(after)
+        && let Some(end) = super::text::DOUBLE_STAR.find(after.as_bytes())
         && let Some((letter, label_rest)) = option_ref(&after[..end])
     {
         let mut text = strip_separator(&after[end + 2..]);
@@ -222,7 +222,7 @@ pub(crate) fn explanation_item(marked: &str) -> Option<(Letter, String)> {
     }
     let plain = strip_bold(t);
     let (letter, rest) = option_ref(&plain)?;
-    Some((letter, super::text::fold(strip_separator(rest))))
+    Some((letter, crate::text::fold_whitespace(strip_separator(rest))))
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! Loading vaults from disk: the `ignore` walk (hidden folders, `.gitignore`
 //! and `.ignore` skipped, symlink loops reported, not followed forever),
-//! files read and parsed in parallel on every core, progress reported, and
+//! files read and parsed in parallel on every core, each note shown to the
+//! caller's [`Sink`] on the thread that parsed it, progress reported, and
 //! the results assembled into a [`Vault`](super::Vault) in a fixed order.
 //!
-//! The only file I/O of notes in munje. Never writes.
+//! The only file I/O of notes in munje. Never writes. Knows nothing of
+//! what a sink does with the notes it is shown.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -13,12 +15,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bank::{ParsedBank, is_bank_path, parse_bank};
 use super::diagnostic::Diagnostic;
-use super::model::Note;
-use super::note::ParsedNote;
+use super::note::{Depth, ParsedNote};
+use super::sink::{KeepAll, NoteSink, Sink, Verdict};
 
-#[path = "assemble.rs"]
 mod assemble;
-#[path = "walk.rs"]
 mod walk;
 
 pub use walk::MAX_WALK_ENTRIES;
@@ -39,58 +39,11 @@ pub struct LoadOptions {
     pub threads: usize,
     /// How much of each note to read.
     pub depth: Depth,
-    /// Which notes to keep whole, decided on the loading threads; the
-    /// others keep only their outline. `None` keeps every note.
-    pub sift: Option<Sift>,
     /// Files, folders and links a walk visits before it gives up with a
     /// diagnostic ([`MAX_WALK_ENTRIES`]).
     pub walk_budget: usize,
     /// Whether the tolerant reader reads questions beside the strict grammar.
     pub questions: super::QuestionStyle,
-}
-
-/// Decides, note by note on the loading threads, which notes a caller needs
-/// whole: a one-shot search looks at each note there, keeps its hits and
-/// none of the notes, and so never holds the vault's text. A note left out
-/// keeps its path, title, heading,
-/// aliases, tags and diagnostics (bank entries still find their notes by
-/// name); its body, sections, links, key point and questions are dropped.
-///
-/// Holds a maker of tests: each loading thread makes its own, so a test may
-/// keep scratch space from one note to the next without sharing it.
-#[derive(Clone)]
-pub struct Sift(std::sync::Arc<MakeTest>);
-
-/// Makes one loading thread's test of whether a note is kept whole.
-type MakeTest = dyn Fn() -> Box<dyn FnMut(&Note) -> bool> + Send + Sync;
-
-impl Sift {
-    /// A sift from a maker of per-thread tests.
-    pub fn new(make: impl Fn() -> Box<dyn FnMut(&Note) -> bool> + Send + Sync + 'static) -> Sift {
-        Sift(std::sync::Arc::new(make))
-    }
-}
-
-impl std::fmt::Debug for Sift {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Sift")
-    }
-}
-
-/// How much of each note a load reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Depth {
-    /// Everything: sections, key point, links and questions.
-    #[default]
-    Full,
-    /// What search reads: frontmatter, heading, sections and body, without
-    /// the notes' questions (bank files are read whole). For a one-shot
-    /// search, which never shows a note's questions.
-    Outline,
-    /// What a list of notes shows: path, frontmatter and heading only; no
-    /// body, sections, links or questions, and no bank files. For the
-    /// app's first look at a large vault, before the whole load is done.
-    Card,
 }
 
 impl Default for LoadOptions {
@@ -99,7 +52,6 @@ impl Default for LoadOptions {
             max_file_bytes: MAX_FILE_BYTES,
             depth: Depth::Full,
             threads: 0,
-            sift: None,
             walk_budget: MAX_WALK_ENTRIES,
             questions: super::QuestionStyle::default(),
         }
@@ -241,6 +193,18 @@ pub fn load(
     options: &LoadOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<super::Vault, LoadError> {
+    load_with(roots, options, progress, KeepAll).map(|(vault, ())| vault)
+}
+
+/// [`load`], showing every note to `sink` on the thread that parsed it:
+/// the vault keeps whole only the notes the sink keeps, and the sink's
+/// combined result comes back beside it.
+pub fn load_with<S: Sink>(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: S,
+) -> Result<(super::Vault, S::Output), LoadError> {
     let mut jobs = Vec::new();
     let mut walk_diags = Vec::new();
     for (ix, root) in roots.iter().enumerate() {
@@ -254,10 +218,11 @@ pub fn load(
         )?;
     }
     let names = roots.iter().map(|r| r.display().to_string()).collect();
-    let mut vault = load_sources(names, jobs, options, progress);
+    let (mut vault, finished) = parse_all(names, jobs, options, progress, &sink);
     vault.diagnostics.extend(walk_diags);
     assemble::sort_diagnostics(&mut vault);
-    Ok(vault)
+    let output = sink.combine(finished, &vault);
+    Ok((vault, output))
 }
 
 fn relative(root: &Path, path: &Path) -> String {
@@ -289,10 +254,22 @@ fn error_path(err: &ignore::Error) -> Option<&Path> {
 /// `roots`. Used for disk vaults and for the bundled deck.
 pub fn load_sources(
     roots: Vec<String>,
-    mut jobs: Vec<Job>,
+    jobs: Vec<Job>,
     options: &LoadOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> super::Vault {
+    parse_all(roots, jobs, options, progress, &KeepAll).0
+}
+
+/// Parses files on the loading threads, each with its own sink, and
+/// assembles the vault in (root, path) order as they arrive.
+fn parse_all<S: Sink>(
+    roots: Vec<String>,
+    mut jobs: Vec<Job>,
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: &S,
+) -> (super::Vault, Vec<<S::Thread as NoteSink>::Finished>) {
     jobs.sort_by(|a, b| (a.root, &a.rel).cmp(&(b.root, &b.rel)));
     let total = jobs.len();
     let threads = match options.threads {
@@ -308,16 +285,15 @@ pub fn load_sources(
     jobs.reverse();
     let queue = Mutex::new(jobs);
     let (queue, done) = (&queue, &done);
-    std::thread::scope(|scope| {
+    let finished = std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<Vec<(usize, usize, Parsed)>>();
+        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let sender = sender.clone();
-            scope.spawn(move || {
-                let mut keep = options.sift.as_ref().map(|s| (s.0)());
+            workers.push(scope.spawn(move || {
+                let mut mine = sink.thread();
                 let mut buffer = Vec::new();
-                if keep.is_none() {
-                    warm_heap(total / threads);
-                }
+                warm_heap(total / threads);
                 // Files go over in small batches: a message per file would
                 // wake the assembling thread ten thousand times.
                 let mut batch = Vec::with_capacity(BATCH);
@@ -335,10 +311,10 @@ pub fn load_sources(
                     let Some((i, job)) = next else { break };
                     let root = job.root;
                     let mut parsed = parse_job(job, options, &mut buffer);
-                    if let (Some(keep), Parsed::Note(n)) = (&mut keep, &mut parsed)
-                        && !keep(&n.note)
+                    if let Parsed::Note(n) = &mut parsed
+                        && mine.note(n) == Verdict::Drop
                     {
-                        outline_only(n);
+                        super::sink::drop_content(n);
                     }
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
@@ -346,13 +322,14 @@ pub fn load_sources(
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                         if sender.send(full).is_err() {
-                            return;
+                            break;
                         }
                     }
                 }
                 // The receiver outlives every worker: this cannot fail.
                 let _ = sender.send(batch);
-            });
+                mine.finish()
+            }));
         }
         drop(sender);
         // Assembling while the workers parse frees each file's temporary
@@ -370,18 +347,15 @@ pub fn load_sources(
                 expected += 1;
             }
         }
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     });
-    assembler.finish()
-}
-
-/// Drops what a sift leaves out of a note (see [`Sift`]).
-fn outline_only(n: &mut ParsedNote) {
-    let note = &mut n.note;
-    note.body = String::new();
-    note.sections = Box::default();
-    note.links = Box::default();
-    note.key_point = None;
-    n.questions = Vec::new();
+    (assembler.finish(), finished)
 }
 
 /// Parses one file, read into `buffer` (the thread's, reused from file
@@ -425,6 +399,11 @@ fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
 /// gives it back. glibc grows a thread's heap a page at a time, with a
 /// system call each time; a heap that has been this large before grows
 /// back without one (and the untouched pages cost no memory meanwhile).
+/// Kept for what it saves: loading 10,000 notes makes 11,823–12,083
+/// `mprotect` calls without it and 1,959–4,634 with it (three runs each,
+/// `strace -f -c`, `MUNJE_BENCH_ONCE=load`; wall time on the busy machine
+/// could not tell the two apart);
+/// a streamed search, which keeps no text, pays about 130 calls more.
 fn warm_heap(files: usize) {
     const CHUNK: usize = 64 * 1024;
     const MAX: usize = 48 * 1024 * 1024;
@@ -486,5 +465,4 @@ fn read_capped(
 }
 
 #[cfg(test)]
-#[path = "load_tests.rs"]
 mod tests;

@@ -8,9 +8,12 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::fast::outline::Heading;
 use super::model::{Section, SectionKind};
-use super::outline::Heading;
 use super::text::{LineCursor, compact_lower, drop_leading_symbols, is_alphanumeric};
+
+pub(super) mod unit;
+pub(crate) use unit::{Span, Unit};
 
 /// The markdown extensions munje reads (and the benchmark floor uses).
 pub(crate) fn options() -> Options {
@@ -18,35 +21,6 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_WIKILINKS
-}
-
-/// A block of a questions section, as the grammar sees it. Text is
-/// "marked": inline markup removed except bold, which shows as `**`
-/// whether or not pulldown-cmark recognised it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Unit<'b> {
-    /// One line of a paragraph.
-    Line(Span<'b>),
-    /// A list; each item's text includes its nested content.
-    List(Vec<Span<'b>>),
-    /// A level-3 or deeper heading.
-    Heading(Span<'b>),
-    /// A code block, table or HTML block.
-    Other(Span<'b>),
-    /// A thematic break or the end of a questions section.
-    Break,
-}
-
-/// Marked text with its place in the body: borrowed from the body when a
-/// line is read as it is written (see `plain_units`), built from parser
-/// events otherwise.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Span<'b> {
-    pub text: Cow<'b, str>,
-    /// Byte offset in the body.
-    pub offset: usize,
-    /// 1-based file line.
-    pub line: usize,
 }
 
 /// What one pass over the body found.
@@ -75,10 +49,12 @@ pub(crate) fn section_kind(heading: &str) -> SectionKind {
     }
 }
 
+/// The walk's state: fed pulldown-cmark events (or, by `vault::fast`,
+/// heading lines and plain units read without the parser).
 #[derive(Default)]
-struct Walk<'b> {
-    scan: BodyScan<'b>,
-    section: Option<SectionKind>,
+pub(super) struct Walk<'b> {
+    pub(super) scan: BodyScan<'b>,
+    pub(super) section: Option<SectionKind>,
     heading: Option<(HeadingLevel, usize, String)>,
     key_point: Option<String>,
     key_point_done: bool,
@@ -90,11 +66,14 @@ struct Walk<'b> {
     other: Option<Span<'b>>,
 }
 
-#[path = "markdown_parts.rs"]
-mod parts;
-#[cfg(test)]
-pub(crate) use parts::scan_whole;
-pub(crate) use parts::{scan, scan_heading, scan_outline};
+/// The walk over the whole body: the reference every fast path of
+/// `vault::fast` must agree with.
+pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan<'_> {
+    let mut w = Walk::default();
+    let mut lines = LineCursor::new(body, body_line);
+    w.feed(body, 0..body.len(), &mut lines);
+    w.finish(body.len())
+}
 
 /// Bytes from `offset` to the end of its line: room for that line's text.
 fn line_len(body: &str, offset: usize) -> usize {
@@ -105,7 +84,7 @@ fn line_len(body: &str, offset: usize) -> usize {
 impl<'b> Walk<'b> {
     /// Walks the events of `body[range]`, parsed as a document of its own,
     /// with offsets into the whole body.
-    fn feed(&mut self, body: &str, range: Range<usize>, lines: &mut LineCursor<'_>) {
+    pub(super) fn feed(&mut self, body: &str, range: Range<usize>, lines: &mut LineCursor<'_>) {
         let base = range.start;
         let parser = Parser::new_ext(&body[range], options()).into_offset_iter();
         for (event, local) in parser {
@@ -181,7 +160,7 @@ impl<'b> Walk<'b> {
 
     /// A top-level heading line: read directly when its text is plain,
     /// as pulldown-cmark would give it, else parsed.
-    fn heading_line(&mut self, body: &str, h: &Heading, lines: &mut LineCursor<'_>) {
+    pub(super) fn heading_line(&mut self, body: &str, h: &Heading, lines: &mut LineCursor<'_>) {
         let line = &body[h.line.clone()];
         let text = line[usize::from(h.level)..].trim_matches([' ', '\t']);
         let level = match h.level {
@@ -191,7 +170,9 @@ impl<'b> Walk<'b> {
         };
         // A `#` in the text may close the heading; leave that to the parser.
         match level {
-            Some(level) if !text.contains('#') && super::plain_units::is_plain_inline(text) => {
+            Some(level)
+                if !text.contains('#') && super::fast::plain_units::is_plain_inline(text) =>
+            {
                 self.end_heading(level, h.line.start, text, lines, body.len());
             }
             _ => self.feed(body, h.line.clone(), lines),
@@ -200,7 +181,7 @@ impl<'b> Walk<'b> {
 
     /// The key point's text from a plain section: the walk would add the
     /// same words with whitespace between blocks, which folding evens out.
-    fn key_point_units(&mut self, units: &[Unit<'_>]) {
+    pub(super) fn key_point_units(&mut self, units: &[Unit<'_>]) {
         let Some(k) = &mut self.key_point else { return };
         for unit in units {
             let spans = match unit {
@@ -216,7 +197,7 @@ impl<'b> Walk<'b> {
     }
 
     /// Closes the last section and hands the result over.
-    fn finish(mut self, body_len: usize) -> BodyScan<'b> {
+    pub(super) fn finish(mut self, body_len: usize) -> BodyScan<'b> {
         self.end_section();
         if let Some(last) = self.scan.sections.last_mut() {
             last.range.end = body_len;
@@ -385,9 +366,4 @@ impl<'b> Walk<'b> {
 }
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;
-
-#[cfg(test)]
-#[path = "markdown_agree_tests.rs"]
-mod agree;

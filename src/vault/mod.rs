@@ -7,6 +7,7 @@
 pub mod bank;
 pub mod bundled;
 pub mod diagnostic;
+pub(crate) mod fast;
 pub mod frontmatter;
 pub mod id;
 mod labels;
@@ -16,27 +17,26 @@ pub mod message;
 pub mod model;
 pub mod nesting;
 pub mod note;
-mod outline;
-mod plain_units;
 pub mod quality;
 mod question;
 mod scan;
+pub mod sink;
 pub mod tags;
 mod text;
 mod tolerant;
-mod yaml_fast;
 
 pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
-pub use load::{Depth, Job, LoadError, LoadOptions, Progress, Sift, Source, load, load_sources};
+pub use load::{Job, LoadError, LoadOptions, Progress, Source, load, load_sources, load_with};
 pub use message::Message;
 pub use model::{
     Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
     Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
     display_name, looks_like_slug,
 };
-pub use note::{ParsedNote, parse_note};
+pub use note::{Depth, ParsedNote, parse_note};
+pub use sink::{KeepAll, NoteSink, Sink, Verdict};
 pub use tags::{Tag, TagNode, tag_tree};
 pub use tolerant::explain::{
     ExplainedQuestion, Explanation, UnreadLine, explain_note, unread_hint,

@@ -15,17 +15,11 @@ use super::diagnostic::Diagnostic;
 use super::tags::Tag;
 use super::tolerant::Form;
 
-#[path = "answer.rs"]
 mod answer;
-#[path = "catalog.rs"]
 mod catalog;
-#[path = "date.rs"]
 mod date;
-#[path = "explanations.rs"]
 mod explanations;
-#[path = "lettered.rs"]
 mod lettered;
-#[path = "options.rs"]
 mod options;
 pub use answer::Answer;
 pub use catalog::{Catalog, VaultCatalog};

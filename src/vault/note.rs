@@ -5,12 +5,27 @@
 use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
-use super::load::Depth;
 use super::message::Message;
 use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::tolerant::{self, QuestionStyle, Read};
-use super::{frontmatter, id, markdown, question, scan};
+use super::{fast, frontmatter, id, markdown, question, scan};
+
+/// How much of a note the parser reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// Everything: sections, key point, links and questions.
+    #[default]
+    Full,
+    /// The frontmatter, the heading, the level-2 sections and the body;
+    /// no key point, links or questions. From the heading lines alone when
+    /// the outline of the body is certain, so much cheaper than `Full`.
+    Outline,
+    /// What a list of notes shows: the frontmatter and the heading only;
+    /// no body, sections, links or questions (and the loader reads no bank
+    /// file). For the app's first look at a large vault.
+    Card,
+}
 
 /// A parsed note with its questions and problems, not yet in a vault.
 #[derive(Debug, Clone)]
@@ -99,7 +114,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     let mut body = text;
     cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
     if depth == Depth::Card {
-        let heading = markdown::scan_heading(&body, split.body_line);
+        let heading = fast::scan_heading(&body, split.body_line);
         return card(path, fm, heading, split.body_line, diagnostics);
     }
     // The units borrow the body; everything else the walk found is owned.
@@ -110,9 +125,9 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         links,
         units,
     } = match depth {
-        Depth::Full => markdown::scan(&body, split.body_line),
+        Depth::Full => fast::scan(&body, split.body_line),
         // A card returned above; reading it as an outline would also do.
-        Depth::Outline | Depth::Card => markdown::scan_outline(&body, split.body_line),
+        Depth::Outline | Depth::Card => fast::scan_outline(&body, split.body_line),
     };
     let title: Arc<str> = fm
         .title

@@ -208,7 +208,7 @@ impl<'u> Parser<'_, 'u> {
                     } else {
                         b.errors += 1;
                         let message = Message::OptionWithoutLetter {
-                            text: clip(&super::text::fold(&plain)),
+                            text: clip(&crate::text::fold_whitespace(&plain)),
                         };
                         if self.diags.len() < MAX_PER_FILE {
                             let d = diag_at(self.body, self.path, item, None, true, message);
@@ -276,7 +276,7 @@ impl<'u> Parser<'_, 'u> {
                 self.last_line = span.line;
             }
         };
-        let stem = super::text::fold(&stem.join(" "));
+        let stem = crate::text::fold_whitespace(&stem.join(" "));
         if stem.is_empty() {
             err(&stem_span, None, Message::NoStemText);
         }
@@ -317,7 +317,7 @@ impl<'u> Parser<'_, 'u> {
         }
         letters.sort_unstable();
         letters.dedup();
-        let explanation = super::text::fold(&general.join(" "));
+        let explanation = crate::text::fold_whitespace(&general.join(" "));
         let option_lines = options
             .first()
             .zip(options.last())
@@ -366,7 +366,7 @@ impl Building<'_> {
 fn option(letter: Letter, text: &str) -> OptionDraft {
     OptionDraft {
         letter,
-        text: super::text::fold(text),
+        text: crate::text::fold_whitespace(text),
     }
 }
 

@@ -7,52 +7,31 @@ use std::borrow::Cow;
 /// markers removed, because pulldown-cmark's flanking rules leave some bold
 /// (`**강조(Bold)**을`) as literal asterisks.
 pub(crate) fn strip_bold(s: &str) -> Cow<'_, str> {
-    let Some(first) = find_double_star(s) else {
+    let mut at = DOUBLE_STAR.find_iter(s.as_bytes()).peekable();
+    if at.peek().is_none() {
         return Cow::Borrowed(s);
-    };
-    // The same as `s.replace("**", "")`, without a substring searcher.
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    let mut at = Some(first);
-    while let Some(i) = at {
-        out.push_str(&rest[..i]);
-        rest = &rest[i + 2..];
-        at = find_double_star(rest);
     }
-    out.push_str(rest);
+    // The same as `s.replace("**", "")`, with the one finder.
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for i in at {
+        out.push_str(&s[from..i]);
+        from = i + 2;
+    }
+    out.push_str(&s[from..]);
     Cow::Owned(out)
 }
 
-/// Where `s` first holds `**`: `s.find("**")` without setting up a
-/// substring searcher, which costs more than the search on the short
-/// texts of a note.
-pub(crate) fn find_double_star(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(b'*', &bytes[from..]) {
-        if bytes.get(from + i + 1) == Some(&b'*') {
-            return Some(from + i);
-        }
-        from += i + 1;
-    }
-    None
-}
+/// Finds `**`, set up once: a finder made per call costs more than the
+/// search on the short texts of a note.
+pub(crate) static DOUBLE_STAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"**"));
 
-/// `fold(&strip_bold(s))` in one pass and one allocation: `**` never
-/// spans whitespace, so it can be removed word by word.
+/// `fold_whitespace(&strip_bold(s))` in one pass and one allocation of
+/// exactly the result's length (a vault keeps tens of thousands of these):
+/// `**` never spans whitespace, so it can be removed word by word.
 pub(crate) fn fold_unbold(s: &str) -> String {
-    fold_words(s, true)
-}
-
-/// Folds whitespace (see [`crate::text::fold_whitespace`]) into a string
-/// of exactly its length: a vault keeps tens of thousands of these, and
-/// spare capacity would count against its memory.
-pub(crate) fn fold(s: &str) -> String {
-    fold_words(s, false)
-}
-
-fn fold_words(s: &str, unbold: bool) -> String {
-    if is_folded(s, unbold) {
+    if crate::text::is_folded(s) && memchr::memchr(b'*', s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
@@ -70,7 +49,7 @@ fn fold_words(s: &str, unbold: bool) -> String {
                 out.push_str(piece);
             }
         };
-        if unbold && word.as_bytes().contains(&b'*') {
+        if word.as_bytes().contains(&b'*') {
             word.split("**").for_each(&mut push);
         } else {
             push(word);
@@ -83,37 +62,6 @@ fn fold_words(s: &str, unbold: bool) -> String {
     out.shrink_to_fit();
     out
 }
-
-/// True when folding would not change `s` (and, with `unbold`, neither
-/// would removing `**`): single spaces between words, no other
-/// whitespace. Most texts of a note are like this, and copying them is
-/// much cheaper than folding. Lead bytes that may start a non-ASCII space
-/// answer "no", which only costs the slow path.
-fn is_folded(s: &str, unbold: bool) -> bool {
-    static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    let bytes = s.as_bytes();
-    // Passes that never stop early on ordinary text, cheaper together than
-    // one loop that branches on every byte.
-    bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.iter().any(|&b| NOT_FOLDED[usize::from(b)])
-        && !(unbold && memchr::memchr(b'*', bytes).is_some())
-        && DOUBLE_SPACE.find(bytes).is_none()
-}
-
-/// Bytes a folded text cannot hold: whitespace other than a space, and
-/// the lead bytes that may start a non-ASCII space (0xC2, 0xE1–0xE3).
-static NOT_FOLDED: [bool; 256] = {
-    let mut table = [false; 256];
-    let stops = [b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3];
-    let mut i = 0;
-    while i < stops.len() {
-        table[stops[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
 
 /// The text before the first whitespace character, and that character's
 /// length in bytes. Works on bytes: only the lead bytes 0xC2, 0xE1, 0xE2
@@ -253,28 +201,10 @@ mod tests {
         assert_eq!(drop_leading_symbols("❤️‍🔥 - Q1"), "Q1");
     }
 
-    #[test]
-    fn fold_matches_the_generic_whitespace_fold() {
-        let s = " 가\u{3000}나\t\u{a0}다\u{b}라\n\u{2003}마  Spot\r\n";
-        assert_eq!(fold(s), crate::text::fold_whitespace(s));
-        assert_eq!(fold(s), "가 나 다 라 마 Spot");
-        for s in [
-            "",
-            " ",
-            "가",
-            " 가 ",
-            "a\u{85}b\u{2028}c\u{205f}d\u{1680}e",
-            "é\u{e3}ㄱ",
-        ] {
-            assert_eq!(fold(s), crate::text::fold_whitespace(s), "{s:?}");
-        }
-    }
-
     proptest::proptest! {
         #[test]
-        fn folds_agree_with_their_definitions(s in "[a *가나\t\n\u{a0}\u{3000}\u{2003}→]{0,40}") {
-            proptest::prop_assert_eq!(fold(&s), crate::text::fold_whitespace(&s));
-            proptest::prop_assert_eq!(fold_unbold(&s), fold(&strip_bold(&s)));
+        fn fold_unbold_agrees_with_its_definition(s in "[a *가나\t\n\u{a0}\u{3000}\u{2003}→]{0,40}") {
+            proptest::prop_assert_eq!(fold_unbold(&s), crate::text::fold_whitespace(&strip_bold(&s)));
         }
     }
 
@@ -290,7 +220,11 @@ mod tests {
             "**굵게**은 a****b ***c*** \u{3000}**d",
             "x**\n**y",
         ] {
-            assert_eq!(fold_unbold(s), fold(&strip_bold(s)), "{s:?}");
+            assert_eq!(
+                fold_unbold(s),
+                crate::text::fold_whitespace(&strip_bold(s)),
+                "{s:?}"
+            );
         }
     }
 
@@ -299,7 +233,6 @@ mod tests {
         assert_eq!(strip_bold("**강조(Bold)**을"), "강조(Bold)을");
         for s in ["", "*", "**", "***", "****", "a*b**c***d", "**x** **"] {
             assert_eq!(strip_bold(s), s.replace("**", ""), "{s:?}");
-            assert_eq!(find_double_star(s), s.find("**"), "{s:?}");
         }
     }
 

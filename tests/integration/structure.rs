@@ -12,29 +12,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-// Known exceptions: work in progress elsewhere on issue #16 removes each
-// of them. The lists only shrink: an entry whose problem is gone fails the
-// test until it is deleted, so a fixed problem cannot quietly come back.
+// Known exceptions: none today. An entry needs a reason beside it, and
+// the lists only shrink: an entry whose problem is gone fails the test
+// until it is deleted, so a fixed problem cannot quietly come back.
 
 /// Pairs of files that still import each other (relative to `src/`, the
 /// pair in sorted order).
-const KNOWN_CYCLES: &[(&str, &str)] = &[
-    // Search's two-file cycles (issue #16, item 5).
-    ("search/index.rs", "search/scan.rs"),
-    // `Depth` is owned by the note parser (item 1).
-    ("vault/load.rs", "vault/note.rs"),
-    // The vault's two-file cycles, with its fast paths (items 2 and 5).
-    ("vault/markdown.rs", "vault/plain_units.rs"),
-];
+const KNOWN_CYCLES: &[(&str, &str)] = &[];
 
 /// Files outside the command line's own code that still import `cli`
 /// (relative to `src/`).
 const KNOWN_CLI_IMPORTS: &[&str] = &[];
 
 /// Files that still declare a module at a `#[path]` outside a test module
-/// (relative to `src/`): the vault's `model/`, `markdown/` and `load/`
-/// folders (item 5).
-const KNOWN_PATH_ATTRIBUTES: &[&str] = &["vault/load.rs", "vault/markdown.rs", "vault/model.rs"];
+/// (relative to `src/`).
+const KNOWN_PATH_ATTRIBUTES: &[&str] = &[];
 
 #[test]
 fn the_reader_reaches_every_source_file() {

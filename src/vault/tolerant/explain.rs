@@ -7,7 +7,7 @@
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::model::Note;
 use crate::vault::question::Draft;
-use crate::vault::{frontmatter, markdown, question, scan};
+use crate::vault::{fast, frontmatter, question, scan};
 
 use super::merge::{claims, drop_replaced, settle};
 use super::{Form, Found, QuestionStyle};
@@ -85,7 +85,7 @@ pub fn explain_note(
     }
     text.drain(..split.body_start);
     let body = text;
-    let scanned = markdown::scan(&body, split.body_line);
+    let scanned = fast::scan(&body, split.body_line);
     let strict_from = diagnostics.len();
     let drafts = question::parse(&scanned.units, &body, path, &mut diagnostics);
     let mut claims = claims(&scanned.sections, &drafts);

@@ -3,7 +3,8 @@
 //! `<mark>`, `(정답)`, ` v`, bold) or on their own pick (`(선택)`), found
 //! and taken out of the option's text.
 
-use crate::vault::text::{fold, is_alphanumeric};
+use crate::text::fold_whitespace as fold;
+use crate::vault::text::is_alphanumeric;
 
 /// Text with inline markup removed (HTML tags, `**`, `__`, `~~`, `==`,
 /// backticks, link targets) and whitespace folded.
@@ -383,7 +384,7 @@ fn count_alnum(s: &str) -> usize {
 /// True when every word of the text is inside `**…**`.
 pub(crate) fn wholly_bold(t: &str) -> bool {
     let t = t.trim();
-    if crate::vault::text::find_double_star(t).is_none() {
+    if crate::vault::text::DOUBLE_STAR.find(t.as_bytes()).is_none() {
         return false;
     }
     let mut bold_words = false;

@@ -223,7 +223,7 @@ fn tolerant(q: Found) -> Read {
     let draft = Draft {
         block_id: None,
         line: q.first,
-        stem: crate::vault::text::fold(&q.stem).into_boxed_str(),
+        stem: crate::text::fold_whitespace(&q.stem).into_boxed_str(),
         options: q
             .options
             .into_iter()
@@ -237,12 +237,12 @@ fn tolerant(q: Found) -> Read {
         explanations: q
             .explanations
             .iter()
-            .map(|(p, text)| (letter(*p), crate::vault::text::fold(text)))
+            .map(|(p, text)| (letter(*p), crate::text::fold_whitespace(text)))
             .collect(),
         explanation: q
             .explanation
             .as_deref()
-            .map(|e| crate::vault::text::fold(e).into_boxed_str()),
+            .map(|e| crate::text::fold_whitespace(e).into_boxed_str()),
         quizzable: true,
         option_lines,
         answer_line: None,

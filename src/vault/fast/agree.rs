@@ -1,31 +1,55 @@
-//! The walk over parts of a body (outline first) must find exactly what
-//! the walk over the whole body finds: on every note we have, and on
-//! generated bodies full of the lines that make the outline unsure.
+//! Every fast path must give what its reference gives: checked by one
+//! entry point, [`agrees`], on every note we have and on generated notes
+//! full of the lines that make the fast paths unsure.
 
 use std::path::Path;
 
 use proptest::prelude::*;
 
-use super::{scan, scan_heading, scan_outline, scan_whole};
-use crate::vault::outline;
+use super::{outline, scan, scan_heading, scan_outline};
+use crate::vault::frontmatter::parse_with;
+use crate::vault::markdown::scan_whole;
 use crate::vault::scan::{decode, split_frontmatter};
 
-/// The body of a note file, as the loader sees it.
-fn body_of(bytes: &[u8]) -> Option<(String, usize)> {
-    let text = decode("x.md", bytes).ok()?;
-    let split = split_frontmatter(&text);
-    Some((text[split.body_start..].to_owned(), split.body_line))
-}
-
-/// Checks one body; true when the outline was certain (the fast path ran).
-fn agrees(name: &str, body: &str, line: usize) -> bool {
+/// Checks every fast path against its reference on one decoded note file
+/// (`name` names it in failures): the frontmatter's plain reader against
+/// serde_yaml, the body read by parts and to its outline against the walk
+/// over the whole body, and the lead-byte scan against a character by
+/// character one. True when the outline was certain (the body's fast path
+/// ran).
+pub(crate) fn agrees(name: &str, text: &str) -> bool {
+    let split = split_frontmatter(text);
+    if let Some(yaml) = split.yaml.clone().filter(|_| !split.unterminated) {
+        let yaml = &text[yaml];
+        assert_eq!(
+            parse_with(name, yaml, split.yaml_line, true),
+            parse_with(name, yaml, split.yaml_line, false),
+            "{name}: frontmatter"
+        );
+    }
+    let others: Vec<usize> =
+        std::iter::successors(crate::text::next_other(text.as_bytes(), 0), |&at| {
+            let next = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            crate::text::next_other(text.as_bytes(), next)
+        })
+        .collect();
+    let reference: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| !c.is_ascii() && !('\u{AC00}'..='\u{D7FF}').contains(&c))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        others, reference,
+        "{name}: characters other than ASCII and Hangul"
+    );
+    let (body, line) = (&text[split.body_start..], split.body_line);
     let whole = scan_whole(body, line);
-    assert_eq!(scan(body, line), whole, "{name}");
+    assert_eq!(scan(body, line), whole, "{name}: body");
     let outline = scan_outline(body, line);
     assert_eq!(
         (&outline.heading, &outline.sections),
         (&whole.heading, &whole.sections),
-        "{name}"
+        "{name}: outline"
     );
     assert_eq!(scan_heading(body, line), whole.heading, "{name}");
     outline::headings(body).is_some()
@@ -64,6 +88,17 @@ fn card_agrees(name: &str, bytes: &[u8]) {
     assert!(c.body.is_empty() && c.sections.is_empty() && card.questions.is_empty());
 }
 
+/// A note file decoded as the loader decodes it.
+fn decoded(bytes: &[u8]) -> Option<String> {
+    decode("x.md", bytes).ok()
+}
+
+/// A note whose body starts on line `first` + 4 (a frontmatter of
+/// `first` + 1 lines before it).
+fn note_with(first: usize, body: &str) -> String {
+    format!("---\ntitle: 제목\n{}---\n{body}", "k: v\n".repeat(first))
+}
+
 fn markdown_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -84,9 +119,9 @@ fn parts_agree_with_the_whole_walk_on_every_bundled_note() {
     let mut all = 0;
     for (rel, bytes) in crate::vault::bundled::bundled_files() {
         let is_note = Path::new(rel).extension().is_some_and(|x| x == "md");
-        if let Some((body, line)) = is_note.then(|| body_of(bytes)).flatten() {
+        if let Some(text) = is_note.then(|| decoded(bytes)).flatten() {
             all += 1;
-            fast += usize::from(agrees(rel, &body, line));
+            fast += usize::from(agrees(rel, &text));
             card_agrees(rel, bytes);
         }
     }
@@ -104,8 +139,8 @@ fn parts_agree_with_the_whole_walk_on_fixtures_and_seeds() {
     assert!(files.len() >= 10, "{files:?}");
     for f in files {
         let bytes = std::fs::read(&f).unwrap_or_default();
-        if let Some((body, line)) = body_of(&bytes) {
-            agrees(&f.display().to_string(), &body, line);
+        if let Some(text) = decoded(&bytes) {
+            agrees(&f.display().to_string(), &text);
         }
         card_agrees(&f.display().to_string(), &bytes);
     }
@@ -185,13 +220,9 @@ proptest! {
     #[test]
     fn parts_agree_with_the_whole_walk_on_generated_bodies(
         lines in proptest::collection::vec(line(), 0..40),
-        first in 1usize..20,
+        first in 0usize..16,
     ) {
-        let body = lines.join("\n") + "\n";
-        let whole = scan_whole(&body, first);
-        let outline = scan_outline(&body, first);
-        prop_assert_eq!((&outline.heading, &outline.sections), (&whole.heading, &whole.sections));
-        prop_assert_eq!(scan(&body, first), whole, "{:?}", body);
+        agrees("generated", &note_with(first, &(lines.join("\n") + "\n")));
     }
 }
 
@@ -247,9 +278,27 @@ proptest! {
     #[test]
     fn plain_questions_sections_agree_with_the_walk(
         lines in proptest::collection::vec(proptest::sample::select(QUESTION_LINES), 0..30),
-        first in 1usize..20,
+        first in 0usize..16,
     ) {
         let body = format!("# 제목\n\n## 📝 관련 문제\n\n{}\n", lines.join("\n"));
-        prop_assert_eq!(scan(&body, first), scan_whole(&body, first), "{:?}", body);
+        agrees("generated", &note_with(first, &body));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plain_frontmatter_reads_as_serde_yaml_reads(lines in proptest::collection::vec(prop_oneof![
+        Just("title: 스팟 노트"), Just("title: 'quoted: yes'"), Just("title: \"큰따옴표\""),
+        Just("title:"), Just("title: [a, b]"), Just("title:   "), Just("title: 12"),
+        Just("created: 2025-08-21"), Just("created: 2025-13-45"), Just("created: [a]"),
+        Just("modified: 2025-08-21 10:00"), Just("modified:"), Just("created: soon"),
+        Just("tags:"), Just("- service/emr"), Just("- '#Service/EMR'"), Just("- instance/spot"),
+        Just("tags: [a, b/c, \"d e\"]"), Just("tags: a, b c"), Just("tags: '#x'"), Just("tags: []"),
+        Just("aliases: [스팟, Spot]"), Just("aliases: 하나"), Just("aliases:"), Just("- 별칭"),
+        Just(""), Just("# 주석"), Just("cssclass: wide"), Just("title: yes"), Just("x: a: b"),
+    ], 0..10)) {
+        agrees("generated", &format!("---\n{}\n---\n# 제목\n", lines.join("\n")));
     }
 }

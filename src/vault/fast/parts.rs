@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
-use super::super::model::SectionKind;
-use super::super::outline::{self, Heading};
-use super::super::plain_units;
-use super::super::text::LineCursor;
-use super::{BodyScan, Walk};
+use super::outline::{self, Heading};
+use super::plain_units;
+use crate::vault::markdown::{BodyScan, Walk, scan_whole};
+use crate::vault::model::SectionKind;
+use crate::vault::text::LineCursor;
 
 /// Walks `body` (which starts on file line `body_line`) once. When the
 /// outline of the body is certain, pulldown-cmark runs only over the
@@ -22,9 +22,9 @@ pub(crate) fn scan(body: &str, body_line: usize) -> BodyScan<'_> {
     }
 }
 
-/// Only what search reads of a body: the heading and the sections, from
-/// the heading lines alone when the outline is certain. No key point, no
-/// links and no question units: for a one-shot search over a large vault.
+/// A body read to its outline (`Depth::Outline`): the heading and the
+/// sections, from the heading lines alone when the outline is certain. No
+/// key point, no links and no question units.
 pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan<'_> {
     let Some(headings) = outline::headings(body) else {
         let mut whole = scan_whole(body, body_line);
@@ -60,14 +60,6 @@ pub(crate) fn scan_heading(body: &str, body_line: usize) -> Option<String> {
         }
     }
     w.finish(body.len()).heading
-}
-
-/// The walk over the whole body: the reference the parts must agree with.
-pub(crate) fn scan_whole(body: &str, body_line: usize) -> BodyScan<'_> {
-    let mut w = Walk::default();
-    let mut lines = LineCursor::new(body, body_line);
-    w.feed(body, 0..body.len(), &mut lines);
-    w.finish(body.len())
 }
 
 fn scan_parts<'b>(body: &'b str, body_line: usize, headings: &[Heading]) -> BodyScan<'b> {

@@ -2,6 +2,7 @@
 //! links, and the units of a questions section.
 
 use super::*;
+use crate::vault::fast::scan;
 
 #[test]
 fn section_names_ignore_emoji_spaces_and_case() {

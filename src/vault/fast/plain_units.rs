@@ -7,12 +7,12 @@
 //! Anything else (code, tables, quotes, links, emphasis with `*` or `_`,
 //! escapes, nested or loose lists, lazy continuation lines) gives `None`,
 //! and the caller walks the section with pulldown-cmark. The result must
-//! equal that walk's; `markdown_agree_tests` checks it.
+//! equal that walk's; `markdown::agree` checks it.
 
 use std::ops::Range;
 
-use super::markdown::{Span, Unit};
-use super::text::LineCursor;
+use crate::vault::markdown::unit::{Span, Unit};
+use crate::vault::text::LineCursor;
 
 /// What the previous line was, for the rules that depend on it.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,57 @@
+//! Recent body-scan results, remembered by needle so the next keystroke
+//! scans only where the last word was found.
+//!
+//! Owns the memory only; the scan itself is `scan`'s.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use super::Field;
+
+/// Needles remembered: enough for the words of a query and a few
+/// keystrokes back (스 → 슾 → 스파 skips one).
+const CACHE_NEEDLES: usize = 16;
+
+/// First occurrences per document: (document, byte offset, field).
+pub(super) type Found = Arc<Vec<(u32, usize, Field)>>;
+
+/// Recent scan results by needle. A text holding a word holds every part
+/// of it, so a needle's documents lie within those of any remembered
+/// needle it contains: typing `spark` after `spar` looks only where `spar`
+/// was. Exact, never a guess.
+/// Needles searched in the 초성 text are remembered apart from those
+/// searched in the text itself (ㅅㅍ typed as is, and ㅅㅍ as initials).
+#[derive(Debug, Default)]
+pub(super) struct ScanCache {
+    recent: VecDeque<(bool, String, Found)>,
+}
+
+impl ScanCache {
+    /// The longest remembered needle inside `needle`, with its results.
+    pub(super) fn narrowest(&self, cho: bool, needle: &str) -> Option<(String, Found)> {
+        self.recent
+            .iter()
+            .filter(|(c, n, _)| *c == cho && needle.contains(n.as_str()))
+            .max_by_key(|(_, n, _)| n.len())
+            .map(|(_, n, f)| (n.clone(), Arc::clone(f)))
+    }
+
+    /// Forgets every remembered needle.
+    pub(super) fn forget(&mut self) {
+        self.recent.clear();
+    }
+
+    /// Remembers a needle's results, forgetting the oldest past
+    /// [`CACHE_NEEDLES`].
+    pub(super) fn remember(&mut self, cho: bool, needle: &str, found: Found) {
+        self.recent.retain(|(c, n, _)| *c != cho || n != needle);
+        if self.recent.len() == CACHE_NEEDLES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((cho, needle.to_owned(), found));
+    }
+}
+
+/// The cache behind a lock, so a shared index can be searched from any
+/// thread; a poisoned lock only means scanning in full.
+pub(super) type SharedCache = Mutex<ScanCache>;
