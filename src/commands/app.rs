@@ -173,16 +173,13 @@ fn spawn_loader(
             let watcher = std::thread::Builder::new()
                 .name("watcher".into())
                 .spawn(move || {
-                    let watching = Watching::start(&watch_roots, &watch_tx, lang);
-                    // No first vault, no reloads.
-                    if loaded.recv().is_err() {
-                        return;
-                    }
-                    match watching {
-                        Ok(w) => w.serve(&watch_roots, style, &watch_tx, lang),
-                        Err(e) => {
+                    match Watching::start(&watch_roots, &watch_tx, lang) {
+                        Ok(w) => w.serve(&loaded, &watch_roots, style, &watch_tx, lang),
+                        // Said once there is a vault to say it over.
+                        Err(e) if loaded.recv().is_ok() => {
                             let _ = watch_tx.send(AppEvent::ReloadFailed(reload_is_off(&e, lang)));
                         }
+                        Err(_) => {}
                     }
                 });
             if let Err(e) = watcher {
@@ -321,9 +318,45 @@ impl Watching {
     }
 
     /// Blocks, reloading on every debounced change under the roots, until
-    /// the app is gone.
-    fn serve(mut self, roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) {
-        while let Ok(result) = self.changes.recv() {
+    /// the app is gone. Until `loaded` says the first vault is in, changes
+    /// are only noted (the load's own reads flood in and are dropped at
+    /// once, so they never pile up); one reload then follows if any was a
+    /// real change. No first vault, no reloads.
+    fn serve(
+        mut self,
+        loaded: &mpsc::Receiver<()>,
+        roots: &[PathBuf],
+        style: QuestionStyle,
+        tx: &Sender<AppEvent>,
+        lang: Lang,
+    ) {
+        let mut first_in = false;
+        let mut missed = false;
+        loop {
+            if !first_in {
+                match loaded.try_recv() {
+                    Ok(()) => {
+                        first_in = true;
+                        if std::mem::take(&mut missed) && !reload(roots, style, tx, lang) {
+                            return;
+                        }
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                    Err(mpsc::TryRecvError::Empty) => {}
+                }
+            }
+            let result = if first_in {
+                match self.changes.recv() {
+                    Ok(result) => result,
+                    Err(_) => return,
+                }
+            } else {
+                match self.changes.recv_timeout(Duration::from_millis(50)) {
+                    Ok(result) => result,
+                    Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+            };
             let Ok(events) = result else { continue };
             if !self.one_by_one.is_empty() {
                 // Folders made since are watched too.
@@ -348,15 +381,22 @@ impl Watching {
             if !relevant {
                 continue;
             }
-            let event = match load(roots, style, Depth::Full, tx) {
-                Ok(v) => AppEvent::Reloaded(Box::new(v)),
-                Err(e) => AppEvent::ReloadFailed(e.message(lang)),
-            };
-            if tx.send(event).is_err() {
-                break;
+            if !first_in {
+                missed = true;
+            } else if !reload(roots, style, tx, lang) {
+                return;
             }
         }
     }
+}
+
+/// Reads the vault again and sends it; false when the app is gone.
+fn reload(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
+    let event = match load(roots, style, Depth::Full, tx) {
+        Ok(v) => AppEvent::Reloaded(Box::new(v)),
+        Err(e) => AppEvent::ReloadFailed(e.message(lang)),
+    };
+    tx.send(event).is_ok()
 }
 
 /// Watches `top` and every folder under it one by one (links not

@@ -356,6 +356,10 @@ impl App {
                 self.loading = None;
                 self.due_stale = true;
                 if std::mem::take(&mut self.cards_only) {
+                    // The names' index goes at once, not after the whole
+                    // one is built: the two together would be the app's
+                    // largest moment.
+                    self.index = SearchIndex::build(&Vault::default());
                     // The learner may be browsing the list: stay where they are.
                     self.replace_vault(*vault);
                 } else {
