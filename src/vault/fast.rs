@@ -22,7 +22,7 @@ mod parts;
 pub(crate) mod plain_units;
 pub(crate) mod yaml;
 
-pub(crate) use parts::{scan, scan_heading, scan_outline};
+pub(crate) use parts::{certain_heading, scan, scan_heading, scan_outline};
 
 #[cfg(test)]
 mod agree;

@@ -112,11 +112,15 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;
-    cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
     if depth == Depth::Card {
-        let heading = fast::scan_heading(&body, split.body_line);
+        // A certain outline needs no markdown parse, and so no cut.
+        let heading = fast::certain_heading(&body, split.body_line).unwrap_or_else(|_| {
+            cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
+            fast::scan_heading(&body, split.body_line)
+        });
         return card(path, fm, heading, split.body_line, diagnostics);
     }
+    cut_deep_markdown(path, &mut body, split.body_line, &mut diagnostics);
     // The units borrow the body; everything else the walk found is owned.
     let markdown::BodyScan {
         heading,

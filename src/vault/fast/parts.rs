@@ -48,9 +48,20 @@ pub(crate) fn scan_outline(body: &str, body_line: usize) -> BodyScan<'_> {
 /// level-1 heading lines alone when the outline is certain: for a list of
 /// notes, which shows nothing of the body.
 pub(crate) fn scan_heading(body: &str, body_line: usize) -> Option<String> {
-    let Some(headings) = outline::headings(body) else {
-        return scan_outline(body, body_line).heading;
-    };
+    certain_heading(body, body_line)
+        .unwrap_or_else(|NeedsParse| scan_outline(body, body_line).heading)
+}
+
+/// The outline of a body is not certain: only a markdown parse can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NeedsParse;
+
+/// The note's heading as [`scan_heading`] finds it, or [`NeedsParse`] when
+/// the outline is not certain (the caller must then first cut what is
+/// nested too deep for a parse). The outline is a scan of lines, linear in
+/// any input.
+pub(crate) fn certain_heading(body: &str, body_line: usize) -> Result<Option<String>, NeedsParse> {
+    let headings = outline::headings(body).ok_or(NeedsParse)?;
     let mut w = Walk::default();
     let mut lines = LineCursor::new(body, body_line);
     for h in headings.iter().filter(|h| h.level == 1) {
@@ -59,7 +70,7 @@ pub(crate) fn scan_heading(body: &str, body_line: usize) -> Option<String> {
             break;
         }
     }
-    w.finish(body.len()).heading
+    Ok(w.finish(body.len()).heading)
 }
 
 fn scan_parts<'b>(body: &'b str, body_line: usize, headings: &[Heading]) -> BodyScan<'b> {
