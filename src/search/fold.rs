@@ -123,24 +123,37 @@ pub fn fold_in_place(s: &mut String) -> Originals {
 /// Bit `j` set when `chunk[j]` (up to 64 bytes) is an ASCII capital.
 /// Eight bytes at a time: per byte, `b + (0x80 - b'A')` reaches the high
 /// bit from `A` on and `b + (0x80 - b'Z' - 1)` from past `Z` on; bytes
-/// with the high bit set are not ASCII.
+/// with the high bit set are not ASCII. Whole groups of eight are read as
+/// one word, only the last short group is padded: padding every group
+/// (a copy of a run-time length each) made `SearchIndex::build` of the
+/// 10,000-note vault 550.2 M instructions instead of 445.7 M.
 fn capital_bits(chunk: &[u8]) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut groups = chunk.chunks_exact(8);
     let mut bits = 0;
-    for (k, group) in chunk.chunks(8).enumerate() {
+    for (k, group) in groups.by_ref().enumerate() {
         let mut b = [0u8; 8];
-        b[..group.len()].copy_from_slice(group);
-        let w = u64::from_le_bytes(b);
-        let low = w & LOW7;
-        let from_a = low + 0x3F3F_3F3F_3F3F_3F3F;
-        let past_z = low + 0x2525_2525_2525_2525;
-        let flags = from_a & !past_z & !w & HIGH;
-        // Gather the eight flag bits (bit 7 of each byte) into one byte.
-        let byte = ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-        bits |= byte << (8 * k);
+        b.copy_from_slice(group);
+        bits |= group_capitals(u64::from_le_bytes(b)) << (8 * k);
+    }
+    let rest = groups.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        bits |= group_capitals(u64::from_le_bytes(b)) << (8 * (chunk.len() / 8));
     }
     bits
+}
+
+/// [`capital_bits`] of eight bytes read as one little-endian word.
+fn group_capitals(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = w & LOW7;
+    let from_a = low + 0x3F3F_3F3F_3F3F_3F3F;
+    let past_z = low + 0x2525_2525_2525_2525;
+    let flags = from_a & !past_z & !w & HIGH;
+    // Gather the eight flag bits (bit 7 of each byte) into one byte.
+    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// The offset of the next character from `at` that may have case (`at`
@@ -276,7 +289,10 @@ mod tests {
     #[test]
     fn capital_bits_mark_exactly_the_ascii_capitals() {
         let all: Vec<u8> = (0..=255).collect();
-        for chunk in all.chunks(64).chain([&b"AZaz@[`{"[..], b"Q"]) {
+        for chunk in all
+            .chunks(64)
+            .chain([&b"AZaz@[`{"[..], b"Q", b"ABCDEFGHIJkLZ"])
+        {
             let expected = chunk
                 .iter()
                 .enumerate()
