@@ -11,6 +11,11 @@
 //! | `yaml`: plain frontmatter straight into its fields | serde_yaml (`frontmatter`'s other path) |
 //! | `crate::text::next_other`: ASCII and Hangul skipped eight bytes at a time (shared with search's folding, so it lives in `crate::text`) | a character-by-character scan |
 //!
+//! Search keeps one of its own, the capitals bitmap of `search::fold`
+//! (snippets given back as written from a bit per byte instead of a list
+//! of changes or a copy), checked against the text as written by a
+//! property test there and kept for its measured figures (comment there).
+//!
 //! `agree` holds the one differential check, `agree::agrees`, run on every
 //! bundled note, fixture and seed and on generated notes.
 //!
