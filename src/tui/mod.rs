@@ -21,6 +21,7 @@ pub mod keys;
 pub mod layout;
 pub mod markdown;
 mod markdown_blocks;
+mod markdown_inline;
 pub mod run;
 pub mod screens;
 pub mod terminal;
