@@ -157,13 +157,12 @@ impl App {
             }
             (Focus::List, Action::Quit) => self.quit = true,
             (Focus::List, Action::StartQuiz) => {
-                let rows = self.list.rows(&self.vault);
-                let preferred = match rows.get(self.list.cursor) {
+                let preferred = match self.list.selected_row(&self.vault) {
                     Some(super::screens::study::ListRow::Tag { path, .. }) => {
-                        Tag::parse(path).map(Scope::Tag)
+                        Tag::parse(&path).map(Scope::Tag)
                     }
                     Some(super::screens::study::ListRow::Note { note, .. }) => {
-                        Some(Scope::Note(*note))
+                        Some(Scope::Note(note))
                     }
                     None => None,
                 };

@@ -146,15 +146,19 @@ impl StudyList {
         }
     }
 
-    /// The note on the highlighted row, if it is a note (from the rows as
-    /// last computed: computing them again is vault-sized work).
-    pub fn selected_note(&self, vault: &Vault) -> Option<NoteIx> {
-        let row = if self.shown.is_empty() {
+    /// The highlighted row (from the rows as last computed: computing them
+    /// again is vault-sized work).
+    pub fn selected_row(&self, vault: &Vault) -> Option<ListRow> {
+        if self.shown.is_empty() {
             self.rows(vault).get(self.cursor).cloned()
         } else {
             self.shown.get(self.cursor).cloned()
-        };
-        match row {
+        }
+    }
+
+    /// The note on the highlighted row, if it is a note.
+    pub fn selected_note(&self, vault: &Vault) -> Option<NoteIx> {
+        match self.selected_row(vault) {
             Some(ListRow::Note { note, .. }) => Some(note),
             _ => None,
         }
