@@ -32,6 +32,8 @@ pub mod widgets;
 pub mod wrap;
 
 #[cfg(test)]
+mod exam_tests;
+#[cfg(test)]
 pub(crate) mod fixture;
 #[cfg(test)]
 mod frame_tests;
