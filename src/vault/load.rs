@@ -19,7 +19,10 @@ use super::note::{Depth, ParsedNote};
 use super::sink::{KeepAll, NoteSink, Sink, Verdict};
 
 mod assemble;
+mod edit;
 mod walk;
+
+pub use edit::{Edited, NoteEdit, NotAlone, read_note};
 
 pub use walk::MAX_WALK_ENTRIES;
 

@@ -28,7 +28,10 @@ mod tolerant;
 pub use bundled::load_bundled;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
-pub use load::{Job, LoadError, LoadOptions, Progress, Source, load, load_sources, load_with};
+pub use load::{
+    Edited, Job, LoadError, LoadOptions, NotAlone, NoteEdit, Progress, Source, load, load_sources,
+    load_with, read_note,
+};
 pub use message::Message;
 pub use model::{
     Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,

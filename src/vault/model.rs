@@ -4,10 +4,9 @@
 //! I/O and no parsing; `parse` and `load` fill these structures, and quiz,
 //! search, store and the TUI only read them.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -20,11 +19,15 @@ mod catalog;
 mod date;
 mod explanations;
 mod lettered;
+mod names;
 mod options;
 pub use answer::Answer;
+pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
 pub use explanations::Explanations;
+pub(crate) use names::keys as name_keys;
+pub use names::NoteNames;
 pub(crate) use options::OptionDraft;
 pub use options::{Options, OptionsIter, QuizOption};
 
@@ -42,35 +45,12 @@ pub struct Vault {
     /// Every problem found while loading, in file order.
     pub diagnostics: Vec<Diagnostic>,
     /// Note names for [`Vault::find_note`], built on first use. Leave it at
-    /// its default: a vault is read-only once loaded (a reload builds a new
-    /// one), so the cache never goes stale.
+    /// its default: a vault changes only as a whole load or through
+    /// [`Vault::apply_edit`], which keeps it up to date.
     pub names: NoteNames,
     /// The notes sorted and grouped for browsing ([`Vault::catalog`]),
     /// made on first use; leave it at its default, as `names`.
     pub catalog: VaultCatalog,
-}
-
-/// Lookup tables from a lowercased title, file stem or alias to its note.
-#[derive(Debug, Clone, Default)]
-pub struct NoteNames(OnceLock<[HashMap<String, NoteIx>; 3]>);
-
-impl NoteNames {
-    fn tables(&self, notes: &[Note]) -> &[HashMap<String, NoteIx>; 3] {
-        self.0.get_or_init(|| {
-            let mut by: [HashMap<String, NoteIx>; 3] = Default::default();
-            for (i, n) in notes.iter().enumerate() {
-                let ix = NoteIx(i);
-                by[0].entry(n.title.trim().to_lowercase()).or_insert(ix);
-                let file = n.path.rsplit('/').next().unwrap_or(&n.path);
-                let stem = file.strip_suffix(".md").unwrap_or(file);
-                by[1].entry(stem.trim().to_lowercase()).or_insert(ix);
-                for a in &n.aliases {
-                    by[2].entry(a.trim().to_lowercase()).or_insert(ix);
-                }
-            }
-            by
-        })
-    }
 }
 
 /// Index of a note in [`Vault::notes`].

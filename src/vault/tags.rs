@@ -141,10 +141,7 @@ pub fn tag_tree<'a>(
     }
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let mut add = |tags: &[Tag], is_note: bool| {
-        let mut seen: Vec<&str> = tags.iter().flat_map(Tag::prefixes).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for p in seen {
+        for p in counted_prefixes(tags) {
             let c = counts.entry(p.to_owned()).or_default();
             if is_note {
                 c.notes += 1;
@@ -160,6 +157,77 @@ pub fn tag_tree<'a>(
         add(t, false);
     }
     build("", &counts)
+}
+
+/// Every node an item with `tags` counts at, once each, parents first.
+fn counted_prefixes(tags: &[Tag]) -> Vec<&str> {
+    let mut seen: Vec<&str> = tags.iter().flat_map(Tag::prefixes).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+/// Adds an item with `tags` to a tree [`tag_tree`] built (`add`), or takes
+/// one away, leaving the tree that `tag_tree` builds from the items as they
+/// are now: nodes made where they are missing, in their sorted place, and
+/// nodes that count nothing any more removed.
+pub(crate) fn adjust_tag_tree(tree: &mut Vec<TagNode>, tags: &[Tag], is_note: bool, add: bool) {
+    if tags.is_empty() {
+        return;
+    }
+    for p in counted_prefixes(tags) {
+        let node = node_at(tree, p);
+        let count = if is_note {
+            &mut node.notes
+        } else {
+            &mut node.questions
+        };
+        *count = if add {
+            *count + 1
+        } else {
+            count.saturating_sub(1)
+        };
+    }
+    prune(tree);
+}
+
+/// The node at `path`, made (with no counts) where it is missing. Siblings
+/// sort by path, as [`tag_tree`] orders them.
+fn node_at<'a>(mut level: &'a mut Vec<TagNode>, path: &str) -> &'a mut TagNode {
+    let mut from = 0;
+    loop {
+        let end = path[from..].find('/').map_or(path.len(), |i| from + i);
+        let here = &path[..end];
+        let i = match level.binary_search_by(|n| n.path.as_str().cmp(here)) {
+            Ok(i) => i,
+            Err(i) => {
+                level.insert(
+                    i,
+                    TagNode {
+                        path: here.to_owned(),
+                        name: here[from..].to_owned(),
+                        notes: 0,
+                        questions: 0,
+                        children: Vec::new(),
+                    },
+                );
+                i
+            }
+        };
+        let node = &mut level[i];
+        if end == path.len() {
+            return node;
+        }
+        level = &mut node.children;
+        from = end + 1;
+    }
+}
+
+fn prune(tree: &mut Vec<TagNode>) {
+    tree.retain(|n| n.notes > 0 || n.questions > 0);
+    for n in tree {
+        prune(&mut n.children);
+    }
 }
 
 #[cfg(test)]

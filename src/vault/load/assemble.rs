@@ -9,7 +9,7 @@ use super::Parsed;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::Message;
-use crate::vault::model::{Bank, NoteIx, QuestionIx, QuestionOrigin, Vault};
+use crate::vault::model::{Bank, NoteIx, Question, QuestionIx, QuestionOrigin, Vault};
 use crate::vault::tags::TagInterner;
 
 /// Builds a vault from parsed files handed over one by one in (root, path)
@@ -142,11 +142,20 @@ impl Assembler {
 fn duplicate_ids(vault: &mut Vault) {
     // Indexes sorted by id, not a map of ids: this runs when the whole
     // vault is in memory, so it should add as little as it can.
-    let questions = &vault.questions;
-    let mut order: Vec<usize> = (0..questions.len()).collect();
-    order.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id).then(a.cmp(&b)));
+    let found = duplicate_pairs(&vault.questions, (0..vault.questions.len()).collect());
+    for (i, j) in found {
+        let d = duplicate_diagnostic(vault, i, j);
+        vault.diagnostics.push(d);
+    }
+}
+
+/// The questions among `among` (indexes into `questions`, each id's every
+/// holder or none of them) that share an id with an earlier one, each with
+/// the one it is reported against, in the order their warnings come.
+pub(super) fn duplicate_pairs(questions: &[Question], mut among: Vec<usize>) -> Vec<(usize, usize)> {
+    among.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id).then(a.cmp(&b)));
     let mut found = Vec::new();
-    for group in order.chunk_by(|&a, &b| questions[a].id == questions[b].id) {
+    for group in among.chunk_by(|&a, &b| questions[a].id == questions[b].id) {
         // The first use of an id is the one the others are reported against.
         if let Some((&j, rest)) = group.split_first() {
             found.extend(rest.iter().map(|&i| (i, j)));
@@ -159,26 +168,29 @@ fn duplicate_ids(vault: &mut Vault) {
             }
         }
     }
-    drop(order);
+    drop(among);
     found.sort_unstable();
-    for (i, j) in found {
-        let (root, path) = place(vault, i);
-        let (_, other) = place(vault, j);
-        let q = &vault.questions[i];
-        let mut d = Diagnostic::warning(
-            &path,
-            q.line,
-            1,
-            Message::DuplicateId {
-                id: q.id.0.clone(),
-                other,
-                line: vault.questions[j].line,
-                derived: crate::vault::id::is_derived(&q.id),
-            },
-        );
-        d.root = root;
-        vault.diagnostics.push(d);
-    }
+    found
+}
+
+/// The warning at question `i` that it shares its id with question `j`.
+pub(super) fn duplicate_diagnostic(vault: &Vault, i: usize, j: usize) -> Diagnostic {
+    let (root, path) = place(vault, i);
+    let (_, other) = place(vault, j);
+    let q = &vault.questions[i];
+    let mut d = Diagnostic::warning(
+        &path,
+        q.line,
+        1,
+        Message::DuplicateId {
+            id: q.id.0.clone(),
+            other,
+            line: vault.questions[j].line,
+            derived: crate::vault::id::is_derived(&q.id),
+        },
+    );
+    d.root = root;
+    d
 }
 
 fn place(vault: &Vault, q: usize) -> (usize, String) {

@@ -8,10 +8,10 @@
 //! vault over, so the UI thread never sorts a 100,000-note vault.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::{NoteIx, Vault};
-use crate::vault::tags::{TagNode, tag_tree};
+use crate::vault::tags::{Tag, TagNode, adjust_tag_tree, tag_tree};
 
 /// Notes grouped and sorted for browsing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,10 +70,90 @@ impl Catalog {
     }
 }
 
-/// The vault's own catalog, made on first use. A vault is read-only once
-/// loaded (a reload builds a new one), so it never goes stale.
+/// What the catalog knew of a note: its name and tags, and its
+/// questions' tags. Taken before the note changes, for
+/// [`Catalog::replace_note`].
+#[derive(Debug, Clone)]
+pub(crate) struct Listing {
+    name: String,
+    tags: Arc<[Tag]>,
+    question_tags: Vec<Arc<[Tag]>>,
+}
+
+impl Listing {
+    /// Note `ix` as the catalog files it.
+    pub(crate) fn of(vault: &Vault, ix: NoteIx) -> Listing {
+        let note = vault.note(ix);
+        Listing {
+            name: note.display_name().to_owned(),
+            tags: Arc::clone(&note.tags),
+            question_tags: note
+                .questions
+                .iter()
+                .map(|&q| Arc::clone(&vault.question(q).tags))
+                .collect(),
+        }
+    }
+}
+
+impl Catalog {
+    /// Note `ix` of `vault` changed from `before`: the catalog of every
+    /// note becomes what [`Catalog::of`] makes of the vault now, at the
+    /// cost of the note (its lists found by binary search) and not of the
+    /// vault.
+    pub(crate) fn replace_note(&mut self, vault: &Vault, ix: NoteIx, before: &Listing) {
+        let now = Listing::of(vault, ix);
+        if now.name == before.name
+            && now.tags == before.tags
+            && now.question_tags == before.question_tags
+        {
+            return;
+        }
+        for tags in &before.question_tags {
+            adjust_tag_tree(&mut self.tree, tags, false, false);
+        }
+        adjust_tag_tree(&mut self.tree, &before.tags, true, false);
+        adjust_tag_tree(&mut self.tree, &now.tags, true, true);
+        for tags in &now.question_tags {
+            adjust_tag_tree(&mut self.tree, tags, false, true);
+        }
+        // Names that sort equal keep vault order: the place is found by
+        // (name, index), the name being the note's new one.
+        let place = |list: &mut Vec<NoteIx>| {
+            list.retain(|&n| n != ix);
+            let at = list.partition_point(|&n| (vault.note(n).display_name(), n) < (&*now.name, ix));
+            list.insert(at, ix);
+        };
+        place(&mut self.by_name);
+        for t in before.tags.iter() {
+            if let Some(list) = self.by_tag.get_mut(t.as_str()) {
+                list.retain(|&n| n != ix);
+                if list.is_empty() {
+                    self.by_tag.remove(t.as_str());
+                }
+            }
+        }
+        for t in now.tags.iter() {
+            place(self.by_tag.entry(t.as_str().to_owned()).or_default());
+        }
+        self.untagged.retain(|&n| n != ix);
+        if now.tags.is_empty() {
+            place(&mut self.untagged);
+        }
+    }
+}
+
+/// The vault's own catalog, made on first use, and kept up to date by
+/// [`Vault::apply_edit`].
 #[derive(Debug, Clone, Default)]
 pub struct VaultCatalog(OnceLock<Catalog>);
+
+impl VaultCatalog {
+    /// True once the catalog was made.
+    pub(crate) fn is_made(&self) -> bool {
+        self.0.get().is_some()
+    }
+}
 
 impl Vault {
     /// The catalog of every note, made once (see the module docs).
@@ -82,6 +162,17 @@ impl Vault {
             let all: Vec<NoteIx> = (0..self.notes.len()).map(NoteIx).collect();
             Catalog::of(self, &all)
         })
+    }
+
+    /// The catalog if it was made, for [`Catalog::replace_note`]: taken
+    /// out of the vault, so the vault can be read while it is changed.
+    pub(crate) fn take_catalog(&mut self) -> Option<Catalog> {
+        self.catalog.0.take()
+    }
+
+    /// Puts back a catalog [`Vault::take_catalog`] took.
+    pub(crate) fn put_catalog(&mut self, catalog: Catalog) {
+        let _ = self.catalog.0.set(catalog);
     }
 }
 
