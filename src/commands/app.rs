@@ -2,8 +2,10 @@
 //! settings read, the vault loaded on a thread behind a progress bar (the
 //! first frame draws at once), notes watched for changes, then the TUI.
 
+mod watch;
+
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
@@ -19,6 +21,7 @@ use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
 use crate::tui::{App, AppEvent};
 use crate::vault::{self, Depth, LoadOptions, QuestionStyle, Vault};
+use watch::{Watch, Watching};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
 pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitCode> {
@@ -83,7 +86,14 @@ pub fn run(global: &GlobalArgs, quiz: Option<&QuizArgs>) -> anyhow::Result<ExitC
         });
         app.config_problems = problems;
     }
-    spawn_loader(roots, style, tx.clone(), lang)?;
+    // The app asks on this channel for the whole vault again when an edit
+    // read alone cannot be put in place.
+    let watch = mpsc::channel();
+    let asks = watch.0.clone();
+    app.reread = Some(crate::tui::Reread::new(move || {
+        let _ = asks.send(Watch::ReadAll);
+    }));
+    spawn_loader(roots, style, tx.clone(), lang, watch)?;
     crate::tui::run(app, tx, rx)?;
     // Ended by a signal: the terminal is back; exit as a shell expects.
     Ok(crate::tui::ending_signal()
@@ -158,6 +168,7 @@ fn spawn_loader(
     style: QuestionStyle,
     tx: Sender<AppEvent>,
     lang: Lang,
+    watch: (Sender<Watch>, mpsc::Receiver<Watch>),
 ) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
@@ -173,8 +184,11 @@ fn spawn_loader(
             let watcher = std::thread::Builder::new()
                 .name("watcher".into())
                 .spawn(move || {
-                    match Watching::start(&watch_roots, &watch_tx, lang) {
-                        Ok(w) => w.serve(&loaded, &watch_roots, style, &watch_tx, lang),
+                    match Watching::start(&watch_roots, &watch_tx, lang, watch) {
+                        Ok(w) => {
+                            let read_all = || reload(&watch_roots, style, &watch_tx, lang);
+                            w.serve(&loaded, &watch_roots, style, &watch_tx, &read_all);
+                        }
                         // Said once there is a vault to say it over.
                         Err(e) if loaded.recv().is_ok() => {
                             let _ = watch_tx.send(AppEvent::ReloadFailed(reload_is_off(&e, lang)));
@@ -261,135 +275,6 @@ fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, la
     tx.send(loaded).is_ok() && !failed
 }
 
-/// The roots under watch, and the debounced changes found under them.
-struct Watching {
-    debouncer: notify_debouncer_full::Debouncer<
-        notify_debouncer_full::notify::RecommendedWatcher,
-        notify_debouncer_full::NoCache,
-    >,
-    changes: mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
-    /// Folders watched one by one, when a root could not be watched whole.
-    one_by_one: std::collections::HashSet<PathBuf>,
-}
-
-impl Watching {
-    /// Starts watching the roots; changes queue up until [`Watching::serve`].
-    fn start(roots: &[PathBuf], tx: &Sender<AppEvent>, lang: Lang) -> anyhow::Result<Watching> {
-        use notify_debouncer_full::notify::RecursiveMode;
-        let (ev_tx, changes) = mpsc::channel();
-        // Links are not followed: a folder linked into itself twice would
-        // make the watch walk grow without end (the vault's own walk reads
-        // each real file once instead). Without a cache of file ids, which
-        // would walk the same links; a change reloads whatever it was.
-        let config = notify_debouncer_full::notify::Config::default().with_follow_symlinks(false);
-        let mut debouncer = notify_debouncer_full::new_debouncer_opt(
-            Duration::from_millis(300),
-            None,
-            ev_tx,
-            notify_debouncer_full::NoCache,
-            config,
-        )?;
-        // One folder that cannot be watched (unreadable) fails a recursive
-        // watch of the whole root: the root's folders are then watched one
-        // by one, so only that folder goes without live reload.
-        let mut one_by_one = std::collections::HashSet::new();
-        let mut unwatched = Vec::new();
-        for root in roots {
-            if debouncer.watch(root, RecursiveMode::Recursive).is_err() {
-                watch_each(&mut debouncer, root, &mut one_by_one, &mut unwatched);
-            }
-        }
-        if let Some(first) = unwatched.first() {
-            let (n, first) = (unwatched.len(), first.display());
-            let _ = tx.send(AppEvent::ReloadFailed(match lang {
-                Lang::Ko => {
-                    format!("지켜볼 수 없는 폴더 {n}개(예: {first})는 실시간 반영이 꺼져 있습니다")
-                }
-                Lang::En => format!(
-                    "live reload is off for {n} folder(s) that cannot be watched, such as {first}"
-                ),
-            }));
-        }
-        Ok(Watching {
-            debouncer,
-            changes,
-            one_by_one,
-        })
-    }
-
-    /// Blocks, reloading on every debounced change under the roots, until
-    /// the app is gone. Until `loaded` says the first vault is in, changes
-    /// are only noted (the load's own reads flood in and are dropped at
-    /// once, so they never pile up); one reload then follows if any was a
-    /// real change. No first vault, no reloads.
-    fn serve(
-        mut self,
-        loaded: &mpsc::Receiver<()>,
-        roots: &[PathBuf],
-        style: QuestionStyle,
-        tx: &Sender<AppEvent>,
-        lang: Lang,
-    ) {
-        let mut first_in = false;
-        let mut missed = false;
-        loop {
-            if !first_in {
-                match loaded.try_recv() {
-                    Ok(()) => {
-                        first_in = true;
-                        if std::mem::take(&mut missed) && !reload(roots, style, tx, lang) {
-                            return;
-                        }
-                    }
-                    Err(mpsc::TryRecvError::Disconnected) => return,
-                    Err(mpsc::TryRecvError::Empty) => {}
-                }
-            }
-            let result = if first_in {
-                match self.changes.recv() {
-                    Ok(result) => result,
-                    Err(_) => return,
-                }
-            } else {
-                match self.changes.recv_timeout(Duration::from_millis(50)) {
-                    Ok(result) => result,
-                    Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                }
-            };
-            let Ok(events) = result else { continue };
-            if !self.one_by_one.is_empty() {
-                // Folders made since are watched too.
-                for path in events
-                    .iter()
-                    .filter(|e| e.kind.is_create())
-                    .flat_map(|e| &e.paths)
-                    .filter(|p| p.is_dir())
-                {
-                    watch_each(
-                        &mut self.debouncer,
-                        path,
-                        &mut self.one_by_one,
-                        &mut Vec::new(),
-                    );
-                }
-            }
-            let relevant = events
-                .iter()
-                .filter(|e| is_change(e.kind))
-                .any(|e| e.paths.iter().any(|p| is_vault_file(p)));
-            if !relevant {
-                continue;
-            }
-            if !first_in {
-                missed = true;
-            } else if !reload(roots, style, tx, lang) {
-                return;
-            }
-        }
-    }
-}
-
 /// Reads the vault again and sends it; false when the app is gone.
 fn reload(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
     let event = match load(roots, style, Depth::Full, tx) {
@@ -397,78 +282,4 @@ fn reload(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: 
         Err(e) => AppEvent::ReloadFailed(e.message(lang)),
     };
     tx.send(event).is_ok()
-}
-
-/// Watches `top` and every folder under it one by one (links not
-/// followed), skipping those already in `watched`; the folders that cannot
-/// be watched go to `failed`.
-fn watch_each<W: notify_debouncer_full::notify::Watcher, C: notify_debouncer_full::FileIdCache>(
-    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
-    top: &Path,
-    watched: &mut std::collections::HashSet<PathBuf>,
-    failed: &mut Vec<PathBuf>,
-) {
-    use notify_debouncer_full::notify::RecursiveMode;
-    let mut stack = vec![top.to_owned()];
-    while let Some(dir) = stack.pop() {
-        if !watched.insert(dir.clone()) {
-            continue;
-        }
-        if debouncer.watch(&dir, RecursiveMode::NonRecursive).is_err() {
-            failed.push(dir);
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        stack.extend(
-            entries
-                .flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                .map(|e| e.path()),
-        );
-    }
-}
-
-/// True for events that change what a file holds. Reads are events too on
-/// Linux (inotify's open and close-without-write): reloading on them would
-/// make every reload, which reads the notes, trigger the next one.
-fn is_change(kind: notify_debouncer_full::notify::EventKind) -> bool {
-    use notify_debouncer_full::notify::EventKind;
-    matches!(
-        kind,
-        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
-    )
-}
-
-fn is_vault_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("md" | "yaml" | "yml")
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use notify_debouncer_full::notify::EventKind;
-    use notify_debouncer_full::notify::event::{
-        AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind,
-    };
-
-    use super::is_change;
-
-    #[test]
-    fn reading_a_note_is_not_a_change_but_writing_one_is() {
-        assert!(!is_change(EventKind::Access(AccessKind::Open(
-            AccessMode::Any
-        ))));
-        assert!(!is_change(EventKind::Access(AccessKind::Close(
-            AccessMode::Read
-        ))));
-        assert!(is_change(EventKind::Modify(ModifyKind::Data(
-            DataChange::Any
-        ))));
-        assert!(is_change(EventKind::Create(CreateKind::File)));
-        assert!(is_change(EventKind::Remove(RemoveKind::File)));
-    }
 }

@@ -32,7 +32,7 @@ use crate::i18n::Lang;
 use crate::quiz::{Day, DueCounts, History, QuizRequest, StudyDay, Timestamp, UndoPoint};
 use crate::search::SearchIndex;
 use crate::store::{Store, WriteReport, Writer};
-use crate::vault::Vault;
+use crate::vault::{NoteEdit, Vault};
 
 /// Something that happened: input, a resize, or news from a worker thread.
 #[derive(Debug)]
@@ -56,6 +56,9 @@ pub enum AppEvent {
     LoadFailed(String),
     /// Notes changed on disk and were loaded again.
     Reloaded(Box<Vault>),
+    /// Notes already in the vault changed on disk and were read again
+    /// alone, to be put in place ([`App::take_edits`]).
+    NotesEdited(Vec<NoteEdit>),
     /// A reload failed; the old vault stays.
     ReloadFailed(String),
     /// Time passed (exam timers redraw).
@@ -64,6 +67,27 @@ pub enum AppEvent {
     Terminate,
     /// The database writer finished a job.
     Written(WriteReport),
+}
+
+/// Asks whoever loads the vault to read all of it again.
+pub struct Reread(Box<dyn Fn()>);
+
+impl Reread {
+    /// A request made by calling `ask`.
+    pub fn new(ask: impl Fn() + 'static) -> Reread {
+        Reread(Box::new(ask))
+    }
+
+    /// Asks.
+    pub fn ask(&self) {
+        (self.0)();
+    }
+}
+
+impl std::fmt::Debug for Reread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reread")
+    }
 }
 
 /// A screen over the study screen; `Back` removes the top one.
@@ -175,6 +199,12 @@ pub struct App {
     /// Set when the history or the vault changed: recount `due` after the
     /// event (never while drawing).
     pub due_stale: bool,
+    /// Notes read again that wait for the vault to be this thread's alone
+    /// (a worker still reads it) to be put in place.
+    pub edits: Vec<NoteEdit>,
+    /// Asks for the whole vault to be read again (`None` in tests and on
+    /// the bundled deck).
+    pub reread: Option<Reread>,
 }
 
 /// The system clock.
@@ -202,6 +232,8 @@ impl App {
             pending_quiz: None,
             due: (None, DueCounts::default()),
             due_stale: true,
+            edits: Vec::new(),
+            reread: None,
             vault: Arc::new(vault),
             loading: None,
             cards_only: false,
@@ -311,6 +343,10 @@ impl App {
     /// Handles one event.
     pub fn handle(&mut self, event: AppEvent) {
         self.handle_event(event);
+        if !self.edits.is_empty() {
+            // A worker that read the vault may have let go of it.
+            self.put_edits_in_place();
+        }
         self.wrap_readers();
         self.recount_due();
     }
@@ -387,8 +423,11 @@ impl App {
             AppEvent::Reloaded(vault) => {
                 self.loading = None;
                 self.due_stale = true;
+                // Read before this whole vault: in it already.
+                self.edits.clear();
                 self.reload(*vault);
             }
+            AppEvent::NotesEdited(edits) => self.take_edits(edits),
             AppEvent::Tick => {
                 self.tick_quiz();
                 self.retry_writes();

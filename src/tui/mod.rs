@@ -7,6 +7,7 @@ pub mod app;
 mod app_identity;
 mod app_layers;
 mod app_quiz;
+mod app_reload;
 mod app_study;
 mod app_writes;
 mod bindings;
@@ -44,6 +45,6 @@ mod snapshots;
 #[cfg(test)]
 mod study_loop_tests;
 
-pub use app::{App, AppEvent};
+pub use app::{App, AppEvent, Reread};
 pub use event::ending_signal;
 pub use run::run;

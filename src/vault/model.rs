@@ -26,8 +26,8 @@ pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
 pub use explanations::Explanations;
-pub(crate) use names::keys as name_keys;
 pub use names::NoteNames;
+pub(crate) use names::keys as name_keys;
 pub(crate) use options::OptionDraft;
 pub use options::{Options, OptionsIter, QuizOption};
 

@@ -152,7 +152,10 @@ fn duplicate_ids(vault: &mut Vault) {
 /// The questions among `among` (indexes into `questions`, each id's every
 /// holder or none of them) that share an id with an earlier one, each with
 /// the one it is reported against, in the order their warnings come.
-pub(super) fn duplicate_pairs(questions: &[Question], mut among: Vec<usize>) -> Vec<(usize, usize)> {
+pub(super) fn duplicate_pairs(
+    questions: &[Question],
+    mut among: Vec<usize>,
+) -> Vec<(usize, usize)> {
     among.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id).then(a.cmp(&b)));
     let mut found = Vec::new();
     for group in among.chunk_by(|&a, &b| questions[a].id == questions[b].id) {

@@ -45,7 +45,11 @@ pub enum NotAlone {
 
 /// Reads the note file at `path` again, as a whole load reads it. `roots`
 /// are the vault's roots in order (as the load was given them).
-pub fn read_note(roots: &[impl AsRef<Path>], path: &Path, options: &LoadOptions) -> Result<NoteEdit, NotAlone> {
+pub fn read_note(
+    roots: &[impl AsRef<Path>],
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<NoteEdit, NotAlone> {
     let (root, under) = roots
         .iter()
         .enumerate()

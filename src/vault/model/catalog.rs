@@ -121,7 +121,8 @@ impl Catalog {
         // (name, index), the name being the note's new one.
         let place = |list: &mut Vec<NoteIx>| {
             list.retain(|&n| n != ix);
-            let at = list.partition_point(|&n| (vault.note(n).display_name(), n) < (&*now.name, ix));
+            let at =
+                list.partition_point(|&n| (vault.note(n).display_name(), n) < (&*now.name, ix));
             list.insert(at, ix);
         };
         place(&mut self.by_name);

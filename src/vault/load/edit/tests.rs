@@ -14,7 +14,7 @@ impl Dice {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap_or(0)
     }
 }
 
@@ -56,13 +56,21 @@ fn whole(root: &Path) -> Vault {
 
 /// Everything a person or a later step can read of a vault.
 fn assert_same(edited: &Vault, fresh: &Vault, what: &str) {
-    assert_eq!(format!("{:?}", edited.notes), format!("{:?}", fresh.notes), "notes after {what}");
+    assert_eq!(
+        format!("{:?}", edited.notes),
+        format!("{:?}", fresh.notes),
+        "notes after {what}"
+    );
     assert_eq!(
         format!("{:?}", edited.questions),
         format!("{:?}", fresh.questions),
         "questions after {what}"
     );
-    assert_eq!(format!("{:?}", edited.banks), format!("{:?}", fresh.banks), "banks after {what}");
+    assert_eq!(
+        format!("{:?}", edited.banks),
+        format!("{:?}", fresh.banks),
+        "banks after {what}"
+    );
     assert_eq!(
         format!("{:#?}", edited.diagnostics),
         format!("{:#?}", fresh.diagnostics),
@@ -71,7 +79,11 @@ fn assert_same(edited: &Vault, fresh: &Vault, what: &str) {
     assert!(edited.catalog() == fresh.catalog(), "catalog after {what}");
     for n in &fresh.notes {
         for key in keys(n).iter().flatten() {
-            assert_eq!(edited.find_note(key), fresh.find_note(key), "name {key} after {what}");
+            assert_eq!(
+                edited.find_note(key),
+                fresh.find_note(key),
+                "name {key} after {what}"
+            );
         }
     }
 }
@@ -79,7 +91,9 @@ fn assert_same(edited: &Vault, fresh: &Vault, what: &str) {
 /// The text of the last question block of a note, if it has one.
 fn last_question(text: &str) -> Option<std::ops::Range<usize>> {
     let start = text.rfind("**Question")?;
-    let end = text[start..].find("\n## ").map_or(text.len(), |i| start + i + 1);
+    let end = text[start..]
+        .find("\n## ")
+        .map_or(text.len(), |i| start + i + 1);
     Some(start..end)
 }
 
@@ -91,16 +105,14 @@ fn change(text: &str, other: &str, dice: &mut Dice) -> (String, &'static str) {
             t.push_str("\n추가된 문단입니다. [[spot-allocation-strategies]]\n");
             "a paragraph and a link"
         }
-        1 => match t.find("title: ") {
-            Some(at) => {
+        1 => {
+            if let Some(at) = t.find("title: ") {
                 t.insert_str(at + 7, "renamed-");
-                "the title"
-            }
-            None => {
+            } else {
                 t.insert_str(0, "---\ntitle: 새 제목\n---\n");
-                "a title"
             }
-        },
+            "the title"
+        }
         2 => match t.find("tags:\n") {
             Some(at) => {
                 t.insert_str(at + 6, "  - edited/new-tag\n");
@@ -174,7 +186,10 @@ fn walk_edits(source: &Path, steps: usize, seed: u64) -> (usize, usize) {
         match vault.apply_edit(edit) {
             Ok(edited) => {
                 applied += 1;
-                assert_eq!(vault.note(edited.note).questions.len(), edited.questions_after.len());
+                assert_eq!(
+                    vault.note(edited.note).questions.len(),
+                    edited.questions_after.len()
+                );
             }
             Err(NotAlone::Banks) => {
                 refused += 1;
@@ -198,7 +213,10 @@ fn every_edit_of_the_bundled_notes_gives_the_vault_a_whole_load_gives() {
 fn a_vault_with_banks_takes_edits_that_leave_the_banks_alone() {
     let forms = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vaults/forms");
     let (applied, refused) = walk_edits(&forms, 60, 7);
-    assert!(applied > 20 && refused > 5, "{applied} applied, {refused} refused");
+    assert!(
+        applied > 20 && refused > 5,
+        "{applied} applied, {refused} refused"
+    );
 }
 
 #[test]
@@ -215,7 +233,10 @@ fn new_files_banks_and_files_outside_the_roots_need_a_whole_load() {
     let edit = read_note(&[&root], &new, &LoadOptions::default()).unwrap();
     assert_eq!(vault.apply_edit(edit).unwrap_err(), NotAlone::NotANote);
     let bank = root.join("questions/bank.yaml");
-    assert_eq!(read_note(&[&root], &bank, &LoadOptions::default()).unwrap_err(), NotAlone::NotANote);
+    assert_eq!(
+        read_note(&[&root], &bank, &LoadOptions::default()).unwrap_err(),
+        NotAlone::NotANote
+    );
     let outside = dir.path().join("elsewhere.md");
     std::fs::write(&outside, "# 밖\n").unwrap();
     assert_eq!(
@@ -223,5 +244,8 @@ fn new_files_banks_and_files_outside_the_roots_need_a_whole_load() {
         NotAlone::NotANote
     );
     std::fs::remove_file(&new).unwrap();
-    assert_eq!(read_note(&[&root], &new, &LoadOptions::default()).unwrap_err(), NotAlone::NotANote);
+    assert_eq!(
+        read_note(&[&root], &new, &LoadOptions::default()).unwrap_err(),
+        NotAlone::NotANote
+    );
 }

@@ -1,0 +1,223 @@
+//! Live reload of notes edited on disk, at the cost of those notes: each
+//! is put in place in the vault the app holds ([`Vault::apply_edit`]), the
+//! search index follows, and the list, readers and searches show it.
+//! An edit one note cannot carry asks for the whole vault again.
+
+use std::sync::Arc;
+
+use super::app::{App, Layer};
+use crate::vault::{Edited, NoteEdit};
+
+impl App {
+    /// Notes read again after they changed on disk: put in place now, or
+    /// as soon as no worker reads the vault any more.
+    pub fn take_edits(&mut self, edits: Vec<NoteEdit>) {
+        if self.cards_only {
+            // The whole vault is on its way and reads them itself.
+            return;
+        }
+        self.edits.extend(edits);
+        self.put_edits_in_place();
+    }
+
+    /// Puts the waiting edits in place if the vault is this thread's
+    /// alone; otherwise they wait for the next event.
+    pub(crate) fn put_edits_in_place(&mut self) {
+        let Some(vault) = Arc::get_mut(&mut self.vault) else {
+            return;
+        };
+        let mut done = Vec::new();
+        for edit in std::mem::take(&mut self.edits) {
+            if let Ok(edited) = vault.apply_edit(edit) {
+                done.push(edited);
+            } else {
+                // Those left are read with everything else.
+                if let Some(reread) = &self.reread {
+                    reread.ask();
+                }
+                break;
+            }
+        }
+        if !done.is_empty() {
+            self.show_edits(&done);
+        }
+    }
+
+    /// The list, readers, searches and counts after notes changed in place.
+    fn show_edits(&mut self, done: &[Edited]) {
+        let selected = self.list.selected_note(&self.vault);
+        self.list.refresh(&self.vault);
+        if let Some(ix) = selected {
+            self.list.select_note(&self.vault, ix);
+        }
+        let changed = |ix| done.iter().any(|e| e.note == ix);
+        if let Some(r) = &mut self.reader
+            && changed(r.note)
+        {
+            r.note_changed();
+        }
+        for layer in &mut self.layers {
+            if let Layer::Note(r) = layer
+                && changed(r.note)
+            {
+                r.note_changed();
+            }
+        }
+        // Backlinks were found in the notes as they were.
+        self.layers.retain(|l| !matches!(l, Layer::Links(_)));
+        self.due_stale = true;
+        self.follow_edits();
+        self.index_edits(done);
+        self.wrap_readers();
+        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+    }
+
+    /// The search index after notes changed in place.
+    fn index_edits(&mut self, _done: &[Edited]) {
+        self.rebuild_index();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::path::{Path, PathBuf};
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::app::{AppEvent, Reread};
+    use crate::tui::fixture::{Drive, frame};
+    use crate::vault::{LoadOptions, Vault, read_note};
+
+    /// Three bundled notes copied into a folder, and the app on them.
+    fn app_on_copies() -> (tempfile::TempDir, PathBuf, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("vault");
+        std::fs::create_dir_all(&root).unwrap();
+        let spot = Path::new(env!("CARGO_MANIFEST_DIR")).join("notes/spot");
+        let mut names: Vec<_> = std::fs::read_dir(&spot)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        for p in names.iter().take(3) {
+            std::fs::copy(p, root.join(p.file_name().unwrap())).unwrap();
+        }
+        let vault = crate::vault::load(
+            std::slice::from_ref(&root),
+            &LoadOptions::default(),
+            &|_| {},
+        )
+        .unwrap();
+        let mut app = App::new(
+            Vault::default(),
+            crate::i18n::Lang::Ko,
+            crate::tui::theme::Theme::default(),
+            crate::tui::keymap::Keymap::default(),
+        );
+        app.feed(AppEvent::Loaded(Box::new(vault)));
+        (dir, root, app)
+    }
+
+    fn screen(app: &mut App) -> String {
+        let buffer = frame(app);
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn an_edited_note_shows_in_the_list_the_reader_and_search_at_once() {
+        let (_dir, root, mut app) = app_on_copies();
+        app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+        app.act(Action::NextPane);
+        let open = app.reader.as_ref().map(|r| r.note).unwrap();
+        let before = app.vault.note(open).questions.len();
+        let path = root.join(&app.vault.note(open).path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen(
+            "## 🎯 핵심 포인트\n",
+            "## 🎯 핵심 포인트\n\n고쳐쓴문단입니다.\n",
+            1,
+        );
+        let text = match text.rfind("**Question") {
+            Some(at) => text[..at].to_owned(),
+            None => text,
+        };
+        let heading = text
+            .lines()
+            .find(|l| l.starts_with("# "))
+            .unwrap()
+            .to_owned();
+        let text = text.replacen(&heading, "# 새로 고친 제목", 1);
+        std::fs::write(&path, text).unwrap();
+
+        let edit = read_note(&[&root], &path, &LoadOptions::default()).unwrap();
+        app.feed(AppEvent::NotesEdited(vec![edit]));
+        assert_eq!(
+            app.reader.as_ref().map(|r| r.note),
+            Some(open),
+            "the same note stays open"
+        );
+        assert_eq!(app.vault.note(open).questions.len(), before - 1);
+        // Wide characters leave a blank cell after them: read without spaces.
+        let shown = screen(&mut app).replace(' ', "");
+        assert!(shown.contains("새로고친제목"), "{shown}");
+        assert!(shown.contains("고쳐쓴문단입니다"), "{shown}");
+        assert!(shown.contains("노트를다시읽었습니다"), "{shown}");
+
+        app.act(Action::Search);
+        for c in "고쳐쓴문단".chars() {
+            app.act(Action::Input(c));
+        }
+        let Some(Layer::Search(s)) = app.layers.last() else {
+            panic!("no search")
+        };
+        assert_eq!(s.selected().and_then(|h| h.note), Some(open));
+    }
+
+    #[test]
+    fn an_edit_that_one_note_cannot_carry_asks_for_the_whole_vault() {
+        let (_dir, root, mut app) = app_on_copies();
+        let asked = Rc::new(Cell::new(0));
+        let count = Rc::clone(&asked);
+        app.reread = Some(Reread::new(move || count.set(count.get() + 1)));
+        let notes = app.vault.notes.len();
+        let selected = app.list.selected_note(&app.vault);
+        let new = root.join("new-note.md");
+        std::fs::write(&new, "# 새 노트\n").unwrap();
+        let edit = read_note(&[&root], &new, &LoadOptions::default()).unwrap();
+        app.feed(AppEvent::NotesEdited(vec![edit]));
+        assert_eq!(asked.get(), 1);
+        assert_eq!(
+            app.vault.notes.len(),
+            notes,
+            "the vault waits for the whole read"
+        );
+        assert!(app.edits.is_empty());
+        assert_eq!(app.list.selected_note(&app.vault), selected);
+    }
+
+    #[test]
+    fn an_edit_waits_while_a_worker_reads_the_vault() {
+        let (_dir, root, mut app) = app_on_copies();
+        let held = Arc::clone(&app.vault);
+        let path = root.join(&app.vault.notes[1].path);
+        let text = std::fs::read_to_string(&path).unwrap() + "\n덧붙인 문장.\n";
+        std::fs::write(&path, text).unwrap();
+        let edit = read_note(&[&root], &path, &LoadOptions::default()).unwrap();
+        app.feed(AppEvent::NotesEdited(vec![edit]));
+        assert_eq!(app.edits.len(), 1);
+        assert!(!app.vault.notes[1].body.contains("덧붙인 문장"));
+        drop(held);
+        app.feed(AppEvent::Tick);
+        assert!(app.edits.is_empty());
+        assert!(app.vault.notes[1].body.contains("덧붙인 문장"));
+    }
+}
