@@ -22,7 +22,7 @@ mod assemble;
 mod edit;
 mod walk;
 
-pub use edit::{Edited, NotAlone, NoteEdit, read_note};
+pub use edit::{Edited, NotAlone, NoteEdit, read_job, read_note};
 
 pub use walk::MAX_WALK_ENTRIES;
 

@@ -30,7 +30,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{
     Edited, Job, LoadError, LoadOptions, NotAlone, NoteEdit, Progress, Source, load, load_sources,
-    load_with, read_note,
+    load_with, read_job, read_note,
 };
 pub use message::Message;
 pub use model::{

@@ -59,14 +59,22 @@ pub fn read_note(
     if is_bank_path(&rel) || !path.is_file() {
         return Err(NotAlone::NotANote);
     }
+    read_job(
+        Job {
+            root,
+            rel,
+            source: Source::File(path.to_owned()),
+        },
+        options,
+    )
+}
+
+/// Reads one file of a vault as a whole load reads it, as an edit of the
+/// note it is; [`read_note`] for a file found by its path.
+pub fn read_job(job: Job, options: &LoadOptions) -> Result<NoteEdit, NotAlone> {
     let options = LoadOptions {
         depth: Depth::Full,
         ..options.clone()
-    };
-    let job = Job {
-        root,
-        rel,
-        source: Source::File(path.to_owned()),
     };
     match parse_job(job, &options, &mut Vec::new()) {
         Parsed::Note(n) => Ok(NoteEdit(n)),
