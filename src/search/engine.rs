@@ -262,9 +262,7 @@ impl SearchIndex {
             return false;
         }
         let any_in = |set: &std::collections::HashSet<_>| {
-            doc.questions
-                .iter()
-                .any(|q| set.contains(&self.question_ids[q.0]))
+            self.question_ids_of(doc).any(|id| set.contains(id))
         };
         !(plan.wrong.is_some_and(|want| any_in(ctx.wrong) != want)
             || plan.due.is_some_and(|want| any_in(ctx.due) != want))
@@ -279,11 +277,12 @@ impl SearchIndex {
             .zip(finders)
             .any(|(&(scope, p), finder)| {
                 if let Scope::Only(field) = scope {
-                    return self.shorts[doc.shorts.clone()]
+                    return self
+                        .doc_shorts(doc)
                         .iter()
                         .any(|s| s.field == field && self.score_short(s, p).is_some());
                 }
-                let in_short = self.shorts[doc.shorts.clone()].iter().any(|s| {
+                let in_short = self.doc_shorts(doc).iter().any(|s| {
                     p.variants.iter().any(|v| match v.form {
                         Form::Plain => s.folded.contains(&v.text),
                         Form::Choseong if v.exact.is_empty() => {
@@ -294,7 +293,7 @@ impl SearchIndex {
                 });
                 in_short
                     || finder
-                        .find(&self.folded.as_bytes()[doc.text.clone()])
+                        .find(self.folded_at(doc.text.clone()).as_bytes())
                         .is_some()
             })
     }
@@ -310,7 +309,7 @@ impl SearchIndex {
     ) -> Option<TermMatch> {
         let doc = &self.docs[d];
         let mut best: Option<TermMatch> = None;
-        for (si, s) in self.shorts[doc.shorts.clone()].iter().enumerate() {
+        for (si, s) in self.doc_shorts(doc).iter().enumerate() {
             if best.is_some_and(|b| b.field != s.field) {
                 break;
             }

@@ -41,17 +41,15 @@ impl SearchIndex {
         hit.score = c.score;
         if hit.question.is_none() {
             let wanted = |set: &std::collections::HashSet<_>, on: Option<bool>| {
-                on == Some(true)
-                    && doc
-                        .questions
-                        .iter()
-                        .any(|q| set.contains(&self.question_ids[q.0]))
+                on == Some(true) && self.question_ids_of(doc).any(|id| set.contains(id))
             };
             if wanted(ctx.wrong, plan.wrong) || wanted(ctx.due, plan.due) {
-                hit.question = doc.questions.iter().copied().find(|q| {
-                    let id = &self.question_ids[q.0];
-                    ctx.wrong.contains(id) || ctx.due.contains(id)
-                });
+                hit.question = (0..doc.questions.len())
+                    .find(|&k| {
+                        let id = self.question_id(doc, k);
+                        ctx.wrong.contains(id) || ctx.due.contains(id)
+                    })
+                    .map(|k| self.question_now(doc, doc.questions[k]));
             }
         }
         hit
@@ -60,7 +58,7 @@ impl SearchIndex {
     fn match_hit(&self, doc: &Doc, d: usize, m: TermMatch, plan: &Plan<'_>) -> Hit {
         match m.loc {
             Loc::Short(si) => {
-                let s = &self.shorts[si];
+                let s = self.short(si);
                 let mut ranges = Vec::new();
                 for &(scope, p) in &plan.positives {
                     let found = self.short_ranges(s, p);
@@ -75,13 +73,13 @@ impl SearchIndex {
                 ranges.sort_by_key(|r| r.start);
                 let focus = ranges.first().cloned().unwrap_or(0..0);
                 let (snippet, ranges) = cut(&s.text, focus, &ranges, SNIPPET_WIDTH);
-                make_hit(doc, m.field, s.line, snippet, ranges, None)
+                make_hit(self, doc, m.field, s.line, snippet, ranges, None)
             }
             Loc::Text(at) => {
                 let base = doc.text.start;
-                let line = line_around(&self.folded[doc.text.clone()], at - base);
+                let line = line_around(self.folded_at(doc.text.clone()), at - base);
                 let (lo, hi) = (base + line.start, base + line.end);
-                let folded_line = &self.folded[lo..hi];
+                let folded_line = self.folded_at(lo..hi);
                 let mut ranges = Vec::new();
                 for &(scope, p) in &plan.positives {
                     if matches!(scope, Scope::Only(_)) {
@@ -92,7 +90,7 @@ impl SearchIndex {
                         let hay = match v.form {
                             Form::Plain | Form::Layout => folded_line,
                             Form::Choseong if v.exact.is_empty() && v.chars >= 2 => {
-                                &self.choseong_text()[lo..hi]
+                                self.text_at(lo..hi, true)
                             }
                             _ => continue,
                         };
@@ -106,9 +104,12 @@ impl SearchIndex {
                 let (snippet, ranges) = cut(&self.original(lo..hi), focus, &ranges, SNIPPET_WIDTH);
                 let line_no = self.line_at(d, at);
                 let question = (m.field == Field::Question)
-                    .then(|| doc.bank_question.or_else(|| self.question_on(doc, line_no)))
+                    .then(|| {
+                        self.bank_question(doc)
+                            .or_else(|| self.question_on(doc, line_no))
+                    })
                     .flatten();
-                make_hit(doc, m.field, line_no, snippet, ranges, question)
+                make_hit(self, doc, m.field, line_no, snippet, ranges, question)
             }
         }
     }
@@ -116,7 +117,7 @@ impl SearchIndex {
     /// A hit for a document matched by filters alone: its matching tag, or
     /// its title.
     fn filter_hit(&self, doc: &Doc, plan: &Plan<'_>) -> Hit {
-        let shorts = &self.shorts[doc.shorts.clone()];
+        let shorts = self.doc_shorts(doc);
         let tag = shorts.iter().find(|s| {
             s.field == Field::Tag
                 && plan
@@ -132,9 +133,10 @@ impl SearchIndex {
                 } else {
                     Vec::new()
                 };
-                make_hit(doc, s.field, s.line, s.text.clone(), ranges, None)
+                make_hit(self, doc, s.field, s.line, s.text.clone(), ranges, None)
             }
             None => make_hit(
+                self,
                 doc,
                 Field::Title,
                 doc.text_line,
@@ -145,19 +147,25 @@ impl SearchIndex {
         }
     }
 
+    /// The bank question a document is, numbered as the vault is now.
+    fn bank_question(&self, doc: &Doc) -> Option<QuestionIx> {
+        doc.bank_question.map(|q| self.question_now(doc, q))
+    }
+
     /// The question of a note whose text holds a file line: the last one
     /// starting at or before it.
     fn question_on(&self, doc: &Doc, line: usize) -> Option<QuestionIx> {
-        doc.questions
-            .iter()
+        let n = doc.questions.len();
+        let k = (0..n)
             .rev()
-            .find(|q| self.question_lines[q.0] <= line)
-            .or(doc.questions.first())
-            .copied()
+            .find(|&k| self.question_line(doc, k) <= line)
+            .or((n > 0).then_some(0))?;
+        Some(self.question_now(doc, doc.questions[k]))
     }
 }
 
 fn make_hit(
+    index: &SearchIndex,
     doc: &Doc,
     field: Field,
     line: usize,
@@ -167,7 +175,7 @@ fn make_hit(
 ) -> Hit {
     Hit {
         note: doc.note,
-        question: question.or(doc.bank_question),
+        question: question.or(index.bank_question(doc)),
         path: doc.path.clone(),
         title: doc.title.clone(),
         heading: doc.heading.clone(),

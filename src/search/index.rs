@@ -56,6 +56,12 @@ pub(super) struct Doc {
     pub question_regions: Vec<Range<usize>>,
     /// 1-based file line where `text` starts.
     pub text_line: usize,
+    /// How many renumberings of the vault's questions had been made when
+    /// `questions` and `bank_question` were recorded (see `overlay`).
+    pub epoch: u32,
+    /// Ids and lines of its questions, for a document replaced after the
+    /// build (the build's tables follow the build's numbering).
+    pub own_questions: Option<Box<[(QuestionId, usize)]>>,
 }
 
 /// Everything a query needs, built once per vault load. Cheap to query from
@@ -81,6 +87,10 @@ pub struct SearchIndex {
     /// on the first 초성 query. Same byte offsets as `folded` (a syllable
     /// and its 초성 jamo are both three bytes in UTF-8).
     pub(super) choseong_text: std::sync::OnceLock<String>,
+    /// Documents replaced since the build (see [`SearchIndex::replace_note`]).
+    pub(super) overlay: super::overlay::Overlay,
+    /// Replaced documents' short fields, numbered after `shorts`.
+    pub(super) replaced_shorts: Vec<ShortField>,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -177,6 +187,7 @@ impl SearchIndex {
         }
         ix.originals = super::fold::fold_in_place(&mut ix.folded);
         ix.rank = ByteRank::of(ix.folded.as_bytes());
+        ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix
     }
 
@@ -206,6 +217,8 @@ impl SearchIndex {
             rank: ByteRank([0; 256]),
             cache: super::scan_cache::SharedCache::default(),
             choseong_text: std::sync::OnceLock::new(),
+            overlay: super::overlay::Overlay::default(),
+            replaced_shorts: Vec::new(),
         }
     }
 
@@ -246,7 +259,7 @@ impl SearchIndex {
         }
     }
 
-    fn add_note(&mut self, note: &Note, nix: NoteIx) {
+    pub(super) fn add_note(&mut self, note: &Note, nix: NoteIx) {
         self.add_note_fields(note, nix);
         self.add_note_text(note);
     }
@@ -292,6 +305,8 @@ impl SearchIndex {
             text: start..start,
             question_regions: Vec::new(),
             text_line: note.body_line,
+            epoch: 0,
+            own_questions: None,
         });
     }
 
@@ -316,7 +331,7 @@ impl SearchIndex {
         }
     }
 
-    fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
+    pub(super) fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
         let q = vault.question(qix);
         let start = self.folded.len();
         let mut parts: Vec<String> = vec![q.stem.to_string()];
@@ -360,6 +375,8 @@ impl SearchIndex {
             question_regions: vec![text.clone()],
             text,
             text_line: q.line,
+            epoch: 0,
+            own_questions: None,
         });
     }
 
@@ -381,13 +398,13 @@ impl SearchIndex {
         });
     }
 
-    /// A substring finder for the folded text, steered by its byte ranks.
     /// The 초성 form of the whole text buffer (see `choseong_text`).
     pub(super) fn choseong_text(&self) -> &str {
         self.choseong_text
             .get_or_init(|| super::hangul::choseong_form(&self.folded))
     }
 
+    /// A substring finder for the folded text, steered by its byte ranks.
     pub(super) fn finder<'n>(&self, needle: &'n str) -> memchr::memmem::Finder<'n> {
         memchr::memmem::FinderBuilder::new()
             .build_forward_with_ranker(&self.rank, needle.as_bytes())
@@ -407,11 +424,6 @@ impl SearchIndex {
             return d.text_line;
         }
         let from = d.text.start;
-        d.text_line + memchr::memchr_iter(b'\n', &self.folded.as_bytes()[from..offset]).count()
-    }
-
-    /// Part of the indexed text as written (before folding).
-    pub(super) fn original(&self, range: Range<usize>) -> String {
-        self.originals.restore(&self.folded, range)
+        d.text_line + memchr::memchr_iter(b'\n', self.folded_at(from..offset).as_bytes()).count()
     }
 }

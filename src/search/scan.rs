@@ -74,13 +74,13 @@ impl SearchIndex {
                 prev.iter()
                     .filter_map(|&(d, _, _)| {
                         let doc = &self.docs[d as usize];
-                        let i = finder.find(&hay.as_bytes()[doc.text.clone()])?;
-                        let (field, at) = Self::classify(hay, doc, doc.text.start + i, &finder);
+                        let i = finder.find(self.text_at(doc.text.clone(), cho).as_bytes())?;
+                        let (field, at) = self.classify(cho, doc, doc.text.start + i, &finder);
                         Some((d, at, field))
                     })
                     .collect(),
             ),
-            None => Arc::new(self.scan_all(hay, &finder)),
+            None => Arc::new(self.scan_all(hay, cho, &finder)),
         };
         for &(d, at, field) in found.iter() {
             let m = TextMatch {
@@ -105,19 +105,33 @@ impl SearchIndex {
     }
 
     /// One pass of a SIMD substring search over the whole buffer, skipping
-    /// to the next document after each first occurrence.
-    fn scan_all(&self, text: &str, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
+    /// to the next document after each first occurrence, then over the
+    /// texts of documents replaced since the build (their old text in the
+    /// buffer is skipped).
+    fn scan_all(&self, text: &str, cho: bool, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
         let hay = text.as_bytes();
         let mut found = Vec::new();
         let mut pos = 0;
         while let Some(i) = finder.find(&hay[pos..]) {
             let d = self.doc_at(pos + i);
-            let doc = &self.docs[d];
-            let (field, at) = Self::classify(text, doc, pos + i, finder);
-            found.push((u32::try_from(d).unwrap_or(u32::MAX), at, field));
-            pos = doc.text.end.max(pos + i + 1);
+            if self.replaced_text(d) {
+                pos = self.starts.get(d + 1).copied().unwrap_or(hay.len());
+            } else {
+                let doc = &self.docs[d];
+                let (field, at) = self.classify(cho, doc, pos + i, finder);
+                found.push((u32::try_from(d).unwrap_or(u32::MAX), at, field));
+                pos = doc.text.end.max(pos + i + 1);
+            }
             if pos >= hay.len() {
                 break;
+            }
+        }
+        for seg in &self.overlay.segments {
+            let text = if cho { &seg.choseong } else { &seg.folded };
+            if let Some(i) = finder.find(text.as_bytes()) {
+                let doc = &self.docs[seg.doc];
+                let (field, at) = self.classify(cho, doc, seg.base + i, finder);
+                found.push((u32::try_from(seg.doc).unwrap_or(u32::MAX), at, field));
             }
         }
         found
@@ -125,12 +139,12 @@ impl SearchIndex {
 
     /// Attributes a first occurrence to a question when one of the
     /// document's question parts holds the word, else to the body.
-    fn classify(text: &str, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
+    fn classify(&self, cho: bool, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
         for r in doc.question_regions.iter().filter(|r| r.end > at) {
             if r.start <= at {
                 return (Field::Question, at);
             }
-            if let Some(i) = finder.find(&text.as_bytes()[r.clone()]) {
+            if let Some(i) = finder.find(self.text_at(r.clone(), cho).as_bytes()) {
                 return (Field::Question, r.start + i);
             }
         }

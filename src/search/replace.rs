@@ -1,0 +1,267 @@
+//! Replacing one note of a built index in place, at the cost of that note:
+//! what a live reload needs when a single note was edited.
+//!
+//! The build's text buffer and short fields stay as they are. A replaced
+//! document's new text lives in a small segment of its own, addressed past
+//! the end of the buffer as if appended to it, so every byte offset the
+//! engine keeps (matches, question parts, snippets) still names one place;
+//! its old text in the buffer is skipped by the scan. Its new short fields
+//! are numbered past the build's. When the note's question count changes,
+//! the vault's questions after it move; the index records the move and
+//! applies it when it names a question (a hit, a line, a progress id), so
+//! no other document is touched. The next full build starts clean.
+//!
+//! Owns the replacement and the lookups that see through it; what is kept
+//! is `overlay`'s, building `index`'s, matching `engine`'s and `scan`'s.
+
+use std::ops::Range;
+
+use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Vault};
+
+use super::fold::fold_keeping_copy;
+use super::hangul::choseong_form;
+use super::index::{Doc, SearchIndex, ShortField};
+use super::matcher::SkimScorer;
+use super::overlay::Segment;
+
+/// What [`SearchIndex::replace_note`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    /// The note (and the bank questions naming it) were replaced in place.
+    InPlace,
+    /// The vault did not look like the indexed one with that note edited
+    /// (another note count, a note index past the end, questions not where
+    /// the index expects them): the index was built again from the vault.
+    Rebuilt,
+}
+
+impl SearchIndex {
+    /// Replaces note `ix` with its new content in `vault`, the vault this
+    /// index was built from (or last updated with) after that one note was
+    /// edited in place: same [`NoteIx`], same notes before and after it;
+    /// its questions replaced where they were in [`Vault::questions`], the
+    /// questions after them moved up or down by the change in its question
+    /// count, and [`Note::questions`] and the banks renumbered to match.
+    /// Bank questions that name the note, before or after the edit, are
+    /// re-read from the vault too (their note title, heading and tags may
+    /// have changed with it).
+    ///
+    /// Costs about as much as indexing the note alone (plus a glance at
+    /// each bank question), whatever the vault's size. Every search after
+    /// it gives exactly the hits, scores, order and snippets of a fresh
+    /// [`SearchIndex::build`] of `vault`. Should the vault not fit that
+    /// description, the index is built again in full and
+    /// [`Replaced::Rebuilt`] says so. Replacements pile up in a small side
+    /// part until the next full build.
+    pub fn replace_note(&mut self, vault: &Vault, ix: NoteIx) -> Replaced {
+        if self.try_replace(vault, ix).is_some() {
+            self.forget_recent_scans();
+            return Replaced::InPlace;
+        }
+        let scorer = std::mem::replace(&mut self.scorer, Box::new(SkimScorer::new()));
+        *self = SearchIndex::build_with(vault, scorer);
+        Replaced::Rebuilt
+    }
+
+    fn try_replace(&mut self, vault: &Vault, ix: NoteIx) -> Option<()> {
+        let note = vault.notes.get(ix.0)?;
+        let old = self.docs.get(ix.0)?;
+        if vault.notes.len() != self.overlay.notes
+            || old.note != Some(ix)
+            || old.bank_question.is_some()
+        {
+            return None;
+        }
+        self.renumber(vault, note, ix)?;
+        let mut one = SearchIndex::empty(Box::new(SkimScorer::new()));
+        one.add_note(note, ix);
+        self.install(ix.0, one, vault);
+        for d in self.overlay.notes..self.docs.len() {
+            let doc = &self.docs[d];
+            let named_before = doc.note == Some(ix);
+            let qix = self.question_now(doc, doc.bank_question?);
+            let q = vault.questions.get(qix.0)?;
+            let QuestionOrigin::Bank(bank) = q.origin else {
+                return None;
+            };
+            if named_before || q.note == Some(ix) {
+                let mut one = SearchIndex::empty(Box::new(SkimScorer::new()));
+                one.add_bank_question(vault, qix, bank);
+                self.install(d, one, vault);
+            }
+        }
+        Some(())
+    }
+
+    /// Records how the note's new question count moves the questions
+    /// after it, after checking the vault agrees with the index about
+    /// where the note's questions are.
+    fn renumber(&mut self, vault: &Vault, note: &Note, ix: NoteIx) -> Option<()> {
+        let old = &self.docs[ix.0];
+        let old_first = old.questions.first().map(|&q| self.question_now(old, q));
+        let (old_n, new_n) = (old.questions.len(), note.questions.len());
+        let new_first = note.questions.first().map(|q| q.0);
+        let in_a_row = note
+            .questions
+            .iter()
+            .enumerate()
+            .all(|(k, q)| Some(q.0) == new_first.map(|f| f + k));
+        let delta = isize::try_from(new_n).ok()? - isize::try_from(old_n).ok()?;
+        let expected = self.overlay.questions.checked_add_signed(delta)?;
+        if !in_a_row || vault.questions.len() != expected {
+            return None;
+        }
+        let start = match (old_first, new_first) {
+            (Some(o), Some(n)) if o.0 != n => return None,
+            (Some(o), _) => o.0,
+            (None, Some(n)) => n,
+            (None, None) => return Some(()),
+        };
+        if delta != 0 {
+            self.overlay.renumbered.push((start + old_n, delta));
+        }
+        self.overlay.questions = expected;
+        Some(())
+    }
+
+    /// Puts the one document `one` holds in place of document `d`.
+    fn install(&mut self, d: usize, one: SearchIndex, vault: &Vault) {
+        let SearchIndex {
+            mut docs,
+            shorts,
+            mut folded,
+            ..
+        } = one;
+        let Some(mut doc) = docs.pop() else {
+            return;
+        };
+        let main = self.folded.len();
+        let old_start = self.docs[d].text.start;
+        if old_start >= main {
+            self.overlay.segments.retain(|s| s.base != old_start);
+        }
+        let originals = fold_keeping_copy(&mut folded, String::new());
+        let base = main + self.overlay.used;
+        self.overlay.used += folded.len();
+        doc.text = doc.text.start + base..doc.text.end + base;
+        for r in &mut doc.question_regions {
+            *r = r.start + base..r.end + base;
+        }
+        let first = self.shorts.len() + self.replaced_shorts.len();
+        doc.shorts = first..first + shorts.len();
+        self.replaced_shorts.extend(shorts);
+        doc.epoch = u32::try_from(self.overlay.renumbered.len()).unwrap_or(u32::MAX);
+        doc.own_questions = Some(
+            doc.questions
+                .iter()
+                .map(|q| {
+                    let q = vault.question(*q);
+                    (q.id.clone(), q.line)
+                })
+                .collect(),
+        );
+        self.overlay.segments.push(Segment {
+            base,
+            doc: d,
+            choseong: choseong_form(&folded),
+            folded,
+            originals,
+        });
+        self.docs[d] = doc;
+    }
+
+    /// Where a question a document recorded is in the vault now.
+    pub(super) fn question_now(&self, doc: &Doc, recorded: QuestionIx) -> QuestionIx {
+        QuestionIx(self.overlay.moved(doc.epoch, recorded.0))
+    }
+
+    /// The id of a document's `k`-th question.
+    pub(super) fn question_id<'a>(&'a self, doc: &'a Doc, k: usize) -> &'a QuestionId {
+        match &doc.own_questions {
+            Some(own) => &own[k].0,
+            None => &self.question_ids[doc.questions[k].0],
+        }
+    }
+
+    /// The file line of a document's `k`-th question.
+    pub(super) fn question_line(&self, doc: &Doc, k: usize) -> usize {
+        match &doc.own_questions {
+            Some(own) => own[k].1,
+            None => self.question_lines[doc.questions[k].0],
+        }
+    }
+
+    /// The ids of a document's questions.
+    pub(super) fn question_ids_of<'a>(
+        &'a self,
+        doc: &'a Doc,
+    ) -> impl Iterator<Item = &'a QuestionId> + 'a {
+        (0..doc.questions.len()).map(move |k| self.question_id(doc, k))
+    }
+
+    /// A document's short fields, best field first.
+    pub(super) fn doc_shorts(&self, doc: &Doc) -> &[ShortField] {
+        let main = self.shorts.len();
+        if doc.shorts.start >= main {
+            &self.replaced_shorts[doc.shorts.start - main..doc.shorts.end - main]
+        } else {
+            &self.shorts[doc.shorts.clone()]
+        }
+    }
+
+    /// A short field by number.
+    pub(super) fn short(&self, i: usize) -> &ShortField {
+        match i.checked_sub(self.shorts.len()) {
+            Some(o) => &self.replaced_shorts[o],
+            None => &self.shorts[i],
+        }
+    }
+
+    /// Part of the folded text (or of its 초성 form), by offsets that may
+    /// lie in the buffer or in a replaced document's segment.
+    pub(super) fn text_at(&self, range: Range<usize>, choseong: bool) -> &str {
+        let main = self.folded.len();
+        if range.start < main || self.overlay.segments.is_empty() {
+            return if choseong {
+                &self.choseong_text()[range]
+            } else {
+                &self.folded[range]
+            };
+        }
+        match self.overlay.segment(range.start) {
+            Some(s) => {
+                let text = if choseong { &s.choseong } else { &s.folded };
+                &text[range.start - s.base..range.end - s.base]
+            }
+            None => "",
+        }
+    }
+
+    /// Part of the folded text, as [`SearchIndex::text_at`].
+    pub(super) fn folded_at(&self, range: Range<usize>) -> &str {
+        self.text_at(range, false)
+    }
+
+    /// Part of the indexed text as written (before folding).
+    pub(super) fn original(&self, range: Range<usize>) -> String {
+        if range.start < self.folded.len() {
+            return self.originals.restore(&self.folded, range);
+        }
+        match self.overlay.segment(range.start) {
+            Some(s) => s
+                .originals
+                .restore(&s.folded, range.start - s.base..range.end - s.base),
+            None => String::new(),
+        }
+    }
+
+    /// True when document `d`'s text is no longer the buffer's (it was
+    /// replaced): a match found there belongs to no document.
+    pub(super) fn replaced_text(&self, d: usize) -> bool {
+        self.docs[d].text.start >= self.folded.len() && !self.overlay.segments.is_empty()
+    }
+}
+
+#[cfg(test)]
+#[path = "replace_tests.rs"]
+mod tests;
