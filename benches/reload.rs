@@ -6,6 +6,8 @@
 //!
 //! `MUNJE_BENCH_VAULT=$PWD/target/v100k cargo bench --bench reload`; the
 //! vault defaults to `target/v10k` (made by `../shared/bench/gen_corpus.py`).
+//! The app's part adds the search index, the note list, the reader and the
+//! header's counts: all the UI thread does when an edit comes in.
 
 // A benchmark is harness code, like a test: when its setup fails there is
 // nothing to measure, and stopping with the reason is the right outcome.
@@ -79,6 +81,35 @@ fn bench(c: &mut Criterion) {
                 |(one, back)| {
                     vault.apply_edit(one).unwrap();
                     vault.apply_edit(back).unwrap();
+                },
+                BatchSize::SmallInput,
+            );
+        },
+    );
+    // The app's whole share on the UI thread: the edit put in place, the
+    // search index, the list, the reader and the header's counts.
+    let mut app = munje::tui::App::new(
+        vault::Vault::default(),
+        munje::i18n::Lang::Ko,
+        munje::tui::theme::Theme::default(),
+        munje::tui::keymap::Keymap::default(),
+    );
+    app.handle(munje::tui::AppEvent::Loaded(Box::new(vault)));
+    group.bench_function(format!("app takes an edit {notes}"), |b| {
+        b.iter_batched(
+            || edit_of(&rel, &added),
+            |edit| app.handle(munje::tui::AppEvent::NotesEdited(vec![edit])),
+            BatchSize::SmallInput,
+        );
+    });
+    group.bench_function(
+        format!("app takes a question added and removed {notes}"),
+        |b| {
+            b.iter_batched(
+                || (edit_of(&rel, &more), edit_of(&rel, &original)),
+                |(one, back)| {
+                    app.handle(munje::tui::AppEvent::NotesEdited(vec![one]));
+                    app.handle(munje::tui::AppEvent::NotesEdited(vec![back]));
                 },
                 BatchSize::SmallInput,
             );

@@ -45,10 +45,10 @@ impl App {
 
     /// The list, readers, searches and counts after notes changed in place.
     fn show_edits(&mut self, done: &[Edited]) {
-        let selected = self.list.selected_note(&self.vault);
-        self.list.refresh(&self.vault);
-        if let Some(ix) = selected {
-            self.list.select_note(&self.vault, ix);
+        match self.list.selected_note(&self.vault) {
+            // Where it is now: a new name moves it in the list.
+            Some(ix) => self.list.select_note(&self.vault, ix),
+            None => self.list.refresh(&self.vault),
         }
         let changed = |ix| done.iter().any(|e| e.note == ix);
         if let Some(r) = &mut self.reader
@@ -72,9 +72,18 @@ impl App {
         self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
     }
 
-    /// The search index after notes changed in place.
-    fn index_edits(&mut self, _done: &[Edited]) {
-        self.rebuild_index();
+    /// The search index after notes changed in place: each note replaced
+    /// in it at the cost of the note, unless an index of the vault as it
+    /// was is still on its way, which is then made again.
+    fn index_edits(&mut self, done: &[Edited]) {
+        if self.indexing {
+            self.rebuild_index();
+            return;
+        }
+        for e in done {
+            self.index.replace_note(&self.vault, e.note);
+        }
+        self.refresh_search();
     }
 }
 
