@@ -249,9 +249,11 @@ fn reload_is_off(e: &anyhow::Error, lang: Lang) -> String {
 
 /// Does the vault-sized work the app's first frame of a vault needs here,
 /// on the loading thread, so the UI thread never waits on it: the notes
-/// sorted and grouped for the note list.
+/// sorted and grouped for the note list, and the tables links and
+/// backlinks are found in.
 fn prepared(vault: Vault) -> Vault {
     vault.catalog();
+    vault.make_link_tables();
     vault
 }
 

@@ -19,6 +19,7 @@ mod catalog;
 mod date;
 mod explanations;
 mod lettered;
+mod links;
 mod names;
 mod options;
 pub use answer::Answer;
@@ -26,6 +27,7 @@ pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
 pub use explanations::Explanations;
+pub use links::LinkSources;
 pub use names::NoteNames;
 pub(crate) use names::keys as name_keys;
 pub(crate) use options::OptionDraft;
@@ -51,6 +53,9 @@ pub struct Vault {
     /// The notes sorted and grouped for browsing ([`Vault::catalog`]),
     /// made on first use; leave it at its default, as `names`.
     pub catalog: VaultCatalog,
+    /// Who links to whom, for [`Vault::backlinks`], made on first use;
+    /// leave it at its default, as `names`.
+    pub link_sources: LinkSources,
 }
 
 /// Index of a note in [`Vault::notes`].
@@ -281,20 +286,6 @@ impl Vault {
             .tables(&self.notes)
             .iter()
             .find_map(|m| m.get(&key).copied())
-    }
-
-    /// Notes whose body links to a note (backlinks).
-    pub fn backlinks(&self, target: NoteIx) -> Vec<NoteIx> {
-        (0..self.notes.len())
-            .map(NoteIx)
-            .filter(|&ix| ix != target)
-            .filter(|&ix| {
-                self.note(ix)
-                    .links
-                    .iter()
-                    .any(|l| self.find_note(l) == Some(target))
-            })
-            .collect()
     }
 
     /// Counts of errors and warnings among the diagnostics.

@@ -121,6 +121,7 @@ impl Vault {
             return Err(NotAlone::Banks);
         }
         let names_before = keys(old);
+        let links_before = old.links.clone();
         let listing = self.catalog.is_made().then(|| Listing::of(self, ix));
         let before = self.question_range(ix);
         let mut ids: HashSet<QuestionId> = self.questions[before.clone()]
@@ -172,6 +173,9 @@ impl Vault {
 
         if renamed {
             self.rename_note(ix, &names_before);
+        }
+        if self.note(ix).links != links_before {
+            self.relink_note(ix, &links_before);
         }
         if let (Some(listing), Some(mut catalog)) = (listing, self.take_catalog()) {
             catalog.replace_note(self, ix, &listing);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::vault::{Vault, load};
+use crate::vault::{NoteIx, Vault, load};
 
 /// A small generator of edits, the same on every run.
 struct Dice(u64);
@@ -50,7 +50,7 @@ fn whole(root: &Path) -> Vault {
     let vault = load(&[root.to_owned()], &options, &|_| {}).unwrap();
     // Made, so that editing has them to keep up to date.
     vault.catalog();
-    vault.find_note("");
+    vault.make_link_tables();
     vault
 }
 
@@ -77,6 +77,13 @@ fn assert_same(edited: &Vault, fresh: &Vault, what: &str) {
         "diagnostics after {what}"
     );
     assert!(edited.catalog() == fresh.catalog(), "catalog after {what}");
+    for ix in (0..fresh.notes.len()).map(NoteIx) {
+        assert_eq!(
+            edited.backlinks(ix),
+            fresh.backlinks(ix),
+            "backlinks of {ix:?} after {what}"
+        );
+    }
     for n in &fresh.notes {
         for key in keys(n).iter().flatten() {
             assert_eq!(
