@@ -25,10 +25,12 @@ pub mod tags;
 mod text;
 mod tolerant;
 
-pub use bundled::load_bundled;
+pub use bundled::{load_bundled, load_bundled_with};
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
-pub use load::{Job, LoadError, LoadOptions, Progress, Source, load, load_sources, load_with};
+pub use load::{
+    Job, LoadError, LoadOptions, Progress, Source, load, load_sources, load_sources_with, load_with,
+};
 pub use message::Message;
 pub use model::{
     Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
