@@ -3,8 +3,8 @@
 //! `(bundled)`.
 
 use super::load::{Job, LoadOptions, Source, load_sources_with};
-use super::sink::{KeepAll, Sink};
 use super::model::Vault;
+use super::sink::{KeepAll, Sink};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));

@@ -48,7 +48,10 @@ fn hint_count(vault: &Vault) -> usize {
 /// returns how many hints it has.
 fn same_report(roots: Option<&[PathBuf]>, style: QuestionStyle) -> usize {
     let (streamed, whole) = both(roots, style);
-    assert_eq!(streamed.diagnostics, whole.diagnostics, "{roots:?} {style:?}");
+    assert_eq!(
+        streamed.diagnostics, whole.diagnostics,
+        "{roots:?} {style:?}"
+    );
     for lang in [Lang::Ko, Lang::En] {
         for color in [false, true] {
             assert_eq!(
@@ -78,8 +81,14 @@ fn hints_found_while_loading_make_the_same_report_as_hints_read_afterwards() {
     let tolerant = same_report(Some(&corpus), QuestionStyle::default());
     // Strict reading leaves every tolerant question unread: a hint each.
     assert!(strict > tolerant, "{strict} {tolerant}");
-    assert!(tolerant > 0, "the corpus has notes with unread answer lines");
-    for rel in ["tests/fixtures/vaults/forms", "tests/fixtures/vaults/broken"] {
+    assert!(
+        tolerant > 0,
+        "the corpus has notes with unread answer lines"
+    );
+    for rel in [
+        "tests/fixtures/vaults/forms",
+        "tests/fixtures/vaults/broken",
+    ] {
         for style in [QuestionStyle::Strict, QuestionStyle::default()] {
             same_report(Some(&[fixture(rel)]), style);
         }

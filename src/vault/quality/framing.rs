@@ -161,8 +161,17 @@ mod tests {
             for stem in [p.to_string(), upper, format!("Which is {p}?")] {
                 assert!(is_exam_framed(&stem), "{stem}");
             }
-            for stem in [p.to_string(), p.to_uppercase(), spaced, format!("Which is {p}?")] {
-                assert_eq!(is_exam_framed(&stem), is_exam_framed_simple(&stem), "{stem}");
+            for stem in [
+                p.to_string(),
+                p.to_uppercase(),
+                spaced,
+                format!("Which is {p}?"),
+            ] {
+                assert_eq!(
+                    is_exam_framed(&stem),
+                    is_exam_framed_simple(&stem),
+                    "{stem}"
+                );
             }
         }
     }

@@ -134,35 +134,6 @@ fn comparable_simple(text: &str) -> Option<String> {
     Some(joined.trim_end_matches(CLOSING).to_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn one_string_comparison_text_agrees_with_the_simple_one(
-            text in "([ \\t\\n]|[a-zA-Z]{1,6}|ΣΑΣ|İ|K|[.,;:!?。]|가|\\PC){0,12}"
-        ) {
-            proptest::prop_assert_eq!(comparable(&text), comparable_simple(&text));
-        }
-    }
-
-    #[test]
-    fn one_string_comparison_text_agrees_on_written_options() {
-        for text in [
-            "Use Savings Plans with job queue.",
-            "  USE   Spot  Instances?! ",
-            "ΟΔΟΣ ΚΑΙ ΣΟΦΟΣ.",
-            "메모리 구성 변경。",
-            "two words",
-            "",
-        ] {
-            assert_eq!(comparable(text), comparable_simple(text), "{text}");
-        }
-        assert_eq!(comparable("A  b C."), Some("a b c".to_owned()));
-    }
-}
-
 /// Warns for each option of `q` an earlier question of its group already
 /// offered word for word, and records `q`'s options for later ones.
 fn repeated_options(
@@ -189,5 +160,34 @@ fn repeated_options(
                 seen.insert(text, (ix, o.letter));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn one_string_comparison_text_agrees_with_the_simple_one(
+            text in "([ \\t\\n]|[a-zA-Z]{1,6}|ΣΑΣ|İ|K|[.,;:!?。]|가|\\PC){0,12}"
+        ) {
+            proptest::prop_assert_eq!(comparable(&text), comparable_simple(&text));
+        }
+    }
+
+    #[test]
+    fn one_string_comparison_text_agrees_on_written_options() {
+        for text in [
+            "Use Savings Plans with job queue.",
+            "  USE   Spot  Instances?! ",
+            "ΟΔΟΣ ΚΑΙ ΣΟΦΟΣ.",
+            "메모리 구성 변경。",
+            "two words",
+            "",
+        ] {
+            assert_eq!(comparable(text), comparable_simple(text), "{text}");
+        }
+        assert_eq!(comparable("A  b C."), Some("a b c".to_owned()));
     }
 }
