@@ -12,12 +12,28 @@ use crate::vault::model::{
     Letter, NoteIx, Question, QuestionIx, QuestionOrigin, QuizOption, Vault,
 };
 
-/// Every per-question warning, in vault order.
-pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
+/// Which questions a pass looks at, by their [`Group`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Groups {
+    /// Every question.
+    All,
+    /// The questions of every other group: 0 or 1 (a group's notes and
+    /// banks are numbered, and this is the number's remainder by 2).
+    Half(usize),
+}
+
+/// The per-question warnings of the questions in `groups`, in vault order.
+/// A question's warnings depend only on the questions of its group.
+pub(super) fn warnings(vault: &Vault, groups: Groups) -> Vec<QualityWarning> {
     let mut out = Vec::new();
     let mut seen: HashMap<Group, HashMap<String, (QuestionIx, Letter)>> = HashMap::new();
     for (i, q) in vault.questions.iter().enumerate() {
         if !q.quizzable {
+            continue;
+        }
+        if let Groups::Half(half) = groups
+            && group(q).half() != half
+        {
             continue;
         }
         let ix = QuestionIx(i);
@@ -54,6 +70,15 @@ pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
 enum Group {
     Note(NoteIx),
     Bank(usize),
+}
+
+impl Group {
+    /// The remainder by 2 of the group's number, for [`Groups::Half`].
+    fn half(self) -> usize {
+        match self {
+            Group::Note(NoteIx(n)) | Group::Bank(n) => n % 2,
+        }
+    }
 }
 
 fn group(q: &Question) -> Group {
