@@ -15,7 +15,8 @@ use crate::vault::model::{
 /// Which questions a pass looks at, by their [`Group`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Groups {
-    /// Every question.
+    /// Every question: the one pass the two threads are checked against.
+    #[cfg(test)]
     All,
     /// The questions of every other group: 0 or 1 (a group's notes and
     /// banks are numbered, and this is the number's remainder by 2).
