@@ -1,9 +1,14 @@
 //! `munje check`: every diagnostic, rustc-style (a `path:line:col:` line,
 //! then the source line and a caret, drawn by annotate-snippets) or as
 //! JSON, and a closing count. Exit 0 with no errors, 1 with any. The
-//! question-quality lint comes just before the count ([`quality`]).
+//! question-quality lint comes just before the count ([`quality`]); the
+//! warnings for answer-like lines no question was read from are found
+//! while the vault loads ([`hints`]).
 
+mod hints;
 mod quality;
+#[cfg(test)]
+mod tests;
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -12,7 +17,7 @@ use std::process::ExitCode;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::source::{display_path, open_vault_as, question_style, vault_roots};
+use super::source::{display_path, open_vault_with, question_style, vault_roots};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
 use crate::i18n::Lang;
 use crate::text::visible;
@@ -26,8 +31,8 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(target) = &args.explain {
         return super::explain::run(vault_roots(global).as_deref(), target, style, lang);
     }
-    let mut vault = open_vault_as(global, style)?;
-    super::explain::add_hints(&mut vault, style);
+    let (mut vault, unread) = open_vault_with(global, style, hints::Hints { style })?;
+    add_diagnostics(&mut vault, unread);
     let orphans = super::progress::orphan_warnings(global, &vault);
     vault.diagnostics.extend(orphans);
     let out = match args.format {
@@ -45,6 +50,19 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Adds diagnostics found after the load to the vault's, keeping them in
+/// order of root, path, line and column (a stable sort: at one place, the
+/// load's own come first).
+fn add_diagnostics(vault: &mut Vault, found: Vec<Diagnostic>) {
+    if found.is_empty() {
+        return;
+    }
+    vault.diagnostics.extend(found);
+    vault.diagnostics.sort_by(|a, b| {
+        (a.root, &a.path, a.line, a.column).cmp(&(b.root, &b.path, b.line, b.column))
+    });
 }
 
 /// The text report: each diagnostic with its snippet, the quality

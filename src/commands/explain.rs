@@ -1,7 +1,8 @@
 //! What `check` says about the tolerant reader: `check --explain
 //! PATH[:LINE]` (what was read from one note, and why each answer-like
-//! line was not), the count of questions read in each form, and the
-//! warning for a note with answer-like lines and no question read.
+//! line was not) and the count of questions read in each form. The
+//! warning for a note with answer-like lines and no question read is
+//! `check`'s own (`check/hints.rs`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,11 +10,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::source::display_path;
 use crate::i18n::Lang;
 use crate::vault::message::{key_form, options_form, stem_form};
 use crate::vault::{
-    Diagnostic, ExplainedQuestion, Explanation, Form, KeyForm, Message, OptionsForm, QuestionStyle,
+    Diagnostic, ExplainedQuestion, Explanation, Form, KeyForm, OptionsForm, QuestionStyle,
     StemForm, Vault,
 };
 
@@ -253,40 +253,6 @@ fn clip(s: &str, max: usize) -> String {
     } else {
         s.to_owned()
     }
-}
-
-/// Adds one warning for each note that has an answer-like line but no
-/// question read, at that line, saying why it was not read.
-pub fn add_hints(vault: &mut Vault, style: QuestionStyle) {
-    let mut hints = Vec::new();
-    for note in &vault.notes {
-        let Some((line, why)) = crate::vault::unread_hint(note, style) else {
-            continue;
-        };
-        let path = display_path(vault, note.root, &note.path);
-        let mut d = Diagnostic::warning(
-            &note.path,
-            line,
-            1,
-            Message::UnreadHint {
-                why: Box::new(why),
-                path,
-                line,
-            },
-        );
-        d.root = note.root;
-        if let Some(text) = note.body.lines().nth(line.saturating_sub(note.body_line)) {
-            d = d.with_source(text, text.chars().count());
-        }
-        hints.push(d);
-    }
-    if hints.is_empty() {
-        return;
-    }
-    vault.diagnostics.extend(hints);
-    vault.diagnostics.sort_by(|a, b| {
-        (a.root, &a.path, a.line, a.column).cmp(&(b.root, &b.path, b.line, b.column))
-    });
 }
 
 /// Questions read in each form, for one vault root.

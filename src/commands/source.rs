@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::GlobalArgs;
-use crate::vault::{self, LoadOptions, QuestionStyle, Vault};
+use crate::vault::{self, KeepAll, LoadOptions, QuestionStyle, Sink, Vault};
 
 /// The vault roots the arguments name, or `None` for the bundled deck.
 pub fn vault_roots(global: &GlobalArgs) -> Option<Vec<PathBuf>> {
@@ -27,13 +27,26 @@ pub fn open_vault(global: &GlobalArgs) -> anyhow::Result<Vault> {
 
 /// [`open_vault`] reading questions in a given style.
 pub fn open_vault_as(global: &GlobalArgs, style: QuestionStyle) -> anyhow::Result<Vault> {
+    open_vault_with(global, style, KeepAll).map(|(vault, ())| vault)
+}
+
+/// [`open_vault_as`], showing every note to `sink` on the thread that
+/// parsed it ([`vault::load_with`]); the sink's result comes back beside
+/// the vault.
+pub fn open_vault_with<S: Sink>(
+    global: &GlobalArgs,
+    style: QuestionStyle,
+    sink: S,
+) -> anyhow::Result<(Vault, S::Output)> {
     let options = LoadOptions {
         questions: style,
         ..LoadOptions::default()
     };
     match vault_roots(global) {
-        Some(roots) => vault::load(&roots, &options, &|_| {}).map_err(|e| localized(&e, global)),
-        None => Ok(vault::load_bundled()),
+        Some(roots) => {
+            vault::load_with(&roots, &options, &|_| {}, sink).map_err(|e| localized(&e, global))
+        }
+        None => Ok(vault::load_bundled_with(sink)),
     }
 }
 

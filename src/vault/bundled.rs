@@ -2,8 +2,9 @@
 //! the binary by `build.rs`, loaded like a vault whose root shows as
 //! `(bundled)`.
 
-use super::load::{Job, LoadOptions, Source, load_sources};
+use super::load::{Job, LoadOptions, Source, load_sources_with};
 use super::model::Vault;
+use super::sink::{KeepAll, Sink};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -19,6 +20,12 @@ pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
 
 /// Loads the bundled deck. It never fails: its files were read at build time.
 pub fn load_bundled() -> Vault {
+    load_bundled_with(KeepAll).0
+}
+
+/// [`load_bundled`], showing every note to `sink` as
+/// [`load_with`](super::load_with) does.
+pub fn load_bundled_with<S: Sink>(sink: S) -> (Vault, S::Output) {
     let jobs = bundled_files()
         .iter()
         .map(|(rel, bytes)| Job {
@@ -27,10 +34,11 @@ pub fn load_bundled() -> Vault {
             source: Source::Static(bytes),
         })
         .collect();
-    load_sources(
+    load_sources_with(
         vec![BUNDLED_ROOT.to_owned()],
         jobs,
         &LoadOptions::default(),
         &|_| {},
+        sink,
     )
 }

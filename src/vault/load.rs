@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::bank::{ParsedBank, is_bank_path, parse_bank};
 use super::diagnostic::Diagnostic;
 use super::note::{Depth, ParsedNote};
-use super::sink::{KeepAll, NoteSink, Sink, Verdict};
+use super::sink::{KeepAll, NoteSink, Sink};
 
 mod assemble;
 mod edit;
@@ -261,7 +261,20 @@ pub fn load_sources(
     options: &LoadOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> super::Vault {
-    parse_all(roots, jobs, options, progress, &KeepAll).0
+    load_sources_with(roots, jobs, options, progress, KeepAll).0
+}
+
+/// [`load_sources`], showing every note to `sink` as [`load_with`] does.
+pub fn load_sources_with<S: Sink>(
+    roots: Vec<String>,
+    jobs: Vec<Job>,
+    options: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: S,
+) -> (super::Vault, S::Output) {
+    let (vault, finished) = parse_all(roots, jobs, options, progress, &sink);
+    let output = sink.combine(finished, &vault);
+    (vault, output)
 }
 
 /// Parses files on the loading threads, each with its own sink, and
@@ -314,10 +327,8 @@ fn parse_all<S: Sink>(
                     let Some((i, job)) = next else { break };
                     let root = job.root;
                     let mut parsed = parse_job(job, options, &mut buffer);
-                    if let Parsed::Note(n) = &mut parsed
-                        && mine.note(n) == Verdict::Drop
-                    {
-                        super::sink::drop_content(n);
+                    if let Parsed::Note(n) = &mut parsed {
+                        super::sink::apply(mine.note(n), n);
                     }
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });

@@ -25,12 +25,12 @@ pub mod tags;
 mod text;
 mod tolerant;
 
-pub use bundled::load_bundled;
+pub use bundled::{load_bundled, load_bundled_with};
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{
     Edited, Job, LoadError, LoadOptions, NotAlone, NoteEdit, Progress, Source, load, load_sources,
-    load_with, read_job, read_note,
+    load_sources_with, load_with, read_job, read_note,
 };
 pub use message::Message;
 pub use model::{

@@ -22,6 +22,12 @@ pub enum Verdict {
     /// its place in the vault's order stays. Its body, sections, links, key
     /// point and questions are freed on the loading thread.
     Drop,
+    /// The vault keeps the note's name and its questions (so they join the
+    /// vault's questions and the note's list of them, as for
+    /// [`Verdict::Keep`]); its body, sections, links and key point are
+    /// freed on the loading thread. For a consumer that has read what it
+    /// needs of the text and works on the questions afterwards.
+    KeepQuestions,
 }
 
 /// One loading thread's sink: shown every note that thread parses, in the
@@ -82,14 +88,25 @@ impl Sink for KeepAll {
     fn combine(self, _: Vec<()>, _: &Vault) {}
 }
 
-/// Frees what a [`Verdict::Drop`] leaves out of a note.
-pub(super) fn drop_content(n: &mut ParsedNote) {
+/// Frees what a verdict leaves out of a note.
+pub(super) fn apply(verdict: Verdict, n: &mut ParsedNote) {
+    match verdict {
+        Verdict::Keep => {}
+        Verdict::KeepQuestions => drop_text(n),
+        Verdict::Drop => {
+            drop_text(n);
+            n.questions = Vec::new();
+        }
+    }
+}
+
+/// Frees a note's text: what [`Verdict::KeepQuestions`] leaves out.
+fn drop_text(n: &mut ParsedNote) {
     let note = &mut n.note;
     note.body = String::new();
     note.sections = Box::default();
     note.links = Box::default();
     note.key_point = None;
-    n.questions = Vec::new();
 }
 
 #[cfg(test)]
@@ -99,9 +116,11 @@ mod tests {
     use super::*;
     use crate::vault::{LoadOptions, load, load_with};
 
-    /// Drops the notes whose path holds `drop`, counting what it saw.
+    /// Drops the notes whose path holds `drop`, keeps only the questions
+    /// of those whose path holds `questions`, counting what it saw.
     struct DropPaths {
         drop: &'static str,
+        questions: &'static str,
         seen: usize,
     }
 
@@ -112,6 +131,8 @@ mod tests {
             self.seen += 1;
             if n.note.path.contains(self.drop) {
                 Verdict::Drop
+            } else if n.note.path.contains(self.questions) {
+                Verdict::KeepQuestions
             } else {
                 Verdict::Keep
             }
@@ -129,6 +150,7 @@ mod tests {
         fn thread(&self) -> DropPaths {
             DropPaths {
                 drop: self.drop,
+                questions: self.questions,
                 seen: 0,
             }
         }
@@ -139,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn every_thread_finishes_once_and_dropped_notes_keep_their_names() {
+    fn every_thread_finishes_once_and_dropped_notes_keep_their_names_or_questions() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vaults/forms");
         let options = LoadOptions {
             threads: 2,
@@ -148,6 +170,7 @@ mod tests {
         let whole = load(std::slice::from_ref(&root), &options, &|_| {}).expect("loads");
         let sink = DropPaths {
             drop: "spot",
+            questions: "numbered",
             seen: 0,
         };
         let (vault, (finished, notes)) =
@@ -163,6 +186,15 @@ mod tests {
             if got.path.contains("spot") {
                 assert!(got.body.is_empty() && got.sections.is_empty());
                 assert!(got.questions.is_empty() && !want.questions.is_empty());
+            } else if got.path.contains("numbered") {
+                assert!(got.body.is_empty() && got.sections.is_empty());
+                assert!(!want.body.is_empty() && !want.sections.is_empty());
+                let ids = |v: &Vault, n: &crate::vault::Note| {
+                    let q = n.questions.iter().map(|&q| v.question(q).id.clone());
+                    q.collect::<Vec<_>>()
+                };
+                assert!(!want.questions.is_empty());
+                assert_eq!(ids(&vault, got), ids(&whole, want));
             } else {
                 assert_eq!(got.body, want.body);
                 assert_eq!(got.questions.len(), want.questions.len());

@@ -15,6 +15,7 @@ mod figures;
 mod framing;
 pub mod message;
 mod per_question;
+mod split;
 #[cfg(test)]
 mod tests;
 
@@ -180,7 +181,7 @@ pub fn place(vault: &Vault, ix: QuestionIx) -> Option<(usize, &str, usize)> {
 
 /// Assesses every quizzable question of a vault.
 pub fn assess(vault: &Vault) -> Quality {
-    let per_question = per_question::warnings(vault);
+    let per_question = split::warnings(vault);
     let figures = Figures::of(vault, &per_question);
     let mut warnings = figures::deck_warnings(&figures);
     warnings.extend(per_question);

@@ -12,12 +12,29 @@ use crate::vault::model::{
     Letter, NoteIx, Question, QuestionIx, QuestionOrigin, QuizOption, Vault,
 };
 
-/// Every per-question warning, in vault order.
-pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
+/// Which questions a pass looks at, by their [`Group`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Groups {
+    /// Every question: the one pass the two threads are checked against.
+    #[cfg(test)]
+    All,
+    /// The questions of every other group: 0 or 1 (a group's notes and
+    /// banks are numbered, and this is the number's remainder by 2).
+    Half(usize),
+}
+
+/// The per-question warnings of the questions in `groups`, in vault order.
+/// A question's warnings depend only on the questions of its group.
+pub(super) fn warnings(vault: &Vault, groups: Groups) -> Vec<QualityWarning> {
     let mut out = Vec::new();
     let mut seen: HashMap<Group, HashMap<String, (QuestionIx, Letter)>> = HashMap::new();
     for (i, q) in vault.questions.iter().enumerate() {
         if !q.quizzable {
+            continue;
+        }
+        if let Groups::Half(half) = groups
+            && group(q).half() != half
+        {
             continue;
         }
         let ix = QuestionIx(i);
@@ -54,6 +71,15 @@ pub(super) fn warnings(vault: &Vault) -> Vec<QualityWarning> {
 enum Group {
     Note(NoteIx),
     Bank(usize),
+}
+
+impl Group {
+    /// The remainder by 2 of the group's number, for [`Groups::Half`].
+    fn half(self) -> usize {
+        match self {
+            Group::Note(NoteIx(n)) | Group::Bank(n) => n % 2,
+        }
+    }
 }
 
 fn group(q: &Question) -> Group {
@@ -94,17 +120,44 @@ fn giveaway(ix: QuestionIx, q: &Question) -> Option<QualityWarning> {
 
 /// An option's text for comparison: case and whitespace folded, closing
 /// punctuation dropped; `None` when it is too short to count.
+/// Made in one string: the words counted before anything is allocated,
+/// ASCII text lowercased in place.
 fn comparable(text: &str) -> Option<String> {
+    let min = MIN_REPEATED_OPTION_WORDS;
+    if text.split_whitespace().take(min).count() < min {
+        return None;
+    }
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let mut folded = if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    };
+    let end = folded.trim_end_matches(CLOSING).len();
+    folded.truncate(end);
+    Some(folded)
+}
+
+/// Closing punctuation an option's comparison ignores.
+const CLOSING: [char; 7] = ['.', ',', ';', ':', '!', '?', '。'];
+
+/// [`comparable`] as first written, word list and copies: the simple path
+/// the one-string version is checked against.
+#[cfg(test)]
+fn comparable_simple(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < MIN_REPEATED_OPTION_WORDS {
         return None;
     }
     let joined = words.join(" ").to_lowercase();
-    Some(
-        joined
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', '。'])
-            .to_owned(),
-    )
+    Some(joined.trim_end_matches(CLOSING).to_owned())
 }
 
 /// Warns for each option of `q` an earlier question of its group already
@@ -133,5 +186,34 @@ fn repeated_options(
                 seen.insert(text, (ix, o.letter));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn one_string_comparison_text_agrees_with_the_simple_one(
+            text in "([ \\t\\n]|[a-zA-Z]{1,6}|ΣΑΣ|İ|K|[.,;:!?。]|가|\\PC){0,12}"
+        ) {
+            proptest::prop_assert_eq!(comparable(&text), comparable_simple(&text));
+        }
+    }
+
+    #[test]
+    fn one_string_comparison_text_agrees_on_written_options() {
+        for text in [
+            "Use Savings Plans with job queue.",
+            "  USE   Spot  Instances?! ",
+            "ΟΔΟΣ ΚΑΙ ΣΟΦΟΣ.",
+            "메모리 구성 변경。",
+            "two words",
+            "",
+        ] {
+            assert_eq!(comparable(text), comparable_simple(text), "{text}");
+        }
+        assert_eq!(comparable("A  b C."), Some("a b c".to_owned()));
     }
 }
