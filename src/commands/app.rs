@@ -212,7 +212,7 @@ fn load(
         // About a thousand reports a load: a report per file would wake
         // the UI thread 100,000 times and make the loading threads queue
         // for the channel; the bar is drawn ten times a second anyway.
-        if p.done % (p.total / 1000).max(1) != 0 && p.done != p.total {
+        if !p.done.is_multiple_of((p.total / 1000).max(1)) && p.done != p.total {
             return;
         }
         if let Ok(tx) = progress_tx.lock() {
