@@ -176,3 +176,44 @@ proptest! {
         card_agrees("generated.md", format!("{front}{}\n", lines.join("\n")).as_bytes());
     }
 }
+
+#[test]
+fn a_generated_vault_lists_the_names_its_whole_load_gives() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("python3")
+        .arg(root.join("../shared/bench/gen_corpus.py"))
+        .arg(dir.path())
+        .args(["--notes", "300", "--seed", "15"])
+        .status()
+        .expect("python3 runs ../shared/bench/gen_corpus.py");
+    assert!(status.success());
+    let load = |depth| {
+        let options = crate::vault::LoadOptions {
+            depth,
+            ..crate::vault::LoadOptions::default()
+        };
+        crate::vault::load(&[dir.path().to_owned()], &options, &|_| {}).unwrap()
+    };
+    let (cards, whole) = (load(Depth::Card), load(Depth::Full));
+    assert_eq!(cards.notes.len(), whole.notes.len());
+    assert!(cards.notes.len() >= 300);
+    for (c, w) in cards.notes.iter().zip(&whole.notes) {
+        assert_eq!(
+            (&c.path, &c.title, &c.heading, &c.tags, &c.aliases),
+            (&w.path, &w.title, &w.heading, &w.tags, &w.aliases)
+        );
+        assert_eq!(
+            (&c.created, &c.modified, c.body_line),
+            (&w.created, &w.modified, w.body_line)
+        );
+    }
+    assert_eq!(cards.catalog().by_name, whole.catalog().by_name);
+    // And every one of them from its head alone.
+    let mut heads = 0;
+    for n in &whole.notes {
+        let bytes = std::fs::read(dir.path().join(&n.path)).unwrap();
+        heads += usize::from(card_agrees(&n.path, &bytes));
+    }
+    assert_eq!(heads, whole.notes.len());
+}
