@@ -6,7 +6,9 @@
 //! `cargo bench --bench load`; the vault is generated into `target/v10k`
 //! when missing (set `MUNJE_BENCH_VAULT` to use another folder).
 //! `MUNJE_BENCH_ONCE=floor` or `=load` runs that side once and exits, for
-//! measuring CPU time and peak memory with `/usr/bin/time -v`.
+//! measuring CPU time and peak memory with `/usr/bin/time -v`; `=card`
+//! reads every note's name and tags (`Depth::Card`) on one thread and
+//! sorts them for the list, as the app does before its list shows.
 
 // A benchmark is harness code, like a test: when its setup fails there is
 // nothing to measure, and stopping with the reason is the right outcome.
@@ -69,12 +71,21 @@ fn pulldown_floor(files: &[PathBuf]) -> usize {
 }
 
 /// One run of one side, timed, for `/usr/bin/time`; `None` when not asked.
-fn run_once(dir: &Path, files: &[PathBuf]) -> Option<()> {
+fn run_once(dir: &Path) -> Option<()> {
     let which = std::env::var("MUNJE_BENCH_ONCE").ok()?;
     let start = std::time::Instant::now();
     if which == "floor" {
-        let events = pulldown_floor(files);
+        let events = pulldown_floor(&markdown_files(dir));
         eprintln!("floor: {events} events in {:?}", start.elapsed());
+    } else if which == "card" {
+        let options = munje::vault::LoadOptions {
+            depth: munje::vault::Depth::Card,
+            threads: 1,
+            ..munje::vault::LoadOptions::default()
+        };
+        let v = munje::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("vault loads");
+        let listed = v.catalog().by_name.len();
+        eprintln!("card: {listed} notes listed in {:?}", start.elapsed());
     } else {
         let options = munje::vault::LoadOptions::default();
         let v = munje::vault::load(&[dir.to_owned()], &options, &|_| {}).expect("vault loads");
@@ -91,10 +102,10 @@ fn run_once(dir: &Path, files: &[PathBuf]) -> Option<()> {
 
 fn bench_load(c: &mut Criterion) {
     let dir = vault_dir();
-    let files = markdown_files(&dir);
-    if run_once(&dir, &files).is_some() {
+    if run_once(&dir).is_some() {
         std::process::exit(0);
     }
+    let files = markdown_files(&dir);
     let bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())

@@ -177,29 +177,11 @@ fn spawn_loader(
                 let _ = tx.send(AppEvent::Loaded(Box::new(prepared(vault::load_bundled()))));
                 return;
             };
-            // Watching starts beside the first read, so a note changed
-            // while a large vault loads is read again once the load is done.
-            let (loaded_tx, loaded) = mpsc::channel::<()>();
-            let (watch_roots, watch_tx) = (roots.clone(), tx.clone());
-            let watcher = std::thread::Builder::new()
-                .name("watcher".into())
-                .spawn(move || {
-                    match Watching::start(&watch_roots, &watch_tx, lang, watch) {
-                        Ok(w) => {
-                            let read_all = || reload(&watch_roots, style, &watch_tx, lang);
-                            w.serve(&loaded, &watch_roots, style, &watch_tx, &read_all);
-                        }
-                        // Said once there is a vault to say it over.
-                        Err(e) if loaded.recv().is_ok() => {
-                            let _ = watch_tx.send(AppEvent::ReloadFailed(reload_is_off(&e, lang)));
-                        }
-                        Err(_) => {}
-                    }
-                });
-            if let Err(e) = watcher {
-                let _ = tx.send(AppEvent::ReloadFailed(reload_is_off(&e.into(), lang)));
+            if !list_names(&roots, style, &tx, lang) {
+                return;
             }
-            if first_load(&roots, style, &tx, lang) {
+            let loaded_tx = start_watching(&roots, style, &tx, lang, watch);
+            if load_whole(&roots, style, &tx, lang) {
                 let _ = loaded_tx.send(());
             }
         })
@@ -226,6 +208,12 @@ fn load(
     let progress = move |p: vault::Progress| {
         if let Some(pause) = pause {
             std::thread::sleep(pause);
+        }
+        // About a thousand reports a load: a report per file would wake
+        // the UI thread 100,000 times and make the loading threads queue
+        // for the channel; the bar is drawn ten times a second anyway.
+        if !p.done.is_multiple_of((p.total / 1000).max(1)) && p.done != p.total {
+            return;
         }
         if let Ok(tx) = progress_tx.lock() {
             let _ = tx.send(AppEvent::Progress(p.done, p.total));
@@ -257,18 +245,67 @@ fn prepared(vault: Vault) -> Vault {
     vault
 }
 
-/// Reads the vault for the first time: every note's name and tags first,
-/// so a large vault's list can be browsed while the rest is read, then the
-/// whole vault. False when it failed or the app is gone.
-fn first_load(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
+/// The first read of the vault, part one: every note's name and tags, so
+/// a large vault's list can be browsed while the rest is read. False when
+/// it failed or the app is gone.
+fn list_names(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
     let listed = match load(roots, style, Depth::Card, tx) {
         Ok(v) => AppEvent::Listed(Box::new(v)),
         Err(e) => AppEvent::LoadFailed(e.message(lang)),
     };
     let failed = matches!(listed, AppEvent::LoadFailed(_));
-    if tx.send(listed).is_err() || failed {
-        return false;
+    tx.send(listed).is_ok() && !failed
+}
+
+/// Starts watching the roots on a thread of its own and returns once the
+/// watch is set, with the sender that tells the watcher the first whole
+/// vault is in. Started after the names are read, not beside them: every
+/// file the loader opens is an event to the watcher (inotify reports
+/// opens), which took a sixth of a core from the names' read. Nothing is
+/// missed: a change made before the watch is set is read by the whole
+/// read that follows, one made after is seen by the watcher.
+fn start_watching(
+    roots: &[PathBuf],
+    style: QuestionStyle,
+    tx: &Sender<AppEvent>,
+    lang: Lang,
+    watch: (Sender<Watch>, mpsc::Receiver<Watch>),
+) -> Sender<()> {
+    let (loaded_tx, loaded) = mpsc::channel::<()>();
+    let (started_tx, started) = mpsc::channel::<()>();
+    let (watch_roots, watch_tx) = (roots.to_vec(), tx.clone());
+    let watcher = std::thread::Builder::new()
+        .name("watcher".into())
+        .spawn(move || {
+            let watching = Watching::start(&watch_roots, &watch_tx, lang, watch);
+            let _ = started_tx.send(());
+            match watching {
+                Ok(w) => {
+                    let read_all = || reload(&watch_roots, style, &watch_tx, lang);
+                    w.serve(&loaded, &watch_roots, style, &watch_tx, &read_all);
+                }
+                // Said once there is a vault to say it over.
+                Err(e) if loaded.recv().is_ok() => {
+                    let _ = watch_tx.send(AppEvent::ReloadFailed(reload_is_off(&e, lang)));
+                }
+                Err(_) => {}
+            }
+        });
+    match watcher {
+        // Fails only when the watcher thread is gone: nothing to wait for.
+        Ok(_) => {
+            let _ = started.recv();
+        }
+        Err(e) => {
+            let _ = tx.send(AppEvent::ReloadFailed(reload_is_off(&e.into(), lang)));
+        }
     }
+    loaded_tx
+}
+
+/// The first read of the vault, part two: the whole vault. False when it
+/// failed or the app is gone.
+fn load_whole(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
     let loaded = match load(roots, style, Depth::Full, tx) {
         Ok(v) => AppEvent::Loaded(Box::new(v)),
         Err(e) => AppEvent::LoadFailed(e.message(lang)),

@@ -9,6 +9,7 @@
 //! | `outline`: the top-level headings by a line scan | the same walk's headings |
 //! | `plain_units`: plain questions and key-point sections by lines | the walk over that section |
 //! | `yaml`: plain frontmatter straight into its fields | serde_yaml (`frontmatter`'s other path) |
+//! | `card`: a card from the head of its file (frontmatter and heading line) | the card of the whole decoded file |
 //! | `crate::text::next_other`: ASCII and Hangul skipped eight bytes at a time (shared with search's folding, so it lives in `crate::text`) | a character-by-character scan |
 //!
 //! Search keeps one of its own, the capitals bitmap of `search::fold`
@@ -22,6 +23,7 @@
 //! Owns no note format of its own: what a note means is `markdown`'s,
 //! `frontmatter`'s and `question`'s.
 
+pub(crate) mod card;
 pub(crate) mod outline;
 mod parts;
 pub(crate) mod plain_units;

@@ -60,8 +60,70 @@ pub fn parse_note_as(
     depth: Depth,
     style: QuestionStyle,
 ) -> Result<ParsedNote, Diagnostic> {
-    let text = scan::decode(path, bytes.as_ref())?;
+    let bytes = bytes.as_ref();
+    if depth == Depth::Card {
+        let checked = scan::check(path, bytes)?;
+        if let Some(head) = fast::card::head(checked) {
+            return Ok(card_of_head(path, &head));
+        }
+    }
+    let text = scan::decode(path, bytes)?;
     Ok(parse_text_to(path, text, depth, style))
+}
+
+/// [`parse_note_as`] at [`Depth::Card`] by the whole decode, never by the
+/// head alone: the reference of `fast::card`.
+#[cfg(test)]
+pub(crate) fn parse_card_whole(path: &str, bytes: &[u8]) -> Result<ParsedNote, Diagnostic> {
+    let text = scan::decode(path, bytes)?;
+    Ok(parse_text_to(
+        path,
+        text,
+        Depth::Card,
+        QuestionStyle::default(),
+    ))
+}
+
+/// A card from the head of its file alone (`fast::card`).
+fn card_of_head(path: &str, head: &fast::card::Head<'_>) -> ParsedNote {
+    let mut diagnostics = Vec::new();
+    let fm = read_frontmatter(path, head.text, &head.split, &mut diagnostics);
+    card(
+        path,
+        fm,
+        Some(head.heading.clone()),
+        head.split.body_line,
+        diagnostics,
+    )
+}
+
+/// The frontmatter of `text` (found by `split`) and its problems.
+fn read_frontmatter(
+    path: &str,
+    text: &str,
+    split: &scan::Split,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> frontmatter::Frontmatter {
+    if split.unterminated {
+        diagnostics.push(
+            Diagnostic::error(path, 1, 1, Message::FrontmatterUnclosed).with_source("---", 3),
+        );
+        return frontmatter::Frontmatter::default();
+    }
+    let Some(range) = split.yaml.clone() else {
+        return frontmatter::Frontmatter::default();
+    };
+    let (parsed, diags) = frontmatter::parse(path, &text[range], split.yaml_line);
+    // An error at the end of the YAML points at the closing `---`.
+    diagnostics.extend(diags.into_iter().map(|d| {
+        if d.source_line.is_some() {
+            return d;
+        }
+        let line = text.lines().nth(d.line - 1).unwrap_or_default().to_owned();
+        let width = line.chars().count().max(1);
+        d.with_source(&line, width)
+    }));
+    parsed
 }
 
 /// Reads quotes and lists nested past the limit as text, with a warning at
@@ -91,24 +153,7 @@ fn cut_deep_markdown(
 fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyle) -> ParsedNote {
     let mut diagnostics = Vec::new();
     let split = scan::split_frontmatter(&text);
-    let mut fm = frontmatter::Frontmatter::default();
-    if split.unterminated {
-        diagnostics.push(
-            Diagnostic::error(path, 1, 1, Message::FrontmatterUnclosed).with_source("---", 3),
-        );
-    } else if let Some(range) = split.yaml.clone() {
-        let (parsed, diags) = frontmatter::parse(path, &text[range], split.yaml_line);
-        fm = parsed;
-        // An error at the end of the YAML points at the closing `---`.
-        diagnostics.extend(diags.into_iter().map(|d| {
-            if d.source_line.is_some() {
-                return d;
-            }
-            let line = text.lines().nth(d.line - 1).unwrap_or_default().to_owned();
-            let width = line.chars().count().max(1);
-            d.with_source(&line, width)
-        }));
-    }
+    let mut fm = read_frontmatter(path, &text, &split, &mut diagnostics);
     // Draining keeps the file's buffer: no second copy of the body.
     text.drain(..split.body_start);
     let mut body = text;

@@ -7,6 +7,12 @@ use super::diagnostic::Diagnostic;
 /// Decodes a file into NFC text with `\n` line endings. A NUL byte
 /// (binary file) or invalid UTF-8 is a diagnostic and the file is skipped.
 pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    check(path, bytes).map(normalise)
+}
+
+/// The checks of [`decode`] without its copy: the file's text as it is
+/// (without a BOM), or why the file is skipped.
+pub(crate) fn check<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     if let Some(pos) = memchr::memchr(0, bytes) {
         let (line, column) = byte_position(bytes, pos);
         return Err(Diagnostic::error(
@@ -35,16 +41,18 @@ pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             )
         })?,
     };
-    let mut text = checked
-        .strip_prefix('\u{feff}')
-        .unwrap_or(checked)
-        .to_owned();
+    Ok(checked.strip_prefix('\u{feff}').unwrap_or(checked))
+}
+
+/// A checked file's text in NFC with `\n` line endings.
+fn normalise(checked: &str) -> String {
+    let mut text = checked.to_owned();
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // A lone CR is a line ending for CommonMark too; counting it as one
         // keeps our line numbers equal to the markdown parser's.
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
-    Ok(nfc_in_place(text))
+    nfc_in_place(text)
 }
 
 /// NFC-normalises without copying text that already is.

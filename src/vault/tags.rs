@@ -139,10 +139,13 @@ pub fn tag_tree<'a>(
             })
             .collect()
     }
-    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
-    let mut add = |tags: &[Tag], is_note: bool| {
+    // Counted by the tags' own text first (a hash lookup per tag, not a
+    // walk down a tree of strings), then copied once each into the sorted
+    // map the tree is read from.
+    let mut by_text: std::collections::HashMap<&'a str, Counts> = std::collections::HashMap::new();
+    let mut add = |tags: &'a [Tag], is_note: bool| {
         for p in counted_prefixes(tags) {
-            let c = counts.entry(p.to_owned()).or_default();
+            let c = by_text.entry(p).or_default();
             if is_note {
                 c.notes += 1;
             } else {
@@ -156,6 +159,10 @@ pub fn tag_tree<'a>(
     for t in question_tags {
         add(t, false);
     }
+    let counts: BTreeMap<String, Counts> = by_text
+        .into_iter()
+        .map(|(p, c)| (p.to_owned(), c))
+        .collect();
     build("", &counts)
 }
 

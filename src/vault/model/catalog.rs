@@ -30,14 +30,15 @@ impl Catalog {
     /// The catalog of `notes` (indexes into `vault`, in vault order).
     /// Names that sort equal keep vault order.
     pub fn of(vault: &Vault, notes: &[NoteIx]) -> Catalog {
-        // Each name worked out once, not at every comparison of the sort.
-        let names: Vec<&str> = notes
+        // Each name worked out once, not at every comparison of the sort,
+        // and sorted beside its note (a stable sort: equal names keep
+        // vault order).
+        let mut named: Vec<(&str, NoteIx)> = notes
             .iter()
-            .map(|&ix| vault.note(ix).display_name())
+            .map(|&ix| (vault.note(ix).display_name(), ix))
             .collect();
-        let mut order: Vec<usize> = (0..notes.len()).collect();
-        order.sort_by(|&a, &b| names[a].cmp(names[b]));
-        let by_name: Vec<NoteIx> = order.into_iter().map(|i| notes[i]).collect();
+        named.sort_by(|a, b| a.0.cmp(b.0));
+        let by_name: Vec<NoteIx> = named.into_iter().map(|(_, ix)| ix).collect();
         let question_tags = notes
             .iter()
             .flat_map(|&n| vault.note(n).questions.iter())
