@@ -86,6 +86,10 @@ pub enum WriteReport {
     Optimized(Result<super::Fit, String>),
     /// The store reconciled with a vault (see `Store::reconcile`).
     Reconciled(Result<Reconciled, String>),
+    /// The whole-file check, run first on this thread, found the file
+    /// damaged: it was moved aside before any write, and a fresh one took
+    /// its place. Not the answer to a job.
+    MovedAside(super::Recovery),
 }
 
 /// The handle the app keeps.
@@ -135,6 +139,13 @@ impl Drop for Writer {
 }
 
 fn run(mut store: Store, jobs: &Receiver<WriteJob>, report: &dyn Fn(WriteReport)) -> usize {
+    // Here rather than at the first write, so a damaged file is told even
+    // when nothing is answered; the jobs wait meanwhile, the app does not.
+    if let Ok(true) = store.finish_check()
+        && let Some(r) = store.recovery()
+    {
+        report(WriteReport::MovedAside(r.clone()));
+    }
     let mut recorder: Option<Recorder> = None;
     for job in jobs {
         match job {
