@@ -18,7 +18,7 @@ impl App {
     pub(super) fn record(&mut self, attempt: &Attempt) {
         if attempt.mode == crate::quiz::ModeKind::Practice {
             self.undo_point = Some(self.history.answer(attempt));
-            self.due_stale = true;
+            self.due_touched.push(attempt.question.clone());
         }
         self.send_write(WriteJob::Answered(Box::new(attempt.clone())));
     }
@@ -70,7 +70,8 @@ impl App {
                 error,
             } => {
                 self.history.set_dues(&cards);
-                self.due_stale = true;
+                self.due_touched
+                    .extend(cards.iter().map(|(id, _)| id.clone()));
                 self.pending_writes = pending;
                 if let (Some(q), Some(Layer::Quiz(quiz))) = (question, self.layers.last_mut())
                     && quiz.phase == Phase::Feedback
@@ -86,7 +87,7 @@ impl App {
                 if let Some(point) = self.undo_point.take() {
                     self.history.undo(point);
                 }
-                self.due_stale = true;
+                self.due_touched.push(attempt.question.clone());
                 self.taken_back(Some(attempt.question), now);
             }
             WriteReport::Undone(Ok(None)) => self.taken_back(None, now),
@@ -98,8 +99,8 @@ impl App {
             } => {
                 for (a, card) in &exam {
                     self.history.record(a, Some(card.due));
+                    self.due_touched.push(a.question.clone());
                 }
-                self.due_stale = true;
                 self.pending_writes = pending;
                 if let Some(e) = error {
                     self.error(self.unsaved_note(&e, pending));
