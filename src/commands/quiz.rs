@@ -63,8 +63,8 @@ pub fn open_store(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Re
 }
 
 /// [`open_store`] with the whole-file check beside the first reads
-/// ([`Store::open_checking_beside`]): for `quiz` and `wrong`, whose first
-/// question or page must not wait for it. Damage it finds is told when
+/// ([`Store::open_checking_beside`]): for `quiz`, whose first question
+/// must not wait for it. Damage it finds is told when
 /// the first write moves the file aside ([`tell_late_recovery`]).
 pub fn open_store_checking_beside(
     global: &GlobalArgs,
@@ -73,6 +73,19 @@ pub fn open_store_checking_beside(
 ) -> anyhow::Result<Store> {
     let path = database_path(global.data_dir.as_deref())?;
     let store = Store::open_checking_beside(&path, now)?;
+    tell_recovery(&store, lang);
+    Ok(store)
+}
+
+/// [`open_store`] with the whole-file check left to the first write
+/// ([`Store::open_checking_at_first_write`]): for `wrong`.
+pub fn open_store_checking_at_first_write(
+    global: &GlobalArgs,
+    lang: Lang,
+    now: Timestamp,
+) -> anyhow::Result<Store> {
+    let path = database_path(global.data_dir.as_deref())?;
+    let store = Store::open_checking_at_first_write(&path, now)?;
     tell_recovery(&store, lang);
     Ok(store)
 }

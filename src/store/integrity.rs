@@ -58,53 +58,74 @@ pub(super) fn verdict_of_error(e: &rusqlite::Error) -> Option<Verdict> {
     }
 }
 
-/// A check running on its own thread and connection.
+/// How a check not yet judged runs.
+enum Run {
+    /// On its own thread, interruptible.
+    Thread(JoinHandle<Verdict>, InterruptHandle),
+    /// Not started: it runs when the first write asks for it.
+    Waiting(Connection),
+}
+
+/// A whole-file check not yet judged, on its own connection.
 pub(super) struct PendingCheck {
-    thread: Option<JoinHandle<Verdict>>,
-    interrupt: InterruptHandle,
+    run: Option<Run>,
     /// When the store was opened: names a file moved aside.
     pub(super) opened_at: Timestamp,
 }
 
 impl std::fmt::Debug for PendingCheck {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let run = match &self.run {
+            Some(Run::Thread(..)) => "running",
+            Some(Run::Waiting(_)) => "waiting for a write",
+            None => "judged",
+        };
         f.debug_struct("PendingCheck")
-            .field("running", &self.thread.is_some())
+            .field("run", &run)
             .field("opened_at", &self.opened_at)
-            .finish_non_exhaustive()
+            .finish()
     }
 }
 
+/// The verdict of a check that ran to its end or stopped on an error.
+/// Neither another process's lock nor an interruption is a verdict on the
+/// file: it stays usable, as an opening that could not check leaves it.
+fn judge(conn: &Connection) -> Verdict {
+    quick_check(conn).unwrap_or_else(|e| verdict_of_error(&e).unwrap_or(Verdict::Usable))
+}
+
 impl PendingCheck {
-    /// Starts checking the file `conn` is open on.
+    /// Starts checking the file `conn` is open on, on a thread.
     pub(super) fn spawn(conn: Connection, opened_at: Timestamp) -> std::io::Result<PendingCheck> {
         let interrupt = conn.get_interrupt_handle();
         let thread = std::thread::Builder::new()
             .name("quick-check".into())
-            .spawn(move || {
-                // Neither another process's lock nor an interruption is a
-                // verdict on the file: it stays usable, as an opening that
-                // could not check would leave it.
-                quick_check(&conn)
-                    .unwrap_or_else(|e| verdict_of_error(&e).unwrap_or(Verdict::Usable))
-            })?;
+            .spawn(move || judge(&conn))?;
         Ok(PendingCheck {
-            thread: Some(thread),
-            interrupt,
+            run: Some(Run::Thread(thread, interrupt)),
             opened_at,
         })
     }
 
-    /// Waits for the verdict. A check thread that panicked gives none:
-    /// the file is judged again on this thread.
+    /// A check of the file `conn` is open on, run when first asked for:
+    /// for a command that seldom writes, which then never pays for it.
+    pub(super) fn at_first_write(conn: Connection, opened_at: Timestamp) -> PendingCheck {
+        PendingCheck {
+            run: Some(Run::Waiting(conn)),
+            opened_at,
+        }
+    }
+
+    /// Waits for the verdict (or runs the check, when it waited for a
+    /// write). A check thread that panicked gives none: the file is judged
+    /// again on this thread.
     pub(super) fn verdict(mut self, path: &std::path::Path) -> Verdict {
-        match self.thread.take().map(JoinHandle::join) {
-            Some(Ok(verdict)) => verdict,
-            _ => match Connection::open(path) {
-                Ok(conn) => quick_check(&conn)
-                    .unwrap_or_else(|e| verdict_of_error(&e).unwrap_or(Verdict::Usable)),
-                Err(_) => Verdict::Usable,
-            },
+        match self.run.take() {
+            Some(Run::Waiting(conn)) => judge(&conn),
+            Some(Run::Thread(thread, _)) => thread.join().unwrap_or_else(|_| {
+                Connection::open(path).map_or(Verdict::Usable, |conn| judge(&conn))
+            }),
+            None => Verdict::Usable,
         }
     }
 }
@@ -113,8 +134,8 @@ impl Drop for PendingCheck {
     /// A store closed before any write does not wait for its check: the
     /// check is interrupted and its thread left to end on its own.
     fn drop(&mut self) {
-        if self.thread.is_some() {
-            self.interrupt.interrupt();
+        if let Some(Run::Thread(_, interrupt)) = &self.run {
+            interrupt.interrupt();
         }
     }
 }

@@ -150,3 +150,23 @@ fn a_file_that_needs_writing_to_open_is_checked_first() {
     let store = Store::open_checking_beside(&path, now()).unwrap();
     assert!(store.recovery().is_some());
 }
+
+#[test]
+fn a_check_left_to_the_first_write_judges_as_the_others_do() {
+    let (_d1, damaged, _d2, _copy) = damaged_twice();
+    let mut store = Store::open_checking_at_first_write(&damaged, now()).unwrap();
+    assert!(store.recovery().is_none());
+    store
+        .record(&attempt("new", &['A'], &['A'], 1), None)
+        .unwrap();
+    assert!(store.recovery().is_some(), "moved aside before the write");
+    assert_eq!(store.attempts().unwrap().len(), 1);
+
+    let (_dir, sound) = long_history();
+    let mut store = Store::open_checking_at_first_write(&sound, now()).unwrap();
+    store
+        .record(&attempt("new", &['A'], &['A'], 1), None)
+        .unwrap();
+    assert!(store.recovery().is_none());
+    assert_eq!(store.attempts().unwrap().len(), 3_001);
+}

@@ -124,6 +124,13 @@ impl Store {
         Store::open_with(path, now, open::Check::Beside)
     }
 
+    /// [`Store::open_checking_beside`], but the whole-file check runs
+    /// only when the first write asks for it, on the writing thread: for
+    /// `wrong`, which writes only when the notes' questions changed.
+    pub fn open_checking_at_first_write(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
+        Store::open_with(path, now, open::Check::AtFirstWrite)
+    }
+
     fn open_with(path: &Path, now: Timestamp, check: open::Check) -> Result<Store, StoreError> {
         let (conn, recovery, check) = open::open_checking(path, now, check)?;
         let unreadable = repair::unreadable_attempts(&conn);

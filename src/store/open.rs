@@ -69,6 +69,9 @@ pub(super) enum Check {
     /// (see `integrity`). A file that must be migrated or repaired is
     /// still checked first.
     Beside,
+    /// When the first write comes, on the writing thread (never, for a
+    /// store only read); as [`Check::Beside`] otherwise.
+    AtFirstWrite,
 }
 
 /// Opens (creating or migrating as needed) the database at `path`,
@@ -98,10 +101,13 @@ pub(super) fn open_checking(
     if path.exists() {
         let (mut verdict, unchecked) = inspect(path, check)?;
         if let Some(conn) = unchecked {
-            // Without a thread, the check runs here, as it always did.
-            match PendingCheck::spawn(conn, now) {
-                Ok(p) => pending = Some(p),
-                Err(_) => verdict = check_now(path)?,
+            match check {
+                Check::AtFirstWrite => pending = Some(PendingCheck::at_first_write(conn, now)),
+                // Without a thread, the check runs here, as it always did.
+                _ => match PendingCheck::spawn(conn, now) {
+                    Ok(p) => pending = Some(p),
+                    Err(_) => verdict = check_now(path)?,
+                },
             }
         }
         if let Verdict::Foreign(reason) = verdict {
@@ -283,7 +289,7 @@ fn inspect(path: &Path, check: Check) -> Result<(Verdict, Option<Connection>), S
         if version > LATEST_VERSION {
             return Ok(Verdict::Usable); // refused below, untouched
         }
-        if check == Check::Beside && version == LATEST_VERSION && has_cards(conn)? {
+        if check != Check::First && version == LATEST_VERSION && has_cards(conn)? {
             deferred = true;
             return Ok(Verdict::Usable);
         }
