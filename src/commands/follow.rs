@@ -21,7 +21,7 @@ pub fn follow_edits(store: &mut Store, vault: &Vault, lang: Lang, now: Timestamp
     // Its write waited for the whole-file check, which may have moved a
     // damaged file aside.
     if !moved_before && store.recovery().is_some() {
-        super::quiz::tell_recovery(store, lang);
+        super::recovery::tell_recovery(store, lang);
     }
     let Ok(done) = done else {
         return;

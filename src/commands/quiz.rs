@@ -58,14 +58,15 @@ pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
 pub fn open_store(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Result<Store> {
     let path = database_path(global.data_dir.as_deref())?;
     let store = Store::open(&path, now)?;
-    tell_recovery(&store, lang);
+    super::recovery::tell_recovery(&store, lang);
     Ok(store)
 }
 
 /// [`open_store`] with the whole-file check beside the first reads
 /// ([`Store::open_checking_beside`]): for `quiz`, whose first question
 /// must not wait for it. Damage it finds is told when
-/// the first write moves the file aside ([`tell_late_recovery`]).
+/// the first write moves the file aside
+/// ([`super::recovery::tell_late_recovery`]).
 pub fn open_store_checking_beside(
     global: &GlobalArgs,
     lang: Lang,
@@ -73,7 +74,7 @@ pub fn open_store_checking_beside(
 ) -> anyhow::Result<Store> {
     let path = database_path(global.data_dir.as_deref())?;
     let store = Store::open_checking_beside(&path, now)?;
-    tell_recovery(&store, lang);
+    super::recovery::tell_recovery(&store, lang);
     Ok(store)
 }
 
@@ -86,37 +87,8 @@ pub fn open_store_checking_at_first_write(
 ) -> anyhow::Result<Store> {
     let path = database_path(global.data_dir.as_deref())?;
     let store = Store::open_checking_at_first_write(&path, now)?;
-    tell_recovery(&store, lang);
+    super::recovery::tell_recovery(&store, lang);
     Ok(store)
-}
-
-/// Waits for the store's whole-file check, telling the user when it moved
-/// a damaged file aside.
-pub fn tell_late_recovery(store: &mut Store, lang: Lang) {
-    if matches!(store.finish_check(), Ok(true)) {
-        tell_recovery(store, lang);
-    }
-}
-
-/// Says on stderr that an unusable file was moved aside, if it was.
-pub fn tell_recovery(store: &Store, lang: Lang) {
-    let Some(r) = store.recovery() else { return };
-    let path = store.path();
-    let msg = match lang {
-        Lang::Ko => format!(
-            "munje: {}은(는) 쓸 수 없는 진도 파일이라({}) {}(으)로 옮기고 새로 만들었습니다.",
-            path.display(),
-            r.reason,
-            r.moved_to.display()
-        ),
-        Lang::En => format!(
-            "munje: {} was not a usable progress database ({}); it was moved to {} and a fresh one was started.",
-            path.display(),
-            r.reason,
-            r.moved_to.display()
-        ),
-    };
-    eprintln!("{msg}");
 }
 
 /// Loads the vault, opens the store and plans the session: the same
@@ -191,7 +163,7 @@ impl StoreRecorder<'_> {
         let Some(at) = self.unrecorded_start.take() else {
             return;
         };
-        tell_late_recovery(self.store, self.lang);
+        super::recovery::tell_late_recovery(self.store, self.lang);
         if let Err(e) = self.recorder.start(self.store, session, at) {
             // Locked by another process: the quiz goes on, answers are
             // kept and retried, and the session is recorded again at the end.

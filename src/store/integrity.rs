@@ -142,4 +142,4 @@ impl Drop for PendingCheck {
 
 #[cfg(test)]
 #[path = "integrity_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -14,7 +14,7 @@ fn now() -> Timestamp {
 
 /// A closed store of 3,000 answers (enough pages to damage one that the
 /// first page does not tell of); and its path.
-fn long_history() -> (tempfile::TempDir, PathBuf) {
+pub(in crate::store) fn long_history() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE);
     drop(Store::open(&path, now()).unwrap());
@@ -36,7 +36,7 @@ fn long_history() -> (tempfile::TempDir, PathBuf) {
 
 /// Overwrites one page past the middle of the file with noise, leaving
 /// the first page (application id, schema version, schema) as it was.
-fn damage(path: &Path) {
+pub(in crate::store) fn damage(path: &Path) {
     let mut bytes = std::fs::read(path).unwrap();
     let page = 4096;
     let at = (bytes.len() / page / 2 + 1) * page;
