@@ -16,7 +16,9 @@
 //!   `munje quiz` and the app's quiz start make.
 //! - `notebook`: the 오답노트 of `munje wrong` and the stats screen.
 //! - `stats screen`: everything the app's stats screen computes on opening.
-//! - `due counts`: the app's recount after an answer (`recount_due`).
+//! - `due counts`: the app's whole recount (`recount_due` on a new vault
+//!   or day), and the move by one answered question (`DueTally`), what an
+//!   answer costs it.
 //!
 //! `cargo bench --bench history`. The history database is generated once
 //! into `target/bench-history-N.db` (`MUNJE_BENCH_ATTEMPTS=N` changes N).
@@ -295,6 +297,19 @@ fn selection_and_screens(c: &mut Criterion) {
     g.bench_function(format!("due counts, {n} attempts"), |b| {
         b.iter(|| black_box(history.due_counts(&vault, day, now()).today));
     });
+    let mut tally = munje::quiz::DueTally::count(&vault, &history, day, now());
+    let mut k = 0;
+    g.bench_function(
+        format!("due counts moved by one answer, {n} attempts"),
+        |b| {
+            b.iter(|| {
+                k = (k + 7919) % vault.questions.len();
+                let id = &vault.questions[k].id;
+                tally.update(&vault, &history, id, day, now());
+                black_box(tally.counts().today)
+            });
+        },
+    );
     stats_screen_frames(&mut g, &vault, &copy, n);
     g.finish();
 }
