@@ -111,36 +111,29 @@ fn open_store(
     tx: &Sender<AppEvent>,
 ) {
     let now = crate::tui::app::system_now();
-    let opened =
-        store::database_path(global.data_dir.as_deref()).and_then(|path| Store::open(&path, now));
+    // The writer's connection runs the whole-file check on its own thread;
+    // the app reads through a second one meanwhile.
+    let opened = store::database_path(global.data_dir.as_deref())
+        .and_then(|path| Store::open_checking_beside(&path, now))
+        .and_then(|writing| Ok((writing.second_connection()?, writing)));
     match opened {
-        Ok(store) => {
-            if let Some(r) = store.recovery() {
-                problems.push(format!(
-                    "{} {} ({}); {} {}",
-                    app.lang.pick(
-                        "쓸 수 없는 진도 파일을 옮겼습니다:",
-                        "moved an unusable progress file aside:"
-                    ),
-                    store.path().display(),
-                    r.reason,
-                    app.lang.pick("옮긴 곳", "now at"),
-                    r.moved_to.display()
-                ));
+        Ok((store, writing)) => {
+            if let Some(r) = writing.recovery() {
+                problems.push(crate::tui::moved_aside_message(app.lang, store.path(), r));
             }
             if let Ok(h) = store.history() {
                 app.history = h;
             }
-            let writer = Store::open(store.path(), now).and_then(|w| {
+            let writer = {
                 let tx = tx.clone();
-                Writer::spawn(w, move |report| {
+                Writer::spawn(writing, move |report| {
                     let _ = tx.send(AppEvent::Written(report));
                 })
                 .map_err(|source| store::StoreError::Io {
                     path: store.path().to_owned(),
                     source,
                 })
-            });
+            };
             match writer {
                 Ok(w) => app.writer = Some(w),
                 Err(e) => {

@@ -16,7 +16,14 @@ pub fn follow_edits(store: &mut Store, vault: &Vault, lang: Lang, now: Timestamp
     if store.is_in_memory() {
         return;
     }
-    let Ok(done) = store.reconcile(vault, now) else {
+    let moved_before = store.recovery().is_some();
+    let done = store.reconcile(vault, now);
+    // Its write waited for the whole-file check, which may have moved a
+    // damaged file aside.
+    if !moved_before && store.recovery().is_some() {
+        super::recovery::tell_recovery(store, lang);
+    }
+    let Ok(done) = done else {
         return;
     };
     if let Some(msg) = follow_message(done.linked.len(), done.ambiguous.len(), lang) {

@@ -12,6 +12,7 @@ mod follow;
 pub mod json;
 mod progress;
 mod quiz;
+mod recovery;
 mod search;
 mod source;
 mod stats;

@@ -58,23 +58,36 @@ pub fn study_day(store: &Store, now: Timestamp) -> StudyDay {
 pub fn open_store(global: &GlobalArgs, lang: Lang, now: Timestamp) -> anyhow::Result<Store> {
     let path = database_path(global.data_dir.as_deref())?;
     let store = Store::open(&path, now)?;
-    if let Some(r) = store.recovery() {
-        let msg = match lang {
-            Lang::Ko => format!(
-                "munje: {}은(는) 쓸 수 없는 진도 파일이라({}) {}(으)로 옮기고 새로 만들었습니다.",
-                path.display(),
-                r.reason,
-                r.moved_to.display()
-            ),
-            Lang::En => format!(
-                "munje: {} was not a usable progress database ({}); it was moved to {} and a fresh one was started.",
-                path.display(),
-                r.reason,
-                r.moved_to.display()
-            ),
-        };
-        eprintln!("{msg}");
-    }
+    super::recovery::tell_recovery(&store, lang);
+    Ok(store)
+}
+
+/// [`open_store`] with the whole-file check beside the first reads
+/// ([`Store::open_checking_beside`]): for `quiz`, whose first question
+/// must not wait for it. Damage it finds is told when
+/// the first write moves the file aside
+/// ([`super::recovery::tell_late_recovery`]).
+pub fn open_store_checking_beside(
+    global: &GlobalArgs,
+    lang: Lang,
+    now: Timestamp,
+) -> anyhow::Result<Store> {
+    let path = database_path(global.data_dir.as_deref())?;
+    let store = Store::open_checking_beside(&path, now)?;
+    super::recovery::tell_recovery(&store, lang);
+    Ok(store)
+}
+
+/// [`open_store`] with the whole-file check left to the first write
+/// ([`Store::open_checking_at_first_write`]): for `wrong`.
+pub fn open_store_checking_at_first_write(
+    global: &GlobalArgs,
+    lang: Lang,
+    now: Timestamp,
+) -> anyhow::Result<Store> {
+    let path = database_path(global.data_dir.as_deref())?;
+    let store = Store::open_checking_at_first_write(&path, now)?;
+    super::recovery::tell_recovery(&store, lang);
     Ok(store)
 }
 
@@ -87,7 +100,7 @@ pub fn prepare(
 ) -> anyhow::Result<Prepared> {
     let lang = Lang::detect(global.lang);
     let vault = super::open_vault(global)?;
-    let mut store = match open_store(global, lang, now) {
+    let mut store = match open_store_checking_beside(global, lang, now) {
         Ok(store) => store,
         Err(e) => {
             // A read-only or unusable data folder must not stop the quiz.
@@ -138,14 +151,44 @@ pub struct StoreRecorder<'a> {
     pub lang: Lang,
     /// The last practice answer's undo point.
     pub last: Option<UndoPoint>,
+    /// When the session started, until its start is recorded: with the
+    /// first answer (or the end), so the first question does not wait for
+    /// the store's whole-file check.
+    pub unrecorded_start: Option<Timestamp>,
+}
+
+impl StoreRecorder<'_> {
+    /// Records the session's start before its first write.
+    fn record_start(&mut self, session: &QuizSession) {
+        let Some(at) = self.unrecorded_start.take() else {
+            return;
+        };
+        super::recovery::tell_late_recovery(self.store, self.lang);
+        if let Err(e) = self.recorder.start(self.store, session, at) {
+            // Locked by another process: the quiz goes on, answers are
+            // kept and retried, and the session is recorded again at the end.
+            eprintln!(
+                "{}",
+                match self.lang {
+                    Lang::Ko => format!(
+                        "munje: 세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다."
+                    ),
+                    Lang::En => format!(
+                        "munje: could not record the session start yet ({e}); it is retried at the end."
+                    ),
+                }
+            );
+        }
+    }
 }
 
 impl AnswerSink for StoreRecorder<'_> {
     fn answered(
         &mut self,
-        _: &QuizSession,
+        session: &QuizSession,
         attempt: &Attempt,
     ) -> anyhow::Result<Option<Timestamp>> {
+        self.record_start(session);
         if attempt.mode == ModeKind::Practice {
             self.last = Some(self.history.answer(attempt));
         }
@@ -179,6 +222,7 @@ impl AnswerSink for StoreRecorder<'_> {
     }
 
     fn finished(&mut self, session: &QuizSession, now: Timestamp) -> anyhow::Result<()> {
+        self.record_start(session);
         match self.recorder.finished(self.store, session, now) {
             Ok(exam) => {
                 for (a, card) in &exam {
@@ -284,28 +328,13 @@ fn run_line_mode(global: &GlobalArgs, args: &QuizArgs) -> anyhow::Result<ExitCod
     for line in notices {
         writeln!(out, "{line}")?;
     }
-    let mut recorder = Recorder::new(scheduler, seed);
-    if let Err(e) = recorder.start(&mut store, &session, now0) {
-        // Locked by another process: the quiz goes on, answers are kept
-        // and retried, and the session is recorded again at the end.
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ko => format!(
-                    "munje: 세션 시작을 아직 저장하지 못했습니다 ({e}). 끝날 때 다시 저장합니다."
-                ),
-                Lang::En => format!(
-                    "munje: could not record the session start yet ({e}); it is retried at the end."
-                ),
-            }
-        );
-    }
     let mut sink = StoreRecorder {
         store: &mut store,
         history: &mut history,
-        recorder,
+        recorder: Recorder::new(scheduler, seed),
         lang,
         last: None,
+        unrecorded_start: Some(now0),
     };
     let stdin = std::io::stdin();
     let options = line::LineOptions {

@@ -39,7 +39,9 @@ fn print(global: &GlobalArgs, args: &WrongArgs) -> anyhow::Result<ExitCode> {
     // folder) the notebook is read without creating or changing anything.
     let path = crate::store::database_path(global.data_dir.as_deref())?;
     let writable = std::fs::metadata(&path).is_ok_and(|m| !m.permissions().readonly());
-    let store = match writable.then(|| super::quiz::open_store(global, lang, now)) {
+    let store = match writable
+        .then(|| super::quiz::open_store_checking_at_first_write(global, lang, now))
+    {
         Some(Ok(mut store)) => {
             super::follow::follow_edits(&mut store, &vault, lang, now);
             super::store_read::tell_unreadable(&store, lang);

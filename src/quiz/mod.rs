@@ -17,6 +17,7 @@
 mod attempt;
 mod blueprint;
 mod day;
+mod due_tally;
 mod exam;
 mod feedback;
 mod history;
@@ -43,6 +44,7 @@ pub use blueprint::{
     Shortage,
 };
 pub use day::{DayStart, StudyDay, next_review_text};
+pub use due_tally::DueTally;
 pub use exam::{
     DEFAULT_PASS_MARK, DEFAULT_SECONDS_PER_QUESTION, DomainLevel, DomainScore,
     EXAM_DEFAULT_QUESTIONS, ExamConfig, ExamPreset, ExamResult, PRESETS, TagScore, domain_scores,

@@ -39,6 +39,7 @@ impl Store {
         questions: usize,
         now: Timestamp,
     ) -> Result<(), StoreError> {
+        self.finish_check()?;
         // Seeds are stored bit for bit; SQLite integers are signed.
         let seed = seed.map(|s| i64::from_ne_bytes(s.to_ne_bytes()));
         let questions = i64::try_from(questions).unwrap_or(i64::MAX);
@@ -61,6 +62,7 @@ impl Store {
         exam: Option<&ExamResult>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
+        self.finish_check()?;
         self.conn
             .execute(
                 "UPDATE sessions SET finished_at = ?2, ending = ?3, correct = ?4,
@@ -88,6 +90,7 @@ impl Store {
         attempt: &Attempt,
         scheduler: Option<&Scheduler>,
     ) -> Result<Recorded, StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
@@ -142,6 +145,7 @@ impl Store {
         attempt: &Attempt,
         previous: Option<&CardState>,
     ) -> Result<(), StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
@@ -172,6 +176,7 @@ impl Store {
         attempts: &[Attempt],
         scheduler: &Scheduler,
     ) -> Result<Vec<(QuestionId, CardState)>, StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
@@ -194,6 +199,7 @@ impl Store {
     /// the triggers keep them current; this rebuilds them if they were
     /// ever lost or damaged).
     pub fn rebuild_summaries(&mut self) -> Result<(), StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn

@@ -180,6 +180,7 @@ impl Store {
     /// snapshot, flag and time so far (replacing what was kept before:
     /// called at the start and again at the end). Practice is not kept.
     pub fn save_exam(&mut self, session: &QuizSession) -> Result<(), StoreError> {
+        self.finish_check()?;
         let Some(config) = session.exam_config() else {
             return Ok(());
         };

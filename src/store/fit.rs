@@ -152,6 +152,7 @@ impl Store {
 
     /// Fits FSRS parameters to every answer recorded and stores them.
     pub fn optimize(&mut self, now: Timestamp) -> Result<Fit, FitError> {
+        self.finish_check()?;
         let items = training_items(&self.attempts()?);
         let reviews = long_term(&items);
         if reviews < MIN_REVIEWS {

@@ -246,6 +246,7 @@ impl Store {
         new: &QuestionId,
         now: Timestamp,
     ) -> Result<Result<Link, LinkRefusal>, StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn
@@ -280,6 +281,7 @@ impl Store {
         old: &QuestionId,
         now: Timestamp,
     ) -> Result<Result<Link, LinkRefusal>, StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn

@@ -15,6 +15,7 @@
 mod attempts;
 mod exams;
 mod fit;
+mod integrity;
 mod links;
 mod open;
 mod reconcile;
@@ -100,6 +101,8 @@ pub struct Store {
     recovery: Option<Recovery>,
     /// Rows of `attempts` found unreadable on opening (skipped).
     unreadable: usize,
+    /// The whole-file check still running, which every write waits for.
+    check: Option<integrity::PendingCheck>,
 }
 
 impl Store {
@@ -107,14 +110,68 @@ impl Store {
     /// missing, migrating an older schema, and moving a foreign or corrupt
     /// file aside (see [`Store::recovery`]). `now` names the moved file.
     pub fn open(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
-        let (conn, recovery) = open::open_connection(path, now)?;
+        Store::open_with(path, now, open::Check::First)
+    }
+
+    /// [`Store::open`], but the whole-file check (`PRAGMA quick_check`,
+    /// which reads every page) runs on a thread of its own while the
+    /// caller reads: the first write waits for it, and when it found
+    /// damage the file is moved aside before that write, which goes to a
+    /// fresh file ([`Store::recovery`] is set then). What the first page
+    /// tells is still refused or moved aside here, and a file this opening
+    /// must migrate or repair is checked before anything.
+    pub fn open_checking_beside(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
+        Store::open_with(path, now, open::Check::Beside)
+    }
+
+    /// [`Store::open_checking_beside`], but the whole-file check runs
+    /// only when the first write asks for it, on the writing thread: for
+    /// `wrong`, which writes only when the notes' questions changed.
+    pub fn open_checking_at_first_write(path: &Path, now: Timestamp) -> Result<Store, StoreError> {
+        Store::open_with(path, now, open::Check::AtFirstWrite)
+    }
+
+    fn open_with(path: &Path, now: Timestamp, check: open::Check) -> Result<Store, StoreError> {
+        let (conn, recovery, check) = open::open_checking(path, now, check)?;
         let unreadable = repair::unreadable_attempts(&conn);
         Ok(Store {
             conn,
             path: path.to_owned(),
             recovery,
             unreadable,
+            check,
         })
+    }
+
+    /// Waits for the whole-file check of [`Store::open_checking_beside`]
+    /// (at once when there is none, or it is done). Damage found moves the
+    /// file aside and opens a fresh one in its place: returns true then,
+    /// and [`Store::recovery`] says where the old file went. Every write
+    /// calls this first.
+    pub fn finish_check(&mut self) -> Result<bool, StoreError> {
+        let Some(check) = self.check.take() else {
+            return Ok(false);
+        };
+        let opened_at = check.opened_at;
+        let integrity::Verdict::Foreign(reason) = check.verdict(&self.path) else {
+            return Ok(false);
+        };
+        // This connection closes first, so nothing of it follows the file.
+        let placeholder = Connection::open_in_memory().map_err(|e| self.err(e))?;
+        drop(std::mem::replace(&mut self.conn, placeholder));
+        let moved = open::move_aside(&self.path, opened_at, reason);
+        let fresh = moved.and_then(|r| Ok((r, open::open_connection(&self.path, opened_at)?)));
+        match fresh {
+            Ok((recovery, (conn, _))) => {
+                self.conn = conn;
+                self.recovery = Some(recovery);
+                self.unreadable = 0;
+                Ok(true)
+            }
+            // The placeholder has no tables: every later write fails and
+            // is said, rather than kept nowhere.
+            Err(e) => Err(e),
+        }
     }
 
     /// Opens the database at `path` for reading only, for commands that
@@ -133,8 +190,26 @@ impl Store {
                 path: path.to_owned(),
                 recovery: None,
                 unreadable,
+                check: None,
             }
         }))
+    }
+
+    /// A second connection to the file this store just opened (the app's
+    /// reading one, beside the writer's): nothing is checked, migrated or
+    /// moved aside again, that opening did it.
+    pub fn second_connection(&self) -> Result<Store, StoreError> {
+        if self.is_in_memory() {
+            return Store::in_memory();
+        }
+        let conn = open::second_connection(&self.path)?;
+        Ok(Store {
+            conn,
+            path: self.path.clone(),
+            recovery: None,
+            unreadable: self.unreadable,
+            check: None,
+        })
     }
 
     /// How long a write waits for another process's lock before it fails
@@ -153,6 +228,7 @@ impl Store {
             path,
             recovery: None,
             unreadable: 0,
+            check: None,
         })
     }
 

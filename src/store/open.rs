@@ -14,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::quiz::Timestamp;
 
 use super::StoreError;
+use super::integrity::{self, PendingCheck, Verdict};
 use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
 
 /// The file name inside the data directory.
@@ -59,17 +60,36 @@ pub struct Recovery {
     pub reason: String,
 }
 
-/// What an existing file turned out to be.
-enum Verdict {
-    Usable,
-    Foreign(String),
+/// When an opening runs the whole-file check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Check {
+    /// Before the file is used.
+    First,
+    /// On a thread of its own, beside the first reads; writes wait for it
+    /// (see `integrity`). A file that must be migrated or repaired is
+    /// still checked first.
+    Beside,
+    /// When the first write comes, on the writing thread (never, for a
+    /// store only read); as [`Check::Beside`] otherwise.
+    AtFirstWrite,
 }
 
-/// Opens (creating or migrating as needed) the database at `path`.
+/// Opens (creating or migrating as needed) the database at `path`,
+/// checking the whole file first.
 pub fn open_connection(
     path: &Path,
     now: Timestamp,
 ) -> Result<(Connection, Option<Recovery>), StoreError> {
+    open_checking(path, now, Check::First).map(|(conn, recovery, _)| (conn, recovery))
+}
+
+/// [`open_connection`], with the whole-file check run as `check` says;
+/// the check still running comes back beside the connection.
+pub(super) fn open_checking(
+    path: &Path,
+    now: Timestamp,
+    check: Check,
+) -> Result<(Connection, Option<Recovery>, Option<PendingCheck>), StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             path: dir.to_owned(),
@@ -77,10 +97,22 @@ pub fn open_connection(
         })?;
     }
     let mut recovery = None;
-    if path.exists()
-        && let Verdict::Foreign(reason) = inspect(path)?
-    {
-        recovery = Some(move_aside(path, now, reason)?);
+    let mut pending = None;
+    if path.exists() {
+        let (mut verdict, unchecked) = inspect(path, check)?;
+        if let Some(conn) = unchecked {
+            match check {
+                Check::AtFirstWrite => pending = Some(PendingCheck::at_first_write(conn, now)),
+                // Without a thread, the check runs here, as it always did.
+                _ => match PendingCheck::spawn(conn, now) {
+                    Ok(p) => pending = Some(p),
+                    Err(_) => verdict = check_now(path)?,
+                },
+            }
+        }
+        if let Verdict::Foreign(reason) = verdict {
+            recovery = Some(move_aside(path, now, reason)?);
+        }
     }
     let mut conn = connect(path)?;
     // WAL lets a reader and a writer work at once; FULL makes each commit
@@ -96,7 +128,7 @@ pub fn open_connection(
                 // Best effort: a read-only or locked file keeps working
                 // without due dates until it can be written.
                 let _ = super::repair::rebuild_missing_cards(&mut conn);
-                return Ok((conn, recovery));
+                return Ok((conn, recovery, pending));
             }
             Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(20));
@@ -104,6 +136,17 @@ pub fn open_connection(
             Err(e) => return Err(sql(e)),
         }
     }
+}
+
+/// Another connection to a file [`open_checking`] just opened.
+pub(super) fn second_connection(path: &Path) -> Result<Connection, StoreError> {
+    let conn = connect(path)?;
+    let sql = StoreError::sqlite(path);
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sql)?;
+    Ok(conn)
 }
 
 /// WAL journal, durable commits, foreign keys, the latest schema.
@@ -206,13 +249,25 @@ fn read_only_connection(path: &Path, immutable: bool) -> Result<Option<Connectio
     }
 }
 
+/// The whole-file check, on this thread.
+fn check_now(path: &Path) -> Result<Verdict, StoreError> {
+    let conn = connect(path)?;
+    match integrity::quick_check(&conn) {
+        Ok(verdict) => Ok(verdict),
+        Err(e) => integrity::verdict_of_error(&e).ok_or_else(|| StoreError::sqlite(path)(e)),
+    }
+}
+
 /// Decides whether an existing file can be used. Only damage SQLite itself
 /// reports (not a database, corrupt) or a foreign application id makes it
 /// foreign; any other error (locked, permissions) is passed on, so a busy
-/// file is never mistaken for a broken one.
-fn inspect(path: &Path) -> Result<Verdict, StoreError> {
+/// file is never mistaken for a broken one. With [`Check::Beside`] and a
+/// file that needs no writing to open (up to date, with its `cards`), the
+/// whole-file check is left out and the connection comes back for it.
+fn inspect(path: &Path, check: Check) -> Result<(Verdict, Option<Connection>), StoreError> {
     let mut conn = connect(path)?;
-    let probe = |conn: &mut Connection| -> rusqlite::Result<Verdict> {
+    let mut deferred = false;
+    let mut probe = |conn: &mut Connection| -> rusqlite::Result<Verdict> {
         // One read transaction, so every question below sees the same
         // state: read one by one, another process creating the file could
         // commit between them, and a stamp read before its commit with
@@ -234,19 +289,14 @@ fn inspect(path: &Path) -> Result<Verdict, StoreError> {
         if version > LATEST_VERSION {
             return Ok(Verdict::Usable); // refused below, untouched
         }
-        // A row breaking a CHECK or NOT NULL constraint is reported here
-        // too; it is skipped when read, and is no reason to move the file.
-        let mut stmt = conn.prepare("PRAGMA quick_check")?;
-        let lines = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(if super::repair::only_row_problems(&lines) {
-            Verdict::Usable
-        } else {
-            Verdict::Foreign(format!("SQLite reports damage: {}", lines.join("; ")))
-        })
+        if check != Check::First && version == LATEST_VERSION && has_cards(conn)? {
+            deferred = true;
+            return Ok(Verdict::Usable);
+        }
+        integrity::quick_check(conn)
     };
     match probe(&mut conn) {
+        Ok(Verdict::Usable) if deferred => Ok((Verdict::Usable, Some(conn))),
         Ok(Verdict::Usable) => {
             let version = schema::version(&conn).unwrap_or(0);
             if version > LATEST_VERSION {
@@ -256,22 +306,33 @@ fn inspect(path: &Path) -> Result<Verdict, StoreError> {
                     supported: LATEST_VERSION,
                 });
             }
-            Ok(Verdict::Usable)
+            Ok((Verdict::Usable, None))
         }
-        Ok(foreign) => Ok(foreign),
-        Err(e) => match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => {
-                Ok(Verdict::Foreign("it is not an SQLite database".into()))
-            }
-            Some(ErrorCode::DatabaseCorrupt) => Ok(Verdict::Foreign("it is corrupt".into())),
-            _ => Err(StoreError::sqlite(path)(e)),
+        Ok(foreign) => Ok((foreign, None)),
+        Err(e) => match integrity::verdict_of_error(&e) {
+            Some(foreign) => Ok((foreign, None)),
+            None => Err(StoreError::sqlite(path)(e)),
         },
     }
 }
 
+/// True when the `cards` table is there (else opening rebuilds it).
+fn has_cards(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cards'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+}
+
 /// Renames the file (and any `-wal`/`-shm` beside it) to
 /// `progress.db.corrupt-<timestamp>`, never deleting anything.
-fn move_aside(path: &Path, now: Timestamp, reason: String) -> Result<Recovery, StoreError> {
+pub(super) fn move_aside(
+    path: &Path,
+    now: Timestamp,
+    reason: String,
+) -> Result<Recovery, StoreError> {
     let name = path
         .file_name()
         .map_or_else(|| DB_FILE.into(), |n| n.to_string_lossy().into_owned());

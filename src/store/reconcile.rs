@@ -228,6 +228,8 @@ impl Store {
         if pending == 0 {
             return Ok(Reconciled::default());
         }
+        self.finish_check()?;
+        let sql = StoreError::sqlite(&self.path);
         self.conn.busy_timeout(RECONCILE_WAIT).map_err(sql)?;
         let result = reconcile_locked(&mut self.conn, vault, now).map_err(sql);
         let restored = self.conn.busy_timeout(super::busy_timeout()).map_err(sql);

@@ -178,6 +178,7 @@ impl Store {
     /// that cannot be read is reported with its number; the others are
     /// kept.
     pub fn import_lines(&mut self, text: &str) -> Result<Imported, StoreError> {
+        self.finish_check()?;
         let sql = StoreError::sqlite(&self.path);
         let tx = self
             .conn

@@ -86,6 +86,10 @@ pub enum WriteReport {
     Optimized(Result<super::Fit, String>),
     /// The store reconciled with a vault (see `Store::reconcile`).
     Reconciled(Result<Reconciled, String>),
+    /// The whole-file check, run first on this thread, found the file
+    /// damaged: it was moved aside before any write, and a fresh one took
+    /// its place. Not the answer to a job.
+    MovedAside(super::Recovery),
 }
 
 /// The handle the app keeps.
@@ -134,7 +138,19 @@ impl Drop for Writer {
     }
 }
 
+/// Waits for the store's whole-file check here rather than at the first
+/// write, so a damaged file is told even when nothing is answered; the
+/// jobs wait meanwhile, the app does not.
+fn finish_check(store: &mut Store, report: &dyn Fn(WriteReport)) {
+    if let Ok(true) = store.finish_check()
+        && let Some(r) = store.recovery()
+    {
+        report(WriteReport::MovedAside(r.clone()));
+    }
+}
+
 fn run(mut store: Store, jobs: &Receiver<WriteJob>, report: &dyn Fn(WriteReport)) -> usize {
+    finish_check(&mut store, report);
     let mut recorder: Option<Recorder> = None;
     for job in jobs {
         match job {
@@ -297,5 +313,27 @@ mod tests {
             .map(|a| a.question.0)
             .collect();
         assert_eq!(left, ["q1"]);
+    }
+
+    #[test]
+    fn damage_the_check_finds_is_reported_before_any_job_is_written() {
+        let (_dir, path) = super::super::integrity::tests::long_history();
+        super::super::integrity::tests::damage(&path);
+        let store = Store::open_checking_beside(&path, Timestamp(0)).unwrap();
+        assert!(store.recovery().is_none());
+        let (tx, rx) = mpsc::channel();
+        let writer = Writer::spawn(store, move |r| {
+            let _ = tx.send(r);
+        })
+        .unwrap();
+        writer.send(WriteJob::Retry);
+        match rx.recv_timeout(Duration::from_secs(10)).unwrap() {
+            WriteReport::MovedAside(r) => assert!(r.moved_to.is_file()),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(writer.finish(), 0);
+        let fresh = Store::open(&path, Timestamp(0)).unwrap();
+        assert!(fresh.recovery().is_none());
+        assert!(fresh.attempts().unwrap().is_empty(), "a fresh file");
     }
 }

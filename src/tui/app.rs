@@ -205,6 +205,10 @@ pub struct App {
     /// Asks for the whole vault to be read again (`None` in tests and on
     /// the bundled deck).
     pub reread: Option<Reread>,
+    /// The counts behind `due`, moved question by question.
+    pub(crate) due_tally: Option<crate::quiz::DueTally>,
+    /// Questions whose history changed since `due` was counted.
+    pub(crate) due_touched: Vec<crate::vault::QuestionId>,
 }
 
 /// The system clock.
@@ -234,6 +238,8 @@ impl App {
             due_stale: true,
             edits: Vec::new(),
             reread: None,
+            due_tally: None,
+            due_touched: Vec::new(),
             vault: Arc::new(vault),
             loading: None,
             cards_only: false,
@@ -351,15 +357,27 @@ impl App {
         self.recount_due();
     }
 
-    /// Recounts today's due questions when the history or the vault
-    /// changed, or a new learning day began.
+    /// Recounts today's due questions when the vault or the whole history
+    /// changed, or a new learning day began; moves the counts by the
+    /// questions answered since otherwise (see `DueTally`).
     pub(crate) fn recount_due(&mut self) {
         let now = (self.clock)();
         let today = self.study_day.day(now);
-        if self.due_stale || self.due.0 != Some(today) {
-            let counts = self.history.due_counts(&self.vault, self.study_day, now);
-            self.due = (Some(today), counts);
-            self.due_stale = false;
+        let touched = std::mem::take(&mut self.due_touched);
+        match &mut self.due_tally {
+            Some(t) if !self.due_stale && t.day() == today => {
+                for id in &touched {
+                    t.update(&self.vault, &self.history, id, self.study_day, now);
+                }
+                self.due = (Some(today), t.counts());
+            }
+            _ => {
+                let t =
+                    crate::quiz::DueTally::count(&self.vault, &self.history, self.study_day, now);
+                self.due = (Some(today), t.counts());
+                self.due_tally = Some(t);
+                self.due_stale = false;
+            }
         }
     }
 

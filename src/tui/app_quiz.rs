@@ -299,7 +299,7 @@ impl App {
                     self.history.undo(point);
                 }
                 self.undo_point = Some(self.history.answer(&attempt));
-                self.due_stale = true;
+                self.due_touched.push(attempt.question.clone());
                 self.send_write(WriteJob::Replace(attempt));
                 self.say(self.lang.pick(
                     "찍어서 맞힌 답으로 기록했습니다 (다시 m: 취소)",

@@ -6,7 +6,7 @@
 
 use crate::i18n::Lang;
 use crate::quiz::{Attempt, Timestamp};
-use crate::store::{WriteJob, WriteReport, Writer};
+use crate::store::{Recovery, Store, WriteJob, WriteReport, Writer};
 use crate::tui::app::{App, Layer};
 use crate::tui::screens::quiz::Phase;
 
@@ -18,7 +18,7 @@ impl App {
     pub(super) fn record(&mut self, attempt: &Attempt) {
         if attempt.mode == crate::quiz::ModeKind::Practice {
             self.undo_point = Some(self.history.answer(attempt));
-            self.due_stale = true;
+            self.due_touched.push(attempt.question.clone());
         }
         self.send_write(WriteJob::Answered(Box::new(attempt.clone())));
     }
@@ -57,7 +57,10 @@ impl App {
     /// The writer finished a job: fold what it wrote into the history and
     /// the screen.
     pub(crate) fn written(&mut self, report: WriteReport) {
-        self.in_flight = self.in_flight.saturating_sub(1);
+        // Every report but this one answers a job.
+        if !matches!(report, WriteReport::MovedAside(_)) {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
         let now = (self.clock)();
         match report {
             WriteReport::Saved {
@@ -67,7 +70,8 @@ impl App {
                 error,
             } => {
                 self.history.set_dues(&cards);
-                self.due_stale = true;
+                self.due_touched
+                    .extend(cards.iter().map(|(id, _)| id.clone()));
                 self.pending_writes = pending;
                 if let (Some(q), Some(Layer::Quiz(quiz))) = (question, self.layers.last_mut())
                     && quiz.phase == Phase::Feedback
@@ -83,7 +87,7 @@ impl App {
                 if let Some(point) = self.undo_point.take() {
                     self.history.undo(point);
                 }
-                self.due_stale = true;
+                self.due_touched.push(attempt.question.clone());
                 self.taken_back(Some(attempt.question), now);
             }
             WriteReport::Undone(Ok(None)) => self.taken_back(None, now),
@@ -95,8 +99,8 @@ impl App {
             } => {
                 for (a, card) in &exam {
                     self.history.record(a, Some(card.due));
+                    self.due_touched.push(a.question.clone());
                 }
-                self.due_stale = true;
                 self.pending_writes = pending;
                 if let Some(e) = error {
                     self.error(self.unsaved_note(&e, pending));
@@ -123,6 +127,7 @@ impl App {
                     ),
                 });
             }
+            WriteReport::MovedAside(r) => self.moved_aside(&r),
             WriteReport::Started(None) => {}
             WriteReport::Started(Some(e)) => self.error(match self.lang {
                 Lang::Ko => {
@@ -135,6 +140,29 @@ impl App {
                 }
             }),
         }
+    }
+
+    /// The writer's whole-file check moved a damaged file aside before
+    /// writing anything: the app reads the fresh file from now on, and the
+    /// diagnostics panel says where the old one went.
+    fn moved_aside(&mut self, r: &Recovery) {
+        let Some(path) = self.store.as_ref().map(|s| s.path().to_owned()) else {
+            return;
+        };
+        self.config_problems
+            .push(moved_aside_message(self.lang, &path, r));
+        self.notice = Some(match self.lang {
+            Lang::Ko => format!("설정 문제 {}개: d로 보기", self.config_problems.len()),
+            Lang::En => format!(
+                "{} settings problems: d shows them",
+                self.config_problems.len()
+            ),
+        });
+        if let Ok(Some(store)) = Store::open_read_only(&path) {
+            self.history = store.history().unwrap_or_default();
+            self.store = Some(store);
+        }
+        self.due_stale = true;
     }
 
     /// The last answer was taken back (or there was none): ask it again.
@@ -176,4 +204,19 @@ impl App {
     pub fn save_unsaved(&mut self) -> usize {
         self.writer.take().map_or(0, Writer::finish)
     }
+}
+
+/// What the diagnostics panel says of a progress file moved aside.
+pub(crate) fn moved_aside_message(lang: Lang, path: &std::path::Path, r: &Recovery) -> String {
+    format!(
+        "{} {} ({}); {} {}",
+        lang.pick(
+            "쓸 수 없는 진도 파일을 옮겼습니다:",
+            "moved an unusable progress file aside:"
+        ),
+        path.display(),
+        r.reason,
+        lang.pick("옮긴 곳", "now at"),
+        r.moved_to.display()
+    )
 }

@@ -46,5 +46,6 @@ mod snapshots;
 mod study_loop_tests;
 
 pub use app::{App, AppEvent, Reread};
+pub(crate) use app_writes::moved_aside_message;
 pub use event::ending_signal;
 pub use run::run;

@@ -95,6 +95,7 @@ fn u_on_the_feedback_takes_the_answer_back_and_asks_again() {
     assert!(a.history.questions.is_empty(), "and from the history");
     a.recount_due(); // as after every event
     assert_eq!(a.due.1.never_answered, a.vault.quizzable().count());
+    assert!(a.due_tally.is_some(), "counted once, then moved");
     // Answered again, right this time: one attempt, right.
     let right = right_letter(&a);
     a.act(Action::Pick(right));
@@ -151,6 +152,11 @@ fn r_starts_todays_review_with_exactly_the_due_questions() {
     assert!(a.layers.is_empty());
     a.recount_due(); // as after every event
     assert_eq!(a.due.1.today, 1, "the header counts it");
+    assert_eq!(
+        a.due.1,
+        a.history.due_counts(&a.vault, a.study_day, (a.clock)()),
+        "the counts moved answer by answer equal a whole recount"
+    );
     assert!(screen(&mut a, 80, 24).contains("오늘 복습 1"));
     a.act(Action::ReviewDue);
     let Some(Layer::Quiz(q)) = a.layers.last() else {

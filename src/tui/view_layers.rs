@@ -16,7 +16,7 @@ use super::screens::quiz_view::QuizView;
 use super::screens::reader::ReaderView;
 use super::screens::review::review_lines;
 use super::screens::search::{SearchView, hits_fit};
-use super::screens::stats::stats_lines;
+use super::screens::stats::stats_window;
 use super::screens::study::display_title;
 use super::widgets;
 
@@ -138,15 +138,20 @@ impl App {
                     &self.theme,
                     buf,
                 );
-                let lines = stats_lines(s, &self.theme, self.lang, inner.width as usize);
+                let (lines, total) = stats_window(
+                    s,
+                    (&self.theme, self.lang, inner.width as usize),
+                    s.scroll,
+                    inner.height as usize,
+                );
                 PagerView {
                     lines: &lines,
-                    scroll: s.scroll,
+                    scroll: 0,
                 }
                 .render(inner, buf);
                 Some(LayerFit::Stats(PageFit {
                     height: inner.height as usize,
-                    total: lines.len(),
+                    total,
                     scroll: s.scroll,
                 }))
             }

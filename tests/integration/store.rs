@@ -149,3 +149,59 @@ fn a_newer_database_is_refused_and_left_untouched() {
     assert!(stderr.contains(&*db.to_string_lossy()), "{stderr}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn damage_found_beside_the_first_question_moves_the_file_aside_before_the_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("progress.db");
+    drop(open(data.path()));
+    let mut conn = rusqlite::Connection::open(&db).unwrap();
+    let tx = conn.transaction().unwrap();
+    for i in 0..3_000 {
+        tx.execute(
+            "INSERT INTO attempts (session_id, mode, question_id, chosen, correct_letters,
+             is_correct, seconds, answered_at, tags, rating)
+             VALUES ('s', 'practice', ?1, 'B', 'A', 0, 5.0, ?2, '', 'again')",
+            rusqlite::params![format!("q-{i:05}"), 1_700_000_000_000_i64 + i],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    drop(conn);
+    // Noise over a page past the middle: the first page still reads as a
+    // current munje database, so only the whole-file check finds it.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let at = (bytes.len() / 4096 / 2 + 1) * 4096;
+    for (i, b) in bytes[at..at + 4096].iter_mut().enumerate() {
+        *b = u8::try_from(i * 37 % 251).unwrap();
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let out = run_with_input(
+        {
+            let mut cmd = munje(data.path());
+            cmd.args(["quiz", "--plain", "--no-shuffle", "--lang", "en"]);
+            cmd
+        },
+        "A\n",
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("was moved to"), "{stderr}");
+    let moved: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(|c: char| c.is_ascii_digit()))
+        .filter(|p| p.to_string_lossy().contains("progress.db.corrupt-"))
+        .collect();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        std::fs::read(&moved[0]).unwrap(),
+        bytes,
+        "nothing of the quiz went into the damaged file"
+    );
+    assert_eq!(
+        open(data.path()).attempts().unwrap().len(),
+        1,
+        "the answer went to the fresh file"
+    );
+}

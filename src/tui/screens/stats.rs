@@ -60,8 +60,64 @@ impl StatsState {
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// The screen's text for a width.
-#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
 pub fn stats_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let mut lines = head_lines(s, t, lang, width);
+    for q in notebook_rows(s) {
+        let (first, second) = question_lines(q, t, lang, width);
+        lines.push(first);
+        lines.extend(second);
+    }
+    lines
+}
+
+/// [`stats_lines`]' rows from `first`, at most `count` of them, and how
+/// many rows there are in all: the notebook's rows are built only for the
+/// rows shown, so a frame costs the same with ten missed questions or a
+/// hundred thousand.
+pub fn stats_window(
+    s: &StatsState,
+    (t, lang, width): (&Theme, Lang, usize),
+    first: usize,
+    count: usize,
+) -> (Vec<Line<'static>>, usize) {
+    let head = head_lines(s, t, lang, width);
+    let questions = notebook_rows(s);
+    let rows = |q: &crate::quiz::MissedQuestion| 1 + usize::from(!q.wrong_picks.is_empty());
+    let mut row = head.len();
+    let total = row + questions.iter().map(rows).sum::<usize>();
+    let end = first.saturating_add(count);
+    let mut lines: Vec<Line<'static>> = head.into_iter().skip(first).take(count).collect();
+    for q in questions {
+        if row >= end {
+            break;
+        }
+        let n = rows(q);
+        if row + n > first {
+            let (one, two) = question_lines(q, t, lang, width);
+            for (i, line) in std::iter::once(one).chain(two).enumerate() {
+                if (first..end).contains(&(row + i)) {
+                    lines.push(line);
+                }
+            }
+        }
+        row += n;
+    }
+    (lines, total)
+}
+
+/// The notebook's questions shown (none without a store: the screen
+/// says why instead).
+fn notebook_rows(s: &StatsState) -> &[crate::quiz::MissedQuestion] {
+    if s.stats.is_some() {
+        &s.notebook.questions
+    } else {
+        &[]
+    }
+}
+
+/// Everything above the notebook's questions.
+#[allow(clippy::cast_precision_loss)] // counts are far below 2^52
+fn head_lines(s: &StatsState, t: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
     crate::tui::frame::count_build();
     let mut lines = Vec::new();
     let Some(st) = &s.stats else {
@@ -240,39 +296,51 @@ fn notebook_lines(
             t.dim,
         ));
     }
-    for q in &nb.questions {
-        let stem = q.stem.clone().unwrap_or_else(|| format!("({})", q.id));
-        let count = format!(" {}/{}", q.misses, q.attempts);
-        let tag = q.tag.as_ref().map_or(String::new(), |t| format!(" #{t}"));
-        let room = width.saturating_sub(2 + wrap::width(&count) + wrap::width(&tag));
-        lines.push(Line::from(vec![
-            Span::styled("✗ ", t.wrong),
-            Span::styled(wrap::truncate(&stem, room), t.text),
-            Span::styled(count, t.dim),
-            Span::styled(tag, t.tag),
-        ]));
-        if let Some(p) = q.wrong_picks.first() {
-            let right: Vec<String> = q
-                .options
-                .iter()
-                .filter(|o| o.right)
-                .map(|o| format!("{}) {}", o.letter, o.text))
-                .collect();
-            let text = match lang {
-                Lang::Ko => format!(
-                    "    자주 고른 답 {}) {} · 정답 {}",
-                    p.letter,
-                    p.text,
-                    right.join(", ")
-                ),
-                Lang::En => format!(
-                    "    often picked {}) {} · right {}",
-                    p.letter,
-                    p.text,
-                    right.join(", ")
-                ),
-            };
-            lines.push(Line::styled(wrap::truncate(&text, width), t.dim));
-        }
-    }
 }
+
+/// A notebook question's row, and the row of its most picked wrong option.
+fn question_lines(
+    q: &crate::quiz::MissedQuestion,
+    t: &Theme,
+    lang: Lang,
+    width: usize,
+) -> (Line<'static>, Option<Line<'static>>) {
+    let stem = q.stem.clone().unwrap_or_else(|| format!("({})", q.id));
+    let count = format!(" {}/{}", q.misses, q.attempts);
+    let tag = q.tag.as_ref().map_or(String::new(), |t| format!(" #{t}"));
+    let room = width.saturating_sub(2 + wrap::width(&count) + wrap::width(&tag));
+    let first = Line::from(vec![
+        Span::styled("✗ ", t.wrong),
+        Span::styled(wrap::truncate(&stem, room), t.text),
+        Span::styled(count, t.dim),
+        Span::styled(tag, t.tag),
+    ]);
+    let second = q.wrong_picks.first().map(|p| {
+        let right: Vec<String> = q
+            .options
+            .iter()
+            .filter(|o| o.right)
+            .map(|o| format!("{}) {}", o.letter, o.text))
+            .collect();
+        let text = match lang {
+            Lang::Ko => format!(
+                "    자주 고른 답 {}) {} · 정답 {}",
+                p.letter,
+                p.text,
+                right.join(", ")
+            ),
+            Lang::En => format!(
+                "    often picked {}) {} · right {}",
+                p.letter,
+                p.text,
+                right.join(", ")
+            ),
+        };
+        Line::styled(wrap::truncate(&text, width), t.dim)
+    });
+    (first, second)
+}
+
+#[cfg(test)]
+#[path = "stats_tests.rs"]
+mod tests;
