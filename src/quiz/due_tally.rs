@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
+use std::ops::Range;
 
 use crate::vault::{QuestionId, QuestionIx, Vault};
 
@@ -37,6 +38,9 @@ pub struct DueTally {
     /// Quizzable questions by a hash of their id (ids are compared when
     /// used, so a collision costs a comparison, never a wrong count).
     by_id: HashMap<u64, Vec<QuestionIx>>,
+    /// Per question of the vault, by index: its key in `by_id` (quizzable
+    /// questions only).
+    keys: Vec<u64>,
     hasher: RandomState,
     day: Day,
 }
@@ -50,6 +54,7 @@ impl DueTally {
             counts: DueCounts::default(),
             shares: vec![Share::Outside; vault.questions.len()],
             by_id: HashMap::new(),
+            keys: vec![0; vault.questions.len()],
             hasher,
             day: day.day(now),
         };
@@ -60,8 +65,65 @@ impl DueTally {
             tally.shares[ix.0] = share;
             let key = tally.hasher.hash_one(id);
             tally.by_id.entry(key).or_default().push(ix);
+            tally.keys[ix.0] = key;
         }
         tally
+    }
+
+    /// A note edited in place: its questions at `before` are now those at
+    /// `after` in `vault`, and every question after them moved by the
+    /// difference (see `Vault::apply_edit`). The counts follow at the cost
+    /// of those questions, plus a move of the indexes kept when their
+    /// number changed.
+    pub fn replace(
+        &mut self,
+        vault: &Vault,
+        history: &History,
+        (before, after): (Range<usize>, Range<usize>),
+        day: StudyDay,
+        now: Timestamp,
+    ) {
+        for ix in before.clone() {
+            let (Some(&old), Some(&key)) = (self.shares.get(ix), self.keys.get(ix)) else {
+                continue;
+            };
+            self.add(old, -1);
+            if old != Share::Outside
+                && let Some(ixs) = self.by_id.get_mut(&key)
+            {
+                ixs.retain(|q| q.0 != ix);
+                if ixs.is_empty() {
+                    self.by_id.remove(&key);
+                }
+            }
+        }
+        if after.len() != before.len() {
+            let moved = |q: &mut QuestionIx| {
+                if q.0 >= before.end {
+                    q.0 = q.0 + after.len() - before.len();
+                }
+            };
+            self.by_id.values_mut().flatten().for_each(moved);
+        }
+        let week_end = week_end(day, now);
+        let mut shares = Vec::with_capacity(after.len());
+        let mut keys = Vec::with_capacity(after.len());
+        for ix in after.clone().map(QuestionIx) {
+            let q = vault.question(ix);
+            if !q.quizzable {
+                shares.push(Share::Outside);
+                keys.push(0);
+                continue;
+            }
+            let share = share(history, &q.id, day, now, week_end);
+            let key = self.hasher.hash_one(&q.id);
+            self.add(share, 1);
+            self.by_id.entry(key).or_default().push(ix);
+            shares.push(share);
+            keys.push(key);
+        }
+        self.shares.splice(before.clone(), shares);
+        self.keys.splice(before, keys);
     }
 
     /// The counts.

@@ -89,3 +89,89 @@ fn a_question_not_in_the_vault_moves_nothing() {
     assert_eq!(tally.counts(), before);
     assert_eq!(tally.day(), day.day(now));
 }
+
+/// Note `rel` of the bundled deck as `text` says it, put in place.
+fn edit(vault: &mut Vault, rel: &str, text: String) -> crate::vault::Edited {
+    let bytes: &'static [u8] = Box::leak(text.into_bytes().into_boxed_slice());
+    let job = crate::vault::Job {
+        root: 0,
+        rel: rel.to_owned(),
+        source: crate::vault::Source::Static(bytes),
+    };
+    let edit = crate::vault::read_job(job, &crate::vault::LoadOptions::default()).unwrap();
+    vault.apply_edit(edit).unwrap()
+}
+
+#[test]
+fn the_tally_follows_notes_edited_in_place_as_a_whole_count_would() {
+    let mut vault = crate::vault::load_bundled();
+    let day = StudyDay::default();
+    let now = Timestamp::from_secs(1_800_000_000);
+    let mut history = History::default();
+    for (i, q) in vault.questions.iter().enumerate().step_by(3) {
+        let chosen: &[char] = if i % 2 == 0 { &['A'] } else { &['B'] };
+        history.answer(&attempt(
+            &q.id.0,
+            chosen,
+            &['A'],
+            1_799_990_000 + i64::try_from(i).unwrap(),
+        ));
+    }
+    let mut tally = DueTally::count(&vault, &history, day, now);
+    let files: Vec<(&str, String)> = crate::vault::bundled::bundled_files()
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("notes/"))
+        .map(|(rel, bytes)| (*rel, String::from_utf8(bytes.to_vec()).unwrap()))
+        .collect();
+    for (step, (rel, text)) in files.iter().enumerate().step_by(5) {
+        // A question added (a copy of another note's), then the note's
+        // last question taken away, then the note as it was.
+        let (_, other) = &files[(step + 1) % files.len()];
+        let copied = other.rfind("**Question").map_or("", |at| &other[at..]);
+        let cut = text
+            .rfind("**Question")
+            .map_or(text.as_str(), |at| &text[..at]);
+        for version in [format!("{text}\n{copied}"), cut.to_owned(), text.clone()] {
+            let e = edit(&mut vault, rel, version);
+            tally.replace(
+                &vault,
+                &history,
+                (e.questions_before, e.questions_after),
+                day,
+                now,
+            );
+            assert_eq!(
+                tally.counts(),
+                history.due_counts(&vault, day, now),
+                "{rel}"
+            );
+            // Indexes after the note moved: answering through them still
+            // counts right.
+            let last = vault
+                .questions
+                .iter()
+                .rev()
+                .find(|q| q.quizzable && history.get(&q.id).is_none())
+                .unwrap()
+                .id
+                .clone();
+            history.answer(&attempt(
+                &last.0,
+                &['B'],
+                &['A'],
+                1_799_999_000 + i64::try_from(step).unwrap(),
+            ));
+            tally.update(&vault, &history, &last, day, now);
+            assert_eq!(
+                tally.counts(),
+                history.due_counts(&vault, day, now),
+                "{rel}, answered"
+            );
+        }
+        assert_eq!(
+            tally.counts(),
+            history.due_counts(&vault, day, now),
+            "{rel}, answered"
+        );
+    }
+}

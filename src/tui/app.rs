@@ -1,5 +1,5 @@
 //! The app's state and its one place of change, `App::update`: input
-//! arrives as [`AppEvent`]s, keys become [`Action`]s through the keymap,
+//! arrives as [`AppEvent`]s (`app_event`), keys become [`Action`]s through the keymap,
 //! and each action changes the study screen or the layer on top of it.
 //!
 //! What an action does on a layer is in `app_layers`, on the study
@@ -10,7 +10,7 @@
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::crossterm::event::KeyEventKind;
 use ratatui::layout::Rect;
 
 use super::action::Action;
@@ -31,64 +31,10 @@ use super::theme::Theme;
 use crate::i18n::Lang;
 use crate::quiz::{Day, DueCounts, History, QuizRequest, StudyDay, Timestamp, UndoPoint};
 use crate::search::SearchIndex;
-use crate::store::{Store, WriteReport, Writer};
+use crate::store::{Store, Writer};
 use crate::vault::{NoteEdit, Vault};
 
-/// Something that happened: input, a resize, or news from a worker thread.
-#[derive(Debug)]
-pub enum AppEvent {
-    /// A key was pressed (releases and repeats are dropped before `update`).
-    Key(KeyEvent),
-    /// The mouse was clicked or scrolled.
-    Mouse(MouseEvent),
-    /// The terminal changed size.
-    Resize(u16, u16),
-    /// The search index of vault generation `.0` was built off this thread.
-    Indexed(u64, Box<SearchIndex>),
-    /// Loading progress: files read of files found.
-    Progress(usize, usize),
-    /// Every note's name and tags, read first so a large vault can be
-    /// browsed while the whole load goes on ([`vault::Depth::Card`]).
-    Listed(Box<Vault>),
-    /// The vault finished loading.
-    Loaded(Box<Vault>),
-    /// The vault could not be loaded.
-    LoadFailed(String),
-    /// Notes changed on disk and were loaded again.
-    Reloaded(Box<Vault>),
-    /// Notes already in the vault changed on disk and were read again
-    /// alone, to be put in place ([`App::take_edits`]).
-    NotesEdited(Vec<NoteEdit>),
-    /// A reload failed; the old vault stays.
-    ReloadFailed(String),
-    /// Time passed (exam timers redraw).
-    Tick,
-    /// SIGTERM or SIGHUP: leave cleanly.
-    Terminate,
-    /// The database writer finished a job.
-    Written(WriteReport),
-}
-
-/// Asks whoever loads the vault to read all of it again.
-pub struct Reread(Box<dyn Fn()>);
-
-impl Reread {
-    /// A request made by calling `ask`.
-    pub fn new(ask: impl Fn() + 'static) -> Reread {
-        Reread(Box::new(ask))
-    }
-
-    /// Asks.
-    pub fn ask(&self) {
-        (self.0)();
-    }
-}
-
-impl std::fmt::Debug for Reread {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Reread")
-    }
-}
+pub use super::app_event::{AppEvent, Reread};
 
 /// A screen over the study screen; `Back` removes the top one.
 #[derive(Debug)]

@@ -65,11 +65,25 @@ impl App {
         }
         // Backlinks were found in the notes as they were.
         self.layers.retain(|l| !matches!(l, Layer::Links(_)));
-        self.due_stale = true;
+        self.tally_edits(done);
         self.follow_edits();
         self.index_edits(done);
         self.wrap_readers();
         self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+    }
+
+    /// Today's due counts after notes changed in place: moved by their
+    /// questions, or counted again when there is no count to move.
+    fn tally_edits(&mut self, done: &[Edited]) {
+        let Some(tally) = &mut self.due_tally else {
+            self.due_stale = true;
+            return;
+        };
+        let now = (self.clock)();
+        for e in done {
+            let moved = (e.questions_before.clone(), e.questions_after.clone());
+            tally.replace(&self.vault, &self.history, moved, self.study_day, now);
+        }
     }
 
     /// The search index after notes changed in place: each note replaced
@@ -175,6 +189,12 @@ mod tests {
             "the same note stays open"
         );
         assert_eq!(app.vault.note(open).questions.len(), before - 1);
+        let now = (app.clock)();
+        assert_eq!(
+            app.due.1,
+            app.history.due_counts(&app.vault, app.study_day, now)
+        );
+        assert!(app.due_tally.is_some(), "moved, not counted again");
         // Wide characters leave a blank cell after them: read without spaces.
         let shown = screen(&mut app).replace(' ', "");
         assert!(shown.contains("새로고친제목"), "{shown}");

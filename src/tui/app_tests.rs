@@ -4,6 +4,7 @@ use crate::tui::app_study::offset_of_line;
 use crate::tui::fixture;
 use crate::tui::fixture::Drive;
 use crate::vault::{NoteIx, SectionKind};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::tui::fixture::app;
 

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod app_event;
 mod app_identity;
 mod app_layers;
 mod app_quiz;
