@@ -8,7 +8,6 @@
 //! vault again. The contract is a differential one: a vault edited here is
 //! the vault a whole load of the same files gives.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -124,11 +123,15 @@ impl Vault {
         let links_before = old.links.clone();
         let listing = self.catalog.is_made().then(|| Listing::of(self, ix));
         let before = self.question_range(ix);
-        let mut ids: HashSet<QuestionId> = self.questions[before.clone()]
+        // A few ids, looked for among every question: compared, not hashed
+        // (a hash of every id in the vault cost more than the rest).
+        let mut ids: Vec<QuestionId> = self.questions[before.clone()]
             .iter()
             .map(|q| q.id.clone())
             .collect();
         ids.extend(parsed.questions.iter().map(|q| q.id.clone()));
+        ids.sort_unstable();
+        ids.dedup();
 
         // The questions, in the note's place among them.
         let ParsedNote {
