@@ -336,7 +336,7 @@ fn stats_screen_frames(
         Keymap::default(),
     );
     let store = Store::open(db, now()).expect("store");
-    app.history = store.history().expect("history");
+    app.history = std::sync::Arc::new(store.history().expect("history"));
     app.store = Some(store);
     app.handle(AppEvent::Resize(120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test backend");

@@ -122,7 +122,7 @@ fn open_store(
                 problems.push(crate::tui::moved_aside_message(app.lang, store.path(), r));
             }
             if let Ok(h) = store.history() {
-                app.history = h;
+                app.history = std::sync::Arc::new(h);
             }
             let writer = {
                 let tx = tx.clone();

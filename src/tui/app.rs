@@ -132,7 +132,7 @@ pub struct App {
     pub undo_point: Option<UndoPoint>,
     /// Answer history: read from the store once, then kept current from
     /// each answer recorded.
-    pub history: History,
+    pub history: Arc<History>,
     /// The clock (fixed in tests).
     pub clock: fn() -> Timestamp,
     /// The learner's calendar: what "today" and "due today" mean.
@@ -176,7 +176,7 @@ impl App {
             in_flight: 0,
             pending_writes: 0,
             undo_point: None,
-            history: History::default(),
+            history: Arc::default(),
             clock: system_now,
             study_day: StudyDay::default(),
             pending_quiz: None,
@@ -397,6 +397,7 @@ impl App {
                 self.retry_writes();
             }
             AppEvent::Written(report) => self.written(report),
+            AppEvent::StatsReady(figures) => self.stats_ready(*figures),
             AppEvent::Indexed(generation, index) => {
                 if generation == self.vault_generation {
                     self.index = *index;

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use super::screens::stats::StatsFigures;
 use crate::search::SearchIndex;
 use crate::store::WriteReport;
 use crate::vault::{NoteEdit, Vault};
@@ -41,6 +42,8 @@ pub enum AppEvent {
     Terminate,
     /// The database writer finished a job.
     Written(WriteReport),
+    /// The statistics screen's figures, worked out off this thread.
+    StatsReady(Box<StatsFigures>),
 }
 
 /// Asks whoever loads the vault to read all of it again.

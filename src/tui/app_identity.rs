@@ -37,7 +37,7 @@ impl App {
             && let Some(store) = &self.store
             && let Ok(history) = store.history()
         {
-            self.history = history;
+            self.history = Arc::new(history);
             self.due_stale = true;
         }
         let msg =

@@ -3,9 +3,11 @@
 //! screen changes and jobs for the database writer (whose side is in
 //! `app_writes`).
 
+use std::sync::Arc;
+
 use crate::i18n::Lang;
 use crate::quiz::{
-    ExamRequest, ExamReview, Notebook, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
+    ExamRequest, ExamReview, QuizPlan, QuizRequest, Scheduler, Selection, Shuffle, select,
 };
 use crate::store::WriteJob;
 use crate::tui::action::Action;
@@ -16,7 +18,6 @@ use crate::tui::screens::quiz::{Outcome, Phase, QuizState};
 use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::review::{ReviewOutcome, ReviewState};
-use crate::tui::screens::stats::StatsState;
 use crate::tui::screens::study::display_title;
 use crate::vault::{QuestionIx, QuestionOrigin};
 
@@ -38,7 +39,7 @@ impl App {
     /// True, with a word on the status line, while the vault holds only
     /// the notes' names ([`App::cards_only`]) or nothing yet: quizzes and
     /// figures wait for the questions.
-    fn questions_not_read_yet(&mut self) -> bool {
+    pub(crate) fn questions_not_read_yet(&mut self) -> bool {
         let waiting = self.cards_only || (self.loading.is_some() && self.vault.notes.is_empty());
         if waiting {
             self.say(self.lang.pick(
@@ -59,47 +60,6 @@ impl App {
 
     fn seed(&self) -> u64 {
         (self.clock)().0.unsigned_abs()
-    }
-
-    /// Opens the statistics screen on fresh figures.
-    pub(crate) fn open_stats(&mut self) {
-        if self.questions_not_read_yet() {
-            return;
-        }
-        let now = (self.clock)();
-        let due = self.history.due_counts(&self.vault, self.study_day, now);
-        let stats = match &self.store {
-            Some(store) => match store.stats(due, now, self.study_day) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    self.error(e.to_string());
-                    None
-                }
-            },
-            None => None,
-        };
-        let notebook = Notebook::build(&self.vault, &self.history);
-        let mut screen = StatsState::new(stats, notebook);
-        if let Some(store) = &self.store {
-            let questions: Vec<_> = self.vault.quizzable().collect();
-            let cards = store.cards().unwrap_or_default();
-            screen.readiness = Some(crate::quiz::readiness(
-                &self.vault,
-                &self.history,
-                &cards,
-                crate::quiz::ForecastInput {
-                    questions: &questions,
-                    exam_questions: crate::quiz::EXAM_DEFAULT_QUESTIONS,
-                    pass_mark: crate::quiz::DEFAULT_PASS_MARK,
-                    at: crate::quiz::forecast_moment(now, self.study_day, None),
-                },
-            ));
-            match store.exam_scores() {
-                Ok(scores) => screen.exam_scores = scores.iter().map(|&(_, s, p)| (s, p)).collect(),
-                Err(e) => self.error(e.to_string()),
-            }
-        }
-        self.layers.push(Layer::Stats(screen));
     }
 
     /// Opens the exam history, newest first.
@@ -296,9 +256,9 @@ impl App {
                 // Said after the fact: the answer is recorded again, in
                 // place of the first record, with its new rating.
                 if let Some(point) = self.undo_point.take() {
-                    self.history.undo(point);
+                    Arc::make_mut(&mut self.history).undo(point);
                 }
-                self.undo_point = Some(self.history.answer(&attempt));
+                self.undo_point = Some(Arc::make_mut(&mut self.history).answer(&attempt));
                 self.due_touched.push(attempt.question.clone());
                 self.send_write(WriteJob::Replace(attempt));
                 self.say(self.lang.pick(
@@ -313,7 +273,7 @@ impl App {
                     // Nothing is kept without a store: take it back here.
                     let question = self.undo_point.take().map(|p| {
                         let q = p.question.clone();
-                        self.history.undo(p);
+                        Arc::make_mut(&mut self.history).undo(p);
                         q
                     });
                     self.taken_back(question, now);

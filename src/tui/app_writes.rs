@@ -4,6 +4,8 @@
 //! each answer, never re-read) and the screen. A store that refuses keeps
 //! the answers pending, counted in the header and retried each tick.
 
+use std::sync::Arc;
+
 use crate::i18n::Lang;
 use crate::quiz::{Attempt, Timestamp};
 use crate::store::{Recovery, Store, WriteJob, WriteReport, Writer};
@@ -17,7 +19,7 @@ impl App {
     /// when the exam ends).
     pub(super) fn record(&mut self, attempt: &Attempt) {
         if attempt.mode == crate::quiz::ModeKind::Practice {
-            self.undo_point = Some(self.history.answer(attempt));
+            self.undo_point = Some(Arc::make_mut(&mut self.history).answer(attempt));
             self.due_touched.push(attempt.question.clone());
         }
         self.send_write(WriteJob::Answered(Box::new(attempt.clone())));
@@ -69,7 +71,7 @@ impl App {
                 pending,
                 error,
             } => {
-                self.history.set_dues(&cards);
+                Arc::make_mut(&mut self.history).set_dues(&cards);
                 self.due_touched
                     .extend(cards.iter().map(|(id, _)| id.clone()));
                 self.pending_writes = pending;
@@ -85,7 +87,7 @@ impl App {
             }
             WriteReport::Undone(Ok(Some(attempt))) => {
                 if let Some(point) = self.undo_point.take() {
-                    self.history.undo(point);
+                    Arc::make_mut(&mut self.history).undo(point);
                 }
                 self.due_touched.push(attempt.question.clone());
                 self.taken_back(Some(attempt.question), now);
@@ -98,7 +100,7 @@ impl App {
                 error,
             } => {
                 for (a, card) in &exam {
-                    self.history.record(a, Some(card.due));
+                    Arc::make_mut(&mut self.history).record(a, Some(card.due));
                     self.due_touched.push(a.question.clone());
                 }
                 self.pending_writes = pending;
@@ -159,7 +161,7 @@ impl App {
             ),
         });
         if let Ok(Some(store)) = Store::open_read_only(&path) {
-            self.history = store.history().unwrap_or_default();
+            self.history = Arc::new(store.history().unwrap_or_default());
             self.store = Some(store);
         }
         self.due_stale = true;

@@ -73,7 +73,7 @@ fn feedback_says_when_the_question_comes_back_and_history_is_current() {
     );
     // The in-memory history was updated from the answer, and equals what
     // the store would give on a fresh read.
-    assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
+    assert_eq!(*a.history, a.store.as_ref().unwrap().history().unwrap());
     assert_eq!(a.history.questions.len(), 1);
 }
 
@@ -129,7 +129,7 @@ fn m_on_the_feedback_rates_a_right_guess_hard() {
     // m again: not a guess after all.
     a.act(Action::Guessed);
     settle(&mut a, &rx);
-    assert_eq!(a.history, a.store.as_ref().unwrap().history().unwrap());
+    assert_eq!(*a.history, a.store.as_ref().unwrap().history().unwrap());
     let attempts = a.store.as_ref().unwrap().attempts().unwrap();
     assert_eq!(attempts.len(), 1);
     assert_ne!(attempts[0].rating, crate::quiz::Rating::Hard);

@@ -33,6 +33,24 @@ pub struct StatsState {
     pub exam_scores: Vec<(u32, u32)>,
     /// The readiness forecast for the whole vault.
     pub readiness: Option<crate::quiz::Readiness>,
+    /// True while the figures are still being worked out.
+    pub counting: bool,
+}
+
+/// What the statistics screen shows, worked out together (in the app, on
+/// a thread of its own).
+#[derive(Debug)]
+pub struct StatsFigures {
+    /// The store's figures, `None` without a store.
+    pub stats: Option<Stats>,
+    /// The wrong-answer notebook.
+    pub notebook: Notebook,
+    /// The readiness forecast, with a store.
+    pub readiness: Option<crate::quiz::Readiness>,
+    /// Scored exams' scaled scores and pass marks, oldest first.
+    pub exam_scores: Vec<(u32, u32)>,
+    /// What the store could not read.
+    pub errors: Vec<String>,
 }
 
 impl StatsState {
@@ -46,7 +64,24 @@ impl StatsState {
             total: 0,
             exam_scores: Vec::new(),
             readiness: None,
+            counting: false,
         }
+    }
+
+    /// The screen while its figures are worked out.
+    pub fn counting() -> Self {
+        StatsState {
+            counting: true,
+            ..StatsState::new(None, Notebook::default())
+        }
+    }
+
+    /// The screen on its figures, and the errors met working them out.
+    pub fn of(figures: StatsFigures) -> (Self, Vec<String>) {
+        let mut screen = StatsState::new(figures.stats, figures.notebook);
+        screen.readiness = figures.readiness;
+        screen.exam_scores = figures.exam_scores;
+        (screen, figures.errors)
     }
 
     /// Scrolls.
@@ -80,6 +115,10 @@ pub fn stats_window(
     first: usize,
     count: usize,
 ) -> (Vec<Line<'static>>, usize) {
+    if s.counting {
+        let text = lang.pick("통계를 계산하는 중…", "Working out the statistics…");
+        return (vec![Line::from(Span::styled(text, t.dim))], 1);
+    }
     let head = head_lines(s, t, lang, width);
     let questions = notebook_rows(s);
     let rows = |q: &crate::quiz::MissedQuestion| 1 + usize::from(!q.wrong_picks.is_empty());
