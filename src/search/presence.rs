@@ -7,14 +7,14 @@
 //! Owns the table; when to ask it is `scan`'s.
 
 /// A Bloom filter of the text's characters and pairs of neighbouring
-/// characters (2 MiB, one bit each): a word one of whose characters, or
+/// characters (256 KiB, one bit each): a word one of whose characters, or
 /// pairs of its characters, is not set cannot occur (첰 is no character of
 /// the vault; 체크폰 has characters that are, but 크폰 never occurs). A set
 /// bit only says "maybe", so the table never turns away a present word.
 #[derive(Debug, Clone)]
 pub(super) struct CharPairs(Vec<u64>);
 
-const BITS: usize = 1 << 24;
+const BITS: usize = 1 << 21;
 
 impl Default for CharPairs {
     fn default() -> Self {
@@ -37,7 +37,7 @@ fn bit(bytes: &[u8], pair: bool) -> usize {
         .iter()
         .fold(u64::from(pair), |x, &b| x.rotate_left(8) ^ u64::from(b));
     #[allow(clippy::cast_possible_truncation)]
-    let b = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize;
+    let b = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 43) as usize;
     b
 }
 
