@@ -13,8 +13,11 @@ use crate::vault::Tag;
 
 use super::fold::is_subsequence;
 use super::index::{Doc, SearchIndex, ShortField};
+use super::quality::{
+    MAX_QUALITY, contiguous, exact_chars_hold, gaps_fit, haystack, may_match, text_quality,
+};
 use super::query::{Form, Pattern, Query, TermKind, Variant};
-use super::rank::Rank;
+use super::rank::{Rank, UNPLACED};
 use super::scan::TextMatch;
 use super::{Field, Hit, SearchContext};
 
@@ -22,21 +25,11 @@ use super::{Field, Hit, SearchContext};
 /// scattered to be what someone meant (skim gives 16 per matched character
 /// and takes points for every gap).
 const MIN_SCORE_PER_CHAR: i64 = 10;
-/// Extra quality for a word found whole, not spread out: 스팟 in
-/// "AWS Batch 스팟" beats ㅅ…ㅍ in "세이빙스 플랜" for the query ㅅㅍ.
-const CONTIGUOUS_BONUS: i64 = 30;
 /// Shorter words match only as a whole: two letters spread over a field
 /// (ㅅ…ㅍ in "세이빙스 플랜") are chance, not intent.
 const MIN_FUZZY_CHARS: usize = 3;
-/// Characters a fuzzy match may skip inside a word.
-const MAX_GAP: usize = 2;
 /// Extra quality for a field that is exactly the word.
 const EXACT_BONUS: i64 = 40;
-/// Extra quality for a run that ends where a word ends: ㅅㅍ as 스팟 in
-/// "스팟 인스턴스" beats ㅅㅍ as the start of 스파크.
-const WHOLE_WORD_BONUS: i64 = 15;
-/// Match quality is capped so it never outweighs a better field.
-const MAX_QUALITY: i64 = 999;
 /// The most a word found only in the text can score: a question match of
 /// the best quality, below any short field's weight.
 const TEXT_CEILING: i64 = Field::Question.weight() + MAX_QUALITY;
@@ -124,6 +117,8 @@ pub(super) struct Candidate {
     pub doc: usize,
     pub score: i64,
     pub best: Option<TermMatch>,
+    /// Its place by sort key, or [`UNPLACED`].
+    pub place: u32,
 }
 
 impl SearchIndex {
@@ -148,10 +143,17 @@ impl SearchIndex {
         let mut cands = self.candidates(&plan, ctx);
         let total = cands.len();
         let rank = |c: &Candidate| Rank::new(c.score, &self.docs[c.doc].sort_key, c.doc);
-        // The score is the rank's first key: compared alone first, most
-        // comparisons never fetch the documents' sort keys.
+        // The score is the rank's first key, then the sort key and the
+        // document's place, which the title order holds as one number for
+        // every document not replaced since the build.
         let cmp = |a: &Candidate, b: &Candidate| -> Ordering {
-            b.score.cmp(&a.score).then_with(|| rank(a).cmp(&rank(b)))
+            b.score.cmp(&a.score).then_with(|| {
+                if a.place == UNPLACED || b.place == UNPLACED {
+                    rank(a).cmp(&rank(b))
+                } else {
+                    a.place.cmp(&b.place)
+                }
+            })
         };
         if cands.len() > limit {
             cands.select_nth_unstable_by(limit - 1, cmp);
@@ -245,6 +247,7 @@ impl SearchIndex {
                 doc: d,
                 score,
                 best,
+                place: self.title_order.get(d).copied().unwrap_or(UNPLACED),
             });
         }
         cands
@@ -307,9 +310,22 @@ impl SearchIndex {
         p: &Pattern,
         table: Option<&[Option<TextMatch>]>,
     ) -> Option<TermMatch> {
-        let doc = &self.docs[d];
         let mut best: Option<TermMatch> = None;
-        for (si, s) in self.doc_shorts(doc).iter().enumerate() {
+        let numbers = match self.doc_masks.get(d) {
+            Some(&masks) if scope == Scope::Word && !may_match(masks, p) => 0..0,
+            _ => self.short_numbers(d),
+        };
+        for si in numbers {
+            // The characters a word needs, checked in a compact table
+            // before the field itself is read (most fields of a large
+            // vault fail here).
+            if scope == Scope::Word
+                && let Some(&masks) = self.short_masks.get(si)
+                && !may_match(masks, p)
+            {
+                continue;
+            }
+            let s = self.short(si);
             if best.is_some_and(|b| b.field != s.field) {
                 break;
             }
@@ -327,7 +343,7 @@ impl SearchIndex {
                     best = Some(TermMatch {
                         field: s.field,
                         score: total,
-                        loc: Loc::Short(doc.shorts.start + si),
+                        loc: Loc::Short(si),
                     });
                 }
             }
@@ -400,87 +416,4 @@ pub(super) enum Shape {
     Contiguous(usize),
     /// Spread over these characters.
     Fuzzy(Vec<usize>),
-}
-
-/// The best whole occurrence of `needle` in a short field and its quality:
-/// on a par with the fuzzy scorer's figure for a run of that length, plus
-/// [`CONTIGUOUS_BONUS`], more at the start of the field or of a word.
-/// `accept` vets each occurrence (the syllables of a mixed word).
-fn contiguous(hay: &str, v: &Variant, accept: impl Fn(usize) -> bool) -> Option<(usize, i64)> {
-    let n = i64::try_from(v.chars).unwrap_or(i64::MAX / 64);
-    v.finder
-        .find_iter(hay.as_bytes())
-        .filter(|&at| accept(at))
-        .map(|at| {
-            let prev = hay[..at].chars().next_back();
-            let place = match prev {
-                None => 20,
-                Some(p)
-                    if hay[at..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| is_word_start(p, c)) =>
-                {
-                    10
-                }
-                Some(_) => 0,
-            };
-            let end = at + v.text.len();
-            let whole = match (hay[..end].chars().next_back(), hay[end..].chars().next()) {
-                (_, None) => WHOLE_WORD_BONUS,
-                (Some(last), Some(next)) if is_word_end(last, next) => WHOLE_WORD_BONUS,
-                _ => 0,
-            };
-            (at, 20 * n + CONTIGUOUS_BONUS + place + whole)
-        })
-        .max_by_key(|&(at, q)| (q, std::cmp::Reverse(at)))
-}
-
-/// The text a form of a word is compared with: the folded field, or its
-/// 초성 form.
-pub(super) fn haystack<'s>(s: &'s ShortField, v: &Variant) -> Option<(&'s str, u64)> {
-    match v.form {
-        Form::Plain | Form::Layout => Some((&s.folded, s.mask)),
-        Form::Choseong | Form::LayoutChoseong => s.choseong.as_deref().map(|c| (c, s.cho_mask)),
-    }
-}
-
-/// True when the syllables of a mixed word (스 in 스ㅍ) sit exactly on the
-/// matched characters, not just on the same initial consonant.
-fn exact_chars_hold(folded: &str, matched: &[usize], exact: &[(usize, char)]) -> bool {
-    exact.iter().all(|&(qi, want)| {
-        matched
-            .get(qi)
-            .and_then(|&fi| folded.chars().nth(fi))
-            .is_some_and(|c| c == want)
-    })
-}
-
-/// True when the letters of a fuzzy match hang together: every jump over
-/// more than [`MAX_GAP`] characters lands on the start of a word (`aws` in
-/// "amazon web services"), so "spot" does not match "sharp optics toolkit".
-fn gaps_fit(hay: &str, matched: &[usize]) -> bool {
-    let chars: Vec<char> = hay.chars().collect();
-    matched.windows(2).all(|w| {
-        let (a, b) = (w[0], w[1]);
-        b <= a + MAX_GAP + 1 || b >= chars.len() || is_word_start(chars[b - 1], chars[b])
-    })
-}
-
-/// A word starts after a non-alphanumeric character or where Hangul and
-/// other letters meet (EMR클러스터).
-fn is_word_start(prev: char, cur: char) -> bool {
-    !prev.is_alphanumeric() || super::hangul::is_syllable(prev) != super::hangul::is_syllable(cur)
-}
-
-/// A word ends before a non-alphanumeric character or where Hangul and
-/// other letters meet.
-fn is_word_end(last: char, next: char) -> bool {
-    !next.is_alphanumeric() || super::hangul::is_syllable(last) != super::hangul::is_syllable(next)
-}
-
-/// Quality of a substring match in text: longer words weigh more.
-fn text_quality(chars: usize, form: Form) -> i64 {
-    let raw = 16 * i64::try_from(chars).unwrap_or(MAX_QUALITY);
-    (raw * form.weight_percent() / 100).min(MAX_QUALITY)
 }

@@ -91,6 +91,21 @@ pub struct SearchIndex {
     pub(super) overlay: super::overlay::Overlay,
     /// Replaced documents' short fields, numbered after `shorts`.
     pub(super) replaced_shorts: Vec<ShortField>,
+    /// Each document's place by sort key (see [`super::rank::title_order`]).
+    pub(super) title_order: Vec<u32>,
+    /// Each short field's character masks (plain, 초성), by number, and
+    /// each document's short-field numbers: what a keystroke reads of every
+    /// document, kept apart from the fields so it stays in few cache lines.
+    /// Empty in an index of one note (see `NoteSieve`).
+    pub(super) short_masks: Vec<[u64; 2]>,
+    pub(super) doc_short_numbers: Vec<(u32, u32)>,
+    /// Each document's short-field masks, all fields together: a word
+    /// needing a character none of them has skips the document's fields.
+    pub(super) doc_masks: Vec<[u64; 2]>,
+    /// The characters and pairs of characters of the text (replaced documents' too), and
+    /// of its 초성 form once made; `None` in an index of one note.
+    pub(super) grams: Option<super::presence::CharPairs>,
+    pub(super) choseong_grams: std::sync::OnceLock<super::presence::CharPairs>,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -188,7 +203,26 @@ impl SearchIndex {
         ix.originals = super::fold::fold_in_place(&mut ix.folded);
         ix.rank = ByteRank::of(ix.folded.as_bytes());
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
+        ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| d.sort_key.as_str()));
+        ix.short_masks = ix.shorts.iter().map(|s| [s.mask, s.cho_mask]).collect();
+        // Room for the fields of notes replaced later (`replace`).
+        ix.short_masks.reserve(256);
+        ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
+        ix.doc_masks = ix
+            .docs
+            .iter()
+            .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
+            .collect();
+        ix.grams = Some(super::presence::CharPairs::of(ix.folded.as_bytes()));
         ix
+    }
+
+    /// The numbers of a document's short fields (see [`SearchIndex::short`]).
+    pub(super) fn short_numbers(&self, d: usize) -> Range<usize> {
+        match self.doc_short_numbers.get(d) {
+            Some(&(from, to)) => from as usize..to as usize,
+            None => self.docs[d].shorts.clone(),
+        }
     }
 
     /// Number of documents (notes and bank questions) indexed.
@@ -219,6 +253,12 @@ impl SearchIndex {
             choseong_text: std::sync::OnceLock::new(),
             overlay: super::overlay::Overlay::default(),
             replaced_shorts: Vec::new(),
+            title_order: Vec::new(),
+            short_masks: Vec::new(),
+            doc_short_numbers: Vec::new(),
+            doc_masks: Vec::new(),
+            grams: None,
+            choseong_grams: std::sync::OnceLock::new(),
         }
     }
 
@@ -426,4 +466,17 @@ impl SearchIndex {
         let from = d.text.start;
         d.text_line + memchr::memchr_iter(b'\n', self.folded_at(from..offset).as_bytes()).count()
     }
+}
+
+/// A range of short-field numbers in the compact form the index keeps.
+pub(super) fn short_numbers(r: &Range<usize>) -> (u32, u32) {
+    let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    (n(r.start), n(r.end))
+}
+
+/// The plain and 초성 masks of some short fields together.
+pub(super) fn masks_of(shorts: &[ShortField]) -> [u64; 2] {
+    shorts
+        .iter()
+        .fold([0, 0], |[m, c], s| [m | s.mask, c | s.cho_mask])
 }

@@ -31,6 +31,8 @@ mod hits;
 mod index;
 pub mod matcher;
 mod overlay;
+mod presence;
+mod quality;
 pub mod query;
 mod rank;
 mod replace;

@@ -149,6 +149,16 @@ impl SearchIndex {
         }
         let first = self.shorts.len() + self.replaced_shorts.len();
         doc.shorts = first..first + shorts.len();
+        if !self.short_masks.is_empty() {
+            self.short_masks
+                .extend(shorts.iter().map(|s| [s.mask, s.cho_mask]));
+        }
+        if let Some(numbers) = self.doc_short_numbers.get_mut(d) {
+            *numbers = super::index::short_numbers(&doc.shorts);
+        }
+        if let Some(masks) = self.doc_masks.get_mut(d) {
+            *masks = super::index::masks_of(&shorts);
+        }
         self.replaced_shorts.extend(shorts);
         doc.epoch = u32::try_from(self.overlay.renumbered.len()).unwrap_or(u32::MAX);
         doc.own_questions = Some(
@@ -160,14 +170,24 @@ impl SearchIndex {
                 })
                 .collect(),
         );
+        if let Some(g) = &mut self.grams {
+            g.add(folded.as_bytes());
+        }
+        let choseong = choseong_form(&folded);
+        if let Some(g) = self.choseong_grams.get_mut() {
+            g.add(choseong.as_bytes());
+        }
         self.overlay.segments.push(Segment {
             base,
             doc: d,
-            choseong: choseong_form(&folded),
+            choseong,
             folded,
             originals,
         });
         self.docs[d] = doc;
+        if let Some(place) = self.title_order.get_mut(d) {
+            *place = super::rank::UNPLACED;
+        }
     }
 
     /// Where a question a document recorded is in the vault now.
@@ -237,6 +257,27 @@ impl SearchIndex {
         }
     }
 
+    /// [`SearchIndex::text_at`] as bytes, from any byte on (a substring
+    /// search may start inside a character).
+    pub(super) fn bytes_at(&self, range: Range<usize>, choseong: bool) -> &[u8] {
+        let main = self.folded.len();
+        if range.start < main || self.overlay.segments.is_empty() {
+            let text = if choseong {
+                self.choseong_text()
+            } else {
+                &self.folded
+            };
+            return &text.as_bytes()[range];
+        }
+        match self.overlay.segment(range.start) {
+            Some(s) => {
+                let text = if choseong { &s.choseong } else { &s.folded };
+                &text.as_bytes()[range.start - s.base..range.end - s.base]
+            }
+            None => &[],
+        }
+    }
+
     /// Part of the folded text, as [`SearchIndex::text_at`].
     pub(super) fn folded_at(&self, range: Range<usize>) -> &str {
         self.text_at(range, false)
@@ -264,4 +305,4 @@ impl SearchIndex {
 
 #[cfg(test)]
 #[path = "replace_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -12,7 +12,7 @@ use crate::search::{Query, SearchContext};
 use crate::vault::{LoadOptions, NoteIx, QuestionId, Vault, load};
 
 /// A small seeded generator: the test is the same on every run.
-struct Rng(u64);
+pub(crate) struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -129,13 +129,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn load_dir(dir: &Path) -> Vault {
+pub(crate) fn load_dir(dir: &Path) -> Vault {
     load(&[dir.to_path_buf()], &LoadOptions::default(), &|_| {}).unwrap()
 }
 
 /// Fixture vaults and generated notes under one root, with a bank that
 /// names some generated notes.
-fn make_vault(dir: &Path, rng: &mut Rng) {
+pub(crate) fn make_vault(dir: &Path, rng: &mut Rng) {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     copy_dir(&fixtures.join("search"), &dir.join("search"));
     copy_dir(&fixtures.join("vaults/forms"), &dir.join("forms"));

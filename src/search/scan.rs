@@ -11,7 +11,7 @@ use memchr::memmem::Finder;
 use super::Field;
 use super::index::{Doc, SearchIndex};
 use super::query::{Form, Pattern, Variant};
-use super::scan_cache::Found;
+use super::scan_cache::{Found, Occurrence};
 
 /// A word's first occurrence in a document's text.
 #[derive(Debug, Clone, Copy)]
@@ -70,26 +70,45 @@ impl SearchIndex {
             // The same word as a moment ago (the first word while the
             // second is typed): the same documents.
             Some((n, prev)) if n == v.text => prev,
-            Some((_, prev)) => Arc::new(
-                prev.iter()
-                    .filter_map(|&(d, _, _)| {
-                        let doc = &self.docs[d as usize];
-                        let i = finder.find(self.text_at(doc.text.clone(), cho).as_bytes())?;
-                        let (field, at) = self.classify(cho, doc, doc.text.start + i, &finder);
-                        Some((d, at, field))
-                    })
-                    .collect(),
-            ),
+            // Nowhere in the text: nowhere in any document.
+            _ if !self.text_may_hold(&v.text, cho) => Arc::new(Vec::new()),
+            Some((n, prev)) => {
+                // The word holds the remembered one `k` bytes in, so it
+                // cannot start before that one's first occurrence less `k`.
+                let k = v.text.find(n.as_str()).unwrap_or(0);
+                Arc::new(
+                    prev.iter()
+                        .filter_map(|o| {
+                            let doc = &self.docs[o.doc as usize];
+                            let from = o.first.saturating_sub(k).max(doc.text.start);
+                            let hay = self.bytes_at(from..doc.text.end, cho);
+                            let first = from + finder.find(hay)?;
+                            // That one's attribution bounds where this one's is.
+                            let (field, at) = if o.field == Field::Body {
+                                Self::classify_after_body(doc, first)
+                            } else {
+                                self.classify(cho, doc, first, &finder, o.at.saturating_sub(k))
+                            };
+                            Some(Occurrence {
+                                doc: o.doc,
+                                at,
+                                field,
+                                first,
+                            })
+                        })
+                        .collect(),
+                )
+            }
             None => Arc::new(self.scan_all(hay, cho, &finder)),
         };
-        for &(d, at, field) in found.iter() {
+        for o in found.iter() {
             let m = TextMatch {
-                at,
-                field,
+                at: o.at,
+                field: o.field,
                 form: v.form,
                 chars: v.chars,
             };
-            let slot = &mut out[d as usize];
+            let slot = &mut out[o.doc as usize];
             let better = slot.is_none_or(|o| {
                 (m.field, -m.form.weight_percent()) < (o.field, -o.form.weight_percent())
             });
@@ -104,11 +123,34 @@ impl SearchIndex {
         any
     }
 
+    /// False when a word cannot occur in the text (`choseong`: in its 초성
+    /// form), replaced documents' included; true when it may.
+    pub(super) fn text_may_hold(&self, needle: &str, choseong: bool) -> bool {
+        if self.grams.is_none() {
+            return true;
+        }
+        let grams = if choseong {
+            self.choseong_grams.get_or_init(|| {
+                let mut g = super::presence::CharPairs::of(self.choseong_text().as_bytes());
+                for s in &self.overlay.segments {
+                    g.add(s.choseong.as_bytes());
+                }
+                g
+            })
+        } else {
+            match &self.grams {
+                Some(g) => g,
+                None => return true,
+            }
+        };
+        grams.may_hold(needle.as_bytes())
+    }
+
     /// One pass of a SIMD substring search over the whole buffer, skipping
     /// to the next document after each first occurrence, then over the
     /// texts of documents replaced since the build (their old text in the
     /// buffer is skipped).
-    fn scan_all(&self, text: &str, cho: bool, finder: &Finder<'_>) -> Vec<(u32, usize, Field)> {
+    fn scan_all(&self, text: &str, cho: bool, finder: &Finder<'_>) -> Vec<Occurrence> {
         let hay = text.as_bytes();
         let mut found = Vec::new();
         let mut pos = 0;
@@ -118,8 +160,13 @@ impl SearchIndex {
                 pos = self.starts.get(d + 1).copied().unwrap_or(hay.len());
             } else {
                 let doc = &self.docs[d];
-                let (field, at) = self.classify(cho, doc, pos + i, finder);
-                found.push((u32::try_from(d).unwrap_or(u32::MAX), at, field));
+                let (field, at) = self.classify(cho, doc, pos + i, finder, 0);
+                found.push(Occurrence {
+                    doc: u32::try_from(d).unwrap_or(u32::MAX),
+                    at,
+                    field,
+                    first: pos + i,
+                });
                 pos = doc.text.end.max(pos + i + 1);
             }
             if pos >= hay.len() {
@@ -130,24 +177,64 @@ impl SearchIndex {
             let text = if cho { &seg.choseong } else { &seg.folded };
             if let Some(i) = finder.find(text.as_bytes()) {
                 let doc = &self.docs[seg.doc];
-                let (field, at) = self.classify(cho, doc, seg.base + i, finder);
-                found.push((u32::try_from(seg.doc).unwrap_or(u32::MAX), at, field));
+                let (field, at) = self.classify(cho, doc, seg.base + i, finder, 0);
+                found.push(Occurrence {
+                    doc: u32::try_from(seg.doc).unwrap_or(u32::MAX),
+                    at,
+                    field,
+                    first: seg.base + i,
+                });
             }
         }
         found
     }
 
+    /// [`SearchIndex::classify`] of a word holding a remembered one that
+    /// was attributed to the body: no question part after that one's
+    /// first occurrence holds it whole, so none holds the longer word
+    /// whole either, and only where the word starts is left to look at.
+    fn classify_after_body(doc: &Doc, at: usize) -> (Field, usize) {
+        let starts_in_question = doc
+            .question_regions
+            .iter()
+            .any(|r| r.start <= at && at < r.end);
+        let field = if starts_in_question {
+            Field::Question
+        } else {
+            Field::Body
+        };
+        (field, at)
+    }
+
     /// Attributes a first occurrence to a question when one of the
-    /// document's question parts holds the word, else to the body.
-    fn classify(&self, cho: bool, doc: &Doc, at: usize, finder: &Finder<'_>) -> (Field, usize) {
+    /// document's question parts holds the word, else to the body. The
+    /// word is known not to lie whole in a question part before `floor`
+    /// (the parts are in order and apart): a word holding a remembered
+    /// one `k` bytes in lies no earlier than that one's attribution less
+    /// `k`.
+    fn classify(
+        &self,
+        cho: bool,
+        doc: &Doc,
+        at: usize,
+        finder: &Finder<'_>,
+        floor: usize,
+    ) -> (Field, usize) {
         for r in doc.question_regions.iter().filter(|r| r.end > at) {
             if r.start <= at {
                 return (Field::Question, at);
             }
-            if let Some(i) = finder.find(self.text_at(r.clone(), cho).as_bytes()) {
-                return (Field::Question, r.start + i);
+            let from = r.start.max(floor);
+            if from < r.end
+                && let Some(i) = finder.find(self.bytes_at(from..r.end, cho))
+            {
+                return (Field::Question, from + i);
             }
         }
         (Field::Body, at)
     }
 }
+
+#[cfg(test)]
+#[path = "scan_tests.rs"]
+mod tests;

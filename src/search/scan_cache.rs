@@ -12,8 +12,19 @@ use super::Field;
 /// keystrokes back (스 → 슾 → 스파 skips one).
 const CACHE_NEEDLES: usize = 16;
 
-/// First occurrences per document: (document, byte offset, field).
-pub(super) type Found = Arc<Vec<(u32, usize, Field)>>;
+/// A word in one document: where its match is shown (`at`, in `field`),
+/// and where it first occurs, from which a longer word holding it is
+/// looked for.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occurrence {
+    pub doc: u32,
+    pub at: usize,
+    pub field: Field,
+    pub first: usize,
+}
+
+/// The documents holding a word.
+pub(super) type Found = Arc<Vec<Occurrence>>;
 
 /// Recent scan results by needle. A text holding a word holds every part
 /// of it, so a needle's documents lie within those of any remembered

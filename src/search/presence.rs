@@ -1,0 +1,102 @@
+//! Which characters and pairs of characters occur anywhere in the indexed
+//! text: a word holding one that occurs nowhere is in no document, and the
+//! scan of the whole text is skipped. A word being typed often is such a word for a
+//! keystroke or two (the IME's 첰 on the way to 체크), and without this
+//! each of those keystrokes read the whole vault's text to find nothing.
+//!
+//! Owns the table; when to ask it is `scan`'s.
+
+/// A Bloom filter of the text's characters and pairs of neighbouring
+/// characters (256 KiB, one bit each): a word one of whose characters, or
+/// pairs of its characters, is not set cannot occur (첰 is no character of
+/// the vault; 체크폰 has characters that are, but 크폰 never occurs). A set
+/// bit only says "maybe", so the table never turns away a present word.
+#[derive(Debug, Clone)]
+pub(super) struct CharPairs(Vec<u64>);
+
+const BITS: usize = 1 << 21;
+
+impl Default for CharPairs {
+    fn default() -> Self {
+        CharPairs(vec![0; BITS / 64])
+    }
+}
+
+/// Bytes of the UTF-8 character led by `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..0xE0 => 1 + usize::from(lead >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// The bit of a character (`pair` false) or of two (`pair` true).
+fn bit(bytes: &[u8], pair: bool) -> usize {
+    let x = bytes
+        .iter()
+        .fold(u64::from(pair), |x, &b| x.rotate_left(8) ^ u64::from(b));
+    #[allow(clippy::cast_possible_truncation)]
+    let b = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 43) as usize;
+    b
+}
+
+/// The bits of a text's characters and pairs of neighbouring characters.
+fn bits(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let j = i + char_len(*text.get(i)?);
+        let one = bit(text.get(i..j)?, false);
+        let two = text
+            .get(j)
+            .and_then(|&b| text.get(i..j + char_len(b)))
+            .map(|pair| bit(pair, true));
+        i = j;
+        Some(std::iter::once(one).chain(two))
+    })
+    .flatten()
+}
+
+impl CharPairs {
+    /// The table of a text.
+    pub(super) fn of(text: &[u8]) -> CharPairs {
+        let mut t = CharPairs::default();
+        t.add(text);
+        t
+    }
+
+    /// Adds the characters of more text.
+    pub(super) fn add(&mut self, text: &[u8]) {
+        for b in bits(text) {
+            self.0[b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// False when `needle` cannot occur in the text; true when it may.
+    pub(super) fn may_hold(&self, needle: &[u8]) -> bool {
+        bits(needle).all(|b| self.0[b / 64] >> (b % 64) & 1 == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_of_the_text_may_be_there_and_a_missing_syllable_is_not() {
+        let text = "체크포인트를 남긴다\0spark streaming m5.large";
+        let t = CharPairs::of(text.as_bytes());
+        for (i, _) in text.char_indices() {
+            for (j, _) in text[i..].char_indices().skip(1) {
+                assert!(
+                    t.may_hold(&text.as_bytes()[i..i + j]),
+                    "{}",
+                    &text[i..i + j]
+                );
+            }
+        }
+        for absent in ["첰", "체킈", "sparc", "ㅊ", "체크폰", "트체"] {
+            assert!(!t.may_hold(absent.as_bytes()), "{absent}");
+        }
+    }
+}
