@@ -155,7 +155,7 @@ fn open_store(
 }
 
 /// Loads the vault on a thread, reporting progress, then watches the roots
-/// and sends a fresh vault whenever notes change.
+/// and sends each edited note, or a fresh vault, whenever notes change.
 fn spawn_loader(
     roots: Option<Vec<PathBuf>>,
     style: QuestionStyle,
