@@ -44,8 +44,8 @@ impl App {
                     .session
                     .current()
                     .or_else(|| q.session.items().get(q.session.position()));
-                if let Some(ix) = shown.map(|i| i.question.ix) {
-                    self.edit_question(ix);
+                if let Some((ix, id)) = shown.map(|i| (i.question.ix, i.question.id.clone())) {
+                    self.edit_question(ix, &id);
                 }
             }
             Layer::Quiz(_) => self.update_quiz(action),

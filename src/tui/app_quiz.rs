@@ -19,7 +19,7 @@ use crate::tui::screens::quiz_start::{Scope, StartDialog};
 use crate::tui::screens::reader::ReaderState;
 use crate::tui::screens::review::{ReviewOutcome, ReviewState};
 use crate::tui::screens::study::display_title;
-use crate::vault::{QuestionIx, QuestionOrigin};
+use crate::vault::{QuestionId, QuestionIx, QuestionOrigin};
 
 impl App {
     /// Opens the start dialog, preset to the highlighted tag or note.
@@ -293,7 +293,7 @@ impl App {
                     now,
                 });
             }
-            Outcome::OpenNote(qix) => self.open_question_note(qix),
+            Outcome::OpenNote(qix, id) => self.open_question_note(qix, &id),
             Outcome::OpenReview => {
                 let Some(Layer::Quiz(q)) = self.layers.last() else {
                     return;
@@ -347,8 +347,8 @@ impl App {
             ReviewOutcome::Leave => {
                 self.layers.pop();
             }
-            ReviewOutcome::OpenNote(qix) => self.open_question_note(qix),
-            ReviewOutcome::Edit(qix) => self.edit_question(qix),
+            ReviewOutcome::OpenNote(qix, id) => self.open_question_note(qix, &id),
+            ReviewOutcome::Edit(qix, id) => self.edit_question(qix, &id),
             ReviewOutcome::NoNote => self.say(self.lang.pick(
                 "볼트에서 사라진 문제라 열 노트가 없습니다",
                 "This question is no longer in the vault; it has no note to open",
@@ -357,7 +357,10 @@ impl App {
     }
 
     /// Opens the note a question studies, at the question.
-    fn open_question_note(&mut self, qix: QuestionIx) {
+    fn open_question_note(&mut self, qix: QuestionIx, id: &QuestionId) {
+        let Some(qix) = self.question_now(qix, id) else {
+            return;
+        };
         let q = self.vault.question(qix);
         let note = q.note.or(match q.origin {
             QuestionOrigin::Note(n) => Some(n),

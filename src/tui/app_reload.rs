@@ -249,4 +249,36 @@ mod tests {
         assert!(app.edits.is_empty());
         assert!(app.vault.notes[1].body.contains("덧붙인 문장"));
     }
+
+    #[test]
+    fn a_question_shown_before_an_edit_is_found_where_it_moved() {
+        let (_dir, root, mut app) = app_on_copies();
+        // A question of the last note, whose index moves when an earlier
+        // note loses one.
+        let last = app.vault.notes.len() - 1;
+        let later = *app.vault.notes[last].questions.last().unwrap();
+        let later_id = app.vault.question(later).id.clone();
+        let first = (0..last)
+            .find(|&i| !app.vault.notes[i].questions.is_empty())
+            .unwrap();
+        let gone = *app.vault.notes[first].questions.last().unwrap();
+        let gone_id = app.vault.question(gone).id.clone();
+        let path = root.join(&app.vault.notes[first].path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cut = text.rfind("**Question").unwrap();
+        std::fs::write(&path, &text[..cut]).unwrap();
+        let edit = read_note(&[&root], &path, &LoadOptions::default()).unwrap();
+        app.feed(AppEvent::NotesEdited(vec![edit]));
+
+        let now = app.question_now(later, &later_id).unwrap();
+        assert_eq!(now.0, later.0 - 1);
+        assert_eq!(app.vault.question(now).id, later_id);
+        assert_eq!(app.question_now(gone, &gone_id), None);
+        let said = app.status.as_ref().map(|s| s.text.clone());
+        assert_eq!(said.as_deref(), Some("이 문제는 노트에서 지워졌습니다"));
+        // Past the end of the questions now: no panic, only the message.
+        let past = crate::vault::QuestionIx(app.vault.questions.len());
+        app.edit_question(past, &gone_id);
+        assert!(app.edit_request.is_none());
+    }
 }

@@ -15,7 +15,7 @@ use super::screens::quiz_start::Scope;
 use super::screens::reader::ReaderState;
 
 use crate::search::SearchContext;
-use crate::vault::{NoteIx, QuestionId, Tag, Vault};
+use crate::vault::{NoteIx, QuestionId, QuestionIx, Tag, Vault};
 
 impl App {
     /// Replaces the vault with a fresh load, keeping the open note (by
@@ -64,6 +64,28 @@ impl App {
             self.list.select_note(&self.vault, ix);
         }
         self.wrap_readers();
+    }
+
+    /// Where a question a quiz or review showed is in the vault now: notes
+    /// edited since may have moved it, or taken it away (said on the
+    /// status line).
+    pub(crate) fn question_now(&mut self, ix: QuestionIx, id: &QuestionId) -> Option<QuestionIx> {
+        let found = if self.vault.questions.get(ix.0).is_some_and(|q| q.id == *id) {
+            Some(ix)
+        } else {
+            self.vault
+                .questions
+                .iter()
+                .position(|q| q.id == *id)
+                .map(QuestionIx)
+        };
+        if found.is_none() {
+            self.say(self.lang.pick(
+                "이 문제는 노트에서 지워졌습니다",
+                "This question is no longer in the notes",
+            ));
+        }
+        found
     }
 
     /// Opens a note from a link in whichever reader is showing.
@@ -296,7 +318,10 @@ impl App {
 
     /// Asks the main loop to open a question where it is written: its
     /// note, or its question bank.
-    pub(crate) fn edit_question(&mut self, ix: crate::vault::QuestionIx) {
+    pub(crate) fn edit_question(&mut self, ix: QuestionIx, id: &QuestionId) {
+        let Some(ix) = self.question_now(ix, id) else {
+            return;
+        };
         let q = self.vault.question(ix);
         let line = q.line;
         let place = match q.origin {

@@ -10,7 +10,7 @@
 
 use crate::quiz::{Attempt, Mode, QuizSession, Timestamp};
 use crate::tui::action::Action;
-use crate::vault::{Letter, QuestionIx};
+use crate::vault::{Letter, QuestionId, QuestionIx};
 
 /// What the quiz screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub enum Outcome {
     /// The session ended: record its end (and, for an exam, its answers).
     Finished,
     /// Show this question's note at the question.
-    OpenNote(QuestionIx),
+    OpenNote(QuestionIx, QuestionId),
     /// Open the question-by-question review of the finished exam.
     OpenReview,
     /// Close the quiz screen.
@@ -248,11 +248,9 @@ impl QuizState {
                     self.scroll = self.scroll.saturating_sub(1);
                     Outcome::None
                 }
-                Action::OpenNote => self
-                    .session
-                    .items()
-                    .get(index)
-                    .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix)),
+                Action::OpenNote => self.session.items().get(index).map_or(Outcome::None, |i| {
+                    Outcome::OpenNote(i.question.ix, i.question.id.clone())
+                }),
                 _ => Outcome::None,
             },
         }
@@ -367,9 +365,9 @@ impl QuizState {
     }
 
     pub(super) fn open_note(&self) -> Outcome {
-        self.session
-            .current()
-            .map_or(Outcome::None, |i| Outcome::OpenNote(i.question.ix))
+        self.session.current().map_or(Outcome::None, |i| {
+            Outcome::OpenNote(i.question.ix, i.question.id.clone())
+        })
     }
 }
 

@@ -15,17 +15,17 @@ use crate::tui::action::Action;
 use crate::tui::screens::quiz_text::feedback_lines;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_plain};
-use crate::vault::QuestionIx;
+use crate::vault::{QuestionId, QuestionIx};
 
 /// What the app must do after a review action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewOutcome {
     /// Nothing more.
     None,
     /// Open this question's note.
-    OpenNote(QuestionIx),
+    OpenNote(QuestionIx, QuestionId),
     /// Open this question's file in the editor, at its line.
-    Edit(QuestionIx),
+    Edit(QuestionIx, QuestionId),
     /// The question is no longer in the vault: it has no note to open.
     NoNote,
     /// Close the review.
@@ -99,17 +99,17 @@ impl ReviewState {
             }
             Action::OpenNote => {
                 return match self.current() {
-                    Some(item) => item
-                        .vault_question()
-                        .map_or(ReviewOutcome::NoNote, ReviewOutcome::OpenNote),
+                    Some(item) => item.vault_question().map_or(ReviewOutcome::NoNote, |ix| {
+                        ReviewOutcome::OpenNote(ix, item.question.id.clone())
+                    }),
                     None => ReviewOutcome::None,
                 };
             }
             Action::Edit => {
                 return match self.current() {
-                    Some(item) => item
-                        .vault_question()
-                        .map_or(ReviewOutcome::NoNote, ReviewOutcome::Edit),
+                    Some(item) => item.vault_question().map_or(ReviewOutcome::NoNote, |ix| {
+                        ReviewOutcome::Edit(ix, item.question.id.clone())
+                    }),
                     None => ReviewOutcome::None,
                 };
             }
@@ -350,7 +350,7 @@ mod tests {
         r.apply(Action::NextQuestion);
         assert!(matches!(
             r.apply(Action::OpenNote),
-            ReviewOutcome::OpenNote(_)
+            ReviewOutcome::OpenNote(..)
         ));
     }
 }
