@@ -170,11 +170,11 @@ fn spawn_loader(
                 let _ = tx.send(AppEvent::Loaded(Box::new(prepared(vault::load_bundled()))));
                 return;
             };
-            if !list_names(&roots, style, &tx, lang) {
+            if !read_and_send(&roots, style, Read::Names, &tx, lang) {
                 return;
             }
             let loaded_tx = start_watching(&roots, style, &tx, lang, watch);
-            if load_whole(&roots, style, &tx, lang) {
+            if read_and_send(&roots, style, Read::Whole, &tx, lang) {
                 let _ = loaded_tx.send(());
             }
         })
@@ -238,18 +238,6 @@ fn prepared(vault: Vault) -> Vault {
     vault
 }
 
-/// The first read of the vault, part one: every note's name and tags, so
-/// a large vault's list can be browsed while the rest is read. False when
-/// it failed or the app is gone.
-fn list_names(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
-    let listed = match load(roots, style, Depth::Card, tx) {
-        Ok(v) => AppEvent::Listed(Box::new(v)),
-        Err(e) => AppEvent::LoadFailed(e.message(lang)),
-    };
-    let failed = matches!(listed, AppEvent::LoadFailed(_));
-    tx.send(listed).is_ok() && !failed
-}
-
 /// Starts watching the roots on a thread of its own and returns once the
 /// watch is set, with the sender that tells the watcher the first whole
 /// vault is in. Started after the names are read, not beside them: every
@@ -274,7 +262,8 @@ fn start_watching(
             let _ = started_tx.send(());
             match watching {
                 Ok(w) => {
-                    let read_all = || reload(&watch_roots, style, &watch_tx, lang);
+                    let read_all =
+                        || read_and_send(&watch_roots, style, Read::Again, &watch_tx, lang);
                     w.serve(&loaded, &watch_roots, style, &watch_tx, &read_all);
                 }
                 // Said once there is a vault to say it over.
@@ -296,22 +285,40 @@ fn start_watching(
     loaded_tx
 }
 
-/// The first read of the vault, part two: the whole vault. False when it
-/// failed or the app is gone.
-fn load_whole(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
-    let loaded = match load(roots, style, Depth::Full, tx) {
-        Ok(v) => AppEvent::Loaded(Box::new(v)),
-        Err(e) => AppEvent::LoadFailed(e.message(lang)),
-    };
-    let failed = matches!(loaded, AppEvent::LoadFailed(_));
-    tx.send(loaded).is_ok() && !failed
+/// One read of the whole vault the loading thread makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// The first read, part one: every note's name and tags, so a large
+    /// vault's list can be browsed while the rest is read.
+    Names,
+    /// The first read, part two: the whole vault.
+    Whole,
+    /// The whole vault again, after a change one note cannot carry.
+    Again,
 }
 
-/// Reads the vault again and sends it; false when the app is gone.
-fn reload(roots: &[PathBuf], style: QuestionStyle, tx: &Sender<AppEvent>, lang: Lang) -> bool {
-    let event = match load(roots, style, Depth::Full, tx) {
-        Ok(v) => AppEvent::Reloaded(Box::new(v)),
-        Err(e) => AppEvent::ReloadFailed(e.message(lang)),
+/// Reads the vault and sends what came of it. False when the app is gone,
+/// or when a first read failed (a failed read again leaves the vault the
+/// app has, and watching goes on).
+fn read_and_send(
+    roots: &[PathBuf],
+    style: QuestionStyle,
+    read: Read,
+    tx: &Sender<AppEvent>,
+    lang: Lang,
+) -> bool {
+    let depth = if read == Read::Names {
+        Depth::Card
+    } else {
+        Depth::Full
     };
-    tx.send(event).is_ok()
+    let event = match (load(roots, style, depth, tx), read) {
+        (Ok(v), Read::Names) => AppEvent::Listed(Box::new(v)),
+        (Ok(v), Read::Whole) => AppEvent::Loaded(Box::new(v)),
+        (Ok(v), Read::Again) => AppEvent::Reloaded(Box::new(v)),
+        (Err(e), Read::Again) => AppEvent::ReloadFailed(e.message(lang)),
+        (Err(e), _) => AppEvent::LoadFailed(e.message(lang)),
+    };
+    let failed = matches!(event, AppEvent::LoadFailed(_));
+    tx.send(event).is_ok() && !failed
 }

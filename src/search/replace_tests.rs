@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Replaced, SearchIndex};
 use crate::search::{Query, SearchContext};
+use crate::vault::load::tests::copy_dir;
 use crate::vault::{LoadOptions, NoteIx, QuestionId, Vault, load};
 
 /// A small seeded generator: the test is the same on every run.
@@ -113,19 +114,6 @@ fn mutated(rng: &mut Rng, text: &str) -> String {
         },
         3 => text.replacen("title: ", &format!("title: {} ", rng.pick(WORDS)), 1),
         _ => text.replacen("tags: [", &format!("tags: [{}, ", rng.pick(TAGS)), 1),
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -102,33 +102,11 @@ fn a_corrupt_file_is_moved_aside_and_the_user_is_told_where() {
     let data = tempfile::tempdir().unwrap();
     let db = data.path().join("progress.db");
     std::fs::write(&db, "not a database at all, just text\n".repeat(100)).unwrap();
-    let out = run_with_input(
-        {
-            let mut cmd = munje(data.path());
-            cmd.args(["quiz", "--plain", "--no-shuffle", "--lang", "en"]);
-            cmd
-        },
-        "A\n",
-    );
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("was moved to"), "{stderr}");
-    let moved: Vec<_> = std::fs::read_dir(data.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("progress.db.corrupt-"))
-        .collect();
-    assert_eq!(moved.len(), 1);
-    assert!(stderr.contains(&*moved[0].to_string_lossy()), "{stderr}");
+    let moved = answer_one_and_find_the_moved_file(data.path());
     assert!(
-        std::fs::read_to_string(&moved[0])
+        std::fs::read_to_string(&moved)
             .unwrap()
             .starts_with("not a database")
-    );
-    assert_eq!(
-        open(data.path()).attempts().unwrap().len(),
-        1,
-        "the answer went to the fresh file"
     );
 }
 
@@ -176,9 +154,21 @@ fn damage_found_beside_the_first_question_moves_the_file_aside_before_the_answer
         *b = u8::try_from(i * 37 % 251).unwrap();
     }
     std::fs::write(&db, &bytes).unwrap();
+    let moved = answer_one_and_find_the_moved_file(data.path());
+    assert_eq!(
+        std::fs::read(&moved).unwrap(),
+        bytes,
+        "nothing of the quiz went into the damaged file"
+    );
+}
+
+/// Answers one question in the line mode on the data folder `data`, whose
+/// progress file is unusable: the answer is kept in a fresh file, and the
+/// user is told where the old one went. Returns where it went.
+fn answer_one_and_find_the_moved_file(data: &Path) -> std::path::PathBuf {
     let out = run_with_input(
         {
-            let mut cmd = munje(data.path());
+            let mut cmd = munje(data);
             cmd.args(["quiz", "--plain", "--no-shuffle", "--lang", "en"]);
             cmd
         },
@@ -187,21 +177,18 @@ fn damage_found_beside_the_first_question_moves_the_file_aside_before_the_answer
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("was moved to"), "{stderr}");
-    let moved: Vec<_> = std::fs::read_dir(data.path())
+    let moved: Vec<_> = std::fs::read_dir(data)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(|c: char| c.is_ascii_digit()))
         .filter(|p| p.to_string_lossy().contains("progress.db.corrupt-"))
         .collect();
-    assert_eq!(moved.len(), 1);
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert!(stderr.contains(&*moved[0].to_string_lossy()), "{stderr}");
     assert_eq!(
-        std::fs::read(&moved[0]).unwrap(),
-        bytes,
-        "nothing of the quiz went into the damaged file"
-    );
-    assert_eq!(
-        open(data.path()).attempts().unwrap().len(),
+        open(data).attempts().unwrap().len(),
         1,
         "the answer went to the fresh file"
     );
+    moved[0].clone()
 }

@@ -78,12 +78,14 @@ fn hidden_ignored_and_folder_named_md_are_skipped() {
     assert_eq!(sorted, v.diagnostics);
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder and everything under it to `to`, made if missing (for
+/// tests that change the files of a fixture).
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
             copy_dir(&entry.path(), &target);
         } else {
             std::fs::copy(entry.path(), &target).unwrap();

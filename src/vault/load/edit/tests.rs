@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::vault::load::tests::copy_dir;
 use crate::vault::{NoteIx, Vault, load};
 
 /// A small generator of edits, the same on every run.
@@ -15,19 +16,6 @@ impl Dice {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         usize::try_from(self.0 % n as u64).unwrap_or(0)
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
@@ -175,7 +163,7 @@ fn change(text: &str, other: &str, dice: &mut Dice) -> (String, &'static str) {
 fn walk_edits(source: &Path, steps: usize, seed: u64) -> (usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("vault");
-    copy_tree(source, &root);
+    copy_dir(source, &root);
     let mut files = Vec::new();
     notes_under(&root, &mut files);
     files.sort();
@@ -230,7 +218,7 @@ fn a_vault_with_banks_takes_edits_that_leave_the_banks_alone() {
 fn new_files_banks_and_files_outside_the_roots_need_a_whole_load() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("vault");
-    copy_tree(
+    copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vaults/forms"),
         &root,
     );
