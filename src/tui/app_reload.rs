@@ -68,8 +68,7 @@ impl App {
         self.tally_edits(done);
         self.follow_edits();
         self.index_edits(done);
-        self.wrap_readers();
-        self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
+        self.say_reloaded();
     }
 
     /// Today's due counts after notes changed in place: moved by their

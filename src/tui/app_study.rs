@@ -22,6 +22,12 @@ impl App {
     /// path) and its position.
     pub fn reload(&mut self, vault: Vault) {
         self.replace_vault(vault);
+        self.say_reloaded();
+    }
+
+    /// Says the notes on screen were read again (a whole read, or edited
+    /// notes put in place).
+    pub(crate) fn say_reloaded(&mut self) {
         self.say(self.lang.pick("노트를 다시 읽었습니다", "Notes reloaded"));
     }
 
