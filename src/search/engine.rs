@@ -19,6 +19,9 @@ use super::quality::{
 use super::query::{Form, Pattern, Query, TermKind, Variant};
 use super::rank::{Rank, UNPLACED};
 use super::scan::TextMatch;
+use super::shared::{NOT_SHARED, SharedScores};
+use super::term::{Loc, Scope, TermMatch};
+use super::word_memo::ShortBests;
 use super::{Field, Hit, SearchContext};
 
 /// Fuzzy matches scoring below this per pattern character are too
@@ -34,17 +37,6 @@ const EXACT_BONUS: i64 = 40;
 /// the best quality, below any short field's weight.
 const TEXT_CEILING: i64 = Field::Question.weight() + MAX_QUALITY;
 
-/// Where a positive term may match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Scope {
-    /// A word: fuzzy in short fields, substring in text.
-    Word,
-    /// An exact phrase: substring anywhere.
-    Phrase,
-    /// Only in one kind of short field.
-    Only(Field),
-}
-
 /// The query split into what filters and what matches.
 pub(super) struct Plan<'q> {
     pub positives: Vec<(Scope, &'q Pattern)>,
@@ -53,6 +45,8 @@ pub(super) struct Plan<'q> {
     pub has_question: Option<bool>,
     pub wrong: Option<bool>,
     pub due: Option<bool>,
+    /// The last positive term may still be being typed.
+    pub typing: bool,
 }
 
 impl<'q> Plan<'q> {
@@ -64,6 +58,7 @@ impl<'q> Plan<'q> {
             has_question: None,
             wrong: None,
             due: None,
+            typing: query.typing,
         };
         for term in &query.terms {
             let want = !term.negated;
@@ -97,20 +92,6 @@ impl<'q> Plan<'q> {
         }
         plan
     }
-}
-
-/// Where a term matched, enough to redo it for highlighting.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Loc {
-    Short(usize),
-    Text(usize),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(super) struct TermMatch {
-    pub field: Field,
-    pub score: i64,
-    pub loc: Loc,
 }
 
 pub(super) struct Candidate {
@@ -192,7 +173,7 @@ impl SearchIndex {
         }
         let mut total = 0;
         for &(scope, p) in &plan.positives {
-            total += match (self.best_match(0, scope, p, None), scope) {
+            total += match (self.best_match(0, scope, p, None, None), scope) {
                 (Some(m), _) => m.score,
                 (None, Scope::Only(_)) => return None,
                 (None, _) => TEXT_CEILING,
@@ -226,31 +207,57 @@ impl SearchIndex {
             .iter()
             .map(|(_, p)| self.finder(&p.folded))
             .collect();
-        let mut cands = Vec::new();
-        'docs: for (d, doc) in self.docs.iter().enumerate() {
-            if !self.passes_filters(doc, plan, ctx) || self.excluded(doc, plan, &neg_finders) {
-                continue;
-            }
-            let mut score = 0;
-            let mut best: Option<TermMatch> = None;
-            for (t, &(scope, p)) in plan.positives.iter().enumerate() {
-                let table = tables[t].as_deref();
-                let Some(m) = self.best_match(d, scope, p, table) else {
-                    continue 'docs;
-                };
-                score += m.score;
-                if best.is_none_or(|b| (m.field, -m.score) < (b.field, -b.score)) {
-                    best = Some(m);
+        // The words before the last, and the last once a space follows
+        // it, are finished: their field matches are remembered for the
+        // next keystroke (see `word_memo`), in an index large enough to
+        // split its work.
+        let last = if plan.typing {
+            plan.positives.len().saturating_sub(1)
+        } else {
+            plan.positives.len()
+        };
+        let finished: Vec<Option<ShortBests>> = plan
+            .positives
+            .iter()
+            .enumerate()
+            .map(|(t, &(scope, p))| {
+                (t < last && self.docs.len() >= self.split_from).then(|| self.short_bests(scope, p))
+            })
+            .collect();
+        // Each document on its own, the documents in parts (see `parts`).
+        self.in_parts(self.docs.len(), |docs| {
+            let mut cands = Vec::new();
+            let mut shared = SharedScores::new(plan.positives.len(), self.shared_texts);
+            'docs: for d in docs {
+                let doc = &self.docs[d];
+                if !self.passes_filters(doc, plan, ctx) || self.excluded(doc, plan, &neg_finders) {
+                    continue;
                 }
+                let mut score = 0;
+                let mut best: Option<TermMatch> = None;
+                for (t, &(scope, p)) in plan.positives.iter().enumerate() {
+                    let table = tables[t].as_deref();
+                    let m = match &finished[t] {
+                        Some(bests) => bests[d].or_else(|| text_match(table, d)),
+                        None => self.best_match(d, scope, p, table, Some((&mut shared, t))),
+                    };
+                    let Some(m) = m else {
+                        continue 'docs;
+                    };
+                    score += m.score;
+                    if best.is_none_or(|b| (m.field, -m.score) < (b.field, -b.score)) {
+                        best = Some(m);
+                    }
+                }
+                cands.push(Candidate {
+                    doc: d,
+                    score,
+                    best,
+                    place: self.title_order.get(d).copied().unwrap_or(UNPLACED),
+                });
             }
-            cands.push(Candidate {
-                doc: d,
-                score,
-                best,
-                place: self.title_order.get(d).copied().unwrap_or(UNPLACED),
-            });
-        }
-        cands
+            cands
+        })
     }
 
     fn passes_filters(&self, doc: &Doc, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> bool {
@@ -303,12 +310,28 @@ impl SearchIndex {
 
     /// The best match of one positive term in one document: the best short
     /// field of the best-ranked kind that matches, else the text match.
+    /// `shared` remembers the term's quality in fields many documents share
+    /// (the term's number among the query's positive terms beside it).
     fn best_match(
         &self,
         d: usize,
         scope: Scope,
         p: &Pattern,
         table: Option<&[Option<TextMatch>]>,
+        shared: Option<(&mut SharedScores, usize)>,
+    ) -> Option<TermMatch> {
+        self.best_short(d, scope, p, shared)
+            .or_else(|| text_match(table, d))
+    }
+
+    /// The best short field of the best-ranked kind that a positive term
+    /// matches in one document (see [`SearchIndex::best_match`]).
+    pub(super) fn best_short(
+        &self,
+        d: usize,
+        scope: Scope,
+        p: &Pattern,
+        mut shared: Option<(&mut SharedScores, usize)>,
     ) -> Option<TermMatch> {
         let mut best: Option<TermMatch> = None;
         let numbers = match self.doc_masks.get(d) {
@@ -329,13 +352,21 @@ impl SearchIndex {
             if best.is_some_and(|b| b.field != s.field) {
                 break;
             }
-            let quality = match scope {
-                Scope::Only(f) if f != s.field => continue,
+            if matches!(scope, Scope::Only(f) if f != s.field) {
+                continue;
+            }
+            let quality = || match scope {
                 Scope::Phrase => s
                     .folded
                     .contains(&p.folded)
                     .then(|| text_quality(p.variants[0].chars, Form::Plain)),
                 _ => self.score_short(s, p).map(|(q, _)| q),
+            };
+            let quality = match (&mut shared, self.short_shared.get(si)) {
+                (Some((memo, term)), Some(&text)) if text != NOT_SHARED => {
+                    memo.quality(*term, text, quality)
+                }
+                _ => quality(),
             };
             if let Some(q) = quality {
                 let total = s.field.weight() + q;
@@ -348,14 +379,7 @@ impl SearchIndex {
                 }
             }
         }
-        best.or_else(|| {
-            let m = table?[d]?;
-            Some(TermMatch {
-                field: m.field,
-                score: m.field.weight() + text_quality(m.chars, m.form),
-                loc: Loc::Text(m.at),
-            })
-        })
+        best
     }
 
     /// The best quality of any form of a word in a short field, and which
@@ -407,6 +431,16 @@ impl SearchIndex {
         let min = MIN_SCORE_PER_CHAR * i64::try_from(v.chars).unwrap_or(i64::MAX / 32);
         (fits && score >= min).then_some((score, Shape::Fuzzy(ix)))
     }
+}
+
+/// A term's match in document `d`'s text, from the term's scan table.
+fn text_match(table: Option<&[Option<TextMatch>]>, d: usize) -> Option<TermMatch> {
+    let m = table?[d]?;
+    Some(TermMatch {
+        field: m.field,
+        score: m.field.weight() + text_quality(m.chars, m.form),
+        loc: Loc::Text(m.at),
+    })
 }
 
 /// How a form of a word lay in a short field, for highlighting.

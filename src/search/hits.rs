@@ -8,12 +8,13 @@ use std::ops::Range;
 
 use crate::vault::{QuestionIx, Tag};
 
-use super::engine::{Candidate, Loc, Plan, Scope, Shape, TermMatch};
+use super::engine::{Candidate, Plan, Shape};
 use super::index::{Doc, SearchIndex, ShortField};
 use super::matcher::char_indices_to_byte_ranges;
 use super::quality::haystack;
 use super::query::{Form, Pattern};
 use super::snippet::{SNIPPET_WIDTH, cut, line_around};
+use super::term::{Loc, Scope, TermMatch};
 use super::{Field, Hit, SearchContext};
 
 impl SearchIndex {

@@ -106,6 +106,16 @@ pub struct SearchIndex {
     /// of its 초성 form once made; `None` in an index of one note.
     pub(super) grams: Option<super::presence::CharPairs>,
     pub(super) choseong_grams: std::sync::OnceLock<super::presence::CharPairs>,
+    /// How many threads a keystroke's work is split over, and from how
+    /// many items on (see `parts`).
+    pub(super) parts: usize,
+    pub(super) split_from: usize,
+    /// Each short field's shared-text number (see `shared`), by number, and
+    /// how many shared texts there are.
+    pub(super) short_shared: Vec<u32>,
+    pub(super) shared_texts: usize,
+    /// Finished words' short-field matches, for the next keystroke.
+    pub(super) word_memo: super::word_memo::SharedWordMemo,
 }
 
 /// Byte frequencies of the indexed text, for the substring search's choice
@@ -214,6 +224,9 @@ impl SearchIndex {
             .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
             .collect();
         ix.grams = Some(super::presence::CharPairs::of(ix.folded.as_bytes()));
+        ix.parts = super::parts::parts_for(ix.docs.len());
+        let fields = ix.shorts.iter().map(|s| (s.field, s.folded.as_str()));
+        (ix.short_shared, ix.shared_texts) = super::shared::shared_numbers(fields);
         ix
     }
 
@@ -259,6 +272,11 @@ impl SearchIndex {
             doc_masks: Vec::new(),
             grams: None,
             choseong_grams: std::sync::OnceLock::new(),
+            parts: 1,
+            split_from: super::parts::SPLIT_FROM,
+            short_shared: Vec::new(),
+            shared_texts: 0,
+            word_memo: super::word_memo::SharedWordMemo::default(),
         }
     }
 

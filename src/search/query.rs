@@ -15,6 +15,8 @@ use super::hangul;
 pub struct Query {
     /// The terms in the order typed.
     pub terms: Vec<Term>,
+    /// True when the last word may still be being typed: no space after it.
+    pub typing: bool,
 }
 
 /// One term of a query.
@@ -217,7 +219,7 @@ impl Query {
             .enumerate()
             .filter_map(|(i, t)| parse_term(t, typing && i == last))
             .collect();
-        Query { terms }
+        Query { terms, typing }
     }
 
     /// True when the query has no terms (an empty query lists every note).

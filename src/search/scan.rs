@@ -45,11 +45,14 @@ impl SearchIndex {
         out
     }
 
-    /// Forgets remembered scan results, so the next query scans the whole
-    /// text: a cold start, as after a reload (for benchmarks).
+    /// Forgets remembered scan results and finished words' field matches,
+    /// so the next query starts cold, as after a reload (for benchmarks).
     pub fn forget_recent_scans(&self) {
         if let Ok(mut c) = self.cache.lock() {
             c.forget();
+        }
+        if let Ok(mut m) = self.word_memo.lock() {
+            m.forget();
         }
     }
 
@@ -76,8 +79,9 @@ impl SearchIndex {
                 // The word holds the remembered one `k` bytes in, so it
                 // cannot start before that one's first occurrence less `k`.
                 let k = v.text.find(n.as_str()).unwrap_or(0);
-                Arc::new(
-                    prev.iter()
+                Arc::new(self.in_parts(prev.len(), |part| {
+                    prev[part]
+                        .iter()
                         .filter_map(|o| {
                             let doc = &self.docs[o.doc as usize];
                             let from = o.first.saturating_sub(k).max(doc.text.start);
@@ -96,8 +100,8 @@ impl SearchIndex {
                                 first,
                             })
                         })
-                        .collect(),
-                )
+                        .collect()
+                }))
             }
             None => Arc::new(self.scan_all(hay, cho, &finder)),
         };
@@ -147,32 +151,14 @@ impl SearchIndex {
     }
 
     /// One pass of a SIMD substring search over the whole buffer, skipping
-    /// to the next document after each first occurrence, then over the
-    /// texts of documents replaced since the build (their old text in the
-    /// buffer is skipped).
+    /// to the next document after each first occurrence (the documents in
+    /// parts, see `parts`), then over the texts of documents replaced since
+    /// the build (their old text in the buffer is skipped).
     fn scan_all(&self, text: &str, cho: bool, finder: &Finder<'_>) -> Vec<Occurrence> {
         let hay = text.as_bytes();
-        let mut found = Vec::new();
-        let mut pos = 0;
-        while let Some(i) = finder.find(&hay[pos..]) {
-            let d = self.doc_at(pos + i);
-            if self.replaced_text(d) {
-                pos = self.starts.get(d + 1).copied().unwrap_or(hay.len());
-            } else {
-                let doc = &self.docs[d];
-                let (field, at) = self.classify(cho, doc, pos + i, finder, 0);
-                found.push(Occurrence {
-                    doc: u32::try_from(d).unwrap_or(u32::MAX),
-                    at,
-                    field,
-                    first: pos + i,
-                });
-                pos = doc.text.end.max(pos + i + 1);
-            }
-            if pos >= hay.len() {
-                break;
-            }
-        }
+        let mut found = self.in_parts(self.starts.len(), |docs| {
+            self.scan_docs(hay, cho, finder, docs)
+        });
         for seg in &self.overlay.segments {
             let text = if cho { &seg.choseong } else { &seg.folded };
             if let Some(i) = finder.find(text.as_bytes()) {
@@ -187,6 +173,55 @@ impl SearchIndex {
             }
         }
         found
+    }
+
+    /// The first occurrence in each of some documents of the buffer
+    /// (numbered as `starts` is), in order.
+    fn scan_docs(
+        &self,
+        hay: &[u8],
+        cho: bool,
+        finder: &Finder<'_>,
+        docs: std::ops::Range<usize>,
+    ) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        let Some(&from) = self.starts.get(docs.start) else {
+            return found;
+        };
+        let end = self.starts.get(docs.end).copied().unwrap_or(hay.len());
+        let mut pos = from;
+        let mut next = docs.start;
+        while pos < end
+            && let Some(i) = finder.find(&hay[pos..end])
+        {
+            let d = self.doc_at_near(pos + i, next);
+            next = d + 1;
+            if self.replaced_text(d) {
+                pos = self.starts.get(d + 1).copied().unwrap_or(end);
+            } else {
+                let doc = &self.docs[d];
+                let (field, at) = self.classify(cho, doc, pos + i, finder, 0);
+                found.push(Occurrence {
+                    doc: u32::try_from(d).unwrap_or(u32::MAX),
+                    at,
+                    field,
+                    first: pos + i,
+                });
+                pos = doc.text.end.max(pos + i + 1);
+            }
+        }
+        found
+    }
+
+    /// [`SearchIndex::doc_at`], looked for first in document `likely` (a
+    /// scan's next occurrence is most often in the next document).
+    pub(super) fn doc_at_near(&self, offset: usize, likely: usize) -> usize {
+        let from = self.starts.get(likely).copied();
+        let to = self.starts.get(likely + 1).copied().unwrap_or(usize::MAX);
+        match from {
+            Some(from) if from <= offset && offset < to => likely,
+            _ => self.doc_at(offset),
+        }
     }
 
     /// [`SearchIndex::classify`] of a word holding a remembered one that

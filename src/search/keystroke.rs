@@ -1,0 +1,55 @@
+//! What a keystroke does differently on a large index: its work split
+//! between threads (`parts`), and the short-field matches of the words
+//! already typed taken from memory (`word_memo`). Both give exactly what
+//! the simple path gives (`word_memo_tests`).
+//!
+//! Owns these two paths' use by the index; the splitting is `parts`', the
+//! memory `word_memo`'s.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::index::SearchIndex;
+use super::query::Pattern;
+use super::shared::SharedScores;
+use super::term::Scope;
+use super::word_memo::{ShortBests, key};
+
+impl SearchIndex {
+    /// `work` over `0..n` as [`super::parts::in_parts`] splits it for this
+    /// index: on one thread unless the index is large.
+    pub(super) fn in_parts<T: Send>(
+        &self,
+        n: usize,
+        work: impl Fn(Range<usize>) -> Vec<T> + Sync,
+    ) -> Vec<T> {
+        super::parts::in_parts(n, self.parts, self.split_from, work)
+    }
+
+    /// Splits this index's keystroke work into `parts` from two items on,
+    /// whatever its size: how the tests compare the split work with the
+    /// work on one thread.
+    #[cfg(test)]
+    pub(super) fn split_in(&mut self, parts: usize) {
+        self.parts = parts;
+        self.split_from = 2;
+    }
+
+    /// Every document's best short-field match of a finished word (see
+    /// `word_memo`), remembered or worked out now, the documents in parts.
+    pub(super) fn short_bests(&self, scope: Scope, p: &Pattern) -> ShortBests {
+        let key = key(scope, p);
+        if let Some(bests) = self.word_memo.lock().ok().and_then(|mut m| m.get(&key)) {
+            return bests;
+        }
+        let bests = Arc::new(self.in_parts(self.docs.len(), |docs| {
+            let mut shared = SharedScores::new(1, self.shared_texts);
+            docs.map(|d| self.best_short(d, scope, p, Some((&mut shared, 0))))
+                .collect()
+        }));
+        if let Ok(mut m) = self.word_memo.lock() {
+            m.remember(key, Arc::clone(&bests));
+        }
+        bests
+    }
+}

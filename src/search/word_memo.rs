@@ -1,0 +1,79 @@
+//! The short-field matches of words already typed, kept from one keystroke
+//! to the next: while `streaming` is typed after `spark `, every keystroke
+//! asked each document's fields about `spark` again. A word before the
+//! last one is finished, so its best field in every document is worked out
+//! once and remembered; the word being typed changes with each key and is
+//! matched as before.
+//!
+//! Owns the memory; when a word is remembered is `keystroke`'s, matching
+//! a field `engine`'s.
+
+use std::collections::VecDeque;
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+
+use super::query::Pattern;
+use super::term::{Scope, TermMatch};
+
+/// Words remembered: the finished words of a query of a few words, and
+/// one or two from before a word was changed.
+const WORDS: usize = 4;
+
+/// Each document's best short-field match of a word, by document.
+pub(super) type ShortBests = Arc<Vec<Option<TermMatch>>>;
+
+/// Recent words' short-field matches, by what the word is matched as.
+#[derive(Debug, Default)]
+pub(super) struct WordMemo {
+    recent: VecDeque<(String, ShortBests)>,
+}
+
+/// The memo behind a lock, so a shared index can be searched from any
+/// thread; a poisoned lock only means matching the word again.
+pub(super) type SharedWordMemo = Mutex<WordMemo>;
+
+impl WordMemo {
+    /// A word's matches, if remembered; it is then the last forgotten.
+    /// The finished words of the query being typed stay so, while the
+    /// word being typed comes and goes.
+    pub(super) fn get(&mut self, key: &str) -> Option<ShortBests> {
+        let at = self.recent.iter().position(|(k, _)| k == key)?;
+        let found = self.recent.remove(at)?;
+        let bests = Arc::clone(&found.1);
+        self.recent.push_back(found);
+        Some(bests)
+    }
+
+    /// Remembers a word's matches, forgetting the oldest past [`WORDS`].
+    pub(super) fn remember(&mut self, key: String, bests: ShortBests) {
+        if self.recent.len() == WORDS {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((key, bests));
+    }
+
+    /// Forgets every word.
+    pub(super) fn forget(&mut self) {
+        self.recent.clear();
+    }
+
+    /// How many words are remembered.
+    #[cfg(test)]
+    pub(super) fn remembered(&self) -> usize {
+        self.recent.len()
+    }
+}
+
+/// What decides a word's short-field matches: where it may match, its
+/// folded text and every form it is tried in.
+pub(super) fn key(scope: Scope, p: &Pattern) -> String {
+    let mut key = format!("{scope:?}\u{1}{}", p.folded);
+    for v in &p.variants {
+        let _ = write!(key, "\u{1}{:?}\u{2}{}\u{2}{:?}", v.form, v.text, v.exact);
+    }
+    key
+}
+
+#[cfg(test)]
+#[path = "word_memo_tests.rs"]
+mod tests;
