@@ -50,6 +50,16 @@ pub(super) struct Plan<'q> {
 }
 
 impl<'q> Plan<'q> {
+    /// True when some documents may be turned away before their words
+    /// are matched: a tag, `has:`, `is:` or negative term.
+    fn filters(&self) -> bool {
+        !self.negatives.is_empty()
+            || !self.tags.is_empty()
+            || self.has_question.is_some()
+            || self.wrong.is_some()
+            || self.due.is_some()
+    }
+
     fn new(query: &'q Query) -> Self {
         let mut plan = Plan {
             positives: Vec::new(),
@@ -229,9 +239,16 @@ impl SearchIndex {
             let mut cands = Vec::new();
             let mut shared = SharedScores::new(plan.positives.len(), self.shared_texts);
             'docs: for d in docs {
-                let doc = &self.docs[d];
-                if !self.passes_filters(doc, plan, ctx) || self.excluded(doc, plan, &neg_finders) {
-                    continue;
+                // A query without filters never reads the document itself
+                // (a cache miss a document at 100,000 notes): its masks,
+                // fields and text matches are kept apart.
+                if plan.filters() {
+                    let doc = &self.docs[d];
+                    if !self.passes_filters(doc, plan, ctx)
+                        || self.excluded(doc, plan, &neg_finders)
+                    {
+                        continue;
+                    }
                 }
                 let mut score = 0;
                 let mut best: Option<TermMatch> = None;
