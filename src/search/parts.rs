@@ -15,8 +15,11 @@
 
 use std::ops::Range;
 
-/// The fewest items (documents, occurrences) worth a second thread.
-pub(super) const SPLIT_FROM: usize = 20_000;
+/// The fewest items (documents, occurrences) worth a second thread: a
+/// keystroke spends from a third of a microsecond to a few on each, so
+/// 2,000 take a millisecond or so, against some 50 µs to start and join a
+/// thread.
+pub(super) const SPLIT_FROM: usize = 2_000;
 
 /// The most parts a keystroke's work is split into.
 const MOST_PARTS: usize = 4;
