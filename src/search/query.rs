@@ -222,6 +222,13 @@ impl Query {
         Query { terms, typing }
     }
 
+    /// True when the query asks the progress store (`is:wrong`, `is:due`).
+    pub fn asks_progress(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.kind, TermKind::IsWrong | TermKind::IsDue))
+    }
+
     /// True when the query has no terms (an empty query lists every note).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()

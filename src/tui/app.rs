@@ -111,13 +111,17 @@ pub struct App {
     pub quit: bool,
     /// The search index of the current vault (of the one before while a
     /// new one is built: see `indexing`).
-    pub index: SearchIndex,
+    pub index: Arc<SearchIndex>,
     /// True while the current vault's index is being built off this thread.
     pub indexing: bool,
     /// Counts vaults loaded, so an index built for an older one is dropped.
     pub vault_generation: u64,
     /// Where worker threads report (`None` in tests: work is done inline).
     pub events: Option<Sender<AppEvent>>,
+    /// The search thread's queue, once a search ran (see `app_search`).
+    pub(crate) search_thread: Option<Sender<super::app_event::SearchJob>>,
+    /// Counts the queries sent to the search thread.
+    pub(crate) search_generation: u64,
     /// The progress store; `None` when it could not be opened (quizzes
     /// still run, answers are not kept).
     pub store: Option<Store>,
@@ -165,12 +169,14 @@ pub fn system_now() -> Timestamp {
 impl App {
     /// An app on a vault (possibly still empty while loading).
     pub fn new(vault: Vault, lang: Lang, theme: Theme, keymap: Keymap) -> App {
-        let index = SearchIndex::build(&vault);
+        let index = Arc::new(SearchIndex::build(&vault));
         let mut app = App {
             index,
             indexing: false,
             vault_generation: 0,
             events: None,
+            search_thread: None,
+            search_generation: 0,
             store: None,
             writer: None,
             in_flight: 0,
@@ -244,7 +250,7 @@ impl App {
         if spawned {
             self.indexing = true;
         } else {
-            self.index = SearchIndex::build(&self.vault);
+            self.index = Arc::new(SearchIndex::build(&self.vault));
             self.indexing = false;
         }
         self.refresh_search();
@@ -359,7 +365,7 @@ impl App {
                     // The names' index goes at once, not after the whole
                     // one is built: the two together would be the app's
                     // largest moment.
-                    self.index = SearchIndex::build(&Vault::default());
+                    self.index = Arc::new(SearchIndex::build(&Vault::default()));
                     // The learner may be browsing the list: stay where they are.
                     self.replace_vault(*vault);
                 } else {
@@ -398,9 +404,10 @@ impl App {
             }
             AppEvent::Written(report) => self.written(report),
             AppEvent::StatsReady(figures) => self.stats_ready(*figures),
+            AppEvent::Searched(done) => self.searched(*done),
             AppEvent::Indexed(generation, index) => {
                 if generation == self.vault_generation {
-                    self.index = *index;
+                    self.index = Arc::from(index);
                     self.indexing = false;
                     self.refresh_search();
                 }

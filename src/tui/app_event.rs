@@ -2,9 +2,13 @@
 //! ([`AppEvent`]), and the app's way to ask the loading thread for the
 //! whole vault again ([`Reread`]).
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use super::screens::search::Searched;
 use super::screens::stats::StatsFigures;
+use crate::quiz::{History, StudyDay, Timestamp};
 use crate::search::SearchIndex;
 use crate::store::WriteReport;
 use crate::vault::{NoteEdit, Vault};
@@ -44,6 +48,19 @@ pub enum AppEvent {
     Written(WriteReport),
     /// The statistics screen's figures, worked out off this thread.
     StatsReady(Box<StatsFigures>),
+    /// The search screen's hits, from the search thread.
+    Searched(Box<Searched>),
+}
+
+/// One query for the search thread, with what it reads (see `app_search`).
+pub struct SearchJob {
+    /// Which request this is: the screen waits for its latest.
+    pub(crate) generation: u64,
+    pub(crate) query: String,
+    pub(crate) index: Arc<SearchIndex>,
+    pub(crate) vault: Arc<Vault>,
+    pub(crate) history: Arc<History>,
+    pub(crate) at: (Timestamp, StudyDay),
 }
 
 /// Asks whoever loads the vault to read all of it again.

@@ -23,6 +23,11 @@ impl App {
     /// Puts the waiting edits in place if the vault is this thread's
     /// alone; otherwise they wait for the next event.
     pub(crate) fn put_edits_in_place(&mut self) {
+        // The search index follows the edits: the search thread must have
+        // let go of it too.
+        if Arc::get_mut(&mut self.index).is_none() {
+            return;
+        }
         let Some(vault) = Arc::get_mut(&mut self.vault) else {
             return;
         };
@@ -93,8 +98,11 @@ impl App {
             self.rebuild_index();
             return;
         }
-        for e in done {
-            self.index.replace_note(&self.vault, e.note);
+        // Nothing else holds the index: edits wait for that.
+        if let Some(index) = Arc::get_mut(&mut self.index) {
+            for e in done {
+                index.replace_note(&self.vault, e.note);
+            }
         }
         self.refresh_search();
     }
@@ -110,7 +118,7 @@ mod tests {
     use crate::tui::action::Action;
     use crate::tui::app::{AppEvent, Reread};
     use crate::tui::fixture::{Drive, frame};
-    use crate::vault::{LoadOptions, Vault, read_note};
+    use crate::vault::{LoadOptions, NoteIx, Vault, read_note};
 
     /// Three bundled notes copied into a folder, and the app on them.
     fn app_on_copies() -> (tempfile::TempDir, PathBuf, App) {
@@ -236,10 +244,31 @@ mod tests {
     fn an_edit_waits_while_a_worker_reads_the_vault() {
         let (_dir, root, mut app) = app_on_copies();
         let held = Arc::clone(&app.vault);
+        an_edit_waits_for(&mut app, &root, held);
+    }
+
+    #[test]
+    fn an_edit_waits_while_the_search_thread_reads_the_index() {
+        let (_dir, root, mut app) = app_on_copies();
+        let held = Arc::clone(&app.index);
+        an_edit_waits_for(&mut app, &root, held);
+        app.act(Action::Search);
+        for c in "덧붙인".chars() {
+            app.act(Action::Input(c));
+        }
+        let Some(Layer::Search(s)) = app.layers.last() else {
+            panic!("no search")
+        };
+        assert_eq!(s.selected().and_then(|h| h.note), Some(NoteIx(1)));
+    }
+
+    /// An edit of the second note waits while `held` is held elsewhere,
+    /// and is put in place at the first event after it is let go.
+    fn an_edit_waits_for<T>(app: &mut App, root: &Path, held: Arc<T>) {
         let path = root.join(&app.vault.notes[1].path);
         let text = std::fs::read_to_string(&path).unwrap() + "\n덧붙인 문장.\n";
         std::fs::write(&path, text).unwrap();
-        let edit = read_note(&[&root], &path, &LoadOptions::default()).unwrap();
+        let edit = read_note(&[root], &path, &LoadOptions::default()).unwrap();
         app.feed(AppEvent::NotesEdited(vec![edit]));
         assert_eq!(app.edits.len(), 1);
         assert!(!app.vault.notes[1].body.contains("덧붙인 문장"));

@@ -2,8 +2,6 @@
 //! opening notes, and the mouse. Part of `App::update`'s one place of
 //! change, split out by subject.
 
-use std::collections::HashSet;
-
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -14,7 +12,6 @@ use super::screens::links::LinksState;
 use super::screens::quiz_start::Scope;
 use super::screens::reader::ReaderState;
 
-use crate::search::SearchContext;
 use crate::vault::{NoteIx, QuestionId, QuestionIx, Tag, Vault};
 
 impl App {
@@ -103,40 +100,6 @@ impl App {
             self.list.select_note(&self.vault, ix);
         } else {
             self.open_note(ix);
-        }
-    }
-
-    /// The store's wrong-answer and due sets, for `is:wrong` and `is:due`.
-    pub(crate) fn question_sets(&self) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
-        let now = (self.clock)();
-        let mut wrong = HashSet::new();
-        let mut due = HashSet::new();
-        for q in &self.vault.questions {
-            if let Some(h) = self.history.get(&q.id) {
-                if h.in_notebook() {
-                    wrong.insert(q.id.clone());
-                }
-                if h.is_due_today(self.study_day, now) {
-                    due.insert(q.id.clone());
-                }
-            }
-        }
-        (wrong, due)
-    }
-
-    /// Runs the open search's query again.
-    pub(crate) fn refresh_search(&mut self) {
-        let (wrong, due) = self.question_sets();
-        let ctx = SearchContext {
-            wrong: &wrong,
-            due: &due,
-        };
-        for layer in &mut self.layers {
-            if let Layer::Search(s) = layer {
-                s.refresh(&self.index, &ctx);
-                let query = crate::search::Query::parse(&s.query);
-                s.unknown_tags = crate::search::unknown_tags(&self.vault, query.wanted_tags());
-            }
         }
     }
 

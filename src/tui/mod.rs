@@ -9,6 +9,7 @@ mod app_identity;
 mod app_layers;
 mod app_quiz;
 mod app_reload;
+mod app_search;
 mod app_stats;
 mod app_study;
 mod app_writes;

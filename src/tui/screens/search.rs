@@ -36,6 +36,19 @@ pub struct SearchState {
     pub offset: usize,
     /// Hits that fit, from the last frame.
     pub fit: usize,
+    /// The search thread's request this screen waits for, if any: the
+    /// hits shown are then the last query's.
+    pub searching: Option<u64>,
+}
+
+/// A query's hits, from the search thread (see `app_search`).
+#[derive(Debug)]
+pub struct Searched {
+    /// Which request of the app's these answer.
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub unknown_tags: Vec<crate::search::UnknownTag>,
 }
 
 impl SearchState {
@@ -69,6 +82,16 @@ impl SearchState {
         } else {
             index.search_counted(&query, ctx, MAX_HITS)
         };
+        self.cursor = 0;
+        self.offset = 0;
+    }
+
+    /// Shows a query's hits, the cursor on the best.
+    pub fn show(&mut self, done: Searched) {
+        self.hits = done.hits;
+        self.total = done.total;
+        self.unknown_tags = done.unknown_tags;
+        self.searching = None;
         self.cursor = 0;
         self.offset = 0;
     }
@@ -146,6 +169,8 @@ impl Widget for SearchView<'_> {
         }
         let count = if s.query.is_empty() {
             String::new()
+        } else if s.searching.is_some() {
+            self.lang.pick("검색 중…", "Searching…").to_owned()
         } else if let Some(u) = s.unknown_tags.first() {
             format!(
                 "{} · {}",
