@@ -7,6 +7,11 @@
 //! lead to a file or folder not yet reached. Files and folders are known by
 //! device and inode, so a folder reached through two links is walked once,
 //! hard links are read once, and a real path always wins over a link. A
+//! file's inode number comes from its folder's listing, so the walk asks no
+//! file for its metadata, unless a folder of the tree is on another device
+//! than its top (a mount inside the vault): then every file of that tree is
+//! asked, as the listing cannot say which device a file is on. (A single
+//! file mounted over another, a bind mount, lists the inode it covers.) A
 //! budget of entries bounds the walk of a folder too large to be a vault,
 //! and the file system root and the kernel's pseudo-filesystems (`/proc`,
 //! `/sys`, …) are refused before any walking.
@@ -47,10 +52,12 @@ fn key_of(_: &std::fs::Metadata) -> Option<FileKey> {
 #[derive(Default)]
 struct Tree {
     /// Notes and banks: path relative to the vault root, path to read,
-    /// and the file's key.
-    files: Vec<(String, PathBuf, Option<FileKey>)>,
+    /// and the file's inode number as its folder listed it.
+    files: Vec<(String, PathBuf, Option<u64>)>,
     /// Keys of the folders under the tree's top.
     folders: Vec<FileKey>,
+    /// A folder under the top whose key could not be read.
+    unknown_folder: bool,
     /// Links, by their path in the vault (relative) and on disk.
     links: Vec<(String, PathBuf)>,
     diags: Vec<Diagnostic>,
@@ -119,10 +126,18 @@ pub(super) fn walk(
             d.root = ix;
             diags.push(d);
         }
+        let device = one_device(&top, &tree);
         walk.seen.extend(tree.folders);
         // Path order, so which of two hard links is read never varies.
         tree.files.sort_by(|a, b| a.0.cmp(&b.0));
-        for (rel, path, key) in tree.files {
+        for (rel, path, ino) in tree.files {
+            let key = match (device, ino) {
+                (Some(dev), Some(ino)) => Some((dev, ino)),
+                _ => std::fs::symlink_metadata(&path)
+                    .ok()
+                    .as_ref()
+                    .and_then(key_of),
+            };
             if key.is_none_or(|k| walk.seen.insert(k)) {
                 jobs.push(Job {
                     root: ix,
@@ -146,7 +161,7 @@ impl Walk {
     /// Walks the tree under `top` (a real folder), naming what it finds
     /// `prefix/…`, without following links.
     fn tree(&self, prefix: &str, top: &Path) -> Tree {
-        let found = Mutex::new(Tree::default());
+        let found = Mutex::new(Vec::new());
         let walker = ignore::WalkBuilder::new(top)
             .hidden(true)
             .parents(false)
@@ -156,16 +171,19 @@ impl Walk {
             .threads(self.threads)
             .build_parallel();
         walker.run(|| {
-            let found = &found;
+            // Each walking thread fills a tree of its own, handed over when
+            // the walk drops it: no lock taken per entry.
+            let mut mine = Handed {
+                tree: Tree::default(),
+                to: &found,
+            };
             Box::new(move |entry| {
                 if self.visited.fetch_add(1, Ordering::Relaxed) >= self.budget {
                     return ignore::WalkState::Quit;
                 }
-                let mut found = found
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let found = &mut mine.tree;
                 match entry {
-                    Ok(e) => self.entry(prefix, top, &e, &mut found),
+                    Ok(e) => self.entry(prefix, top, &e, found),
                     Err(err) => {
                         let rel = error_path(&err)
                             .map_or_else(String::new, |p| join(prefix, &relative(top, p)));
@@ -181,9 +199,20 @@ impl Walk {
                 ignore::WalkState::Continue
             })
         });
-        found
+        let parts = found
             .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tree = Tree::default();
+        for mut part in parts {
+            tree.files.append(&mut part.files);
+            tree.folders.append(&mut part.folders);
+            tree.links.append(&mut part.links);
+            tree.diags.append(&mut part.diags);
+            tree.unknown_folder |= part.unknown_folder;
+        }
+        // Walking threads hand over in no fixed order; diagnostics are
+        // sorted with the vault's, links and files just below.
+        tree
     }
 
     /// Sorts one entry of a tree walk into `found`.
@@ -196,13 +225,13 @@ impl Walk {
         if kind.is_symlink() {
             found.links.push((rel, e.path().to_owned()));
         } else if kind.is_dir() {
-            found
-                .folders
-                .extend(e.metadata().ok().as_ref().and_then(key_of));
+            match e.metadata().ok().as_ref().and_then(key_of) {
+                Some(key) => found.folders.push(key),
+                None => found.unknown_folder = true,
+            }
         } else if is_wanted(&rel) {
             if kind.is_file() {
-                let key = e.metadata().ok().as_ref().and_then(key_of);
-                found.files.push((rel, e.path().to_owned(), key));
+                found.files.push((rel, e.path().to_owned(), listed_ino(e)));
             } else {
                 let what = special_kind(kind);
                 let d = self.warning(&rel, Message::NotRegularFile { what });
@@ -276,6 +305,46 @@ impl Walk {
         let mut d = Diagnostic::warning(rel, 1, 1, message);
         d.root = self.ix;
         d
+    }
+}
+
+/// The device of `top` when every folder of its tree is on it too: then
+/// every file listed in the tree is on that device, and a file's inode
+/// number as its folder lists it, with that device, is its key (no file
+/// is asked for its metadata). `None` when a folder is on another device
+/// (a mount inside the vault), or a key could not be read: each file is
+/// then asked.
+fn one_device(top: &Path, tree: &Tree) -> Option<u64> {
+    let top = std::fs::metadata(top).ok().as_ref().and_then(key_of)?;
+    let same = !tree.unknown_folder && tree.folders.iter().all(|f| f.0 == top.0);
+    same.then_some(top.0)
+}
+
+/// A file's inode number as its folder's listing gave it.
+#[cfg(unix)]
+fn listed_ino(e: &ignore::DirEntry) -> Option<u64> {
+    e.ino()
+}
+
+#[cfg(not(unix))]
+fn listed_ino(_: &ignore::DirEntry) -> Option<u64> {
+    None
+}
+
+/// A walking thread's part of a tree, handed over when the walk is done
+/// with it.
+struct Handed<'a> {
+    tree: Tree,
+    to: &'a Mutex<Vec<Tree>>,
+}
+
+impl Drop for Handed<'_> {
+    fn drop(&mut self) {
+        let tree = std::mem::take(&mut self.tree);
+        self.to
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(tree);
     }
 }
 
