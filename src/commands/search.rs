@@ -429,3 +429,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod streamed_tests;
