@@ -27,6 +27,9 @@ use super::{Job, LoadError, Refusal, Source, error_path, relative};
 use crate::vault::bank::is_bank_path;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::{Message, SpecialFile};
+use refusal::refusal;
+
+mod refusal;
 
 /// Entries (files, folders and links of any kind) a walk visits before it
 /// stops with a diagnostic: far more than any vault, few enough that a
@@ -63,9 +66,20 @@ struct Tree {
     diags: Vec<Diagnostic>,
 }
 
+/// How a walk knows which files are the same file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// By the inode numbers folders list, when the tree is on one device.
+    Listed,
+    /// By asking every file for its metadata: the simple path.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Asked,
+}
+
 /// One root's walk in progress.
 struct Walk {
     ix: usize,
+    keys: Keys,
     real_root: PathBuf,
     threads: usize,
     budget: usize,
@@ -80,6 +94,18 @@ pub(super) fn walk(
     root: &Path,
     threads: usize,
     budget: usize,
+    jobs: &mut Vec<Job>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    walk_keyed(ix, root, (threads, budget), Keys::Listed, jobs, diags)
+}
+
+/// [`walk`], knowing files by `keys`; `(threads, budget)` as for it.
+fn walk_keyed(
+    ix: usize,
+    root: &Path,
+    (threads, budget): (usize, usize),
+    keys: Keys,
     jobs: &mut Vec<Job>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
@@ -103,6 +129,7 @@ pub(super) fn walk(
     std::fs::read_dir(root).map_err(unreadable)?;
     let mut walk = Walk {
         ix,
+        keys,
         real_root,
         threads,
         budget,
@@ -126,7 +153,10 @@ pub(super) fn walk(
             d.root = ix;
             diags.push(d);
         }
-        let device = one_device(&top, &tree);
+        let device = match walk.keys {
+            Keys::Listed => one_device(&top, &tree),
+            Keys::Asked => None,
+        };
         walk.seen.extend(tree.folders);
         // Path order, so which of two hard links is read never varies.
         tree.files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -384,122 +414,6 @@ fn special_kind(kind: std::fs::FileType) -> SpecialFile {
     SpecialFile::Other
 }
 
-/// File systems the kernel makes up: files without end, or without
-/// meaning as notes.
-const PSEUDO_FILESYSTEMS: &[&str] = &[
-    "proc",
-    "sysfs",
-    "devtmpfs",
-    "devpts",
-    "cgroup",
-    "cgroup2",
-    "debugfs",
-    "tracefs",
-    "securityfs",
-    "pstore",
-    "bpf",
-    "configfs",
-    "fusectl",
-    "mqueue",
-    "hugetlbfs",
-    "binfmt_misc",
-    "efivarfs",
-    "selinuxfs",
-    "autofs",
-    "rpc_pipefs",
-    "nsfs",
-];
-
-/// Why a root (its canonical path) must not be walked, if it must not.
-fn refusal(real_root: &Path) -> Option<Refusal> {
-    if real_root.parent().is_none() {
-        return Some(Refusal::FileSystemRoot);
-    }
-    if let Some(fs) = mount_type(real_root).filter(|fs| PSEUDO_FILESYSTEMS.contains(&fs.as_str())) {
-        return Some(Refusal::PseudoFileSystem(fs));
-    }
-    for (top, fs) in [("/proc", "proc"), ("/sys", "sysfs"), ("/dev", "devtmpfs")] {
-        if cfg!(target_os = "linux") && real_root.starts_with(top) {
-            return Some(Refusal::PseudoFileSystem(fs.to_owned()));
-        }
-    }
-    None
-}
-
-/// The type of the file system holding `path`, from the mount table.
-#[cfg(target_os = "linux")]
-fn mount_type(path: &Path) -> Option<String> {
-    use std::io::Read as _;
-    let mut table = String::new();
-    std::fs::File::open("/proc/self/mountinfo")
-        .ok()?
-        .take(4 * 1024 * 1024)
-        .read_to_string(&mut table)
-        .ok()?;
-    table
-        .lines()
-        .filter_map(|line| {
-            let (left, right) = line.split_once(" - ")?;
-            let point = unescape_mount(left.split(' ').nth(4)?);
-            let fs = right.split(' ').next()?;
-            path.starts_with(&point)
-                .then(|| (point.len(), fs.to_owned()))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, fs)| fs)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn mount_type(_: &Path) -> Option<String> {
-    None
-}
-
-/// A mount point as the kernel writes it: space, tab, newline and `\` as
-/// octal escapes.
-#[cfg(target_os = "linux")]
-fn unescape_mount(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let code = rest
-            .get(i + 1..i + 4)
-            .and_then(|o| u8::from_str_radix(o, 8).ok());
-        if let Some(c) = code {
-            out.push(char::from(c));
-            rest = &rest[i + 4..];
-        } else {
-            out.push('\\');
-            rest = &rest[i + 1..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn the_root_and_the_kernels_file_systems_are_refused() {
-        assert_eq!(refusal(Path::new("/")), Some(Refusal::FileSystemRoot));
-        for path in ["/proc", "/proc/self", "/sys", "/sys/kernel"] {
-            assert!(
-                matches!(refusal(Path::new(path)), Some(Refusal::PseudoFileSystem(_))),
-                "{path}"
-            );
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let real = std::fs::canonicalize(dir.path()).unwrap();
-        assert_eq!(refusal(&real), None);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn mount_points_are_unescaped() {
-        assert_eq!(unescape_mount("/mnt/my\\040notes"), "/mnt/my notes");
-        assert_eq!(unescape_mount("/a\\b"), "/a\\b");
-    }
-}
+#[path = "walk_tests.rs"]
+mod tests;
