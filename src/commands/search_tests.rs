@@ -173,17 +173,18 @@ fn pick<'a>(rng: &mut u64, from: &[&'a str]) -> &'a str {
 }
 
 fn generated_note(rng: &mut u64, i: usize) -> String {
+    use std::fmt::Write as _;
     let mut text = String::new();
     let frontmatter = next(rng) % 10;
     if frontmatter > 0 {
         text.push_str("---\n");
-        if next(rng) % 3 > 0 {
-            text.push_str(&format!("title: {} {i}\n", pick(rng, WORDS)));
+        if !next(rng).is_multiple_of(3) {
+            let _ = writeln!(text, "title: {} {i}", pick(rng, WORDS));
         }
         let tags: Vec<&str> = (0..next(rng) % 3).map(|_| pick(rng, TAGS)).collect();
-        text.push_str(&format!("tags: [{}]\n", tags.join(", ")));
-        if next(rng) % 4 == 0 {
-            text.push_str(&format!("aliases: [\"{}\"]\n", pick(rng, WORDS)));
+        let _ = writeln!(text, "tags: [{}]", tags.join(", "));
+        if next(rng).is_multiple_of(4) {
+            let _ = writeln!(text, "aliases: [\"{}\"]", pick(rng, WORDS));
         }
         if frontmatter > 1 {
             text.push_str("---\n");
@@ -192,8 +193,12 @@ fn generated_note(rng: &mut u64, i: usize) -> String {
     text.push('\n');
     match next(rng) % 6 {
         0 => {}
-        1 => text.push_str(&format!("# **{}** 정리\n", pick(rng, WORDS))),
-        _ => text.push_str(&format!("# {} 와 {}\n", pick(rng, WORDS), pick(rng, WORDS))),
+        1 => {
+            let _ = writeln!(text, "# **{}** 정리", pick(rng, WORDS));
+        }
+        _ => {
+            let _ = writeln!(text, "# {} 와 {}", pick(rng, WORDS), pick(rng, WORDS));
+        }
     }
     text.push_str("\n## 설명\n\n");
     for _ in 0..=next(rng) % 5 {
@@ -201,11 +206,12 @@ fn generated_note(rng: &mut u64, i: usize) -> String {
         text.push_str(&sentence.join("와 "));
         text.push_str("를 씁니다.\n");
     }
-    if next(rng) % 3 == 0 {
-        text.push_str(&format!(
+    if next(rng).is_multiple_of(3) {
+        let _ = write!(
+            text,
             "\n## 관련 문제\n\n**Question:** {}은 언제?\n\n- A) 먼저\n- B) 나중\n\n**정답: A**\n",
             pick(rng, WORDS)
-        ));
+        );
     }
     match next(rng) % 12 {
         0 => text.replace('\n', "\r\n"),
