@@ -36,6 +36,9 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Parsed files a loading worker hands over at once.
 const BATCH: usize = 64;
 
+/// Jobs a loading worker takes from the queue at once.
+const TAKE: usize = 8;
+
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -184,8 +187,11 @@ pub struct Job {
     pub source: Source,
 }
 
+// Not boxed: the assembling thread would free each box, memory the
+// reading thread allocated, and wait on that thread's heap lock to do it.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Parsed {
-    Note(Box<ParsedNote>),
+    Note(ParsedNote),
     Bank(ParsedBank),
     Skipped(Diagnostic),
     /// A file this depth does not read (a bank, for [`Depth::Card`]).
@@ -312,25 +318,32 @@ fn parse_all<S: Sink>(
             let sender = sender.clone();
             workers.push(scope.spawn(move || {
                 let mut mine = sink.thread();
-                let mut buffer = Vec::new();
+                let mut reader = read::Reader::default();
                 read::warm_heap(total / threads);
                 // Files go over in small batches: a message per file would
                 // wake the assembling thread ten thousand times.
                 let mut batch = Vec::with_capacity(BATCH);
+                // Jobs are taken a few at a time: a lock per file made the
+                // readers queue for it.
+                let mut taken = Vec::with_capacity(TAKE);
                 loop {
-                    let next = {
+                    if taken.is_empty() {
                         let mut left = queue
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        let job = left.pop();
+                        for _ in 0..TAKE {
+                            let Some(job) = left.pop() else { break };
+                            taken.push((total - 1 - left.len(), job));
+                        }
                         if left.len() < left.capacity() / 2 {
                             left.shrink_to_fit();
                         }
-                        job.map(|job| (total - 1 - left.len(), job))
-                    };
-                    let Some((i, job)) = next else { break };
+                        // Taken last first: the earliest job is read first.
+                        taken.reverse();
+                    }
+                    let Some((i, job)) = taken.pop() else { break };
                     let root = job.root;
-                    let parsed = read::read_for(job, options, &mut buffer, &mut mine, first_look);
+                    let parsed = reader.read(job, options, &mut mine, first_look);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
                     batch.push((i, root, parsed));

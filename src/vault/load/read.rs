@@ -6,14 +6,66 @@
 //! Owns reading a file's bytes (capped) and what a sink is shown of it;
 //! parsing is `note`'s and `bank`'s.
 
+use std::collections::HashSet;
 use std::io::Read as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{Job, LoadOptions, Parsed, Source};
 use crate::vault::bank::{is_bank_path, parse_bank};
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::note::{Depth, ParsedNote, parse_note_as};
 use crate::vault::sink::{FirstLook, NoteSink, Sink, apply};
+use crate::vault::tags::Tag;
+
+/// A loading thread's reader: its file buffer, reused from file to file,
+/// and one copy of each tag list it has read.
+#[derive(Default)]
+pub(super) struct Reader {
+    buffer: Vec<u8>,
+    tag_lists: HashSet<Arc<[Tag]>>,
+}
+
+impl Reader {
+    /// Reads one file and shows its note to `sink` ([`read_for`]).
+    pub(super) fn read<T: NoteSink>(
+        &mut self,
+        job: Job,
+        options: &LoadOptions,
+        sink: &mut T,
+        first_look: bool,
+    ) -> Parsed {
+        let mut parsed = read_for(job, options, &mut self.buffer, sink, first_look);
+        if let Parsed::Note(n) = &mut parsed {
+            self.share_tags(n);
+        }
+        parsed
+    }
+
+    /// Gives the note this thread's copy of its tag list when the thread
+    /// has read the same list before. The assembling thread replaces each
+    /// note's list with the vault's shared copy and drops the note's; a
+    /// list this thread still holds is then not freed there: memory freed
+    /// on another thread than the one that allocated it waits on that
+    /// thread's heap lock, which the reading threads hold nearly always.
+    fn share_tags(&mut self, n: &mut ParsedNote) {
+        let mine = &n.note.tags;
+        if mine.is_empty() {
+            return;
+        }
+        let Some(shared) = self.tag_lists.get(mine) else {
+            self.tag_lists.insert(Arc::clone(mine));
+            return;
+        };
+        let shared = Arc::clone(shared);
+        for q in &mut n.questions {
+            if Arc::ptr_eq(&q.tags, mine) {
+                q.tags = Arc::clone(&shared);
+            }
+        }
+        n.note.tags = shared;
+    }
+}
 
 /// Whether a load's threads show each note's card to their sink before
 /// reading it further: when the sink asks, and the load reads past cards.
@@ -38,7 +90,7 @@ pub(super) fn read_for<T: NoteSink>(
         && let Ok(bytes) = bytes
         && let Some(card) = card_only(&job, bytes, options, sink)
     {
-        return finish(job, Parsed::Note(Box::new(card)));
+        return finish(job, Parsed::Note(card));
     }
     let parsed = parse_bytes(&job.rel, bytes, options);
     // The sink is shown the note in its place (root and path).
@@ -104,7 +156,7 @@ fn parse_bytes(rel: &str, bytes: Result<&[u8], Diagnostic>, options: &LoadOption
             Err(d) => Parsed::Skipped(d),
         },
         Ok(bytes) => match parse_note_as(rel, bytes, depth, questions) {
-            Ok(n) => Parsed::Note(Box::new(n)),
+            Ok(n) => Parsed::Note(n),
             Err(d) => Parsed::Skipped(d),
         },
     }
