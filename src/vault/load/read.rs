@@ -18,6 +18,9 @@ use crate::vault::note::{Depth, ParsedNote, parse_note_as};
 use crate::vault::sink::{FirstLook, NoteSink, Sink, apply};
 use crate::vault::tags::Tag;
 
+/// Tag lists a reading thread keeps for sharing at most.
+const MAX_TAG_LISTS: usize = 4096;
+
 /// A loading thread's reader: its file buffer, reused from file to file,
 /// and one copy of each tag list it has read.
 #[derive(Default)]
@@ -54,6 +57,11 @@ impl Reader {
             return;
         }
         let Some(shared) = self.tag_lists.get(mine) else {
+            // A vault of many different lists keeps a few thousand, not
+            // every one until the load ends.
+            if self.tag_lists.len() >= MAX_TAG_LISTS {
+                self.tag_lists.clear();
+            }
             self.tag_lists.insert(Arc::clone(mine));
             return;
         };
