@@ -216,7 +216,7 @@ impl Walk {
                     Ok(e) => self.entry(prefix, top, &e, found),
                     Err(err) => {
                         let rel = error_path(&err)
-                            .map_or_else(String::new, |p| join(prefix, &relative(top, p)));
+                            .map_or_else(String::new, |p| join(prefix, relative(top, p)));
                         let d = self.warning(
                             &rel,
                             Message::WalkSkipped {
@@ -251,7 +251,7 @@ impl Walk {
             return;
         }
         let Some(kind) = e.file_type() else { return };
-        let rel = join(prefix, &relative(top, e.path()));
+        let rel = join(prefix, relative(top, e.path()));
         if kind.is_symlink() {
             found.links.push((rel, e.path().to_owned()));
         } else if kind.is_dir() {
@@ -378,10 +378,10 @@ impl Drop for Handed<'_> {
     }
 }
 
-/// `prefix/rel`, or `rel` at the top of the vault.
-fn join(prefix: &str, rel: &str) -> String {
+/// `prefix/rel`, or `rel` itself at the top of the vault.
+fn join(prefix: &str, rel: String) -> String {
     if prefix.is_empty() {
-        rel.to_owned()
+        rel
     } else {
         format!("{prefix}/{rel}")
     }
