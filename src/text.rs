@@ -205,15 +205,12 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let t = rest?;
-        match memchr::memchr(b'\n', t.as_bytes()) {
-            Some(i) => {
-                rest = Some(&t[i + 1..]);
-                Some(&t[..i])
-            }
-            None => {
-                rest = None;
-                Some(t)
-            }
+        if let Some(i) = memchr::memchr(b'\n', t.as_bytes()) {
+            rest = Some(&t[i + 1..]);
+            Some(&t[..i])
+        } else {
+            rest = None;
+            Some(t)
         }
     })
 }
