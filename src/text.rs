@@ -197,6 +197,24 @@ fn visible_keeping(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The pieces of `text` between `\n`s, as `text.split('\n')` gives them
+/// (an empty last piece after a final `\n`), found with the `memchr`
+/// crate: std's search for a `char` scans byte by byte on short lines, and
+/// every note's frontmatter is split into lines.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        if let Some(i) = memchr::memchr(b'\n', t.as_bytes()) {
+            rest = Some(&t[i + 1..]);
+            Some(&t[..i])
+        } else {
+            rest = None;
+            Some(t)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -277,6 +295,33 @@ mod tests {
         ) {
             let words: Vec<&str> = s.split_whitespace().collect();
             proptest::prop_assert_eq!(fold_whitespace(&s), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn split_lines_is_split_at_newlines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\na",
+            "a\nb",
+            "한\n\n글\n",
+            "---\ntitle: 스팟\r\n---",
+        ] {
+            let fast: Vec<&str> = split_lines(text).collect();
+            let simple: Vec<&str> = text.split('\n').collect();
+            assert_eq!(fast, simple, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_lines_is_split_at_newlines_on_any_text(text in "[a\n한 \r-]{0,40}") {
+            let fast: Vec<&str> = split_lines(&text).collect();
+            let simple: Vec<&str> = text.split('\n').collect();
+            proptest::prop_assert_eq!(fast, simple);
         }
     }
 }

@@ -47,8 +47,12 @@ fn print(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         (vault, hits)
     };
     let lang = Lang::detect(global.lang);
-    for unknown in crate::search::unknown_tags(&vault, query_tags.iter()) {
-        eprintln!("munje: {}", unknown.message(lang));
+    // Every tag of the vault is gathered to judge a query's tags: not
+    // when it has none.
+    if !query_tags.is_empty() {
+        for unknown in crate::search::unknown_tags(&vault, query_tags.iter()) {
+            eprintln!("munje: {}", unknown.message(lang));
+        }
     }
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -429,3 +433,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod streamed_tests;

@@ -55,27 +55,32 @@ impl NoteSieve {
     /// cannot lift it high enough is turned down without its text being
     /// folded or scanned, which is most notes of a common word.
     pub fn hit(&mut self, note: &Note, worth: impl Fn(i64, &str) -> bool) -> Option<Hit> {
+        if !self.may_rank(note, &worth) {
+            return None;
+        }
+        self.index.hold_text(note);
         let nothing = HashSet::new();
         let ctx = SearchContext {
             wrong: &nothing,
             due: &nothing,
         };
-        self.index.hold_outline(note);
-        let hopeless = {
-            let key = self.index.sort_key();
-            !worth(self.least_ceiling, key)
-                && self
-                    .index
-                    .ceiling(&self.query)
-                    .is_none_or(|most| !worth(most, key))
-        };
-        if hopeless {
-            return None;
-        }
-        self.index.hold_text(note);
         let mut hit = self.index.only_hit(&self.query, &ctx, worth)?;
         hit.note = None;
         Some(hit)
+    }
+
+    /// False when the note's short fields (title, aliases, tags, heading)
+    /// cannot lift it to a score `worth` accepts, whatever its text holds:
+    /// then [`NoteSieve::hit`] is `None`. Asks nothing of the note's body,
+    /// so a note's card (`Depth::Card`) is judged as the note itself is.
+    pub fn may_rank(&mut self, note: &Note, worth: impl Fn(i64, &str) -> bool) -> bool {
+        self.index.hold_outline(note);
+        let key = self.index.sort_key();
+        worth(self.least_ceiling, key)
+            || self
+                .index
+                .ceiling(&self.query)
+                .is_some_and(|most| worth(most, key))
     }
 }
 

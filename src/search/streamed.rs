@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::vault::{NoteIx, NoteSink, ParsedNote, Sink, Vault, Verdict};
+use crate::vault::{FirstLook, NoteIx, NoteSink, ParsedNote, Sink, Vault, Verdict};
 
 use super::fold::fold;
 use super::index::SearchIndex;
@@ -95,6 +95,24 @@ impl ThreadHits {
 impl NoteSink for ThreadHits {
     type Finished = Vec<Streamed>;
 
+    /// A note whose name cannot lift it above the kept hits is judged
+    /// from its card, and never read whole: most notes of a common word.
+    fn card(&mut self, card: &ParsedNote) -> FirstLook {
+        let note = &card.note;
+        let bar = self.bar.as_ref();
+        let worth =
+            |score, key: &str| above(bar, &Rank::new(score, key, (note.root, note.path.as_str())));
+        let may_rank = self
+            .sieve
+            .as_mut()
+            .is_some_and(|sieve| sieve.may_rank(note, worth));
+        if may_rank {
+            FirstLook::Whole
+        } else {
+            FirstLook::Name
+        }
+    }
+
     /// Searches the note, keeps its hit if it may be among the best, and
     /// drops the note: a one-shot search keeps no note's text.
     fn note(&mut self, parsed: &ParsedNote) -> Verdict {
@@ -120,6 +138,11 @@ impl NoteSink for ThreadHits {
 impl Sink for StreamedSearch {
     type Thread = ThreadHits;
     type Output = Vec<Hit>;
+
+    /// A hit names its note; most notes are judged by their names alone.
+    fn looks_at_cards(&self) -> bool {
+        true
+    }
 
     fn thread(&self) -> ThreadHits {
         ThreadHits {

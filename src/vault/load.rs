@@ -8,18 +8,21 @@
 //! what a sink does with the notes it is shown.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::bank::{ParsedBank, is_bank_path, parse_bank};
+use super::bank::ParsedBank;
 use super::diagnostic::Diagnostic;
 use super::note::{Depth, ParsedNote};
 use super::sink::{KeepAll, NoteSink, Sink};
+use read::parse_job;
+#[cfg(test)]
+use read::read_capped;
 
 mod assemble;
 mod edit;
+mod read;
 mod walk;
 
 pub use edit::{Edited, NotAlone, NoteEdit, read_job, read_note};
@@ -32,6 +35,9 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Parsed files a loading worker hands over at once.
 const BATCH: usize = 64;
+
+/// Jobs a loading worker takes from the queue at once.
+const TAKE: usize = 8;
 
 /// How to load.
 #[derive(Debug, Clone)]
@@ -181,8 +187,11 @@ pub struct Job {
     pub source: Source,
 }
 
+// Not boxed: the assembling thread would free each box, memory the
+// reading thread allocated, and wait on that thread's heap lock to do it.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Parsed {
-    Note(Box<ParsedNote>),
+    Note(ParsedNote),
     Bank(ParsedBank),
     Skipped(Diagnostic),
     /// A file this depth does not read (a bank, for [`Depth::Card`]).
@@ -294,6 +303,7 @@ fn parse_all<S: Sink>(
     }
     .clamp(1, total.max(1));
     let done = AtomicUsize::new(0);
+    let first_look = read::first_look(sink, options);
     let mut assembler = assemble::Assembler::new(roots, total);
     // Workers take jobs in order and own them: a job's paths are freed, or
     // become its note's, as soon as it is parsed, and the list shrinks as
@@ -308,28 +318,32 @@ fn parse_all<S: Sink>(
             let sender = sender.clone();
             workers.push(scope.spawn(move || {
                 let mut mine = sink.thread();
-                let mut buffer = Vec::new();
-                warm_heap(total / threads);
+                let mut reader = read::Reader::default();
+                read::warm_heap(total / threads);
                 // Files go over in small batches: a message per file would
                 // wake the assembling thread ten thousand times.
                 let mut batch = Vec::with_capacity(BATCH);
+                // Jobs are taken a few at a time: a lock per file made the
+                // readers queue for it.
+                let mut taken = Vec::with_capacity(TAKE);
                 loop {
-                    let next = {
+                    if taken.is_empty() {
                         let mut left = queue
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        let job = left.pop();
+                        for _ in 0..TAKE {
+                            let Some(job) = left.pop() else { break };
+                            taken.push((total - 1 - left.len(), job));
+                        }
                         if left.len() < left.capacity() / 2 {
                             left.shrink_to_fit();
                         }
-                        job.map(|job| (total - 1 - left.len(), job))
-                    };
-                    let Some((i, job)) = next else { break };
-                    let root = job.root;
-                    let mut parsed = parse_job(job, options, &mut buffer);
-                    if let Parsed::Note(n) = &mut parsed {
-                        super::sink::apply(mine.note(n), n);
+                        // Taken last first: the earliest job is read first.
+                        taken.reverse();
                     }
+                    let Some((i, job)) = taken.pop() else { break };
+                    let root = job.root;
+                    let parsed = reader.read(job, options, &mut mine, first_look);
                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(Progress { done: d, total });
                     batch.push((i, root, parsed));
@@ -370,112 +384,6 @@ fn parse_all<S: Sink>(
             .collect()
     });
     (assembler.finish(), finished)
-}
-
-/// Parses one file, read into `buffer` (the thread's, reused from file
-/// to file).
-fn parse_job(job: Job, options: &LoadOptions, buffer: &mut Vec<u8>) -> Parsed {
-    let (max, depth, questions) = (options.max_file_bytes, options.depth, options.questions);
-    let bytes = match &job.source {
-        Source::Static(bytes) => Ok(*bytes),
-        Source::File(path) => read_capped(path, &job.rel, max, buffer).map(|n| &buffer[..n]),
-    };
-    let mut parsed = match bytes {
-        Err(d) => Parsed::Skipped(d),
-        Ok(_) if depth == Depth::Card && is_bank_path(&job.rel) => Parsed::Nothing,
-        Ok(bytes) if is_bank_path(&job.rel) => match parse_bank(&job.rel, bytes) {
-            Ok(b) => Parsed::Bank(b),
-            Err(d) => Parsed::Skipped(d),
-        },
-        Ok(bytes) => match super::note::parse_note_as(&job.rel, bytes, depth, questions) {
-            Ok(mut n) => {
-                // The same text: keep the job's string, free the copy.
-                n.note.path = job.rel;
-                n.note.root = job.root;
-                Parsed::Note(Box::new(n))
-            }
-            Err(d) => Parsed::Skipped(d),
-        },
-    };
-    let diags = match &mut parsed {
-        Parsed::Note(n) => n.diagnostics.iter_mut().collect::<Vec<_>>(),
-        Parsed::Bank(b) => b.diagnostics.iter_mut().collect(),
-        Parsed::Skipped(d) => vec![d],
-        Parsed::Nothing => Vec::new(),
-    };
-    for d in diags {
-        d.root = job.root;
-    }
-    parsed
-}
-
-/// Grows this thread's heap once to about what `files` notes keep, then
-/// gives it back. glibc grows a thread's heap a page at a time, with a
-/// system call each time; a heap that has been this large before grows
-/// back without one (and the untouched pages cost no memory meanwhile).
-/// Kept for what it saves: loading 10,000 notes makes 11,823–12,083
-/// `mprotect` calls without it and 1,959–4,634 with it (three runs each,
-/// `strace -f -c`, `MUNJE_BENCH_ONCE=load`; wall time on the busy machine
-/// could not tell the two apart);
-/// a streamed search, which keeps no text, pays about 130 calls more.
-fn warm_heap(files: usize) {
-    const CHUNK: usize = 64 * 1024;
-    const MAX: usize = 48 * 1024 * 1024;
-    let bytes = files.saturating_mul(5 * 1024).min(MAX);
-    let chunks: Vec<Vec<u8>> = (0..bytes / CHUNK)
-        .map(|_| Vec::with_capacity(CHUNK))
-        .collect();
-    // Kept opaque so the compiler cannot drop the unused allocations.
-    drop(std::hint::black_box(chunks));
-}
-
-/// Reads a file into `buffer` and returns its length, refusing more than
-/// `max` bytes. The buffer is kept from file to file and only grows, so a
-/// file costs no allocation and no size query: a read that fills the
-/// buffer grows it, up to one byte past `max`, which makes the file too big
-/// (so a file that grows while it is read cannot slip past either).
-fn read_capped(
-    path: &Path,
-    rel: &str,
-    max: u64,
-    buffer: &mut Vec<u8>,
-) -> Result<usize, Diagnostic> {
-    let cannot = |e: std::io::Error| {
-        let error = e.to_string();
-        Diagnostic::error(rel, 1, 1, super::message::Message::CannotReadFile { error })
-    };
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
-    let cap = usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1);
-    let mut filled = 0;
-    loop {
-        if filled == buffer.len() {
-            if filled >= cap {
-                break;
-            }
-            let grown = buffer.len().saturating_mul(2).max(64 * 1024).min(cap);
-            buffer.resize(grown, 0);
-        }
-        match file.read(&mut buffer[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(cannot(e)),
-        }
-    }
-    if filled as u64 > max {
-        let size = file.metadata().map_or(filled as u64, |m| m.len());
-        return Err(Diagnostic::error(
-            rel,
-            1,
-            1,
-            super::message::Message::FileTooLarge {
-                size,
-                max,
-                bank: is_bank_path(rel),
-            },
-        ));
-    }
-    Ok(filled)
 }
 
 #[cfg(test)]

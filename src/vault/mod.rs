@@ -39,7 +39,7 @@ pub use model::{
     display_name, looks_like_slug,
 };
 pub use note::{Depth, ParsedNote, parse_note};
-pub use sink::{KeepAll, NoteSink, Sink, Verdict};
+pub use sink::{FirstLook, KeepAll, NoteSink, Sink, Verdict};
 pub use tags::{Tag, TagNode, tag_tree};
 pub use tolerant::explain::{
     ExplainedQuestion, Explanation, UnreadLine, explain_note, unread_hint,

@@ -64,7 +64,7 @@ pub fn parse_note_as(
     if depth == Depth::Card {
         let checked = scan::check(path, bytes)?;
         if let Some(head) = fast::card::head(checked) {
-            return Ok(card_of_head(path, &head));
+            return Ok(card_of_head(path, head));
         }
     }
     let text = scan::decode(path, bytes)?;
@@ -85,13 +85,13 @@ pub(crate) fn parse_card_whole(path: &str, bytes: &[u8]) -> Result<ParsedNote, D
 }
 
 /// A card from the head of its file alone (`fast::card`).
-fn card_of_head(path: &str, head: &fast::card::Head<'_>) -> ParsedNote {
+fn card_of_head(path: &str, head: fast::card::Head<'_>) -> ParsedNote {
     let mut diagnostics = Vec::new();
     let fm = read_frontmatter(path, head.text, &head.split, &mut diagnostics);
     card(
         path,
         fm,
-        Some(head.heading.clone()),
+        Some(head.heading),
         head.split.body_line,
         diagnostics,
     )

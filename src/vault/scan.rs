@@ -110,7 +110,8 @@ pub(crate) fn split_frontmatter(text: &str) -> Split {
     let mut offset = 4.min(text.len());
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i);
         if &text[offset..end] == "---" {
             return Split {
                 yaml: Some(4..offset),

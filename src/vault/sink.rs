@@ -30,11 +30,33 @@ pub enum Verdict {
     KeepQuestions,
 }
 
+/// What a sink wants of a note after a first look at its card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstLook {
+    /// Read the note as deep as the load reads, and show it to
+    /// [`NoteSink::note`].
+    Whole,
+    /// Read no further: the vault keeps the card as the note's name, as
+    /// for [`Verdict::Drop`] (its diagnostics are the frontmatter's: the
+    /// rest of the file is not looked at), and the note is not shown to
+    /// [`NoteSink::note`].
+    Name,
+}
+
 /// One loading thread's sink: shown every note that thread parses, in the
 /// order it parses them, then finished once.
 pub trait NoteSink: Send {
     /// What the thread hands back when it is done.
     type Finished: Send;
+
+    /// A first look at a note before it is read past its name: its card
+    /// ([`crate::vault::Depth::Card`]: frontmatter and heading, no body).
+    /// Asked only of the sinks of a [`Sink`] that
+    /// [looks at cards](Sink::looks_at_cards), on loads that read deeper
+    /// than cards.
+    fn card(&mut self, _card: &ParsedNote) -> FirstLook {
+        FirstLook::Whole
+    }
 
     /// A note just parsed on this thread: keep it whole or drop it.
     fn note(&mut self, note: &ParsedNote) -> Verdict;
@@ -53,6 +75,13 @@ pub trait Sink: Sync {
 
     /// A sink for one more loading thread.
     fn thread(&self) -> Self::Thread;
+
+    /// Whether each note's card is shown to [`NoteSink::card`] first, so
+    /// that a note the sink can judge by its name is never read further
+    /// (a card costs the file's head, not its whole text).
+    fn looks_at_cards(&self) -> bool {
+        false
+    }
 
     /// Puts the threads' results together, in no particular order of
     /// threads, with the vault their notes were loaded into.

@@ -48,7 +48,7 @@ pub(crate) fn parse_plain(yaml: &str) -> Option<Vec<(&str, Plain<'_>)>> {
     }
     let mut map: Vec<(&str, Plain<'_>)> = Vec::new();
     let mut list: Option<(&str, Vec<&str>, Option<usize>)> = None;
-    for raw in yaml.split('\n') {
+    for raw in crate::text::split_lines(yaml) {
         let line = raw.trim_end_matches(' ');
         if line.is_empty() || line.starts_with('#') {
             continue;

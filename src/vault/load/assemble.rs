@@ -47,7 +47,6 @@ impl Assembler {
         match parsed {
             Parsed::Note(n) => {
                 let ix = NoteIx(vault.notes.len());
-                let n = *n;
                 let mut note = n.note;
                 note.root = root;
                 // The parsed list is shared with the note's questions: they

@@ -76,7 +76,7 @@ pub fn read_job(job: Job, options: &LoadOptions) -> Result<NoteEdit, NotAlone> {
         ..options.clone()
     };
     match parse_job(job, &options, &mut Vec::new()) {
-        Parsed::Note(n) => Ok(NoteEdit(n)),
+        Parsed::Note(n) => Ok(NoteEdit(Box::new(n))),
         _ => Err(NotAlone::NotANote),
     }
 }

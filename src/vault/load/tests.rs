@@ -429,3 +429,45 @@ fn a_bank_over_the_size_limit_is_called_a_bank() {
     assert!(d.message.contains("for a question bank"), "{}", d.message);
     assert!(!d.message.contains("note"), "{}", d.message);
 }
+
+/// The loading threads' reading (jobs taken a few at a time, tag lists
+/// shared within a thread, notes handed over unboxed) against the simple
+/// path: each file parsed alone. The same notes, tags and questions.
+#[test]
+fn notes_loaded_are_the_notes_parsed_alone() {
+    let roots = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tolerant/corpus"),
+        fixture("forms"),
+    ];
+    for threads in [1, 2, 3] {
+        let options = LoadOptions {
+            threads,
+            ..LoadOptions::default()
+        };
+        let v = load(&roots, &options, &|_| {}).unwrap();
+        assert!(v.notes.len() > 30, "{}", v.notes.len());
+        for n in &v.notes {
+            let bytes = std::fs::read(roots[n.root].join(&n.path)).unwrap();
+            let alone = crate::vault::parse_note(&n.path, &bytes).unwrap();
+            let want = &alone.note;
+            assert_eq!(
+                (&n.title, &n.heading, &n.tags, &n.aliases, &n.body),
+                (
+                    &want.title,
+                    &want.heading,
+                    &want.tags,
+                    &want.aliases,
+                    &want.body
+                ),
+                "{}",
+                n.path
+            );
+            let got: Vec<_> = n.questions.iter().map(|&q| v.question(q)).collect();
+            assert_eq!(got.len(), alone.questions.len(), "{}", n.path);
+            for (q, want) in got.iter().zip(&alone.questions) {
+                assert_eq!((&q.id, &q.tags), (&want.id, &want.tags), "{}", n.path);
+                assert!(Arc::ptr_eq(&q.tags, &n.tags) || q.tags != n.tags);
+            }
+        }
+    }
+}

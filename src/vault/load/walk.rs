@@ -7,6 +7,11 @@
 //! lead to a file or folder not yet reached. Files and folders are known by
 //! device and inode, so a folder reached through two links is walked once,
 //! hard links are read once, and a real path always wins over a link. A
+//! file's inode number comes from its folder's listing, so the walk asks no
+//! file for its metadata, unless a folder of the tree is on another device
+//! than its top (a mount inside the vault): then every file of that tree is
+//! asked, as the listing cannot say which device a file is on. (A single
+//! file mounted over another, a bind mount, lists the inode it covers.) A
 //! budget of entries bounds the walk of a folder too large to be a vault,
 //! and the file system root and the kernel's pseudo-filesystems (`/proc`,
 //! `/sys`, …) are refused before any walking.
@@ -22,6 +27,9 @@ use super::{Job, LoadError, Refusal, Source, error_path, relative};
 use crate::vault::bank::is_bank_path;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::{Message, SpecialFile};
+use refusal::refusal;
+
+mod refusal;
 
 /// Entries (files, folders and links of any kind) a walk visits before it
 /// stops with a diagnostic: far more than any vault, few enough that a
@@ -47,18 +55,31 @@ fn key_of(_: &std::fs::Metadata) -> Option<FileKey> {
 #[derive(Default)]
 struct Tree {
     /// Notes and banks: path relative to the vault root, path to read,
-    /// and the file's key.
-    files: Vec<(String, PathBuf, Option<FileKey>)>,
+    /// and the file's inode number as its folder listed it.
+    files: Vec<(String, PathBuf, Option<u64>)>,
     /// Keys of the folders under the tree's top.
     folders: Vec<FileKey>,
+    /// A folder under the top whose key could not be read.
+    unknown_folder: bool,
     /// Links, by their path in the vault (relative) and on disk.
     links: Vec<(String, PathBuf)>,
     diags: Vec<Diagnostic>,
 }
 
+/// How a walk knows which files are the same file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// By the inode numbers folders list, when the tree is on one device.
+    Listed,
+    /// By asking every file for its metadata: the simple path.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Asked,
+}
+
 /// One root's walk in progress.
 struct Walk {
     ix: usize,
+    keys: Keys,
     real_root: PathBuf,
     threads: usize,
     budget: usize,
@@ -73,6 +94,18 @@ pub(super) fn walk(
     root: &Path,
     threads: usize,
     budget: usize,
+    jobs: &mut Vec<Job>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    walk_keyed(ix, root, (threads, budget), Keys::Listed, jobs, diags)
+}
+
+/// [`walk`], knowing files by `keys`; `(threads, budget)` as for it.
+fn walk_keyed(
+    ix: usize,
+    root: &Path,
+    (threads, budget): (usize, usize),
+    keys: Keys,
     jobs: &mut Vec<Job>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
@@ -96,6 +129,7 @@ pub(super) fn walk(
     std::fs::read_dir(root).map_err(unreadable)?;
     let mut walk = Walk {
         ix,
+        keys,
         real_root,
         threads,
         budget,
@@ -119,10 +153,21 @@ pub(super) fn walk(
             d.root = ix;
             diags.push(d);
         }
+        let device = match walk.keys {
+            Keys::Listed => one_device(&top, &tree),
+            Keys::Asked => None,
+        };
         walk.seen.extend(tree.folders);
         // Path order, so which of two hard links is read never varies.
         tree.files.sort_by(|a, b| a.0.cmp(&b.0));
-        for (rel, path, key) in tree.files {
+        for (rel, path, ino) in tree.files {
+            let key = match (device, ino) {
+                (Some(dev), Some(ino)) => Some((dev, ino)),
+                _ => std::fs::symlink_metadata(&path)
+                    .ok()
+                    .as_ref()
+                    .and_then(key_of),
+            };
             if key.is_none_or(|k| walk.seen.insert(k)) {
                 jobs.push(Job {
                     root: ix,
@@ -146,7 +191,7 @@ impl Walk {
     /// Walks the tree under `top` (a real folder), naming what it finds
     /// `prefix/…`, without following links.
     fn tree(&self, prefix: &str, top: &Path) -> Tree {
-        let found = Mutex::new(Tree::default());
+        let found = Mutex::new(Vec::new());
         let walker = ignore::WalkBuilder::new(top)
             .hidden(true)
             .parents(false)
@@ -156,19 +201,22 @@ impl Walk {
             .threads(self.threads)
             .build_parallel();
         walker.run(|| {
-            let found = &found;
+            // Each walking thread fills a tree of its own, handed over when
+            // the walk drops it: no lock taken per entry.
+            let mut mine = Handed {
+                tree: Tree::default(),
+                to: &found,
+            };
             Box::new(move |entry| {
                 if self.visited.fetch_add(1, Ordering::Relaxed) >= self.budget {
                     return ignore::WalkState::Quit;
                 }
-                let mut found = found
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let found = &mut mine.tree;
                 match entry {
-                    Ok(e) => self.entry(prefix, top, &e, &mut found),
+                    Ok(e) => self.entry(prefix, top, &e, found),
                     Err(err) => {
                         let rel = error_path(&err)
-                            .map_or_else(String::new, |p| join(prefix, &relative(top, p)));
+                            .map_or_else(String::new, |p| join(prefix, relative(top, p)));
                         let d = self.warning(
                             &rel,
                             Message::WalkSkipped {
@@ -181,9 +229,20 @@ impl Walk {
                 ignore::WalkState::Continue
             })
         });
-        found
+        let parts = found
             .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tree = Tree::default();
+        for mut part in parts {
+            tree.files.append(&mut part.files);
+            tree.folders.append(&mut part.folders);
+            tree.links.append(&mut part.links);
+            tree.diags.append(&mut part.diags);
+            tree.unknown_folder |= part.unknown_folder;
+        }
+        // Walking threads hand over in no fixed order; diagnostics are
+        // sorted with the vault's, links and files just below.
+        tree
     }
 
     /// Sorts one entry of a tree walk into `found`.
@@ -192,17 +251,17 @@ impl Walk {
             return;
         }
         let Some(kind) = e.file_type() else { return };
-        let rel = join(prefix, &relative(top, e.path()));
+        let rel = join(prefix, relative(top, e.path()));
         if kind.is_symlink() {
             found.links.push((rel, e.path().to_owned()));
         } else if kind.is_dir() {
-            found
-                .folders
-                .extend(e.metadata().ok().as_ref().and_then(key_of));
+            match e.metadata().ok().as_ref().and_then(key_of) {
+                Some(key) => found.folders.push(key),
+                None => found.unknown_folder = true,
+            }
         } else if is_wanted(&rel) {
             if kind.is_file() {
-                let key = e.metadata().ok().as_ref().and_then(key_of);
-                found.files.push((rel, e.path().to_owned(), key));
+                found.files.push((rel, e.path().to_owned(), listed_ino(e)));
             } else {
                 let what = special_kind(kind);
                 let d = self.warning(&rel, Message::NotRegularFile { what });
@@ -279,10 +338,50 @@ impl Walk {
     }
 }
 
-/// `prefix/rel`, or `rel` at the top of the vault.
-fn join(prefix: &str, rel: &str) -> String {
+/// The device of `top` when every folder of its tree is on it too: then
+/// every file listed in the tree is on that device, and a file's inode
+/// number as its folder lists it, with that device, is its key (no file
+/// is asked for its metadata). `None` when a folder is on another device
+/// (a mount inside the vault), or a key could not be read: each file is
+/// then asked.
+fn one_device(top: &Path, tree: &Tree) -> Option<u64> {
+    let top = std::fs::metadata(top).ok().as_ref().and_then(key_of)?;
+    let same = !tree.unknown_folder && tree.folders.iter().all(|f| f.0 == top.0);
+    same.then_some(top.0)
+}
+
+/// A file's inode number as its folder's listing gave it.
+#[cfg(unix)]
+fn listed_ino(e: &ignore::DirEntry) -> Option<u64> {
+    e.ino()
+}
+
+#[cfg(not(unix))]
+fn listed_ino(_: &ignore::DirEntry) -> Option<u64> {
+    None
+}
+
+/// A walking thread's part of a tree, handed over when the walk is done
+/// with it.
+struct Handed<'a> {
+    tree: Tree,
+    to: &'a Mutex<Vec<Tree>>,
+}
+
+impl Drop for Handed<'_> {
+    fn drop(&mut self) {
+        let tree = std::mem::take(&mut self.tree);
+        self.to
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(tree);
+    }
+}
+
+/// `prefix/rel`, or `rel` itself at the top of the vault.
+fn join(prefix: &str, rel: String) -> String {
     if prefix.is_empty() {
-        rel.to_owned()
+        rel
     } else {
         format!("{prefix}/{rel}")
     }
@@ -315,122 +414,6 @@ fn special_kind(kind: std::fs::FileType) -> SpecialFile {
     SpecialFile::Other
 }
 
-/// File systems the kernel makes up: files without end, or without
-/// meaning as notes.
-const PSEUDO_FILESYSTEMS: &[&str] = &[
-    "proc",
-    "sysfs",
-    "devtmpfs",
-    "devpts",
-    "cgroup",
-    "cgroup2",
-    "debugfs",
-    "tracefs",
-    "securityfs",
-    "pstore",
-    "bpf",
-    "configfs",
-    "fusectl",
-    "mqueue",
-    "hugetlbfs",
-    "binfmt_misc",
-    "efivarfs",
-    "selinuxfs",
-    "autofs",
-    "rpc_pipefs",
-    "nsfs",
-];
-
-/// Why a root (its canonical path) must not be walked, if it must not.
-fn refusal(real_root: &Path) -> Option<Refusal> {
-    if real_root.parent().is_none() {
-        return Some(Refusal::FileSystemRoot);
-    }
-    if let Some(fs) = mount_type(real_root).filter(|fs| PSEUDO_FILESYSTEMS.contains(&fs.as_str())) {
-        return Some(Refusal::PseudoFileSystem(fs));
-    }
-    for (top, fs) in [("/proc", "proc"), ("/sys", "sysfs"), ("/dev", "devtmpfs")] {
-        if cfg!(target_os = "linux") && real_root.starts_with(top) {
-            return Some(Refusal::PseudoFileSystem(fs.to_owned()));
-        }
-    }
-    None
-}
-
-/// The type of the file system holding `path`, from the mount table.
-#[cfg(target_os = "linux")]
-fn mount_type(path: &Path) -> Option<String> {
-    use std::io::Read as _;
-    let mut table = String::new();
-    std::fs::File::open("/proc/self/mountinfo")
-        .ok()?
-        .take(4 * 1024 * 1024)
-        .read_to_string(&mut table)
-        .ok()?;
-    table
-        .lines()
-        .filter_map(|line| {
-            let (left, right) = line.split_once(" - ")?;
-            let point = unescape_mount(left.split(' ').nth(4)?);
-            let fs = right.split(' ').next()?;
-            path.starts_with(&point)
-                .then(|| (point.len(), fs.to_owned()))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, fs)| fs)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn mount_type(_: &Path) -> Option<String> {
-    None
-}
-
-/// A mount point as the kernel writes it: space, tab, newline and `\` as
-/// octal escapes.
-#[cfg(target_os = "linux")]
-fn unescape_mount(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let code = rest
-            .get(i + 1..i + 4)
-            .and_then(|o| u8::from_str_radix(o, 8).ok());
-        if let Some(c) = code {
-            out.push(char::from(c));
-            rest = &rest[i + 4..];
-        } else {
-            out.push('\\');
-            rest = &rest[i + 1..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn the_root_and_the_kernels_file_systems_are_refused() {
-        assert_eq!(refusal(Path::new("/")), Some(Refusal::FileSystemRoot));
-        for path in ["/proc", "/proc/self", "/sys", "/sys/kernel"] {
-            assert!(
-                matches!(refusal(Path::new(path)), Some(Refusal::PseudoFileSystem(_))),
-                "{path}"
-            );
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let real = std::fs::canonicalize(dir.path()).unwrap();
-        assert_eq!(refusal(&real), None);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn mount_points_are_unescaped() {
-        assert_eq!(unescape_mount("/mnt/my\\040notes"), "/mnt/my notes");
-        assert_eq!(unescape_mount("/a\\b"), "/a\\b");
-    }
-}
+#[path = "walk_tests.rs"]
+mod tests;

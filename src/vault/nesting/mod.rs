@@ -32,7 +32,7 @@ pub use yaml::yaml_too_deep;
 pub fn cut_deep_markdown(body: &mut String, limit: usize) -> Option<((usize, usize), usize)> {
     let mut cuts = Vec::new();
     let mut start = 0;
-    for (ix, line) in body.split('\n').enumerate() {
+    for (ix, line) in crate::text::split_lines(body).enumerate() {
         if let Some(at) = deep_marker(line.as_bytes(), limit) {
             cuts.push((ix, start, at));
         }
