@@ -11,6 +11,7 @@ use crate::text::nfc;
 use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
 
 use super::Field;
+use super::byte_rank::ByteRank;
 use super::fold::{char_mask, fold};
 use super::hangul;
 use super::matcher::{FuzzyScorer, SkimScorer};
@@ -116,44 +117,9 @@ pub struct SearchIndex {
     pub(super) shared_texts: usize,
     /// Finished words' short-field matches, for the next keystroke.
     pub(super) word_memo: super::word_memo::SharedWordMemo,
-}
-
-/// Byte frequencies of the indexed text, for the substring search's choice
-/// of which needle bytes to look for first. memchr's built-in table is
-/// tuned for English, where every byte of Hangul looks rare; measured on
-/// the vault itself, 스 is found by its least common byte.
-#[derive(Debug, Clone)]
-pub(super) struct ByteRank([u8; 256]);
-
-impl ByteRank {
-    /// Counts bytes in a sample of the text (every eighth 4 KiB block).
-    fn of(text: &[u8]) -> ByteRank {
-        let mut counts = [0u64; 256];
-        for block in text.chunks(4096).step_by(8) {
-            for &b in block {
-                counts[usize::from(b)] += 1;
-            }
-        }
-        let max = counts.iter().copied().max().unwrap_or(1).max(1);
-        let mut rank = [0u8; 256];
-        for (r, &c) in rank.iter_mut().zip(&counts) {
-            // Square root spreads the rare end, where the choice matters.
-            #[allow(
-                clippy::cast_precision_loss,
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss
-            )]
-            let scaled = ((c as f64 / max as f64).sqrt() * 255.0).round() as u8;
-            *r = scaled;
-        }
-        ByteRank(rank)
-    }
-}
-
-impl memchr::arch::all::packedpair::HeuristicFrequencyRank for &ByteRank {
-    fn rank(&self, byte: u8) -> u8 {
-        self.0[usize::from(byte)]
-    }
+    /// Whether short fields get their 초성 form: always, but in an index
+    /// of one note for a query that reads none (see `NoteSieve`).
+    pub(super) choseong_fields: bool,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -277,6 +243,7 @@ impl SearchIndex {
             short_shared: Vec::new(),
             shared_texts: 0,
             word_memo: super::word_memo::SharedWordMemo::default(),
+            choseong_fields: true,
         }
     }
 
@@ -441,9 +408,7 @@ impl SearchIndex {
     fn push_short(&mut self, field: Field, raw: &str, line: usize) {
         let text = nfc(raw);
         let folded = fold(&text);
-        let choseong = folded
-            .chars()
-            .any(hangul::is_syllable)
+        let choseong = (self.choseong_fields && folded.chars().any(hangul::is_syllable))
             .then(|| hangul::choseong_form(&folded));
         self.shorts.push(ShortField {
             field,

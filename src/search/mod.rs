@@ -23,6 +23,7 @@
 //! assert_eq!(hits[0].ranges, [0..2]);
 //! ```
 
+mod byte_rank;
 mod engine;
 pub mod fold;
 pub mod hangul;

@@ -229,6 +229,18 @@ impl Query {
             .any(|t| matches!(t.kind, TermKind::IsWrong | TermKind::IsDue))
     }
 
+    /// True when some word of the query is matched by initial consonants
+    /// (ㅅㅍ, or 스ㅍ): only then are the fields' 초성 forms read.
+    pub fn uses_choseong(&self) -> bool {
+        self.terms.iter().any(|t| match &t.kind {
+            TermKind::Word(p) | TermKind::Phrase(p) | TermKind::Title(p) | TermKind::Alias(p) => p
+                .variants
+                .iter()
+                .any(|v| matches!(v.form, Form::Choseong | Form::LayoutChoseong)),
+            _ => false,
+        })
+    }
+
     /// True when the query has no terms (an empty query lists every note).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()

@@ -28,10 +28,16 @@ impl NoteSieve {
     /// note does not know: the progress store (`is:`) or the note's
     /// questions (`has:`).
     pub fn new(query: Arc<Query>) -> Option<NoteSieve> {
-        NoteSieve::applies(&query).then(|| NoteSieve {
-            index: SearchIndex::empty(Box::new(SkimScorer::new())),
-            least_ceiling: SearchIndex::least_ceiling(&query),
-            query,
+        NoteSieve::applies(&query).then(|| {
+            let mut index = SearchIndex::empty(Box::new(SkimScorer::new()));
+            // A query matched by no initial consonants reads no field's
+            // 초성 form: each note's are not made.
+            index.choseong_fields = query.uses_choseong();
+            NoteSieve {
+                index,
+                least_ceiling: SearchIndex::least_ceiling(&query),
+                query,
+            }
         })
     }
 
