@@ -6,8 +6,8 @@
 //!
 //! At 100,000 notes nearly every word of a query is in nearly every note,
 //! and a keystroke has to look at each of them; on one core that is several
-//! times the 16 ms a keystroke may take (BENCHMARKS.md, "Search on two
-//! cores"). A small index stays on one thread: starting a thread costs more
+//! times the 16 ms a keystroke may take (BENCHMARKS.md, "Keystrokes at
+//! 100,000 notes"). A small index stays on one thread: starting a thread costs more
 //! than it saves there.
 //!
 //! Owns the splitting only; what is done with each part is `scan`'s and
@@ -46,7 +46,7 @@ pub(super) fn ranges(n: usize, parts: usize) -> Vec<Range<usize>> {
 }
 
 /// `work` over `0..n`, on `parts` threads when `n` is at least
-/// [`SPLIT_FROM`] (this thread takes the first part), the parts' results
+/// `split_from` (this thread takes the first part), the parts' results
 /// joined in order: the same as `work(0..n)` for any `work` that handles
 /// each item on its own.
 pub(super) fn in_parts<T: Send>(

@@ -5,7 +5,7 @@
 //! On the generated 100,000-note vault, 300,000 of the 700,000 short fields
 //! are 30 distinct tags, and a word typed halfway (`stre`) ran the fuzzy
 //! scorer on 95,000 of them to find each a poor match (BENCHMARKS.md,
-//! "Search on two cores").
+//! "Keystrokes at 100,000 notes").
 //!
 //! Owns which fields share a text and the keystroke's memory of their
 //! scores; the scoring itself is `engine`'s.

@@ -25,7 +25,7 @@ const MAX_HITS: usize = super::screens::search::MAX_HITS;
 
 /// The wrong-answer notebook's and today's due questions, for `is:wrong`
 /// and `is:due`.
-pub(crate) fn question_sets(
+fn question_sets(
     vault: &Vault,
     history: &History,
     (now, day): (Timestamp, StudyDay),
@@ -119,7 +119,7 @@ impl App {
         let Some(query) = self.search_layer().map(|s| s.query.clone()) else {
             return;
         };
-        if self.search_jobs().is_some() {
+        if self.search_thread_started() {
             self.search_generation += 1;
             let generation = self.search_generation;
             let job = SearchJob {
@@ -168,19 +168,24 @@ impl App {
         })
     }
 
-    /// The search thread's queue, the thread started on first use; `None`
+    /// True when the search thread runs, started on first use; false
     /// without an event channel (tests) or if no thread can start.
-    fn search_jobs(&mut self) -> Option<&Sender<SearchJob>> {
-        if self.search_thread.is_none() {
-            let events = self.events.clone()?;
-            let (tx, rx) = std::sync::mpsc::channel();
-            std::thread::Builder::new()
-                .name("search".into())
-                .spawn(move || serve(&rx, &events))
-                .ok()?;
+    fn search_thread_started(&mut self) -> bool {
+        if self.search_thread.is_some() {
+            return true;
+        }
+        let Some(events) = self.events.clone() else {
+            return false;
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || serve(&rx, &events))
+            .is_ok();
+        if started {
             self.search_thread = Some(tx);
         }
-        self.search_thread.as_ref()
+        started
     }
 }
 
