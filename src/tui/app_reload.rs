@@ -117,7 +117,7 @@ mod tests {
     use super::*;
     use crate::tui::action::Action;
     use crate::tui::app::{AppEvent, Reread};
-    use crate::tui::fixture::{Drive, frame};
+    use crate::tui::fixture::{Drive, screen_words};
     use crate::vault::{LoadOptions, NoteIx, Vault, read_note};
 
     /// Three bundled notes copied into a folder, and the app on them.
@@ -148,18 +148,6 @@ mod tests {
         );
         app.feed(AppEvent::Loaded(Box::new(vault)));
         (dir, root, app)
-    }
-
-    fn screen(app: &mut App) -> String {
-        let buffer = frame(app);
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-            text.push('\n');
-        }
-        text
     }
 
     #[test]
@@ -202,8 +190,7 @@ mod tests {
             app.history.due_counts(&app.vault, app.study_day, now)
         );
         assert!(app.due_tally.is_some(), "moved, not counted again");
-        // Wide characters leave a blank cell after them: read without spaces.
-        let shown = screen(&mut app).replace(' ', "");
+        let shown = screen_words(&mut app);
         assert!(shown.contains("새로고친제목"), "{shown}");
         assert!(shown.contains("고쳐쓴문단입니다"), "{shown}");
         assert!(shown.contains("노트를다시읽었습니다"), "{shown}");

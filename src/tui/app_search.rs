@@ -15,13 +15,10 @@ use std::sync::mpsc::{Receiver, Sender};
 
 use super::app::{App, AppEvent, Layer};
 use super::app_event::SearchJob;
-use super::screens::search::{SearchState, Searched};
+use super::screens::search::{SearchState, Searched, hits_of};
 use crate::quiz::{History, StudyDay, Timestamp};
 use crate::search::{Query, SearchContext, SearchIndex};
 use crate::vault::{QuestionId, Vault};
-
-/// The most hits a query keeps (see the search screen).
-const MAX_HITS: usize = super::screens::search::MAX_HITS;
 
 /// The wrong-answer notebook's and today's due questions, for `is:wrong`
 /// and `is:due`.
@@ -65,11 +62,7 @@ fn run(
         wrong: &wrong,
         due: &due,
     };
-    let (hits, total) = if parsed.is_empty() {
-        (Vec::new(), 0)
-    } else {
-        index.search_counted(&parsed, &ctx, MAX_HITS)
-    };
+    let (hits, total) = hits_of(&parsed, index, &ctx);
     let wanted: Vec<_> = parsed.wanted_tags().collect();
     let unknown_tags = if wanted.is_empty() {
         Vec::new()
@@ -220,17 +213,6 @@ mod tests {
         }
     }
 
-    fn screen_text(app: &mut App) -> String {
-        let buffer = fixture::frame(app);
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-        }
-        text.replace(' ', "")
-    }
-
     /// Events until the search thread's answer to request `generation`.
     fn answer(rx: &mpsc::Receiver<AppEvent>, generation: u64) -> AppEvent {
         loop {
@@ -248,7 +230,7 @@ mod tests {
         typed(&mut app, "스팟");
         let waiting = search(&app).searching.expect("waiting for the thread");
         assert!(search(&app).hits.is_empty());
-        let shown = screen_text(&mut app);
+        let shown = fixture::screen_words(&mut app);
         assert!(
             shown.contains("스팟") && shown.contains("검색중…"),
             "{shown}"
@@ -263,7 +245,7 @@ mod tests {
         assert!(!here.hits.is_empty());
         assert_eq!(s.hits, here.hits);
         assert_eq!(s.total, here.total);
-        assert!(!screen_text(&mut app).contains("검색중…"));
+        assert!(!fixture::screen_words(&mut app).contains("검색중…"));
     }
 
     #[test]
@@ -301,7 +283,7 @@ mod tests {
     }
 
     #[test]
-    fn the_progress_sets_and_the_vaults_tags_are_read_only_when_asked() {
+    fn a_query_with_an_unknown_tag_and_is_wrong_is_answered_with_the_tag_said() {
         let (mut app, rx) = app_with_events();
         app.act(Action::Search);
         typed(&mut app, "tag:없는태그 is:wrong");

@@ -139,24 +139,13 @@ mod tests {
         (app, rx)
     }
 
-    fn screen_text(app: &mut App) -> String {
-        let buffer = fixture::frame(app);
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-        }
-        text.replace(' ', "")
-    }
-
     #[test]
     fn the_screen_opens_at_once_and_the_figures_come_from_a_worker() {
         let dir = tempfile::tempdir().unwrap();
         let (mut app, rx) = app_on_a_file(dir.path());
         app.act(Action::Stats);
         assert!(matches!(app.layers.last(), Some(Layer::Stats(s)) if s.counting));
-        assert!(screen_text(&mut app).contains("통계를계산하는중"));
+        assert!(fixture::screen_words(&mut app).contains("통계를계산하는중"));
         let event = rx.recv_timeout(Duration::from_secs(20)).unwrap();
         assert!(matches!(event, AppEvent::StatsReady(_)), "{event:?}");
         app.feed(event);

@@ -30,6 +30,20 @@ pub(crate) fn app() -> App {
     app
 }
 
+/// The screen at the app's size as one run of text without spaces or line
+/// ends (wide characters leave a blank cell after them), for a test that
+/// looks for words on it.
+pub(crate) fn screen_words(app: &mut App) -> String {
+    let buffer = frame(app);
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+    }
+    text.replace(' ', "")
+}
+
 /// Draws a frame at the app's size into a test terminal and hands what it
 /// laid out back to the app, as the main loop does; returns the screen.
 pub(crate) fn frame(app: &mut App) -> Buffer {

@@ -74,18 +74,6 @@ impl SearchState {
         false
     }
 
-    /// Runs the query again (after it changed, or the vault did).
-    pub fn refresh(&mut self, index: &SearchIndex, ctx: &SearchContext<'_>) {
-        let query = Query::parse(&self.query);
-        (self.hits, self.total) = if query.is_empty() {
-            (Vec::new(), 0)
-        } else {
-            index.search_counted(&query, ctx, MAX_HITS)
-        };
-        self.cursor = 0;
-        self.offset = 0;
-    }
-
     /// Shows a query's hits, the cursor on the best.
     pub fn show(&mut self, done: Searched) {
         self.hits = done.hits;
@@ -117,6 +105,16 @@ impl SearchState {
         } else {
             self.offset
         }
+    }
+}
+
+/// The best [`MAX_HITS`] hits of a query and how many match in all; none
+/// for an empty query.
+pub fn hits_of(query: &Query, index: &SearchIndex, ctx: &SearchContext<'_>) -> (Vec<Hit>, usize) {
+    if query.is_empty() {
+        (Vec::new(), 0)
+    } else {
+        index.search_counted(query, ctx, MAX_HITS)
     }
 }
 
@@ -279,6 +277,17 @@ mod tests {
     use super::*;
     use crate::tui::fixture;
 
+    /// The query's hits shown, as the app shows the search thread's.
+    fn refresh(s: &mut SearchState, index: &SearchIndex, ctx: &SearchContext<'_>) {
+        let (hits, total) = hits_of(&Query::parse(&s.query), index, ctx);
+        s.show(Searched {
+            generation: 0,
+            hits,
+            total,
+            unknown_tags: Vec::new(),
+        });
+    }
+
     #[test]
     fn the_hit_count_is_every_match_not_the_hits_kept() {
         use crate::vault::{Note, Vault};
@@ -303,7 +312,7 @@ mod tests {
         for c in "스팟".chars() {
             s.apply(Action::Input(c));
         }
-        s.refresh(&index, &ctx);
+        refresh(&mut s, &index, &ctx);
         assert_eq!(s.hits.len(), MAX_HITS);
         assert_eq!(s.total, MAX_HITS + 50);
         let mut buf = Buffer::empty(Rect::new(0, 0, 60, 10));
@@ -329,7 +338,7 @@ mod tests {
         let mut s = SearchState::default();
         for c in "ㅅㅍ".chars() {
             assert!(s.apply(Action::Input(c)));
-            s.refresh(&index, &ctx);
+            refresh(&mut s, &index, &ctx);
         }
         assert_eq!(
             s.selected().map(|h| h.title.as_str()),
@@ -338,7 +347,7 @@ mod tests {
         assert!(s.apply(Action::DeleteBack));
         assert_eq!(s.query, "ㅅ");
         assert!(s.apply(Action::ClearInput));
-        s.refresh(&index, &ctx);
+        refresh(&mut s, &index, &ctx);
         assert!(s.hits.is_empty());
     }
 
