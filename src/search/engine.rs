@@ -234,6 +234,7 @@ impl SearchIndex {
                 (t < last && self.docs.len() >= self.split_from).then(|| self.short_bests(scope, p))
             })
             .collect();
+        let filters = plan.filters();
         // Each document on its own, the documents in parts (see `parts`).
         self.in_parts(self.docs.len(), |docs| {
             let mut cands = Vec::new();
@@ -242,7 +243,7 @@ impl SearchIndex {
                 // A query without filters never reads the document itself
                 // (a cache miss a document at 100,000 notes): its masks,
                 // fields and text matches are kept apart.
-                if plan.filters() {
+                if filters {
                     let doc = &self.docs[d];
                     if !self.passes_filters(doc, plan, ctx)
                         || self.excluded(doc, plan, &neg_finders)
