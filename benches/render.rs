@@ -27,8 +27,9 @@ fn largest_note(c: &mut Criterion) {
         .max_by_key(|(_, n)| n.body.len())
         .expect("the bundled deck has notes");
     let theme = Theme::default();
+    let body = vault.body(note);
     c.bench_function("layout largest note 80 cols", |b| {
-        b.iter(|| render_note(black_box(note), 80, &theme, Lang::Ko));
+        b.iter(|| render_note(black_box(note), &body, 80, &theme, Lang::Ko));
     });
 
     let mut app = App::new(vault.clone(), Lang::Ko, theme.clone(), Keymap::default());

@@ -5,6 +5,8 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+pub mod fold;
+
 /// NFC-normalises a string (macOS writes NFD; matchers need NFC).
 /// Returns the input unchanged, without reallocating work, when it is
 /// already NFC, which is nearly always.

@@ -11,7 +11,6 @@ use memchr::memmem::Finder;
 
 use crate::vault::Tag;
 
-use super::fold::is_subsequence;
 use super::index::{Doc, SearchIndex, ShortField};
 use super::quality::{
     MAX_QUALITY, contiguous, exact_chars_hold, gaps_fit, haystack, may_match, text_quality,
@@ -23,6 +22,7 @@ use super::shared::{NOT_SHARED, SharedScores};
 use super::term::{Loc, Scope, TermMatch};
 use super::word_memo::ShortBests;
 use super::{Field, Hit, SearchContext};
+use crate::text::fold::is_subsequence;
 
 /// Fuzzy matches scoring below this per pattern character are too
 /// scattered to be what someone meant (skim gives 16 per matched character

@@ -7,18 +7,27 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::text::fold::FoldedText;
 use crate::text::nfc;
-use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
+use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, SectionKind, Tag, Vault};
 
 use super::Field;
 use super::byte_rank::ByteRank;
-use super::fold::{char_mask, fold};
 use super::hangul;
 use super::matcher::{FuzzyScorer, SkimScorer};
+use crate::text::fold::{char_mask, fold};
 
 /// Separates documents in the text buffer: no query contains it, so no
-/// match runs from one note into the next.
-pub(super) const SEPARATOR: char = '\0';
+/// match runs from one note into the next. The vault's own (see
+/// `Vault::texts`), so the index can scan that text where it lies.
+pub(super) const SEPARATOR: char = crate::vault::model::SEPARATOR;
+
+/// Which documents of a vault an index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Docs {
+    NotesAndBanks,
+    BanksOnly,
+}
 
 /// A short field (title, alias, tag, heading), fuzzy-matched.
 #[derive(Debug)]
@@ -71,10 +80,11 @@ pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
     pub(super) shorts: Vec<ShortField>,
     /// Every document's text, NFC and folded, separated by
-    /// [`SEPARATOR`]; see [`SearchIndex::original`] for the text as written.
-    pub(super) folded: String,
-    /// What folding changed in `folded`.
-    pub(super) originals: super::fold::Originals,
+    /// [`SEPARATOR`], with what folding changed; see
+    /// [`SearchIndex::original`] for the text as written. The vault's
+    /// own text when the vault has it whole (see `shared_layout`), else
+    /// this index's.
+    pub(super) text: Arc<FoldedText>,
     /// Start of each document's text, ascending, for offset → document.
     pub(super) starts: Vec<usize>,
     pub(super) question_ids: Vec<QuestionId>,
@@ -127,16 +137,9 @@ impl std::fmt::Debug for SearchIndex {
         f.debug_struct("SearchIndex")
             .field("docs", &self.docs.len())
             .field("shorts", &self.shorts.len())
-            .field("text_bytes", &self.folded.len())
+            .field("text_bytes", &self.text.folded.len())
             .finish_non_exhaustive()
     }
-}
-
-/// Which documents of a vault an index holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Docs {
-    NotesAndBanks,
-    BanksOnly,
 }
 
 impl SearchIndex {
@@ -158,26 +161,14 @@ impl SearchIndex {
     }
 
     fn build_of(vault: &Vault, scorer: Box<dyn FuzzyScorer>, docs: Docs) -> SearchIndex {
-        let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
         let mut ix = SearchIndex::empty(scorer);
         ix.docs.reserve_exact(vault.notes.len());
         ix.shorts.reserve_exact(vault.notes.len() * 6);
-        ix.folded.reserve_exact(text_len);
         ix.starts.reserve_exact(vault.notes.len());
         ix.question_ids = vault.questions.iter().map(|q| q.id.clone()).collect();
         ix.question_lines = vault.questions.iter().map(|q| q.line).collect();
-        if docs == Docs::NotesAndBanks {
-            for (i, note) in vault.notes.iter().enumerate() {
-                ix.add_note(note, NoteIx(i));
-            }
-        }
-        for (i, q) in vault.questions.iter().enumerate() {
-            if let QuestionOrigin::Bank(b) = q.origin {
-                ix.add_bank_question(vault, QuestionIx(i), b);
-            }
-        }
-        ix.originals = super::fold::fold_in_place(&mut ix.folded);
-        ix.rank = ByteRank::of(ix.folded.as_bytes());
+        ix.add_documents(vault, docs);
+        ix.rank = ByteRank::of(ix.text.folded.as_bytes());
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| d.sort_key.as_str()));
         ix.short_masks = ix.shorts.iter().map(|s| [s.mask, s.cho_mask]).collect();
@@ -189,7 +180,7 @@ impl SearchIndex {
             .iter()
             .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
             .collect();
-        ix.grams = Some(super::presence::CharPairs::of(ix.folded.as_bytes()));
+        ix.grams = Some(super::presence::CharPairs::of(ix.text.folded.as_bytes()));
         ix.parts = super::parts::parts_for(ix.docs.len());
         let fields = ix.shorts.iter().map(|s| (s.field, s.folded.as_str()));
         (ix.short_shared, ix.shared_texts) = super::shared::shared_numbers(fields);
@@ -221,8 +212,7 @@ impl SearchIndex {
         SearchIndex {
             docs: Vec::new(),
             shorts: Vec::new(),
-            folded: String::new(),
-            originals: super::fold::Originals::default(),
+            text: Arc::default(),
             starts: Vec::new(),
             question_ids: Vec::new(),
             question_lines: Vec::new(),
@@ -250,14 +240,16 @@ impl SearchIndex {
     /// Makes this index hold only `note`'s short fields (title, aliases,
     /// tags, heading), with no text yet: enough to tell how high the note
     /// could score (see `ceiling`). [`SearchIndex::hold_text`] adds the rest.
+    /// `note` holds its own body, as a note being loaded does.
     pub(super) fn hold_outline(&mut self, note: &Note) {
         self.docs.clear();
         self.shorts.clear();
-        self.folded.clear();
+        Arc::make_mut(&mut self.text).folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
         self.choseong_text.take();
-        self.add_note_fields(note, NoteIx(0));
+        let body = note.body.own().unwrap_or_default();
+        self.add_note_fields(note, NoteIx(0), heading_line(note, body), 0);
     }
 
     /// The sort key of the first document (the one a one-note index
@@ -271,34 +263,37 @@ impl SearchIndex {
     /// first note and kept: they steer the speed of a substring search,
     /// never its result.
     pub(super) fn hold_text(&mut self, note: &Note) {
-        self.add_note_text(note);
+        self.add_note_text(note, note.body.own().unwrap_or_default());
+        let text = Arc::make_mut(&mut self.text);
         // A copy of one note is cheaper than recording what folding
         // changes, and its buffer serves the next note.
-        let copy = match std::mem::take(&mut self.originals) {
-            super::fold::Originals::Copy(buffer) => buffer,
-            super::fold::Originals::Changes { .. } => String::new(),
+        let copy = match std::mem::take(&mut text.originals) {
+            crate::text::fold::Originals::Copy(buffer) => buffer,
+            crate::text::fold::Originals::Changes { .. } => String::new(),
         };
-        self.originals = super::fold::fold_keeping_copy(&mut self.folded, copy);
+        text.originals = crate::text::fold::fold_keeping_copy(&mut text.folded, copy);
         if self.rank.0 == [0; 256] {
-            self.rank = ByteRank::of(self.folded.as_bytes());
+            self.rank = ByteRank::of(self.text.folded.as_bytes());
         }
     }
 
-    pub(super) fn add_note(&mut self, note: &Note, nix: NoteIx) {
-        self.add_note_fields(note, nix);
-        self.add_note_text(note);
+    /// Adds a note whose body is `body`, copying the body into this
+    /// index's own text (folded later, by the caller).
+    pub(super) fn add_note(&mut self, note: &Note, body: &str, nix: NoteIx) {
+        let start = self.text.folded.len();
+        self.add_note_fields(note, nix, heading_line(note, body), start);
+        self.add_note_text(note, body);
     }
 
-    /// A document for the note, with its short fields and its text still
-    /// empty, starting at the end of the text buffer.
-    fn add_note_fields(&mut self, note: &Note, nix: NoteIx) {
-        let start = self.folded.len();
-        let body = note.body.as_str();
-        let heading_line = note
-            .heading
-            .as_deref()
-            .and_then(|h| body.find(h))
-            .map_or(note.body_line, |at| note.line_of(at));
+    /// A document for the note, with its short fields, its text still
+    /// empty, starting at byte `start` of the text.
+    pub(super) fn add_note_fields(
+        &mut self,
+        note: &Note,
+        nix: NoteIx,
+        heading_line: usize,
+        start: usize,
+    ) {
         let title_line = if note.heading.as_deref() == Some(&*note.title) {
             heading_line
         } else {
@@ -335,20 +330,27 @@ impl SearchIndex {
         });
     }
 
-    /// The note's body as the text of the last document.
-    fn add_note_text(&mut self, note: &Note) {
-        let start = self.folded.len();
+    /// The note's body as the text of the last document, copied to the
+    /// end of this index's own text.
+    fn add_note_text(&mut self, note: &Note, body: &str) {
+        let folded = &mut Arc::make_mut(&mut self.text).folded;
+        let start = folded.len();
         // The loader already NFC-normalised the body (see `Note::body`);
         // copying it as is keeps section offsets valid and saves a pass.
-        let body = note.body.as_str();
-        self.folded.push_str(body);
-        let text = start..self.folded.len();
-        self.folded.push(SEPARATOR);
+        folded.push_str(body);
+        folded.push(SEPARATOR);
+        self.set_note_text(note, start..start + body.len());
+    }
+
+    /// Makes bytes `text` of the text the last document's, with the
+    /// note's question sections as its question parts.
+    pub(super) fn set_note_text(&mut self, note: &Note, text: Range<usize>) {
+        let (start, len) = (text.start, text.len());
         let question_regions = note
             .sections
             .iter()
             .filter(|s| s.kind == SectionKind::Questions)
-            .map(|s| start + s.range.start.min(body.len())..start + s.range.end.min(body.len()))
+            .map(|s| start + s.range.start.min(len)..start + s.range.end.min(len))
             .collect();
         if let Some(doc) = self.docs.last_mut() {
             doc.text = text;
@@ -356,23 +358,26 @@ impl SearchIndex {
         }
     }
 
+    /// Adds a bank question, copying its text to the end of this index's
+    /// own text.
     pub(super) fn add_bank_question(&mut self, vault: &Vault, qix: QuestionIx, bank: usize) {
+        let folded = &mut Arc::make_mut(&mut self.text).folded;
+        let start = folded.len();
+        folded.push_str(&crate::vault::model::bank_text(vault.question(qix)));
+        let text = start..folded.len();
+        folded.push(SEPARATOR);
+        self.add_bank_fields(vault, qix, bank, text);
+    }
+
+    /// A document for a bank question whose text is bytes `text`.
+    pub(super) fn add_bank_fields(
+        &mut self,
+        vault: &Vault,
+        qix: QuestionIx,
+        bank: usize,
+        text: Range<usize>,
+    ) {
         let q = vault.question(qix);
-        let start = self.folded.len();
-        let mut parts: Vec<String> = vec![q.stem.to_string()];
-        parts.extend(
-            q.options
-                .iter()
-                .map(|o| format!("{}) {}", o.letter, o.text)),
-        );
-        parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
-        parts.extend(q.explanation.as_deref().map(str::to_owned));
-        for p in &parts {
-            self.folded.push_str(&nfc(&p.replace('\n', " ")));
-            self.folded.push('\n');
-        }
-        let text = start..self.folded.len();
-        self.folded.push(SEPARATOR);
         let first = self.shorts.len();
         for t in q.tags.iter() {
             self.push_short(Field::Tag, t.as_str(), q.line);
@@ -382,7 +387,7 @@ impl SearchIndex {
             .note
             .and_then(|n| vault.note(n).heading.as_deref())
             .map(nfc);
-        self.starts.push(start);
+        self.starts.push(text.start);
         self.docs.push(Doc {
             note: q.note,
             bank_question: Some(qix),
@@ -424,7 +429,7 @@ impl SearchIndex {
     /// The 초성 form of the whole text buffer (see `choseong_text`).
     pub(super) fn choseong_text(&self) -> &str {
         self.choseong_text
-            .get_or_init(|| super::hangul::choseong_form(&self.folded))
+            .get_or_init(|| super::hangul::choseong_form(&self.text.folded))
     }
 
     /// A substring finder for the folded text, steered by its byte ranks.
@@ -449,6 +454,16 @@ impl SearchIndex {
         let from = d.text.start;
         d.text_line + memchr::memchr_iter(b'\n', self.folded_at(from..offset).as_bytes()).count()
     }
+}
+
+/// The file line of a note's heading: where its text first occurs in the
+/// body (`body`), else the body's first line.
+pub(super) fn heading_line(note: &Note, body: &str) -> usize {
+    let lines = |at: usize| memchr::memchr_iter(b'\n', &body.as_bytes()[..at]).count();
+    note.heading
+        .as_deref()
+        .and_then(|h| body.find(h))
+        .map_or(note.body_line, |at| note.body_line + lines(at))
 }
 
 /// A range of short-field numbers in the compact form the index keeps.

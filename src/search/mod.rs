@@ -24,8 +24,8 @@
 //! ```
 
 mod byte_rank;
+mod doc_text;
 mod engine;
-pub mod fold;
 pub mod hangul;
 mod help;
 mod hits;

@@ -7,7 +7,7 @@
 
 use crate::vault::Vault;
 
-use super::fold::Originals;
+use crate::text::fold::Originals;
 
 /// The documents replaced since the build.
 #[derive(Debug, Default)]

@@ -7,8 +7,8 @@
 use crate::text::nfc;
 use crate::vault::Tag;
 
-use super::fold::{char_mask, fold};
 use super::hangul;
+use crate::text::fold::{char_mask, fold};
 
 /// A parsed query: every term must hold for a note to be a hit.
 #[derive(Debug, Clone, Default)]

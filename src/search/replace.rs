@@ -15,14 +15,15 @@
 //! is `overlay`'s, building `index`'s, matching `engine`'s and `scan`'s.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Vault};
 
-use super::fold::fold_keeping_copy;
 use super::hangul::choseong_form;
 use super::index::{Doc, SearchIndex, ShortField};
 use super::matcher::SkimScorer;
 use super::overlay::Segment;
+use crate::text::fold::fold_keeping_copy;
 
 /// What [`SearchIndex::replace_note`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +75,7 @@ impl SearchIndex {
         }
         self.renumber(vault, note, ix)?;
         let mut one = SearchIndex::empty(Box::new(SkimScorer::new()));
-        one.add_note(note, ix);
+        one.add_note(note, &vault.body(note), ix);
         self.install(ix.0, one, vault);
         for d in self.overlay.notes..self.docs.len() {
             let doc = &self.docs[d];
@@ -129,13 +130,14 @@ impl SearchIndex {
         let SearchIndex {
             mut docs,
             shorts,
-            mut folded,
+            text,
             ..
         } = one;
+        let mut folded = Arc::try_unwrap(text).map_or_else(|t| t.folded.clone(), |t| t.folded);
         let Some(mut doc) = docs.pop() else {
             return;
         };
-        let main = self.folded.len();
+        let main = self.text.folded.len();
         let old_start = self.docs[d].text.start;
         if old_start >= main {
             self.overlay.segments.retain(|s| s.base != old_start);
@@ -240,12 +242,12 @@ impl SearchIndex {
     /// Part of the folded text (or of its 초성 form), by offsets that may
     /// lie in the buffer or in a replaced document's segment.
     pub(super) fn text_at(&self, range: Range<usize>, choseong: bool) -> &str {
-        let main = self.folded.len();
+        let main = self.text.folded.len();
         if range.start < main || self.overlay.segments.is_empty() {
             return if choseong {
                 &self.choseong_text()[range]
             } else {
-                &self.folded[range]
+                &self.text.folded[range]
             };
         }
         match self.overlay.segment(range.start) {
@@ -260,12 +262,12 @@ impl SearchIndex {
     /// [`SearchIndex::text_at`] as bytes, from any byte on (a substring
     /// search may start inside a character).
     pub(super) fn bytes_at(&self, range: Range<usize>, choseong: bool) -> &[u8] {
-        let main = self.folded.len();
+        let main = self.text.folded.len();
         if range.start < main || self.overlay.segments.is_empty() {
             let text = if choseong {
                 self.choseong_text()
             } else {
-                &self.folded
+                &self.text.folded
             };
             return &text.as_bytes()[range];
         }
@@ -285,8 +287,8 @@ impl SearchIndex {
 
     /// Part of the indexed text as written (before folding).
     pub(super) fn original(&self, range: Range<usize>) -> String {
-        if range.start < self.folded.len() {
-            return self.originals.restore(&self.folded, range);
+        if range.start < self.text.folded.len() {
+            return self.text.originals.restore(&self.text.folded, range);
         }
         match self.overlay.segment(range.start) {
             Some(s) => s
@@ -299,7 +301,7 @@ impl SearchIndex {
     /// True when document `d`'s text is no longer the buffer's (it was
     /// replaced): a match found there belongs to no document.
     pub(super) fn replaced_text(&self, d: usize) -> bool {
-        self.docs[d].text.start >= self.folded.len() && !self.overlay.segments.is_empty()
+        self.docs[d].text.start >= self.text.folded.len() && !self.overlay.segments.is_empty()
     }
 }
 

@@ -62,7 +62,7 @@ impl SearchIndex {
         let hay = if cho {
             self.choseong_text()
         } else {
-            self.folded.as_str()
+            self.text.folded.as_str()
         };
         let previous = self
             .cache

@@ -13,12 +13,12 @@ use std::sync::Arc;
 
 use crate::vault::{FirstLook, NoteIx, NoteSink, ParsedNote, Sink, Vault, Verdict};
 
-use super::fold::fold;
 use super::index::SearchIndex;
 use super::query::Query;
 use super::rank::Rank;
 use super::sieve::NoteSieve;
 use super::{Hit, SearchContext};
+use crate::text::fold::fold;
 
 /// The best `limit` hits of a query, searched note by note as a vault
 /// loads: give it to [`crate::vault::load_with`], which hands back the

@@ -76,4 +76,4 @@ pub(super) fn key(scope: Scope, p: &Pattern) -> String {
 
 #[cfg(test)]
 #[path = "word_memo_tests.rs"]
-mod tests;
+pub(super) mod tests;

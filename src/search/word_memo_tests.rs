@@ -13,7 +13,7 @@ use crate::vault::Vault;
 
 /// What the search box holds after each key of some typed queries, with
 /// words finished, changed and taken back.
-fn keystrokes() -> Vec<String> {
+pub(crate) fn keystrokes() -> Vec<String> {
     let typed = [
         "스팟 인스턴스",
         "체크포인트",

@@ -381,7 +381,7 @@ impl App {
             Some(Layer::Quiz(quiz)) if quiz.phase == Phase::Asking
         );
         if matches!(q.origin, QuestionOrigin::Note(_)) {
-            r.scroll_to_offset(offset_of_line(self.vault.note(n), q.line));
+            r.scroll_to_offset(offset_of_line(&self.vault, self.vault.note(n), q.line));
         }
         self.layers.push(Layer::Note(r));
     }

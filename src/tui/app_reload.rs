@@ -258,11 +258,11 @@ mod tests {
         let edit = read_note(&[root], &path, &LoadOptions::default()).unwrap();
         app.feed(AppEvent::NotesEdited(vec![edit]));
         assert_eq!(app.edits.len(), 1);
-        assert!(!app.vault.notes[1].body.contains("덧붙인 문장"));
+        assert!(!app.vault.body(&app.vault.notes[1]).contains("덧붙인 문장"));
         drop(held);
         app.feed(AppEvent::Tick);
         assert!(app.edits.is_empty());
-        assert!(app.vault.notes[1].body.contains("덧붙인 문장"));
+        assert!(app.vault.body(&app.vault.notes[1]).contains("덧붙인 문장"));
     }
 
     #[test]

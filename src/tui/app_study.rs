@@ -116,7 +116,7 @@ impl App {
             return;
         };
         self.layers.pop();
-        let offset = offset_of_line(self.vault.note(ix), hit.line);
+        let offset = offset_of_line(&self.vault, self.vault.note(ix), hit.line);
         if self.layers.is_empty() {
             self.open_note(ix);
             if let Some(r) = &mut self.reader {
@@ -266,15 +266,15 @@ impl App {
 }
 
 /// The byte offset in a note's body where a 1-based file line starts.
-pub fn offset_of_line(note: &crate::vault::Note, line: usize) -> usize {
+pub fn offset_of_line(vault: &Vault, note: &crate::vault::Note, line: usize) -> usize {
     let skip = line.saturating_sub(note.body_line);
     if skip == 0 {
         return 0;
     }
-    note.body
-        .match_indices('\n')
+    let body = vault.body_folded(note);
+    memchr::memchr_iter(b'\n', body.as_bytes())
         .nth(skip - 1)
-        .map_or(note.body.len(), |(i, _)| i + 1)
+        .map_or(body.len(), |i| i + 1)
 }
 
 impl App {

@@ -54,7 +54,8 @@ fn reload_keeps_the_open_note_and_its_position() {
     app.act(Action::JumpSection(SectionKind::Questions));
     let mut vault = fixture::vault();
     vault.notes.swap(0, 1);
-    vault.notes[1].body.insert_str(0, "추가된 문단.\n\n");
+    let body = vault.body(&vault.notes[1]).into_owned();
+    vault.notes[1].body = format!("추가된 문단.\n\n{body}").into();
     for s in &mut vault.notes[1].sections {
         s.range = s.range.start + 19..s.range.end + 19;
     }
@@ -102,8 +103,11 @@ fn esc_from_search_returns_to_where_it_was_opened() {
 fn file_lines_map_to_body_offsets() {
     let vault = fixture::vault();
     let note = vault.note(NoteIx(1));
-    assert_eq!(offset_of_line(note, 1), 0);
-    assert_eq!(&note.body[offset_of_line(note, 3)..][..2], "##");
+    assert_eq!(offset_of_line(&vault, note, 1), 0);
+    assert_eq!(
+        &vault.body(note)[offset_of_line(&vault, note, 3)..][..2],
+        "##"
+    );
 }
 
 #[test]
@@ -205,7 +209,7 @@ fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
     let note = app.vault.note(NoteIx(0));
     assert_eq!(req.path, std::path::Path::new("fixture").join(&note.path));
     let concepts = note.section(SectionKind::Concepts).unwrap();
-    assert_eq!(req.line, note.line_of(concepts.range.start));
+    assert_eq!(req.line, app.vault.line_of(note, concepts.range.start));
 }
 
 #[test]
@@ -237,7 +241,8 @@ fn a_wide_table_puts_sideways_scrolling_in_the_hint_bar() {
         "스팟 인스턴스 ".repeat(6),
         "온디맨드 ".repeat(6)
     );
-    std::sync::Arc::make_mut(&mut app.vault).notes[0].body = format!("| a | b |\n|---|---|\n{row}");
+    std::sync::Arc::make_mut(&mut app.vault).notes[0].body =
+        format!("| a | b |\n|---|---|\n{row}").into();
     std::sync::Arc::make_mut(&mut app.vault).notes[0].sections = Box::new([]);
     app.reader = Some(ReaderState::new(NoteIx(0)));
     app.act(Action::NextPane);
@@ -255,7 +260,7 @@ fn cards_of(vault: &crate::vault::Vault) -> crate::vault::Vault {
         ..crate::vault::Vault::default()
     };
     for n in &mut cards.notes {
-        n.body = String::new();
+        n.body = crate::vault::Body::default();
         n.sections = Box::default();
         n.links = Box::default();
         n.key_point = None;

@@ -111,8 +111,8 @@ pub(super) struct Walker<'a> {
 }
 
 /// Lays a note out for a width: a compact header (tags, aliases, dates,
-/// question count), then the body.
-pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rendered {
+/// question count), then its body (`body`, see `Vault::body`).
+pub fn render_note(note: &Note, body: &str, width: usize, theme: &Theme, lang: Lang) -> Rendered {
     let width = width.max(1);
     let mut w = Walker {
         theme,
@@ -136,7 +136,7 @@ pub fn render_note(note: &Note, width: usize, theme: &Theme, lang: Lang) -> Rend
     };
     w.header(note, lang);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    for (event, range) in Parser::new_ext(&note.body, opts).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         if let Event::Start(tag) = &event
             && matches!(
                 tag,

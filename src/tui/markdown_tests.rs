@@ -13,7 +13,7 @@ fn note(body: &str) -> Note {
 }
 
 fn body_rows(body: &str, width: usize) -> Vec<Row> {
-    let r = render_note(&note(body), width, &Theme::default(), Lang::Ko);
+    let r = render_note(&note(body), body, width, &Theme::default(), Lang::Ko);
     // Skip the header: the path line and the rule under it.
     let start = r
         .rows
@@ -93,12 +93,8 @@ fn lists_hang_their_wrapped_lines_under_the_text() {
 
 #[test]
 fn wikilinks_show_their_label_and_are_collected() {
-    let r = render_note(
-        &note("[[EMR 노드|EMR]]와 [[스팟#핵심]]을 보라"),
-        80,
-        &Theme::default(),
-        Lang::Ko,
-    );
+    let body = "[[EMR 노드|EMR]]와 [[스팟#핵심]]을 보라";
+    let r = render_note(&note(body), body, 80, &Theme::default(), Lang::Ko);
     assert_eq!(r.links, ["EMR 노드", "스팟"]);
     let last = r.rows.last().unwrap().line.to_string();
     assert_eq!(last, "EMR와 스팟 › 핵심을 보라");
@@ -107,7 +103,7 @@ fn wikilinks_show_their_label_and_are_collected() {
 #[test]
 fn search_offsets_map_to_the_row_of_their_block() {
     let body = "첫 문단\n\n## 둘째\n\n셋째 문단\n";
-    let r = render_note(&note(body), 80, &Theme::default(), Lang::Ko);
+    let r = render_note(&note(body), body, 80, &Theme::default(), Lang::Ko);
     let row = r.row_of_offset(body.find("셋째").unwrap());
     assert_eq!(r.rows[row].line.to_string(), "셋째 문단");
 }
@@ -139,7 +135,13 @@ fn the_metadata_line_never_ends_or_starts_with_a_separator() {
     n.path = "instance/spot-instances.md".into();
     n.questions = vec![crate::vault::QuestionIx(0)];
     for width in 20..60 {
-        let r = render_note(&n, width, &Theme::default(), Lang::Ko);
+        let r = render_note(
+            &n,
+            n.body.own().unwrap(),
+            width,
+            &Theme::default(),
+            Lang::Ko,
+        );
         for row in &r.rows {
             let text = row.line.to_string();
             let text = text.trim();

@@ -12,7 +12,7 @@
 //! | `card`: a card from the head of its file (frontmatter and heading line) | the card of the whole decoded file |
 //! | `crate::text::next_other`: ASCII and Hangul skipped eight bytes at a time (shared with search's folding, so it lives in `crate::text`) | a character-by-character scan |
 //!
-//! Search keeps one of its own, the capitals bitmap of `search::fold`
+//! Search keeps one of its own, the capitals bitmap of `text::fold`
 //! (snippets given back as written from a bit per byte instead of a list
 //! of changes or a copy), checked against the text as written by a
 //! property test there and kept for its measured figures (comment there).

@@ -34,7 +34,7 @@ pub use load::{
 };
 pub use message::Message;
 pub use model::{
-    Answer, Bank, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
+    Answer, Bank, Body, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
     Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind, Vault,
     display_name, looks_like_slug,
 };

@@ -15,6 +15,7 @@ use super::tags::Tag;
 use super::tolerant::Form;
 
 mod answer;
+mod body;
 mod catalog;
 mod date;
 mod explanations;
@@ -23,6 +24,7 @@ mod links;
 mod names;
 mod options;
 pub use answer::Answer;
+pub use body::{Body, SEPARATOR, bank_text};
 pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
@@ -56,6 +58,11 @@ pub struct Vault {
     /// Who links to whom, for [`Vault::backlinks`], made on first use;
     /// leave it at its default, as `names`.
     pub link_sources: LinkSources,
+    /// Every note body and bank question text, one after another, each
+    /// followed by [`SEPARATOR`], folded: the vault's one copy of that text
+    /// (see [`Body::Shared`] and [`Bank::texts`]), which the search index
+    /// scans where it lies. Empty for a vault built by hand.
+    pub texts: Arc<crate::text::fold::FoldedText>,
 }
 
 /// Index of a note in [`Vault::notes`].
@@ -89,8 +96,10 @@ pub struct Note {
     pub aliases: Box<[String]>,
     /// Plain text of the key-point section, whitespace folded.
     pub key_point: Option<Box<str>>,
-    /// The markdown after the frontmatter, NFC-normalised, `\n` line endings.
-    pub body: String,
+    /// The markdown after the frontmatter, NFC-normalised, `\n` line
+    /// endings: its own, or its place in [`Vault::texts`] (see
+    /// [`Vault::body`]).
+    pub body: Body,
     /// 1-based line in the file where `body` starts.
     pub body_line: usize,
     /// Level-2 sections in order.
@@ -114,16 +123,6 @@ impl Note {
     /// The first section of a kind, if the note has one.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
-    }
-
-    /// The 1-based file line of a byte offset into [`Note::body`].
-    pub fn line_of(&self, body_offset: usize) -> usize {
-        let end = body_offset.min(self.body.len());
-        self.body_line
-            + self.body.as_bytes()[..end]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
     }
 }
 
@@ -167,6 +166,9 @@ pub struct Bank {
     pub path: String,
     /// Its questions, in file order.
     pub questions: Vec<QuestionIx>,
+    /// Where each question's text ([`bank_text`]) is in [`Vault::texts`],
+    /// when the load put it there: one range per question, or none.
+    pub texts: Vec<std::ops::Range<usize>>,
 }
 
 /// A stable identity for a question, kept across runs for progress history.

@@ -32,7 +32,7 @@ fn frontmatter_with_blank_lines_gives_every_field() {
     assert_eq!(tags(&n.tags), ["service/ec2", "instance/spot-instances"]);
     assert_eq!(*n.aliases, ["spot-notice", "스팟 중단"]);
     assert_eq!(n.body_line, 13);
-    assert!(n.body.starts_with("\n# 스팟"));
+    assert!(n.body.own().unwrap().starts_with("\n# 스팟"));
     assert_eq!(*n.links, ["checkpoint-basics"]);
     let kinds: Vec<_> = n.sections.iter().map(|s| (s.kind, s.line)).collect();
     assert_eq!(
@@ -49,7 +49,10 @@ fn frontmatter_with_blank_lines_gives_every_field() {
             "스팟 인스턴스는 2분 전 중단 알림을 받으므로, 체크포인트를 자주 남기면 작업 손실을 줄일 수 있다. checkpoint-basics"
         )
     );
-    assert_eq!(n.line_of(n.sections[2].range.start), 24);
+    assert_eq!(
+        crate::vault::Vault::default().line_of(n, n.sections[2].range.start),
+        24
+    );
 }
 
 #[test]
@@ -144,7 +147,7 @@ fn crlf_and_bom_give_the_same_lines_as_lf() {
     assert_eq!(crlf.note.body, lf.note.body);
     assert_eq!(crlf.note.sections[1].line, lf.note.sections[1].line);
     assert_eq!(crlf.questions[0].answer.to_vec(), ['B']);
-    assert!(!crlf.note.body.contains('\r'));
+    assert!(!crlf.note.body.own().unwrap().contains('\r'));
 }
 
 #[test]
@@ -180,7 +183,7 @@ fn broken_yaml_is_an_error_at_the_file_line_and_the_body_still_loads() {
     assert!(d.message.contains("invalid YAML"), "{}", d.message);
     assert_eq!(&*p.note.title, "깨진 프론트매터");
     assert!(p.note.tags.is_empty());
-    assert!(p.note.body.contains("본문은 그래도 읽힌다."));
+    assert!(p.note.body.own().unwrap().contains("본문은 그래도 읽힌다."));
 }
 
 #[test]
@@ -190,7 +193,13 @@ fn unterminated_frontmatter_is_an_error_and_everything_is_body() {
     assert_eq!((p.diagnostics[0].line, p.diagnostics[0].column), (1, 1));
     assert!(p.diagnostics[0].message.contains("never closed"));
     assert_eq!(p.note.body_line, 1);
-    assert!(p.note.body.starts_with("---\ntitle: 닫히지 않음"));
+    assert!(
+        p.note
+            .body
+            .own()
+            .unwrap()
+            .starts_with("---\ntitle: 닫히지 않음")
+    );
     assert_eq!(&*p.note.title, "닫히지 않은 프론트매터");
     assert_eq!(p.note.key_point.as_deref(), Some("본문 전체가 읽힌다."));
 }
@@ -361,7 +370,7 @@ fn frontmatter_nested_past_the_limit_is_refused_where_it_passes_and_the_note_loa
     );
     let n = parse_note("deep.md", text).unwrap();
     assert_eq!(n.note.title.as_ref(), "본문 제목");
-    assert!(n.note.body.contains("본문"));
+    assert!(n.note.body.own().unwrap().contains("본문"));
     let d = &n.diagnostics[0];
     assert_eq!(d.severity, Severity::Error);
     assert!(d.message.contains("deeper than 100"), "{}", d.message);
@@ -376,7 +385,7 @@ fn quotes_nested_past_the_limit_become_text_with_a_warning() {
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message.contains("deeper than 100"), "{}", d.message);
     assert_eq!((d.line, d.column), (3, 101));
-    assert!(n.note.body.contains("다음 문단"));
+    assert!(n.note.body.own().unwrap().contains("다음 문단"));
 }
 
 #[test]

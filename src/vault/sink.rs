@@ -132,7 +132,7 @@ pub(super) fn apply(verdict: Verdict, n: &mut ParsedNote) {
 /// Frees a note's text: what [`Verdict::KeepQuestions`] leaves out.
 fn drop_text(n: &mut ParsedNote) {
     let note = &mut n.note;
-    note.body = String::new();
+    note.body = crate::vault::Body::default();
     note.sections = Box::default();
     note.links = Box::default();
     note.key_point = None;
@@ -225,7 +225,7 @@ mod tests {
                 assert!(!want.questions.is_empty());
                 assert_eq!(ids(&vault, got), ids(&whole, want));
             } else {
-                assert_eq!(got.body, want.body);
+                assert_eq!(vault.body(got), whole.body(want));
                 assert_eq!(got.questions.len(), want.questions.len());
             }
         }

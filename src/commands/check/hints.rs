@@ -86,8 +86,10 @@ impl NoteSink for ThreadHints {
             return Verdict::KeepQuestions;
         }
         let note = &n.note;
-        if let Some((line, why)) = unread_hint(note, self.style) {
-            let source = note.body.lines().nth(line.saturating_sub(note.body_line));
+        // A note being loaded holds its own body (see `Body::own`).
+        let body = note.body.own().unwrap_or_default();
+        if let Some((line, why)) = unread_hint(note, body, self.style) {
+            let source = body.lines().nth(line.saturating_sub(note.body_line));
             self.found.push(Found {
                 root: note.root,
                 path: note.path.clone(),
@@ -111,7 +113,8 @@ impl NoteSink for ThreadHints {
 pub fn of_whole(vault: &Vault, style: QuestionStyle) -> Vec<Diagnostic> {
     let mut hints = Vec::new();
     for note in &vault.notes {
-        let Some((line, why)) = unread_hint(note, style) else {
+        let body = vault.body(note);
+        let Some((line, why)) = unread_hint(note, &body, style) else {
             continue;
         };
         let path = display_path(vault, note.root, &note.path);
@@ -126,7 +129,7 @@ pub fn of_whole(vault: &Vault, style: QuestionStyle) -> Vec<Diagnostic> {
             },
         );
         d.root = note.root;
-        if let Some(text) = note.body.lines().nth(line.saturating_sub(note.body_line)) {
+        if let Some(text) = body.lines().nth(line.saturating_sub(note.body_line)) {
             d = d.with_source(text, text.chars().count());
         }
         hints.push(d);

@@ -85,7 +85,7 @@ impl ReaderState {
         };
         let had_layout = self.key.is_some();
         crate::tui::frame::count_wrap();
-        self.rendered = render_note(note, width, theme, lang);
+        self.rendered = render_note(note, &vault.body(note), width, theme, lang);
         if self.spoilers {
             hide_answers(&mut self.rendered, theme, lang);
         }
@@ -128,7 +128,7 @@ impl ReaderState {
     pub fn top_line(&self, vault: &Vault) -> usize {
         let note = vault.note(self.note);
         self.top_offset()
-            .map_or(note.body_line, |o| note.line_of(o))
+            .map_or(note.body_line, |o| vault.line_of(note, o))
     }
 
     fn top_offset(&self) -> Option<usize> {

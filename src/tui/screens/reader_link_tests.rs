@@ -27,7 +27,13 @@ fn state(width: u16, theme: &Theme) -> ReaderState {
         ..Note::default()
     };
     let mut s = ReaderState::new(crate::vault::NoteIx(0));
-    s.rendered = render_note(&note, width as usize, theme, Lang::Ko);
+    s.rendered = render_note(
+        &note,
+        note.body.own().unwrap(),
+        width as usize,
+        theme,
+        Lang::Ko,
+    );
     s
 }
 

@@ -1,15 +1,20 @@
 //! Putting parsed files together into a [`Vault`] as they arrive: indexes,
 //! tags shared between notes, bank entries linked to their notes
-//! (inheriting tags), duplicate ids, and a fixed diagnostic order.
+//! (inheriting tags), duplicate ids, a fixed diagnostic order, and the
+//! vault's one copy of its text ([`Vault::texts`]): each note's body moves
+//! there as it arrives, each bank question's text at the end.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::Parsed;
+use crate::text::fold::FoldedText;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::Message;
-use crate::vault::model::{Bank, NoteIx, Question, QuestionIx, QuestionOrigin, Vault};
+use crate::vault::model::{
+    Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, SEPARATOR, Vault, bank_text,
+};
 use crate::vault::tags::TagInterner;
 
 /// Builds a vault from parsed files handed over one by one in (root, path)
@@ -22,6 +27,8 @@ pub(super) struct Assembler {
     tags: TagInterner,
     /// Section headings seen so far, one copy each.
     headings: HashSet<Arc<str>>,
+    /// The vault's text so far, not yet folded (see [`Vault::texts`]).
+    text: String,
 }
 
 impl Assembler {
@@ -38,6 +45,7 @@ impl Assembler {
             banks: Vec::new(),
             tags: TagInterner::default(),
             headings: HashSet::new(),
+            text: String::new(),
         }
     }
 
@@ -49,6 +57,9 @@ impl Assembler {
                 let ix = NoteIx(vault.notes.len());
                 let mut note = n.note;
                 note.root = root;
+                if let Body::Own(body) = &note.body {
+                    note.body = Body::Shared(push_text(&mut self.text, body));
+                }
                 // The parsed list is shared with the note's questions: they
                 // all move to the interned copy, and the parsed one is freed.
                 for s in &mut note.sections {
@@ -86,6 +97,9 @@ impl Assembler {
             self.add_bank(root, b);
         }
         let vault = &mut self.vault;
+        let mut text = std::mem::take(&mut self.text);
+        text.shrink_to_fit();
+        vault.texts = Arc::new(FoldedText::of(text));
         vault.notes.shrink_to_fit();
         vault.questions.shrink_to_fit();
         duplicate_ids(vault);
@@ -100,6 +114,7 @@ impl Assembler {
             root,
             path: b.path.clone(),
             questions: Vec::with_capacity(b.questions.len()),
+            texts: Vec::new(),
         };
         for (mut q, note_line) in b.questions.into_iter().zip(b.note_lines) {
             q.origin = QuestionOrigin::Bank(bank_ix);
@@ -130,11 +145,21 @@ impl Assembler {
                 }
             }
             bank.questions.push(QuestionIx(vault.questions.len()));
+            bank.texts.push(push_text(&mut self.text, &bank_text(&q)));
             vault.questions.push(q);
         }
         vault.banks.push(bank);
         vault.diagnostics.extend(b.diagnostics);
     }
+}
+
+/// Appends a document's text and the separator after it, telling where
+/// the text went.
+fn push_text(all: &mut String, text: &str) -> std::ops::Range<usize> {
+    let start = all.len();
+    all.push_str(text);
+    all.push(SEPARATOR);
+    start..start + text.len()
 }
 
 /// Two questions with one id would share progress history: warn.

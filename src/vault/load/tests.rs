@@ -451,13 +451,13 @@ fn notes_loaded_are_the_notes_parsed_alone() {
             let alone = crate::vault::parse_note(&n.path, &bytes).unwrap();
             let want = &alone.note;
             assert_eq!(
-                (&n.title, &n.heading, &n.tags, &n.aliases, &n.body),
+                (&n.title, &n.heading, &n.tags, &n.aliases, &v.body(n)),
                 (
                     &want.title,
                     &want.heading,
                     &want.tags,
                     &want.aliases,
-                    &want.body
+                    &want.body.own().unwrap().into()
                 ),
                 "{}",
                 n.path

@@ -213,13 +213,13 @@ fn shown_label(i: usize, written: &str) -> String {
     }
 }
 
-/// For a note with no question read: its first answer-like line and why
-/// it was not read, if it has one.
-pub fn unread_hint(note: &Note, style: QuestionStyle) -> Option<(usize, Message)> {
-    if !note.questions.is_empty() || !super::worth_reading(&note.body, &[]) {
+/// For a note with no question read (`body` is its body): its first
+/// answer-like line and why it was not read, if it has one.
+pub fn unread_hint(note: &Note, body: &str, style: QuestionStyle) -> Option<(usize, Message)> {
+    if !note.questions.is_empty() || !super::worth_reading(body, &[]) {
         return None;
     }
-    let reading = super::read(&note.body, note.body_line, true);
+    let reading = super::read(body, note.body_line, true);
     if let (QuestionStyle::Strict, Some(q)) = (style, reading.questions.first()) {
         let why = Message::WhyStrictOff {
             first: q.first,

@@ -1,0 +1,108 @@
+//! The index on the vault's own text against the index on a copy (the
+//! simple path): the same text, the same documents, the same hits.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::word_memo::tests::keystrokes;
+use crate::search::{Query, SearchContext, SearchIndex};
+use crate::vault::{Bank, Body, Note, Vault};
+
+/// The vault with every body its note's own and no shared text, as a
+/// vault built by hand is: what the simple path indexes.
+fn unshared(vault: &Vault) -> Vault {
+    let mut v = vault.clone();
+    v.notes = vault
+        .notes
+        .iter()
+        .map(|n| Note {
+            body: Body::Own(vault.body(n).into_owned()),
+            ..n.clone()
+        })
+        .collect();
+    v.banks = vault
+        .banks
+        .iter()
+        .map(|b| Bank {
+            texts: Vec::new(),
+            ..b.clone()
+        })
+        .collect();
+    v.texts = Arc::default();
+    v
+}
+
+fn assert_same_index(vault: &Vault, what: &str) {
+    let shared = SearchIndex::build(vault);
+    assert!(Arc::ptr_eq(&shared.text, &vault.texts), "{what}: shares");
+    let simple = unshared(vault);
+    let own = SearchIndex::build(&simple);
+    assert!(!Arc::ptr_eq(&own.text, &simple.texts), "{what}: copies");
+    assert_eq!(shared.text.folded, own.text.folded, "{what}: text");
+    for (a, b) in shared.docs.iter().zip(&own.docs) {
+        assert_eq!(format!("{a:?}"), format!("{b:?}"), "{what}: document");
+        assert_eq!(
+            shared.original(a.text.clone()),
+            own.original(b.text.clone())
+        );
+    }
+    assert_eq!(shared.docs.len(), own.docs.len());
+    let none = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let mut found = 0;
+    for q in keystrokes() {
+        let query = Query::parse(&q);
+        let want = own.search_counted(&query, &ctx, 1000);
+        assert_eq!(
+            shared.search_counted(&query, &ctx, 1000),
+            want,
+            "{what}: {q:?}"
+        );
+        found += want.1;
+    }
+    assert!(found > 0, "{what}: the words are found");
+}
+
+#[test]
+fn the_vaults_own_text_indexes_as_a_copy_of_it_does() {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(7));
+    let generated = load_dir(dir.path());
+    assert!(!generated.banks.is_empty(), "with a bank");
+    assert_same_index(&generated, "generated vault and fixtures");
+    let deck = crate::vault::load_bundled();
+    assert_same_index(&deck, "bundled deck");
+}
+
+#[test]
+fn a_vault_with_a_note_of_its_own_is_indexed_on_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(3));
+    let mut vault = load_dir(dir.path());
+    let body = vault.body(&vault.notes[2]).into_owned();
+    vault.notes[2].body = Body::Own(body);
+    let index = SearchIndex::build(&vault);
+    assert!(!Arc::ptr_eq(&index.text, &vault.texts));
+    let shared = SearchIndex::build(&load_dir(dir.path()));
+    assert_eq!(index.text.folded, shared.text.folded);
+}
+
+#[test]
+fn a_heading_is_placed_where_it_is_written_not_where_its_folded_form_is() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: x\n---\nspot market\n\n# Spot Market\n\nbody\n",
+    )
+    .unwrap();
+    let vault = load_dir(dir.path());
+    let shared = SearchIndex::build(&vault);
+    let own = SearchIndex::build(&unshared(&vault));
+    let lines = |ix: &SearchIndex| format!("{:?}", ix.shorts);
+    assert_eq!(lines(&shared), lines(&own));
+    assert!(lines(&shared).contains("line: 6"), "{}", lines(&shared));
+}

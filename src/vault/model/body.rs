@@ -1,0 +1,126 @@
+//! Where a note's text is kept. A note parsed alone (one file read again,
+//! a note built by hand, the bundled deck before it is assembled) holds its
+//! own string; a loaded vault keeps every note body and bank question text
+//! once, one after another and folded, in [`Vault::texts`], and each note
+//! names its place there. The search index scans that text where it lies,
+//! so the vault's text is in memory once, not twice (issue #15's memory
+//! figure: the index's folded copy was 311 MB of the app's 1.22 GB at
+//! 100,000 notes; BENCHMARKS.md, "One copy of the text").
+//!
+//! Owns the two forms and how the text is given back; the load makes the
+//! shared text (`load::assemble`), the index reads it (`search::index`).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::{Note, Question, Vault};
+use crate::text::nfc;
+
+/// Separates documents in [`Vault::texts`]: no query holds it, so no
+/// search match runs from one document into the next.
+pub const SEPARATOR: char = '\0';
+
+/// A note's markdown after the frontmatter, NFC-normalised, `\n` line
+/// endings: see [`Vault::body`] for the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// The note holds it. A note being parsed always does.
+    Own(String),
+    /// Bytes of [`Vault::texts`], folded there.
+    Shared(Range<usize>),
+}
+
+impl Default for Body {
+    fn default() -> Body {
+        Body::Own(String::new())
+    }
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Body {
+        Body::Own(text)
+    }
+}
+
+impl From<&str> for Body {
+    fn from(text: &str) -> Body {
+        Body::Own(text.to_owned())
+    }
+}
+
+impl Body {
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        match self {
+            Body::Own(text) => text.len(),
+            Body::Shared(range) => range.len(),
+        }
+    }
+
+    /// True for a note with nothing after its frontmatter.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text, when the note holds it (see [`Body::Own`]): what the
+    /// load's parsing and its sinks read.
+    pub fn own(&self) -> Option<&str> {
+        match self {
+            Body::Own(text) => Some(text),
+            Body::Shared(_) => None,
+        }
+    }
+}
+
+impl Vault {
+    /// A note's body as written.
+    pub fn body<'a>(&'a self, note: &'a Note) -> Cow<'a, str> {
+        match &note.body {
+            Body::Own(text) => Cow::Borrowed(text),
+            Body::Shared(range) => Cow::Owned(self.texts.original(range.clone())),
+        }
+    }
+
+    /// A note's body with letters folded where they lie: the same bytes
+    /// as [`Vault::body`] but for letter case, so its byte offsets and
+    /// line breaks are the body's. For counting and finding, never for
+    /// showing; free of a copy.
+    pub fn body_folded<'a>(&'a self, note: &'a Note) -> Cow<'a, str> {
+        match &note.body {
+            Body::Own(text) => Cow::Owned(crate::text::fold::fold(text)),
+            Body::Shared(range) => Cow::Borrowed(&self.texts.folded[range.clone()]),
+        }
+    }
+
+    /// The 1-based file line of a byte offset into a note's body.
+    pub fn line_of(&self, note: &Note, body_offset: usize) -> usize {
+        let count = |text: &str| {
+            let end = body_offset.min(text.len());
+            memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
+        };
+        note.body_line
+            + match &note.body {
+                Body::Own(text) => count(text),
+                Body::Shared(range) => count(&self.texts.folded[range.clone()]),
+            }
+    }
+}
+
+/// The text a bank question is searched by: its stem, options, per-option
+/// explanations and explanation, a line each, NFC.
+pub fn bank_text(q: &Question) -> String {
+    let mut parts: Vec<String> = vec![q.stem.to_string()];
+    parts.extend(
+        q.options
+            .iter()
+            .map(|o| format!("{}) {}", o.letter, o.text)),
+    );
+    parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
+    parts.extend(q.explanation.as_deref().map(str::to_owned));
+    let mut out = String::new();
+    for p in &parts {
+        out.push_str(&nfc(&p.replace('\n', " ")));
+        out.push('\n');
+    }
+    out
+}
