@@ -149,8 +149,8 @@ impl App {
             (Focus::List, Action::Quit) => self.quit = true,
             (Focus::List, Action::StartQuiz) => {
                 let preferred = match self.list.selected_row(&self.vault) {
-                    Some(super::screens::study::ListRow::Tag { path, .. }) => {
-                        Tag::parse(&path).map(Scope::Tag)
+                    Some(super::screens::study::ListRow::Tag(tag)) => {
+                        Tag::parse(&tag.path).map(Scope::Tag)
                     }
                     Some(super::screens::study::ListRow::Note { note, .. }) => {
                         Some(Scope::Note(note))

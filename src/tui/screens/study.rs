@@ -32,24 +32,14 @@ pub enum ListView {
     Flat,
 }
 
-/// One row of the list.
+/// One row of the list. A note's row is small: the tree repeats a note
+/// under each of its tags (300,000 rows at 100,000 notes), and a row as
+/// large as a tag's took 32 MB there (BENCHMARKS.md, "One copy of the
+/// text").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListRow {
     /// A tag node with its counts.
-    Tag {
-        /// Full path, such as `service/emr`.
-        path: String,
-        /// Last segment.
-        name: String,
-        /// Nesting depth.
-        depth: usize,
-        /// Notes under it.
-        notes: usize,
-        /// Questions under it.
-        questions: usize,
-        /// True when its children are shown.
-        open: bool,
-    },
+    Tag(Box<TagRow>),
     /// A note.
     Note {
         /// Which note.
@@ -57,6 +47,23 @@ pub enum ListRow {
         /// Nesting depth.
         depth: usize,
     },
+}
+
+/// A tag node's row, with its counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagRow {
+    /// Full path, such as `service/emr`.
+    pub path: String,
+    /// Last segment.
+    pub name: String,
+    /// Nesting depth.
+    pub depth: usize,
+    /// Notes under it.
+    pub notes: usize,
+    /// Questions under it.
+    pub questions: usize,
+    /// True when its children are shown.
+    pub open: bool,
 }
 
 /// The note list's state.
@@ -124,14 +131,14 @@ impl StudyList {
             return;
         }
         let open = !self.collapsed.contains(&node.path);
-        rows.push(ListRow::Tag {
+        rows.push(ListRow::Tag(Box::new(TagRow {
             path: node.path.clone(),
             name: node.name.clone(),
             depth,
             notes: node.notes,
             questions: node.questions,
             open,
-        });
+        })));
         if !open {
             return;
         }
@@ -201,16 +208,16 @@ impl StudyList {
             Action::Bottom => self.cursor = last,
             Action::Confirm | Action::Right | Action::Toggle | Action::Left => match current {
                 Some(ListRow::Note { note, .. }) if action != Action::Left => return Some(note),
-                Some(ListRow::Tag { path, open, .. }) => {
+                Some(ListRow::Tag(tag)) => {
                     let want_open = match action {
                         Action::Left => false,
-                        Action::Toggle => !open,
+                        Action::Toggle => !tag.open,
                         _ => true,
                     };
                     if want_open {
-                        self.collapsed.remove(&path);
+                        self.collapsed.remove(&tag.path);
                     } else {
-                        self.collapsed.insert(path);
+                        self.collapsed.insert(tag.path);
                     }
                 }
                 _ => {}
@@ -231,7 +238,7 @@ impl StudyList {
             }
             Action::FilterTag => {
                 let tag = match &current {
-                    Some(ListRow::Tag { path, .. }) => Tag::parse(path),
+                    Some(ListRow::Tag(tag)) => Tag::parse(&tag.path),
                     Some(ListRow::Note { note, .. }) => vault.note(*note).tags.first().cloned(),
                     None => None,
                 };
@@ -321,14 +328,15 @@ impl Widget for NoteListView<'_> {
             .take(area.height as usize);
         for (y, (i, row)) in (area.y..).zip(visible) {
             let line = match row {
-                ListRow::Tag {
-                    name,
-                    depth,
-                    notes,
-                    questions,
-                    open,
-                    ..
-                } => {
+                ListRow::Tag(tag) => {
+                    let TagRow {
+                        name,
+                        depth,
+                        notes,
+                        questions,
+                        open,
+                        ..
+                    } = &**tag;
                     let marker = if *open { "▾ " } else { "▸ " };
                     let indent = "  ".repeat(*depth);
                     let counts = if *questions > 0 {
@@ -386,10 +394,15 @@ mod tests {
     use super::*;
     use crate::tui::fixture;
 
+    #[test]
+    fn a_notes_row_is_three_words() {
+        assert!(std::mem::size_of::<ListRow>() <= 24);
+    }
+
     fn names(rows: &[ListRow], vault: &Vault) -> Vec<String> {
         rows.iter()
             .map(|r| match r {
-                ListRow::Tag { path, notes, .. } => format!("#{path} {notes}"),
+                ListRow::Tag(tag) => format!("#{} {}", tag.path, tag.notes),
                 ListRow::Note { note, depth } => {
                     format!("{}{}", "  ".repeat(*depth), vault.note(*note).title)
                 }
