@@ -39,6 +39,10 @@ const BATCH: usize = 64;
 /// Jobs a loading worker takes from the queue at once.
 const TAKE: usize = 8;
 
+/// Batches each worker may have sent that the assembling thread has not
+/// taken yet.
+const IN_FLIGHT: usize = 4;
+
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -312,7 +316,13 @@ fn parse_all<S: Sink>(
     let queue = Mutex::new(jobs);
     let (queue, done) = (&queue, &done);
     let finished = std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::channel::<Vec<(usize, usize, Parsed)>>();
+        // A few batches a worker in flight, no more: a worker ahead of the
+        // assembling thread waits. Unbounded, the parsed notes waiting for
+        // it piled up in the workers' heaps, whose freed space no later
+        // thread reuses: 90 MB more at the app's peak at 100,000 notes
+        // (BENCHMARKS.md, "One copy of the text").
+        let (sender, receiver) =
+            std::sync::mpsc::sync_channel::<Vec<(usize, usize, Parsed)>>(IN_FLIGHT * threads);
         let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let sender = sender.clone();
