@@ -180,8 +180,11 @@ impl SearchIndex {
             .iter()
             .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
             .collect();
-        ix.grams = Some(super::presence::CharPairs::of(ix.text.folded.as_bytes()));
         ix.parts = super::parts::parts_for(ix.docs.len());
+        ix.grams = Some(super::presence::CharPairs::of_in_parts(
+            &ix.text.folded,
+            ix.parts,
+        ));
         let fields = ix.shorts.iter().map(|s| (s.field, s.folded.as_str()));
         (ix.short_shared, ix.shared_texts) = super::shared::shared_numbers(fields);
         ix
@@ -429,7 +432,7 @@ impl SearchIndex {
     /// The 초성 form of the whole text buffer (see `choseong_text`).
     pub(super) fn choseong_text(&self) -> &str {
         self.choseong_text
-            .get_or_init(|| super::hangul::choseong_form(&self.text.folded))
+            .get_or_init(|| super::parts::choseong_form(&self.text.folded, self.parts))
     }
 
     /// A substring finder for the folded text, steered by its byte ranks.

@@ -135,7 +135,8 @@ impl SearchIndex {
         }
         let grams = if choseong {
             self.choseong_grams.get_or_init(|| {
-                let mut g = super::presence::CharPairs::of(self.choseong_text().as_bytes());
+                let mut g =
+                    super::presence::CharPairs::of_in_parts(self.choseong_text(), self.parts);
                 for s in &self.overlay.segments {
                     g.add(s.choseong.as_bytes());
                 }
