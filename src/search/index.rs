@@ -12,27 +12,13 @@ use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Section
 
 use super::Field;
 use super::byte_rank::ByteRank;
-use super::fold::{char_mask, fold};
-use super::hangul;
+use super::fold::fold;
 use super::matcher::{FuzzyScorer, SkimScorer};
+use super::short::Shorts;
 
 /// Separates documents in the text buffer: no query contains it, so no
 /// match runs from one note into the next.
 pub(super) const SEPARATOR: char = '\0';
-
-/// A short field (title, alias, tag, heading), fuzzy-matched.
-#[derive(Debug)]
-pub(super) struct ShortField {
-    pub field: Field,
-    /// As written, NFC: the snippet source.
-    pub text: String,
-    pub folded: String,
-    pub mask: u64,
-    /// 초성 form of `folded`, when it holds Hangul syllables.
-    pub choseong: Option<String>,
-    pub cho_mask: u64,
-    pub line: usize,
-}
 
 /// One searchable unit: a note (with its questions), or a bank question.
 #[derive(Debug)]
@@ -69,7 +55,8 @@ pub(super) struct Doc {
 /// any thread; rebuild it after a reload.
 pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
-    pub(super) shorts: Vec<ShortField>,
+    /// Short fields (see `short`), numbered from 0.
+    pub(super) shorts: Shorts,
     /// Every document's text, NFC and folded, separated by
     /// [`SEPARATOR`]; see [`SearchIndex::original`] for the text as written.
     pub(super) folded: String,
@@ -91,13 +78,12 @@ pub struct SearchIndex {
     /// Documents replaced since the build (see [`SearchIndex::replace_note`]).
     pub(super) overlay: super::overlay::Overlay,
     /// Replaced documents' short fields, numbered after `shorts`.
-    pub(super) replaced_shorts: Vec<ShortField>,
+    pub(super) replaced_shorts: Shorts,
     /// Each document's place by sort key (see [`super::rank::title_order`]).
     pub(super) title_order: Vec<u32>,
     /// Each short field's character masks (plain, 초성), by number, and
     /// each document's short-field numbers: what a keystroke reads of every
     /// document, kept apart from the fields so it stays in few cache lines.
-    /// Empty in an index of one note (see `NoteSieve`).
     pub(super) short_masks: Vec<[u64; 2]>,
     pub(super) doc_short_numbers: Vec<(u32, u32)>,
     /// Each document's short-field masks, all fields together: a word
@@ -161,7 +147,10 @@ impl SearchIndex {
         let text_len: usize = vault.notes.iter().map(|n| n.body.len() + 1).sum();
         let mut ix = SearchIndex::empty(scorer);
         ix.docs.reserve_exact(vault.notes.len());
-        ix.shorts.reserve_exact(vault.notes.len() * 6);
+        let shorts = short_count(vault, docs);
+        ix.shorts.reserve_exact(shorts);
+        // Room for the fields of notes replaced later (`replace`).
+        ix.short_masks.reserve_exact(shorts + 256);
         ix.folded.reserve_exact(text_len);
         ix.starts.reserve_exact(vault.notes.len());
         ix.question_ids = vault.questions.iter().map(|q| q.id.clone()).collect();
@@ -180,19 +169,17 @@ impl SearchIndex {
         ix.rank = ByteRank::of(ix.folded.as_bytes());
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| d.sort_key.as_str()));
-        ix.short_masks = ix.shorts.iter().map(|s| [s.mask, s.cho_mask]).collect();
-        // Room for the fields of notes replaced later (`replace`).
-        ix.short_masks.reserve(256);
+        ix.shorts.shrink_to_fit();
         ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
         ix.doc_masks = ix
             .docs
             .iter()
-            .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
+            .map(|d| masks_of(&ix.short_masks[d.shorts.clone()]))
             .collect();
         ix.grams = Some(super::presence::CharPairs::of(ix.folded.as_bytes()));
         ix.parts = super::parts::parts_for(ix.docs.len());
-        let fields = ix.shorts.iter().map(|s| (s.field, s.folded.as_str()));
-        (ix.short_shared, ix.shared_texts) = super::shared::shared_numbers(fields);
+        (ix.short_shared, ix.shared_texts) =
+            super::shared::shared_numbers(ix.shorts.len(), |i| ix.shorts.kind_and_folded(i));
         ix
     }
 
@@ -220,7 +207,7 @@ impl SearchIndex {
     pub(super) fn empty(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
         SearchIndex {
             docs: Vec::new(),
-            shorts: Vec::new(),
+            shorts: Shorts::default(),
             folded: String::new(),
             originals: super::fold::Originals::default(),
             starts: Vec::new(),
@@ -231,7 +218,7 @@ impl SearchIndex {
             cache: super::scan_cache::SharedCache::default(),
             choseong_text: std::sync::OnceLock::new(),
             overlay: super::overlay::Overlay::default(),
-            replaced_shorts: Vec::new(),
+            replaced_shorts: Shorts::default(),
             title_order: Vec::new(),
             short_masks: Vec::new(),
             doc_short_numbers: Vec::new(),
@@ -253,6 +240,7 @@ impl SearchIndex {
     pub(super) fn hold_outline(&mut self, note: &Note) {
         self.docs.clear();
         self.shorts.clear();
+        self.short_masks.clear();
         self.folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
@@ -406,19 +394,8 @@ impl SearchIndex {
     }
 
     fn push_short(&mut self, field: Field, raw: &str, line: usize) {
-        let text = nfc(raw);
-        let folded = fold(&text);
-        let choseong = (self.choseong_fields && folded.chars().any(hangul::is_syllable))
-            .then(|| hangul::choseong_form(&folded));
-        self.shorts.push(ShortField {
-            field,
-            mask: char_mask(&folded),
-            cho_mask: choseong.as_deref().map_or(0, char_mask),
-            choseong,
-            folded,
-            text,
-            line,
-        });
+        let masks = self.shorts.push(field, raw, line, self.choseong_fields);
+        self.short_masks.push(masks);
     }
 
     /// The 초성 form of the whole text buffer (see `choseong_text`).
@@ -458,8 +435,26 @@ pub(super) fn short_numbers(r: &Range<usize>) -> (u32, u32) {
 }
 
 /// The plain and 초성 masks of some short fields together.
-pub(super) fn masks_of(shorts: &[ShortField]) -> [u64; 2] {
-    shorts
+pub(super) fn masks_of(masks: &[[u64; 2]]) -> [u64; 2] {
+    masks.iter().fold([0, 0], |[m, c], s| [m | s[0], c | s[1]])
+}
+
+/// How many short fields a build of `vault` holds: one per title,
+/// alias, tag and heading of each note, one per tag of each bank question.
+fn short_count(vault: &Vault, docs: Docs) -> usize {
+    let notes = match docs {
+        Docs::NotesAndBanks => vault
+            .notes
+            .iter()
+            .map(|n| 1 + n.aliases.len() + n.tags.len() + usize::from(n.heading.is_some()))
+            .sum(),
+        Docs::BanksOnly => 0,
+    };
+    let banks: usize = vault
+        .questions
         .iter()
-        .fold([0, 0], |[m, c], s| [m | s.mask, c | s.cho_mask])
+        .filter(|q| matches!(q.origin, QuestionOrigin::Bank(_)))
+        .map(|q| q.tags.len())
+        .sum();
+    notes + banks
 }
