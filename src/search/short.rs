@@ -61,8 +61,9 @@ pub(super) struct Shorts {
     /// Tags already stored, as written, with whether their 초성 form was
     /// asked for: their record and masks, for the next field with the tag.
     tags: HashMap<Box<str>, (bool, Rec, [u64; 2])>,
-    /// Whether tags are stored once (always, but in the tests' plain
-    /// store).
+    /// Whether tags are stored once: not in an index of one note, which
+    /// clears its fields for each note (see `NoteSieve`), nor in the
+    /// tests' simple layout.
     share_tags: bool,
 }
 
@@ -84,10 +85,10 @@ fn offset(n: usize) -> u32 {
 }
 
 impl Shorts {
-    /// A store that keeps every field's texts apart, tags too: the simple
-    /// layout the tests compare the shared one with.
-    #[cfg(test)]
-    pub(super) fn plain() -> Shorts {
+    /// A store that keeps every field's texts apart, tags too: for an
+    /// index of one note at a time, and the simple layout the tests
+    /// compare the shared one with.
+    pub(super) fn apart() -> Shorts {
         Shorts {
             share_tags: false,
             ..Shorts::default()

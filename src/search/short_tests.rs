@@ -163,7 +163,7 @@ fn fields_sharing_a_text_are_numbered_as_a_map_of_texts_numbers_them() {
 /// The same index with each field's texts stored on its own (no tag
 /// stored once) and shared texts numbered by a map.
 fn with_plain_fields(mut index: SearchIndex) -> SearchIndex {
-    let mut plain = Shorts::plain();
+    let mut plain = Shorts::apart();
     for i in 0..index.shorts.len() {
         let s = index.short(i);
         let masks = plain.push(s.field, s.text, s.line, true);
