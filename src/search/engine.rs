@@ -11,7 +11,7 @@ use memchr::memmem::Finder;
 
 use crate::vault::Tag;
 
-use super::index::{Doc, SearchIndex, ShortField};
+use super::index::{Doc, SearchIndex};
 use super::quality::{
     MAX_QUALITY, contiguous, exact_chars_hold, gaps_fit, haystack, may_match, text_quality,
 };
@@ -19,6 +19,7 @@ use super::query::{Form, Pattern, Query, TermKind, Variant};
 use super::rank::{Rank, UNPLACED};
 use super::scan::TextMatch;
 use super::shared::{NOT_SHARED, SharedScores};
+use super::short::ShortField;
 use super::term::{Loc, Scope, TermMatch};
 use super::word_memo::ShortBests;
 use super::{Field, Hit, SearchContext};
@@ -307,14 +308,13 @@ impl SearchIndex {
                 if let Scope::Only(field) = scope {
                     return self
                         .doc_shorts(doc)
-                        .iter()
-                        .any(|s| s.field == field && self.score_short(s, p).is_some());
+                        .any(|s| s.field == field && self.score_short(&s, p).is_some());
                 }
-                let in_short = self.doc_shorts(doc).iter().any(|s| {
+                let in_short = self.doc_shorts(doc).any(|s| {
                     p.variants.iter().any(|v| match v.form {
                         Form::Plain => s.folded.contains(&v.text),
                         Form::Choseong if v.exact.is_empty() => {
-                            s.choseong.as_deref().is_some_and(|c| c.contains(&v.text))
+                            s.choseong.is_some_and(|c| c.contains(&v.text))
                         }
                         _ => false,
                     })
@@ -378,7 +378,7 @@ impl SearchIndex {
                     .folded
                     .contains(&p.folded)
                     .then(|| text_quality(p.variants[0].chars, Form::Plain)),
-                _ => self.score_short(s, p).map(|(q, _)| q),
+                _ => self.score_short(&s, p).map(|(q, _)| q),
             };
             let quality = match (&mut shared, self.short_shared.get(si)) {
                 (Some((memo, term)), Some(&text)) if text != NOT_SHARED => {
@@ -445,7 +445,7 @@ impl SearchIndex {
             return None;
         }
         let (score, ix) = self.scorer.indices(hay, &v.text)?;
-        let fits = exact_chars_hold(&s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
+        let fits = exact_chars_hold(s.folded, &ix, &v.exact) && gaps_fit(hay, &ix);
         let min = MIN_SCORE_PER_CHAR * i64::try_from(v.chars).unwrap_or(i64::MAX / 32);
         (fits && score >= min).then_some((score, Shape::Fuzzy(ix)))
     }

@@ -9,10 +9,11 @@ use std::ops::Range;
 use crate::vault::{QuestionIx, Tag};
 
 use super::engine::{Candidate, Plan, Shape};
-use super::index::{Doc, SearchIndex, ShortField};
+use super::index::{Doc, SearchIndex};
 use super::matcher::char_indices_to_byte_ranges;
 use super::quality::haystack;
 use super::query::{Form, Pattern};
+use super::short::ShortField;
 use super::snippet::{SNIPPET_WIDTH, cut, line_around};
 use super::term::{Loc, Scope, TermMatch};
 use super::{Field, Hit, SearchContext};
@@ -63,7 +64,7 @@ impl SearchIndex {
                 let s = self.short(si);
                 let mut ranges = Vec::new();
                 for &(scope, p) in &plan.positives {
-                    let found = self.short_ranges(s, p);
+                    let found = self.short_ranges(&s, p);
                     if found.is_empty()
                         && scope == Scope::Phrase
                         && let Some(at) = s.folded.find(&p.folded)
@@ -74,7 +75,7 @@ impl SearchIndex {
                 }
                 ranges.sort_by_key(|r| r.start);
                 let focus = ranges.first().cloned().unwrap_or(0..0);
-                let (snippet, ranges) = cut(&s.text, focus, &ranges, SNIPPET_WIDTH);
+                let (snippet, ranges) = cut(s.text, focus, &ranges, SNIPPET_WIDTH);
                 make_hit(self, doc, m.field, s.line, snippet, ranges, None)
             }
             Loc::Text(at) => {
@@ -119,15 +120,14 @@ impl SearchIndex {
     /// A hit for a document matched by filters alone: its matching tag, or
     /// its title.
     fn filter_hit(&self, doc: &Doc, plan: &Plan<'_>) -> Hit {
-        let shorts = self.doc_shorts(doc);
-        let tag = shorts.iter().find(|s| {
+        let tag = self.doc_shorts(doc).find(|s| {
             s.field == Field::Tag
                 && plan
                     .tags
                     .iter()
-                    .any(|&(want, t)| want && Tag::parse(&s.text).is_some_and(|st| st.matches(t)))
+                    .any(|&(want, t)| want && Tag::parse(s.text).is_some_and(|st| st.matches(t)))
         });
-        let s = tag.or_else(|| shorts.iter().find(|s| s.field == Field::Title));
+        let s = tag.or_else(|| self.doc_shorts(doc).find(|s| s.field == Field::Title));
         match s {
             Some(s) => {
                 let ranges = if tag.is_some() {
@@ -135,7 +135,7 @@ impl SearchIndex {
                 } else {
                     Vec::new()
                 };
-                make_hit(self, doc, s.field, s.line, s.text.clone(), ranges, None)
+                make_hit(self, doc, s.field, s.line, s.text.to_owned(), ranges, None)
             }
             None => make_hit(
                 self,

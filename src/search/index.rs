@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use crate::text::fold::FoldedText;
 use crate::text::nfc;
-use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, SectionKind, Tag, Vault};
+use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, SectionKind, Tag, Vault};
 
 use super::Field;
 use super::byte_rank::ByteRank;
-use super::hangul;
 use super::matcher::{FuzzyScorer, SkimScorer};
-use crate::text::fold::{char_mask, fold};
+use super::short::Shorts;
+use crate::text::fold::fold;
 
 /// Separates documents in the text buffer: no query contains it, so no
 /// match runs from one note into the next. The vault's own (see
@@ -27,20 +27,6 @@ pub(super) const SEPARATOR: char = crate::vault::model::SEPARATOR;
 pub(super) enum Docs {
     NotesAndBanks,
     BanksOnly,
-}
-
-/// A short field (title, alias, tag, heading), fuzzy-matched.
-#[derive(Debug)]
-pub(super) struct ShortField {
-    pub field: Field,
-    /// As written, NFC: the snippet source.
-    pub text: String,
-    pub folded: String,
-    pub mask: u64,
-    /// 초성 form of `folded`, when it holds Hangul syllables.
-    pub choseong: Option<String>,
-    pub cho_mask: u64,
-    pub line: usize,
 }
 
 /// One searchable unit: a note (with its questions), or a bank question.
@@ -78,7 +64,8 @@ pub(super) struct Doc {
 /// any thread; rebuild it after a reload.
 pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
-    pub(super) shorts: Vec<ShortField>,
+    /// Short fields (see `short`), numbered from 0.
+    pub(super) shorts: Shorts,
     /// Every document's text, NFC and folded, separated by
     /// [`SEPARATOR`], with what folding changed; see
     /// [`SearchIndex::original`] for the text as written. The vault's
@@ -101,13 +88,12 @@ pub struct SearchIndex {
     /// Documents replaced since the build (see [`SearchIndex::replace_note`]).
     pub(super) overlay: super::overlay::Overlay,
     /// Replaced documents' short fields, numbered after `shorts`.
-    pub(super) replaced_shorts: Vec<ShortField>,
+    pub(super) replaced_shorts: Shorts,
     /// Each document's place by sort key (see [`super::rank::title_order`]).
     pub(super) title_order: Vec<u32>,
     /// Each short field's character masks (plain, 초성), by number, and
     /// each document's short-field numbers: what a keystroke reads of every
     /// document, kept apart from the fields so it stays in few cache lines.
-    /// Empty in an index of one note (see `NoteSieve`).
     pub(super) short_masks: Vec<[u64; 2]>,
     pub(super) doc_short_numbers: Vec<(u32, u32)>,
     /// Each document's short-field masks, all fields together: a word
@@ -163,7 +149,10 @@ impl SearchIndex {
     fn build_of(vault: &Vault, scorer: Box<dyn FuzzyScorer>, docs: Docs) -> SearchIndex {
         let mut ix = SearchIndex::empty(scorer);
         ix.docs.reserve_exact(vault.notes.len());
-        ix.shorts.reserve_exact(vault.notes.len() * 6);
+        let shorts = short_count(vault, docs);
+        ix.shorts.reserve_exact(shorts);
+        // Room for the fields of notes replaced later (`replace`).
+        ix.short_masks.reserve_exact(shorts + 256);
         ix.starts.reserve_exact(vault.notes.len());
         ix.question_ids = vault.questions.iter().map(|q| q.id.clone()).collect();
         ix.question_lines = vault.questions.iter().map(|q| q.line).collect();
@@ -171,22 +160,20 @@ impl SearchIndex {
         ix.rank = ByteRank::of(ix.text.folded.as_bytes());
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| d.sort_key.as_str()));
-        ix.short_masks = ix.shorts.iter().map(|s| [s.mask, s.cho_mask]).collect();
-        // Room for the fields of notes replaced later (`replace`).
-        ix.short_masks.reserve(256);
+        ix.shorts.shrink_to_fit();
         ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
         ix.doc_masks = ix
             .docs
             .iter()
-            .map(|d| masks_of(&ix.shorts[d.shorts.clone()]))
+            .map(|d| masks_of(&ix.short_masks[d.shorts.clone()]))
             .collect();
         ix.parts = super::parts::parts_for(ix.docs.len());
         ix.grams = Some(super::presence::CharPairs::of_in_parts(
             &ix.text.folded,
             ix.parts,
         ));
-        let fields = ix.shorts.iter().map(|s| (s.field, s.folded.as_str()));
-        (ix.short_shared, ix.shared_texts) = super::shared::shared_numbers(fields);
+        (ix.short_shared, ix.shared_texts) =
+            super::shared::shared_numbers(ix.shorts.len(), |i| ix.shorts.kind_and_folded(i));
         ix
     }
 
@@ -214,7 +201,7 @@ impl SearchIndex {
     pub(super) fn empty(scorer: Box<dyn FuzzyScorer>) -> SearchIndex {
         SearchIndex {
             docs: Vec::new(),
-            shorts: Vec::new(),
+            shorts: Shorts::default(),
             text: Arc::default(),
             starts: Vec::new(),
             question_ids: Vec::new(),
@@ -224,7 +211,7 @@ impl SearchIndex {
             cache: super::scan_cache::SharedCache::default(),
             choseong_text: std::sync::OnceLock::new(),
             overlay: super::overlay::Overlay::default(),
-            replaced_shorts: Vec::new(),
+            replaced_shorts: Shorts::default(),
             title_order: Vec::new(),
             short_masks: Vec::new(),
             doc_short_numbers: Vec::new(),
@@ -247,6 +234,7 @@ impl SearchIndex {
     pub(super) fn hold_outline(&mut self, note: &Note) {
         self.docs.clear();
         self.shorts.clear();
+        self.short_masks.clear();
         Arc::make_mut(&mut self.text).folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
@@ -414,19 +402,8 @@ impl SearchIndex {
     }
 
     fn push_short(&mut self, field: Field, raw: &str, line: usize) {
-        let text = nfc(raw);
-        let folded = fold(&text);
-        let choseong = (self.choseong_fields && folded.chars().any(hangul::is_syllable))
-            .then(|| hangul::choseong_form(&folded));
-        self.shorts.push(ShortField {
-            field,
-            mask: char_mask(&folded),
-            cho_mask: choseong.as_deref().map_or(0, char_mask),
-            choseong,
-            folded,
-            text,
-            line,
-        });
+        let masks = self.shorts.push(field, raw, line, self.choseong_fields);
+        self.short_masks.push(masks);
     }
 
     /// The 초성 form of the whole text buffer (see `choseong_text`).
@@ -476,8 +453,26 @@ pub(super) fn short_numbers(r: &Range<usize>) -> (u32, u32) {
 }
 
 /// The plain and 초성 masks of some short fields together.
-pub(super) fn masks_of(shorts: &[ShortField]) -> [u64; 2] {
-    shorts
+pub(super) fn masks_of(masks: &[[u64; 2]]) -> [u64; 2] {
+    masks.iter().fold([0, 0], |[m, c], s| [m | s[0], c | s[1]])
+}
+
+/// How many short fields a build of `vault` holds: one per title,
+/// alias, tag and heading of each note, one per tag of each bank question.
+fn short_count(vault: &Vault, docs: Docs) -> usize {
+    let notes = match docs {
+        Docs::NotesAndBanks => vault
+            .notes
+            .iter()
+            .map(|n| 1 + n.aliases.len() + n.tags.len() + usize::from(n.heading.is_some()))
+            .sum(),
+        Docs::BanksOnly => 0,
+    };
+    let banks: usize = vault
+        .questions
         .iter()
-        .fold([0, 0], |[m, c], s| [m | s.mask, c | s.cho_mask])
+        .filter(|q| matches!(q.origin, QuestionOrigin::Bank(_)))
+        .map(|q| q.tags.len())
+        .sum();
+    notes + banks
 }

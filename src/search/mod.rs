@@ -42,6 +42,7 @@ mod replace;
 mod scan;
 mod scan_cache;
 mod shared;
+mod short;
 mod sieve;
 mod snippet;
 mod streamed;

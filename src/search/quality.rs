@@ -5,8 +5,8 @@
 //! Owns the scoring arithmetic; which fields are tried, in what order, is
 //! `engine`'s.
 
-use super::index::ShortField;
 use super::query::{Form, Pattern, Variant};
+use super::short::ShortField;
 
 /// Extra quality for a word found whole, not spread out: 스팟 in
 /// "AWS Batch 스팟" beats ㅅ…ㅍ in "세이빙스 플랜" for the query ㅅㅍ.
@@ -71,10 +71,10 @@ pub(super) fn contiguous(
 
 /// The text a form of a word is compared with: the folded field, or its
 /// 초성 form.
-pub(super) fn haystack<'s>(s: &'s ShortField, v: &Variant) -> Option<(&'s str, u64)> {
+pub(super) fn haystack<'s>(s: &ShortField<'s>, v: &Variant) -> Option<(&'s str, u64)> {
     match v.form {
-        Form::Plain | Form::Layout => Some((&s.folded, s.mask)),
-        Form::Choseong | Form::LayoutChoseong => s.choseong.as_deref().map(|c| (c, s.cho_mask)),
+        Form::Plain | Form::Layout => Some((s.folded, s.mask)),
+        Form::Choseong | Form::LayoutChoseong => s.choseong.map(|c| (c, s.cho_mask)),
     }
 }
 

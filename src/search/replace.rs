@@ -20,9 +20,10 @@ use std::sync::Arc;
 use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Vault};
 
 use super::hangul::choseong_form;
-use super::index::{Doc, SearchIndex, ShortField};
+use super::index::{Doc, SearchIndex};
 use super::matcher::SkimScorer;
 use super::overlay::Segment;
+use super::short::ShortField;
 use crate::text::fold::fold_keeping_copy;
 
 /// What [`SearchIndex::replace_note`] did.
@@ -130,6 +131,7 @@ impl SearchIndex {
         let SearchIndex {
             mut docs,
             shorts,
+            short_masks,
             text,
             ..
         } = one;
@@ -151,17 +153,14 @@ impl SearchIndex {
         }
         let first = self.shorts.len() + self.replaced_shorts.len();
         doc.shorts = first..first + shorts.len();
-        if !self.short_masks.is_empty() {
-            self.short_masks
-                .extend(shorts.iter().map(|s| [s.mask, s.cho_mask]));
-        }
+        self.short_masks.extend_from_slice(&short_masks);
         if let Some(numbers) = self.doc_short_numbers.get_mut(d) {
             *numbers = super::index::short_numbers(&doc.shorts);
         }
         if let Some(masks) = self.doc_masks.get_mut(d) {
-            *masks = super::index::masks_of(&shorts);
+            *masks = super::index::masks_of(&short_masks);
         }
-        self.replaced_shorts.extend(shorts);
+        self.replaced_shorts.append(&shorts);
         doc.epoch = u32::try_from(self.overlay.renumbered.len()).unwrap_or(u32::MAX);
         doc.own_questions = Some(
             doc.questions
@@ -222,20 +221,19 @@ impl SearchIndex {
     }
 
     /// A document's short fields, best field first.
-    pub(super) fn doc_shorts(&self, doc: &Doc) -> &[ShortField] {
-        let main = self.shorts.len();
-        if doc.shorts.start >= main {
-            &self.replaced_shorts[doc.shorts.start - main..doc.shorts.end - main]
-        } else {
-            &self.shorts[doc.shorts.clone()]
-        }
+    pub(super) fn doc_shorts<'a>(
+        &'a self,
+        doc: &Doc,
+    ) -> impl Iterator<Item = ShortField<'a>> + use<'a> {
+        doc.shorts.clone().map(|i| self.short(i))
     }
 
     /// A short field by number.
-    pub(super) fn short(&self, i: usize) -> &ShortField {
+    pub(super) fn short(&self, i: usize) -> ShortField<'_> {
+        let masks = self.short_masks[i];
         match i.checked_sub(self.shorts.len()) {
-            Some(o) => &self.replaced_shorts[o],
-            None => &self.shorts[i],
+            Some(o) => self.replaced_shorts.get(o, masks),
+            None => self.shorts.get(i, masks),
         }
     }
 

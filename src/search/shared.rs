@@ -10,37 +10,88 @@
 //! Owns which fields share a text and the keystroke's memory of their
 //! scores; the scoring itself is `engine`'s.
 
-use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Field;
 
 /// The shared-text number of a field whose text no other field has.
 pub(super) const NOT_SHARED: u32 = u32::MAX;
 
-/// For each field (its kind and folded text, in the index's order), the
-/// number of its text among the texts that two or more fields of one kind
-/// have, or [`NOT_SHARED`]; and how many such texts there are. (A field's
+/// For each of `n` fields (`field(i)` gives field `i`'s kind and folded
+/// text), the number of its text among the texts that two or more fields
+/// of one kind have, or [`NOT_SHARED`]; and how many such texts there
+/// are. Texts are numbered in the order of their first field. (A field's
 /// 초성 form and masks follow from its folded text.)
+///
+/// Found by sorting the fields by a hash of their kind and text, not by
+/// a map from text to count: at 700,000 fields that map took 26 MB at the
+/// app's peak of memory, the sort takes 8 bytes a field (BENCHMARKS.md,
+/// "Short fields in one buffer"). Fields whose hashes agree are compared
+/// by text, so a collision never shares two texts.
 pub(super) fn shared_numbers<'a>(
-    fields: impl Iterator<Item = (Field, &'a str)> + Clone,
+    n: usize,
+    field: impl Fn(usize) -> (Field, &'a str),
 ) -> (Vec<u32>, usize) {
-    let mut counts: HashMap<(Field, &str), (u32, u32)> = HashMap::new();
-    for f in fields.clone() {
-        counts.entry(f).or_insert((0, NOT_SHARED)).0 += 1;
+    shared_numbers_by(n, field, |f| {
+        let mut h = DefaultHasher::new();
+        f.hash(&mut h);
+        h.finish()
+    })
+}
+
+/// [`shared_numbers`] with the hash given: the tests give a poor one, to
+/// see texts whose hashes agree kept apart.
+pub(super) fn shared_numbers_by<'a>(
+    n: usize,
+    field: impl Fn(usize) -> (Field, &'a str),
+    hash: impl Fn((Field, &'a str)) -> u64,
+) -> (Vec<u32>, usize) {
+    let Ok(count) = u32::try_from(n) else {
+        return (vec![NOT_SHARED; n], 0);
+    };
+    // Each key: the hash's high bits, the field's number in the low ones,
+    // so equal hashes sort together, fields in order.
+    let bits = u32::BITS - count.leading_zeros();
+    let low = (1u64 << bits) - 1;
+    let mut keys: Vec<u64> = (0..n).map(|i| (hash(field(i)) & !low) | i as u64).collect();
+    keys.sort_unstable();
+    // First each field's first field with the same text (itself when
+    // it is the first), then that field's text number.
+    let mut numbers = vec![NOT_SHARED; n];
+    let mut rest: Vec<u32> = Vec::new();
+    for run in keys.chunk_by(|a, b| a & !low == b & !low) {
+        if run.len() < 2 {
+            continue;
+        }
+        rest.clear();
+        rest.extend(
+            run.iter()
+                .map(|&k| u32::try_from(k & low).unwrap_or(NOT_SHARED)),
+        );
+        while let Some(&first) = rest.first() {
+            let text = field(first as usize);
+            let same = |i: &u32| field(*i as usize) == text;
+            if rest.iter().filter(|i| same(i)).count() >= 2 {
+                for &i in rest.iter().filter(|i| same(i)) {
+                    numbers[i as usize] = first;
+                }
+            }
+            rest.retain(|i| !same(i));
+        }
     }
     let mut texts: u32 = 0;
-    let numbers = fields
-        .map(|f| match counts.get_mut(&f) {
-            Some((n, number)) if *n >= 2 => {
-                if *number == NOT_SHARED {
-                    *number = texts;
-                    texts += 1;
-                }
-                *number
-            }
-            _ => NOT_SHARED,
-        })
-        .collect();
+    for i in 0..n {
+        let first = numbers[i];
+        if first == NOT_SHARED {
+            continue;
+        }
+        numbers[i] = if first as usize == i {
+            texts += 1;
+            texts - 1
+        } else {
+            numbers[first as usize]
+        };
+    }
     (numbers, texts as usize)
 }
 
@@ -107,7 +158,7 @@ mod tests {
             (Field::Title, "spot"),
             (Field::Title, "spot"),
         ];
-        let (numbers, texts) = shared_numbers(shorts.iter().copied());
+        let (numbers, texts) = shared_numbers(shorts.len(), |i| shorts[i]);
         assert_eq!(numbers, [0, NOT_SHARED, NOT_SHARED, 0, 1, 1]);
         assert_eq!(texts, 2);
     }

@@ -33,6 +33,9 @@ impl NoteSieve {
             // A query matched by no initial consonants reads no field's
             // 초성 form: each note's are not made.
             index.choseong_fields = query.uses_choseong();
+            // Its fields are cleared for each note: a tag's text is
+            // never stored once for many.
+            index.shorts = super::short::Shorts::apart();
             NoteSieve {
                 index,
                 least_ceiling: SearchIndex::least_ceiling(&query),
