@@ -2,7 +2,8 @@
 # Peak memory of the full-screen app on a large vault, as issue #15 takes
 # it: munje runs in a tmux pane under /usr/bin/time (or heaptrack with
 # TOOL=heaptrack), until the header shows today's reviews without the
-# search index being built; then 체크포인트 is searched and the app quits.
+# search index being built; then 체크포인트 (or $QUERY) is searched and
+# the app quits.
 # Usage: benches/app_memory.sh BINARY VAULT OUT
 # Example: benches/app_memory.sh target/release/munje target/v100k /tmp/mem.txt
 #          TOOL=heaptrack benches/app_memory.sh target/release/munje target/v100k /tmp/heap
@@ -27,7 +28,7 @@ done
 sleep 0.5
 tmux send-keys -t "$SESSION" /
 sleep 0.3
-tmux send-keys -t "$SESSION" -l "체크포인트"
+tmux send-keys -t "$SESSION" -l "${QUERY:-체크포인트}"
 sleep 3
 tmux capture-pane -p -t "$SESSION" | sed -n 3,4p
 tmux send-keys -t "$SESSION" Escape
