@@ -31,6 +31,29 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
+/// Which form of a text a table is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    AsWritten,
+    Choseong,
+}
+
+/// A character's bytes in the 초성 form (`hangul::choseong`), written into
+/// `jamo` when that form differs.
+fn choseong_bytes<'a>(c: &'a [u8], jamo: &'a mut [u8; 4]) -> &'a [u8] {
+    let [lead @ (0xE1 | 0xEA..=0xED), b1, b2] = *c else {
+        return c;
+    };
+    let code = (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    match char::from_u32(code) {
+        Some(ch) if super::hangul::choseong(ch) != ch => {
+            let n = super::hangul::choseong(ch).encode_utf8(jamo).len();
+            &jamo[..n]
+        }
+        _ => c,
+    }
+}
+
 /// The bit of a character (`pair` false) or of two (`pair` true).
 fn bit(bytes: &[u8], pair: bool) -> usize {
     let x = bytes
@@ -63,7 +86,9 @@ fn bits(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
 }
 
 impl CharPairs {
-    /// The table of a text.
+    /// The table of a text (or of any bytes: the tests read some that are
+    /// not text).
+    #[cfg(test)]
     pub(super) fn of(text: &[u8]) -> CharPairs {
         let mut t = CharPairs::default();
         t.add(text);
@@ -74,16 +99,35 @@ impl CharPairs {
     /// between characters; each cut's pair is added on its own) and the
     /// parts' tables joined.
     pub(super) fn of_in_parts(text: &str, parts: usize) -> CharPairs {
+        CharPairs::in_parts(text, parts, Form::AsWritten)
+    }
+
+    /// The table of a text's 초성 form (`hangul::choseong_form`), read
+    /// from the text itself as [`CharPairs::of_in_parts`] reads it: a 초성
+    /// word whose pairs are nowhere is answered without making the 초성
+    /// text, and when they are, the table is not what makes the first 초성
+    /// query wait.
+    pub(super) fn of_choseong_in_parts(text: &str, parts: usize) -> CharPairs {
+        CharPairs::in_parts(text, parts, Form::Choseong)
+    }
+
+    fn in_parts(text: &str, parts: usize, form: Form) -> CharPairs {
         let cuts = super::parts::char_cuts(text, parts);
         if cuts.len() <= 2 {
-            return CharPairs::of(text.as_bytes());
+            let mut t = CharPairs::default();
+            t.add_as(text.as_bytes(), form);
+            return t;
         }
         let tables: Vec<CharPairs> = std::thread::scope(|scope| {
             let threads: Vec<_> = cuts
                 .windows(2)
                 .map(|w| {
                     let part = &text.as_bytes()[w[0]..w[1]];
-                    scope.spawn(move || CharPairs::of(part))
+                    scope.spawn(move || {
+                        let mut t = CharPairs::default();
+                        t.add_as(part, form);
+                        t
+                    })
                 })
                 .collect();
             threads.into_iter().filter_map(|t| t.join().ok()).collect()
@@ -102,7 +146,7 @@ impl CharPairs {
             let after = (cut + 1..=text.len())
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(text.len());
-            all.add(&text.as_bytes()[before..after]);
+            all.add_as(&text.as_bytes()[before..after], form);
         }
         all
     }
@@ -113,6 +157,11 @@ impl CharPairs {
     /// Through `bits` the table of the 100,000-note vault's text took
     /// about 1.5 s (BENCHMARKS.md, "One copy of the text").
     pub(super) fn add(&mut self, text: &[u8]) {
+        self.add_as(text, Form::AsWritten);
+    }
+
+    /// [`CharPairs::add`] of the text as written, or of its 초성 form.
+    fn add_as(&mut self, text: &[u8], form: Form) {
         let mut set = |x: u64| {
             let b = hashed(x);
             self.0[b / 64] |= 1 << (b % 64);
@@ -121,8 +170,13 @@ impl CharPairs {
         // The fold of the character before, begun as a pair's is.
         let mut before: Option<u64> = None;
         while let Some(&lead) = text.get(i) {
-            let Some(c) = text.get(i..i + char_len(lead)) else {
+            let Some(written) = text.get(i..i + char_len(lead)) else {
                 break;
+            };
+            let mut jamo = [0; 4];
+            let c = match form {
+                Form::Choseong => choseong_bytes(written, &mut jamo),
+                Form::AsWritten => written,
             };
             let (mut one, mut pair, mut next) = (0u64, before.unwrap_or(0), 1u64);
             for &b in c {
@@ -135,7 +189,7 @@ impl CharPairs {
                 set(pair);
             }
             before = Some(next);
-            i += c.len();
+            i += written.len();
         }
     }
 
@@ -162,12 +216,16 @@ mod tests {
         #[test]
         fn the_one_pass_table_is_the_table_of_bits(
             text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
-            s in "[가-힣a-zA-Z0-9 ㄱ-ㅎ\\n\\x00é😀]{0,80}",
+            s in "[가-힣ᄀ-ᄒa-zA-Z0-9 ㄱ-ㅎ\\n\\x00é😀]{0,80}",
         ) {
             proptest::prop_assert!(CharPairs::of(&text).0 == simple(&text).0);
             proptest::prop_assert!(CharPairs::of(s.as_bytes()).0 == simple(s.as_bytes()).0);
+            let choseong = crate::search::hangul::choseong_form(&s);
             for parts in 1..=4 {
                 proptest::prop_assert!(CharPairs::of_in_parts(&s, parts).0 == simple(s.as_bytes()).0);
+                proptest::prop_assert!(
+                    CharPairs::of_choseong_in_parts(&s, parts).0 == simple(choseong.as_bytes()).0
+                );
             }
         }
     }

@@ -59,11 +59,6 @@ impl SearchIndex {
     fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
         let finder = self.finder(&v.text);
         let cho = v.form == Form::Choseong;
-        let hay = if cho {
-            self.choseong_text()
-        } else {
-            self.text.folded.as_str()
-        };
         let previous = self
             .cache
             .lock()
@@ -103,7 +98,15 @@ impl SearchIndex {
                         .collect()
                 }))
             }
-            None => Arc::new(self.scan_all(hay, cho, &finder)),
+            None => {
+                // The 초성 text is made here, on the first scan that needs it.
+                let hay = if cho {
+                    self.choseong_text()
+                } else {
+                    self.text.folded.as_str()
+                };
+                Arc::new(self.scan_all(hay, cho, &finder))
+            }
         };
         for o in found.iter() {
             let m = TextMatch {
@@ -136,7 +139,7 @@ impl SearchIndex {
         let grams = if choseong {
             self.choseong_grams.get_or_init(|| {
                 let mut g =
-                    super::presence::CharPairs::of_in_parts(self.choseong_text(), self.parts);
+                    super::presence::CharPairs::of_choseong_in_parts(&self.text.folded, self.parts);
                 for s in &self.overlay.segments {
                     g.add(s.choseong.as_bytes());
                 }

@@ -64,3 +64,21 @@ fn narrowed_and_skipped_scans_give_the_hits_of_a_fresh_index() {
     }
     assert!(hits > 100, "the words are found: {hits}");
 }
+
+#[test]
+fn a_choseong_word_found_nowhere_makes_no_choseong_text() {
+    let vault = crate::vault::load_bundled();
+    let index = SearchIndex::build(&vault);
+    let none = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    // ㅋㅋ and ㅋㅍ follow no syllable of the deck's text in that order.
+    let (_, found) = index.search_counted(&Query::parse("ㅋㅋㅋㅋ"), &ctx, 10);
+    assert_eq!(found, 0);
+    assert!(index.choseong_text.get().is_none(), "no 초성 text was made");
+    let (_, found) = index.search_counted(&Query::parse("ㅅㅍ"), &ctx, 10);
+    assert!(found > 0, "스팟 is there");
+    assert!(index.choseong_text.get().is_some());
+}
