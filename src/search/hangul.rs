@@ -134,10 +134,9 @@ pub fn choseong_form(s: &str) -> String {
 
 /// Writes the 초성 form of `s` into `out`, which holds `s`'s bytes: each
 /// character that [`choseong`] changes is three bytes, and so is what it
-/// becomes, so only those bytes are written, in place. Reading a whole
-/// character at a time (`chars().map(choseong)`) made the 초성 text of the
-/// 100,000-note vault in about 3 s; this copies the text once and looks
-/// at three-byte characters only (BENCHMARKS.md, "One copy of the text").
+/// becomes, so only those bytes are written, in place: the text is
+/// copied once and only three-byte characters are looked at, and a large
+/// text can be written in parts, a thread each (`parts::choseong_form`).
 pub fn write_choseong(s: &str, out: &mut [u8]) {
     let bytes = s.as_bytes();
     let mut i = 0;
