@@ -69,7 +69,7 @@ pub struct SearchIndex {
     /// Every document's text, NFC and folded, separated by
     /// [`SEPARATOR`], with what folding changed; see
     /// [`SearchIndex::original`] for the text as written. The vault's
-    /// own text when the vault has it whole (see `shared_layout`), else
+    /// own text when the vault has it whole (see `doc_text`), else
     /// this index's.
     pub(super) text: Arc<FoldedText>,
     /// Start of each document's text, ascending, for offset → document.

@@ -271,7 +271,7 @@ pub fn offset_of_line(vault: &Vault, note: &crate::vault::Note, line: usize) -> 
     if skip == 0 {
         return 0;
     }
-    let body = vault.body_folded(note);
+    let body = vault.body_lines(note);
     memchr::memchr_iter(b'\n', body.as_bytes())
         .nth(skip - 1)
         .map_or(body.len(), |i| i + 1)

@@ -81,28 +81,21 @@ impl Vault {
         }
     }
 
-    /// A note's body with letters folded where they lie: the same bytes
-    /// as [`Vault::body`] but for letter case, so its byte offsets and
-    /// line breaks are the body's. For counting and finding, never for
-    /// showing; free of a copy.
-    pub fn body_folded<'a>(&'a self, note: &'a Note) -> Cow<'a, str> {
+    /// A note's body with the byte offsets and line breaks of
+    /// [`Vault::body`], its letters folded or not (as the vault keeps
+    /// them): for finding lines, never for showing; free of a copy.
+    pub fn body_lines<'a>(&'a self, note: &'a Note) -> &'a str {
         match &note.body {
-            Body::Own(text) => Cow::Owned(crate::text::fold::fold(text)),
-            Body::Shared(range) => Cow::Borrowed(&self.texts.folded[range.clone()]),
+            Body::Own(text) => text,
+            Body::Shared(range) => &self.texts.folded[range.clone()],
         }
     }
 
     /// The 1-based file line of a byte offset into a note's body.
     pub fn line_of(&self, note: &Note, body_offset: usize) -> usize {
-        let count = |text: &str| {
-            let end = body_offset.min(text.len());
-            memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
-        };
-        note.body_line
-            + match &note.body {
-                Body::Own(text) => count(text),
-                Body::Shared(range) => count(&self.texts.folded[range.clone()]),
-            }
+        let text = self.body_lines(note);
+        let end = body_offset.min(text.len());
+        note.body_line + memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
     }
 }
 
