@@ -130,7 +130,13 @@ impl CharPairs {
                     })
                 })
                 .collect();
-            threads.into_iter().filter_map(|t| t.join().ok()).collect()
+            threads
+                .into_iter()
+                .map(|t| {
+                    t.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
         });
         let mut all = CharPairs::default();
         for t in &tables {
