@@ -43,7 +43,7 @@ struct NoteJson<'a> {
     modified: Option<&'a str>,
     tags: Vec<&'a str>,
     aliases: &'a [String],
-    key_point: Option<&'a str>,
+    key_point: Option<std::borrow::Cow<'a, str>>,
     questions: Vec<QuestionJson<'a>>,
 }
 
@@ -111,7 +111,7 @@ pub fn export(vault: &Vault) -> Export<'_> {
                 modified: n.modified.as_deref(),
                 tags: n.tags.iter().map(Tag::as_str).collect(),
                 aliases: &n.aliases,
-                key_point: n.key_point.as_deref(),
+                key_point: vault.key_point(n),
                 questions: questions(&n.questions),
             })
             .collect(),

@@ -135,7 +135,9 @@ impl PresentedQuestion {
                 .map(crate::vault::Note::display_name)
                 .or(q.note_title.as_deref())
                 .map(str::to_owned),
-            key_point: note.and_then(|n| n.key_point.as_deref()).map(str::to_owned),
+            key_point: note
+                .and_then(|n| vault.key_point(n))
+                .map(std::borrow::Cow::into_owned),
             location,
             note_location,
         }

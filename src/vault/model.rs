@@ -24,7 +24,7 @@ mod links;
 mod names;
 mod options;
 pub use answer::Answer;
-pub use body::{Body, SEPARATOR, bank_text};
+pub use body::{Body, KeyPoint, SEPARATOR, bank_text};
 pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
@@ -94,8 +94,9 @@ pub struct Note {
     pub tags: Arc<[Tag]>,
     /// Aliases in file order.
     pub aliases: Box<[String]>,
-    /// Plain text of the key-point section, whitespace folded.
-    pub key_point: Option<Box<str>>,
+    /// Plain text of the key-point section, whitespace folded (see
+    /// [`Vault::key_point`]).
+    pub key_point: Option<KeyPoint>,
     /// The markdown after the frontmatter, NFC-normalised, `\n` line
     /// endings: its own, or its place in [`Vault::texts`] (see
     /// [`Vault::body`]).

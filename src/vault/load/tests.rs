@@ -462,6 +462,13 @@ fn notes_loaded_are_the_notes_parsed_alone() {
                 "{}",
                 n.path
             );
+            // Kept in the vault's text or its own, the key point reads the same.
+            assert_eq!(
+                v.key_point(n),
+                Vault::default().key_point(want),
+                "{}",
+                n.path
+            );
             let got: Vec<_> = n.questions.iter().map(|&q| v.question(q)).collect();
             assert_eq!(got.len(), alone.questions.len(), "{}", n.path);
             for (q, want) in got.iter().zip(&alone.questions) {
