@@ -7,8 +7,11 @@
 //! figure: the index's folded copy was 311 MB of the app's 1.22 GB at
 //! 100,000 notes; BENCHMARKS.md, "One copy of the text").
 //!
-//! Owns the two forms and how the text is given back; the load makes the
-//! shared text (`load::assemble`), the index reads it (`search::index`).
+//! A key point written word for word in its section is likewise a place
+//! in the body ([`KeyPoint`]).
+//!
+//! Owns these forms and how the text is given back; the load makes the
+//! shared text (`load::assemble`), the index reads it (`search::doc_text`).
 
 use std::borrow::Cow;
 use std::ops::Range;
