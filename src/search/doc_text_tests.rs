@@ -1,12 +1,11 @@
 //! The index on the vault's own text against the index on a copy (the
 //! simple path): the same text, the same documents, the same hits.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::search::SearchIndex;
 use crate::search::replace::tests::{Rng, load_dir, make_vault};
-use crate::search::word_memo::tests::keystrokes;
-use crate::search::{Query, SearchContext, SearchIndex};
+use crate::search::word_memo::tests::assert_same_hits;
 use crate::vault::{Bank, Body, Note, Vault};
 
 /// The vault with every body its note's own and no shared text, as a
@@ -48,23 +47,7 @@ fn assert_same_index(vault: &Vault, what: &str) {
         );
     }
     assert_eq!(shared.docs.len(), own.docs.len());
-    let none = HashSet::new();
-    let ctx = SearchContext {
-        wrong: &none,
-        due: &none,
-    };
-    let mut found = 0;
-    for q in keystrokes() {
-        let query = Query::parse(&q);
-        let want = own.search_counted(&query, &ctx, 1000);
-        assert_eq!(
-            shared.search_counted(&query, &ctx, 1000),
-            want,
-            "{what}: {q:?}"
-        );
-        found += want.1;
-    }
-    assert!(found > 0, "{what}: the words are found");
+    assert_same_hits(&shared, &own, what);
 }
 
 #[test]

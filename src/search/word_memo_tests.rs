@@ -13,7 +13,7 @@ use crate::vault::Vault;
 
 /// What the search box holds after each key of some typed queries, with
 /// words finished, changed and taken back.
-pub(crate) fn keystrokes() -> Vec<String> {
+fn keystrokes() -> Vec<String> {
     let typed = [
         "스팟 인스턴스",
         "체크포인트",
@@ -97,19 +97,30 @@ fn fields_scored_once_for_every_note_sharing_them_score_as_each_alone() {
     assert!(index.shared_texts > 0, "the generated notes share tags");
     let mut alone = SearchIndex::build(&vault);
     alone.short_shared.fill(NOT_SHARED);
+    assert_same_hits(&index, &alone, "shared fields");
+}
+
+/// Every keystroke of [`keystrokes`] gives the same hits on `got` as on
+/// `want`; how many documents `want` found in all, which must be some.
+pub(crate) fn assert_same_hits(got: &SearchIndex, want: &SearchIndex, what: &str) -> usize {
     let none = HashSet::new();
     let ctx = SearchContext {
         wrong: &none,
         due: &none,
     };
+    let mut found = 0;
     for q in keystrokes() {
         let query = Query::parse(&q);
+        let hits = want.search_counted(&query, &ctx, 1000);
         assert_eq!(
-            index.search_counted(&query, &ctx, 1000),
-            alone.search_counted(&query, &ctx, 1000),
-            "{q:?}"
+            got.search_counted(&query, &ctx, 1000),
+            hits,
+            "{what}: {q:?}"
         );
+        found += hits.1;
     }
+    assert!(found > 0, "{what}: the words are found");
+    found
 }
 
 #[test]
