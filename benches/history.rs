@@ -72,7 +72,7 @@ fn history_db(vault: &Vault, n: usize, tag: &str) -> PathBuf {
     if path.is_file() {
         return path;
     }
-    let mut ids: Vec<String> = vault.questions.iter().map(|q| q.id.0.clone()).collect();
+    let mut ids: Vec<String> = vault.questions.iter().map(|q| q.id.0.to_string()).collect();
     ids.extend((0..10_000).map(|i| format!("q-bench-{i:05}")));
     let tmp = path.with_extension("tmp");
     let _ = std::fs::remove_file(&tmp);

@@ -27,7 +27,7 @@ pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCod
         }
         ProgressCommand::Relink { old_id, new_id } => {
             let vault = super::open_vault(global)?;
-            let new = QuestionId(new_id.clone());
+            let new = QuestionId(new_id.as_str().into());
             if !vault.questions.iter().any(|q| q.id == new) {
                 eprintln!(
                     "munje: {}",
@@ -40,12 +40,12 @@ pub fn run(global: &GlobalArgs, cmd: &ProgressCommand) -> anyhow::Result<ExitCod
                 return Ok(ExitCode::from(2));
             }
             let mut store = super::quiz::open_store(global, lang, now)?;
-            let done = store.relink(&QuestionId(old_id.clone()), &new, now)?;
+            let done = store.relink(&QuestionId(old_id.as_str().into()), &new, now)?;
             Ok(report_link(done, lang, true))
         }
         ProgressCommand::Unlink { old_id } => {
             let mut store = super::quiz::open_store(global, lang, now)?;
-            let done = store.unlink(&QuestionId(old_id.clone()), now)?;
+            let done = store.unlink(&QuestionId(old_id.as_str().into()), now)?;
             Ok(report_link(done, lang, false))
         }
         ProgressCommand::Export { file, force } => {

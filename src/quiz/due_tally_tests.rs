@@ -24,7 +24,7 @@ fn the_tally_equals_the_whole_count_after_every_step_of_a_random_walk() {
     let vault = vault();
     let day = StudyDay::default();
     let now = Timestamp::from_secs(1_800_000_000);
-    let mut ids: Vec<String> = vault.questions.iter().map(|q| q.id.0.clone()).collect();
+    let mut ids: Vec<String> = vault.questions.iter().map(|q| q.id.0.to_string()).collect();
     ids.push("not-in-the-vault".into());
     let mut history = History::default();
     let mut tally = DueTally::count(&vault, &history, day, now);
@@ -46,13 +46,13 @@ fn the_tally_equals_the_whole_count_after_every_step_of_a_random_walk() {
                 let chosen: &[char] = if right { &['A'] } else { &['B'] };
                 let a = attempt(&id, chosen, &['A'], 1_700_000_000 + step);
                 undo.push(history.answer(&a));
-                QuestionId(id)
+                QuestionId(id.into())
             }
             2 => {
                 let offset = i64::try_from(next(20)).unwrap() - 5;
                 let due = Timestamp(now.0 + offset * DAY_MS / 2);
-                history.set_due(&QuestionId(id.clone()), due);
-                QuestionId(id)
+                history.set_due(&QuestionId(id.as_str().into()), due);
+                QuestionId(id.into())
             }
             _ => match undo.pop() {
                 Some(point) => {

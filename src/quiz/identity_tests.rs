@@ -90,8 +90,8 @@ fn one_candidate_for_one_orphan_is_matched() {
     let m = match_orphans(&[old], &[other, new]);
     assert_eq!(m.ambiguous, []);
     assert_eq!(m.matched.len(), 1);
-    assert_eq!(m.matched[0].old.0, "q-old");
-    assert_eq!(m.matched[0].new.0, "q-new");
+    assert_eq!(&*m.matched[0].old.0, "q-old");
+    assert_eq!(&*m.matched[0].new.0, "q-new");
 }
 
 #[test]

@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn counts_misses_and_wrong_picks_per_question() {
         let nb = Notebook::build(&sample_vault(), &missed_history());
-        let ids: Vec<_> = nb.questions.iter().map(|q| q.id.0.as_str()).collect();
+        let ids: Vec<_> = nb.questions.iter().map(|q| q.id.0.as_ref()).collect();
         assert_eq!(ids, ["spot-notice", "emr-primary", "gone"]);
         let emr = &nb.questions[1];
         assert_eq!((emr.misses, emr.attempts), (3, 3));

@@ -250,13 +250,13 @@ impl ExamReview {
     pub fn from_asked(asked: &[AskedQuestion], vault: &Vault) -> ExamReview {
         let by_id: HashMap<&str, QuestionIx> = vault
             .quizzable()
-            .map(|ix| (vault.question(ix).id.0.as_str(), ix))
+            .map(|ix| (vault.question(ix).id.0.as_ref(), ix))
             .collect();
         let items = asked
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let now = by_id.get(a.id.0.as_str()).copied();
+                let now = by_id.get(a.id.0.as_ref()).copied();
                 let question = match now {
                     Some(ix) => PresentedQuestion::new(vault, ix, None),
                     None => a.snapshot.presented(&a.id),

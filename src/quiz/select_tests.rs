@@ -6,7 +6,7 @@ use crate::vault::QuestionId;
 
 fn ids(vault: &Vault, list: &[QuestionIx]) -> Vec<String> {
     list.iter()
-        .map(|&ix| vault.question(ix).id.0.clone())
+        .map(|&ix| vault.question(ix).id.0.to_string())
         .collect()
 }
 

@@ -89,3 +89,16 @@ fn a_heading_is_placed_where_it_is_written_not_where_its_folded_form_is() {
     assert_eq!(lines(&shared), lines(&own));
     assert!(lines(&shared).contains("line: 6"), "{}", lines(&shared));
 }
+
+#[test]
+fn the_index_shares_the_vaults_question_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(11));
+    let vault = load_dir(dir.path());
+    let index = SearchIndex::build(&vault);
+    assert!(!vault.questions.is_empty());
+    assert_eq!(index.question_ids.len(), vault.questions.len());
+    for (kept, q) in index.question_ids.iter().zip(&vault.questions) {
+        assert!(Arc::ptr_eq(&kept.0, &q.id.0), "{} is a copy", q.id);
+    }
+}

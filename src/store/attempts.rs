@@ -307,7 +307,7 @@ impl Store {
         let links = super::links::active(&self.conn).map_err(e)?;
         for row in rows {
             let (id, attempts, misses, last_at, last_correct) = row.map_err(e)?;
-            let id = QuestionId(id);
+            let id = QuestionId(id.into());
             let past = QuestionHistory {
                 attempts: count(attempts),
                 misses: count(misses),
@@ -337,7 +337,7 @@ impl Store {
             .map_err(e)?;
         for row in rows {
             let (id, chosen, right, n) = row.map_err(e)?;
-            let id = QuestionId(id);
+            let id = QuestionId(id.into());
             if let Some(h) = history.questions.get_mut(links.resolve(&id)) {
                 for l in chosen.chars().filter(|&l| !right.contains(l)) {
                     *h.wrong_picks.entry(l).or_default() += count(n);

@@ -300,7 +300,7 @@ impl Store {
                 };
                 domains.push((tag_domains(&snapshot.tags), a.correct));
                 asked.push(AskedQuestion {
-                    id: QuestionId(id.clone()),
+                    id: QuestionId(id.as_str().into()),
                     snapshot,
                     chosen: Some(a.chosen.clone()),
                     flagged: false,
@@ -322,7 +322,7 @@ impl Store {
             let names = domain.map_or_else(|| tag_domains(&snapshot.tags), |d| vec![d]);
             domains.push((names, answer.is_some_and(|a| a.correct)));
             asked.push(AskedQuestion {
-                id: QuestionId(id),
+                id: QuestionId(id.into()),
                 snapshot,
                 chosen: answer.map(|a| a.chosen.clone()),
                 flagged,

@@ -119,7 +119,7 @@ fn the_first_write_waits_for_the_check_and_goes_to_a_fresh_file() {
         .attempts()
         .unwrap()
         .into_iter()
-        .map(|a| a.question.0)
+        .map(|a| a.question.0.to_string())
         .collect();
     assert_eq!(ids, ["new"], "the answer is in the fresh file");
     drop(store);

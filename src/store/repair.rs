@@ -130,7 +130,7 @@ mod tests {
             .attempts()
             .unwrap()
             .into_iter()
-            .map(|a| a.question.0)
+            .map(|a| a.question.0.to_string())
             .collect();
         assert_eq!(ids, ["a", "c"]);
         assert!(store.history().is_ok());

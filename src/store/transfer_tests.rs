@@ -70,8 +70,8 @@ fn machine(tag: &str, exam_finished: bool, exam_answer_at: i64) -> Store {
     }
     store
         .relink(
-            &QuestionId(format!("q-{tag}")),
-            &QuestionId(format!("q-{tag}-new")),
+            &QuestionId(format!("q-{tag}").into()),
+            &QuestionId(format!("q-{tag}-new").into()),
             Timestamp::from_secs(400),
         )
         .unwrap()

@@ -301,7 +301,7 @@ mod tests {
         }
         writer.send(WriteJob::Undo);
         match rx.recv_timeout(Duration::from_secs(10)).unwrap() {
-            WriteReport::Undone(Ok(Some(a))) => assert_eq!(a.question.0, "q2"),
+            WriteReport::Undone(Ok(Some(a))) => assert_eq!(&*a.question.0, "q2"),
             other => panic!("{other:?}"),
         }
         assert_eq!(writer.finish(), 0);
@@ -310,7 +310,7 @@ mod tests {
             .attempts()
             .unwrap()
             .into_iter()
-            .map(|a| a.question.0)
+            .map(|a| a.question.0.to_string())
             .collect();
         assert_eq!(left, ["q1"]);
     }

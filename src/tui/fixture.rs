@@ -174,7 +174,7 @@ fn question(
     title: &str,
 ) -> Question {
     Question {
-        id: QuestionId(id.to_owned()),
+        id: QuestionId(id.into()),
         origin: QuestionOrigin::Note(NoteIx(note)),
         line: 40,
         stem: stem.into(),

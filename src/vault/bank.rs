@@ -278,7 +278,7 @@ impl Entry<'_> {
             .and_then(scalar)
             .map(|s| crate::text::fold_whitespace(&s));
         let id = match get("id").and_then(scalar) {
-            Some(id) if !id.trim().is_empty() => QuestionId(id.trim().to_owned()),
+            Some(id) if !id.trim().is_empty() => QuestionId(id.trim().into()),
             _ => super::id::question_id(note.as_deref().unwrap_or(""), &stem),
         };
         let question = Question {

@@ -30,7 +30,7 @@ fn map_and_list_options_letter_and_list_answers() {
     );
     assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
     let q = &b.questions[0];
-    assert_eq!(q.id.0, "고정-아이디");
+    assert_eq!(&*q.id.0, "고정-아이디");
     assert_eq!(q.line, 1);
     assert_eq!(q.note_title.as_deref(), Some("스팟"));
     assert_eq!(q.options.get(1).unwrap().text, "2분");

@@ -39,7 +39,7 @@ pub fn question_id(title: &str, stem: &str) -> QuestionId {
     let mut id = format!("q-{:016x}", fnv1a(&[title.as_bytes(), stem.as_bytes()]));
     // Kept for the whole session, once per question: no spare capacity.
     id.shrink_to_fit();
-    QuestionId(id)
+    QuestionId(id.into())
 }
 
 /// Splits an Obsidian block id off the end of a line: `text ^spot-notice`

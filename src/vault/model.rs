@@ -173,9 +173,18 @@ pub struct Bank {
 }
 
 /// A stable identity for a question, kept across runs for progress history.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct QuestionId(pub String);
+///
+/// Shared, not copied: the search index keeps every question's id as the
+/// vault numbered them when it was built (issue #15's memory figure: a
+/// copy of each was 20 MB at 100,000 notes).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuestionId(pub Arc<str>);
+
+impl Serialize for QuestionId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
 
 impl fmt::Display for QuestionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

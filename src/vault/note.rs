@@ -311,7 +311,7 @@ fn question_of(read: Read, place: &Place<'_>) -> Question {
     Question {
         id: d.block_id.map_or_else(
             || id::question_id(place.title, &d.stem),
-            |b| QuestionId(b.into_string()),
+            |b| QuestionId(b.into()),
         ),
         origin: QuestionOrigin::Note(NoteIx(0)),
         line: d.line,

@@ -20,7 +20,7 @@ fn studied(data: &Path, questions: usize) {
             let a = Attempt {
                 session: SessionId(format!("s{day}")),
                 mode: ModeKind::Practice,
-                question: QuestionId(format!("q-{q}")),
+                question: QuestionId(format!("q-{q}").into()),
                 tags: Vec::new(),
                 chosen: vec![if right { 'B' } else { 'A' }],
                 correct_letters: vec!['B'],

@@ -30,7 +30,7 @@ fn with_answers(data: &Path, n: i64) {
         let a = Attempt {
             session: SessionId(format!("{}-1-0", data.display())),
             mode: ModeKind::Practice,
-            question: QuestionId(format!("q-{i}")),
+            question: QuestionId(format!("q-{i}").into()),
             tags: Vec::new(),
             chosen: vec!['A'],
             correct_letters: vec!['A'],

@@ -19,7 +19,7 @@ fn screen(with_store: bool) -> StatsState {
     for i in 0..20 {
         for q in &seed {
             let mut q = q.clone();
-            q.id.0 = format!("{}-{i}", q.id.0);
+            q.id.0 = format!("{}-{i}", q.id.0).into();
             if i % 3 == 0 {
                 q.wrong_picks.clear();
             }

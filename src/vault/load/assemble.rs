@@ -210,7 +210,7 @@ pub(super) fn duplicate_diagnostic(vault: &Vault, i: usize, j: usize) -> Diagnos
         q.line,
         1,
         Message::DuplicateId {
-            id: q.id.0.clone(),
+            id: q.id.0.to_string(),
             other,
             line: vault.questions[j].line,
             derived: crate::vault::id::is_derived(&q.id),

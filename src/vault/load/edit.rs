@@ -161,7 +161,7 @@ impl Vault {
         // Its diagnostics, and every duplicate-id warning its ids take part in.
         self.diagnostics.retain(|d| {
             let mine = d.root == root && d.path == path;
-            let shared = matches!(&*d.kind, Message::DuplicateId { id, .. } if ids.iter().any(|i| i.0 == *id));
+            let shared = matches!(&*d.kind, Message::DuplicateId { id, .. } if ids.iter().any(|i| *i.0 == **id));
             !mine && !shared
         });
         self.diagnostics.extend(diagnostics);

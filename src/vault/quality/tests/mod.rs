@@ -27,7 +27,7 @@ fn question(stem: &str, options: &[String], answer: &[Letter]) -> Question {
         .map(|l| (l, format!("{l} 설명")))
         .collect();
     Question {
-        id: QuestionId(stem.to_owned()),
+        id: QuestionId(stem.into()),
         origin: QuestionOrigin::Note(NoteIx(0)),
         line: 1,
         stem: stem.into(),
