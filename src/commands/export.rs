@@ -2,6 +2,7 @@
 //! tools read (see issue #2): notes with their questions, banks, and the
 //! diagnostics. Exit 0 even when there are diagnostics.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use serde::Serialize;
 
 use super::source::open_vault;
 use crate::cli::GlobalArgs;
-use crate::vault::{Form, Question, QuestionIx, Severity, Tag, Vault};
+use crate::vault::{Form, Passage, Question, QuestionIx, Severity, Tag, Vault};
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -57,11 +58,11 @@ struct BankJson<'a> {
 struct QuestionJson<'a> {
     id: &'a str,
     line: usize,
-    stem: &'a str,
+    stem: Cow<'a, str>,
     options: Vec<OptionJson<'a>>,
     answer: Vec<String>,
-    explanations: BTreeMap<String, &'a str>,
-    explanation: Option<&'a str>,
+    explanations: BTreeMap<String, Cow<'a, str>>,
+    explanation: Option<Cow<'a, str>>,
     tags: Vec<&'a str>,
     note: Option<&'a str>,
     quizzable: bool,
@@ -80,7 +81,7 @@ struct FormJson {
 #[derive(Debug, Serialize)]
 struct OptionJson<'a> {
     letter: String,
-    text: &'a str,
+    text: Cow<'a, str>,
     /// The label as the note writes it (`②`, `b.`), when not the letter.
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
@@ -141,7 +142,7 @@ fn question(q: &Question) -> QuestionJson<'_> {
     QuestionJson {
         id: &q.id.0,
         line: q.line,
-        stem: &q.stem,
+        stem: q.stem.text(),
         options: q
             .options
             .iter()
@@ -158,7 +159,7 @@ fn question(q: &Question) -> QuestionJson<'_> {
             .iter()
             .map(|(l, t)| (l.to_string(), t))
             .collect(),
-        explanation: q.explanation.as_deref(),
+        explanation: q.explanation.as_ref().map(Passage::text),
         tags: q.tags.iter().map(Tag::as_str).collect(),
         note: q.note_title.as_deref(),
         quizzable: q.quizzable,

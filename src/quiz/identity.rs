@@ -63,12 +63,12 @@ impl Snapshot {
         Snapshot {
             id: q.id.clone(),
             stem: q.stem.to_string(),
-            options: q.options.iter().map(|o| o.text.to_owned()).collect(),
+            options: q.options.iter().map(|o| o.text.into_owned()).collect(),
             answers: q
                 .options
                 .iter()
                 .filter(|o| q.answer.contains(o.letter))
-                .map(|o| o.text.to_owned())
+                .map(|o| o.text.into_owned())
                 .collect(),
             note_title: q.note_title.as_deref().unwrap_or_default().to_owned(),
             path: path.unwrap_or_default(),
@@ -93,7 +93,7 @@ impl Snapshot {
     pub fn fingerprint_of(vault: &Vault, q: &Question) -> i64 {
         let mut h = Fnv::default();
         h.field(&q.id.0);
-        h.field(&q.stem);
+        h.field(&q.stem.text());
         h.lines(q.options.iter().map(|o| o.text));
         h.lines(
             q.options
@@ -146,9 +146,9 @@ impl Fnv {
         self.byte(0xff); // cannot occur in UTF-8: keeps fields apart
     }
 
-    fn lines<'a>(&mut self, v: impl Iterator<Item = &'a str>) {
+    fn lines(&mut self, v: impl Iterator<Item = impl AsRef<str>>) {
         for s in v {
-            self.field(s);
+            self.field(s.as_ref());
         }
         self.byte(0xfe);
     }

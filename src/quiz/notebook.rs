@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use crate::vault::{Letter, QuestionId, Vault};
+use std::borrow::Cow;
+
+use crate::vault::{Letter, Passage, QuestionId, Vault};
 
 use super::history::History;
 use super::present::PresentedQuestion;
@@ -92,14 +94,14 @@ impl Notebook {
                         letter: o.letter,
                         text: o.text.to_string(),
                         right: q.answer.contains(o.letter),
-                        explanation: q.explanations.get(o.letter).map(str::to_owned),
+                        explanation: q.explanations.get(o.letter).map(Cow::into_owned),
                     })
                     .collect(),
                 attempts: h.attempts,
                 misses: h.misses,
                 last_wrong: h.last_correct == Some(false),
                 wrong_picks: picks(h, |l| q.option(l).map(|o| o.text.to_string())),
-                explanation: q.explanation.as_deref().map(str::to_owned),
+                explanation: q.explanation.as_ref().map(Passage::to_string),
                 note_title: p.note_title,
                 location: p.location.map(|l| l.to_string()),
             });

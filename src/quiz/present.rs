@@ -5,10 +5,11 @@
 //! the exact-set grading. The session keeps these owned copies, so it holds
 //! no reference to the vault.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
-use crate::vault::{Letter, QuestionId, QuestionIx, QuestionOrigin, Tag, Vault};
+use crate::vault::{Letter, Passage, QuestionId, QuestionIx, QuestionOrigin, Tag, Vault};
 
 use super::rng::SeededRng;
 
@@ -95,7 +96,7 @@ impl PresentedQuestion {
                     label: (!shuffled)
                         .then(|| q.options.label(i).map(str::to_owned))
                         .flatten(),
-                    explanation: q.explanations.get(o.letter).map(str::to_owned),
+                    explanation: q.explanations.get(o.letter).map(Cow::into_owned),
                 })
             })
             .collect();
@@ -129,7 +130,7 @@ impl PresentedQuestion {
             stem: q.stem.to_string(),
             options,
             answer,
-            explanation: q.explanation.as_deref().map(str::to_owned),
+            explanation: q.explanation.as_ref().map(Passage::to_string),
             tags: q.tags.to_vec(),
             note_title: note
                 .map(crate::vault::Note::display_name)
@@ -235,7 +236,10 @@ mod tests {
                 assert_eq!(o.text, src.text);
                 assert_eq!(
                     o.explanation,
-                    source.explanations.get(o.source_letter).map(str::to_owned)
+                    source
+                        .explanations
+                        .get(o.source_letter)
+                        .map(Cow::into_owned)
                 );
             }
             assert_eq!(q.answer.len(), 1);

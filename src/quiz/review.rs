@@ -362,7 +362,7 @@ mod tests {
         assert!(current.in_vault);
         assert_eq!(
             current.question.stem,
-            vault.question(current.question.ix).stem.as_ref()
+            vault.question(current.question.ix).stem.text()
         );
         assert!(
             current.is_right(),

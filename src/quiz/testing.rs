@@ -19,7 +19,10 @@ fn options(texts: &[&str]) -> Options {
     texts
         .iter()
         .zip('A'..)
-        .map(|(t, letter)| QuizOption { letter, text: t })
+        .map(|(t, letter)| QuizOption {
+            letter,
+            text: (*t).into(),
+        })
         .collect()
 }
 

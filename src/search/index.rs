@@ -373,7 +373,8 @@ impl SearchIndex {
         for t in q.tags.iter() {
             self.push_short(Field::Tag, t.as_str(), q.line);
         }
-        let title = nfc(q.note_title.as_deref().unwrap_or(&q.stem));
+        let stem = q.stem.text();
+        let title = nfc(q.note_title.as_deref().unwrap_or(&stem));
         let heading = q
             .note
             .and_then(|n| vault.note(n).heading.as_deref())

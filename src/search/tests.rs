@@ -49,7 +49,10 @@ fn question(id: &str, origin: QuestionOrigin, line: usize, stem: &str, opts: &[&
         options: opts
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption { letter, text: t })
+            .map(|(t, letter)| QuizOption {
+                letter,
+                text: (*t).into(),
+            })
             .collect(),
         answer: ['B'].into_iter().collect(),
         explanations: Explanations::default(),

@@ -3,6 +3,7 @@
 //!
 //! Owns text preparation only; matching and ranking live elsewhere.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Lowercases a text without moving any byte: a character is folded only
@@ -128,6 +129,40 @@ impl FoldedText {
     pub fn original(&self, range: Range<usize>) -> String {
         self.originals.restore(&self.folded, range)
     }
+
+    /// `folded[range]` as it was written, borrowed where folding changed
+    /// nothing in it (most Korean text), made only where it did.
+    pub fn as_written(&self, range: Range<usize>) -> Cow<'_, str> {
+        let (capitals, others) = match &self.originals {
+            Originals::Copy(text) => return Cow::Borrowed(&text[range]),
+            Originals::Changes { capitals, others } => (capitals, others),
+        };
+        let first = others.partition_point(|&(at, _)| at < range.start);
+        let other = others.get(first).is_some_and(|&(at, _)| at < range.end);
+        if other || any_bit(capitals, range.clone()) {
+            Cow::Owned(self.original(range))
+        } else {
+            Cow::Borrowed(&self.folded[range])
+        }
+    }
+}
+
+/// True when a bit of `bits` in `range` is set.
+fn any_bit(bits: &[u64], range: Range<usize>) -> bool {
+    if range.is_empty() {
+        return false;
+    }
+    let (first, last) = (range.start / 64, (range.end - 1) / 64);
+    (first..=last).any(|w| {
+        let mut word = bits.get(w).copied().unwrap_or(0);
+        if w == first {
+            word &= u64::MAX << (range.start % 64);
+        }
+        if w == last {
+            word &= u64::MAX >> (63 - (range.end - 1) % 64);
+        }
+        word != 0
+    })
 }
 
 /// Folds a text where it lies, as [`fold`] would, keeping a copy of it as
@@ -317,6 +352,23 @@ mod tests {
             let originals = fold_keeping_copy(&mut folded, "이전 노트".repeat(50));
             proptest::prop_assert_eq!(&folded, &fold(&s));
             proptest::prop_assert_eq!(originals.restore(&folded, lo..hi), &s[lo..hi]);
+        }
+
+        /// The borrowed form is taken only where nothing was folded.
+        #[test]
+        fn as_written_is_the_text_as_written_borrowed_where_unchanged(
+            s in "[a-z스팟 ]{0,70}[A-Zé]?[a-z스팟 ]{0,70}",
+            a in 0usize..150,
+            b in 0usize..150,
+        ) {
+            let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
+            while !s.is_char_boundary(lo) { lo -= 1; }
+            while !s.is_char_boundary(hi) { hi += 1; }
+            let text = FoldedText::of(s.clone());
+            let got = text.as_written(lo..hi);
+            proptest::prop_assert_eq!(&*got, &s[lo..hi]);
+            let unchanged = fold(&s[lo..hi]) == s[lo..hi];
+            proptest::prop_assert_eq!(matches!(got, Cow::Borrowed(_)), unchanged);
         }
     }
 

@@ -73,7 +73,7 @@ mod tests {
         let q = &mut edited.questions[0];
         q.stem = format!("{} ", q.stem).replacen('?', "요?", 1).into();
         let title = q.note_title.clone().unwrap_or_default();
-        q.id = crate::vault::question_id(&title, &q.stem);
+        q.id = crate::vault::question_id(&title, &q.stem.text());
         let new = q.id.clone();
         assert_ne!(new, old);
         a.handle(AppEvent::Reloaded(Box::new(edited)));

@@ -181,7 +181,10 @@ fn question(
         options: options
             .iter()
             .zip('A'..)
-            .map(|(t, letter)| QuizOption { letter, text: t })
+            .map(|(t, letter)| QuizOption {
+                letter,
+                text: (*t).into(),
+            })
             .collect(),
         answer: answer.iter().copied().collect(),
         explanations: explanations.iter().copied().collect(),

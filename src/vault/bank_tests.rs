@@ -35,8 +35,14 @@ fn map_and_list_options_letter_and_list_answers() {
     assert_eq!(q.note_title.as_deref(), Some("스팟"));
     assert_eq!(q.options.get(1).unwrap().text, "2분");
     assert_eq!(q.answer.to_vec(), ['B']);
-    assert_eq!(&q.explanations['A'], "짧다");
-    assert_eq!(q.explanation.as_deref(), Some("2분이다"));
+    assert_eq!(&*q.explanations.get('A').unwrap(), "짧다");
+    assert_eq!(
+        q.explanation
+            .as_ref()
+            .map(crate::vault::Passage::text)
+            .as_deref(),
+        Some("2분이다")
+    );
     assert_eq!(q.tags[0].as_str(), "exam/saa");
     let q2 = &b.questions[1];
     assert_eq!(q2.line, 12);

@@ -17,7 +17,7 @@ fn a_block_id_ending_the_stem_names_the_question_and_leaves_the_stem() {
         "**Question:** How long is the notice? ^spot-notice{TAIL}"
     ));
     assert_eq!(q[0].id, QuestionId("spot-notice".into()));
-    assert_eq!(&*q[0].stem, "How long is the notice?");
+    assert_eq!(&*q[0].stem.text(), "How long is the notice?");
 }
 
 #[test]
@@ -26,27 +26,30 @@ fn a_block_id_on_the_last_line_of_a_wrapped_first_paragraph_counts() {
         "**문제 1.** 스팟 인스턴스 중단 알림은\n몇 초 전에 오는가? ^notice-1{TAIL}"
     ));
     assert_eq!(q[0].id, QuestionId("notice-1".into()));
-    assert_eq!(&*q[0].stem, "스팟 인스턴스 중단 알림은 몇 초 전에 오는가?");
+    assert_eq!(
+        &*q[0].stem.text(),
+        "스팟 인스턴스 중단 알림은 몇 초 전에 오는가?"
+    );
 }
 
 #[test]
 fn a_caret_word_before_the_paragraph_ends_is_plain_text() {
     let q = questions(&format!("**Q:** 첫 줄 ^not-an-id\n둘째 줄{TAIL}"));
-    assert_eq!(&*q[0].stem, "첫 줄 ^not-an-id 둘째 줄");
-    assert_eq!(q[0].id, question_id("스팟", &q[0].stem));
+    assert_eq!(&*q[0].stem.text(), "첫 줄 ^not-an-id 둘째 줄");
+    assert_eq!(q[0].id, question_id("스팟", &q[0].stem.text()));
 }
 
 #[test]
 fn a_block_id_in_a_later_paragraph_of_the_stem_is_plain_text() {
     let q = questions(&format!("**Q:** 첫 문단\n\n둘째 문단 ^later{TAIL}"));
-    assert_eq!(&*q[0].stem, "첫 문단 둘째 문단 ^later");
-    assert_eq!(q[0].id, question_id("스팟", &q[0].stem));
+    assert_eq!(&*q[0].stem.text(), "첫 문단 둘째 문단 ^later");
+    assert_eq!(q[0].id, question_id("스팟", &q[0].stem.text()));
 }
 
 #[test]
 fn without_a_block_id_the_id_is_derived_from_title_and_stem() {
     let q = questions(&format!("**Q:** 2^10 은 얼마인가?{TAIL}"));
-    assert_eq!(&*q[0].stem, "2^10 은 얼마인가?");
+    assert_eq!(&*q[0].stem.text(), "2^10 은 얼마인가?");
     assert_eq!(q[0].id, question_id("스팟", "2^10 은 얼마인가?"));
 }
 

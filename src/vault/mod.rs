@@ -35,7 +35,7 @@ pub use load::{
 pub use message::Message;
 pub use model::{
     Answer, Bank, Body, Catalog, Date, Explanations, KeyPoint, Letter, Note, NoteIx, Options,
-    OptionsIter, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section,
+    OptionsIter, Passage, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section,
     SectionKind, Vault, display_name, looks_like_slug,
 };
 pub use note::{Depth, ParsedNote, parse_note};

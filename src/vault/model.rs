@@ -23,6 +23,7 @@ mod lettered;
 mod links;
 mod names;
 mod options;
+mod passage;
 pub use answer::Answer;
 pub use body::{Body, KeyPoint, SEPARATOR, bank_text};
 pub(crate) use catalog::Listing;
@@ -34,6 +35,7 @@ pub use names::NoteNames;
 pub(crate) use names::keys as name_keys;
 pub(crate) use options::OptionDraft;
 pub use options::{Options, OptionsIter, QuizOption};
+pub use passage::Passage;
 
 /// A whole vault: every note and bank question of one or more roots.
 #[derive(Debug, Clone, Default)]
@@ -216,7 +218,7 @@ pub struct Question {
     // Text that never changes after loading is boxed at its exact size:
     // a large vault holds tens of thousands of these (issue #2's memory target).
     /// Plain text of the stem.
-    pub stem: Box<str>,
+    pub stem: Passage,
     /// The options in source order.
     pub options: Options,
     /// The right letters, sorted; more than one means "choose N".
@@ -224,7 +226,7 @@ pub struct Question {
     /// Explanation of each option, by letter.
     pub explanations: Explanations,
     /// General explanation, if any.
-    pub explanation: Option<Box<str>>,
+    pub explanation: Option<Passage>,
     /// Tags: its note's (shared with the note, not copied), or a bank
     /// entry's own plus those of the note it names.
     pub tags: Arc<[Tag]>,
@@ -248,6 +250,34 @@ impl Question {
     /// The option with a letter, if any.
     pub fn option(&self, letter: Letter) -> Option<QuizOption<'_>> {
         self.options.find(letter)
+    }
+
+    /// Makes each of its texts written word for word in its note's `body`,
+    /// from the start of its stem's line (`from`) on, a place in the
+    /// vault's text, where `body` starts at `base` (see [`Passage`]).
+    pub(crate) fn keep_texts_in(
+        &mut self,
+        body: &str,
+        from: usize,
+        base: usize,
+        pending: &Arc<crate::text::fold::FoldedText>,
+    ) {
+        self.stem.keep_in(body, from, base, pending);
+        self.options.keep_in(body, from, base, pending);
+        self.explanations.keep_in(body, from, base, pending);
+        if let Some(e) = &mut self.explanation {
+            e.keep_in(body, from, base, pending);
+        }
+    }
+
+    /// Points its texts' places at the vault's text, once it is made.
+    pub(crate) fn attach_texts(&mut self, text: &Arc<crate::text::fold::FoldedText>) {
+        self.stem.attach(text);
+        self.options.attach(text);
+        self.explanations.attach(text);
+        if let Some(e) = &mut self.explanation {
+            e.attach(text);
+        }
     }
 }
 

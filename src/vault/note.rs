@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
 use super::message::Message;
-use super::model::{Note, NoteIx, Question, QuestionId, QuestionOrigin};
+use super::model::{Note, NoteIx, Passage, Question, QuestionId, QuestionOrigin};
 use super::tags::Tag;
 use super::tolerant::{self, QuestionStyle, Read};
 use super::{fast, frontmatter, id, markdown, question, scan};
@@ -315,14 +315,14 @@ fn question_of(read: Read, place: &Place<'_>) -> Question {
         ),
         origin: QuestionOrigin::Note(NoteIx(0)),
         line: d.line,
-        stem: d.stem,
+        stem: d.stem.into(),
         options: match labels {
             Some(labels) => d.options.with_labels(labels),
             None => d.options,
         },
         answer: d.answer,
         explanations: d.explanations,
-        explanation: d.explanation,
+        explanation: d.explanation.map(Passage::from),
         tags: Arc::clone(place.tags),
         note_title: Some(Arc::clone(place.title)),
         note: None,

@@ -61,7 +61,7 @@ fn option_style_explanations_and_a_general_explanation() {
     let q = &p.questions[0];
     assert_eq!(q.line, 26);
     assert_eq!(
-        &*q.stem,
+        &*q.stem.text(),
         "스팟 인스턴스가 회수되기 전에 받는 중단 알림은 얼마 전에 오는가? 두 번째 줄도 문제의 일부이다."
     );
     let letters: String = q.options.iter().map(|o| o.letter).collect();
@@ -70,9 +70,15 @@ fn option_style_explanations_and_a_general_explanation() {
     assert_eq!(q.answer.to_vec(), ['B']);
     assert_eq!(q.explanations.keys().collect::<String>(), "ACD");
     // `**강조(Bold)**을` is not bold for CommonMark; the markers still go.
-    assert_eq!(&q.explanations['C'], "10분은 강조(Bold)을 쓴 설명이다");
     assert_eq!(
-        q.explanation.as_deref(),
+        &*q.explanations.get('C').unwrap(),
+        "10분은 강조(Bold)을 쓴 설명이다"
+    );
+    assert_eq!(
+        q.explanation
+            .as_ref()
+            .map(crate::vault::Passage::text)
+            .as_deref(),
         Some("알림을 받으면 체크포인트를 저장하고 종료를 준비한다.")
     );
     assert!(q.quizzable);
@@ -80,7 +86,7 @@ fn option_style_explanations_and_a_general_explanation() {
     assert_eq!(tags(&q.tags), ["service/ec2", "instance/spot-instances"]);
     assert_eq!(
         q.id,
-        crate::vault::question_id("spot-interruption", &q.stem)
+        crate::vault::question_id("spot-interruption", &q.stem.text())
     );
 }
 
@@ -95,14 +101,20 @@ fn numbered_korean_labels_and_label_style_explanations() {
         ["service/emr", "architecture/cost-optimization"]
     );
     let q = &p.questions[0];
-    assert_eq!((q.line, &*q.stem), (16, "데이터를 HDFS에 저장하는 노드는?"));
+    assert_eq!(
+        (q.line, &*q.stem.text()),
+        (16, "데이터를 HDFS에 저장하는 노드는?")
+    );
     assert_eq!(q.options.get(2).unwrap().text, "코어 노드");
     assert_eq!(q.answer.to_vec(), ['C']);
     assert_eq!(
-        &q.explanations['A'],
+        &*q.explanations.get('A').unwrap(),
         "클러스터를 관리할 뿐 데이터를 저장하지 않는다"
     );
-    assert_eq!(&q.explanations['B'], "연산만 하고 저장하지 않는다");
+    assert_eq!(
+        &*q.explanations.get('B').unwrap(),
+        "연산만 하고 저장하지 않는다"
+    );
     assert_eq!(q.explanation, None);
 }
 
@@ -110,21 +122,27 @@ fn numbered_korean_labels_and_label_style_explanations() {
 fn multi_answer_with_numbered_list_options_and_no_options_label() {
     let p = fixture("forms/notes/aws/numbered-labels.md");
     let q = &p.questions[1];
-    assert_eq!(&*q.stem, "스팟으로 돌려도 되는 노드를 두 개 고르시오.");
+    assert_eq!(
+        &*q.stem.text(),
+        "스팟으로 돌려도 되는 노드를 두 개 고르시오."
+    );
     assert_eq!(q.options.len(), 4);
     assert_eq!(q.options.get(3).unwrap().text, "추가 태스크 노드");
     assert_eq!(q.answer.to_vec(), ['B', 'D']);
     assert!(q.is_multi_answer());
     assert_eq!(
-        &q.explanations['A'],
+        &*q.explanations.get('A').unwrap(),
         "마스터가 중단되면 클러스터 전체가 멈춘다"
     );
     assert_eq!(
-        &q.explanations['C'],
+        &*q.explanations.get('C').unwrap(),
         "코어 노드가 중단되면 HDFS 데이터가 사라진다"
     );
     assert_eq!(
-        q.explanation.as_deref(),
+        q.explanation
+            .as_ref()
+            .map(crate::vault::Passage::text)
+            .as_deref(),
         Some("태스크 노드는 상태가 없어서 중단되어도 안전하다.")
     );
 }
@@ -163,8 +181,8 @@ fn note_without_frontmatter_takes_its_title_from_the_heading() {
     let q = &p.questions[0];
     assert_eq!(q.answer.to_vec(), ['A', 'C']);
     assert_eq!(q.options.get(0).unwrap().text, "온디맨드");
-    assert_eq!(&q.explanations['A'], "유연하지만 비싸다");
-    assert_eq!(&q.explanations['C'], "약정으로 할인받는다");
+    assert_eq!(&*q.explanations.get('A').unwrap(), "유연하지만 비싸다");
+    assert_eq!(&*q.explanations.get('C').unwrap(), "약정으로 할인받는다");
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn id_of(vault: &Vault, word: &str) -> QuestionId {
     let found: Vec<_> = vault
         .questions
         .iter()
-        .filter(|q| q.stem.contains(word))
+        .filter(|q| q.stem.text().contains(word))
         .collect();
     assert_eq!(found.len(), 1, "one question with '{word}'");
     found[0].id.clone()
@@ -319,7 +319,7 @@ fn unsure_history_stays_an_orphan_until_relinked_by_hand_and_unlinking_undoes_it
     let new = after
         .questions
         .iter()
-        .find(|q| q.stem.ends_with("보내나요?"))
+        .find(|q| q.stem.text().ends_with("보내나요?"))
         .unwrap()
         .id
         .clone();

@@ -29,6 +29,9 @@ pub(super) struct Assembler {
     headings: HashSet<Arc<str>>,
     /// The vault's text so far, not yet folded (see [`Vault::texts`]).
     text: String,
+    /// What questions' texts kept in `text` point at until it is folded
+    /// (see [`crate::vault::Passage`]).
+    pending: Arc<FoldedText>,
 }
 
 impl Assembler {
@@ -46,6 +49,7 @@ impl Assembler {
             tags: TagInterner::default(),
             headings: HashSet::new(),
             text: String::new(),
+            pending: Arc::default(),
         }
     }
 
@@ -53,11 +57,17 @@ impl Assembler {
     pub(super) fn add(&mut self, root: usize, parsed: Parsed) {
         let vault = &mut self.vault;
         match parsed {
-            Parsed::Note(n) => {
+            Parsed::Note(mut n) => {
                 let ix = NoteIx(vault.notes.len());
                 let mut note = n.note;
                 note.root = root;
                 if let Body::Own(body) = &note.body {
+                    let base = self.text.len();
+                    let mut lines = LineStarts::new(body, note.body_line);
+                    for q in &mut n.questions {
+                        let from = lines.start_of(q.line);
+                        q.keep_texts_in(body, from, base, &self.pending);
+                    }
                     note.body = Body::Shared(push_text(&mut self.text, body));
                 }
                 // The parsed list is shared with the note's questions: they
@@ -100,6 +110,9 @@ impl Assembler {
         let mut text = std::mem::take(&mut self.text);
         text.shrink_to_fit();
         vault.texts = Arc::new(FoldedText::of(text));
+        for q in &mut vault.questions {
+            q.attach_texts(&vault.texts);
+        }
         vault.notes.shrink_to_fit();
         vault.questions.shrink_to_fit();
         duplicate_ids(vault);
@@ -150,6 +163,44 @@ impl Assembler {
         }
         vault.banks.push(bank);
         vault.diagnostics.extend(b.diagnostics);
+    }
+}
+
+/// Byte offsets of a body's lines, found in order: a note's questions
+/// come in file order, so each is looked for from the last one's line.
+struct LineStarts<'b> {
+    body: &'b str,
+    /// The file line `at` starts (1-based).
+    line: usize,
+    at: usize,
+}
+
+impl<'b> LineStarts<'b> {
+    /// The lines of `body`, which starts at file line `body_line`.
+    fn new(body: &'b str, body_line: usize) -> LineStarts<'b> {
+        LineStarts {
+            body,
+            line: body_line,
+            at: 0,
+        }
+    }
+
+    /// Where file line `line` starts in the body: the body's start for a
+    /// line before it or one not met yet in order, its end past its end.
+    fn start_of(&mut self, line: usize) -> usize {
+        if line < self.line {
+            return 0;
+        }
+        while self.line < line {
+            match memchr::memchr(b'\n', &self.body.as_bytes()[self.at..]) {
+                Some(i) => {
+                    self.at += i + 1;
+                    self.line += 1;
+                }
+                None => return self.body.len(),
+            }
+        }
+        self.at
     }
 }
 

@@ -474,7 +474,37 @@ fn notes_loaded_are_the_notes_parsed_alone() {
             for (q, want) in got.iter().zip(&alone.questions) {
                 assert_eq!((&q.id, &q.tags), (&want.id, &want.tags), "{}", n.path);
                 assert!(Arc::ptr_eq(&q.tags, &n.tags) || q.tags != n.tags);
+                // Kept in the vault's text or their own, the texts read
+                // the same, capitals and all.
+                assert_eq!(
+                    (&q.stem, &q.options, &q.explanations, &q.explanation),
+                    (
+                        &want.stem,
+                        &want.options,
+                        &want.explanations,
+                        &want.explanation
+                    ),
+                    "{}",
+                    n.path
+                );
+                assert_eq!(
+                    format!("{:?}", (&q.stem, &q.options, &q.explanations)),
+                    format!("{:?}", (&want.stem, &want.options, &want.explanations)),
+                    "{}",
+                    n.path
+                );
             }
         }
+        // Most stems are written word for word, and kept once.
+        let shared = v
+            .questions
+            .iter()
+            .filter(|q| matches!(q.stem, crate::vault::Passage::Shared(..)))
+            .count();
+        assert!(
+            shared * 2 > v.questions.len(),
+            "{shared} of {}",
+            v.questions.len()
+        );
     }
 }

@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::{Note, Question, Vault};
+use super::{Note, Passage, Question, Vault};
 use crate::text::nfc;
 
 /// Separates documents in [`Vault::texts`]: no query holds it, so no
@@ -160,7 +160,7 @@ pub fn bank_text(q: &Question) -> String {
             .map(|o| format!("{}) {}", o.letter, o.text)),
     );
     parts.extend(q.explanations.iter().map(|(l, e)| format!("{l}: {e}")));
-    parts.extend(q.explanation.as_deref().map(str::to_owned));
+    parts.extend(q.explanation.as_ref().map(Passage::to_string));
     let mut out = String::new();
     for p in &parts {
         out.push_str(&nfc(&p.replace('\n', " ")));

@@ -5,12 +5,14 @@
 //! large vault pays tens of thousands of times. Owns only this container;
 //! parsing the explanations is `question`'s and `bank`'s job.
 
-use std::ops::Index;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Letter;
 use super::lettered::Lettered;
+use crate::text::fold::FoldedText;
 
 /// Explanation text of each option that has one, sorted by letter, at most
 /// one per letter. Built with `collect()`; read-only afterwards.
@@ -19,7 +21,7 @@ pub struct Explanations(Lettered);
 
 impl Explanations {
     /// The explanation of an option, if it has one.
-    pub fn get(&self, letter: Letter) -> Option<&str> {
+    pub fn get(&self, letter: Letter) -> Option<Cow<'_, str>> {
         let i = self.0.search(letter)?;
         self.0.get(i).map(|(_, t)| t)
     }
@@ -30,7 +32,7 @@ impl Explanations {
     }
 
     /// Letters with their explanation, in letter order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (Letter, &str)> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (Letter, Cow<'_, str>)> + '_ {
         self.0.iter()
     }
 
@@ -47,6 +49,23 @@ impl Explanations {
     /// True when no option has an explanation.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// See [`super::Passage::keep_in`]: all explanations, or none, become
+    /// places.
+    pub(crate) fn keep_in(
+        &mut self,
+        body: &str,
+        from: usize,
+        base: usize,
+        pending: &Arc<FoldedText>,
+    ) {
+        self.0.keep_in(body, from, base, pending);
+    }
+
+    /// See [`super::Passage::attach`].
+    pub(crate) fn attach(&mut self, text: &Arc<FoldedText>) {
+        self.0.attach(text);
     }
 }
 
@@ -70,24 +89,12 @@ impl<S: AsRef<str>> FromIterator<(Letter, S)> for Explanations {
     }
 }
 
-impl Index<Letter> for Explanations {
-    type Output = str;
-
-    /// The explanation of a letter; panics when it has none, as maps do.
-    fn index(&self, letter: Letter) -> &str {
-        match self.get(letter) {
-            Some(t) => t,
-            None => panic!("no explanation for option '{letter}'"),
-        }
-    }
-}
-
 /// The same JSON object a `BTreeMap<Letter, String>` gives: `{"A": "..."}`.
 impl Serialize for Explanations {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
         for (letter, text) in self.iter() {
-            map.serialize_entry(&letter, text)?;
+            map.serialize_entry(&letter, &*text)?;
         }
         map.end()
     }
@@ -103,13 +110,13 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(e.keys().collect::<String>(), "AC");
-        assert_eq!(e.get('C'), Some("다시 셋"));
-        assert_eq!(&e['A'], "하나");
+        assert_eq!(e.get('C').as_deref(), Some("다시 셋"));
+        assert_eq!(e.get('A').as_deref(), Some("하나"));
         assert_eq!(e.get('B'), None);
         assert!(!e.contains_key('B'));
         assert_eq!(e.len(), 2);
         let all: Vec<_> = e.iter().collect();
-        assert_eq!(all, [('A', "하나"), ('C', "다시 셋")]);
+        assert_eq!(all, [('A', "하나".into()), ('C', "다시 셋".into())]);
     }
 
     #[test]

@@ -4,18 +4,23 @@
 //! instead of one per option saves the per-allocation overhead and the
 //! pointers. Owns only this container; `question` and `bank` parse options.
 
+use std::borrow::Cow;
 use std::iter::FusedIterator;
+use std::sync::Arc;
 
 use super::Letter;
 use super::lettered::Lettered;
+use crate::text::fold::FoldedText;
 
 /// One answer option, read from its question's [`Options`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizOption<'a> {
     /// Its letter as written in the source.
     pub letter: Letter,
-    /// Plain text: markdown markers removed, whitespace folded.
-    pub text: &'a str,
+    /// Plain text: markdown markers removed, whitespace folded. Borrowed
+    /// from the question unless it had to be given back as written (see
+    /// [`super::Passage`]).
+    pub text: Cow<'a, str>,
 }
 
 /// An option while its question is parsed, before it joins [`Options`].
@@ -88,6 +93,22 @@ impl Options {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// See [`super::Passage::keep_in`]: all options, or none, become places.
+    pub(crate) fn keep_in(
+        &mut self,
+        body: &str,
+        from: usize,
+        base: usize,
+        pending: &Arc<FoldedText>,
+    ) {
+        self.0.keep_in(body, from, base, pending);
+    }
+
+    /// See [`super::Passage::attach`].
+    pub(crate) fn attach(&mut self, text: &Arc<FoldedText>) {
+        self.0.attach(text);
+    }
 }
 
 impl FromIterator<OptionDraft> for Options {
@@ -104,7 +125,7 @@ impl<'s> FromIterator<QuizOption<'s>> for Options {
     fn from_iter<I: IntoIterator<Item = QuizOption<'s>>>(iter: I) -> Self {
         let items: Vec<QuizOption<'s>> = iter.into_iter().collect();
         Options(
-            Lettered::build(items.iter().map(|o| (o.letter, o.text))),
+            Lettered::build(items.iter().map(|o| (o.letter, o.text.as_ref()))),
             None,
         )
     }
@@ -175,10 +196,17 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(o.len(), 3);
-        let all: Vec<(Letter, &str)> = o.iter().map(|x| (x.letter, x.text)).collect();
-        assert_eq!(all, [('A', "삼십 초"), ('C', ""), ('C', "십 분")]);
-        assert_eq!(o.iter().next_back().map(|x| x.text), Some("십 분"));
-        assert_eq!(o.find('C').map(|x| x.text), Some(""));
+        let all: Vec<(Letter, String)> = o.iter().map(|x| (x.letter, x.text.into())).collect();
+        assert_eq!(
+            all,
+            [
+                ('A', "삼십 초".into()),
+                ('C', String::new()),
+                ('C', "십 분".into())
+            ]
+        );
+        assert_eq!(o.iter().next_back().map(|x| x.text), Some("십 분".into()));
+        assert_eq!(o.find('C').map(|x| x.text), Some("".into()));
         assert_eq!(o.get(3), None);
         assert_eq!(o.last().map(|x| x.letter), Some('C'));
         assert!(Options::default().first().is_none());

@@ -118,11 +118,11 @@ fn key_is_strictly_longest(q: &Question, key: Letter) -> bool {
     let Some(k) = q.option(key) else {
         return false;
     };
-    let kw = width(k.text);
+    let kw = width(&k.text);
     q.options
         .iter()
         .filter(|o| o.letter != key)
-        .all(|o| width(o.text) < kw)
+        .all(|o| width(&o.text) < kw)
 }
 
 /// Running sums for one letter or pair: keyed count, questions, chance.
@@ -148,7 +148,7 @@ impl Figures {
         for q in &quizzable {
             f.questions += 1;
             f.banked += usize::from(matches!(q.origin, QuestionOrigin::Bank(_)));
-            f.framed += usize::from(framing::is_exam_framed(&q.stem));
+            f.framed += usize::from(framing::is_exam_framed(&q.stem.text()));
             let chance = 1.0 / count_f64(q.options.len().max(1));
             if let Some(key) = single_key(q) {
                 f.single_answer += 1;

@@ -38,7 +38,7 @@ pub(super) fn warnings(vault: &Vault, groups: Groups) -> Vec<QualityWarning> {
             continue;
         }
         let ix = QuestionIx(i);
-        let words = q.stem.split_whitespace().count();
+        let words = q.stem.text().split_whitespace().count();
         if words < MIN_STEM_WORDS {
             out.push(QualityWarning::ShortStem {
                 question: ix,
@@ -98,13 +98,13 @@ fn giveaway(ix: QuestionIx, q: &Question) -> Option<QualityWarning> {
         .options
         .iter()
         .filter(keyed)
-        .map(|o| width(o.text))
+        .map(|o| width(&o.text))
         .min()?;
     let widest_other = q
         .options
         .iter()
         .filter(|o| !keyed(o))
-        .map(|o| width(o.text))
+        .map(|o| width(&o.text))
         .max()?;
     #[allow(clippy::cast_precision_loss)]
     let wide = narrowest_key as f64 >= GIVEAWAY_RATIO * widest_other as f64;
@@ -169,7 +169,7 @@ fn repeated_options(
     out: &mut Vec<QualityWarning>,
 ) {
     for o in &q.options {
-        let Some(text) = comparable(o.text) else {
+        let Some(text) = comparable(&o.text) else {
             continue;
         };
         match seen.get(&text) {

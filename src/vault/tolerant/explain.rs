@@ -169,7 +169,7 @@ fn strict_question(d: &Draft) -> ExplainedQuestion {
         option_texts: d
             .options
             .iter()
-            .map(|o| (o.letter.to_string(), o.text.to_owned()))
+            .map(|o| (o.letter.to_string(), o.text.into_owned()))
             .collect(),
         key: d.answer_line.into_iter().collect(),
         answer: d.answer.iter().map(String::from).collect(),

@@ -141,7 +141,7 @@ fn widen(d: &mut Deck, ix: QuestionIx, letter: Letter, extra: &str) {
             let t = if o.letter == letter {
                 format!("{}{extra}", o.text)
             } else {
-                o.text.to_owned()
+                o.text.into_owned()
             };
             (o.letter, t)
         })
