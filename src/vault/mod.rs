@@ -34,9 +34,9 @@ pub use load::{
 };
 pub use message::Message;
 pub use model::{
-    Answer, Bank, Body, Catalog, Date, Explanations, KeyPoint, Letter, Note, NoteIx, Options,
-    OptionsIter, Passage, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section,
-    SectionKind, Vault, display_name, looks_like_slug,
+    Answer, Bank, Body, Catalog, Date, Explanations, Letter, Note, NoteIx, Options, OptionsIter,
+    Passage, Question, QuestionId, QuestionIx, QuestionOrigin, QuizOption, Section, SectionKind,
+    Vault, display_name, looks_like_slug,
 };
 pub use note::{Depth, ParsedNote, parse_note};
 pub use sink::{FirstLook, KeepAll, NoteSink, Sink, Verdict};

@@ -25,7 +25,7 @@ mod names;
 mod options;
 mod passage;
 pub use answer::Answer;
-pub use body::{Body, KeyPoint, SEPARATOR, bank_text};
+pub use body::{Body, SEPARATOR, bank_text};
 pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};
 pub use date::Date;
@@ -98,7 +98,7 @@ pub struct Note {
     pub aliases: Box<[String]>,
     /// Plain text of the key-point section, whitespace folded (see
     /// [`Vault::key_point`]).
-    pub key_point: Option<KeyPoint>,
+    pub key_point: Option<Passage>,
     /// The markdown after the frontmatter, NFC-normalised, `\n` line
     /// endings: its own, or its place in [`Vault::texts`] (see
     /// [`Vault::body`]).

@@ -209,12 +209,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         modified: fm.modified,
         tags,
         aliases: exact_list(fm.aliases),
-        key_point: key_point.map(|k| {
-            let section = sections
-                .iter()
-                .find(|s| s.kind == super::SectionKind::KeyPoint);
-            super::KeyPoint::of(k, &body, section.map(|s| s.range.clone()))
-        }),
+        key_point: key_point.map(Passage::from),
         body: body.into(),
         body_line: split.body_line,
         sections: sections.into_boxed_slice(),

@@ -13,7 +13,8 @@ use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::Message;
 use crate::vault::model::{
-    Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, SEPARATOR, Vault, bank_text,
+    Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, SEPARATOR, SectionKind, Vault,
+    bank_text,
 };
 use crate::vault::tags::TagInterner;
 
@@ -63,6 +64,11 @@ impl Assembler {
                 note.root = root;
                 if let Body::Own(body) = &note.body {
                     let base = self.text.len();
+                    let section = note.section(SectionKind::KeyPoint);
+                    let from = section.map_or(0, |s| s.range.start);
+                    if let Some(k) = &mut note.key_point {
+                        k.keep_in(body, from, base, &self.pending);
+                    }
                     let mut lines = LineStarts::new(body, note.body_line);
                     for q in &mut n.questions {
                         let from = lines.start_of(q.line);
@@ -112,6 +118,9 @@ impl Assembler {
         vault.texts = Arc::new(FoldedText::of(text));
         for q in &mut vault.questions {
             q.attach_texts(&vault.texts);
+        }
+        for k in vault.notes.iter_mut().filter_map(|n| n.key_point.as_mut()) {
+            k.attach(&vault.texts);
         }
         vault.notes.shrink_to_fit();
         vault.questions.shrink_to_fit();

@@ -506,5 +506,20 @@ fn notes_loaded_are_the_notes_parsed_alone() {
             "{shared} of {}",
             v.questions.len()
         );
+        // So are key points.
+        let key_points: Vec<_> = v
+            .notes
+            .iter()
+            .filter_map(|n| n.key_point.as_ref())
+            .collect();
+        let kept = key_points
+            .iter()
+            .filter(|k| matches!(k, crate::vault::Passage::Shared(..)))
+            .count();
+        assert!(
+            kept * 2 > key_points.len(),
+            "{kept} of {}",
+            key_points.len()
+        );
     }
 }

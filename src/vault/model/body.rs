@@ -7,8 +7,8 @@
 //! figure: the index's folded copy was 311 MB of the app's 1.22 GB at
 //! 100,000 notes; BENCHMARKS.md, "One copy of the text").
 //!
-//! A key point written word for word in its section is likewise a place
-//! in the body ([`KeyPoint`]).
+//! A key point or a question's text written word for word in the body is
+//! likewise a place in that text ([`Passage`]).
 //!
 //! Owns these forms and how the text is given back; the load makes the
 //! shared text (`load::assemble`), the index reads it (`search::doc_text`).
@@ -75,53 +75,10 @@ impl Body {
     }
 }
 
-/// The plain text of a note's key-point section, whitespace folded: its
-/// own, or a part of the note's body where it is written word for word
-/// (a key point of one line, as most are), so that it is kept once. On the
-/// generated 100,000-note vault key points took 36 MB beside the text
-/// they come from (BENCHMARKS.md, "One copy of the text").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyPoint {
-    Own(Box<str>),
-    /// Bytes of the note's body.
-    InBody(Range<usize>),
-}
-
-impl From<&str> for KeyPoint {
-    fn from(text: &str) -> KeyPoint {
-        KeyPoint::Own(text.into())
-    }
-}
-
-impl KeyPoint {
-    /// The key point `text` of a body whose key-point section is bytes
-    /// `section` of `body`: a place in the body when the section holds the
-    /// text word for word.
-    pub fn of(text: String, body: &str, section: Option<Range<usize>>) -> KeyPoint {
-        let found = section
-            .and_then(|s| body.get(s.clone()).map(|part| (s.start, part)))
-            .and_then(|(start, part)| part.find(&text).map(|at| start + at));
-        match found {
-            Some(at) => KeyPoint::InBody(at..at + text.len()),
-            None => KeyPoint::Own(text.into_boxed_str()),
-        }
-    }
-}
-
 impl Vault {
     /// A note's key point, if it has one.
     pub fn key_point<'a>(&'a self, note: &'a Note) -> Option<Cow<'a, str>> {
-        match note.key_point.as_ref()? {
-            KeyPoint::Own(text) => Some(Cow::Borrowed(text)),
-            KeyPoint::InBody(part) => match &note.body {
-                Body::Own(text) => text.get(part.clone()).map(Cow::Borrowed),
-                Body::Shared(range) => {
-                    let from = range.start + part.start;
-                    let to = (range.start + part.end).min(range.end);
-                    Some(Cow::Owned(self.texts.original(from..to)))
-                }
-            },
-        }
+        note.key_point.as_ref().map(Passage::text)
     }
 
     /// A note's body as written.
@@ -167,37 +124,4 @@ pub fn bank_text(q: &Question) -> String {
         out.push('\n');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(k: &KeyPoint, body: &str) -> String {
-        let note = Note {
-            body: Body::Own(body.to_owned()),
-            key_point: Some(k.clone()),
-            ..Note::default()
-        };
-        Vault::default().key_point(&note).unwrap().into_owned()
-    }
-
-    #[test]
-    fn a_key_point_written_word_for_word_is_a_place_in_the_body() {
-        let body = "## 🎯 핵심 포인트\n\n스팟은 **싸다**.\n\n## 설명\n\n스팟은 싸다.\n";
-        let section = Some(0..body.find("## 설명").unwrap());
-        let one_line = "## 🎯 핵심 포인트\n\n스팟은 2분 전에 알림을 받는다.\n";
-        let k = KeyPoint::of(
-            "스팟은 2분 전에 알림을 받는다.".into(),
-            one_line,
-            Some(0..one_line.len()),
-        );
-        assert!(matches!(k, KeyPoint::InBody(_)));
-        assert_eq!(read(&k, one_line), "스팟은 2분 전에 알림을 받는다.");
-        // Unbolded, it is not in its section word for word (it is further
-        // on, under another heading): the note keeps its own.
-        let k = KeyPoint::of("스팟은 싸다.".into(), body, section);
-        assert_eq!(k, KeyPoint::Own("스팟은 싸다.".into()));
-        assert_eq!(read(&k, body), "스팟은 싸다.");
-    }
 }

@@ -1,12 +1,13 @@
-//! [`Passage`]: a question's text kept once. A question read from a note
-//! quotes the note: its stem, options and explanations are most often
-//! written word for word in the body. A question parsed alone holds its
-//! texts; once the load has put its note's body in [`Vault::texts`], each
-//! text found there word for word is a place in that text instead, which
-//! the question holds with the text itself (an `Arc`), so it reads its own
-//! texts without the vault. On the generated 100,000-note vault question
-//! texts took 100 MB beside the text they come from (issue #15's memory
-//! figure; BENCHMARKS.md, "Question texts kept once").
+//! [`Passage`]: a text read from a note's body, kept once. A question
+//! quotes its note: its stem, options and explanations are most often
+//! written word for word in the body, as is the key point (one line, most
+//! often). A note parsed alone holds these texts; once the load has put
+//! its body in [`Vault::texts`], each text found there word for word is a
+//! place in that text instead, held with the text itself (an `Arc`), so a
+//! question reads its own texts without the vault. On the generated
+//! 100,000-note vault question texts took about 80 MB and key points 36 MB
+//! beside the text they come from (issue #15's memory figure;
+//! BENCHMARKS.md, "Question texts kept once").
 //!
 //! Owns this form and the two steps that make it: [`Passage::keep_in`]
 //! while the load assembles, [`Passage::attach`] once the text is folded.
