@@ -91,7 +91,7 @@ fn a_heading_is_placed_where_it_is_written_not_where_its_folded_form_is() {
 }
 
 #[test]
-fn the_index_shares_the_vaults_question_ids() {
+fn the_index_shares_the_vaults_ids_titles_and_headings() {
     let dir = tempfile::tempdir().unwrap();
     make_vault(dir.path(), &mut Rng(11));
     let vault = load_dir(dir.path());
@@ -101,4 +101,21 @@ fn the_index_shares_the_vaults_question_ids() {
     for (kept, q) in index.question_ids.iter().zip(&vault.questions) {
         assert!(Arc::ptr_eq(&kept.0, &q.id.0), "{} is a copy", q.id);
     }
+    // So are titles and headings, and a title folding leaves alone is its
+    // own sort key.
+    let mut slugs = 0;
+    for doc in index.docs.iter().filter(|d| d.bank_question.is_none()) {
+        let note = vault.note(doc.note.unwrap());
+        assert!(Arc::ptr_eq(&doc.title, &note.title), "{}", note.title);
+        if let (Some(h), Some(kept)) = (&note.heading, &doc.heading) {
+            assert!(Arc::ptr_eq(h, kept), "{h}");
+        }
+        if crate::text::fold::fold(&note.title) == *note.title {
+            assert!(Arc::ptr_eq(&doc.sort_key, &note.title), "{}", note.title);
+            slugs += 1;
+        } else {
+            assert_eq!(*doc.sort_key, crate::text::fold::fold(&note.title));
+        }
+    }
+    assert!(slugs > 0);
 }

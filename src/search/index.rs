@@ -36,11 +36,13 @@ pub(super) struct Doc {
     /// The bank question this document is, if it is one.
     pub bank_question: Option<QuestionIx>,
     pub path: String,
-    pub title: String,
+    /// Its title and heading, NFC, and its folded title: the note's own
+    /// strings, shared, where normalising or folding changes nothing.
+    pub title: Arc<str>,
     /// The note's first `# ` heading, if any.
-    pub heading: Option<String>,
+    pub heading: Option<Arc<str>>,
     /// Folded title, for ties.
-    pub sort_key: String,
+    pub sort_key: Arc<str>,
     pub tags: Arc<[Tag]>,
     /// Questions that belong to it, for `has:`, `is:` and hit attribution.
     pub questions: Vec<QuestionIx>,
@@ -159,7 +161,7 @@ impl SearchIndex {
         ix.add_documents(vault, docs);
         ix.rank = ByteRank::of(ix.text.folded.as_bytes());
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
-        ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| d.sort_key.as_str()));
+        ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| &*d.sort_key));
         ix.shorts.shrink_to_fit();
         ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
         ix.doc_masks = ix
@@ -246,7 +248,7 @@ impl SearchIndex {
     /// The sort key of the first document (the one a one-note index
     /// holds): its folded title.
     pub(super) fn sort_key(&self) -> &str {
-        self.docs.first().map_or("", |d| d.sort_key.as_str())
+        self.docs.first().map_or("", |d| &*d.sort_key)
     }
 
     /// Adds the text of the note [`SearchIndex::hold_outline`] holds, so
@@ -301,15 +303,15 @@ impl SearchIndex {
         if let Some(h) = &note.heading {
             self.push_short(Field::Heading, h, heading_line);
         }
-        let title = nfc(&note.title);
+        let title = nfc_shared(&note.title);
         self.starts.push(start);
         self.docs.push(Doc {
             note: Some(nix),
             bank_question: None,
             path: note.path.clone(),
-            sort_key: fold(&title),
+            sort_key: folded_shared(&title),
             title,
-            heading: note.heading.as_deref().map(nfc),
+            heading: note.heading.as_ref().map(nfc_shared),
             tags: note.tags.clone(),
             questions: note.questions.clone(),
             shorts: first..self.shorts.len(),
@@ -374,11 +376,14 @@ impl SearchIndex {
             self.push_short(Field::Tag, t.as_str(), q.line);
         }
         let stem = q.stem.text();
-        let title = nfc(q.note_title.as_deref().unwrap_or(&stem));
+        let title = match &q.note_title {
+            Some(t) => nfc_shared(t),
+            None => nfc(&stem).into(),
+        };
         let heading = q
             .note
-            .and_then(|n| vault.note(n).heading.as_deref())
-            .map(nfc);
+            .and_then(|n| vault.note(n).heading.as_ref())
+            .map(nfc_shared);
         self.starts.push(text.start);
         self.docs.push(Doc {
             note: q.note,
@@ -388,7 +393,7 @@ impl SearchIndex {
                 .get(bank)
                 .map(|b| b.path.clone())
                 .unwrap_or_default(),
-            sort_key: fold(&title),
+            sort_key: folded_shared(&title),
             title,
             heading,
             tags: q.tags.clone(),
@@ -476,4 +481,23 @@ fn short_count(vault: &Vault, docs: Docs) -> usize {
         .map(|q| q.tags.len())
         .sum();
     notes + banks
+}
+
+/// A text NFC-normalised: the same string, shared, when it already is.
+fn nfc_shared(s: &Arc<str>) -> Arc<str> {
+    if crate::text::is_nfc(s) {
+        Arc::clone(s)
+    } else {
+        nfc(s).into()
+    }
+}
+
+/// A text folded: the same string, shared, when folding changes nothing
+/// (a slug title, as most are).
+fn folded_shared(s: &Arc<str>) -> Arc<str> {
+    if s.chars().all(|c| crate::text::fold::fold_char(c) == c) {
+        Arc::clone(s)
+    } else {
+        fold(s).into()
+    }
 }

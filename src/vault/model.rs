@@ -86,7 +86,7 @@ pub struct Note {
     /// Shared with the note's questions.
     pub title: Arc<str>,
     /// Text of the first level-1 heading, if any.
-    pub heading: Option<Box<str>>,
+    pub heading: Option<Arc<str>>,
     /// `created` date as `YYYY-MM-DD`.
     pub created: Option<Date>,
     /// `modified` date as `YYYY-MM-DD`.
