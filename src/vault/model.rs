@@ -36,6 +36,7 @@ pub(crate) use names::keys as name_keys;
 pub(crate) use options::OptionDraft;
 pub use options::{Options, OptionsIter, QuizOption};
 pub use passage::Passage;
+pub(crate) use passage::Quotes;
 
 /// A whole vault: every note and bank question of one or more roots.
 #[derive(Debug, Clone, Default)]
@@ -252,21 +253,15 @@ impl Question {
         self.options.find(letter)
     }
 
-    /// Makes each of its texts written word for word in its note's `body`,
-    /// from the start of its stem's line (`from`) on, a place in the
-    /// vault's text, where `body` starts at `base` (see [`Passage`]).
-    pub(crate) fn keep_texts_in(
-        &mut self,
-        body: &str,
-        from: usize,
-        base: usize,
-        pending: &Arc<crate::text::fold::FoldedText>,
-    ) {
-        self.stem.keep_in(body, from, base, pending);
-        self.options.keep_in(body, from, base, pending);
-        self.explanations.keep_in(body, from, base, pending);
+    /// Makes each of its texts written word for word in its note's body
+    /// a place in the vault's text (see [`Passage`]), looked for in the
+    /// order they are written from where `quotes` starts.
+    pub(crate) fn keep_texts_in(&mut self, quotes: &mut Quotes<'_>) {
+        self.stem.keep_in(quotes);
+        self.options.keep_in(quotes);
+        self.explanations.keep_in(quotes);
         if let Some(e) = &mut self.explanation {
-            e.keep_in(body, from, base, pending);
+            e.keep_in(quotes);
         }
     }
 

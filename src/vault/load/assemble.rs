@@ -13,8 +13,8 @@ use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::Message;
 use crate::vault::model::{
-    Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, SEPARATOR, SectionKind, Vault,
-    bank_text,
+    Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, Quotes, SEPARATOR, SectionKind,
+    Vault, bank_text,
 };
 use crate::vault::tags::TagInterner;
 
@@ -64,15 +64,16 @@ impl Assembler {
                 note.root = root;
                 if let Body::Own(body) = &note.body {
                     let base = self.text.len();
+                    let mut quotes = Quotes::new(body, base, &self.pending);
                     let section = note.section(SectionKind::KeyPoint);
-                    let from = section.map_or(0, |s| s.range.start);
+                    quotes.from(section.map_or(0, |s| s.range.start));
                     if let Some(k) = &mut note.key_point {
-                        k.keep_in(body, from, base, &self.pending);
+                        k.keep_in(&mut quotes);
                     }
                     let mut lines = LineStarts::new(body, note.body_line);
                     for q in &mut n.questions {
-                        let from = lines.start_of(q.line);
-                        q.keep_texts_in(body, from, base, &self.pending);
+                        quotes.from(lines.start_of(q.line));
+                        q.keep_texts_in(&mut quotes);
                     }
                     note.body = Body::Shared(push_text(&mut self.text, body));
                 }

@@ -12,6 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Letter;
 use super::lettered::Lettered;
+use super::passage::Quotes;
 use crate::text::fold::FoldedText;
 
 /// Explanation text of each option that has one, sorted by letter, at most
@@ -53,14 +54,8 @@ impl Explanations {
 
     /// See [`super::Passage::keep_in`]: all explanations, or none, become
     /// places.
-    pub(crate) fn keep_in(
-        &mut self,
-        body: &str,
-        from: usize,
-        base: usize,
-        pending: &Arc<FoldedText>,
-    ) {
-        self.0.keep_in(body, from, base, pending);
+    pub(crate) fn keep_in(&mut self, quotes: &mut Quotes<'_>) {
+        self.0.keep_in(quotes);
     }
 
     /// See [`super::Passage::attach`].

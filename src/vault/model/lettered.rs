@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::Letter;
-use super::passage::{place_in, written};
+use super::passage::{Quotes, written};
 use crate::text::fold::FoldedText;
 
 /// A letter and its text's bytes in the vault's text.
@@ -118,27 +118,19 @@ impl Lettered {
         }
     }
 
-    /// Becomes places in the vault's text when `body`, from byte `from`
-    /// on, holds every text word for word (see [`Passage::keep_in`]).
-    ///
-    /// [`Passage::keep_in`]: super::Passage::keep_in
-    pub(super) fn keep_in(
-        &mut self,
-        body: &str,
-        from: usize,
-        base: usize,
-        pending: &Arc<FoldedText>,
-    ) {
+    /// Becomes places in the vault's text when its note's body holds
+    /// every text word for word where `quotes` looks; else stays as it is.
+    pub(super) fn keep_in(&mut self, quotes: &mut Quotes<'_>) {
         if !matches!(self, Lettered::Own { .. }) || self.len() == 0 {
             return;
         }
         let places: Option<Box<[Place]>> = self
             .iter()
-            .map(|(letter, t)| Some((letter, place_in(body, from, base, &t)?)))
+            .map(|(letter, t)| Some((letter, quotes.place(&t)?)))
             .collect();
         if let Some(places) = places {
             *self = Lettered::Shared {
-                text: Arc::clone(pending),
+                text: Arc::clone(quotes.pending()),
                 places,
             };
         }

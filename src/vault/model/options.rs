@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::Letter;
 use super::lettered::Lettered;
+use super::passage::Quotes;
 use crate::text::fold::FoldedText;
 
 /// One answer option, read from its question's [`Options`].
@@ -95,14 +96,8 @@ impl Options {
     }
 
     /// See [`super::Passage::keep_in`]: all options, or none, become places.
-    pub(crate) fn keep_in(
-        &mut self,
-        body: &str,
-        from: usize,
-        base: usize,
-        pending: &Arc<FoldedText>,
-    ) {
-        self.0.keep_in(body, from, base, pending);
+    pub(crate) fn keep_in(&mut self, quotes: &mut Quotes<'_>) {
+        self.0.keep_in(quotes);
     }
 
     /// See [`super::Passage::attach`].
