@@ -33,8 +33,12 @@ pub enum Replaced {
     InPlace,
     /// The vault did not look like the indexed one with that note edited
     /// (another note count, a note index past the end, questions not where
-    /// the index expects them): the index was built again from the vault.
-    Rebuilt,
+    /// the index expects them): the index is to be built again from the
+    /// vault, off the UI thread (seconds at 100,000 notes). Until then it
+    /// is the index of the vault as it was, or, when that was found out
+    /// only part way through the replacement, an empty index: never one
+    /// half replaced.
+    Stale,
 }
 
 impl SearchIndex {
@@ -52,29 +56,40 @@ impl SearchIndex {
     /// each bank question), whatever the vault's size. Every search after
     /// it gives exactly the hits, scores, order and snippets of a fresh
     /// [`SearchIndex::build`] of `vault`. Should the vault not fit that
-    /// description, the index is built again in full and
-    /// [`Replaced::Rebuilt`] says so. Replacements pile up in a small side
-    /// part until the next full build.
+    /// description, [`Replaced::Stale`] says the index is to be built
+    /// again; it is not built here, where the caller would wait for it.
+    /// Replacements pile up in a small side part until the next full build.
     pub fn replace_note(&mut self, vault: &Vault, ix: NoteIx) -> Replaced {
-        if self.try_replace(vault, ix).is_some() {
-            self.forget_recent_scans();
-            return Replaced::InPlace;
+        let Some(note) = self.replaceable(vault, ix) else {
+            return Replaced::Stale;
+        };
+        // Checked before anything changes: a failure leaves the index whole.
+        if self.renumber(vault, note, ix).is_none() {
+            return Replaced::Stale;
         }
-        let scorer = std::mem::replace(&mut self.scorer, Box::new(SkimScorer::new()));
-        *self = SearchIndex::build_with(vault, scorer);
-        Replaced::Rebuilt
+        if self.install_note(vault, note, ix).is_none() {
+            // Found out part way: nothing half replaced is searched.
+            let scorer = std::mem::replace(&mut self.scorer, Box::new(SkimScorer::new()));
+            *self = SearchIndex::empty(scorer);
+            return Replaced::Stale;
+        }
+        self.forget_recent_scans();
+        Replaced::InPlace
     }
 
-    fn try_replace(&mut self, vault: &Vault, ix: NoteIx) -> Option<()> {
+    /// Note `ix` of `vault`, when it is where this index has it.
+    fn replaceable<'v>(&self, vault: &'v Vault, ix: NoteIx) -> Option<&'v Note> {
         let note = vault.notes.get(ix.0)?;
         let old = self.docs.get(ix.0)?;
-        if vault.notes.len() != self.overlay.notes
-            || old.note != Some(ix)
-            || old.bank_question.is_some()
-        {
-            return None;
-        }
-        self.renumber(vault, note, ix)?;
+        let same = vault.notes.len() == self.overlay.notes
+            && old.note == Some(ix)
+            && old.bank_question.is_none();
+        same.then_some(note)
+    }
+
+    /// Indexes the note anew in its place, and the bank questions that
+    /// name it, before or after the edit.
+    fn install_note(&mut self, vault: &Vault, note: &Note, ix: NoteIx) -> Option<()> {
         let mut one = SearchIndex::empty(Box::new(SkimScorer::new()));
         one.add_note(note, &vault.body(note), ix);
         self.install(ix.0, one, vault);

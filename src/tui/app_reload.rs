@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::app::{App, Layer};
+use crate::search::Replaced;
 use crate::vault::{Edited, NoteEdit};
 
 impl App {
@@ -100,8 +101,13 @@ impl App {
         }
         // Nothing else holds the index: edits wait for that.
         if let Some(index) = Arc::get_mut(&mut self.index) {
-            for e in done {
-                index.replace_note(&self.vault, e.note);
+            let stale = done
+                .iter()
+                .any(|e| index.replace_note(&self.vault, e.note) == Replaced::Stale);
+            if stale {
+                // Built again off this thread, as after a load.
+                self.rebuild_index();
+                return;
             }
         }
         self.refresh_search();
@@ -148,6 +154,47 @@ mod tests {
         );
         app.feed(AppEvent::Loaded(Box::new(vault)));
         (dir, root, app)
+    }
+
+    /// An index that cannot take an edit in place (here, one of another
+    /// vault) is built again on a thread of its own, as after a load: the
+    /// UI thread does not wait seconds for it at 100,000 notes.
+    #[test]
+    fn an_index_that_cannot_take_an_edit_is_built_again_off_the_ui_thread() {
+        let (_dir, root, mut app) = app_on_copies();
+        let (tx, rx) = std::sync::mpsc::channel();
+        app.events = Some(tx);
+        app.index = std::sync::Arc::new(crate::search::SearchIndex::build(&Vault::default()));
+        let path = root.join(&app.vault.notes[0].path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let heading = text
+            .lines()
+            .find(|l| l.starts_with("# "))
+            .unwrap()
+            .to_owned();
+        std::fs::write(&path, text.replacen(&heading, "# 다시만든색인", 1)).unwrap();
+        let edit = read_note(&[&root], &path, &LoadOptions::default()).unwrap();
+        app.feed(AppEvent::NotesEdited(vec![edit]));
+        assert!(app.indexing, "the index is being built on its own thread");
+        let indexed = loop {
+            match rx.recv_timeout(std::time::Duration::from_secs(20)).unwrap() {
+                e @ AppEvent::Indexed(..) => break e,
+                _ => {}
+            }
+        };
+        app.feed(indexed);
+        assert!(!app.indexing);
+        let query = crate::search::Query::parse("다시만든색인");
+        let none = std::collections::HashSet::new();
+        let ctx = crate::search::SearchContext {
+            wrong: &none,
+            due: &none,
+        };
+        let hits = app.index.search(&query, &ctx, 5);
+        assert_eq!(
+            hits.first().map(|h| h.path.as_str()),
+            Some(&*app.vault.notes[0].path)
+        );
     }
 
     #[test]
