@@ -177,9 +177,9 @@ mod tests {
         app.feed(AppEvent::NotesEdited(vec![edit]));
         assert!(app.indexing, "the index is being built on its own thread");
         let indexed = loop {
-            match rx.recv_timeout(std::time::Duration::from_secs(20)).unwrap() {
-                e @ AppEvent::Indexed(..) => break e,
-                _ => {}
+            let event = rx.recv_timeout(std::time::Duration::from_secs(20)).unwrap();
+            if matches!(event, AppEvent::Indexed(..)) {
+                break event;
             }
         };
         app.feed(indexed);
