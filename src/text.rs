@@ -5,6 +5,7 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+pub mod capitals;
 pub mod fold;
 
 /// NFC-normalises a string (macOS writes NFD; matchers need NFC).

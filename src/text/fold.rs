@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::capitals::Capitals;
+
 /// Lowercases a text without moving any byte: a character is folded only
 /// when its lowercase form is one character of the same UTF-8 length, so a
 /// byte offset found in the folded text is valid in the original. That
@@ -37,9 +39,9 @@ fn fold_cased(s: &mut String, mut changed: impl FnMut(usize, char)) {
     }
 }
 
-/// What [`fold_in_place`] changed, to give back the text as written: a
-/// bit per byte for ASCII capitals (an eighth of the text, where keeping
-/// the text itself would double the index), and the few other cased
+/// What [`fold_in_place`] changed, to give back the text as written: where
+/// the ASCII capitals were ([`Capitals`], about a twentieth of the text,
+/// where keeping the text itself would double it), and the few other cased
 /// characters by offset. Or, from [`fold_keeping_copy`], the text itself,
 /// for a small index where a copy costs less than working out the changes.
 ///
@@ -50,13 +52,15 @@ fn fold_cased(s: &mut String, mut changed: impl FnMut(usize, char)) {
 /// `SearchIndex::build` cost 629.7 M instructions against 445.7 M
 /// (+41%); a copy of the text takes 31.1 MB for 361.7 M (−19%). Giving a
 /// snippet line back costs about 1,200 instructions here against 800 from
-/// the list, at most 50 lines a keystroke: noise beside the search.
+/// the list, at most 50 lines a keystroke: noise beside the search. The
+/// bit per byte has since given way to the capitals' distances, smaller
+/// again at 100,000 notes (see [`Capitals`]).
 #[derive(Debug, Clone)]
 pub enum Originals {
     /// What folding changed.
     Changes {
-        /// A bit per byte: an ASCII capital.
-        capitals: Vec<u64>,
+        /// Where the ASCII capitals were.
+        capitals: Capitals,
         /// Other cased characters, by offset, as written.
         others: Vec<(usize, char)>,
     },
@@ -67,7 +71,7 @@ pub enum Originals {
 impl Default for Originals {
     fn default() -> Self {
         Originals::Changes {
-            capitals: Vec::new(),
+            capitals: Capitals::default(),
             others: Vec::new(),
         }
     }
@@ -88,18 +92,10 @@ impl Originals {
             let mut buf = [0; 4];
             out.replace_range(local..local + len, c.encode_utf8(&mut buf));
         }
-        let mut upper: Vec<usize> = Vec::new();
-        for i in range.clone() {
-            if capitals.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1) {
-                upper.push(i - range.start);
-            }
-        }
-        if upper.is_empty() {
-            return out;
-        }
         // Capitals are ASCII: uppercasing them one by one keeps the text
         // valid, and `make_ascii_uppercase` on a one-byte slice does it.
-        for i in upper {
+        for at in capitals.within(range.clone()) {
+            let i = at - range.start;
             out[i..=i].make_ascii_uppercase();
         }
         out
@@ -139,30 +135,12 @@ impl FoldedText {
         };
         let first = others.partition_point(|&(at, _)| at < range.start);
         let other = others.get(first).is_some_and(|&(at, _)| at < range.end);
-        if other || any_bit(capitals, range.clone()) {
+        if other || capitals.any_in(range.clone()) {
             Cow::Owned(self.original(range))
         } else {
             Cow::Borrowed(&self.folded[range])
         }
     }
-}
-
-/// True when a bit of `bits` in `range` is set.
-fn any_bit(bits: &[u64], range: Range<usize>) -> bool {
-    if range.is_empty() {
-        return false;
-    }
-    let (first, last) = (range.start / 64, (range.end - 1) / 64);
-    (first..=last).any(|w| {
-        let mut word = bits.get(w).copied().unwrap_or(0);
-        if w == first {
-            word &= u64::MAX << (range.start % 64);
-        }
-        if w == last {
-            word &= u64::MAX >> (63 - (range.end - 1) % 64);
-        }
-        word != 0
-    })
 }
 
 /// Folds a text where it lies, as [`fold`] would, keeping a copy of it as
@@ -178,51 +156,11 @@ pub fn fold_keeping_copy(s: &mut String, mut copy: String) -> Originals {
 /// Folds a text where it lies, as [`fold`] would, and returns what it
 /// changed: the index keeps only the folded text and these.
 pub fn fold_in_place(s: &mut String) -> Originals {
-    let bytes = s.as_bytes();
-    let mut capitals = vec![0u64; bytes.len().div_ceil(64)];
-    for (word, chunk) in capitals.iter_mut().zip(bytes.chunks(64)) {
-        *word = capital_bits(chunk);
-    }
+    let capitals = Capitals::of(s.as_bytes());
     let mut others = Vec::new();
     fold_cased(s, |at, c| others.push((at, c)));
     s.make_ascii_lowercase();
     Originals::Changes { capitals, others }
-}
-
-/// Bit `j` set when `chunk[j]` (up to 64 bytes) is an ASCII capital.
-/// Eight bytes at a time: per byte, `b + (0x80 - b'A')` reaches the high
-/// bit from `A` on and `b + (0x80 - b'Z' - 1)` from past `Z` on; bytes
-/// with the high bit set are not ASCII. Whole groups of eight are read as
-/// one word, only the last short group is padded: padding every group
-/// (a copy of a run-time length each) made `SearchIndex::build` of the
-/// 10,000-note vault 550.2 M instructions instead of 445.7 M.
-fn capital_bits(chunk: &[u8]) -> u64 {
-    let mut groups = chunk.chunks_exact(8);
-    let mut bits = 0;
-    for (k, group) in groups.by_ref().enumerate() {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(group);
-        bits |= group_capitals(u64::from_le_bytes(b)) << (8 * k);
-    }
-    let rest = groups.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        bits |= group_capitals(u64::from_le_bytes(b)) << (8 * (chunk.len() / 8));
-    }
-    bits
-}
-
-/// [`capital_bits`] of eight bytes read as one little-endian word.
-fn group_capitals(w: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = w & LOW7;
-    let from_a = low + 0x3F3F_3F3F_3F3F_3F3F;
-    let past_z = low + 0x2525_2525_2525_2525;
-    let flags = from_a & !past_z & !w & HIGH;
-    // Gather the eight flag bits (bit 7 of each byte) into one byte.
-    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// The offset of the next character from `at` that may have case (`at`
@@ -369,21 +307,6 @@ mod tests {
             proptest::prop_assert_eq!(&*got, &s[lo..hi]);
             let unchanged = fold(&s[lo..hi]) == s[lo..hi];
             proptest::prop_assert_eq!(matches!(got, Cow::Borrowed(_)), unchanged);
-        }
-    }
-
-    #[test]
-    fn capital_bits_mark_exactly_the_ascii_capitals() {
-        let all: Vec<u8> = (0..=255).collect();
-        for chunk in all
-            .chunks(64)
-            .chain([&b"AZaz@[`{"[..], b"Q", b"ABCDEFGHIJkLZ"])
-        {
-            let expected = chunk
-                .iter()
-                .enumerate()
-                .fold(0, |w, (j, b)| w | (u64::from(b.is_ascii_uppercase()) << j));
-            assert_eq!(capital_bits(chunk), expected, "{chunk:?}");
         }
     }
 

@@ -12,10 +12,12 @@
 //! | `card`: a card from the head of its file (frontmatter and heading line) | the card of the whole decoded file |
 //! | `crate::text::next_other`: ASCII and Hangul skipped eight bytes at a time (shared with search's folding, so it lives in `crate::text`) | a character-by-character scan |
 //!
-//! Search keeps one of its own, the capitals bitmap of `text::fold`
-//! (snippets given back as written from a bit per byte instead of a list
+//! Search keeps one of its own, the capitals of `text::fold` (snippets
+//! given back as written from where the capitals were instead of a list
 //! of changes or a copy), checked against the text as written by a
-//! property test there and kept for its measured figures (comment there).
+//! property test there and kept for its measured figures (comment there);
+//! `text::capitals` keeps them by their distances, checked against a bit
+//! per byte.
 //!
 //! `agree` holds the one differential check, `agree::agrees`, run on every
 //! bundled note, fixture and seed and on generated notes.
