@@ -77,6 +77,12 @@ fn syllable(initial: u32, vowel: u32, fin: u32) -> char {
         .unwrap_or('\u{FFFD}')
 }
 
+/// The place of an initial consonant (ㄱ, ㅅ, ㅍ, …) among the 19 that
+/// start a syllable.
+pub(super) fn initial_index(c: char) -> Option<u32> {
+    initial_ix(c)
+}
+
 fn initial_ix(c: char) -> Option<u32> {
     INITIALS
         .iter()

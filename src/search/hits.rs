@@ -84,17 +84,18 @@ impl SearchIndex {
                 let (lo, hi) = (base + line.start, base + line.end);
                 let folded_line = self.folded_at(lo..hi);
                 let mut ranges = Vec::new();
+                // The line's 초성 form has the same byte offsets.
+                let choseong_line = std::cell::OnceCell::new();
                 for &(scope, p) in &plan.positives {
                     if matches!(scope, Scope::Only(_)) {
                         continue;
                     }
                     for v in &p.variants {
-                        // The 초성 text has the same byte offsets.
                         let hay = match v.form {
                             Form::Plain | Form::Layout => folded_line,
-                            Form::Choseong if v.exact.is_empty() && v.chars >= 2 => {
-                                self.text_at(lo..hi, true)
-                            }
+                            Form::Choseong if v.exact.is_empty() && v.chars >= 2 => choseong_line
+                                .get_or_init(|| super::hangul::choseong_form(folded_line))
+                                .as_str(),
                             _ => continue,
                         };
                         ranges.extend(

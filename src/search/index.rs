@@ -13,6 +13,7 @@ use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Section
 
 use super::Field;
 use super::byte_rank::ByteRank;
+use super::choseong_find::{ChoseongFinder, WordFinder};
 use super::matcher::{FuzzyScorer, SkimScorer};
 use super::short::Shorts;
 use crate::text::fold::fold;
@@ -83,10 +84,6 @@ pub struct SearchIndex {
     pub(super) rank: ByteRank,
     /// Recent body-scan results, for the next keystroke.
     pub(super) cache: super::scan_cache::SharedCache,
-    /// `folded` with every syllable replaced by its initial consonant, made
-    /// on the first 초성 query. Same byte offsets as `folded` (a syllable
-    /// and its 초성 jamo are both three bytes in UTF-8).
-    pub(super) choseong_text: std::sync::OnceLock<String>,
     /// Documents replaced since the build (see [`SearchIndex::replace_note`]).
     pub(super) overlay: super::overlay::Overlay,
     /// Replaced documents' short fields, numbered after `shorts`.
@@ -211,7 +208,6 @@ impl SearchIndex {
             scorer,
             rank: ByteRank([0; 256]),
             cache: super::scan_cache::SharedCache::default(),
-            choseong_text: std::sync::OnceLock::new(),
             overlay: super::overlay::Overlay::default(),
             replaced_shorts: Shorts::default(),
             title_order: Vec::new(),
@@ -240,7 +236,6 @@ impl SearchIndex {
         Arc::make_mut(&mut self.text).folded.clear();
         self.starts.clear();
         self.forget_recent_scans();
-        self.choseong_text.take();
         let body = note.body.own().unwrap_or_default();
         self.add_note_fields(note, NoteIx(0), heading_line(note, body), 0);
     }
@@ -412,16 +407,20 @@ impl SearchIndex {
         self.short_masks.push(masks);
     }
 
-    /// The 초성 form of the whole text buffer (see `choseong_text`).
-    pub(super) fn choseong_text(&self) -> &str {
-        self.choseong_text
-            .get_or_init(|| super::parts::choseong_form(&self.text.folded, self.parts))
-    }
-
     /// A substring finder for the folded text, steered by its byte ranks.
     pub(super) fn finder<'n>(&self, needle: &'n str) -> memchr::memmem::Finder<'n> {
         memchr::memmem::FinderBuilder::new()
             .build_forward_with_ranker(&self.rank, needle.as_bytes())
+    }
+
+    /// A finder of a word in the folded text: as written, or (`choseong`)
+    /// in its 초성 form (see `choseong_find`).
+    pub(super) fn word_finder<'n>(&self, needle: &'n str, choseong: bool) -> WordFinder<'n> {
+        if choseong {
+            WordFinder::Choseong(ChoseongFinder::new(needle))
+        } else {
+            WordFinder::Plain(self.finder(needle))
+        }
     }
 
     /// The document whose text holds a byte offset of the buffer.

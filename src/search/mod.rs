@@ -24,6 +24,7 @@
 //! ```
 
 mod byte_rank;
+mod choseong_find;
 mod doc_text;
 mod engine;
 pub mod hangul;

@@ -99,42 +99,9 @@ pub(super) fn char_cuts(text: &str, parts: usize) -> Vec<usize> {
     cuts
 }
 
-/// The 초성 form of a text (`hangul::choseong_form`), its parts written on
-/// `parts` threads: a character keeps its length in that form, so each
-/// part of the text is written where it lies, apart from the others.
-pub(super) fn choseong_form(text: &str, parts: usize) -> String {
-    let mut out = text.as_bytes().to_vec();
-    let cuts = char_cuts(text, parts);
-    std::thread::scope(|scope| {
-        let mut rest: &mut [u8] = &mut out;
-        for pair in cuts.windows(2) {
-            let (from, to) = (pair[0], pair[1]);
-            let (mine, tail) = std::mem::take(&mut rest).split_at_mut(to - from);
-            rest = tail;
-            let part = &text[from..to];
-            scope.spawn(move || super::hangul::write_choseong(part, mine));
-        }
-    });
-    String::from_utf8(out).unwrap_or_else(|_| super::hangul::choseong_form(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_choseong_form_in_parts_is_the_one_made_whole() {
-        let text = "스팟 인스턴스 EMR 노드 ᄀ ㄱ é 😀\n".repeat(50);
-        for parts in 1..=5 {
-            for cut in [0, 1, 2, 7, 100] {
-                let t: String = text.chars().skip(cut).collect();
-                assert_eq!(
-                    choseong_form(&t, parts),
-                    crate::search::hangul::choseong_form(&t)
-                );
-            }
-        }
-    }
 
     #[test]
     fn ranges_cover_every_item_once_in_order() {

@@ -252,50 +252,30 @@ impl SearchIndex {
         }
     }
 
-    /// Part of the folded text (or of its 초성 form), by offsets that may
-    /// lie in the buffer or in a replaced document's segment.
-    pub(super) fn text_at(&self, range: Range<usize>, choseong: bool) -> &str {
+    /// Part of the folded text, by offsets that may lie in the buffer or
+    /// in a replaced document's segment.
+    pub(super) fn folded_at(&self, range: Range<usize>) -> &str {
         let main = self.text.folded.len();
         if range.start < main || self.overlay.segments.is_empty() {
-            return if choseong {
-                &self.choseong_text()[range]
-            } else {
-                &self.text.folded[range]
-            };
+            return &self.text.folded[range];
         }
         match self.overlay.segment(range.start) {
-            Some(s) => {
-                let text = if choseong { &s.choseong } else { &s.folded };
-                &text[range.start - s.base..range.end - s.base]
-            }
+            Some(s) => &s.folded[range.start - s.base..range.end - s.base],
             None => "",
         }
     }
 
-    /// [`SearchIndex::text_at`] as bytes, from any byte on (a substring
-    /// search may start inside a character).
-    pub(super) fn bytes_at(&self, range: Range<usize>, choseong: bool) -> &[u8] {
+    /// [`SearchIndex::folded_at`] as bytes, from any byte on (a search
+    /// may start inside a character).
+    pub(super) fn bytes_at(&self, range: Range<usize>) -> &[u8] {
         let main = self.text.folded.len();
         if range.start < main || self.overlay.segments.is_empty() {
-            let text = if choseong {
-                self.choseong_text()
-            } else {
-                &self.text.folded
-            };
-            return &text.as_bytes()[range];
+            return &self.text.folded.as_bytes()[range];
         }
         match self.overlay.segment(range.start) {
-            Some(s) => {
-                let text = if choseong { &s.choseong } else { &s.folded };
-                &text.as_bytes()[range.start - s.base..range.end - s.base]
-            }
+            Some(s) => &s.folded.as_bytes()[range.start - s.base..range.end - s.base],
             None => &[],
         }
-    }
-
-    /// Part of the folded text, as [`SearchIndex::text_at`].
-    pub(super) fn folded_at(&self, range: Range<usize>) -> &str {
-        self.text_at(range, false)
     }
 
     /// Part of the indexed text as written (before folding).

@@ -6,9 +6,8 @@
 
 use std::sync::Arc;
 
-use memchr::memmem::Finder;
-
 use super::Field;
+use super::choseong_find::WordFinder;
 use super::index::{Doc, SearchIndex};
 use super::query::{Form, Pattern, Variant};
 use super::scan_cache::{Found, Occurrence};
@@ -57,8 +56,8 @@ impl SearchIndex {
     }
 
     fn scan_variant(&self, v: &Variant, out: &mut [Option<TextMatch>]) -> bool {
-        let finder = self.finder(&v.text);
         let cho = v.form == Form::Choseong;
+        let finder = self.word_finder(&v.text, cho);
         let previous = self
             .cache
             .lock()
@@ -80,13 +79,13 @@ impl SearchIndex {
                         .filter_map(|o| {
                             let doc = &self.docs[o.doc as usize];
                             let from = o.first.saturating_sub(k).max(doc.text.start);
-                            let hay = self.bytes_at(from..doc.text.end, cho);
+                            let hay = self.bytes_at(from..doc.text.end);
                             let first = from + finder.find(hay)?;
                             // That one's attribution bounds where this one's is.
                             let (field, at) = if o.field == Field::Body {
                                 Self::classify_after_body(doc, first)
                             } else {
-                                self.classify(cho, doc, first, &finder, o.at.saturating_sub(k))
+                                self.classify(doc, first, &finder, o.at.saturating_sub(k))
                             };
                             Some(Occurrence {
                                 doc: o.doc,
@@ -98,15 +97,7 @@ impl SearchIndex {
                         .collect()
                 }))
             }
-            None => {
-                // The 초성 text is made here, on the first scan that needs it.
-                let hay = if cho {
-                    self.choseong_text()
-                } else {
-                    self.text.folded.as_str()
-                };
-                Arc::new(self.scan_all(hay, cho, &finder))
-            }
+            None => Arc::new(self.scan_all(&finder)),
         };
         for o in found.iter() {
             let m = TextMatch {
@@ -158,16 +149,13 @@ impl SearchIndex {
     /// to the next document after each first occurrence (the documents in
     /// parts, see `parts`), then over the texts of documents replaced since
     /// the build (their old text in the buffer is skipped).
-    fn scan_all(&self, text: &str, cho: bool, finder: &Finder<'_>) -> Vec<Occurrence> {
-        let hay = text.as_bytes();
-        let mut found = self.in_parts(self.starts.len(), |docs| {
-            self.scan_docs(hay, cho, finder, docs)
-        });
+    fn scan_all(&self, finder: &WordFinder<'_>) -> Vec<Occurrence> {
+        let hay = self.text.folded.as_bytes();
+        let mut found = self.in_parts(self.starts.len(), |docs| self.scan_docs(hay, finder, docs));
         for seg in &self.overlay.segments {
-            let text = if cho { &seg.choseong } else { &seg.folded };
-            if let Some(i) = finder.find(text.as_bytes()) {
+            if let Some(i) = finder.find(seg.folded.as_bytes()) {
                 let doc = &self.docs[seg.doc];
-                let (field, at) = self.classify(cho, doc, seg.base + i, finder, 0);
+                let (field, at) = self.classify(doc, seg.base + i, finder, 0);
                 found.push(Occurrence {
                     doc: u32::try_from(seg.doc).unwrap_or(u32::MAX),
                     at,
@@ -184,8 +172,7 @@ impl SearchIndex {
     fn scan_docs(
         &self,
         hay: &[u8],
-        cho: bool,
-        finder: &Finder<'_>,
+        finder: &WordFinder<'_>,
         docs: std::ops::Range<usize>,
     ) -> Vec<Occurrence> {
         let mut found = Vec::new();
@@ -204,7 +191,7 @@ impl SearchIndex {
                 pos = self.starts.get(d + 1).copied().unwrap_or(end);
             } else {
                 let doc = &self.docs[d];
-                let (field, at) = self.classify(cho, doc, pos + i, finder, 0);
+                let (field, at) = self.classify(doc, pos + i, finder, 0);
                 found.push(Occurrence {
                     doc: u32::try_from(d).unwrap_or(u32::MAX),
                     at,
@@ -253,10 +240,9 @@ impl SearchIndex {
     /// `k`.
     fn classify(
         &self,
-        cho: bool,
         doc: &Doc,
         at: usize,
-        finder: &Finder<'_>,
+        finder: &WordFinder<'_>,
         floor: usize,
     ) -> (Field, usize) {
         for r in doc.question_regions.iter().filter(|r| r.end > at) {
@@ -265,7 +251,7 @@ impl SearchIndex {
             }
             let from = r.start.max(floor);
             if from < r.end
-                && let Some(i) = finder.find(self.bytes_at(from..r.end, cho))
+                && let Some(i) = finder.find(self.bytes_at(from..r.end))
             {
                 return (Field::Question, from + i);
             }

@@ -30,8 +30,9 @@ pub(super) type Found = Arc<Vec<Occurrence>>;
 /// of it, so a needle's documents lie within those of any remembered
 /// needle it contains: typing `spark` after `spar` looks only where `spar`
 /// was. Exact, never a guess.
-/// Needles searched in the 초성 text are remembered apart from those
-/// searched in the text itself (ㅅㅍ typed as is, and ㅅㅍ as initials).
+/// Needles searched in the text's 초성 form are remembered apart from
+/// those searched in the text itself (ㅅㅍ typed as is, and ㅅㅍ as
+/// initials).
 #[derive(Debug, Default)]
 pub(super) struct ScanCache {
     recent: VecDeque<(bool, String, Found)>,

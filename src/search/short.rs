@@ -27,8 +27,8 @@ const NO_CHOSEONG: u32 = u32::MAX;
 
 /// One field: offsets of its texts in [`Shorts::arena`]. All three have
 /// one length: folding moves no byte, and a syllable and its initial
-/// consonant are both three bytes in UTF-8 (as the index's 초성 text
-/// relies on too).
+/// consonant are both three bytes in UTF-8 (as the index's 초성 search
+/// in its text relies on too, `choseong_find`).
 #[derive(Debug, Clone, Copy)]
 struct Rec {
     text: u32,
