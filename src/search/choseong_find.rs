@@ -4,8 +4,8 @@
 //! a character has the length of the character, so a place in one is the
 //! same place in the other, and no 초성 copy of the text is made: at
 //! 100,000 notes that copy was 311 MB and took 1.8–2.0 s on the first
-//! 초성 query (issue #15; BENCHMARKS.md, "초성 words found in the text
-//! itself").
+//! 초성 query (issue #15; BENCHMARKS.md, "Question texts kept once,
+//! capitals by their distances, 초성 in place").
 //!
 //! The simple path is the copy: `hangul::choseong_form` of the text and a
 //! substring search in it. The tests give both the same texts and words.

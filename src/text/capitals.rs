@@ -3,8 +3,8 @@
 //! for most, in blocks that can be read from any block's start: at 5% of
 //! the text's bytes (the generated 100,000-note vault: 15 million
 //! capitals in 311 MB of notes), a bit per byte took 39 MB and this takes
-//! about 17 (issue #15's memory figure; BENCHMARKS.md, "Capitals by their
-//! distances").
+//! about 19 (issue #15's memory figure; BENCHMARKS.md, "Question texts kept
+//! once, capitals by their distances, 초성 in place").
 //!
 //! The simple path is a bit per byte (`bitmap`, kept for the tests): the
 //! property test below gives both every text and every range.
@@ -14,8 +14,12 @@
 use std::ops::Range;
 
 /// Bytes of text a block covers: finding the capitals in a range reads at
-/// most one block's distances before the range.
-const BLOCK: usize = 4096;
+/// most one block's distances before the range (about 50 at 5%). With
+/// blocks of 4096 bytes, giving back every question's texts (the store's
+/// fingerprints, after each load and edit) took long enough that an edit
+/// reached the screen in 0.6–1.9 s instead of 0.35–0.38 s at 100,000
+/// notes; the block starts cost 2.4 MB.
+const BLOCK: usize = 1024;
 
 /// Where a text's ASCII capitals are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
