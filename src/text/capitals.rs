@@ -36,8 +36,15 @@ pub struct Capitals {
 impl Capitals {
     /// The capitals of a text.
     pub fn of(bytes: &[u8]) -> Capitals {
+        // Counted first, so the distances are written without the buffer
+        // growing: most take a byte, and a text of one note (the one-shot
+        // search makes one per note) then costs two allocations.
+        let count: usize = bytes
+            .chunks(64)
+            .map(|chunk| capital_bits(chunk).count_ones() as usize)
+            .sum();
         let mut c = Capitals {
-            gaps: Vec::new(),
+            gaps: Vec::with_capacity(count + count / 8),
             blocks: Vec::with_capacity(bytes.len().div_ceil(BLOCK)),
             len: bytes.len(),
         };
@@ -54,7 +61,6 @@ impl Capitals {
                 }
             }
         }
-        c.gaps.shrink_to_fit();
         c
     }
 
