@@ -25,7 +25,8 @@ use serde::{Serialize, Serializer};
 
 use crate::text::fold::FoldedText;
 
-/// One text of a question: its own, or bytes of the vault's text.
+/// One text read from a note's body (a question's, or the note's key
+/// point): its own, or bytes of the vault's text.
 #[derive(Clone)]
 pub enum Passage {
     Own(Box<str>),
