@@ -103,7 +103,7 @@ fn bank_places(vault: &Vault) -> Option<Vec<(QuestionIx, usize, Range<usize>)>> 
     Some(banks)
 }
 
-/// `index::heading_line` read from the folded text: the first place the folded
+/// `documents::heading_line` read from the folded text: the first place the folded
 /// heading occurs where the text as written is the heading.
 fn shared_heading_line(text: &FoldedText, note: &crate::vault::Note, body: &Range<usize>) -> usize {
     let Some(h) = note.heading.as_deref() else {

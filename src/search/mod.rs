@@ -26,6 +26,7 @@
 mod byte_rank;
 mod choseong_find;
 mod doc_text;
+mod documents;
 mod engine;
 pub mod hangul;
 mod help;
