@@ -295,3 +295,7 @@ pub(super) fn sort_diagnostics(vault: &mut Vault) {
         (a.root, &a.path, a.line, a.column).cmp(&(b.root, &b.path, b.line, b.column))
     });
 }
+
+#[cfg(test)]
+#[path = "assemble_tests.rs"]
+mod tests;

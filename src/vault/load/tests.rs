@@ -2,19 +2,18 @@
 //! progress and bank linking.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
-use crate::vault::{QuestionOrigin, Severity, Tag, Vault};
+use crate::vault::{QuestionOrigin, Severity, Vault};
 
-fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/vaults")
         .join(name)
 }
 
-fn load_one(root: &Path) -> Vault {
+pub(crate) fn load_one(root: &Path) -> Vault {
     load(&[root.to_owned()], &LoadOptions::default(), &|_| {}).unwrap()
 }
 
@@ -271,23 +270,6 @@ fn every_later_use_of_an_id_is_reported_against_the_first() {
 }
 
 #[test]
-fn a_note_and_its_questions_share_one_tag_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let note = "---\ntags: [service/emr, exam/saa]\n---\n## 문제\n\n**Q:** 질문 하나\n\n- A) 예\n- B) 아니오\n\n**정답: A**\n\n**Q:** 질문 둘\n\n- A) 예\n- B) 아니오\n\n**정답: B**\n";
-    std::fs::write(dir.path().join("a.md"), note).unwrap();
-    std::fs::write(dir.path().join("b.md"), note).unwrap();
-    let v = load_one(dir.path());
-    let tags: Vec<&str> = v.notes[1].tags.iter().map(Tag::as_str).collect();
-    assert_eq!(tags, ["service/emr", "exam/saa"]);
-    for n in &v.notes {
-        for &q in &n.questions {
-            assert!(std::sync::Arc::ptr_eq(&n.tags, &v.question(q).tags));
-        }
-    }
-    assert_eq!(v.questions.len(), 4);
-}
-
-#[test]
 fn one_buffer_reads_files_of_any_size_in_turn() {
     let dir = tempfile::tempdir().unwrap();
     let big = "가나다\n".repeat(30_000); // 300,000 bytes: the buffer grows
@@ -312,23 +294,6 @@ fn one_buffer_reads_files_of_any_size_in_turn() {
     );
     let d = super::read_capped(&path, "edge.md", 69_999, &mut buffer).unwrap_err();
     assert!(d.message.contains("70000 bytes"), "{}", d.message);
-}
-
-#[test]
-fn notes_share_one_copy_of_each_section_heading() {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["a.md", "b.md"] {
-        std::fs::write(
-            dir.path().join(name),
-            "# 노트\n\n## 핵심 포인트\n\n요점\n\n## 설명\n\n본문\n",
-        )
-        .unwrap();
-    }
-    let v = load_one(dir.path());
-    let (a, b) = (&v.notes[0].sections, &v.notes[1].sections);
-    assert_eq!((&*a[0].heading, &*a[1].heading), ("핵심 포인트", "설명"));
-    assert!(Arc::ptr_eq(&a[0].heading, &b[0].heading));
-    assert!(Arc::ptr_eq(&a[1].heading, &b[1].heading));
 }
 
 #[cfg(unix)]
@@ -428,98 +393,4 @@ fn a_bank_over_the_size_limit_is_called_a_bank() {
     let d = &v.diagnostics[0];
     assert!(d.message.contains("for a question bank"), "{}", d.message);
     assert!(!d.message.contains("note"), "{}", d.message);
-}
-
-/// The loading threads' reading (jobs taken a few at a time, tag lists
-/// shared within a thread, notes handed over unboxed) against the simple
-/// path: each file parsed alone. The same notes, tags and questions.
-#[test]
-fn notes_loaded_are_the_notes_parsed_alone() {
-    let roots = [
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tolerant/corpus"),
-        fixture("forms"),
-    ];
-    for threads in [1, 2, 3] {
-        let options = LoadOptions {
-            threads,
-            ..LoadOptions::default()
-        };
-        let v = load(&roots, &options, &|_| {}).unwrap();
-        assert!(v.notes.len() > 30, "{}", v.notes.len());
-        for n in &v.notes {
-            let bytes = std::fs::read(roots[n.root].join(&n.path)).unwrap();
-            let alone = crate::vault::parse_note(&n.path, &bytes).unwrap();
-            let want = &alone.note;
-            assert_eq!(
-                (&n.title, &n.heading, &n.tags, &n.aliases, &v.body(n)),
-                (
-                    &want.title,
-                    &want.heading,
-                    &want.tags,
-                    &want.aliases,
-                    &want.body.own().unwrap().into()
-                ),
-                "{}",
-                n.path
-            );
-            // Kept in the vault's text or its own, the key point reads the same.
-            assert_eq!(
-                v.key_point(n),
-                Vault::default().key_point(want),
-                "{}",
-                n.path
-            );
-            let got: Vec<_> = n.questions.iter().map(|&q| v.question(q)).collect();
-            assert_eq!(got.len(), alone.questions.len(), "{}", n.path);
-            for (q, want) in got.iter().zip(&alone.questions) {
-                assert_eq!((&q.id, &q.tags), (&want.id, &want.tags), "{}", n.path);
-                assert!(Arc::ptr_eq(&q.tags, &n.tags) || q.tags != n.tags);
-                // Kept in the vault's text or their own, the texts read
-                // the same, capitals and all.
-                assert_eq!(
-                    (&q.stem, &q.options, &q.explanations, &q.explanation),
-                    (
-                        &want.stem,
-                        &want.options,
-                        &want.explanations,
-                        &want.explanation
-                    ),
-                    "{}",
-                    n.path
-                );
-                assert_eq!(
-                    format!("{:?}", (&q.stem, &q.options, &q.explanations)),
-                    format!("{:?}", (&want.stem, &want.options, &want.explanations)),
-                    "{}",
-                    n.path
-                );
-            }
-        }
-        // Most stems are written word for word, and kept once.
-        let shared = v
-            .questions
-            .iter()
-            .filter(|q| matches!(q.stem, crate::vault::Passage::Shared(..)))
-            .count();
-        assert!(
-            shared * 2 > v.questions.len(),
-            "{shared} of {}",
-            v.questions.len()
-        );
-        // So are key points.
-        let key_points: Vec<_> = v
-            .notes
-            .iter()
-            .filter_map(|n| n.key_point.as_ref())
-            .collect();
-        let kept = key_points
-            .iter()
-            .filter(|k| matches!(k, crate::vault::Passage::Shared(..)))
-            .count();
-        assert!(
-            kept * 2 > key_points.len(),
-            "{kept} of {}",
-            key_points.len()
-        );
-    }
 }
