@@ -271,6 +271,19 @@ mod tests {
         }
     }
 
+    /// The bytes between `a` and `b` (either order) of `s`, widened to
+    /// whole characters.
+    fn char_range(s: &str, a: usize, b: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
+        while !s.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        while !s.is_char_boundary(hi) {
+            hi += 1;
+        }
+        (lo, hi)
+    }
+
     proptest::proptest! {
         #[test]
         fn fold_in_place_folds_and_restores_any_part(
@@ -278,9 +291,7 @@ mod tests {
             a in 0usize..200,
             b in 0usize..200,
         ) {
-            let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
-            while !s.is_char_boundary(lo) { lo -= 1; }
-            while !s.is_char_boundary(hi) { hi += 1; }
+            let (lo, hi) = char_range(&s, a, b);
             let mut folded = s.clone();
             let originals = fold_in_place(&mut folded);
             proptest::prop_assert_eq!(&folded, &fold(&s));
@@ -299,9 +310,7 @@ mod tests {
             a in 0usize..150,
             b in 0usize..150,
         ) {
-            let (mut lo, mut hi) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
-            while !s.is_char_boundary(lo) { lo -= 1; }
-            while !s.is_char_boundary(hi) { hi += 1; }
+            let (lo, hi) = char_range(&s, a, b);
             let text = FoldedText::of(s.clone());
             let got = text.as_written(lo..hi);
             proptest::prop_assert_eq!(&*got, &s[lo..hi]);
