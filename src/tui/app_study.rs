@@ -267,14 +267,7 @@ impl App {
 
 /// The byte offset in a note's body where a 1-based file line starts.
 pub fn offset_of_line(vault: &Vault, note: &crate::vault::Note, line: usize) -> usize {
-    let skip = line.saturating_sub(note.body_line);
-    if skip == 0 {
-        return 0;
-    }
-    let body = vault.body_lines(note);
-    memchr::memchr_iter(b'\n', body.as_bytes())
-        .nth(skip - 1)
-        .map_or(body.len(), |i| i + 1)
+    vault.offset_of_line(note, line)
 }
 
 impl App {

@@ -25,6 +25,7 @@ mod names;
 mod options;
 mod passage;
 pub use answer::Answer;
+pub(crate) use body::offset_of_line;
 pub use body::{Body, SEPARATOR, bank_text};
 pub(crate) use catalog::Listing;
 pub use catalog::{Catalog, VaultCatalog};

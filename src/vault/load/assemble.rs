@@ -12,6 +12,7 @@ use crate::text::fold::FoldedText;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
 use crate::vault::message::Message;
+use crate::vault::model::offset_of_line;
 use crate::vault::model::{
     Bank, Body, NoteIx, Question, QuestionIx, QuestionOrigin, Quotes, SEPARATOR, SectionKind,
     Vault, bank_text,
@@ -70,9 +71,8 @@ impl Assembler {
                     if let Some(k) = &mut note.key_point {
                         k.keep_in(&mut quotes);
                     }
-                    let mut lines = LineStarts::new(body, note.body_line);
                     for q in &mut n.questions {
-                        quotes.from(lines.start_of(q.line));
+                        quotes.from(offset_of_line(body, note.body_line, q.line));
                         q.keep_texts_in(&mut quotes);
                     }
                     note.body = Body::Shared(push_text(&mut self.text, body));
@@ -173,44 +173,6 @@ impl Assembler {
         }
         vault.banks.push(bank);
         vault.diagnostics.extend(b.diagnostics);
-    }
-}
-
-/// Byte offsets of a body's lines, found in order: a note's questions
-/// come in file order, so each is looked for from the last one's line.
-struct LineStarts<'b> {
-    body: &'b str,
-    /// The file line `at` starts (1-based).
-    line: usize,
-    at: usize,
-}
-
-impl<'b> LineStarts<'b> {
-    /// The lines of `body`, which starts at file line `body_line`.
-    fn new(body: &'b str, body_line: usize) -> LineStarts<'b> {
-        LineStarts {
-            body,
-            line: body_line,
-            at: 0,
-        }
-    }
-
-    /// Where file line `line` starts in the body: the body's start for a
-    /// line before it or one not met yet in order, its end past its end.
-    fn start_of(&mut self, line: usize) -> usize {
-        if line < self.line {
-            return 0;
-        }
-        while self.line < line {
-            match memchr::memchr(b'\n', &self.body.as_bytes()[self.at..]) {
-                Some(i) => {
-                    self.at += i + 1;
-                    self.line += 1;
-                }
-                None => return self.body.len(),
-            }
-        }
-        self.at
     }
 }
 

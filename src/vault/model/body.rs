@@ -105,6 +105,25 @@ impl Vault {
         let end = body_offset.min(text.len());
         note.body_line + memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
     }
+
+    /// The byte offset in a note's body where a 1-based file line starts
+    /// (the inverse of [`Vault::line_of`]).
+    pub fn offset_of_line(&self, note: &Note, line: usize) -> usize {
+        offset_of_line(self.body_lines(note), note.body_line, line)
+    }
+}
+
+/// The byte offset in `body`, which starts at file line `body_line`, where
+/// file line `line` starts: the body's start for a line before it, its end
+/// for one past it.
+pub(crate) fn offset_of_line(body: &str, body_line: usize, line: usize) -> usize {
+    let skip = line.saturating_sub(body_line);
+    if skip == 0 {
+        return 0;
+    }
+    memchr::memchr_iter(b'\n', body.as_bytes())
+        .nth(skip - 1)
+        .map_or(body.len(), |i| i + 1)
 }
 
 /// The text a bank question is searched by: its stem, options, per-option
