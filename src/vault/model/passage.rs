@@ -43,14 +43,6 @@ impl Passage {
         }
     }
 
-    /// True for an empty text.
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Passage::Own(text) => text.is_empty(),
-            Passage::Shared(_, range) => range.is_empty(),
-        }
-    }
-
     /// Becomes a place in the vault's text when its note's body holds it
     /// word for word where `quotes` looks.
     pub(crate) fn keep_in(&mut self, quotes: &mut Quotes<'_>) {
@@ -148,6 +140,12 @@ pub(super) fn written<'a>(all: &'a FoldedText, range: &Range<u32>) -> Cow<'a, st
     all.as_written(range)
 }
 
+impl From<Box<str>> for Passage {
+    fn from(text: Box<str>) -> Passage {
+        Passage::Own(text)
+    }
+}
+
 impl Default for Passage {
     fn default() -> Passage {
         Passage::Own(Box::default())
@@ -166,12 +164,6 @@ impl From<String> for Passage {
     }
 }
 
-impl From<Box<str>> for Passage {
-    fn from(text: Box<str>) -> Passage {
-        Passage::Own(text)
-    }
-}
-
 /// Equal when the texts are, however they are kept.
 impl PartialEq for Passage {
     fn eq(&self, other: &Passage) -> bool {
@@ -180,18 +172,6 @@ impl PartialEq for Passage {
 }
 
 impl Eq for Passage {}
-
-impl PartialEq<str> for Passage {
-    fn eq(&self, other: &str) -> bool {
-        self.text() == other
-    }
-}
-
-impl PartialEq<&str> for Passage {
-    fn eq(&self, other: &&str) -> bool {
-        self.text() == *other
-    }
-}
 
 /// The text, however it is kept: a question parsed alone and the same
 /// question in a loaded vault print alike.
