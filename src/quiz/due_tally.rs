@@ -8,7 +8,6 @@
 //! the app's thread). Owns the per-question shares and the counts; which
 //! questions changed is the caller's to say.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::ops::Range;
 
@@ -35,10 +34,12 @@ pub struct DueTally {
     counts: DueCounts,
     /// Per question of the vault, by index.
     shares: Vec<Share>,
-    /// Quizzable questions by a hash of their id (ids are compared when
-    /// used, so a collision costs a comparison, never a wrong count).
-    by_id: HashMap<u64, Vec<QuestionIx>>,
-    /// Per question of the vault, by index: its key in `by_id` (quizzable
+    /// Quizzable questions by a hash of their id, sorted (ids are compared
+    /// when used, so a collision costs a comparison, never a wrong count).
+    /// A sorted list, not a map of lists: 2 MB at 133,000 questions where
+    /// the map took 14.
+    by_key: Vec<(u64, QuestionIx)>,
+    /// Per question of the vault, by index: its key in `by_key` (quizzable
     /// questions only).
     keys: Vec<u64>,
     hasher: RandomState,
@@ -53,7 +54,7 @@ impl DueTally {
         let mut tally = DueTally {
             counts: DueCounts::default(),
             shares: vec![Share::Outside; vault.questions.len()],
-            by_id: HashMap::new(),
+            by_key: Vec::new(),
             keys: vec![0; vault.questions.len()],
             hasher,
             day: day.day(now),
@@ -64,9 +65,10 @@ impl DueTally {
             tally.add(share, 1);
             tally.shares[ix.0] = share;
             let key = tally.hasher.hash_one(id);
-            tally.by_id.entry(key).or_default().push(ix);
+            tally.by_key.push((key, ix));
             tally.keys[ix.0] = key;
         }
+        tally.by_key.sort_unstable();
         tally
     }
 
@@ -89,21 +91,19 @@ impl DueTally {
             };
             self.add(old, -1);
             if old != Share::Outside
-                && let Some(ixs) = self.by_id.get_mut(&key)
+                && let Ok(at) = self.by_key.binary_search(&(key, QuestionIx(ix)))
             {
-                ixs.retain(|q| q.0 != ix);
-                if ixs.is_empty() {
-                    self.by_id.remove(&key);
-                }
+                self.by_key.remove(at);
             }
         }
         if after.len() != before.len() {
-            let moved = |q: &mut QuestionIx| {
+            // Every index after the note moves by one amount: the order
+            // of the list (by key, then index) stays.
+            for (_, q) in &mut self.by_key {
                 if q.0 >= before.end {
                     q.0 = q.0 + after.len() - before.len();
                 }
-            };
-            self.by_id.values_mut().flatten().for_each(moved);
+            }
         }
         let week_end = week_end(day, now);
         let mut shares = Vec::with_capacity(after.len());
@@ -118,7 +118,8 @@ impl DueTally {
             let share = share(history, &q.id, day, now, week_end);
             let key = self.hasher.hash_one(&q.id);
             self.add(share, 1);
-            self.by_id.entry(key).or_default().push(ix);
+            let at = self.by_key.partition_point(|&e| e < (key, ix));
+            self.by_key.insert(at, (key, ix));
             shares.push(share);
             keys.push(key);
         }
@@ -147,12 +148,11 @@ impl DueTally {
         now: Timestamp,
     ) {
         let key = self.hasher.hash_one(id);
-        let Some(ixs) = self.by_id.get(&key) else {
-            return;
-        };
-        let ixs: Vec<QuestionIx> = ixs
+        let from = self.by_key.partition_point(|&(k, _)| k < key);
+        let ixs: Vec<QuestionIx> = self.by_key[from..]
             .iter()
-            .copied()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, ix)| ix)
             .filter(|&ix| vault.questions.get(ix.0).is_some_and(|q| q.id == *id))
             .collect();
         let new = share(history, id, day, now, week_end(day, now));

@@ -317,13 +317,10 @@ impl Vault {
 
     /// Finds a note by title, file stem or alias, case-insensitively, in
     /// that order of preference, the first note winning (how `[[wikilinks]]`
-    /// and bank `note:` fields resolve). Hash lookups after the first call.
+    /// and bank `note:` fields resolve). Lookups by hash after the first call.
     pub fn find_note(&self, name: &str) -> Option<NoteIx> {
         let key = name.trim().to_lowercase();
-        self.names
-            .tables(&self.notes)
-            .iter()
-            .find_map(|m| m.get(&key).copied())
+        self.names.find(&self.notes, &key)
     }
 
     /// Counts of errors and warnings among the diagnostics.
