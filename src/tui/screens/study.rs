@@ -191,14 +191,16 @@ impl StudyList {
 
     /// Applies a list action. Returns the note to open on `Confirm`.
     pub fn apply(&mut self, vault: &Vault, action: Action) -> Option<NoteIx> {
-        let rows = if self.shown.is_empty() {
-            self.rows(vault)
-        } else {
-            self.shown.clone()
-        };
-        let last = rows.len().saturating_sub(1);
+        // The rows as last computed are read, not copied: a copy of a
+        // 100,000-note list on every key cost a frame its milliseconds.
+        // The rows as last computed are read where they are: a copy of
+        // them on every key was a copy of the whole list.
+        if self.shown.is_empty() {
+            self.shown = self.rows(vault);
+        }
+        let last = self.shown.len().saturating_sub(1);
+        let current = self.shown.get(self.cursor).cloned();
         let half = (self.height / 2).max(1);
-        let current = rows.get(self.cursor).cloned();
         match action {
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
@@ -266,8 +268,6 @@ impl StudyList {
         );
         if changed {
             self.refresh(vault);
-        } else {
-            self.shown = rows;
         }
         None
     }
