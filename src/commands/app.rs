@@ -7,6 +7,7 @@ mod watch;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ use crate::store::{self, Store, Writer};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeKind};
 use crate::tui::{App, AppEvent};
-use crate::vault::{self, Depth, LoadOptions, QuestionStyle, Vault};
+use crate::vault::{self, Depth, Known, LoadOptions, QuestionStyle, Vault};
 use watch::{Watch, Watching};
 
 /// Runs the app; `quiz` opens straight onto a quiz with those flags.
@@ -170,11 +171,11 @@ fn spawn_loader(
                 let _ = tx.send(AppEvent::Loaded(Box::new(prepared(vault::load_bundled()))));
                 return;
             };
-            if !read_and_send(&roots, style, Read::Names, &tx, lang) {
+            let Some(known) = read_and_send(&roots, style, Read::Names, &tx, lang) else {
                 return;
-            }
+            };
             let loaded_tx = start_watching(&roots, style, &tx, lang, watch);
-            if read_and_send(&roots, style, Read::Whole, &tx, lang) {
+            if read_and_send(&roots, style, Read::Whole(known), &tx, lang).is_some() {
                 let _ = loaded_tx.send(());
             }
         })
@@ -189,6 +190,7 @@ fn load(
     roots: &[PathBuf],
     style: QuestionStyle,
     depth: Depth,
+    known: Option<Arc<Known>>,
     tx: &Sender<AppEvent>,
 ) -> Result<Vault, vault::LoadError> {
     let progress_tx = std::sync::Mutex::new(tx.clone());
@@ -215,6 +217,7 @@ fn load(
     let options = LoadOptions {
         questions: style,
         depth,
+        known,
         ..LoadOptions::default()
     };
     Ok(prepared(vault::load(roots, &options, &progress)?))
@@ -262,8 +265,9 @@ fn start_watching(
             let _ = started_tx.send(());
             match watching {
                 Ok(w) => {
-                    let read_all =
-                        || read_and_send(&watch_roots, style, Read::Again, &watch_tx, lang);
+                    let read_all = || {
+                        read_and_send(&watch_roots, style, Read::Again, &watch_tx, lang).is_some()
+                    };
                     w.serve(&loaded, &watch_roots, style, &watch_tx, &read_all);
                 }
                 // Said once there is a vault to say it over.
@@ -286,39 +290,46 @@ fn start_watching(
 }
 
 /// One read of the whole vault the loading thread makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum Read {
     /// The first read, part one: every note's name and tags, so a large
     /// vault's list can be browsed while the rest is read.
     Names,
-    /// The first read, part two: the whole vault.
-    Whole,
+    /// The first read, part two: the whole vault, sharing the names the
+    /// first part read (see [`Known`]).
+    Whole(Arc<Known>),
     /// The whole vault again, after a change one note cannot carry.
     Again,
 }
 
-/// Reads the vault and sends what came of it. False when the app is gone,
-/// or when a first read failed (a failed read again leaves the vault the
-/// app has, and watching goes on).
+/// Reads the vault and sends what came of it, with the names of what it
+/// sent. `None` when the app is gone, or when a first read failed (a
+/// failed read again leaves the vault the app has, and watching goes on).
 fn read_and_send(
     roots: &[PathBuf],
     style: QuestionStyle,
     read: Read,
     tx: &Sender<AppEvent>,
     lang: Lang,
-) -> bool {
-    let depth = if read == Read::Names {
-        Depth::Card
-    } else {
-        Depth::Full
+) -> Option<Arc<Known>> {
+    let (depth, known) = match &read {
+        Read::Names => (Depth::Card, None),
+        Read::Whole(known) => (Depth::Full, Some(Arc::clone(known))),
+        Read::Again => (Depth::Full, None),
     };
-    let event = match (load(roots, style, depth, tx), read) {
+    let loaded = load(roots, style, depth, known, tx);
+    // Only the names' read is shared from, and only by the read after it.
+    let names = match (&loaded, &read) {
+        (Ok(v), Read::Names) => Arc::new(Known::of(v)),
+        _ => Arc::default(),
+    };
+    let event = match (loaded, read) {
         (Ok(v), Read::Names) => AppEvent::Listed(Box::new(v)),
-        (Ok(v), Read::Whole) => AppEvent::Loaded(Box::new(v)),
+        (Ok(v), Read::Whole(_)) => AppEvent::Loaded(Box::new(v)),
         (Ok(v), Read::Again) => AppEvent::Reloaded(Box::new(v)),
         (Err(e), Read::Again) => AppEvent::ReloadFailed(e.message(lang)),
         (Err(e), _) => AppEvent::LoadFailed(e.message(lang)),
     };
     let failed = matches!(event, AppEvent::LoadFailed(_));
-    tx.send(event).is_ok() && !failed
+    (tx.send(event).is_ok() && !failed).then_some(names)
 }

@@ -83,7 +83,7 @@ impl SearchIndex {
         };
         let first = self.shorts.len();
         self.push_short(Field::Title, &note.title, title_line);
-        for a in &note.aliases {
+        for a in note.aliases.iter() {
             self.push_short(Field::Alias, a, 1);
         }
         for t in note.tags.iter() {

@@ -210,7 +210,7 @@ pub fn vault() -> Vault {
         created: Date::parse("2025-08-21"),
         modified: Date::parse("2025-08-22"),
         tags: spot_tags.clone(),
-        aliases: Box::new(["spot-pricing".into()]),
+        aliases: Arc::from(["spot-pricing".to_owned()]),
         key_point: Some("스팟 인스턴스는 남는 용량을 싸게 쓴다.".into()),
         body: SPOT.into(),
         body_line: 8,

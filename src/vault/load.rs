@@ -22,10 +22,12 @@ use read::read_capped;
 
 mod assemble;
 mod edit;
+mod known;
 mod read;
 mod walk;
 
 pub use edit::{Edited, NotAlone, NoteEdit, read_job, read_note};
+pub use known::Known;
 
 pub use walk::MAX_WALK_ENTRIES;
 
@@ -57,6 +59,9 @@ pub struct LoadOptions {
     pub walk_budget: usize,
     /// Whether the tolerant reader reads questions beside the strict grammar.
     pub questions: super::QuestionStyle,
+    /// Names from a read of the same vault a moment before, to share
+    /// rather than copy (see [`Known`]).
+    pub known: Option<std::sync::Arc<Known>>,
 }
 
 impl Default for LoadOptions {
@@ -67,6 +72,7 @@ impl Default for LoadOptions {
             threads: 0,
             walk_budget: MAX_WALK_ENTRIES,
             questions: super::QuestionStyle::default(),
+            known: None,
         }
     }
 }
@@ -308,7 +314,7 @@ fn parse_all<S: Sink>(
     .clamp(1, total.max(1));
     let done = AtomicUsize::new(0);
     let first_look = read::first_look(sink, options);
-    let mut assembler = assemble::Assembler::new(roots, total);
+    let mut assembler = assemble::Assembler::new(roots, total, options.known.clone());
     // Workers take jobs in order and own them: a job's paths are freed, or
     // become its note's, as soon as it is parsed, and the list shrinks as
     // it empties.

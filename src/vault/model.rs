@@ -97,7 +97,7 @@ pub struct Note {
     /// Shared with the note's questions.
     pub tags: Arc<[Tag]>,
     /// Aliases in file order.
-    pub aliases: Box<[String]>,
+    pub aliases: Arc<[String]>,
     /// Plain text of the key-point section, whitespace folded (see
     /// [`Vault::key_point`]).
     pub key_point: Option<Passage>,

@@ -208,7 +208,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
         created: fm.created,
         modified: fm.modified,
         tags,
-        aliases: exact_list(fm.aliases),
+        aliases: aliases_of(fm.aliases),
         key_point: key_point.map(Passage::from),
         body: body.into(),
         body_line: split.body_line,
@@ -245,7 +245,7 @@ fn card(
         created: fm.created,
         modified: fm.modified,
         tags: std::mem::take(&mut fm.tags).into(),
-        aliases: exact_list(fm.aliases),
+        aliases: aliases_of(fm.aliases),
         key_point: None,
         body: super::Body::default(),
         body_line,
@@ -326,7 +326,17 @@ fn question_of(read: Read, place: &Place<'_>) -> Question {
     }
 }
 
-fn exact_list(list: Vec<String>) -> Box<[String]> {
+/// A note's aliases: shared with an earlier read of the note when equal
+/// (see `load::Known`), and one list for every note with none.
+fn aliases_of(list: Vec<String>) -> Arc<[String]> {
+    static NONE: std::sync::OnceLock<Arc<[String]>> = std::sync::OnceLock::new();
+    if list.is_empty() {
+        return Arc::clone(NONE.get_or_init(|| Arc::from([])));
+    }
+    exact_list(list)
+}
+
+fn exact_list<C: FromIterator<String>>(list: Vec<String>) -> C {
     list.into_iter()
         .map(|mut s| {
             s.shrink_to_fit();
