@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
     let ix = (vault.notes.len() / 2..vault.notes.len())
         .find(|&i| !vault.notes[i].questions.is_empty())
         .unwrap();
-    let original = std::fs::read_to_string(root.join(&vault.notes[ix].path)).unwrap();
+    let original = std::fs::read_to_string(root.join(&*vault.notes[ix].path)).unwrap();
     let added = format!("{original}\n한 문장을 더 썼다.\n");
     let question = original
         .rfind("**Question")

@@ -317,14 +317,15 @@ fn read_and_send(
         Read::Whole(known) => (Depth::Full, Some(Arc::clone(known))),
         Read::Again => (Depth::Full, None),
     };
-    let loaded = load(roots, style, depth, known, tx);
-    // Only the names' read is shared from, and only by the read after it.
-    let names = match (&loaded, &read) {
-        (Ok(v), Read::Names) => Arc::new(Known::of(v)),
-        _ => Arc::default(),
-    };
-    let event = match (loaded, read) {
-        (Ok(v), Read::Names) => AppEvent::Listed(Box::new(v)),
+    let mut names = Arc::default();
+    let event = match (load(roots, style, depth, known, tx), read) {
+        (Ok(v), Read::Names) => {
+            // The list shows this vault while the whole one is read, and
+            // the whole read shares its names (see [`Known`]).
+            let v = Arc::new(v);
+            names = Arc::new(Known::of(Arc::clone(&v)));
+            AppEvent::Listed(v)
+        }
         (Ok(v), Read::Whole(_)) => AppEvent::Loaded(Box::new(v)),
         (Ok(v), Read::Again) => AppEvent::Reloaded(Box::new(v)),
         (Err(e), Read::Again) => AppEvent::ReloadFailed(e.message(lang)),

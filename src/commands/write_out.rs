@@ -91,7 +91,7 @@ pub fn refuse_vault_file(file: &Path, vault: &Vault, lang: Lang) -> anyhow::Resu
     let files = vault
         .notes
         .iter()
-        .map(|n| (n.root, n.path.as_str()))
+        .map(|n| (n.root, &*n.path))
         .chain(vault.banks.iter().map(|b| (b.root, b.path.as_str())));
     for (root, rel) in files {
         let Some(dir) = vault.roots.get(root) else {

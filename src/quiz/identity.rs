@@ -120,7 +120,7 @@ impl Snapshot {
 /// The note or bank file a question was read from.
 fn path_of<'v>(vault: &'v Vault, q: &Question) -> Option<&'v str> {
     match q.origin {
-        QuestionOrigin::Note(n) => vault.notes.get(n.0).map(|n| n.path.as_str()),
+        QuestionOrigin::Note(n) => vault.notes.get(n.0).map(|n| &*n.path),
         QuestionOrigin::Bank(b) => vault.banks.get(b).map(|b| b.path.as_str()),
     }
 }

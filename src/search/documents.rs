@@ -97,7 +97,7 @@ impl SearchIndex {
         self.docs.push(Doc {
             note: Some(nix),
             bank_question: None,
-            path: note.path.clone(),
+            path: Arc::clone(&note.path),
             sort_key: folded_shared(&title),
             title,
             heading: note.heading.as_ref().map(nfc_shared),
@@ -180,7 +180,7 @@ impl SearchIndex {
             path: vault
                 .banks
                 .get(bank)
-                .map(|b| b.path.clone())
+                .map(|b| Arc::from(b.path.as_str()))
                 .unwrap_or_default(),
             sort_key: folded_shared(&title),
             title,

@@ -179,7 +179,7 @@ fn make_hit(
     Hit {
         note: doc.note,
         question: question.or(index.bank_question(doc)),
-        path: doc.path.clone(),
+        path: doc.path.to_string(),
         title: doc.title.to_string(),
         heading: doc.heading.as_deref().map(str::to_owned),
         field,

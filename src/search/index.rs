@@ -34,7 +34,7 @@ pub(super) struct Doc {
     pub note: Option<NoteIx>,
     /// The bank question this document is, if it is one.
     pub bank_question: Option<QuestionIx>,
-    pub path: String,
+    pub path: Arc<str>,
     /// Its title and heading, NFC, and its folded title: the note's own
     /// strings, shared, where normalising or folding changes nothing.
     pub title: Arc<str>,

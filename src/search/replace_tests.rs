@@ -246,7 +246,7 @@ fn replacing_notes_gives_the_hits_of_a_fresh_build() {
         for step in 0..14 {
             let ix = rng.below(vault.notes.len());
             let note = &vault.notes[ix];
-            let path = dir.path().join(&note.path);
+            let path = dir.path().join(&*note.path);
             let text = std::fs::read_to_string(&path).unwrap();
             let new = if rng.below(2) == 0 {
                 let title = format!("{} {}", note.title, rng.pick(WORDS));

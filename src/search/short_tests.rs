@@ -104,7 +104,7 @@ fn compact_fields_read_back_as_computed_afresh_from_each_note() {
     // Replaced notes' fields, numbered past the build's.
     let mut vault = vault;
     for (k, ix) in [2, 5, 2, 9].into_iter().enumerate() {
-        let path = dir.path().join(&vault.notes[ix].path);
+        let path = dir.path().join(&*vault.notes[ix].path);
         let text = format!(
             "---\ntitle: 스팟 Spot 노트 {k}\naliases: [EMR 스팟, Ärger]\n\
              tags: [service/emr, 새/태그{k}]\n---\n\n# 스팟 Spot 노트 {k}\n\n본문.\n"

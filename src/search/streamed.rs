@@ -100,8 +100,7 @@ impl NoteSink for ThreadHits {
     fn card(&mut self, card: &ParsedNote) -> FirstLook {
         let note = &card.note;
         let bar = self.bar.as_ref();
-        let worth =
-            |score, key: &str| above(bar, &Rank::new(score, key, (note.root, note.path.as_str())));
+        let worth = |score, key: &str| above(bar, &Rank::new(score, key, (note.root, &*note.path)));
         let may_rank = self
             .sieve
             .as_mut()
@@ -120,7 +119,7 @@ impl NoteSink for ThreadHits {
         let hit = self.sieve.as_mut().and_then(|sieve| {
             let bar = self.bar.as_ref();
             sieve.hit(note, |score, key| {
-                above(bar, &Rank::new(score, key, (note.root, note.path.as_str())))
+                above(bar, &Rank::new(score, key, (note.root, &*note.path)))
             })
         });
         if let Some(hit) = hit {
@@ -172,7 +171,7 @@ impl Sink for StreamedSearch {
             .map(|mut s| {
                 let ix = vault
                     .notes
-                    .binary_search_by(|n| (n.root, n.path.as_str()).cmp(&(s.root, &s.hit.path)))
+                    .binary_search_by(|n| (n.root, &*n.path).cmp(&(s.root, &s.hit.path)))
                     .ok();
                 s.hit.note = ix.map(NoteIx);
                 (s.sort_key, ix.unwrap_or(usize::MAX), s.hit)

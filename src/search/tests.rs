@@ -28,7 +28,7 @@ fn note(title: &str, aliases: &[&str], tag_list: &[&str], heading: &str, body: &
         .into_iter()
         .collect();
     Note {
-        path: format!("{title}.md"),
+        path: format!("{title}.md").into(),
         title: title.into(),
         heading: (!heading.is_empty()).then(|| heading.into()),
         tags: tags(tag_list),

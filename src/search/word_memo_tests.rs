@@ -141,7 +141,7 @@ fn an_edited_note_is_matched_afresh_not_from_a_remembered_word() {
         .iter()
         .position(|n| n.path.starts_with("gen/") && !n.title.contains("스팟"))
         .unwrap();
-    let path = dir.path().join(&vault.notes[ix].path);
+    let path = dir.path().join(&*vault.notes[ix].path);
     std::fs::write(
         &path,
         "---\ntitle: 스팟 전용 노트\n---\n\n# 스팟 전용 노트\n\n인스턴스가 중단된다.\n",

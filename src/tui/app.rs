@@ -352,7 +352,7 @@ impl App {
                 // Not followed for edits: a list without questions would
                 // look like every question was removed.
                 self.cards_only = true;
-                self.vault = Arc::new(*vault);
+                self.vault = vault;
                 self.rebuild_index();
                 self.reader = None;
                 self.list = StudyList::default();

@@ -28,7 +28,7 @@ pub enum AppEvent {
     Progress(usize, usize),
     /// Every note's name and tags, read first so a large vault can be
     /// browsed while the whole load goes on ([`vault::Depth::Card`]).
-    Listed(Box<Vault>),
+    Listed(std::sync::Arc<Vault>),
     /// The vault finished loading.
     Loaded(Box<Vault>),
     /// The vault could not be loaded.

@@ -165,7 +165,7 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         app.events = Some(tx);
         app.index = std::sync::Arc::new(crate::search::SearchIndex::build(&Vault::default()));
-        let path = root.join(&app.vault.notes[0].path);
+        let path = root.join(&*app.vault.notes[0].path);
         let text = std::fs::read_to_string(&path).unwrap();
         let heading = text
             .lines()
@@ -204,7 +204,7 @@ mod tests {
         app.act(Action::NextPane);
         let open = app.reader.as_ref().map(|r| r.note).unwrap();
         let before = app.vault.note(open).questions.len();
-        let path = root.join(&app.vault.note(open).path);
+        let path = root.join(&*app.vault.note(open).path);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = text.replacen(
             "## 🎯 핵심 포인트\n",
@@ -299,7 +299,7 @@ mod tests {
     /// An edit of the second note waits while `held` is held elsewhere,
     /// and is put in place at the first event after it is let go.
     fn an_edit_waits_for<T>(app: &mut App, root: &Path, held: Arc<T>) {
-        let path = root.join(&app.vault.notes[1].path);
+        let path = root.join(&*app.vault.notes[1].path);
         let text = std::fs::read_to_string(&path).unwrap() + "\n덧붙인 문장.\n";
         std::fs::write(&path, text).unwrap();
         let edit = read_note(&[root], &path, &LoadOptions::default()).unwrap();
@@ -325,7 +325,7 @@ mod tests {
             .unwrap();
         let gone = *app.vault.notes[first].questions.last().unwrap();
         let gone_id = app.vault.question(gone).id.clone();
-        let path = root.join(&app.vault.notes[first].path);
+        let path = root.join(&*app.vault.notes[first].path);
         let text = std::fs::read_to_string(&path).unwrap();
         let cut = text.rfind("**Question").unwrap();
         std::fs::write(&path, &text[..cut]).unwrap();

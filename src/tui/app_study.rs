@@ -31,13 +31,14 @@ impl App {
     /// Takes a new vault, keeping the open note and the list's selection
     /// where they are when those notes are still there.
     pub(crate) fn replace_vault(&mut self, vault: Vault) {
-        let path_of = |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.clone()));
+        let path_of =
+            |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.to_string()));
         let find = |v: &Vault, key: &Option<(usize, String)>| {
             key.as_ref()
                 .and_then(|(root, path)| {
                     v.notes
                         .iter()
-                        .position(|n| n.root == *root && &n.path == path)
+                        .position(|n| n.root == *root && *n.path == **path)
                 })
                 .map(NoteIx)
         };
@@ -289,7 +290,7 @@ impl App {
         let place = match q.origin {
             crate::vault::QuestionOrigin::Note(n) => {
                 let n = self.vault.note(n);
-                Some((n.root, n.path.clone()))
+                Some((n.root, n.path.to_string()))
             }
             crate::vault::QuestionOrigin::Bank(b) => {
                 self.vault.banks.get(b).map(|b| (b.root, b.path.clone()))

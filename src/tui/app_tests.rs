@@ -207,7 +207,7 @@ fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
     app.act(Action::Edit);
     let req = app.edit_request.take().expect("an edit request");
     let note = app.vault.note(NoteIx(0));
-    assert_eq!(req.path, std::path::Path::new("fixture").join(&note.path));
+    assert_eq!(req.path, std::path::Path::new("fixture").join(&*note.path));
     let concepts = note.section(SectionKind::Concepts).unwrap();
     assert_eq!(req.line, app.vault.line_of(note, concepts.range.start));
 }
@@ -281,7 +281,7 @@ fn the_list_is_browsed_on_names_alone_and_the_whole_vault_takes_its_place() {
     // Nothing read yet: no quiz on an empty vault.
     app.update(Action::StartQuiz);
     assert!(app.layers.is_empty());
-    app.handle(AppEvent::Listed(Box::new(cards_of(&fixture::vault()))));
+    app.handle(AppEvent::Listed(Arc::new(cards_of(&fixture::vault()))));
     app.handle(AppEvent::Progress(1, 2));
     assert!(app.cards_only);
     let text = crate::tui::snapshots::screen(&mut app, 80, 24);

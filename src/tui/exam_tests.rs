@@ -100,7 +100,7 @@ fn e_in_the_exam_review_asks_for_the_editor_at_the_question() {
     let crate::vault::QuestionOrigin::Note(n) = q.origin else {
         panic!("a bank question")
     };
-    assert!(req.path.ends_with(&a.vault.note(n).path), "{req:?}");
+    assert!(req.path.ends_with(&*a.vault.note(n).path), "{req:?}");
     assert_eq!(a.context(), Context::ExamAnswers, "the review stays open");
 }
 

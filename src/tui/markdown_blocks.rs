@@ -63,7 +63,7 @@ impl Walker<'_> {
                 note.questions.len()
             ));
         }
-        facts.push(note.path.clone());
+        facts.push(note.path.to_string());
         // Facts stay whole and a line never ends (or starts) with the
         // separator: one that does not fit starts the next line.
         let mut line = String::new();

@@ -459,7 +459,7 @@ fn e_in_the_feedback_asks_for_the_editor_at_the_question() {
     let req = a.edit_request.take().expect("an edit request");
     let q = &a.vault.questions[0];
     assert_eq!(req.line, q.line);
-    assert!(req.path.ends_with(&a.vault.notes[0].path), "{req:?}");
+    assert!(req.path.ends_with(&*a.vault.notes[0].path), "{req:?}");
 }
 
 #[test]

@@ -29,8 +29,8 @@ pub use bundled::{load_bundled, load_bundled_with};
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::question_id;
 pub use load::{
-    Edited, Job, Known, LoadError, LoadOptions, NotAlone, NoteEdit, Progress, Source, load, load_sources,
-    load_sources_with, load_with, read_job, read_note,
+    Edited, Job, Known, LoadError, LoadOptions, NotAlone, NoteEdit, Progress, Source, load,
+    load_sources, load_sources_with, load_with, read_job, read_note,
 };
 pub use message::Message;
 pub use model::{

@@ -83,7 +83,7 @@ pub struct Note {
     /// Index of its root in [`Vault::roots`].
     pub root: usize,
     /// Path relative to its root, with `/` separators.
-    pub path: String,
+    pub path: Arc<str>,
     /// Frontmatter `title`, else the first `# ` heading, else the file stem.
     /// Shared with the note's questions.
     pub title: Arc<str>,

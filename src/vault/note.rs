@@ -202,7 +202,7 @@ fn parse_text_to(path: &str, mut text: String, depth: Depth, style: QuestionStyl
     body.shrink_to_fit();
     let note = Note {
         root: 0,
-        path: path.to_owned(),
+        path: path.into(),
         title,
         heading: heading.map(Arc::from),
         created: fm.created,
@@ -239,7 +239,7 @@ fn card(
         .into();
     let note = Note {
         root: 0,
-        path: path.to_owned(),
+        path: path.into(),
         title,
         heading: heading.map(Arc::from),
         created: fm.created,

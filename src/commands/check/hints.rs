@@ -92,7 +92,7 @@ impl NoteSink for ThreadHints {
             let source = body.lines().nth(line.saturating_sub(note.body_line));
             self.found.push(Found {
                 root: note.root,
-                path: note.path.clone(),
+                path: note.path.to_string(),
                 line,
                 why,
                 source: source.map(str::to_owned),

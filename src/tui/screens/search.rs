@@ -293,7 +293,7 @@ mod tests {
         use crate::vault::{Note, Vault};
         let notes = (0..MAX_HITS + 50)
             .map(|i| Note {
-                path: format!("n{i}.md"),
+                path: format!("n{i}.md").into(),
                 title: format!("스팟 {i}").into(),
                 ..Note::default()
             })

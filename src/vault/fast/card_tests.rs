@@ -212,7 +212,7 @@ fn a_generated_vault_lists_the_names_its_whole_load_gives() {
     // And every one of them from its head alone.
     let mut heads = 0;
     for n in &whole.notes {
-        let bytes = std::fs::read(dir.path().join(&n.path)).unwrap();
+        let bytes = std::fs::read(dir.path().join(&*n.path)).unwrap();
         heads += usize::from(card_agrees(&n.path, &bytes));
     }
     assert_eq!(heads, whole.notes.len());

@@ -252,7 +252,7 @@ pub(super) fn duplicate_diagnostic(vault: &Vault, i: usize, j: usize) -> Diagnos
 
 fn place(vault: &Vault, q: usize) -> (usize, String) {
     match vault.questions[q].origin {
-        QuestionOrigin::Note(n) => (vault.notes[n.0].root, vault.notes[n.0].path.clone()),
+        QuestionOrigin::Note(n) => (vault.notes[n.0].root, vault.notes[n.0].path.to_string()),
         QuestionOrigin::Bank(b) => (vault.banks[b].root, vault.banks[b].path.clone()),
     }
 }

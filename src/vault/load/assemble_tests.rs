@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::vault::load::tests::{fixture, load_one};
-use crate::vault::{LoadOptions, Tag, Vault, load};
+use crate::vault::{Known, LoadOptions, Tag, Vault, load};
 
 #[test]
 fn a_note_and_its_questions_share_one_tag_list() {
@@ -59,7 +59,7 @@ fn notes_loaded_are_the_notes_parsed_alone() {
         let v = load(&roots, &options, &|_| {}).unwrap();
         assert!(v.notes.len() > 30, "{}", v.notes.len());
         for n in &v.notes {
-            let bytes = std::fs::read(roots[n.root].join(&n.path)).unwrap();
+            let bytes = std::fs::read(roots[n.root].join(&*n.path)).unwrap();
             let alone = crate::vault::parse_note(&n.path, &bytes).unwrap();
             let want = &alone.note;
             assert_eq!(
@@ -134,4 +134,45 @@ fn notes_loaded_are_the_notes_parsed_alone() {
             key_points.len()
         );
     }
+}
+
+/// The whole read after the names' read holds the names' strings, not
+/// copies (see `Known`), except where a note changed in between; and it
+/// reads the same notes as a read with nothing known.
+#[test]
+fn a_read_after_the_names_read_shares_their_strings_where_they_are_equal() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = |title: &str| {
+        format!("---\ntitle: {title}\naliases: [스팟, Spot]\n---\n\n# 스팟 인스턴스\n\n본문\n")
+    };
+    std::fs::write(dir.path().join("a.md"), note("a-title")).unwrap();
+    std::fs::write(dir.path().join("b.md"), note("b-title")).unwrap();
+    let roots = [dir.path().to_path_buf()];
+    let cards = LoadOptions {
+        depth: crate::vault::Depth::Card,
+        ..LoadOptions::default()
+    };
+    let names = Arc::new(load(&roots, &cards, &|_| {}).unwrap());
+    // b.md changes its title between the two reads.
+    std::fs::write(dir.path().join("b.md"), note("b-renamed")).unwrap();
+    let options = LoadOptions {
+        known: Some(Arc::new(Known::of(Arc::clone(&names)))),
+        ..LoadOptions::default()
+    };
+    let whole = load(&roots, &options, &|_| {}).unwrap();
+    let alone = load(&roots, &LoadOptions::default(), &|_| {}).unwrap();
+    assert_eq!(format!("{:?}", whole.notes), format!("{:?}", alone.notes));
+    let (a, card_a) = (&whole.notes[0], &names.notes[0]);
+    assert!(Arc::ptr_eq(&a.path, &card_a.path));
+    assert!(Arc::ptr_eq(&a.title, &card_a.title));
+    assert!(Arc::ptr_eq(
+        a.heading.as_ref().unwrap(),
+        card_a.heading.as_ref().unwrap()
+    ));
+    assert!(Arc::ptr_eq(&a.aliases, &card_a.aliases));
+    let (b, card_b) = (&whole.notes[1], &names.notes[1]);
+    assert_eq!(&*b.title, "b-renamed");
+    assert!(!Arc::ptr_eq(&b.title, &card_b.title));
+    assert!(Arc::ptr_eq(&b.path, &card_b.path));
+    assert!(Arc::ptr_eq(&b.aliases, &card_b.aliases));
 }

@@ -101,10 +101,10 @@ impl Vault {
     /// it when its number of questions changed.
     pub fn apply_edit(&mut self, edit: NoteEdit) -> Result<Edited, NotAlone> {
         let parsed = *edit.0;
-        let (root, path) = (parsed.note.root, parsed.note.path.as_str());
+        let (root, path) = (parsed.note.root, &*parsed.note.path);
         let ix = self
             .notes
-            .binary_search_by(|n| (n.root, n.path.as_str()).cmp(&(root, path)))
+            .binary_search_by(|n| (n.root, &*n.path).cmp(&(root, path)))
             .map(NoteIx)
             .map_err(|_| NotAlone::NotANote)?;
         let old = self.note(ix);
@@ -160,7 +160,7 @@ impl Vault {
 
         // Its diagnostics, and every duplicate-id warning its ids take part in.
         self.diagnostics.retain(|d| {
-            let mine = d.root == root && d.path == path;
+            let mine = d.root == root && *d.path == *path;
             let shared = matches!(&*d.kind, Message::DuplicateId { id, .. } if ids.iter().any(|i| *i.0 == **id));
             !mine && !shared
         });

@@ -1,6 +1,7 @@
 //! The names of a vault read a moment before, shared by a read of the same
 //! notes instead of copied. The app reads every note's name first, then
-//! the whole vault: each note's title, heading and aliases were held twice until
+//! the whole vault: each note's path, title, heading and aliases were held
+//! twice until
 //! the first read was dropped, and their first copies then stayed with the
 //! allocator, scattered among the whole vault's (BENCHMARKS.md, "Names
 //! shared with the first read").
@@ -12,45 +13,39 @@ use std::sync::Arc;
 
 use crate::vault::{Note, Vault};
 
-/// Every note's title, heading and aliases from an earlier read, by note
-/// number.
+/// The notes of an earlier read (the vault itself, shared with whoever
+/// shows it: no copy of its strings is made to share them).
 #[derive(Debug, Default)]
-pub struct Known {
-    titles: Vec<Arc<str>>,
-    headings: Vec<Option<Arc<str>>>,
-    aliases: Vec<Arc<[String]>>,
-}
+pub struct Known(Arc<Vault>);
 
 impl Known {
-    /// The titles and headings of `vault`'s notes (the strings themselves,
-    /// shared, not copies).
-    pub fn of(vault: &Vault) -> Known {
-        Known {
-            titles: vault.notes.iter().map(|n| Arc::clone(&n.title)).collect(),
-            headings: vault.notes.iter().map(|n| n.heading.clone()).collect(),
-            aliases: vault.notes.iter().map(|n| Arc::clone(&n.aliases)).collect(),
-        }
+    /// The names of `vault`'s notes.
+    pub fn of(vault: Arc<Vault>) -> Known {
+        Known(vault)
     }
 
-    /// Makes note number `ix` of a new read hold the known title, heading
-    /// and aliases of the same number where they are equal to its own: an
-    /// equal string is the same to every reader of it, so a note added or
-    /// removed in between (which moves the numbers) only shares less.
+    /// Makes note number `ix` of a new read hold the known path, title,
+    /// heading and aliases of the same number where they are equal to its
+    /// own: an equal string is the same to every reader of it, so a note
+    /// added or removed in between (which moves the numbers) only shares
+    /// less.
     pub(super) fn share(&self, ix: usize, note: &mut Note) {
-        if let Some(title) = self.titles.get(ix)
-            && **title == *note.title
-        {
-            note.title = Arc::clone(title);
+        let Some(known) = self.0.notes.get(ix) else {
+            return;
+        };
+        if known.path == note.path {
+            note.path = Arc::clone(&known.path);
         }
-        if let (Some(Some(known)), Some(heading)) = (self.headings.get(ix), &note.heading)
-            && **known == **heading
-        {
-            note.heading = Some(Arc::clone(known));
+        if known.title == note.title {
+            note.title = Arc::clone(&known.title);
         }
-        if let Some(aliases) = self.aliases.get(ix)
-            && **aliases == *note.aliases
+        if let (Some(k), Some(h)) = (&known.heading, &note.heading)
+            && k == h
         {
-            note.aliases = Arc::clone(aliases);
+            note.heading = Some(Arc::clone(k));
+        }
+        if known.aliases == note.aliases {
+            note.aliases = Arc::clone(&known.aliases);
         }
     }
 }

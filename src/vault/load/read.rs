@@ -174,7 +174,7 @@ fn parse_bytes(rel: &str, bytes: Result<&[u8], Diagnostic>, options: &LoadOption
 /// string (the same text: the parse's copy is freed).
 fn finish(job: Job, mut parsed: Parsed) -> Parsed {
     if let Parsed::Note(n) = &mut parsed {
-        n.note.path = job.rel;
+        n.note.path = job.rel.into();
         n.note.root = job.root;
     }
     let diags = match &mut parsed {

@@ -21,7 +21,7 @@ pub(crate) fn load_one(root: &Path) -> Vault {
 fn forms_vault_loads_clean_with_banks_linked_to_notes() {
     let v = load_one(&fixture("forms"));
     assert!(v.diagnostics.is_empty(), "{:?}", v.diagnostics);
-    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<&str> = v.notes.iter().map(|n| &*n.path).collect();
     assert_eq!(
         paths,
         [
@@ -58,7 +58,7 @@ fn hidden_ignored_and_folder_named_md_are_skipped() {
     copy_dir(&fixture("broken"), dir.path());
     std::fs::create_dir(dir.path().join("folder.md")).unwrap();
     let v = load_one(dir.path());
-    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<&str> = v.notes.iter().map(|n| &*n.path).collect();
     assert_eq!(
         paths,
         ["broken-yaml.md", "question-errors.md", "unterminated.md"]
@@ -151,7 +151,7 @@ fn links_leading_outside_the_vault_are_not_followed() {
     std::os::unix::fs::symlink(outside.path().join("밖.md"), dir.path().join("밖.md")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("안"), dir.path().join("inside")).unwrap();
     let v = load_one(dir.path());
-    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<&str> = v.notes.iter().map(|n| &*n.path).collect();
     // The link inside leads to a folder already read: read once, by its
     // real path.
     assert_eq!(paths, ["안/노트.md"]);
@@ -310,7 +310,7 @@ fn folders_reached_through_many_links_are_walked_once() {
         std::os::unix::fs::symlink(&next, folder.join("y")).unwrap();
     }
     let v = load_one(dir.path());
-    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<&str> = v.notes.iter().map(|n| &*n.path).collect();
     let expected: Vec<String> = (0..13).map(|i| format!("f{i:02}/노트.md")).collect();
     assert_eq!(paths, expected);
 }
@@ -326,7 +326,7 @@ fn hard_links_and_file_links_are_read_once_by_the_first_path() {
     std::fs::write(dir.path().join(".hidden/숨은.md"), "# 숨은\n").unwrap();
     std::os::unix::fs::symlink(".hidden", dir.path().join("shown")).unwrap();
     let v = load_one(dir.path());
-    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<&str> = v.notes.iter().map(|n| &*n.path).collect();
     // A hidden folder is still reached through a link to it.
     assert_eq!(paths, ["a.md", "shown/숨은.md"]);
 }

@@ -32,7 +32,7 @@ fn name() -> impl Strategy<Value = String> {
 fn note_strategy() -> impl Strategy<Value = Note> {
     (name(), name(), proptest::collection::vec(name(), 0..3)).prop_map(|(title, stem, aliases)| {
         Note {
-            path: format!("d/{stem}.md"),
+            path: format!("d/{stem}.md").into(),
             title: title.into(),
             aliases: aliases.into(),
             ..Note::default()

@@ -170,7 +170,7 @@ pub fn place(vault: &Vault, ix: QuestionIx) -> Option<(usize, &str, usize)> {
     match q.origin {
         QuestionOrigin::Note(n) => {
             let note = vault.notes.get(n.0)?;
-            Some((note.root, note.path.as_str(), q.line))
+            Some((note.root, &*note.path, q.line))
         }
         QuestionOrigin::Bank(b) => {
             let bank = vault.banks.get(b)?;

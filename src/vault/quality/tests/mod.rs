@@ -50,7 +50,7 @@ impl Deck {
         while self.vault.notes.len() <= note {
             let n = self.vault.notes.len();
             self.vault.notes.push(Note {
-                path: format!("note-{n}.md"),
+                path: format!("note-{n}.md").into(),
                 title: format!("note {n}").into(),
                 ..Note::default()
             });
