@@ -132,7 +132,7 @@ impl SearchIndex {
             .sections
             .iter()
             .filter(|s| s.kind == SectionKind::Questions)
-            .map(|s| start + s.range.start.min(len)..start + s.range.end.min(len))
+            .map(|s| start + s.span().start.min(len)..start + s.span().end.min(len))
             .collect();
         if let Some(doc) = self.docs.last_mut() {
             doc.text = text;

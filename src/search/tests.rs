@@ -19,11 +19,13 @@ fn tags(list: &[&str]) -> Arc<[Tag]> {
 fn note(title: &str, aliases: &[&str], tag_list: &[&str], heading: &str, body: &str) -> Note {
     let sections = body
         .find("## 관련 문제")
-        .map(|at| Section {
-            kind: SectionKind::Questions,
-            heading: "관련 문제".into(),
-            line: 10 + body[..at].matches('\n').count(),
-            range: at..body.len(),
+        .map(|at| {
+            Section::new(
+                SectionKind::Questions,
+                "관련 문제".into(),
+                10 + body[..at].matches('\n').count(),
+                at..body.len(),
+            )
         })
         .into_iter()
         .collect();

@@ -209,7 +209,7 @@ fn e_in_the_reader_asks_for_the_editor_at_the_line_on_top() {
     let note = app.vault.note(NoteIx(0));
     assert_eq!(req.path, std::path::Path::new("fixture").join(&*note.path));
     let concepts = note.section(SectionKind::Concepts).unwrap();
-    assert_eq!(req.line, app.vault.line_of(note, concepts.range.start));
+    assert_eq!(req.line, app.vault.line_of(note, concepts.span().start));
 }
 
 #[test]

@@ -148,12 +148,12 @@ fn sections(body: &str, kinds: &[SectionKind], body_line: usize) -> Vec<Section>
         .map(|(i, (&start, &kind))| {
             let end = starts.get(i + 1).copied().unwrap_or(body.len());
             let heading_end = body[start..].find('\n').map_or(body.len(), |e| start + e);
-            Section {
+            Section::new(
                 kind,
-                heading: body[start + 3..heading_end].into(),
-                line: body_line + body[..start].matches('\n').count(),
-                range: start..end,
-            }
+                body[start + 3..heading_end].into(),
+                body_line + body[..start].matches('\n').count(),
+                start..end,
+            )
         })
         .collect()
 }

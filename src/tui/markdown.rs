@@ -159,8 +159,8 @@ pub fn render_note(note: &Note, body: &str, width: usize, theme: &Theme, lang: L
                     .sections
                     .iter()
                     .find(|s| {
-                        s.range.start <= range.start
-                            && range.start < s.range.end.max(s.range.start + 1)
+                        s.span().start <= range.start
+                            && range.start < s.span().end.max(s.span().start + 1)
                     })
                     .map_or(SectionKind::Other, |s| s.kind);
                 w.out.sections.push(SectionRow {

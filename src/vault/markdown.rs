@@ -200,7 +200,7 @@ impl<'b> Walk<'b> {
     pub(super) fn finish(mut self, body_len: usize) -> BodyScan<'b> {
         self.end_section();
         if let Some(last) = self.scan.sections.last_mut() {
-            last.range.end = body_len;
+            last.range.end = crate::vault::model::small(body_len);
         }
         self.scan
     }
@@ -318,19 +318,19 @@ impl<'b> Walk<'b> {
             HeadingLevel::H2 => {
                 self.end_section();
                 if let Some(last) = self.scan.sections.last_mut() {
-                    last.range.end = start;
+                    last.range.end = crate::vault::model::small(start);
                 }
                 let kind = section_kind(&plain);
                 self.section = Some(kind);
                 if kind == SectionKind::KeyPoint && !self.key_point_done {
                     self.key_point = Some(String::new());
                 }
-                self.scan.sections.push(Section {
+                self.scan.sections.push(Section::new(
                     kind,
-                    heading: plain.into(),
-                    line: lines.line_at(start),
-                    range: start..body_len,
-                });
+                    plain.into(),
+                    lines.line_at(start),
+                    start..body_len,
+                ));
             }
             _ => {
                 if self.section == Some(SectionKind::Questions) {

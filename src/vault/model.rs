@@ -157,9 +157,40 @@ pub struct Section {
     /// of sections and a handful of headings.
     pub heading: Arc<str>,
     /// 1-based file line of the heading.
-    pub line: usize,
-    /// Byte range in [`Note::body`], from the heading to the next level-2 heading.
-    pub range: Range<usize>,
+    pub line: u32,
+    /// Byte range in [`Note::body`], from the heading to the next level-2
+    /// heading. Numbers of 32 bits, as a note's body is at most
+    /// [`crate::vault::load::MAX_FILE_BYTES`]: a vault keeps hundreds of
+    /// thousands of sections.
+    pub range: Range<u32>,
+}
+
+impl Section {
+    /// A section whose heading is at file line `line`, spanning `range`
+    /// of its note's body.
+    pub fn new(kind: SectionKind, heading: Arc<str>, line: usize, range: Range<usize>) -> Section {
+        Section {
+            kind,
+            heading,
+            line: small(line),
+            range: small(range.start)..small(range.end),
+        }
+    }
+
+    /// [`Section::range`] as offsets into the body.
+    pub fn span(&self) -> Range<usize> {
+        self.range.start as usize..self.range.end as usize
+    }
+
+    /// [`Section::line`] as a line number.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+}
+
+/// A number within a note, kept in 32 bits (see [`Section::range`]).
+pub(crate) fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A question bank file under `questions/`.

@@ -50,7 +50,7 @@ fn frontmatter_with_blank_lines_gives_every_field() {
         )
     );
     assert_eq!(
-        crate::vault::Vault::default().line_of(n, n.sections[2].range.start),
+        crate::vault::Vault::default().line_of(n, n.sections[2].span().start),
         24
     );
 }

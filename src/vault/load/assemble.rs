@@ -74,7 +74,7 @@ impl Assembler {
                     let base = self.text.len();
                     let mut quotes = Quotes::new(body, base, &self.pending);
                     let section = note.section(SectionKind::KeyPoint);
-                    quotes.from(section.map_or(0, |s| s.range.start));
+                    quotes.from(section.map_or(0, |s| s.span().start));
                     if let Some(k) = &mut note.key_point {
                         k.keep_in(&mut quotes);
                     }

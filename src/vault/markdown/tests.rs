@@ -69,10 +69,7 @@ fn scan_finds_heading_sections_key_point_and_links() {
     assert_eq!(s.sections.len(), 2);
     assert_eq!(s.sections[0].line, 12);
     assert_eq!(&*s.sections[1].heading, "기타");
-    assert_eq!(
-        &body[s.sections[1].range.clone()],
-        "## 기타\n\n[[배치#절]]\n"
-    );
+    assert_eq!(&body[s.sections[1].span()], "## 기타\n\n[[배치#절]]\n");
     assert_eq!(
         s.key_point.as_deref(),
         Some("중단 가능 2분 전 알림. 둘째 줄 노드")

@@ -148,7 +148,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// The section holding each draft: the last level-2 heading at or
 /// above it (strict questions are read only inside sections).
 fn section_of(sections: &[Section], line: usize) -> Option<usize> {
-    sections.iter().rposition(|s| s.line <= line)
+    sections.iter().rposition(|s| s.line() <= line)
 }
 
 /// True when the strict grammar applies to a draft: it can be quizzed, or
@@ -171,12 +171,12 @@ pub(crate) fn covered(sections: &[Section], drafts: &[Draft]) -> Vec<Range<usize
         if !holds(d) {
             broken.push(i);
         } else if sections[i].kind == SectionKind::Questions
-            && out.last() != Some(&sections[i].range)
+            && out.last() != Some(&sections[i].span())
         {
-            out.push(sections[i].range.clone());
+            out.push(sections[i].span());
         }
     }
-    out.retain(|r| !broken.iter().any(|&i| sections[i].range == *r));
+    out.retain(|r| !broken.iter().any(|&i| sections[i].span() == *r));
     out
 }
 
@@ -190,7 +190,7 @@ pub(crate) fn claims(sections: &[Section], drafts: &[Draft]) -> Vec<Claim> {
             let section = section_of(sections, d.line);
             let section_end = section
                 .and_then(|s| sections.get(s + 1))
-                .map_or(usize::MAX, |next| next.line);
+                .map_or(usize::MAX, Section::line);
             let end = drafts
                 .get(i + 1)
                 .map(|n| n.line)
