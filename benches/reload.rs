@@ -33,7 +33,7 @@ fn edit_of(rel: &str, text: &str) -> NoteEdit {
     vault::read_job(
         Job {
             root: 0,
-            rel,
+            rel: rel.into(),
             source: Source::Static(bytes),
         },
         &LoadOptions::default(),

@@ -95,7 +95,7 @@ fn edit(vault: &mut Vault, rel: &str, text: String) -> crate::vault::Edited {
     let bytes: &'static [u8] = Box::leak(text.into_bytes().into_boxed_slice());
     let job = crate::vault::Job {
         root: 0,
-        rel: rel.to_owned(),
+        rel: rel.into(),
         source: crate::vault::Source::Static(bytes),
     };
     let edit = crate::vault::read_job(job, &crate::vault::LoadOptions::default()).unwrap();

@@ -30,7 +30,7 @@ pub fn load_bundled_with<S: Sink>(sink: S) -> (Vault, S::Output) {
         .iter()
         .map(|(rel, bytes)| Job {
             root: 0,
-            rel: (*rel).to_owned(),
+            rel: (*rel).into(),
             source: Source::Static(bytes),
         })
         .collect();

@@ -192,7 +192,7 @@ pub struct Job {
     /// Index of its root.
     pub root: usize,
     /// Path relative to the root, `/` separators.
-    pub rel: String,
+    pub rel: std::sync::Arc<str>,
     /// Where to read it.
     pub source: Source,
 }
@@ -314,7 +314,7 @@ fn parse_all<S: Sink>(
     .clamp(1, total.max(1));
     let done = AtomicUsize::new(0);
     let first_look = read::first_look(sink, options);
-    let mut assembler = assemble::Assembler::new(roots, total, options.known.clone());
+    let mut assembler = assemble::Assembler::new(roots, total);
     // Workers take jobs in order and own them: a job's paths are freed, or
     // become its note's, as soon as it is parsed, and the list shrinks as
     // it empties.

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::Parsed;
-use super::known::Known;
 use crate::text::fold::FoldedText;
 use crate::vault::bank::ParsedBank;
 use crate::vault::diagnostic::Diagnostic;
@@ -35,13 +34,11 @@ pub(super) struct Assembler {
     /// What questions' texts kept in `text` point at until it is folded
     /// (see [`crate::vault::Passage`]).
     pending: Arc<FoldedText>,
-    /// Names of an earlier read of the vault, to share.
-    known: Option<Arc<Known>>,
 }
 
 impl Assembler {
     /// An empty vault for `files` files at most.
-    pub(super) fn new(roots: Vec<String>, files: usize, known: Option<Arc<Known>>) -> Assembler {
+    pub(super) fn new(roots: Vec<String>, files: usize) -> Assembler {
         let mut vault = Vault {
             roots,
             ..Vault::default()
@@ -55,7 +52,6 @@ impl Assembler {
             headings: HashSet::new(),
             text: String::new(),
             pending: Arc::default(),
-            known,
         }
     }
 
@@ -67,9 +63,6 @@ impl Assembler {
                 let ix = NoteIx(vault.notes.len());
                 let mut note = n.note;
                 note.root = root;
-                if let Some(known) = &self.known {
-                    known.share(ix.0, &mut note);
-                }
                 if let Body::Own(body) = &note.body {
                     let base = self.text.len();
                     let mut quotes = Quotes::new(body, base, &self.pending);

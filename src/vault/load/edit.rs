@@ -61,7 +61,7 @@ pub fn read_note(
     read_job(
         Job {
             root,
-            rel,
+            rel: rel.into(),
             source: Source::File(path.to_owned()),
         },
         options,

@@ -41,6 +41,11 @@ impl Reader {
         let mut parsed = read_for(job, options, &mut self.buffer, sink, first_look);
         if let Parsed::Note(n) = &mut parsed {
             self.share_tags(n);
+            // Here, not where notes are put together: the copies given up
+            // are this thread's to free (see `Parsed`).
+            if let Some(known) = &options.known {
+                known.share(&mut n.note);
+            }
         }
         parsed
     }
@@ -174,7 +179,7 @@ fn parse_bytes(rel: &str, bytes: Result<&[u8], Diagnostic>, options: &LoadOption
 /// string (the same text: the parse's copy is freed).
 fn finish(job: Job, mut parsed: Parsed) -> Parsed {
     if let Parsed::Note(n) = &mut parsed {
-        n.note.path = job.rel.into();
+        n.note.path = job.rel;
         n.note.root = job.root;
     }
     let diags = match &mut parsed {

@@ -171,7 +171,7 @@ fn walk_keyed(
             if key.is_none_or(|k| walk.seen.insert(k)) {
                 jobs.push(Job {
                     root: ix,
-                    rel,
+                    rel: rel.into(),
                     source: Source::File(path),
                 });
             }
@@ -321,7 +321,7 @@ impl Walk {
             if key.is_none_or(|k| self.seen.insert(k)) {
                 jobs.push(Job {
                     root: self.ix,
-                    rel,
+                    rel: rel.into(),
                     source: Source::File(target),
                 });
             }

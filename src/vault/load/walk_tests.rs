@@ -15,7 +15,7 @@ fn walked(root: &Path, keys: Keys) -> (Vec<(usize, String, PathBuf)>, Vec<Diagno
     let jobs = jobs
         .into_iter()
         .map(|j| match j.source {
-            Source::File(path) => (j.root, j.rel, path),
+            Source::File(path) => (j.root, j.rel.to_string(), path),
             Source::Static(_) => unreachable!("a walk reads files"),
         })
         .collect();
