@@ -302,14 +302,37 @@ fn plain_exam_grades_only_after_submitting() {
     assert_eq!(stats["correct"], 3);
 }
 
+/// `munje` in UTC with a learning day that began this hour: a question
+/// missed now comes back within the same learning day at any time of day
+/// the test runs (with the default 04:00, a miss after about 23:00 came
+/// back the next learning day).
+fn munje_today(data: &Path) -> Command {
+    let hour = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 3600
+        % 24;
+    let config = data.join("config");
+    std::fs::create_dir_all(config.join("munje")).unwrap();
+    std::fs::write(
+        config.join("munje/config.toml"),
+        format!("day_starts_at = {hour}\n"),
+    )
+    .unwrap();
+    let mut cmd = munje(data);
+    cmd.env("TZ", "UTC").env("XDG_CONFIG_HOME", config);
+    cmd
+}
+
 #[test]
 fn wrong_and_exam_date_selections_on_the_command_line() {
     let data = tempfile::tempdir().unwrap();
-    let mut first = munje(data.path());
+    let mut first = munje_today(data.path());
     first.args(["quiz", "--plain", "--no-shuffle", "--lang", "en"]);
     run_with_input(first, "C\nC\nD\n");
     // The notebook holds the two misses, in source order.
-    let mut again = munje(data.path());
+    let mut again = munje_today(data.path());
     again.args(["quiz", "--plain", "--no-shuffle", "--wrong", "--lang", "en"]);
     let out = text(&run_with_input(again, "s\ns\n").stdout);
     let asked: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
@@ -323,7 +346,7 @@ fn wrong_and_exam_date_selections_on_the_command_line() {
     // An exam far off: the two misses come back within hours, so they are
     // due today (the learning day runs to 04:00), and the two unseen
     // questions are spread over the days left (one a day).
-    let mut plan = munje(data.path());
+    let mut plan = munje_today(data.path());
     plan.args([
         "quiz",
         "--plain",
