@@ -192,8 +192,6 @@ impl StudyList {
 
     /// Applies a list action. Returns the note to open on `Confirm`.
     pub fn apply(&mut self, vault: &Vault, action: Action) -> Option<NoteIx> {
-        // The rows as last computed are read, not copied: a copy of a
-        // 100,000-note list on every key cost a frame its milliseconds.
         // The rows as last computed are read where they are: a copy of
         // them on every key was a copy of the whole list.
         if self.shown.is_empty() {
@@ -393,6 +391,7 @@ impl Widget for NoteListView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::fixture;
 
     /// A note's row is a note number and a depth: the list of a large
     /// vault keeps hundreds of thousands of them.
@@ -400,7 +399,6 @@ mod tests {
     fn a_list_row_takes_sixteen_bytes() {
         assert_eq!(std::mem::size_of::<ListRow>(), 16);
     }
-    use crate::tui::fixture;
 
     fn names(rows: &[ListRow], vault: &Vault) -> Vec<String> {
         rows.iter()
