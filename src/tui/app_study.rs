@@ -31,14 +31,17 @@ impl App {
     /// Takes a new vault, keeping the open note and the list's selection
     /// where they are when those notes are still there.
     pub(crate) fn replace_vault(&mut self, vault: Vault) {
-        let path_of =
-            |v: &Vault, ix: NoteIx| v.notes.get(ix.0).map(|n| (n.root, n.path.to_string()));
-        let find = |v: &Vault, key: &Option<(usize, String)>| {
+        let path_of = |v: &Vault, ix: NoteIx| {
+            v.notes
+                .get(ix.0)
+                .map(|n| (n.root, std::sync::Arc::clone(&n.path)))
+        };
+        let find = |v: &Vault, key: &Option<(usize, std::sync::Arc<str>)>| {
             key.as_ref()
                 .and_then(|(root, path)| {
                     v.notes
                         .iter()
-                        .position(|n| n.root == *root && *n.path == **path)
+                        .position(|n| n.root == *root && n.path == *path)
                 })
                 .map(NoteIx)
         };
