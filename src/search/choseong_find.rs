@@ -35,6 +35,23 @@ impl WordFinder<'_> {
             WordFinder::Choseong(f) => f.find(hay),
         }
     }
+
+    /// True when `hay` starts with the word.
+    pub(super) fn starts(&self, hay: &[u8]) -> bool {
+        match self {
+            WordFinder::Plain(f) => hay.starts_with(f.needle()),
+            WordFinder::Choseong(f) => f.holds_at(hay, 0),
+        }
+    }
+
+    /// How many bytes of text the word takes where it occurs: its own
+    /// length, as a syllable and its initial consonant have one length.
+    pub(super) fn len(&self) -> usize {
+        match self {
+            WordFinder::Plain(f) => f.needle().len(),
+            WordFinder::Choseong(f) => f.needle.iter().map(|c| c.len_utf8()).sum(),
+        }
+    }
 }
 
 /// Finds where the 초성 form of a text holds a word.

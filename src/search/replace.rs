@@ -278,6 +278,31 @@ impl SearchIndex {
         }
     }
 
+    /// Up to `len` bytes of the folded text from `at` on, fewer where the
+    /// buffer or a replaced document's segment ends: enough to tell
+    /// whether a word starts there without knowing whose text it is (no
+    /// word holds the separator between documents).
+    pub(super) fn bytes_from(&self, at: usize, len: usize) -> &[u8] {
+        let main = self.text.folded.len();
+        let within = |bytes: &'_ [u8], at: usize| -> (usize, usize) {
+            let from = at.min(bytes.len());
+            (from, at.saturating_add(len).min(bytes.len()))
+        };
+        if at < main || self.overlay.segments.is_empty() {
+            let bytes = self.text.folded.as_bytes();
+            let (from, to) = within(bytes, at);
+            return &bytes[from..to];
+        }
+        match self.overlay.segment(at) {
+            Some(s) => {
+                let bytes = s.folded.as_bytes();
+                let (from, to) = within(bytes, at - s.base);
+                &bytes[from..to]
+            }
+            None => &[],
+        }
+    }
+
     /// Part of the indexed text as written (before folding).
     pub(super) fn original(&self, range: Range<usize>) -> String {
         if range.start < self.text.folded.len() {

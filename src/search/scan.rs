@@ -12,6 +12,10 @@ use super::index::{Doc, SearchIndex};
 use super::query::{Form, Pattern, Variant};
 use super::scan_cache::{Found, Occurrence};
 
+/// How many remembered occurrences have their text read together before
+/// they are narrowed (see [`SearchIndex::touch`]).
+const TOUCHED_AHEAD: usize = 16;
+
 /// A word's first occurrence in a document's text.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct TextMatch {
@@ -70,38 +74,24 @@ impl SearchIndex {
             // Nowhere in the text: nowhere in any document.
             _ if !self.text_may_hold(&v.text, cho) => Arc::new(Vec::new()),
             Some((n, prev)) => {
-                // The word holds the remembered one `k` bytes in, so it
-                // cannot start before that one's first occurrence less `k`.
+                // The word holds the remembered one `k` bytes in.
                 let k = v.text.find(n.as_str()).unwrap_or(0);
                 Arc::new(self.in_parts(prev.len(), |part| {
-                    prev[part]
-                        .iter()
-                        .filter_map(|o| {
-                            let doc = &self.docs[o.doc as usize];
-                            let from = o.first.saturating_sub(k).max(doc.text.start);
-                            let hay = self.bytes_at(from..doc.text.end);
-                            let first = from + finder.find(hay)?;
-                            // That one's attribution bounds where this one's is.
-                            let (field, at) = if o.field == Field::Body {
-                                Self::classify_after_body(doc, first)
-                            } else {
-                                self.classify(doc, first, &finder, o.at.saturating_sub(k))
-                            };
-                            Some(Occurrence {
-                                doc: o.doc,
-                                at,
-                                field,
-                                first,
-                            })
-                        })
-                        .collect()
+                    let mut found = Vec::with_capacity(part.len());
+                    for batch in prev[part].chunks(TOUCHED_AHEAD) {
+                        if k == 0 {
+                            self.touch(batch);
+                        }
+                        found.extend(batch.iter().filter_map(|o| self.narrow(o, k, &finder)));
+                    }
+                    found
                 }))
             }
             None => Arc::new(self.scan_all(&finder)),
         };
         for o in found.iter() {
             let m = TextMatch {
-                at: o.at,
+                at: o.at(),
                 field: o.field,
                 form: v.form,
                 chars: v.chars,
@@ -155,13 +145,8 @@ impl SearchIndex {
         for seg in &self.overlay.segments {
             if let Some(i) = finder.find(seg.folded.as_bytes()) {
                 let doc = &self.docs[seg.doc];
-                let (field, at) = self.classify(doc, seg.base + i, finder, 0);
-                found.push(Occurrence {
-                    doc: u32::try_from(seg.doc).unwrap_or(u32::MAX),
-                    at,
-                    field,
-                    first: seg.base + i,
-                });
+                let (field, at, end) = self.classify(doc, seg.base + i, finder, 0);
+                found.push(Occurrence::new(seg.doc, seg.base + i, field, at, end));
             }
         }
         found
@@ -191,17 +176,70 @@ impl SearchIndex {
                 pos = self.starts.get(d + 1).copied().unwrap_or(end);
             } else {
                 let doc = &self.docs[d];
-                let (field, at) = self.classify(doc, pos + i, finder, 0);
-                found.push(Occurrence {
-                    doc: u32::try_from(d).unwrap_or(u32::MAX),
-                    at,
-                    field,
-                    first: pos + i,
-                });
+                let (field, at, end) = self.classify(doc, pos + i, finder, 0);
+                found.push(Occurrence::new(d, pos + i, field, at, end));
                 pos = doc.text.end.max(pos + i + 1);
             }
         }
         found
+    }
+
+    /// Reads the text where a batch of remembered occurrences are shown
+    /// and first occur, all at once: each read is a cache miss, and read
+    /// together they are waited for together rather than one after the
+    /// other (see [`TOUCHED_AHEAD`]).
+    fn touch(&self, batch: &[Occurrence]) {
+        let text = self.text.folded.as_bytes();
+        let mut seen = 0u8;
+        for o in batch {
+            seen ^= text.get(o.first).copied().unwrap_or(0);
+            seen ^= text.get(o.at()).copied().unwrap_or(0);
+        }
+        std::hint::black_box(seen);
+    }
+
+    /// The occurrence in a remembered one's document of a word holding
+    /// that one `k` bytes in, if the document has it: no earlier than
+    /// that one's first occurrence less `k`, and attributed no earlier
+    /// than that one's attribution less `k`.
+    fn narrow(&self, o: &Occurrence, k: usize, finder: &WordFinder<'_>) -> Option<Occurrence> {
+        if k == 0
+            && let Some(kept) = self.kept_in_place(o, finder)
+        {
+            return Some(kept);
+        }
+        let d = o.doc as usize;
+        let doc = &self.docs[d];
+        let from = o.first.saturating_sub(k).max(doc.text.start);
+        let first = from + finder.find(self.bytes_at(from..doc.text.end))?;
+        let (field, at, end) = if o.field == Field::Body {
+            Self::classify_after_body(doc, first)
+        } else {
+            self.classify(doc, first, finder, o.at().saturating_sub(k))
+        };
+        Some(Occurrence::new(d, first, field, at, end))
+    }
+
+    /// The occurrence of a word that starts with the remembered one, when
+    /// it is where that one first occurred (a word typed on) and its
+    /// attribution follows from that one's: the same place in the body,
+    /// the same place in a question part, or a question part that holds
+    /// the longer word where it held the remembered one. Typing on, this
+    /// is nearly every document, and each then costs a read of its text
+    /// at one or two places, with neither its record nor its question
+    /// parts read (BENCHMARKS.md, "Narrowed scans read in place").
+    fn kept_in_place(&self, o: &Occurrence, finder: &WordFinder<'_>) -> Option<Occurrence> {
+        let (first, at, end) = (o.first, o.at(), o.part_end());
+        let starts_at = |at: usize| finder.starts(self.bytes_from(at, finder.len()));
+        if !starts_at(first) {
+            return None;
+        }
+        let holds = match o.field {
+            Field::Body => true,
+            _ if at == first => true,
+            _ => at + finder.len() <= end && starts_at(at),
+        };
+        holds.then(|| Occurrence::new(o.doc as usize, first, o.field, at, end))
     }
 
     /// [`SearchIndex::doc_at`], looked for first in document `likely` (a
@@ -219,17 +257,15 @@ impl SearchIndex {
     /// was attributed to the body: no question part after that one's
     /// first occurrence holds it whole, so none holds the longer word
     /// whole either, and only where the word starts is left to look at.
-    fn classify_after_body(doc: &Doc, at: usize) -> (Field, usize) {
-        let starts_in_question = doc
+    fn classify_after_body(doc: &Doc, at: usize) -> (Field, usize, usize) {
+        match doc
             .question_regions
             .iter()
-            .any(|r| r.start <= at && at < r.end);
-        let field = if starts_in_question {
-            Field::Question
-        } else {
-            Field::Body
-        };
-        (field, at)
+            .find(|r| r.start <= at && at < r.end)
+        {
+            Some(r) => (Field::Question, at, r.end),
+            None => (Field::Body, at, at),
+        }
     }
 
     /// Attributes a first occurrence to a question when one of the
@@ -237,26 +273,27 @@ impl SearchIndex {
     /// word is known not to lie whole in a question part before `floor`
     /// (the parts are in order and apart): a word holding a remembered
     /// one `k` bytes in lies no earlier than that one's attribution less
-    /// `k`.
+    /// `k`. Returns the field, where the match is shown, and where the
+    /// question part holding it ends (`at` for the body).
     fn classify(
         &self,
         doc: &Doc,
         at: usize,
         finder: &WordFinder<'_>,
         floor: usize,
-    ) -> (Field, usize) {
+    ) -> (Field, usize, usize) {
         for r in doc.question_regions.iter().filter(|r| r.end > at) {
             if r.start <= at {
-                return (Field::Question, at);
+                return (Field::Question, at, r.end);
             }
             let from = r.start.max(floor);
             if from < r.end
                 && let Some(i) = finder.find(self.bytes_at(from..r.end))
             {
-                return (Field::Question, from + i);
+                return (Field::Question, from + i, r.end);
             }
         }
-        (Field::Body, at)
+        (Field::Body, at, at)
     }
 }
 

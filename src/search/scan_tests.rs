@@ -103,3 +103,66 @@ fn a_choseong_word_is_found_where_a_choseong_copy_of_the_text_has_it() {
         "스팟 is found and marked"
     );
 }
+
+/// Every document's text match of each word typed on a key at a time,
+/// remembered scans narrowed in place (one part and two), against a
+/// fresh index's full scan: the same documents, each first found and
+/// attributed at the same place. Words whose first occurrence lies in the
+/// body while a question part holds them later, in a question part, and
+/// in the body alone are all among them.
+#[test]
+fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(23));
+    let vault = load_dir(dir.path());
+    let fresh = SearchIndex::build(&vault);
+    let mut split = SearchIndex::build(&vault);
+    split.split_in(2);
+    let shown = |index: &SearchIndex, p: &crate::search::query::Pattern| {
+        index
+            .scan(p)
+            .iter()
+            .map(|m| m.map(|m| (m.field, m.at)))
+            .collect::<Vec<_>>()
+    };
+    let mut kinds = [0; 3];
+    for word in [
+        "streaming",
+        "spark",
+        "인스턴스",
+        "체크포인트",
+        "ㅊㅋㅍㅇㅌ",
+        "m5.large",
+    ] {
+        for warm in [&SearchIndex::build(&vault), &split] {
+            warm.forget_recent_scans();
+            for (i, c) in word.char_indices() {
+                let typed = &word[..i + c.len_utf8()];
+                let query = Query::parse(typed);
+                let crate::search::TermKind::Word(p) = &query.terms[0].kind else {
+                    panic!("{typed} is a word");
+                };
+                let want = shown(&fresh, p);
+                fresh.forget_recent_scans();
+                assert_eq!(shown(warm, p), want, "{typed}");
+                for (d, m) in want.iter().enumerate() {
+                    let Some((field, at)) = *m else { continue };
+                    let first = fresh
+                        .word_finder(&p.variants[0].text, false)
+                        .find(fresh.bytes_at(fresh.docs[d].text.clone()))
+                        .map(|f| fresh.docs[d].text.start + f);
+                    let kind = match field {
+                        crate::search::Field::Body => 0,
+                        _ if Some(at) == first => 1,
+                        _ => 2,
+                    };
+                    kinds[kind] += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        kinds.iter().all(|&n| n > 20),
+        "every attribution is met: {kinds:?}"
+    );
+}

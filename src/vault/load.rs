@@ -48,7 +48,8 @@ const IN_FLIGHT: usize = 4;
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
-    /// Largest file read, in bytes; larger files are diagnostics.
+    /// Largest file read, in bytes; larger files are diagnostics. At most
+    /// 4 GiB less two bytes, whatever is asked.
     pub max_file_bytes: u64,
     /// Worker threads; 0 means one per core.
     pub threads: usize,

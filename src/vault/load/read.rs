@@ -235,6 +235,9 @@ pub(super) fn read_capped(
         )
     };
     let mut file = std::fs::File::open(path).map_err(cannot)?;
+    // Places inside one note are kept in 32 bits (the search's scan
+    // memory), so no cap reaches 4 GiB.
+    let max = max.min(u64::from(u32::MAX) - 1);
     let cap = usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1);
     let mut filled = 0;
     loop {
