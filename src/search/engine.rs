@@ -105,12 +105,27 @@ impl<'q> Plan<'q> {
     }
 }
 
+/// A matching document as the ranking needs it: 16 bytes, as a keystroke
+/// at 100,000 notes ranks nearly as many. Its best match is worked out
+/// again for the few that become hits ([`SearchIndex::doc_match`]).
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Candidate {
-    pub doc: usize,
     pub score: i64,
-    pub best: Option<TermMatch>,
+    pub doc: u32,
     /// Its place by sort key, or [`UNPLACED`].
     pub place: u32,
+}
+
+/// What matching a query's terms in any document needs, made once per
+/// query: each word's text matches, the finished words' short-field
+/// matches, the negative terms' finders.
+pub(super) struct Matching<'p, 'q> {
+    plan: &'p Plan<'q>,
+    ctx: &'p SearchContext<'p>,
+    tables: Vec<Option<Vec<Option<TextMatch>>>>,
+    neg_finders: Vec<Finder<'q>>,
+    finished: Vec<Option<ShortBests>>,
+    filters: bool,
 }
 
 impl SearchIndex {
@@ -132,9 +147,13 @@ impl SearchIndex {
             return (Vec::new(), 0);
         }
         let plan = Plan::new(query);
-        let mut cands = self.candidates(&plan, ctx);
+        let matching = self.matching(&plan, ctx);
+        let mut cands = self.candidates(&matching);
         let total = cands.len();
-        let rank = |c: &Candidate| Rank::new(c.score, &self.docs[c.doc].sort_key, c.doc);
+        let rank = |c: &Candidate| {
+            let d = c.doc as usize;
+            Rank::new(c.score, &self.docs[d].sort_key, d)
+        };
         // The score is the rank's first key, then the sort key and the
         // document's place, which the title order holds as one number for
         // every document not replaced since the build.
@@ -152,7 +171,7 @@ impl SearchIndex {
             cands.truncate(limit);
         }
         cands.sort_unstable_by(cmp);
-        let hits = cands.iter().map(|c| self.hit(c, &plan, ctx)).collect();
+        let hits = self.hits_of(&cands, &matching);
         (hits, total)
     }
 
@@ -166,8 +185,11 @@ impl SearchIndex {
         worth: impl FnOnce(i64, &str) -> bool,
     ) -> Option<Hit> {
         let plan = Plan::new(query);
-        let c = self.candidates(&plan, ctx).into_iter().next()?;
-        worth(c.score, &self.docs[c.doc].sort_key).then(|| self.hit(&c, &plan, ctx))
+        let matching = self.matching(&plan, ctx);
+        let c = self.candidates(&matching).into_iter().next()?;
+        worth(c.score, &self.docs[c.doc as usize].sort_key)
+            .then(|| self.hits_of(&[c], &matching).pop())
+            .flatten()
     }
 
     /// The highest score the index's one document could reach, known from
@@ -205,18 +227,32 @@ impl SearchIndex {
         TEXT_CEILING * i64::try_from(words).unwrap_or(i64::MAX / TEXT_CEILING)
     }
 
-    /// Every document that passes the filters and matches every positive
-    /// term, with its score and best match.
-    fn candidates(&self, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> Vec<Candidate> {
-        let tables: Vec<Option<Vec<Option<TextMatch>>>> = plan
+    /// The hits of some candidates, in their order: each one's best
+    /// match found again, and its snippet made.
+    fn hits_of(&self, cands: &[Candidate], m: &Matching<'_, '_>) -> Vec<Hit> {
+        let mut shared = SharedScores::new(m.plan.positives.len(), self.shared_texts);
+        cands
+            .iter()
+            .map(|c| {
+                let best = self
+                    .doc_match(m, c.doc as usize, &mut shared)
+                    .and_then(|(_, best)| best);
+                self.hit(c, best, m.plan, m.ctx)
+            })
+            .collect()
+    }
+
+    /// What matching `plan`'s terms in any document needs.
+    fn matching<'p, 'q>(&self, plan: &'p Plan<'q>, ctx: &'p SearchContext<'p>) -> Matching<'p, 'q> {
+        let tables = plan
             .positives
             .iter()
             .map(|&(scope, p)| matches!(scope, Scope::Word | Scope::Phrase).then(|| self.scan(p)))
             .collect();
-        let neg_finders: Vec<Finder<'_>> = plan
+        let neg_finders = plan
             .negatives
             .iter()
-            .map(|(_, p)| self.finder(&p.folded))
+            .map(|&(_, p)| self.finder(&p.folded))
             .collect();
         // The words before the last, and the last once a space follows
         // it, are finished: their field matches are remembered for the
@@ -227,7 +263,7 @@ impl SearchIndex {
         } else {
             plan.positives.len()
         };
-        let finished: Vec<Option<ShortBests>> = plan
+        let finished = plan
             .positives
             .iter()
             .enumerate()
@@ -235,48 +271,67 @@ impl SearchIndex {
                 (t < last && self.docs.len() >= self.split_from).then(|| self.short_bests(scope, p))
             })
             .collect();
-        let filters = plan.filters();
-        // Each document on its own, the documents in parts (see `parts`).
+        Matching {
+            plan,
+            ctx,
+            tables,
+            neg_finders,
+            finished,
+            filters: plan.filters(),
+        }
+    }
+
+    /// Every document that passes the filters and matches every positive
+    /// term, with its score; the documents in parts (see `parts`).
+    fn candidates(&self, m: &Matching<'_, '_>) -> Vec<Candidate> {
         self.in_parts(self.docs.len(), |docs| {
-            let mut cands = Vec::new();
-            let mut shared = SharedScores::new(plan.positives.len(), self.shared_texts);
-            'docs: for d in docs {
-                // A query without filters never reads the document itself
-                // (a cache miss a document at 100,000 notes): its masks,
-                // fields and text matches are kept apart.
-                if filters {
-                    let doc = &self.docs[d];
-                    if !self.passes_filters(doc, plan, ctx)
-                        || self.excluded(doc, plan, &neg_finders)
-                    {
-                        continue;
-                    }
-                }
-                let mut score = 0;
-                let mut best: Option<TermMatch> = None;
-                for (t, &(scope, p)) in plan.positives.iter().enumerate() {
-                    let table = tables[t].as_deref();
-                    let m = match &finished[t] {
-                        Some(bests) => bests[d].or_else(|| text_match(table, d)),
-                        None => self.best_match(d, scope, p, table, Some((&mut shared, t))),
-                    };
-                    let Some(m) = m else {
-                        continue 'docs;
-                    };
-                    score += m.score;
-                    if best.is_none_or(|b| (m.field, -m.score) < (b.field, -b.score)) {
-                        best = Some(m);
-                    }
-                }
-                cands.push(Candidate {
-                    doc: d,
+            let mut shared = SharedScores::new(m.plan.positives.len(), self.shared_texts);
+            docs.filter_map(|d| {
+                let (score, _) = self.doc_match(m, d, &mut shared)?;
+                Some(Candidate {
                     score,
-                    best,
+                    doc: u32::try_from(d).unwrap_or(u32::MAX),
                     place: self.title_order.get(d).copied().unwrap_or(UNPLACED),
-                });
-            }
-            cands
+                })
+            })
+            .collect()
         })
+    }
+
+    /// Document `d`'s score and best match, when it passes the filters and
+    /// matches every positive term. `shared` remembers the terms' quality
+    /// in fields many documents share.
+    fn doc_match(
+        &self,
+        m: &Matching<'_, '_>,
+        d: usize,
+        shared: &mut SharedScores,
+    ) -> Option<(i64, Option<TermMatch>)> {
+        // A query without filters never reads the document itself (a
+        // cache miss a document at 100,000 notes): its masks, fields and
+        // text matches are kept apart.
+        if m.filters {
+            let doc = &self.docs[d];
+            if !self.passes_filters(doc, m.plan, m.ctx)
+                || self.excluded(doc, m.plan, &m.neg_finders)
+            {
+                return None;
+            }
+        }
+        let mut score = 0;
+        let mut best: Option<TermMatch> = None;
+        for (t, &(scope, p)) in m.plan.positives.iter().enumerate() {
+            let table = m.tables[t].as_deref();
+            let found = match &m.finished[t] {
+                Some(bests) => bests[d].or_else(|| text_match(table, d)),
+                None => self.best_match(d, scope, p, table, Some((&mut *shared, t))),
+            }?;
+            score += found.score;
+            if best.is_none_or(|b| (found.field, -found.score) < (b.field, -b.score)) {
+                best = Some(found);
+            }
+        }
+        Some((score, best))
     }
 
     fn passes_filters(&self, doc: &Doc, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> bool {

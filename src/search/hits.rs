@@ -35,10 +35,17 @@ impl SearchIndex {
         }
     }
 
-    pub(super) fn hit(&self, c: &Candidate, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> Hit {
-        let doc = &self.docs[c.doc];
-        let mut hit = match c.best {
-            Some(m) => self.match_hit(doc, c.doc, m, plan),
+    pub(super) fn hit(
+        &self,
+        c: &Candidate,
+        best: Option<TermMatch>,
+        plan: &Plan<'_>,
+        ctx: &SearchContext<'_>,
+    ) -> Hit {
+        let d = c.doc as usize;
+        let doc = &self.docs[d];
+        let mut hit = match best {
+            Some(m) => self.match_hit(doc, d, m, plan),
             None => self.filter_hit(doc, plan),
         };
         hit.score = c.score;
