@@ -13,7 +13,8 @@ use crate::vault::Tag;
 
 use super::index::{Doc, SearchIndex};
 use super::quality::{
-    MAX_QUALITY, contiguous, exact_chars_hold, gaps_fit, haystack, may_match, text_quality,
+    MAX_QUALITY, any_alignment_fits, contiguous, exact_chars_hold, gaps_fit, haystack, may_match,
+    text_quality,
 };
 use super::query::{Form, Pattern, Query, TermKind, Variant};
 use super::rank::{Rank, UNPLACED};
@@ -496,7 +497,10 @@ impl SearchIndex {
             };
             return Some((q + exact, Shape::Contiguous(at)));
         }
-        if v.chars < MIN_FUZZY_CHARS || !is_subsequence(hay, &v.text) {
+        if v.chars < MIN_FUZZY_CHARS
+            || !is_subsequence(hay, &v.text)
+            || !any_alignment_fits(hay, &v.text)
+        {
             return None;
         }
         let (score, ix) = self.scorer.indices(hay, &v.text)?;

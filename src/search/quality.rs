@@ -100,6 +100,55 @@ pub(super) fn gaps_fit(hay: &str, matched: &[usize]) -> bool {
     })
 }
 
+/// Longest word [`any_alignment_fits`] answers for; a longer one is left
+/// to the fuzzy scorer.
+const MOST_ALIGNED: usize = 32;
+
+/// False when no way of finding `word`'s characters in order in `hay`
+/// passes [`gaps_fit`]: the fuzzy scorer's best alignment then fails it
+/// too, and need not be worked out. True when one may (and for words of
+/// more than [`MOST_ALIGNED`] characters).
+///
+/// The scorer fills a table of every character of the field against every
+/// character of the word for each field it is asked about; at 100,000
+/// notes a Latin word being typed asked it about 5,000 headings a
+/// keystroke, nearly all to find letters spread too far apart
+/// (BENCHMARKS.md, "Fields the word before could match"). This is one pass
+/// over the field: for each prefix of the word, the last place it can end
+/// with its gaps fitting. The latest such place is the best start for the
+/// next character's jump, and a jump to the start of a word fits from any
+/// place, so the pass decides exactly.
+pub(super) fn any_alignment_fits(hay: &str, word: &str) -> bool {
+    let word: Vec<char> = word.chars().take(MOST_ALIGNED + 1).collect();
+    if word.len() > MOST_ALIGNED {
+        return true;
+    }
+    if word.is_empty() {
+        return true;
+    }
+    // Where each prefix of the word last ended, fitting.
+    let mut ends: [Option<usize>; MOST_ALIGNED] = [None; MOST_ALIGNED];
+    let mut prev: Option<char> = None;
+    for (b, c) in hay.chars().enumerate() {
+        let starts_word = prev.is_some_and(|p| is_word_start(p, c));
+        // Longest prefix first, so one character ends one prefix only.
+        for i in (0..word.len()).rev() {
+            if word[i] != c {
+                continue;
+            }
+            let fits = match i {
+                0 => true,
+                _ => ends[i - 1].is_some_and(|a| b <= a + MAX_GAP + 1 || starts_word),
+            };
+            if fits {
+                ends[i] = Some(b);
+            }
+        }
+        prev = Some(c);
+    }
+    ends[word.len() - 1].is_some()
+}
+
 /// A word starts after a non-alphanumeric character or where Hangul and
 /// other letters meet (EMR클러스터).
 fn is_word_start(prev: char, cur: char) -> bool {
@@ -116,4 +165,58 @@ fn is_word_end(last: char, next: char) -> bool {
 pub(super) fn text_quality(chars: usize, form: Form) -> i64 {
     let raw = 16 * i64::try_from(chars).unwrap_or(MAX_QUALITY);
     (raw * form.weight_percent() / 100).min(MAX_QUALITY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way of finding `word`'s characters in order in `hay`, and
+    /// whether one passes [`gaps_fit`]: the simple path.
+    fn some_alignment_fits(
+        hay: &[char],
+        word: &[char],
+        from: usize,
+        taken: &mut Vec<usize>,
+    ) -> bool {
+        let Some((&c, rest)) = word.split_first() else {
+            let hay: String = hay.iter().collect();
+            return gaps_fit(&hay, taken);
+        };
+        (from..hay.len()).any(|b| {
+            if hay[b] != c {
+                return false;
+            }
+            taken.push(b);
+            let fits = some_alignment_fits(hay, rest, b + 1, taken);
+            taken.pop();
+            fits
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_finds_a_fitting_alignment_exactly_when_there_is_one(
+            hay in "[spre t/-스팟a]{0,14}",
+            word in "[spret스팟]{1,4}",
+        ) {
+            let chars: Vec<char> = hay.chars().collect();
+            let word_chars: Vec<char> = word.chars().collect();
+            proptest::prop_assert_eq!(
+                any_alignment_fits(&hay, &word),
+                some_alignment_fits(&chars, &word_chars, 0, &mut Vec::new()),
+                "{:?} in {:?}", word, hay
+            );
+        }
+    }
+
+    #[test]
+    fn letters_spread_past_the_gap_fit_only_at_word_starts() {
+        assert!(any_alignment_fits("spark streaming", "stre"));
+        assert!(any_alignment_fits("amazon web services", "aws"));
+        assert!(!any_alignment_fits("sharpxoptixxtool", "spot"));
+        // The scorer's own alignment may not fit where another does: this
+        // says only that one does.
+        assert!(any_alignment_fits("s-tre", "stre"));
+    }
 }
