@@ -130,7 +130,8 @@ pub(super) fn any_alignment_fits(hay: &str, word: &str) -> bool {
     let mut ends: [Option<usize>; MOST_ALIGNED] = [None; MOST_ALIGNED];
     let mut prev: Option<char> = None;
     for (b, c) in hay.chars().enumerate() {
-        let starts_word = prev.is_some_and(|p| is_word_start(p, c));
+        // Whether a word starts here, asked only of a long jump.
+        let starts_word = || prev.is_some_and(|p| is_word_start(p, c));
         // Longest prefix first, so one character ends one prefix only.
         for i in (0..word.len()).rev() {
             if word[i] != c {
@@ -138,7 +139,7 @@ pub(super) fn any_alignment_fits(hay: &str, word: &str) -> bool {
             }
             let fits = match i {
                 0 => true,
-                _ => ends[i - 1].is_some_and(|a| b <= a + MAX_GAP + 1 || starts_word),
+                _ => ends[i - 1].is_some_and(|a| b <= a + MAX_GAP + 1 || starts_word()),
             };
             if fits {
                 ends[i] = Some(b);
@@ -152,13 +153,23 @@ pub(super) fn any_alignment_fits(hay: &str, word: &str) -> bool {
 /// A word starts after a non-alphanumeric character or where Hangul and
 /// other letters meet (EMR클러스터).
 fn is_word_start(prev: char, cur: char) -> bool {
-    !prev.is_alphanumeric() || super::hangul::is_syllable(prev) != super::hangul::is_syllable(cur)
+    !is_alphanumeric(prev) || super::hangul::is_syllable(prev) != super::hangul::is_syllable(cur)
+}
+
+/// [`char::is_alphanumeric`], answered for ASCII and Hangul syllables
+/// without the Unicode tables (most of what a note's fields hold).
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        super::hangul::is_syllable(c) || c.is_alphanumeric()
+    }
 }
 
 /// A word ends before a non-alphanumeric character or where Hangul and
 /// other letters meet.
 fn is_word_end(last: char, next: char) -> bool {
-    !next.is_alphanumeric() || super::hangul::is_syllable(last) != super::hangul::is_syllable(next)
+    !is_alphanumeric(next) || super::hangul::is_syllable(last) != super::hangul::is_syllable(next)
 }
 
 /// Quality of a substring match in text: longer words weigh more.
@@ -207,6 +218,20 @@ mod tests {
                 some_alignment_fits(&chars, &word_chars, 0, &mut Vec::new()),
                 "{:?} in {:?}", word, hay
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alphanumeric_is_the_standard_library_s(c in proptest::prelude::any::<char>()) {
+            proptest::prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+        }
+    }
+
+    #[test]
+    fn hangul_and_ascii_are_alphanumeric_as_the_standard_library_says() {
+        for c in ('가'..='힣').chain('\0'..='\u{7f}').chain('ㄱ'..='ㅣ') {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
