@@ -167,9 +167,14 @@ impl SearchIndex {
         let end = self.starts.get(docs.end).copied().unwrap_or(hay.len());
         let mut pos = from;
         let mut next = docs.start;
-        while pos < end
-            && let Some(i) = finder.find(&hay[pos..end])
-        {
+        let mut touched = docs.start;
+        while pos < end {
+            if next + TOUCHED_AHEAD / 2 >= touched {
+                touched = self.touch_docs(touched..(touched + TOUCHED_AHEAD).min(docs.end));
+            }
+            let Some(i) = finder.find(&hay[pos..end]) else {
+                break;
+            };
             let d = self.doc_at_near(pos + i, next);
             next = d + 1;
             if self.replaced_text(d) {
@@ -196,6 +201,23 @@ impl SearchIndex {
             seen ^= text.get(o.at()).copied().unwrap_or(0);
         }
         std::hint::black_box(seen);
+    }
+
+    /// Reads the start of some documents' texts and of their first
+    /// question parts, all at once (see [`SearchIndex::touch`]); returns
+    /// the end of `docs`.
+    fn touch_docs(&self, docs: std::ops::Range<usize>) -> usize {
+        let text = self.text.folded.as_bytes();
+        let mut seen = 0u8;
+        for d in docs.clone() {
+            let doc = &self.docs[d];
+            seen ^= text.get(doc.text.start).copied().unwrap_or(0);
+            if let Some(r) = doc.question_regions.first() {
+                seen ^= text.get(r.start).copied().unwrap_or(0);
+            }
+        }
+        std::hint::black_box(seen);
+        docs.end
     }
 
     /// The occurrence in a remembered one's document of a word holding
