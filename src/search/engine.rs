@@ -22,7 +22,7 @@ use super::scan::TextMatch;
 use super::shared::{NOT_SHARED, SharedScores};
 use super::short::ShortField;
 use super::term::{Loc, Scope, TermMatch};
-use super::word_memo::ShortBests;
+use super::word_memo::{ShortBest, ShortBests};
 use super::{Field, Hit, SearchContext};
 use crate::text::fold::is_subsequence;
 
@@ -324,7 +324,9 @@ impl SearchIndex {
         for (t, &(scope, p)) in m.plan.positives.iter().enumerate() {
             let table = m.tables[t].as_deref();
             let found = match &m.finished[t] {
-                Some(bests) => bests[d].or_else(|| text_match(table, d)),
+                Some(bests) => bests[d]
+                    .map(ShortBest::term_match)
+                    .or_else(|| text_match(table, d)),
                 None => self.best_match(d, scope, p, table, Some((&mut *shared, t))),
             }?;
             score += found.score;

@@ -13,7 +13,7 @@ use super::index::SearchIndex;
 use super::query::Pattern;
 use super::shared::SharedScores;
 use super::term::Scope;
-use super::word_memo::{ShortBests, key};
+use super::word_memo::{ShortBest, ShortBests, key};
 
 impl SearchIndex {
     /// `work` over `0..n` as [`super::parts::in_parts`] splits it for this
@@ -44,7 +44,7 @@ impl SearchIndex {
         }
         let bests = Arc::new(self.in_parts(self.docs.len(), |docs| {
             let mut shared = SharedScores::new(1, self.shared_texts);
-            docs.map(|d| self.best_short(d, scope, p, Some((&mut shared, 0))))
+            docs.map(|d| ShortBest::of(self.best_short(d, scope, p, Some((&mut shared, 0)))))
                 .collect()
         }));
         if let Ok(mut m) = self.word_memo.lock() {

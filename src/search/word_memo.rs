@@ -3,7 +3,9 @@
 //! asked each document's fields about `spark` again. A word before the
 //! last one is finished, so its best field in every document is worked out
 //! once and remembered; the word being typed changes with each key and is
-//! matched as before.
+//! matched as before (remembering it as well cost more than the space
+//! that finishes it saved: BENCHMARKS.md, "Fields the word before could
+//! match").
 //!
 //! Owns the memory; when a word is remembered is `keystroke`'s, matching
 //! a field `engine`'s.
@@ -12,15 +14,51 @@ use std::collections::VecDeque;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
+use super::Field;
 use super::query::Pattern;
-use super::term::{Scope, TermMatch};
+use super::term::{Loc, Scope, TermMatch};
 
 /// Words remembered: the finished words of a query of a few words, and
 /// one or two from before a word was changed.
 const WORDS: usize = 4;
 
 /// Each document's best short-field match of a word, by document.
-pub(super) type ShortBests = Arc<Vec<Option<TermMatch>>>;
+pub(super) type ShortBests = Arc<Vec<Option<ShortBest>>>;
+
+/// A document's best short-field match of a word, in 12 bytes: a memory
+/// holds one for each document of the index (at 100,000 notes 1.2 MB a
+/// word, where the match as the engine passes it took 3.2 MB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ShortBest {
+    short: u32,
+    score: i32,
+    field: Field,
+}
+
+impl ShortBest {
+    /// A match in a short field as kept; `None` for none. Short fields
+    /// number far below 2³² and a word's score stays below 10,000.
+    pub(super) fn of(m: Option<TermMatch>) -> Option<ShortBest> {
+        let m = m?;
+        let Loc::Short(si) = m.loc else {
+            return None;
+        };
+        Some(ShortBest {
+            short: u32::try_from(si).ok()?,
+            score: i32::try_from(m.score).ok()?,
+            field: m.field,
+        })
+    }
+
+    /// The match as the engine passes it.
+    pub(super) fn term_match(self) -> TermMatch {
+        TermMatch {
+            field: self.field,
+            score: i64::from(self.score),
+            loc: Loc::Short(self.short as usize),
+        }
+    }
+}
 
 /// Recent words' short-field matches, by what the word is matched as.
 #[derive(Debug, Default)]
@@ -46,6 +84,7 @@ impl WordMemo {
 
     /// Remembers a word's matches, forgetting the oldest past [`WORDS`].
     pub(super) fn remember(&mut self, key: String, bests: ShortBests) {
+        self.recent.retain(|(k, _)| *k != key);
         if self.recent.len() == WORDS {
             self.recent.pop_front();
         }
