@@ -517,7 +517,7 @@ fn text_match(table: Option<&[Option<TextMatch>]>, d: usize) -> Option<TermMatch
     let m = table?[d]?;
     Some(TermMatch {
         field: m.field,
-        score: m.field.weight() + text_quality(m.chars, m.form),
+        score: m.field.weight() + m.quality,
         loc: Loc::Text(m.at),
     })
 }

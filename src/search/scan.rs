@@ -22,7 +22,10 @@ pub(super) struct TextMatch {
     pub at: usize,
     pub field: Field,
     pub form: Form,
-    pub chars: usize,
+    /// The match's quality, the same for every document
+    /// (`quality::text_quality` of the form and its length): worked out
+    /// once a word, not once a document.
+    pub quality: i64,
 }
 
 impl SearchIndex {
@@ -89,12 +92,13 @@ impl SearchIndex {
             }
             None => Arc::new(self.scan_all(&finder)),
         };
+        let quality = super::quality::text_quality(v.chars, v.form);
         for o in found.iter() {
             let m = TextMatch {
                 at: o.at(),
                 field: o.field,
                 form: v.form,
-                chars: v.chars,
+                quality,
             };
             let slot = &mut out[o.doc as usize];
             let better = slot.is_none_or(|o| {

@@ -233,6 +233,11 @@ fn char_bit(c: char) -> u64 {
 /// True when every character of `needle` occurs in `hay` in order: the
 /// condition for any fuzzy match, checked before the costly scoring.
 pub fn is_subsequence(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        // An ASCII byte of UTF-8 is always a whole character.
+        let mut bytes = hay.bytes();
+        return needle.bytes().all(|b| bytes.any(|h| h == b));
+    }
     let mut rest = hay;
     for c in needle.chars() {
         match rest.find(c) {
@@ -246,6 +251,18 @@ pub fn is_subsequence(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn subsequence_is_characters_in_order(
+            hay in "[a-c스팟é\\- ]{0,12}",
+            needle in "[a-c스é]{0,4}",
+        ) {
+            let mut rest = hay.chars();
+            let simple = needle.chars().all(|c| rest.any(|h| h == c));
+            proptest::prop_assert_eq!(is_subsequence(&hay, &needle), simple);
+        }
+    }
 
     #[test]
     fn fold_lowercases_without_moving_bytes() {
