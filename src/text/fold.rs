@@ -14,10 +14,18 @@ use super::capitals::Capitals;
 /// covers ASCII, Latin, Greek, Cyrillic and full-width Latin; Hangul has no
 /// case and is copied as is, quickly.
 pub fn fold(s: &str) -> String {
-    let mut out = s.to_owned();
-    fold_cased(&mut out, |_, _| {});
-    out.make_ascii_lowercase();
+    let mut out = String::new();
+    fold_into(s, &mut out);
     out
+}
+
+/// [`fold`] of `s` into `out`, whose buffer is reused (whatever it held
+/// is dropped): for many short texts folded one after another.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    out.push_str(s);
+    fold_cased(out, |_, _| {});
+    out.make_ascii_lowercase();
 }
 
 /// Folds the cased characters other than ASCII where they lie, telling
