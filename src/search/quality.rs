@@ -119,10 +119,16 @@ const MOST_ALIGNED: usize = 32;
 /// next character's jump, and a jump to the start of a word fits from any
 /// place, so the pass decides exactly.
 pub(super) fn any_alignment_fits(hay: &str, word: &str) -> bool {
-    let word: Vec<char> = word.chars().take(MOST_ALIGNED + 1).collect();
-    if word.len() > MOST_ALIGNED {
-        return true;
+    let mut chars = ['\0'; MOST_ALIGNED];
+    let mut n = 0;
+    for c in word.chars() {
+        if n == MOST_ALIGNED {
+            return true;
+        }
+        chars[n] = c;
+        n += 1;
     }
+    let word = &chars[..n];
     if word.is_empty() {
         return true;
     }
@@ -243,5 +249,8 @@ mod tests {
         // The scorer's own alignment may not fit where another does: this
         // says only that one does.
         assert!(any_alignment_fits("s-tre", "stre"));
+        // A word too long to follow is left to the scorer.
+        assert!(any_alignment_fits("x", &"a".repeat(MOST_ALIGNED + 1)));
+        assert!(!any_alignment_fits("x", &"a".repeat(MOST_ALIGNED)));
     }
 }
