@@ -3,9 +3,12 @@
 # it: munje runs in a tmux pane under /usr/bin/time (or heaptrack with
 # TOOL=heaptrack), until the header shows today's reviews without the
 # search index being built; then 체크포인트 (or $QUERY) is searched and
-# the app quits.
+# the app quits. With KEYS=1 the query is typed a key at a time, a
+# quarter second apart, each key a search (the memory of a person typing
+# a long query).
 # Usage: benches/app_memory.sh BINARY VAULT OUT
 # Example: benches/app_memory.sh target/release/munje target/v100k /tmp/mem.txt
+#          KEYS=1 QUERY='spark streaming checkpoint emr task node' benches/app_memory.sh ...
 #          TOOL=heaptrack benches/app_memory.sh target/release/munje target/v100k /tmp/heap
 set -u
 BIN=$1
@@ -28,7 +31,15 @@ done
 sleep 0.5
 tmux send-keys -t "$SESSION" /
 sleep 0.3
-tmux send-keys -t "$SESSION" -l "${QUERY:-체크포인트}"
+QUERY=${QUERY:-체크포인트}
+if [ "${KEYS:-0}" = 1 ]; then
+  for (( i=0; i<${#QUERY}; i++ )); do
+    tmux send-keys -t "$SESSION" -l "${QUERY:$i:1}"
+    sleep 0.25
+  done
+else
+  tmux send-keys -t "$SESSION" -l "$QUERY"
+fi
 sleep 3
 tmux capture-pane -p -t "$SESSION" | sed -n 3,4p
 tmux send-keys -t "$SESSION" Escape

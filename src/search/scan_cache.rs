@@ -9,8 +9,12 @@ use std::sync::{Arc, Mutex};
 use super::Field;
 
 /// Needles remembered: enough for the words of a query and a few
-/// keystrokes back (스 → 슾 → 스파 skips one).
-const CACHE_NEEDLES: usize = 16;
+/// keystrokes back (스 → 슾 → 스파 skips one). Each may hold an
+/// occurrence for nearly every document (2.4 MB at 100,000 notes): with
+/// sixteen, a query of six words typed key by key took the app to 2.10×
+/// its vault's bytes (BENCHMARKS.md, "Keystrokes that read less per
+/// document").
+const CACHE_NEEDLES: usize = 8;
 
 /// A word in one document: where it first occurs, from which a longer
 /// word holding it is looked for, and where its match is shown (`at`, in
