@@ -8,12 +8,13 @@ use std::ops::Range;
 
 use crate::vault::{QuestionIx, Tag};
 
-use super::engine::{Candidate, Plan, Shape};
+use super::engine::{Candidate, Plan};
 use super::index::{Doc, SearchIndex};
 use super::matcher::char_indices_to_byte_ranges;
 use super::quality::haystack;
 use super::query::{Form, Pattern};
 use super::short::ShortField;
+use super::short_match::Shape;
 use super::snippet::{SNIPPET_WIDTH, cut, line_around};
 use super::term::{Loc, Scope, TermMatch};
 use super::{Field, Hit, SearchContext};

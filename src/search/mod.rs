@@ -45,6 +45,7 @@ mod scan;
 mod scan_cache;
 mod shared;
 mod short;
+mod short_match;
 mod sieve;
 mod snippet;
 mod streamed;

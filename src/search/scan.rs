@@ -2,7 +2,7 @@
 //! each first occurrence to a question or the body, and remembering recent
 //! results so the next keystroke scans only where the last word was found.
 //!
-//! Owns substring search over the text buffer; short fields are `engine`'s.
+//! Owns substring search over the text buffer; short fields are `short_match`'s.
 
 use std::sync::Arc;
 

@@ -12,7 +12,7 @@
 //! (`short_tests`).
 //!
 //! Owns storing and reading the fields; which fields a document has, and
-//! their character masks, are `index`'s; matching is `engine`'s.
+//! their character masks, are `index`'s; matching is `short_match`'s.
 
 use std::collections::HashMap;
 
