@@ -3,7 +3,7 @@
 //! character-mask test that rules most fields out.
 //!
 //! Owns the scoring arithmetic; which fields are tried, in what order, is
-//! `engine`'s.
+//! `short_match`'s.
 
 use super::query::{Form, Pattern, Variant};
 use super::short::ShortField;

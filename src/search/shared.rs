@@ -8,7 +8,7 @@
 //! "Keystrokes at 100,000 notes").
 //!
 //! Owns which fields share a text and the keystroke's memory of their
-//! scores; the scoring itself is `engine`'s.
+//! scores; the scoring itself is `short_match`'s.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 

@@ -8,7 +8,7 @@
 //! match").
 //!
 //! Owns the memory; when a word is remembered is `keystroke`'s, matching
-//! a field `engine`'s.
+//! a field `short_match`'s.
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
