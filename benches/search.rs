@@ -18,8 +18,8 @@ use munje::search::hangul::from_dubeolsik;
 use munje::search::{Query, SearchContext, SearchIndex};
 use munje::vault::{LoadOptions, Vault, load};
 
-/// Hits a search screen asks for.
-const LIMIT: usize = 50;
+/// Hits the search screen asks for on each keystroke.
+const LIMIT: usize = munje::tui::screens::search::MAX_HITS;
 
 /// CPU time this thread has run, in nanoseconds (Linux schedstat): on a
 /// shared machine, wall time also counts waiting for a core.

@@ -49,7 +49,7 @@ impl<'q> Plan<'q> {
             || self.due.is_some()
     }
 
-    fn new(query: &'q Query) -> Self {
+    pub(super) fn new(query: &'q Query) -> Self {
         let mut plan = Plan {
             positives: Vec::new(),
             negatives: Vec::new(),
@@ -108,12 +108,16 @@ pub(super) struct Candidate {
 /// query: each word's text matches, the finished words' short-field
 /// matches, the negative terms' finders.
 pub(super) struct Matching<'p, 'q> {
-    plan: &'p Plan<'q>,
+    pub plan: &'p Plan<'q>,
     ctx: &'p SearchContext<'p>,
-    tables: Vec<Option<Vec<Option<TextMatch>>>>,
+    /// Each positive term's text matches by document, for a word or
+    /// phrase.
+    pub tables: Vec<Option<Vec<Option<TextMatch>>>>,
     neg_finders: Vec<Finder<'q>>,
-    finished: Vec<Option<ShortBests>>,
-    filters: bool,
+    /// Each positive term's remembered short-field matches, once finished.
+    pub finished: Vec<Option<ShortBests>>,
+    /// Whether the query has filters (see [`Plan::filters`]).
+    pub filters: bool,
 }
 
 impl SearchIndex {
@@ -136,8 +140,16 @@ impl SearchIndex {
         }
         let plan = Plan::new(query);
         let matching = self.matching(&plan, ctx);
-        let mut cands = self.candidates(&matching);
-        let total = cands.len();
+        // A large index scores the word being typed in full only where it
+        // could reach the hits (see `bounded`).
+        let open = Self::open_term(&matching).filter(|_| self.docs.len() >= self.split_from);
+        let (mut cands, total) = if let Some(t) = open {
+            self.bounded_candidates(&matching, t, limit)
+        } else {
+            let cands = self.candidates(&matching);
+            let total = cands.len();
+            (cands, total)
+        };
         let rank = |c: &Candidate| {
             let d = c.doc as usize;
             Rank::new(c.score, &self.docs[d].sort_key, d)
@@ -231,7 +243,11 @@ impl SearchIndex {
     }
 
     /// What matching `plan`'s terms in any document needs.
-    fn matching<'p, 'q>(&self, plan: &'p Plan<'q>, ctx: &'p SearchContext<'p>) -> Matching<'p, 'q> {
+    pub(super) fn matching<'p, 'q>(
+        &self,
+        plan: &'p Plan<'q>,
+        ctx: &'p SearchContext<'p>,
+    ) -> Matching<'p, 'q> {
         let tables = plan
             .positives
             .iter()
@@ -298,13 +314,8 @@ impl SearchIndex {
         // A query without filters never reads the document itself (a
         // cache miss a document at 100,000 notes): its masks, fields and
         // text matches are kept apart.
-        if m.filters {
-            let doc = &self.docs[d];
-            if !self.passes_filters(doc, m.plan, m.ctx)
-                || self.excluded(doc, m.plan, &m.neg_finders)
-            {
-                return None;
-            }
+        if m.filters && !self.passes(m, d) {
+            return None;
         }
         let mut score = 0;
         let mut best: Option<TermMatch> = None;
@@ -322,6 +333,13 @@ impl SearchIndex {
             }
         }
         Some((score, best))
+    }
+
+    /// True when document `d` passes the query's filters and no negative
+    /// term excludes it.
+    pub(super) fn passes(&self, m: &Matching<'_, '_>, d: usize) -> bool {
+        let doc = &self.docs[d];
+        self.passes_filters(doc, m.plan, m.ctx) && !self.excluded(doc, m.plan, &m.neg_finders)
     }
 
     fn passes_filters(&self, doc: &Doc, plan: &Plan<'_>, ctx: &SearchContext<'_>) -> bool {
@@ -389,7 +407,7 @@ impl SearchIndex {
 }
 
 /// A term's match in document `d`'s text, from the term's scan table.
-fn text_match(table: Option<&[Option<TextMatch>]>, d: usize) -> Option<TermMatch> {
+pub(super) fn text_match(table: Option<&[Option<TextMatch>]>, d: usize) -> Option<TermMatch> {
     let m = table?[d]?;
     Some(TermMatch {
         field: m.field,

@@ -23,6 +23,7 @@
 //! assert_eq!(hits[0].ranges, [0..2]);
 //! ```
 
+mod bounded;
 mod byte_rank;
 mod choseong_find;
 mod doc_text;

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Vault};
 
+use super::Field;
 use super::hangul::choseong_form;
 use super::index::{Doc, SearchIndex};
 use super::matcher::SkimScorer;
@@ -249,6 +250,15 @@ impl SearchIndex {
         match i.checked_sub(self.shorts.len()) {
             Some(o) => self.replaced_shorts.get(o, masks),
             None => self.shorts.get(i, masks),
+        }
+    }
+
+    /// The kind of short field `i` (see [`SearchIndex::short`]), without
+    /// reading its texts.
+    pub(super) fn short_kind(&self, i: usize) -> Field {
+        match i.checked_sub(self.shorts.len()) {
+            Some(o) => self.replaced_shorts.field(o),
+            None => self.shorts.field(i),
         }
     }
 

@@ -207,6 +207,11 @@ impl Shorts {
         }
     }
 
+    /// The kind of field `i`, without its texts.
+    pub(super) fn field(&self, i: usize) -> Field {
+        self.recs[i].field
+    }
+
     /// The kind and folded text of field `i`: what tells which fields
     /// share a text (see `shared`).
     pub(super) fn kind_and_folded(&self, i: usize) -> (Field, &str) {

@@ -34,13 +34,25 @@ impl SearchIndex {
         d: usize,
         scope: Scope,
         p: &Pattern,
-        mut shared: Option<(&mut SharedScores, usize)>,
+        shared: Option<(&mut SharedScores, usize)>,
     ) -> Option<TermMatch> {
-        let mut best: Option<TermMatch> = None;
         let numbers = match self.doc_masks.get(d) {
             Some(&masks) if scope == Scope::Word && !may_match(masks, p) => 0..0,
             _ => self.short_numbers(d),
         };
+        self.best_short_in(numbers, scope, p, shared)
+    }
+
+    /// [`SearchIndex::best_short`] among some of a document's fields, in
+    /// their order (best kind first).
+    pub(super) fn best_short_in(
+        &self,
+        numbers: std::ops::Range<usize>,
+        scope: Scope,
+        p: &Pattern,
+        mut shared: Option<(&mut SharedScores, usize)>,
+    ) -> Option<TermMatch> {
+        let mut best: Option<TermMatch> = None;
         for si in numbers {
             // The characters a word needs, checked in a compact table
             // before the field itself is read (most fields of a large
@@ -58,13 +70,7 @@ impl SearchIndex {
             if matches!(scope, Scope::Only(f) if f != s.field) {
                 continue;
             }
-            let quality = || match scope {
-                Scope::Phrase => s
-                    .folded
-                    .contains(&p.folded)
-                    .then(|| text_quality(p.variants[0].chars, Form::Plain)),
-                _ => self.score_short(&s, p).map(|(q, _)| q),
-            };
+            let quality = || self.field_quality(&s, scope, p);
             let quality = match (&mut shared, self.short_shared.get(si)) {
                 (Some((memo, term)), Some(&text)) if text != NOT_SHARED => {
                     memo.quality(*term, text, quality)
@@ -83,6 +89,19 @@ impl SearchIndex {
             }
         }
         best
+    }
+
+    /// How well a term matches one short field of a kind its scope allows:
+    /// a phrase as a plain run, anything else as [`SearchIndex::score_short`]
+    /// scores it.
+    pub(super) fn field_quality(&self, s: &ShortField, scope: Scope, p: &Pattern) -> Option<i64> {
+        match scope {
+            Scope::Phrase => s
+                .folded
+                .contains(&p.folded)
+                .then(|| text_quality(p.variants[0].chars, Form::Plain)),
+            _ => self.score_short(s, p).map(|(q, _)| q),
+        }
     }
 
     /// The best quality of any form of a word in a short field, and which
