@@ -1,10 +1,12 @@
 //! What a keystroke does differently on a large index: its work split
-//! between threads (`parts`), and the short-field matches of the words
-//! already typed taken from memory (`word_memo`). Both give exactly what
-//! the simple path gives (`word_memo_tests`).
+//! between threads (`parts`), the short-field matches of the words
+//! already typed taken from memory (`word_memo`), and the word being typed
+//! scored only where a document could reach the hits (`bounded`). Each
+//! gives exactly what the simple path gives (`word_memo_tests`,
+//! `bounded_tests`).
 //!
-//! Owns these two paths' use by the index; the splitting is `parts`', the
-//! memory `word_memo`'s.
+//! Owns the first two paths' use by the index; the splitting is `parts`',
+//! the memory `word_memo`'s, the bounds `bounded`'s.
 
 use std::ops::Range;
 use std::sync::Arc;
