@@ -240,6 +240,25 @@ fn find_near_start(hay: &str, needle: &str) -> Option<usize> {
     hay[from..].find(needle).map(|i| from + i)
 }
 
+/// A text NFC-normalised: the same string, shared, when it already is.
+fn nfc_shared(s: &Arc<str>) -> Arc<str> {
+    if crate::text::is_nfc(s) {
+        Arc::clone(s)
+    } else {
+        nfc(s).into()
+    }
+}
+
+/// A text folded: the same string, shared, when folding changes nothing
+/// (a slug title, as most are).
+fn folded_shared(s: &Arc<str>) -> Arc<str> {
+    if s.chars().all(|c| crate::text::fold::fold_char(c) == c) {
+        Arc::clone(s)
+    } else {
+        fold(s).into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,24 +285,5 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(find_near_start(&hay, &needle), hay.find(needle.as_str()));
         }
-    }
-}
-
-/// A text NFC-normalised: the same string, shared, when it already is.
-fn nfc_shared(s: &Arc<str>) -> Arc<str> {
-    if crate::text::is_nfc(s) {
-        Arc::clone(s)
-    } else {
-        nfc(s).into()
-    }
-}
-
-/// A text folded: the same string, shared, when folding changes nothing
-/// (a slug title, as most are).
-fn folded_shared(s: &Arc<str>) -> Arc<str> {
-    if s.chars().all(|c| crate::text::fold::fold_char(c) == c) {
-        Arc::clone(s)
-    } else {
-        fold(s).into()
     }
 }
