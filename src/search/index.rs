@@ -96,10 +96,16 @@ pub struct SearchIndex {
     /// Each document's short-field masks, all fields together: a word
     /// needing a character none of them has skips the document's fields.
     pub(super) doc_masks: Vec<[u64; 2]>,
-    /// The characters and pairs of characters of the text (replaced documents' too), and
-    /// of its 초성 form once made; `None` in an index of one note.
+    /// The characters and pairs of characters of the text (replaced
+    /// documents' too); `None` in an index of one note.
     pub(super) grams: Option<super::presence::CharPairs>,
-    pub(super) choseong_grams: std::sync::OnceLock<super::presence::CharPairs>,
+    /// The same of the build's text in its 초성 form, once made: on the
+    /// first 초성 query, or on a thread of its own when the index was
+    /// asked to (`choseong_later`, see [`SearchIndex::prepare_choseong`];
+    /// `choseong_started` once the thread is).
+    pub(super) choseong_grams: Arc<std::sync::OnceLock<super::presence::CharPairs>>,
+    pub(super) choseong_later: bool,
+    pub(super) choseong_started: std::sync::atomic::AtomicBool,
     /// How many threads a keystroke's work is split over, and from how
     /// many items on (see `parts`).
     pub(super) parts: usize,
@@ -213,7 +219,9 @@ impl SearchIndex {
             doc_short_numbers: Vec::new(),
             doc_masks: Vec::new(),
             grams: None,
-            choseong_grams: std::sync::OnceLock::new(),
+            choseong_grams: Arc::default(),
+            choseong_later: false,
+            choseong_started: std::sync::atomic::AtomicBool::new(false),
             parts: 1,
             split_from: super::parts::SPLIT_FROM,
             short_shared: Vec::new(),

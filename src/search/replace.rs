@@ -190,10 +190,8 @@ impl SearchIndex {
         if let Some(g) = &mut self.grams {
             g.add(folded.as_bytes());
         }
+        // Its 초성 form is looked at itself (see `text_may_hold`).
         let choseong = choseong_form(&folded);
-        if let Some(g) = self.choseong_grams.get_mut() {
-            g.add(choseong.as_bytes());
-        }
         self.overlay.segments.push(Segment {
             base,
             doc: d,

@@ -118,25 +118,76 @@ impl SearchIndex {
     /// False when a word cannot occur in the text (`choseong`: in its 초성
     /// form), replaced documents' included; true when it may.
     pub(super) fn text_may_hold(&self, needle: &str, choseong: bool) -> bool {
-        if self.grams.is_none() {
+        let Some(grams) = &self.grams else {
+            return true;
+        };
+        if !choseong {
+            return grams.may_hold(needle.as_bytes());
+        }
+        // The 초성 table is of the build's text alone (it may be made on
+        // another thread while notes are replaced): the texts of the
+        // documents replaced since are looked at themselves.
+        if self
+            .overlay
+            .segments
+            .iter()
+            .any(|s| s.choseong.contains(needle))
+        {
             return true;
         }
-        let grams = if choseong {
-            self.choseong_grams.get_or_init(|| {
-                let mut g =
-                    super::presence::CharPairs::of_choseong_in_parts(&self.text.folded, self.parts);
-                for s in &self.overlay.segments {
-                    g.add(s.choseong.as_bytes());
-                }
-                g
-            })
-        } else {
-            match &self.grams {
-                Some(g) => g,
-                None => return true,
+        let table = match self.choseong_grams.get() {
+            Some(table) => table,
+            // Being made on a thread of its own: the text is scanned
+            // meanwhile.
+            None if self.choseong_later => {
+                self.start_choseong_table();
+                return true;
             }
+            None => self.choseong_grams.get_or_init(|| {
+                super::presence::CharPairs::of_choseong_in_parts(&self.text.folded, self.parts)
+            }),
         };
-        grams.may_hold(needle.as_bytes())
+        table.may_hold(needle.as_bytes())
+    }
+
+    /// Starts making the table of the text's 초성 pairs on a thread of its
+    /// own, so that the first 초성 query does not wait for it (about a
+    /// second at 100,000 notes; BENCHMARKS.md, "The word being typed
+    /// scored only where it could reach the hits"): until it is made, a
+    /// 초성 word is scanned for without it. For an index kept a while, as
+    /// the app keeps one.
+    pub fn prepare_choseong(&mut self) {
+        self.choseong_later = self.grams.is_some();
+        if self.choseong_later {
+            self.start_choseong_table();
+        }
+    }
+
+    /// Starts the thread that makes the 초성 table, once (see
+    /// [`SearchIndex::prepare_choseong`]); it reads the text on one core,
+    /// leaving the other to the keystrokes.
+    fn start_choseong_table(&self) {
+        if self.choseong_grams.get().is_some()
+            || self
+                .choseong_started
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        let (table, text) = (Arc::clone(&self.choseong_grams), Arc::clone(&self.text));
+        let started = std::thread::Builder::new()
+            .name("choseong".into())
+            .spawn(move || {
+                table.get_or_init(|| {
+                    super::presence::CharPairs::of_choseong_in_parts(&text.folded, 1)
+                });
+            });
+        if started.is_err() {
+            // No thread: tried again on the next 초성 word, the text
+            // scanned meanwhile.
+            self.choseong_started
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     /// One pass of a SIMD substring search over the whole buffer, skipping

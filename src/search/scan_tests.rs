@@ -3,6 +3,7 @@
 //! start, in its middle and at its end, and words found nowhere.
 
 use std::collections::HashSet;
+use std::sync::atomic::Ordering;
 
 use crate::search::replace::tests::{Rng, load_dir, make_vault};
 use crate::search::{Query, SearchContext, SearchIndex};
@@ -165,4 +166,73 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
         kinds.iter().all(|&n| n > 20),
         "every attribution is met: {kinds:?}"
     );
+}
+
+#[test]
+fn choseong_words_are_found_before_during_and_after_their_table_is_made_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(7));
+    let vault = load_dir(dir.path());
+    let none = HashSet::new();
+    let ctx = SearchContext {
+        wrong: &none,
+        due: &none,
+    };
+    let words = [
+        "ㅅㅍ",
+        "ㅊㅋㅍㅇㅌ",
+        "ㅇㄷㅁㄷ",
+        "ㅃㅉㅃ",
+        "ㅎㅎㅎ",
+        "ㅅㅍ ㅃㅉㅃ",
+    ];
+    let same = |bg: &SearchIndex, fresh: &SearchIndex, when: &str| {
+        for w in words {
+            let q = Query::parse(w);
+            bg.forget_recent_scans();
+            assert_eq!(
+                bg.search_counted(&q, &ctx, 1000),
+                fresh.search_counted(&q, &ctx, 1000),
+                "{when}: {w}"
+            );
+        }
+    };
+    // Not made yet, as while the thread runs (marked started, none
+    // started): the scan is not skipped.
+    let mut bg = SearchIndex::build(&vault);
+    bg.choseong_started.store(true, Ordering::Relaxed);
+    bg.prepare_choseong();
+    same(&bg, &SearchIndex::build(&vault), "before");
+    assert!(bg.choseong_grams.get().is_none(), "not made on a query");
+    // A note replaced meanwhile gets a 초성 word whose consonants no note
+    // had: the table, made from the build's text, does not know it.
+    let ix = vault
+        .notes
+        .iter()
+        .position(|n| n.path.starts_with("gen/"))
+        .unwrap();
+    std::fs::write(
+        dir.path().join(&*vault.notes[ix].path),
+        "---\ntitle: 간식\n---\n\n빵쪼빵을 먹는다.\n",
+    )
+    .unwrap();
+    let edited = load_dir(dir.path());
+    bg.replace_note(&edited, crate::vault::NoteIx(ix));
+    let fresh = SearchIndex::build(&edited);
+    same(&bg, &fresh, "replaced");
+    // Made on a thread of its own, from the build's text (a query that
+    // needs it starts the thread if none is).
+    bg.choseong_started.store(false, Ordering::Relaxed);
+    bg.search_counted(&Query::parse("ㅎㅎㅎ"), &ctx, 10);
+    assert!(bg.choseong_started.load(Ordering::Relaxed));
+    for _ in 0..500 {
+        if bg.choseong_grams.get().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(bg.choseong_grams.get().is_some(), "made");
+    same(&bg, &fresh, "after");
+    let found = bg.search_counted(&Query::parse("ㅃㅉㅃ"), &ctx, 10);
+    assert!(found.0.iter().any(|h| h.title == "간식"), "{found:?}");
 }

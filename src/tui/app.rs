@@ -242,7 +242,8 @@ impl App {
             std::thread::Builder::new()
                 .name("index".into())
                 .spawn(move || {
-                    let index = SearchIndex::build(&vault);
+                    let mut index = SearchIndex::build(&vault);
+                    index.prepare_choseong();
                     let _ = tx.send(AppEvent::Indexed(generation, Box::new(index)));
                 })
                 .is_ok()
