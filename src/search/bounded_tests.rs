@@ -6,9 +6,8 @@
 use std::collections::HashSet;
 
 use crate::search::engine::Plan;
-use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::replace::tests::{generated_vault, load_dir, progress};
 use crate::search::{Query, SearchContext, SearchIndex};
-use crate::vault::{QuestionId, Vault};
 
 /// Queries typed a character at a time, each prefix a keystroke.
 const TYPED: &[&str] = &[
@@ -41,31 +40,11 @@ fn keystrokes() -> Vec<String> {
         .collect()
 }
 
-/// Every third question wrong, every fifth due.
-fn progress(vault: &Vault) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
-    let every = |n: usize| {
-        vault
-            .questions
-            .iter()
-            .step_by(n)
-            .map(|q| q.id.clone())
-            .collect()
-    };
-    (every(3), every(5))
-}
-
-fn fixture(seed: u64) -> (tempfile::TempDir, Vault) {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(seed));
-    let vault = load_dir(dir.path());
-    (dir, vault)
-}
-
 #[test]
 fn the_bounded_pass_gives_the_hits_order_and_count_of_scoring_every_document() {
     let mut pruned = 0;
     for (seed, parts) in [(3, 1), (11, 2), (29, 2)] {
-        let (_dir, vault) = fixture(seed);
+        let (_dir, vault) = generated_vault(seed);
         let (wrong, due) = progress(&vault);
         let ctx = SearchContext {
             wrong: &wrong,

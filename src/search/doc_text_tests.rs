@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::search::SearchIndex;
-use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::replace::tests::{generated_vault, load_dir};
 use crate::search::word_memo::tests::assert_same_hits;
 use crate::vault::{Bank, Body, Note, Vault};
 
@@ -52,9 +52,7 @@ fn assert_same_index(vault: &Vault, what: &str) {
 
 #[test]
 fn the_vaults_own_text_indexes_as_a_copy_of_it_does() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(7));
-    let generated = load_dir(dir.path());
+    let (_dir, generated) = generated_vault(7);
     assert!(!generated.banks.is_empty(), "with a bank");
     assert_same_index(&generated, "generated vault and fixtures");
     let deck = crate::vault::load_bundled();
@@ -63,9 +61,7 @@ fn the_vaults_own_text_indexes_as_a_copy_of_it_does() {
 
 #[test]
 fn a_vault_with_a_note_of_its_own_is_indexed_on_a_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(3));
-    let mut vault = load_dir(dir.path());
+    let (dir, mut vault) = generated_vault(3);
     let body = vault.body(&vault.notes[2]).into_owned();
     vault.notes[2].body = Body::Own(body);
     let index = SearchIndex::build(&vault);
@@ -92,9 +88,7 @@ fn a_heading_is_placed_where_it_is_written_not_where_its_folded_form_is() {
 
 #[test]
 fn the_index_shares_the_vaults_ids_titles_and_headings() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(11));
-    let vault = load_dir(dir.path());
+    let (_dir, vault) = generated_vault(11);
     let index = SearchIndex::build(&vault);
     assert!(!vault.questions.is_empty());
     assert_eq!(index.question_ids.len(), vault.questions.len());

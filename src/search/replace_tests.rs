@@ -121,6 +121,15 @@ pub(crate) fn load_dir(dir: &Path) -> Vault {
     load(&[dir.to_path_buf()], &LoadOptions::default(), &|_| {}).unwrap()
 }
 
+/// [`make_vault`] with `seed` in a folder of its own, loaded: the folder
+/// lives as long as the returned guard.
+pub(crate) fn generated_vault(seed: u64) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    make_vault(dir.path(), &mut Rng(seed));
+    let vault = load_dir(dir.path());
+    (dir, vault)
+}
+
 /// Fixture vaults and generated notes under one root, with a bank that
 /// names some generated notes.
 pub(crate) fn make_vault(dir: &Path, rng: &mut Rng) {
@@ -195,7 +204,7 @@ fn queries(vault: &Vault) -> Vec<String> {
 }
 
 /// The wrong and due sets: every third and every fifth question's id.
-fn progress(vault: &Vault) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
+pub(crate) fn progress(vault: &Vault) -> (HashSet<QuestionId>, HashSet<QuestionId>) {
     let pick = |every: usize| {
         vault
             .questions

@@ -5,14 +5,12 @@
 use std::collections::HashSet;
 use std::sync::atomic::Ordering;
 
-use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::replace::tests::{generated_vault, load_dir};
 use crate::search::{Query, SearchContext, SearchIndex};
 
 #[test]
 fn narrowed_and_skipped_scans_give_the_hits_of_a_fresh_index() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(11));
-    let vault = load_dir(dir.path());
+    let (_dir, vault) = generated_vault(11);
     let none = HashSet::new();
     let ctx = SearchContext {
         wrong: &none,
@@ -113,9 +111,7 @@ fn a_choseong_word_is_found_where_a_choseong_copy_of_the_text_has_it() {
 /// in the body alone are all among them.
 #[test]
 fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(23));
-    let vault = load_dir(dir.path());
+    let (_dir, vault) = generated_vault(23);
     let fresh = SearchIndex::build(&vault);
     let mut split = SearchIndex::build(&vault);
     split.split_in(2);
@@ -170,9 +166,7 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
 
 #[test]
 fn choseong_words_are_found_before_during_and_after_their_table_is_made_elsewhere() {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(7));
-    let vault = load_dir(dir.path());
+    let (dir, vault) = generated_vault(7);
     let none = HashSet::new();
     let ctx = SearchContext {
         wrong: &none,

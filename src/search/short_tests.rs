@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Shorts;
 use crate::search::hangul;
-use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::replace::tests::{generated_vault, load_dir};
 use crate::search::shared::{NOT_SHARED, shared_numbers, shared_numbers_by};
 use crate::search::{Field, Query, Replaced, SearchContext, SearchIndex};
 use crate::text::fold::{char_mask, fold};
@@ -87,18 +87,11 @@ fn assert_fields_afresh(vault: &Vault, index: &SearchIndex, what: &str) {
     }
 }
 
-fn generated(seed: u64) -> (tempfile::TempDir, Vault) {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(seed));
-    let vault = load_dir(dir.path());
-    (dir, vault)
-}
-
 #[test]
 fn compact_fields_read_back_as_computed_afresh_from_each_note() {
     let deck = load_bundled();
     assert_fields_afresh(&deck, &SearchIndex::build(&deck), "deck");
-    let (dir, vault) = generated(3);
+    let (dir, vault) = generated_vault(3);
     let mut index = SearchIndex::build(&vault);
     assert_fields_afresh(&vault, &index, "generated");
     // Replaced notes' fields, numbered past the build's.
@@ -142,7 +135,7 @@ fn numbers_by_map(fields: &[(Field, &str)]) -> (Vec<u32>, usize) {
 
 #[test]
 fn fields_sharing_a_text_are_numbered_as_a_map_of_texts_numbers_them() {
-    let (_dir, vault) = generated(8);
+    let (_dir, vault) = generated_vault(8);
     let deck = load_bundled();
     for vault in [&vault, &deck] {
         let index = SearchIndex::build(vault);
@@ -195,7 +188,7 @@ fn hits_over_compact_fields_are_those_over_fields_stored_apart() {
         "ㅇㄷㅁㄷ",
         "tmvkt",
     ];
-    let (_dir, vault) = generated(13);
+    let (_dir, vault) = generated_vault(13);
     let deck = load_bundled();
     let mut found = 0;
     for vault in [&vault, &deck] {

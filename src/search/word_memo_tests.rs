@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::search::replace::tests::{Rng, load_dir, make_vault};
+use crate::search::replace::tests::{generated_vault, load_dir};
 use crate::search::shared::NOT_SHARED;
 use crate::search::{Query, SearchContext, SearchIndex};
 use crate::vault::Vault;
@@ -43,13 +43,6 @@ fn keystrokes() -> Vec<String> {
     out
 }
 
-fn vault(seed: u64) -> (tempfile::TempDir, Vault) {
-    let dir = tempfile::tempdir().unwrap();
-    make_vault(dir.path(), &mut Rng(seed));
-    let vault = load_dir(dir.path());
-    (dir, vault)
-}
-
 /// Every keystroke on `typed_into` (searched in turn, so it remembers)
 /// against a fresh index of the simple paths for each.
 fn assert_same_as_fresh(typed_into: &SearchIndex, vault: &Vault, what: &str) {
@@ -79,7 +72,7 @@ fn assert_same_as_fresh(typed_into: &SearchIndex, vault: &Vault, what: &str) {
 #[test]
 fn work_split_between_threads_and_remembered_words_give_the_hits_of_a_fresh_index() {
     for (seed, parts) in [(11, 2), (23, 3)] {
-        let (_dir, vault) = vault(seed);
+        let (_dir, vault) = generated_vault(seed);
         let mut index = SearchIndex::build(&vault);
         index.split_in(parts);
         assert_same_as_fresh(&index, &vault, &format!("{parts} parts"));
@@ -92,7 +85,7 @@ fn work_split_between_threads_and_remembered_words_give_the_hits_of_a_fresh_inde
 
 #[test]
 fn fields_scored_once_for_every_note_sharing_them_score_as_each_alone() {
-    let (_dir, vault) = vault(5);
+    let (_dir, vault) = generated_vault(5);
     let index = SearchIndex::build(&vault);
     assert!(index.shared_texts > 0, "the generated notes share tags");
     let mut alone = SearchIndex::build(&vault);
@@ -125,7 +118,7 @@ pub(crate) fn assert_same_hits(got: &SearchIndex, want: &SearchIndex, what: &str
 
 #[test]
 fn an_edited_note_is_matched_afresh_not_from_a_remembered_word() {
-    let (dir, vault) = vault(17);
+    let (dir, vault) = generated_vault(17);
     let mut index = SearchIndex::build(&vault);
     index.split_in(2);
     let none = HashSet::new();
