@@ -16,7 +16,7 @@ use crate::vault::{Note, NoteIx, QuestionIx, SectionKind, Vault};
 
 use super::Field;
 use super::byte_rank::ByteRank;
-use super::index::{Doc, SEPARATOR, SearchIndex};
+use super::index::{Doc, Region, SEPARATOR, SearchIndex};
 
 impl SearchIndex {
     /// Makes this index hold only `note`'s short fields (title, aliases,
@@ -105,7 +105,7 @@ impl SearchIndex {
             questions: note.questions.clone(),
             shorts: first..self.shorts.len(),
             text: start..start,
-            question_regions: Vec::new(),
+            regions: 0..0,
             text_line: note.body_line,
             epoch: 0,
             own_questions: None,
@@ -127,16 +127,20 @@ impl SearchIndex {
     /// Makes bytes `text` of the text the last document's, with the
     /// note's question sections as its question parts.
     pub(super) fn set_note_text(&mut self, note: &Note, text: Range<usize>) {
-        let (start, len) = (text.start, text.len());
-        let question_regions = note
-            .sections
-            .iter()
-            .filter(|s| s.kind == SectionKind::Questions)
-            .map(|s| start + s.span().start.min(len)..start + s.span().end.min(len))
-            .collect();
+        let len = text.len();
+        let at = |i: usize| u32::try_from(i.min(len)).unwrap_or(u32::MAX);
+        let regions = self.push_regions(
+            note.sections
+                .iter()
+                .filter(|s| s.kind == SectionKind::Questions)
+                .map(|s| Region {
+                    start: at(s.span().start),
+                    end: at(s.span().end),
+                }),
+        );
         if let Some(doc) = self.docs.last_mut() {
             doc.text = text;
-            doc.question_regions = question_regions;
+            doc.regions = regions;
         }
     }
 
@@ -174,6 +178,10 @@ impl SearchIndex {
             .and_then(|n| vault.note(n).heading.as_ref())
             .map(nfc_shared);
         self.starts.push(text.start);
+        let regions = self.push_regions([Region {
+            start: 0,
+            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }]);
         self.docs.push(Doc {
             note: q.note,
             bank_question: Some(qix),
@@ -188,7 +196,7 @@ impl SearchIndex {
             tags: q.tags.clone(),
             questions: vec![qix],
             shorts: first..self.shorts.len(),
-            question_regions: vec![text.clone()],
+            regions,
             text,
             text_line: q.line,
             epoch: 0,

@@ -28,6 +28,14 @@ pub(super) enum Docs {
     BanksOnly,
 }
 
+/// A question part of a document's text: its bytes from the start of the
+/// text (a document's text fits in 32 bits, see `vault::load`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Region {
+    pub start: u32,
+    pub end: u32,
+}
+
 /// One searchable unit: a note (with its questions), or a bank question.
 #[derive(Debug)]
 pub(super) struct Doc {
@@ -49,8 +57,8 @@ pub(super) struct Doc {
     pub shorts: Range<usize>,
     /// Its text in [`SearchIndex::text`].
     pub text: Range<usize>,
-    /// Parts of `text` that are questions (absolute offsets).
-    pub question_regions: Vec<Range<usize>>,
+    /// Its question parts: their numbers in [`SearchIndex::regions`].
+    pub regions: Range<u32>,
     /// 1-based file line where `text` starts.
     pub text_line: usize,
     /// How many renumberings of the vault's questions had been made when
@@ -75,6 +83,11 @@ pub struct SearchIndex {
     pub(super) text: Arc<FoldedText>,
     /// Start of each document's text, ascending, for offset → document.
     pub(super) starts: Vec<usize>,
+    /// The parts of documents' texts that are questions, each document's
+    /// together and in order (see [`Doc::regions`]), from the start of
+    /// the document's text: one list for all, read in order by a scan,
+    /// rather than a list of each document's own.
+    pub(super) regions: Vec<Region>,
     pub(super) question_ids: Vec<QuestionId>,
     pub(super) question_lines: Vec<usize>,
     pub(super) scorer: Box<dyn FuzzyScorer>,
@@ -164,6 +177,8 @@ impl SearchIndex {
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| &*d.sort_key));
         ix.shorts.shrink_to_fit();
+        // Room for the question parts of notes replaced later.
+        ix.regions.shrink_to(ix.regions.len() + 256);
         ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
         ix.doc_masks = ix
             .docs
@@ -207,6 +222,7 @@ impl SearchIndex {
             shorts: Shorts::default(),
             text: Arc::default(),
             starts: Vec::new(),
+            regions: Vec::new(),
             question_ids: Vec::new(),
             question_lines: Vec::new(),
             scorer,
@@ -252,6 +268,26 @@ impl SearchIndex {
         self.starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1)
+    }
+
+    /// A document's question parts, in order: their bytes in the buffer.
+    pub(super) fn question_parts(&self, doc: &Doc) -> impl Iterator<Item = Range<usize>> + '_ {
+        let start = doc.text.start;
+        let numbers = doc.regions.start as usize..doc.regions.end as usize;
+        self.regions
+            .get(numbers)
+            .unwrap_or_default()
+            .iter()
+            .map(move |r| start + r.start as usize..start + r.end as usize)
+    }
+
+    /// Adds a document's question parts to [`SearchIndex::regions`];
+    /// returns their numbers there.
+    pub(super) fn push_regions(&mut self, parts: impl IntoIterator<Item = Region>) -> Range<u32> {
+        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let first = self.regions.len();
+        self.regions.extend(parts);
+        n(first)..n(self.regions.len())
     }
 
     /// 1-based file line of a byte offset inside a document's text.

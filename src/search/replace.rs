@@ -149,6 +149,7 @@ impl SearchIndex {
             shorts,
             short_masks,
             text,
+            regions,
             ..
         } = one;
         let mut folded = Arc::try_unwrap(text).map_or_else(|t| t.folded.clone(), |t| t.folded);
@@ -164,9 +165,11 @@ impl SearchIndex {
         let base = main + self.overlay.used;
         self.overlay.used += folded.len();
         doc.text = doc.text.start + base..doc.text.end + base;
-        for r in &mut doc.question_regions {
-            *r = r.start + base..r.end + base;
-        }
+        // Its question parts, from the start of its text, as they were.
+        let own = regions
+            .get(doc.regions.start as usize..doc.regions.end as usize)
+            .unwrap_or_default();
+        doc.regions = self.push_regions(own.iter().copied());
         let first = self.shorts.len() + self.replaced_shorts.len();
         doc.shorts = first..first + shorts.len();
         self.short_masks.extend_from_slice(&short_masks);

@@ -267,7 +267,7 @@ impl SearchIndex {
         for d in docs.clone() {
             let doc = &self.docs[d];
             seen ^= text.get(doc.text.start).copied().unwrap_or(0);
-            if let Some(r) = doc.question_regions.first() {
+            if let Some(r) = self.question_parts(doc).next() {
                 seen ^= text.get(r.start).copied().unwrap_or(0);
             }
         }
@@ -290,7 +290,7 @@ impl SearchIndex {
         let from = o.first.saturating_sub(k).max(doc.text.start);
         let first = from + finder.find(self.bytes_at(from..doc.text.end))?;
         let (field, at, end) = if o.field == Field::Body {
-            Self::classify_after_body(doc, first)
+            self.classify_after_body(doc, first)
         } else {
             self.classify(doc, first, finder, o.at().saturating_sub(k))
         };
@@ -334,10 +334,9 @@ impl SearchIndex {
     /// was attributed to the body: no question part after that one's
     /// first occurrence holds it whole, so none holds the longer word
     /// whole either, and only where the word starts is left to look at.
-    fn classify_after_body(doc: &Doc, at: usize) -> (Field, usize, usize) {
-        match doc
-            .question_regions
-            .iter()
+    fn classify_after_body(&self, doc: &Doc, at: usize) -> (Field, usize, usize) {
+        match self
+            .question_parts(doc)
             .find(|r| r.start <= at && at < r.end)
         {
             Some(r) => (Field::Question, at, r.end),
@@ -359,7 +358,7 @@ impl SearchIndex {
         finder: &WordFinder<'_>,
         floor: usize,
     ) -> (Field, usize, usize) {
-        for r in doc.question_regions.iter().filter(|r| r.end > at) {
+        for r in self.question_parts(doc).filter(|r| r.end > at) {
             if r.start <= at {
                 return (Field::Question, at, r.end);
             }
