@@ -7,6 +7,7 @@
 //! arithmetic `snippet`'s.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use memchr::memmem::Finder;
 
@@ -16,7 +17,7 @@ use super::index::{Doc, SearchIndex};
 use super::quality::MAX_QUALITY;
 use super::query::{Form, Pattern, Query, TermKind};
 use super::rank::{Rank, UNPLACED};
-use super::scan::TextMatch;
+use super::scan::TextMatches;
 use super::shared::SharedScores;
 use super::term::{Loc, Scope, TermMatch};
 use super::word_memo::{ShortBest, ShortBests};
@@ -111,8 +112,8 @@ pub(super) struct Matching<'p, 'q> {
     pub plan: &'p Plan<'q>,
     ctx: &'p SearchContext<'p>,
     /// Each positive term's text matches by document, for a word or
-    /// phrase.
-    pub tables: Vec<Option<Vec<Option<TextMatch>>>>,
+    /// phrase (a finished word's remembered, see `word_memo`).
+    pub tables: Vec<Option<Arc<TextMatches>>>,
     neg_finders: Vec<Finder<'q>>,
     /// Each positive term's remembered short-field matches, once finished.
     pub finished: Vec<Option<ShortBests>>,
@@ -248,11 +249,6 @@ impl SearchIndex {
         plan: &'p Plan<'q>,
         ctx: &'p SearchContext<'p>,
     ) -> Matching<'p, 'q> {
-        let tables = plan
-            .positives
-            .iter()
-            .map(|&(scope, p)| matches!(scope, Scope::Word | Scope::Phrase).then(|| self.scan(p)))
-            .collect();
         let neg_finders = plan
             .negatives
             .iter()
@@ -267,14 +263,21 @@ impl SearchIndex {
         } else {
             plan.positives.len()
         };
-        let finished = plan
+        let (finished, tables) = plan
             .positives
             .iter()
             .enumerate()
             .map(|(t, &(scope, p))| {
-                (t < last && self.docs.len() >= self.split_from).then(|| self.short_bests(scope, p))
+                if t < last && self.docs.len() >= self.split_from {
+                    let (shorts, text) = self.finished_word(scope, p);
+                    (Some(shorts), text)
+                } else {
+                    let text = matches!(scope, Scope::Word | Scope::Phrase)
+                        .then(|| Arc::new(self.scan(p)));
+                    (None, text)
+                }
             })
-            .collect();
+            .unzip();
         Matching {
             plan,
             ctx,
@@ -398,7 +401,7 @@ impl SearchIndex {
         d: usize,
         scope: Scope,
         p: &Pattern,
-        table: Option<&[Option<TextMatch>]>,
+        table: Option<&TextMatches>,
         shared: Option<(&mut SharedScores, usize)>,
     ) -> Option<TermMatch> {
         self.best_short(d, scope, p, shared)
@@ -407,11 +410,11 @@ impl SearchIndex {
 }
 
 /// A term's match in document `d`'s text, from the term's scan table.
-pub(super) fn text_match(table: Option<&[Option<TextMatch>]>, d: usize) -> Option<TermMatch> {
-    let m = table?[d]?;
+pub(super) fn text_match(table: Option<&TextMatches>, d: usize) -> Option<TermMatch> {
+    let (field, quality, at) = table?.get(d)?;
     Some(TermMatch {
-        field: m.field,
-        score: m.field.weight() + m.quality,
-        loc: Loc::Text(m.at),
+        field,
+        score: field.weight() + quality,
+        loc: Loc::Text(at),
     })
 }

@@ -86,8 +86,9 @@ impl SearchIndex {
                 let (snippet, ranges) = cut(s.text, focus, &ranges, SNIPPET_WIDTH);
                 make_hit(self, doc, m.field, s.line, snippet, ranges, None)
             }
-            Loc::Text(at) => {
+            Loc::Text(from_start) => {
                 let base = doc.text.start;
+                let at = base + from_start;
                 let line = line_around(self.folded_at(doc.text.clone()), at - base);
                 let (lo, hi) = (base + line.start, base + line.end);
                 let folded_line = self.folded_at(lo..hi);

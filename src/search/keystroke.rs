@@ -15,7 +15,7 @@ use super::index::SearchIndex;
 use super::query::Pattern;
 use super::shared::SharedScores;
 use super::term::Scope;
-use super::word_memo::{ShortBest, ShortBests, key};
+use super::word_memo::{Finished, ShortBest, key};
 
 impl SearchIndex {
     /// `work` over `0..n` as [`super::parts::in_parts`] splits it for this
@@ -37,21 +37,24 @@ impl SearchIndex {
         self.split_from = 2;
     }
 
-    /// Every document's best short-field match of a finished word (see
-    /// `word_memo`), remembered or worked out now, the documents in parts.
-    pub(super) fn short_bests(&self, scope: Scope, p: &Pattern) -> ShortBests {
+    /// Every document's best short-field match of a finished word, and its
+    /// text matches when it is looked for in the text (see `word_memo`),
+    /// remembered or worked out now, the documents in parts.
+    pub(super) fn finished_word(&self, scope: Scope, p: &Pattern) -> Finished {
         let key = key(scope, p);
-        if let Some(bests) = self.word_memo.lock().ok().and_then(|mut m| m.get(&key)) {
-            return bests;
+        if let Some(found) = self.word_memo.lock().ok().and_then(|mut m| m.get(&key)) {
+            return found;
         }
         let bests = Arc::new(self.in_parts(self.docs.len(), |docs| {
             let mut shared = SharedScores::new(1, self.shared_texts);
             docs.map(|d| ShortBest::of(self.best_short(d, scope, p, Some((&mut shared, 0)))))
                 .collect()
         }));
+        let text = matches!(scope, Scope::Word | Scope::Phrase).then(|| Arc::new(self.scan(p)));
+        let found = (bests, text);
         if let Ok(mut m) = self.word_memo.lock() {
-            m.remember(key, Arc::clone(&bests));
+            m.remember(key, found.clone());
         }
-        bests
+        found
     }
 }

@@ -8,13 +8,16 @@ use std::sync::{Arc, Mutex};
 
 use super::Field;
 
-/// Needles remembered: enough for the words of a query and a few
-/// keystrokes back (스 → 슾 → 스파 skips one). Each may hold an
+/// Needles remembered: enough for the word being typed a few keystrokes
+/// back (스 → 슾 → 스파 skips one), and the word before it while the
+/// next is begun. The finished words' matches are kept by `word_memo`,
+/// not made again from their occurrences here. Each needle may hold an
 /// occurrence for nearly every document (2.4 MB at 100,000 notes): with
 /// sixteen, a query of six words typed key by key took the app to 2.10×
 /// its vault's bytes (BENCHMARKS.md, "Keystrokes that read less per
-/// document").
-const CACHE_NEEDLES: usize = 8;
+/// document"); eight left it at 2.07× ("Finished words' text matches kept
+/// with their fields").
+const CACHE_NEEDLES: usize = 4;
 
 /// A word in one document: where it first occurs, from which a longer
 /// word holding it is looked for, and where its match is shown (`at`, in

@@ -116,10 +116,9 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
     let mut split = SearchIndex::build(&vault);
     split.split_in(2);
     let shown = |index: &SearchIndex, p: &crate::search::query::Pattern| {
-        index
-            .scan(p)
-            .iter()
-            .map(|m| m.map(|m| (m.field, m.at)))
+        let table = index.scan(p);
+        (0..index.len())
+            .map(|d| table.get(d).map(|(field, _, at)| (field, at)))
             .collect::<Vec<_>>()
     };
     let mut kinds = [0; 3];
@@ -144,10 +143,10 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
                 assert_eq!(shown(warm, p), want, "{typed}");
                 for (d, m) in want.iter().enumerate() {
                     let Some((field, at)) = *m else { continue };
+                    // From the start of the document's text, as `at` is.
                     let first = fresh
                         .word_finder(&p.variants[0].text, false)
-                        .find(fresh.bytes_at(fresh.docs[d].text.clone()))
-                        .map(|f| fresh.docs[d].text.start + f);
+                        .find(fresh.bytes_at(fresh.docs[d].text.clone()));
                     let kind = match field {
                         crate::search::Field::Body => 0,
                         _ if Some(at) == first => 1,

@@ -20,7 +20,9 @@ pub(super) enum Scope {
 /// Where a term matched, enough to redo it for highlighting.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Loc {
+    /// A short field, by number.
     Short(usize),
+    /// The document's text, this many bytes from its start.
     Text(usize),
 }
 

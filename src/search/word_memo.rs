@@ -1,11 +1,14 @@
-//! The short-field matches of words already typed, kept from one keystroke
-//! to the next: while `streaming` is typed after `spark `, every keystroke
-//! asked each document's fields about `spark` again. A word before the
-//! last one is finished, so its best field in every document is worked out
-//! once and remembered; the word being typed changes with each key and is
-//! matched as before (remembering it as well cost more than the space
-//! that finishes it saved: BENCHMARKS.md, "Fields the word before could
-//! match").
+//! The matches of words already typed, kept from one keystroke to the
+//! next: while `streaming` is typed after `spark `, every keystroke asked
+//! each document's fields about `spark` again. A word before the last one
+//! is finished, so its best field in every document and its text matches
+//! are worked out once and remembered; the word being typed changes with
+//! each key and is matched as before (remembering it as well cost more
+//! than the space that finishes it saved: BENCHMARKS.md, "Fields the word
+//! before could match"). Its text matches are kept here, compactly, rather
+//! than made again each keystroke from the scan's remembered occurrences,
+//! which then need not be kept for the finished words (BENCHMARKS.md,
+//! "Finished words' text matches kept with their fields").
 //!
 //! Owns the memory; when a word is remembered is `keystroke`'s, matching
 //! a field `short_match`'s.
@@ -16,11 +19,12 @@ use std::sync::{Arc, Mutex};
 
 use super::Field;
 use super::query::Pattern;
+use super::scan::TextMatches;
 use super::term::{Loc, Scope, TermMatch};
 
-/// Words remembered: the finished words of a query of a few words, and
-/// one or two from before a word was changed.
-const WORDS: usize = 4;
+/// Words remembered: the finished words of a query of several words, and
+/// one from before a word was changed. Each takes 2 MB at 100,000 notes.
+const WORDS: usize = 6;
 
 /// Each document's best short-field match of a word, by document.
 pub(super) type ShortBests = Arc<Vec<Option<ShortBest>>>;
@@ -60,10 +64,14 @@ impl ShortBest {
     }
 }
 
-/// Recent words' short-field matches, by what the word is matched as.
+/// A finished word's matches: in each document's short fields, and in
+/// its text when the word is looked for there (not for `title:`).
+pub(super) type Finished = (ShortBests, Option<Arc<TextMatches>>);
+
+/// Recent words' matches, by what the word is matched as.
 #[derive(Debug, Default)]
 pub(super) struct WordMemo {
-    recent: VecDeque<(String, ShortBests)>,
+    recent: VecDeque<(String, Finished)>,
 }
 
 /// The memo behind a lock, so a shared index can be searched from any
@@ -74,21 +82,21 @@ impl WordMemo {
     /// A word's matches, if remembered; it is then the last forgotten.
     /// The finished words of the query being typed stay so, while the
     /// word being typed comes and goes.
-    pub(super) fn get(&mut self, key: &str) -> Option<ShortBests> {
+    pub(super) fn get(&mut self, key: &str) -> Option<Finished> {
         let at = self.recent.iter().position(|(k, _)| k == key)?;
         let found = self.recent.remove(at)?;
-        let bests = Arc::clone(&found.1);
+        let matches = found.1.clone();
         self.recent.push_back(found);
-        Some(bests)
+        Some(matches)
     }
 
     /// Remembers a word's matches, forgetting the oldest past [`WORDS`].
-    pub(super) fn remember(&mut self, key: String, bests: ShortBests) {
+    pub(super) fn remember(&mut self, key: String, matches: Finished) {
         self.recent.retain(|(k, _)| *k != key);
         if self.recent.len() == WORDS {
             self.recent.pop_front();
         }
-        self.recent.push_back((key, bests));
+        self.recent.push_back((key, matches));
     }
 
     /// Forgets every word.
