@@ -116,7 +116,7 @@ impl SearchIndex {
             Some((n, prev)) => {
                 // The word holds the remembered one `k` bytes in.
                 let k = v.text.find(n.as_str()).unwrap_or(0);
-                Arc::new(self.in_parts(prev.len(), |part| {
+                kept(self.in_parts(prev.len(), |part| {
                     let mut found = Vec::with_capacity(part.len());
                     for batch in prev[part].chunks(TOUCHED_AHEAD) {
                         if k == 0 {
@@ -127,7 +127,7 @@ impl SearchIndex {
                     found
                 }))
             }
-            None => Arc::new(self.scan_all(&finder)),
+            None => kept(self.scan_all(&finder)),
         };
         let weight = |vi: usize| weights.get(vi).copied().unwrap_or(0);
         let main = self.text.folded.len();
@@ -417,6 +417,14 @@ impl SearchIndex {
         }
         (Field::Body, at, at)
     }
+}
+
+/// A scan's occurrences as remembered: without the room their list grew
+/// into (up to half again, a megabyte at 100,000 notes), as the memory
+/// keeps them after the keystroke.
+fn kept(mut found: Vec<Occurrence>) -> Found {
+    found.shrink_to_fit();
+    Arc::new(found)
 }
 
 #[cfg(test)]
