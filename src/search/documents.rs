@@ -94,6 +94,7 @@ impl SearchIndex {
         }
         let title = nfc_shared(&note.title);
         self.starts.push(start);
+        let questions = self.push_questions(&note.questions);
         self.docs.push(Doc {
             note: Some(nix),
             bank_question: None,
@@ -102,7 +103,7 @@ impl SearchIndex {
             title,
             heading: note.heading.as_ref().map(nfc_shared),
             tags: note.tags.clone(),
-            questions: note.questions.clone(),
+            questions,
             shorts: first..self.shorts.len(),
             text: start..start,
             regions: 0..0,
@@ -182,6 +183,7 @@ impl SearchIndex {
             start: 0,
             end: u32::try_from(text.len()).unwrap_or(u32::MAX),
         }]);
+        let questions = self.push_questions(&[qix]);
         self.docs.push(Doc {
             note: q.note,
             bank_question: Some(qix),
@@ -194,7 +196,7 @@ impl SearchIndex {
             title,
             heading,
             tags: q.tags.clone(),
-            questions: vec![qix],
+            questions,
             shorts: first..self.shorts.len(),
             regions,
             text,

@@ -60,7 +60,7 @@ impl SearchIndex {
                         let id = self.question_id(doc, k);
                         ctx.wrong.contains(id) || ctx.due.contains(id)
                     })
-                    .map(|k| self.question_now(doc, doc.questions[k]));
+                    .map(|k| self.question_now(doc, self.questions_of(doc)[k]));
             }
         }
         hit
@@ -172,7 +172,7 @@ impl SearchIndex {
             .rev()
             .find(|&k| self.question_line(doc, k) <= line)
             .or((n > 0).then_some(0))?;
-        Some(self.question_now(doc, doc.questions[k]))
+        Some(self.question_now(doc, self.questions_of(doc)[k]))
     }
 }
 

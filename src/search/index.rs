@@ -51,8 +51,9 @@ pub(super) struct Doc {
     /// Folded title, for ties.
     pub sort_key: Arc<str>,
     pub tags: Arc<[Tag]>,
-    /// Questions that belong to it, for `has:`, `is:` and hit attribution.
-    pub questions: Vec<QuestionIx>,
+    /// Questions that belong to it, for `has:`, `is:` and hit attribution:
+    /// their numbers in [`SearchIndex::doc_questions`].
+    pub questions: Range<u32>,
     /// Its short fields in [`SearchIndex::shorts`], best field first.
     pub shorts: Range<usize>,
     /// Its text in [`SearchIndex::text`].
@@ -88,6 +89,9 @@ pub struct SearchIndex {
     /// the document's text: one list for all, read in order by a scan,
     /// rather than a list of each document's own.
     pub(super) regions: Vec<Region>,
+    /// Each document's questions, together and in order (see
+    /// [`Doc::questions`]): one list for all rather than one each.
+    pub(super) doc_questions: Vec<QuestionIx>,
     pub(super) question_ids: Vec<QuestionId>,
     pub(super) question_lines: Vec<usize>,
     pub(super) scorer: Box<dyn FuzzyScorer>,
@@ -177,8 +181,10 @@ impl SearchIndex {
         ix.overlay = super::overlay::Overlay::new(ix.docs.len(), vault);
         ix.title_order = super::rank::title_order(ix.docs.iter().map(|d| &*d.sort_key));
         ix.shorts.shrink_to_fit();
-        // Room for the question parts of notes replaced later.
+        // Room for the question parts and questions of notes replaced
+        // later.
         ix.regions.shrink_to(ix.regions.len() + 256);
+        ix.doc_questions.shrink_to(ix.doc_questions.len() + 256);
         ix.doc_short_numbers = ix.docs.iter().map(|d| short_numbers(&d.shorts)).collect();
         ix.doc_masks = ix
             .docs
@@ -223,6 +229,7 @@ impl SearchIndex {
             text: Arc::default(),
             starts: Vec::new(),
             regions: Vec::new(),
+            doc_questions: Vec::new(),
             question_ids: Vec::new(),
             question_lines: Vec::new(),
             scorer,
@@ -288,6 +295,23 @@ impl SearchIndex {
         let first = self.regions.len();
         self.regions.extend(parts);
         n(first)..n(self.regions.len())
+    }
+
+    /// A document's questions, as it recorded them (see
+    /// `SearchIndex::question_now`).
+    pub(super) fn questions_of(&self, doc: &Doc) -> &[QuestionIx] {
+        self.doc_questions
+            .get(doc.questions.start as usize..doc.questions.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Adds a document's questions to [`SearchIndex::doc_questions`];
+    /// returns their numbers there.
+    pub(super) fn push_questions(&mut self, questions: &[QuestionIx]) -> Range<u32> {
+        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let first = self.doc_questions.len();
+        self.doc_questions.extend_from_slice(questions);
+        n(first)..n(self.doc_questions.len())
     }
 
     /// 1-based file line of a byte offset inside a document's text.

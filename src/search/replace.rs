@@ -116,7 +116,10 @@ impl SearchIndex {
     /// where the note's questions are.
     fn renumber(&mut self, vault: &Vault, note: &Note, ix: NoteIx) -> Option<()> {
         let old = &self.docs[ix.0];
-        let old_first = old.questions.first().map(|&q| self.question_now(old, q));
+        let old_first = self
+            .questions_of(old)
+            .first()
+            .map(|&q| self.question_now(old, q));
         let (old_n, new_n) = (old.questions.len(), note.questions.len());
         let new_first = note.questions.first().map(|q| q.0);
         let in_a_row = note
@@ -150,6 +153,7 @@ impl SearchIndex {
             short_masks,
             text,
             regions,
+            doc_questions,
             ..
         } = one;
         let mut folded = Arc::try_unwrap(text).map_or_else(|t| t.folded.clone(), |t| t.folded);
@@ -170,6 +174,10 @@ impl SearchIndex {
             .get(doc.regions.start as usize..doc.regions.end as usize)
             .unwrap_or_default();
         doc.regions = self.push_regions(own.iter().copied());
+        let questions = doc_questions
+            .get(doc.questions.start as usize..doc.questions.end as usize)
+            .unwrap_or_default();
+        doc.questions = self.push_questions(questions);
         let first = self.shorts.len() + self.replaced_shorts.len();
         doc.shorts = first..first + shorts.len();
         self.short_masks.extend_from_slice(&short_masks);
@@ -182,7 +190,7 @@ impl SearchIndex {
         self.replaced_shorts.append(&shorts);
         doc.epoch = u32::try_from(self.overlay.renumbered.len()).unwrap_or(u32::MAX);
         doc.own_questions = Some(
-            doc.questions
+            self.questions_of(&doc)
                 .iter()
                 .map(|q| {
                     let q = vault.question(*q);
@@ -217,7 +225,7 @@ impl SearchIndex {
     pub(super) fn question_id<'a>(&'a self, doc: &'a Doc, k: usize) -> &'a QuestionId {
         match &doc.own_questions {
             Some(own) => &own[k].0,
-            None => &self.question_ids[doc.questions[k].0],
+            None => &self.question_ids[self.questions_of(doc)[k].0],
         }
     }
 
@@ -225,7 +233,7 @@ impl SearchIndex {
     pub(super) fn question_line(&self, doc: &Doc, k: usize) -> usize {
         match &doc.own_questions {
             Some(own) => own[k].1,
-            None => self.question_lines[doc.questions[k].0],
+            None => self.question_lines[self.questions_of(doc)[k].0],
         }
     }
 
