@@ -7,6 +7,10 @@
 //! 초성 query (issue #15; BENCHMARKS.md, "Question texts kept once,
 //! capitals by their distances, 초성 in place").
 //!
+//! A word of two initial consonants or more is looked for where two
+//! syllables in a row can start with them (`SyllablePairs`); trying every
+//! character that can start it is the path it is compared with.
+//!
 //! The simple path is the copy: `hangul::choseong_form` of the text and a
 //! substring search in it. The tests give both the same texts and words.
 //!
@@ -61,6 +65,9 @@ pub(super) struct ChoseongFinder {
     /// first: the character itself, and for an initial consonant the
     /// syllables it starts and its conjoining form.
     starts: Box<[u8]>,
+    /// For a word of two initial consonants or more: where two syllables
+    /// in a row can start with them (see [`SyllablePairs`]).
+    pairs: Option<SyllablePairs>,
 }
 
 impl ChoseongFinder {
@@ -81,6 +88,7 @@ impl ChoseongFinder {
         starts.sort_unstable();
         starts.dedup();
         ChoseongFinder {
+            pairs: SyllablePairs::new(&chars),
             needle: chars,
             starts: starts.into_boxed_slice(),
         }
@@ -92,6 +100,15 @@ impl ChoseongFinder {
         if self.needle.is_empty() {
             return Some(0);
         }
+        if let Some(pairs) = &self.pairs {
+            return self.find_by_pairs(pairs, hay);
+        }
+        self.find_each(hay)
+    }
+
+    /// [`ChoseongFinder::find`] trying every character that may start the
+    /// word: the simple path.
+    fn find_each(&self, hay: &[u8]) -> Option<usize> {
         let mut from = 0;
         while from < hay.len() {
             let at = from + self.next_start(&hay[from..])?;
@@ -99,6 +116,43 @@ impl ChoseongFinder {
                 return Some(at);
             }
             from = at + 1;
+        }
+        None
+    }
+
+    /// [`ChoseongFinder::find`] of a word whose first two consonants each
+    /// begin syllables of one lead byte. A place where the word starts is
+    /// either two such syllables in a row, found by the pair search, or a
+    /// jamo or a conjoining letter (led by `0xE3` or `0xE1`) as its first
+    /// or second character: the places of those bytes are looked at one by
+    /// one. The text is taken a window at a time, so a word found early in
+    /// a long text reads little past it.
+    fn find_by_pairs(&self, pairs: &SyllablePairs, hay: &[u8]) -> Option<usize> {
+        let mut from = 0;
+        while from < hay.len() {
+            let window = (from + PAIR_WINDOW).min(hay.len());
+            let letter = memchr::memchr2(0xE1, 0xE3, &hay[from..window]).map(|i| from + i);
+            // Two syllables in a row, the second starting before the
+            // letter (or three bytes past the window).
+            let end = letter.map_or((window + 3).min(hay.len()), |l| l);
+            let mut at = from;
+            while let Some(i) = pairs.next(&hay[at..end]) {
+                if self.holds_at(hay, at + i) {
+                    return Some(at + i);
+                }
+                at += i + 1;
+            }
+            let Some(letter) = letter else {
+                from = window;
+                continue;
+            };
+            // The letter as the word's second character, or its first.
+            for at in [letter.saturating_sub(3), letter] {
+                if self.holds_at(hay, at) {
+                    return Some(at);
+                }
+            }
+            from = letter + 1;
         }
         None
     }
@@ -122,6 +176,70 @@ impl ChoseongFinder {
             }
             _ => false,
         })
+    }
+}
+
+/// Bytes of text a pair search takes at a time (see
+/// [`ChoseongFinder::find_by_pairs`]): the search for jamo and
+/// conjoining letters reads no further ahead. At 2,048 the keystroke ㅌㅅ
+/// took 38 ms, at 512 35 ms; a word is found some 500 bytes into a
+/// generated note. The tests take a small one, so their texts cross
+/// windows.
+const PAIR_WINDOW: usize = if cfg!(test) { 40 } else { 512 };
+
+/// Where two syllables in a row can begin with two initial consonants:
+/// the lead byte of the first's syllables, then three bytes on the lead
+/// byte of the second's, found by a SIMD search for the two bytes at
+/// once. Every syllable of most consonants shares one lead byte (ㅌ's are
+/// all `0xED`, ㅅ's `0xEC`); ㄲ, ㅃ and ㅋ straddle two and get none.
+///
+/// A 초성 word (ㅌㅅ) found by its first consonant alone stops at every
+/// syllable led by that byte (ㅋ, ㅌ, ㅍ and ㅎ share `0xED`), once in 43
+/// bytes of the generated vault's text, and each stop begins a new
+/// search. The two lead bytes three apart stop it once in 124, and the
+/// bytes between are read by one SIMD pass: the keystroke ㅌㅅ at
+/// 100,000 notes took 35 ms instead of 55 (BENCHMARKS.md, "초성 words
+/// found by their syllables in pairs").
+struct SyllablePairs {
+    first: u8,
+    second: u8,
+    #[cfg(target_arch = "x86_64")]
+    simd: Option<memchr::arch::x86_64::avx2::packedpair::Finder>,
+}
+
+impl SyllablePairs {
+    fn new(needle: &[char]) -> Option<SyllablePairs> {
+        let lead = |c: char| {
+            let k = super::hangul::initial_index(c)?;
+            let first = char::from_u32(0xAC00 + 588 * k)?;
+            let last = char::from_u32(0xAC00 + 588 * k + 587)?;
+            (lead_byte(first) == lead_byte(last)).then(|| lead_byte(first))
+        };
+        let (first, second) = (lead(*needle.first()?)?, lead(*needle.get(1)?)?);
+        Some(SyllablePairs {
+            first,
+            second,
+            #[cfg(target_arch = "x86_64")]
+            simd: {
+                use memchr::arch::all::packedpair::Pair;
+                use memchr::arch::x86_64::avx2::packedpair::Finder;
+                let bytes = [first, 0, 0, second];
+                Pair::with_indices(&bytes, 0, 3).and_then(|pair| Finder::with_pair(&bytes, pair))
+            },
+        })
+    }
+
+    /// The first place in `hay` led by the first byte with the second
+    /// three bytes on.
+    fn next(&self, hay: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(simd) = &self.simd
+            && hay.len() >= simd.min_haystack_len()
+        {
+            return simd.find_prefilter(hay);
+        }
+        hay.windows(4)
+            .position(|w| w[0] == self.first && w[3] == self.second)
     }
 }
 
@@ -209,6 +327,20 @@ mod tests {
         );
     }
 
+    /// The word at every place against the pair search's windows, as
+    /// two syllables, with a jamo or a conjoining letter first or second:
+    /// found where it lies.
+    #[test]
+    fn a_word_is_found_wherever_it_lies_against_the_windows() {
+        for at in 0..3 * PAIR_WINDOW {
+            for word in ["스턴", "스ㅌ", "ㅅ턴", "\u{1109}턴"] {
+                let text = format!("{}{word}트하 스", "e".repeat(at));
+                let f = ChoseongFinder::new("ㅅㅌ");
+                assert_eq!(f.find(text.as_bytes()), Some(at), "{word} at {at}");
+            }
+        }
+    }
+
     proptest::proptest! {
         /// Any text, any word of initials, any start inside a character:
         /// the first place is the one a 초성 copy gives.
@@ -221,6 +353,23 @@ mod tests {
             let hay = &text.as_bytes()[cut.min(text.len())..];
             let f = ChoseongFinder::new(&needle);
             proptest::prop_assert_eq!(f.find(hay), in_copy(hay, &needle));
+        }
+
+        /// Long texts of syllables, now and then a jamo or a conjoining
+        /// letter, across many windows of the pair search: the first place
+        /// is the one a 초성 copy gives, and the one trying every
+        /// character gives.
+        #[test]
+        fn pairs_of_syllables_find_what_every_character_finds(
+            text in "[스팟인턴트하성탄사가ㅅㅌ \u{1110}\u{1161}e]{0,160}",
+            needle in "[ㅅㅍㅇㅌㄱㅎ]{2,3}",
+            cut in 0usize..4,
+        ) {
+            let hay = &text.as_bytes()[cut.min(text.len())..];
+            let f = ChoseongFinder::new(&needle);
+            proptest::prop_assert!(f.pairs.is_some(), "{}", needle);
+            proptest::prop_assert_eq!(f.find(hay), in_copy(hay, &needle));
+            proptest::prop_assert_eq!(f.find(hay), f.find_each(hay));
         }
     }
 }
