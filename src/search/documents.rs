@@ -29,6 +29,8 @@ impl SearchIndex {
         self.short_masks.clear();
         Arc::make_mut(&mut self.text).folded.clear();
         self.starts.clear();
+        self.regions.clear();
+        self.doc_questions.clear();
         self.forget_recent_scans();
         let body = note.body.own().unwrap_or_default();
         self.add_note_fields(note, NoteIx(0), heading_line(note, body), 0);

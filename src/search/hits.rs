@@ -89,7 +89,7 @@ impl SearchIndex {
             Loc::Text(from_start) => {
                 let base = doc.text.start;
                 let at = base + from_start;
-                let line = line_around(self.folded_at(doc.text.clone()), at - base);
+                let line = line_around(self.folded_at(doc.text.clone()), from_start);
                 let (lo, hi) = (base + line.start, base + line.end);
                 let folded_line = self.folded_at(lo..hi);
                 let mut ranges = Vec::new();

@@ -154,6 +154,34 @@ mod tests {
         }
     }
 
+    /// The sieve's index holds one note at a time: its lists of question
+    /// parts and questions do not grow with the notes sifted.
+    #[test]
+    fn the_sieve_holds_the_question_parts_of_one_note_at_a_time() {
+        let (_dir, vault) = crate::search::replace::tests::generated_vault(5);
+        let mut sieve = NoteSieve::new(Arc::new(Query::parse("스팟"))).expect("a plain query");
+        let mut most = 0;
+        for n in &vault.notes {
+            let _ = sieve.hit(n, |_, _| true);
+            let questions = n
+                .sections
+                .iter()
+                .filter(|s| s.kind == crate::vault::SectionKind::Questions);
+            assert!(
+                sieve.index.regions.len() <= questions.count(),
+                "{}",
+                n.title
+            );
+            assert!(
+                sieve.index.doc_questions.len() <= n.questions.len(),
+                "{}",
+                n.title
+            );
+            most = most.max(sieve.index.regions.len());
+        }
+        assert!(most > 0, "notes with question parts were sifted");
+    }
+
     #[test]
     fn queries_about_questions_or_progress_cannot_be_sifted() {
         for q in ["has:question", "스팟 is:wrong", "-is:due"] {
