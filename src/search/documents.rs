@@ -16,7 +16,7 @@ use crate::vault::{Note, NoteIx, QuestionIx, SectionKind, Vault};
 
 use super::Field;
 use super::byte_rank::ByteRank;
-use super::index::{Doc, Region, SEPARATOR, SearchIndex};
+use super::index::{Doc, Region, SEPARATOR, SearchIndex, append};
 
 impl SearchIndex {
     /// Makes this index hold only `note`'s short fields (title, aliases,
@@ -96,7 +96,7 @@ impl SearchIndex {
         }
         let title = nfc_shared(&note.title);
         self.starts.push(start);
-        let questions = self.push_questions(&note.questions);
+        let questions = append(&mut self.doc_questions, note.questions.iter().copied());
         self.docs.push(Doc {
             note: Some(nix),
             bank_question: None,
@@ -132,7 +132,8 @@ impl SearchIndex {
     pub(super) fn set_note_text(&mut self, note: &Note, text: Range<usize>) {
         let len = text.len();
         let at = |i: usize| u32::try_from(i.min(len)).unwrap_or(u32::MAX);
-        let regions = self.push_regions(
+        let regions = append(
+            &mut self.regions,
             note.sections
                 .iter()
                 .filter(|s| s.kind == SectionKind::Questions)
@@ -181,11 +182,14 @@ impl SearchIndex {
             .and_then(|n| vault.note(n).heading.as_ref())
             .map(nfc_shared);
         self.starts.push(text.start);
-        let regions = self.push_regions([Region {
-            start: 0,
-            end: u32::try_from(text.len()).unwrap_or(u32::MAX),
-        }]);
-        let questions = self.push_questions(&[qix]);
+        let regions = append(
+            &mut self.regions,
+            [Region {
+                start: 0,
+                end: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            }],
+        );
+        let questions = append(&mut self.doc_questions, [qix]);
         self.docs.push(Doc {
             note: q.note,
             bank_question: Some(qix),

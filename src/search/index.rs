@@ -280,38 +280,15 @@ impl SearchIndex {
     /// A document's question parts, in order: their bytes in the buffer.
     pub(super) fn question_parts(&self, doc: &Doc) -> impl Iterator<Item = Range<usize>> + '_ {
         let start = doc.text.start;
-        let numbers = doc.regions.start as usize..doc.regions.end as usize;
-        self.regions
-            .get(numbers)
-            .unwrap_or_default()
+        numbered(&self.regions, &doc.regions)
             .iter()
             .map(move |r| start + r.start as usize..start + r.end as usize)
-    }
-
-    /// Adds a document's question parts to [`SearchIndex::regions`];
-    /// returns their numbers there.
-    pub(super) fn push_regions(&mut self, parts: impl IntoIterator<Item = Region>) -> Range<u32> {
-        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let first = self.regions.len();
-        self.regions.extend(parts);
-        n(first)..n(self.regions.len())
     }
 
     /// A document's questions, as it recorded them (see
     /// `SearchIndex::question_now`).
     pub(super) fn questions_of(&self, doc: &Doc) -> &[QuestionIx] {
-        self.doc_questions
-            .get(doc.questions.start as usize..doc.questions.end as usize)
-            .unwrap_or_default()
-    }
-
-    /// Adds a document's questions to [`SearchIndex::doc_questions`];
-    /// returns their numbers there.
-    pub(super) fn push_questions(&mut self, questions: &[QuestionIx]) -> Range<u32> {
-        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let first = self.doc_questions.len();
-        self.doc_questions.extend_from_slice(questions);
-        n(first)..n(self.doc_questions.len())
+        numbered(&self.doc_questions, &doc.questions)
     }
 
     /// 1-based file line of a byte offset inside a document's text.
@@ -323,6 +300,22 @@ impl SearchIndex {
         let from = d.text.start;
         d.text_line + memchr::memchr_iter(b'\n', self.folded_at(from..offset).as_bytes()).count()
     }
+}
+
+/// Adds a document's items to one of the lists the index keeps for all
+/// documents together ([`SearchIndex::regions`],
+/// [`SearchIndex::doc_questions`]); returns their numbers there.
+pub(super) fn append<T>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> Range<u32> {
+    let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let first = list.len();
+    list.extend(items);
+    n(first)..n(list.len())
+}
+
+/// A document's items in such a list, by the numbers [`append`] gave.
+pub(super) fn numbered<'a, T>(list: &'a [T], numbers: &Range<u32>) -> &'a [T] {
+    list.get(numbers.start as usize..numbers.end as usize)
+        .unwrap_or_default()
 }
 
 /// A range of short-field numbers in the compact form the index keeps.

@@ -21,7 +21,7 @@ use crate::vault::{Note, NoteIx, QuestionId, QuestionIx, QuestionOrigin, Vault};
 
 use super::Field;
 use super::hangul::choseong_form;
-use super::index::{Doc, SearchIndex};
+use super::index::{Doc, SearchIndex, append, numbered};
 use super::matcher::SkimScorer;
 use super::overlay::Segment;
 use super::short::ShortField;
@@ -170,14 +170,10 @@ impl SearchIndex {
         self.overlay.used += folded.len();
         doc.text = doc.text.start + base..doc.text.end + base;
         // Its question parts, from the start of its text, as they were.
-        let own = regions
-            .get(doc.regions.start as usize..doc.regions.end as usize)
-            .unwrap_or_default();
-        doc.regions = self.push_regions(own.iter().copied());
-        let questions = doc_questions
-            .get(doc.questions.start as usize..doc.questions.end as usize)
-            .unwrap_or_default();
-        doc.questions = self.push_questions(questions);
+        let own = numbered(&regions, &doc.regions);
+        doc.regions = append(&mut self.regions, own.iter().copied());
+        let questions = numbered(&doc_questions, &doc.questions);
+        doc.questions = append(&mut self.doc_questions, questions.iter().copied());
         let first = self.shorts.len() + self.replaced_shorts.len();
         doc.shorts = first..first + shorts.len();
         self.short_masks.extend_from_slice(&short_masks);
