@@ -1,10 +1,14 @@
-//! The best few documents of a keystroke found without scoring the word
-//! being typed against every document's own short fields.
+//! The best few documents of a keystroke found without scoring every
+//! document exactly: neither the word being typed against every
+//! document's own short fields, nor every text match attributed to a
+//! question or the body.
 //!
 //! At 100,000 notes a word is in nearly every note, and about half of a
 //! keystroke went to asking some 200,000 titles, aliases and headings
 //! about the word being typed (BENCHMARKS.md, "Where a keystroke's time
-//! goes now"). Two facts make many of those reads unneeded:
+//! goes now"); telling whether a question holds a word read each note's
+//! record and question parts. Three facts make many of those reads
+//! unneeded:
 //!
 //! - a document whose text holds the word matches whatever its fields
 //!   say, so the count needs the fields only of documents whose text
@@ -13,17 +17,18 @@
 //!   or the text gives, and a field can give at most its kind's weight
 //!   plus [`MAX_QUALITY`]: fields whose character masks hold the word's
 //!   letters bound a document's score without being read, and fields
-//!   many documents share (tags) are scored once for all of them.
+//!   many documents share (tags) are scored once for all of them;
+//! - a text match scores at least what the body gives and at most what
+//!   a question gives (see `scan::TextMatches`).
 //!
 //! So each document first gets its score within bounds, from what is
-//! known without reading its own fields. The documents are then taken in
-//! order, each part of them on its thread keeping the `limit` best scores
-//! it has seen: the least of those is a floor, as at least `limit`
-//! documents score that much. A document whose upper bound is below the
-//! floor cannot be among the best and its fields are not read; any other
-//! is scored exactly, reading on from its first field not yet known. The
-//! hits, their order and the count are those of scoring every document
-//! (`bounded_tests`).
+//! known without reading its own fields or question parts. The documents
+//! are then taken in order, each part of them on its thread keeping the
+//! `limit` best it has seen, by score and then by place in title order:
+//! the least of those is a floor. A document whose upper bound is below
+//! the floor, or at it and placed after it, cannot be among the best and
+//! is not read; any other is scored exactly. The hits, their order and
+//! the count are those of scoring every document (`bounded_tests`).
 //!
 //! Owns the bounds and the order of scoring; scoring a field is
 //! `short_match`'s, combining a query's words `engine`'s.
@@ -31,31 +36,26 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::engine::{Candidate, Matching, text_match};
+use super::engine::{Candidate, Matching};
 use super::index::SearchIndex;
 use super::quality::{MAX_QUALITY, may_match};
 use super::query::Pattern;
 use super::rank::UNPLACED;
 use super::shared::{NOT_SHARED, SharedScores};
 use super::term::Scope;
-use super::word_memo::ShortBest;
 
-/// A matching document whose score lies in `low..=high`; `fixed` is the
-/// part of it the other words give, exactly, and `from` the number of its
-/// first short field not yet read (the fields before it are known).
+/// A matching document whose score lies in `low..=high`.
 #[derive(Debug, Clone, Copy)]
 struct Bounded {
     low: i64,
     high: i64,
-    fixed: i64,
-    from: usize,
 }
 
-/// The `k` best scores seen so far: the least of them is a floor, a score
-/// at least `k` documents reach.
+/// The `k` best documents seen so far, by score and then by place: the
+/// least of them is a floor, which at least `k` documents reach or pass.
 struct Floor {
     k: usize,
-    best: BinaryHeap<Reverse<i64>>,
+    best: BinaryHeap<Reverse<(i64, Reverse<u32>)>>,
 }
 
 impl Floor {
@@ -66,51 +66,65 @@ impl Floor {
         }
     }
 
-    /// The least of the `k` best scores; the lowest score of all while
-    /// fewer than `k` are known.
-    fn get(&self) -> i64 {
+    /// The least of the `k` best, once `k` are known.
+    fn least(&self) -> Option<(i64, u32)> {
         match self.best.peek() {
-            Some(&Reverse(least)) if self.best.len() >= self.k => least,
-            _ => i64::MIN,
+            Some(&Reverse((score, Reverse(place)))) if self.best.len() >= self.k => {
+                Some((score, place))
+            }
+            _ => None,
         }
     }
 
-    fn see(&mut self, score: i64) {
+    /// The least of the `k` best scores; the lowest score of all while
+    /// fewer than `k` are known.
+    fn get(&self) -> i64 {
+        self.least().map_or(i64::MIN, |(score, _)| score)
+    }
+
+    /// True when a document scoring at most `high`, at `place`, ranks
+    /// below `k` documents already seen: below the floor's score, or at
+    /// it and placed after it. Places are compared only between documents
+    /// that have one ([`UNPLACED`] ones rank by their sort keys).
+    fn below(&self, high: i64, place: u32) -> bool {
+        self.least().is_some_and(|(score, at)| {
+            high < score || (high == score && place != UNPLACED && at != UNPLACED && place > at)
+        })
+    }
+
+    fn see(&mut self, score: i64, place: u32) {
+        let key = Reverse((score, Reverse(place)));
         if self.best.len() < self.k {
-            self.best.push(Reverse(score));
-        } else if self
-            .best
-            .peek()
-            .is_some_and(|&Reverse(least)| score > least)
-        {
+            self.best.push(key);
+        } else if self.best.peek().is_some_and(|least| key < *least) {
             self.best.pop();
-            self.best.push(Reverse(score));
+            self.best.push(key);
         }
     }
 }
 
 impl SearchIndex {
-    /// The number of the one positive term of `m` whose short fields are
-    /// not remembered (the word being typed), when there is exactly one:
-    /// the query the bounded pass is for.
-    pub(super) fn open_term(m: &Matching<'_, '_>) -> Option<usize> {
-        let mut open = (0..m.finished.len()).filter(|&t| m.finished[t].is_none());
-        let t = open.next()?;
-        open.next().is_none().then_some(t)
+    /// The positive terms of `m` whose short fields are not remembered
+    /// (the word being typed, if any): the bounded pass is for a query
+    /// with at most one.
+    pub(super) fn open_terms(m: &Matching<'_, '_>) -> Vec<usize> {
+        (0..m.finished.len())
+            .filter(|&t| m.finished[t].is_none())
+            .collect()
     }
 
     /// Every document that could be among the `limit` best of a query
-    /// whose term `t` is the one open (see [`SearchIndex::open_term`]),
-    /// each with its exact score, and how many documents match in all:
-    /// what [`SearchIndex::search_counted`] ranks, from fewer field reads
-    /// than scoring every document takes.
+    /// whose term `t`, if any, is the one open (see
+    /// [`SearchIndex::open_terms`]), each with its exact score, and how
+    /// many documents match in all: what [`SearchIndex::search_counted`]
+    /// ranks, from fewer field reads and text attributions than scoring
+    /// every document takes.
     pub(super) fn bounded_candidates(
         &self,
         m: &Matching<'_, '_>,
-        t: usize,
+        t: Option<usize>,
         limit: usize,
     ) -> (Vec<Candidate>, usize) {
-        let (scope, p) = m.plan.positives[t];
         let parts = self.in_parts(self.docs.len(), |docs| {
             let mut shared = SharedScores::new(m.plan.positives.len(), self.shared_texts);
             let mut floor = Floor::new(limit);
@@ -121,21 +135,21 @@ impl SearchIndex {
                     continue;
                 };
                 total += 1;
-                if b.high < floor.get() {
+                let place = self.title_order.get(d).copied().unwrap_or(UNPLACED);
+                if floor.below(b.high, place) {
                     continue;
                 }
                 let exact = if b.low == b.high {
                     b.low
                 } else {
-                    let rest = b.from..self.short_numbers(d).end;
-                    self.best_short_in(rest, scope, p, Some((&mut shared, t)))
-                        .map_or(b.low, |field| b.low.max(b.fixed + field.score))
+                    self.doc_score(m, d, &mut shared)
+                        .map_or(b.low, |(score, _)| score)
                 };
-                floor.see(exact);
+                floor.see(exact, place);
                 cands.push(Candidate {
                     score: exact,
                     doc: u32::try_from(d).unwrap_or(u32::MAX),
-                    place: self.title_order.get(d).copied().unwrap_or(UNPLACED),
+                    place,
                 });
             }
             vec![(cands, total, floor.get())]
@@ -152,51 +166,60 @@ impl SearchIndex {
     }
 
     /// Document `d`'s score within bounds when it passes the filters and
-    /// matches every positive term: exact for the finished words, bounded
-    /// for the open term `t` by its text match, its shared fields' scores
-    /// and its own fields' masks. A document none of whose text or shared
-    /// fields holds term `t` is scored exactly here, as only its own fields
-    /// can tell whether it matches at all.
+    /// matches every positive term: the finished words' from their
+    /// remembered short-field matches, or from their text matches (exact
+    /// once attributed, see `scan::TextMatches`); the open term `t`'s by
+    /// its text match, its shared fields' scores and its own fields'
+    /// masks. A document none of whose text or shared fields holds term
+    /// `t` is scored exactly here, as only its own fields can tell whether
+    /// it matches at all.
     fn doc_bounds(
         &self,
         m: &Matching<'_, '_>,
-        t: usize,
+        t: Option<usize>,
         d: usize,
         shared: &mut SharedScores,
     ) -> Option<Bounded> {
         if m.filters && !self.passes(m, d) {
             return None;
         }
-        let mut fixed = 0;
+        let (mut low, mut high) = (0, 0);
         for (u, bests) in m.finished.iter().enumerate() {
             if let Some(bests) = bests {
-                let table = m.tables[u].as_deref();
-                fixed += bests[d]
-                    .map(ShortBest::term_match)
-                    .or_else(|| text_match(table, d))?
-                    .score;
+                let (lo, hi) = match bests[d] {
+                    Some(b) => {
+                        let score = b.term_match().score;
+                        (score, score)
+                    }
+                    None => m.tables[u].as_deref()?.bounds(d)?,
+                };
+                low += lo;
+                high += hi;
             }
         }
+        let Some(t) = t else {
+            return Some(Bounded { low, high });
+        };
         let (scope, pattern) = m.plan.positives[t];
         let (known, unread) = self.short_bounds(d, scope, pattern, shared, t);
-        let known = known.max(text_match(m.tables[t].as_deref(), d).map(|text| text.score));
-        let (low, high) = match (known, unread) {
-            (None, None) => return None,
-            (None, Some((from, _))) => {
+        let text = m.tables[t].as_deref().and_then(|table| table.bounds(d));
+        // A short field outweighs any text match: the text counts only
+        // where no short field matches.
+        let (lo, hi) = match (known, unread, text) {
+            (Some(known), None, _) => (known, known),
+            (Some(known), Some((_, most)), _) => (known, most.max(known)),
+            (None, Some((_, most)), Some((lo, _))) => (lo, most),
+            (None, None, Some(text)) => text,
+            (None, Some((from, _)), None) => {
                 let rest = from..self.short_numbers(d).end;
                 let field = self.best_short_in(rest, scope, pattern, Some((shared, t)))?;
-                (fixed + field.score, fixed + field.score)
+                (field.score, field.score)
             }
-            (Some(known), ceiling) => (
-                fixed + known,
-                fixed + ceiling.map_or(known, |(_, most)| most.max(known)),
-            ),
+            (None, None, None) => return None,
         };
         Some(Bounded {
-            low,
-            high,
-            fixed,
-            from: unread.map_or(0, |(from, _)| from),
+            low: low + lo,
+            high: high + hi,
         })
     }
 

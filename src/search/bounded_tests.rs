@@ -64,8 +64,10 @@ fn the_bounded_pass_gives_the_hits_order_and_count_of_scoring_every_document() {
                 // How many documents the bounded pass left unscored.
                 let plan = Plan::new(&query);
                 let m = bounded.matching(&plan, &ctx);
-                if let Some(t) = SearchIndex::open_term(&m) {
-                    let (cands, total) = bounded.bounded_candidates(&m, t, limit);
+                let open = SearchIndex::open_terms(&m);
+                if open.len() <= 1 {
+                    let (cands, total) =
+                        bounded.bounded_candidates(&m, open.first().copied(), limit);
                     assert_eq!(total, want.1);
                     pruned += total - cands.len();
                 }
@@ -82,17 +84,40 @@ fn the_bounded_pass_gives_the_hits_order_and_count_of_scoring_every_document() {
 fn a_floor_is_the_least_of_the_best_scores_seen() {
     let mut floor = super::Floor::new(3);
     for s in [5, 9, 1] {
-        floor.see(s);
+        floor.see(s, 0);
     }
     assert_eq!(floor.get(), 1);
-    floor.see(7);
-    floor.see(7);
+    floor.see(7, 0);
+    floor.see(7, 0);
     assert_eq!(floor.get(), 7);
     assert_eq!(
         super::Floor::new(2).get(),
         i64::MIN,
         "fewer than k: no floor"
     );
+}
+
+#[test]
+fn a_document_tied_with_the_floor_is_below_it_only_when_placed_after_it() {
+    use crate::search::rank::UNPLACED;
+    let mut floor = super::Floor::new(2);
+    assert!(!floor.below(i64::MIN, 0), "fewer than k: nothing is below");
+    floor.see(10, 4);
+    floor.see(7, 5);
+    floor.see(7, 3);
+    // The two best: 10 at 4 and 7 at 3.
+    assert_eq!(floor.least(), Some((7, 3)));
+    assert!(floor.below(6, 0));
+    assert!(floor.below(7, 4), "tied, placed after");
+    assert!(!floor.below(7, 2), "tied, placed before");
+    assert!(!floor.below(7, UNPLACED), "tied, ranked by its sort key");
+    assert!(!floor.below(8, 9));
+    floor.see(7, UNPLACED);
+    assert_eq!(floor.least(), Some((7, 3)), "not among the two best");
+    let mut floor = super::Floor::new(1);
+    floor.see(7, UNPLACED);
+    assert!(!floor.below(7, 9), "the floor's own place is not known");
+    assert!(floor.below(6, 9));
 }
 
 #[test]

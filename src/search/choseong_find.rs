@@ -48,6 +48,15 @@ impl WordFinder<'_> {
         }
     }
 
+    /// The finder with a needle of its own, to be kept past the word it
+    /// was made from (see `scan::TextMatches`).
+    pub(super) fn into_owned(self) -> WordFinder<'static> {
+        match self {
+            WordFinder::Plain(f) => WordFinder::Plain(f.into_owned()),
+            WordFinder::Choseong(f) => WordFinder::Choseong(f),
+        }
+    }
+
     /// How many bytes of text the word takes where it occurs: its own
     /// length, as a syllable and its initial consonant have one length.
     pub(super) fn len(&self) -> usize {

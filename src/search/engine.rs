@@ -141,11 +141,12 @@ impl SearchIndex {
         }
         let plan = Plan::new(query);
         let matching = self.matching(&plan, ctx);
-        // A large index scores the word being typed in full only where it
-        // could reach the hits (see `bounded`).
-        let open = Self::open_term(&matching).filter(|_| self.docs.len() >= self.split_from);
-        let (mut cands, total) = if let Some(t) = open {
-            self.bounded_candidates(&matching, t, limit)
+        // A large index scores the word being typed in full, and
+        // attributes text matches, only where a document could reach the
+        // hits (see `bounded`).
+        let open = Self::open_terms(&matching);
+        let (mut cands, total) = if open.len() <= 1 && self.docs.len() >= self.split_from {
+            self.bounded_candidates(&matching, open.first().copied(), limit)
         } else {
             let cands = self.candidates(&matching);
             let total = cands.len();
@@ -320,6 +321,16 @@ impl SearchIndex {
         if m.filters && !self.passes(m, d) {
             return None;
         }
+        self.doc_score(m, d, shared)
+    }
+
+    /// [`SearchIndex::doc_match`] of a document known to pass the filters.
+    pub(super) fn doc_score(
+        &self,
+        m: &Matching<'_, '_>,
+        d: usize,
+        shared: &mut SharedScores,
+    ) -> Option<(i64, Option<TermMatch>)> {
         let mut score = 0;
         let mut best: Option<TermMatch> = None;
         for (t, &(scope, p)) in m.plan.positives.iter().enumerate() {
@@ -327,7 +338,7 @@ impl SearchIndex {
             let found = match &m.finished[t] {
                 Some(bests) => bests[d]
                     .map(ShortBest::term_match)
-                    .or_else(|| text_match(table, d)),
+                    .or_else(|| self.text_match(table, d)),
                 None => self.best_match(d, scope, p, table, Some((&mut *shared, t))),
             }?;
             score += found.score;
@@ -405,16 +416,17 @@ impl SearchIndex {
         shared: Option<(&mut SharedScores, usize)>,
     ) -> Option<TermMatch> {
         self.best_short(d, scope, p, shared)
-            .or_else(|| text_match(table, d))
+            .or_else(|| self.text_match(table, d))
     }
-}
 
-/// A term's match in document `d`'s text, from the term's scan table.
-pub(super) fn text_match(table: Option<&TextMatches>, d: usize) -> Option<TermMatch> {
-    let (field, quality, at) = table?.get(d)?;
-    Some(TermMatch {
-        field,
-        score: field.weight() + quality,
-        loc: Loc::Text(at),
-    })
+    /// A term's match in document `d`'s text, from the term's scan table,
+    /// attributed to a question or the body (see `scan::TextMatches`).
+    pub(super) fn text_match(&self, table: Option<&TextMatches>, d: usize) -> Option<TermMatch> {
+        let (field, quality, at) = self.text_found(table?, d)?;
+        Some(TermMatch {
+            field,
+            score: field.weight() + quality,
+            loc: Loc::Text(at),
+        })
+    }
 }

@@ -1,7 +1,8 @@
 //! What a keystroke does differently on a large index: its work split
 //! between threads (`parts`), the short-field matches of the words
 //! already typed taken from memory (`word_memo`), and the word being typed
-//! scored only where a document could reach the hits (`bounded`). Each
+//! scored, and text matches attributed to a question or the body, only
+//! where a document could reach the hits (`bounded`). Each
 //! gives exactly what the simple path gives (`word_memo_tests`,
 //! `bounded_tests`).
 //!

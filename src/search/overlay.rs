@@ -23,6 +23,10 @@ pub(super) struct Overlay {
     pub notes: usize,
     /// Questions the indexed vault has, as last told.
     pub questions: usize,
+    /// Which documents have a text of their own here, a bit each: a scan
+    /// asks this of every document it finds a word in, and a bit is read
+    /// where the document's record would be a cache miss.
+    replaced: Vec<u64>,
 }
 
 /// One replaced document's text, addressed from `base` on.
@@ -60,6 +64,23 @@ impl Overlay {
                 q
             }
         })
+    }
+
+    /// Marks document `d` as replaced: its text is a segment's from now on.
+    pub(super) fn mark_replaced(&mut self, d: usize) {
+        let word = d / 64;
+        if self.replaced.len() <= word {
+            self.replaced.resize(word + 1, 0);
+        }
+        self.replaced[word] |= 1 << (d % 64);
+    }
+
+    /// True when document `d` was replaced since the build: its text is
+    /// no longer the buffer's.
+    pub(super) fn is_replaced(&self, d: usize) -> bool {
+        self.replaced
+            .get(d / 64)
+            .is_some_and(|w| w & (1 << (d % 64)) != 0)
     }
 
     /// The replaced text segment holding an offset past the buffer.

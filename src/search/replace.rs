@@ -207,6 +207,7 @@ impl SearchIndex {
             originals,
         });
         self.docs[d] = doc;
+        self.overlay.mark_replaced(d);
         if let Some(place) = self.title_order.get_mut(d) {
             *place = super::rank::UNPLACED;
         }
@@ -331,10 +332,30 @@ impl SearchIndex {
         }
     }
 
-    /// True when document `d`'s text is no longer the buffer's (it was
-    /// replaced): a match found there belongs to no document.
-    pub(super) fn replaced_text(&self, d: usize) -> bool {
-        self.docs[d].text.start >= self.text.folded.len() && !self.overlay.segments.is_empty()
+    /// Where document `d`'s text starts: in the buffer, or in its
+    /// segment when it was replaced (see `overlay`). Read from the list of
+    /// starts, not from the document's record, for a document not
+    /// replaced.
+    pub(super) fn text_start(&self, d: usize) -> usize {
+        if self.overlay.is_replaced(d) {
+            self.docs[d].text.start
+        } else {
+            self.starts[d]
+        }
+    }
+
+    /// Where document `d`'s text ends, or (for one not replaced) where the
+    /// next document's starts: no word holds the separator between them,
+    /// so a search up to either finds the same.
+    pub(super) fn text_end(&self, d: usize) -> usize {
+        if self.overlay.is_replaced(d) {
+            self.docs[d].text.end
+        } else {
+            self.starts
+                .get(d + 1)
+                .copied()
+                .unwrap_or(self.text.folded.len())
+        }
     }
 }
 

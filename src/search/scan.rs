@@ -1,6 +1,7 @@
 //! The body scan: finding a word in every document's text, attributing
-//! each first occurrence to a question or the body, and remembering recent
-//! results so the next keystroke scans only where the last word was found.
+//! a first occurrence to a question or the body when its score is asked
+//! for, and remembering recent results so the next keystroke scans only
+//! where the last word was found.
 //!
 //! Owns substring search over the text buffer; short fields are `short_match`'s.
 
@@ -19,33 +20,57 @@ const TOUCHED_AHEAD: usize = 16;
 /// A word's first occurrence in a document's text, in 8 bytes: a table
 /// holds one for each document (see [`TextMatches`]). `at` counts from
 /// the start of the document's text, which fits in 32 bits (see
-/// `vault::load`); `variant` is the form of the word found.
+/// `vault::load`); `variant` is the form of the word found. `field` is
+/// `None` until the match is attributed to a question or the body; `at`
+/// is then where it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct TextMatch {
     at: u32,
-    field: Field,
     variant: u8,
+    field: Option<Field>,
 }
 
-/// Each document's text match of a word (the best of its forms), and
-/// what each form's match is worth: the same for every document
-/// (`quality::text_quality` of the form and its length), so worked out
-/// once a word. A finished word's is kept from one keystroke to the next
-/// (`word_memo`), 0.8 MB at 100,000 notes, where the scan's occurrences
-/// took 2.4 MB.
-#[derive(Debug, Default)]
+/// Each document's text match of a word (the best of its forms), what
+/// each form's match is worth (the same for every document:
+/// `quality::text_quality` of the form and its length, so worked out
+/// once a word), and each form's finder, to attribute a match when asked.
+///
+/// A match is attributed to a question part or the body only when its
+/// score is needed: that takes reading the document's record and its
+/// question parts, and at 100,000 notes a word is in nearly every note
+/// while only the few that could reach the hits need their score exact
+/// (see `bounded`). An index too small to split its work attributes
+/// every match as it scans. A finished word's table is kept from one
+/// keystroke to the next (`word_memo`), 0.8 MB at 100,000 notes.
+#[derive(Default)]
 pub(super) struct TextMatches {
     by_doc: Vec<Option<TextMatch>>,
     quality: Vec<i64>,
+    finders: Vec<Option<WordFinder<'static>>>,
+}
+
+impl std::fmt::Debug for TextMatches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextMatches")
+            .field("by_doc", &self.by_doc)
+            .field("quality", &self.quality)
+            .finish_non_exhaustive()
+    }
 }
 
 impl TextMatches {
-    /// Document `d`'s match: its field, its quality and where it is shown,
-    /// in bytes from the start of the document's text.
-    pub(super) fn get(&self, d: usize) -> Option<(Field, i64, usize)> {
+    /// The least and the most document `d`'s match can score: the same
+    /// once attributed, else from the body's weight to a question's.
+    pub(super) fn bounds(&self, d: usize) -> Option<(i64, i64)> {
         let m = (*self.by_doc.get(d)?)?;
         let quality = *self.quality.get(usize::from(m.variant))?;
-        Some((m.field, quality, m.at as usize))
+        Some(match m.field {
+            Some(field) => (field.weight() + quality, field.weight() + quality),
+            None => (
+                Field::Body.weight() + quality,
+                Field::Question.weight() + quality,
+            ),
+        })
     }
 }
 
@@ -56,15 +81,9 @@ impl SearchIndex {
     /// two or more initial consonants (ㅅㅍ) its 초성 reading in the body
     /// and the questions.
     pub(super) fn scan(&self, p: &Pattern) -> TextMatches {
-        let mut out = TextMatches {
-            by_doc: vec![None; self.docs.len()],
-            quality: p
-                .variants
-                .iter()
-                .map(|v| super::quality::text_quality(v.chars, v.form))
-                .collect(),
-        };
+        let mut by_doc = vec![None; self.docs.len()];
         let weights: Vec<i64> = p.variants.iter().map(|v| v.form.weight_percent()).collect();
+        let mut finders = Vec::with_capacity(p.variants.len());
         let mut found = false;
         for (vi, v) in p.variants.iter().enumerate() {
             let wanted = match v.form {
@@ -73,11 +92,51 @@ impl SearchIndex {
                 Form::Choseong => v.exact.is_empty() && v.chars >= 2,
                 Form::LayoutChoseong => false,
             };
-            if wanted && !v.text.is_empty() {
-                found |= self.scan_variant(v, vi, &weights, &mut out.by_doc);
+            let scanned = wanted && !v.text.is_empty();
+            let cho = v.form == Form::Choseong;
+            finders.push(scanned.then(|| self.word_finder(&v.text, cho).into_owned()));
+            if scanned {
+                found |= self.scan_variant(v, vi, &weights, &finders, &mut by_doc);
             }
         }
-        out
+        TextMatches {
+            by_doc,
+            quality: p
+                .variants
+                .iter()
+                .map(|v| super::quality::text_quality(v.chars, v.form))
+                .collect(),
+            finders,
+        }
+    }
+
+    /// Document `d`'s text match of a word, attributed: its field, its
+    /// quality and where it is shown, in bytes from the start of the
+    /// document's text.
+    pub(super) fn text_found(&self, table: &TextMatches, d: usize) -> Option<(Field, i64, usize)> {
+        let m = (*table.by_doc.get(d)?)?;
+        let m = self.attributed(d, m, &table.finders);
+        let quality = *table.quality.get(usize::from(m.variant))?;
+        Some((m.field.unwrap_or(Field::Body), quality, m.at as usize))
+    }
+
+    /// A match in document `d` attributed (see [`SearchIndex::classify`]),
+    /// if it was not.
+    fn attributed(&self, d: usize, m: TextMatch, finders: &[Option<WordFinder<'_>>]) -> TextMatch {
+        let Some(Some(finder)) = finders.get(usize::from(m.variant)) else {
+            return m;
+        };
+        if m.field.is_some() {
+            return m;
+        }
+        let doc = &self.docs[d];
+        let start = doc.text.start;
+        let (field, at) = self.classify(doc, start + m.at as usize, finder);
+        TextMatch {
+            at: u32::try_from(at - start).unwrap_or(u32::MAX),
+            field: Some(field),
+            ..m
+        }
     }
 
     /// Forgets remembered scan results and finished words' field matches,
@@ -91,17 +150,22 @@ impl SearchIndex {
         }
     }
 
-    /// Scans for form `vi` of a word (the forms weigh `weights`), keeping
-    /// in `out` each document's match where it is the best so far.
+    /// Scans for form `vi` of a word (the forms weigh `weights`, and
+    /// `finders` holds this form's finder and those of the forms scanned
+    /// before), keeping in `out` each document's match where it is the
+    /// best so far.
     fn scan_variant(
         &self,
         v: &Variant,
         vi: usize,
         weights: &[i64],
+        finders: &[Option<WordFinder<'_>>],
         out: &mut [Option<TextMatch>],
     ) -> bool {
+        let Some(Some(finder)) = finders.get(vi) else {
+            return false;
+        };
         let cho = v.form == Form::Choseong;
-        let finder = self.word_finder(&v.text, cho);
         let previous = self
             .cache
             .lock()
@@ -119,40 +183,42 @@ impl SearchIndex {
                 kept(self.in_parts(prev.len(), |part| {
                     let mut found = Vec::with_capacity(part.len());
                     for batch in prev[part].chunks(TOUCHED_AHEAD) {
-                        if k == 0 {
-                            self.touch(batch);
-                        }
-                        found.extend(batch.iter().filter_map(|o| self.narrow(o, k, &finder)));
+                        self.touch(batch);
+                        found.extend(batch.iter().filter_map(|&o| self.narrow(o, k, finder)));
                     }
                     found
                 }))
             }
-            None => kept(self.scan_all(&finder)),
+            None => kept(self.scan_all(finder)),
         };
+        // Attributed now in an index too small to split its work, where
+        // nearly every match's score is asked for.
+        let now = self.docs.len() < self.split_from;
         let weight = |vi: usize| weights.get(vi).copied().unwrap_or(0);
-        let main = self.text.folded.len();
         for o in found.iter() {
             let d = o.doc as usize;
-            // A document replaced since the build is found in its new
-            // text alone (see `overlay`), which its record locates.
-            let start = match self.starts.get(d) {
-                Some(&start) if o.first < main => start,
-                _ => self.docs[d].text.start,
-            };
             let m = TextMatch {
-                at: u32::try_from(o.at() - start).unwrap_or(u32::MAX),
-                field: o.field,
+                at: o.first,
                 variant: u8::try_from(vi).unwrap_or(u8::MAX),
+                field: None,
             };
             let Some(slot) = out.get_mut(d) else {
                 continue;
             };
-            let better = slot.is_none_or(|s| {
-                (m.field, -weight(vi)) < (s.field, -weight(usize::from(s.variant)))
+            *slot = Some(match *slot {
+                None if now => self.attributed(d, m, finders),
+                None => m,
+                // Another form was found here too: the better of the two,
+                // attributed.
+                Some(s) => {
+                    let (s, m) = (
+                        self.attributed(d, s, finders),
+                        self.attributed(d, m, finders),
+                    );
+                    let rank = |t: &TextMatch| (t.field, -weight(usize::from(t.variant)));
+                    if rank(&m) < rank(&s) { m } else { s }
+                }
             });
-            if better {
-                *slot = Some(m);
-            }
         }
         let any = !found.is_empty();
         if let Ok(mut c) = self.cache.lock() {
@@ -245,16 +311,16 @@ impl SearchIndex {
         let mut found = self.in_parts(self.starts.len(), |docs| self.scan_docs(hay, finder, docs));
         for seg in &self.overlay.segments {
             if let Some(i) = finder.find(seg.folded.as_bytes()) {
-                let doc = &self.docs[seg.doc];
-                let (field, at, end) = self.classify(doc, seg.base + i, finder, 0);
-                found.push(Occurrence::new(seg.doc, seg.base + i, field, at, end));
+                let start = self.text_start(seg.doc);
+                found.push(Occurrence::new(seg.doc, seg.base + i - start));
             }
         }
         found
     }
 
     /// The first occurrence in each of some documents of the buffer
-    /// (numbered as `starts` is), in order.
+    /// (numbered as `starts` is), in order. Only the text and the list of
+    /// starts are read: no document's record.
     fn scan_docs(
         &self,
         hay: &[u8],
@@ -268,101 +334,49 @@ impl SearchIndex {
         let end = self.starts.get(docs.end).copied().unwrap_or(hay.len());
         let mut pos = from;
         let mut next = docs.start;
-        let mut touched = docs.start;
         while pos < end {
-            if next + TOUCHED_AHEAD / 2 >= touched {
-                touched = self.touch_docs(touched..(touched + TOUCHED_AHEAD).min(docs.end));
-            }
             let Some(i) = finder.find(&hay[pos..end]) else {
                 break;
             };
             let d = self.doc_at_near(pos + i, next);
             next = d + 1;
-            if self.replaced_text(d) {
-                pos = self.starts.get(d + 1).copied().unwrap_or(end);
-            } else {
-                let doc = &self.docs[d];
-                let (field, at, end) = self.classify(doc, pos + i, finder, 0);
-                found.push(Occurrence::new(d, pos + i, field, at, end));
-                pos = doc.text.end.max(pos + i + 1);
+            if !self.overlay.is_replaced(d) {
+                found.push(Occurrence::new(d, pos + i - self.starts[d]));
             }
+            pos = self.starts.get(d + 1).copied().unwrap_or(end);
         }
         found
     }
 
-    /// Reads the text where a batch of remembered occurrences are shown
-    /// and first occur, all at once: each read is a cache miss, and read
-    /// together they are waited for together rather than one after the
-    /// other (see [`TOUCHED_AHEAD`]).
+    /// Reads the text where a batch of remembered occurrences first
+    /// occur, all at once: each read is a cache miss, and read together
+    /// they are waited for together rather than one after the other (see
+    /// [`TOUCHED_AHEAD`]).
     fn touch(&self, batch: &[Occurrence]) {
         let text = self.text.folded.as_bytes();
         let mut seen = 0u8;
         for o in batch {
-            seen ^= text.get(o.first).copied().unwrap_or(0);
-            seen ^= text.get(o.at()).copied().unwrap_or(0);
+            let at = self.starts.get(o.doc as usize).copied().unwrap_or(0) + o.first as usize;
+            seen ^= text.get(at).copied().unwrap_or(0);
         }
         std::hint::black_box(seen);
-    }
-
-    /// Reads the start of some documents' texts and of their first
-    /// question parts, all at once (see [`SearchIndex::touch`]); returns
-    /// the end of `docs`.
-    fn touch_docs(&self, docs: std::ops::Range<usize>) -> usize {
-        let text = self.text.folded.as_bytes();
-        let mut seen = 0u8;
-        for d in docs.clone() {
-            let doc = &self.docs[d];
-            seen ^= text.get(doc.text.start).copied().unwrap_or(0);
-            if let Some(r) = self.question_parts(doc).next() {
-                seen ^= text.get(r.start).copied().unwrap_or(0);
-            }
-        }
-        std::hint::black_box(seen);
-        docs.end
     }
 
     /// The occurrence in a remembered one's document of a word holding
     /// that one `k` bytes in, if the document has it: no earlier than
-    /// that one's first occurrence less `k`, and attributed no earlier
-    /// than that one's attribution less `k`.
-    fn narrow(&self, o: &Occurrence, k: usize, finder: &WordFinder<'_>) -> Option<Occurrence> {
-        if k == 0
-            && let Some(kept) = self.kept_in_place(o, finder)
-        {
-            return Some(kept);
-        }
+    /// that one's first occurrence less `k`. A word typed on (`k` is 0)
+    /// is most often where the remembered one is: that is one read of
+    /// the text, at one place.
+    fn narrow(&self, o: Occurrence, k: usize, finder: &WordFinder<'_>) -> Option<Occurrence> {
         let d = o.doc as usize;
-        let doc = &self.docs[d];
-        let from = o.first.saturating_sub(k).max(doc.text.start);
-        let first = from + finder.find(self.bytes_at(from..doc.text.end))?;
-        let (field, at, end) = if o.field == Field::Body {
-            self.classify_after_body(doc, first)
-        } else {
-            self.classify(doc, first, finder, o.at().saturating_sub(k))
-        };
-        Some(Occurrence::new(d, first, field, at, end))
-    }
-
-    /// The occurrence of a word that starts with the remembered one, when
-    /// it is where that one first occurred (a word typed on) and its
-    /// attribution follows from that one's: the same place in the body,
-    /// the same place in a question part, or a question part that holds
-    /// the longer word where it held the remembered one. Typing on, this
-    /// is nearly every document, and each then costs a read of its text
-    /// at one or two places, with neither its record nor its question
-    /// parts read (BENCHMARKS.md, "Narrowed scans read in place").
-    fn kept_in_place(&self, o: &Occurrence, finder: &WordFinder<'_>) -> Option<Occurrence> {
-        let (first, at, end) = (o.first, o.at(), o.part_end());
-        let starts_at = |at: usize| finder.starts(self.bytes_from(at, finder.len()));
-        if !starts_at(first) {
-            return None;
+        let start = self.text_start(d);
+        let first = start + o.first as usize;
+        if k == 0 && finder.starts(self.bytes_from(first, finder.len())) {
+            return Some(o);
         }
-        let holds = match o.field {
-            Field::Body => true,
-            _ if at == first => true,
-            _ => at + finder.len() <= end && starts_at(at),
-        };
-        holds.then(|| Occurrence::new(o.doc as usize, first, o.field, at, end))
+        let from = first.saturating_sub(k).max(start);
+        let i = finder.find(self.bytes_at(from..self.text_end(d)))?;
+        Some(Occurrence::new(d, from + i - start))
     }
 
     /// [`SearchIndex::doc_at`], looked for first in document `likely` (a
@@ -376,46 +390,20 @@ impl SearchIndex {
         }
     }
 
-    /// [`SearchIndex::classify`] of a word holding a remembered one that
-    /// was attributed to the body: no question part after that one's
-    /// first occurrence holds it whole, so none holds the longer word
-    /// whole either, and only where the word starts is left to look at.
-    fn classify_after_body(&self, doc: &Doc, at: usize) -> (Field, usize, usize) {
-        match self
-            .question_parts(doc)
-            .find(|r| r.start <= at && at < r.end)
-        {
-            Some(r) => (Field::Question, at, r.end),
-            None => (Field::Body, at, at),
-        }
-    }
-
     /// Attributes a first occurrence to a question when one of the
-    /// document's question parts holds the word, else to the body. The
-    /// word is known not to lie whole in a question part before `floor`
-    /// (the parts are in order and apart): a word holding a remembered
-    /// one `k` bytes in lies no earlier than that one's attribution less
-    /// `k`. Returns the field, where the match is shown, and where the
-    /// question part holding it ends (`at` for the body).
-    fn classify(
-        &self,
-        doc: &Doc,
-        at: usize,
-        finder: &WordFinder<'_>,
-        floor: usize,
-    ) -> (Field, usize, usize) {
+    /// document's question parts holds the word, else to the body.
+    /// Returns the field and where the match is shown: the first
+    /// occurrence, or the first in a question part after it.
+    fn classify(&self, doc: &Doc, at: usize, finder: &WordFinder<'_>) -> (Field, usize) {
         for r in self.question_parts(doc).filter(|r| r.end > at) {
             if r.start <= at {
-                return (Field::Question, at, r.end);
+                return (Field::Question, at);
             }
-            let from = r.start.max(floor);
-            if from < r.end
-                && let Some(i) = finder.find(self.bytes_at(from..r.end))
-            {
-                return (Field::Question, from + i, r.end);
+            if let Some(i) = finder.find(self.bytes_at(r.clone())) {
+                return (Field::Question, r.start + i);
             }
         }
-        (Field::Body, at, at)
+        (Field::Body, at)
     }
 }
 

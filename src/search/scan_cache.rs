@@ -6,8 +6,6 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use super::Field;
-
 /// Needles remembered: enough for the word being typed a few keystrokes
 /// back (스 → 슾 → 스파 skips one), and the word before it while the
 /// next is begun. The finished words' matches are kept by `word_memo`,
@@ -19,45 +17,26 @@ use super::Field;
 /// with their fields").
 const CACHE_NEEDLES: usize = 4;
 
-/// A word in one document: where it first occurs, from which a longer
-/// word holding it is looked for, and where its match is shown (`at`, in
-/// `field`: a question part, which then ends `part` bytes after `at`, or
-/// the body). Kept in 24 bytes: a keystroke at 100,000 notes remembers
-/// 100,000 of these for each word typed. A document's text fits the gaps
-/// (files are read up to `u32::MAX` bytes, see `vault::load`).
+/// A word in one document: where it first occurs, in bytes from the
+/// start of the document's text (see `SearchIndex::text_start`), from
+/// which a longer word holding it is looked for. Kept in 8 bytes: a
+/// keystroke at 100,000 notes remembers 100,000 of these for each word
+/// typed. Whether a question holds the word is asked only of the few
+/// documents whose score needs it (see `scan`). A document's text fits
+/// in 32 bits (files are read up to `u32::MAX` bytes, see `vault::load`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Occurrence {
-    pub first: usize,
     pub doc: u32,
-    at: u32,
-    part: u32,
-    pub field: Field,
+    pub first: u32,
 }
 
 impl Occurrence {
-    /// The word in document `doc` first at `first`, shown at `at`, which
-    /// lies in a question part ending at `part_end`, if it does.
-    pub(super) fn new(doc: usize, first: usize, field: Field, at: usize, part_end: usize) -> Self {
-        let gap =
-            |from: usize, to: usize| u32::try_from(to.saturating_sub(from)).unwrap_or(u32::MAX);
+    /// The word in document `doc`, first `first` bytes into its text.
+    pub(super) fn new(doc: usize, first: usize) -> Self {
         Occurrence {
-            first,
             doc: u32::try_from(doc).unwrap_or(u32::MAX),
-            at: gap(first, at),
-            part: gap(at, part_end),
-            field,
+            first: u32::try_from(first).unwrap_or(u32::MAX),
         }
-    }
-
-    /// Where the match is shown.
-    pub(super) fn at(&self) -> usize {
-        self.first + self.at as usize
-    }
-
-    /// Where the question part holding the shown match ends (`at` when
-    /// the match is in the body).
-    pub(super) fn part_end(&self) -> usize {
-        self.at() + self.part as usize
     }
 }
 

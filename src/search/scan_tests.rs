@@ -118,7 +118,11 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
     let shown = |index: &SearchIndex, p: &crate::search::query::Pattern| {
         let table = index.scan(p);
         (0..index.len())
-            .map(|d| table.get(d).map(|(field, _, at)| (field, at)))
+            .map(|d| {
+                index
+                    .text_found(&table, d)
+                    .map(|(field, _, at)| (field, at))
+            })
             .collect::<Vec<_>>()
     };
     let mut kinds = [0; 3];
