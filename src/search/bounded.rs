@@ -184,18 +184,10 @@ impl SearchIndex {
             return None;
         }
         let (mut low, mut high) = (0, 0);
-        for (u, bests) in m.finished.iter().enumerate() {
-            if let Some(bests) = bests {
-                let (lo, hi) = match bests[d] {
-                    Some(b) => {
-                        let score = b.term_match().score;
-                        (score, score)
-                    }
-                    None => m.tables[u].as_deref()?.bounds(d)?,
-                };
-                low += lo;
-                high += hi;
-            }
+        for word in m.finished.iter().flatten() {
+            let (lo, hi) = Self::finished_bounds(word, d)?;
+            low += lo;
+            high += hi;
         }
         let Some(t) = t else {
             return Some(Bounded { low, high });

@@ -20,7 +20,7 @@ use super::rank::{Rank, UNPLACED};
 use super::scan::TextMatches;
 use super::shared::SharedScores;
 use super::term::{Loc, Scope, TermMatch};
-use super::word_memo::{ShortBest, ShortBests};
+use super::word_memo::Finished;
 use super::{Field, Hit, SearchContext};
 
 /// The most a word found only in the text can score: a question match of
@@ -112,11 +112,12 @@ pub(super) struct Matching<'p, 'q> {
     pub plan: &'p Plan<'q>,
     ctx: &'p SearchContext<'p>,
     /// Each positive term's text matches by document, for a word or
-    /// phrase (a finished word's remembered, see `word_memo`).
+    /// phrase not finished.
     pub tables: Vec<Option<Arc<TextMatches>>>,
     neg_finders: Vec<Finder<'q>>,
-    /// Each positive term's remembered short-field matches, once finished.
-    pub finished: Vec<Option<ShortBests>>,
+    /// Each positive term's remembered matches, once finished (see
+    /// `word_memo`).
+    pub finished: Vec<Option<Finished>>,
     /// Whether the query has filters (see [`Plan::filters`]).
     pub filters: bool,
 }
@@ -270,8 +271,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(t, &(scope, p))| {
                 if t < last && self.docs.len() >= self.split_from {
-                    let (shorts, text) = self.finished_word(scope, p);
-                    (Some(shorts), text)
+                    (Some(self.finished_word(scope, p)), None)
                 } else {
                     let text = matches!(scope, Scope::Word | Scope::Phrase)
                         .then(|| Arc::new(self.scan(p)));
@@ -336,9 +336,7 @@ impl SearchIndex {
         for (t, &(scope, p)) in m.plan.positives.iter().enumerate() {
             let table = m.tables[t].as_deref();
             let found = match &m.finished[t] {
-                Some(bests) => bests[d]
-                    .map(ShortBest::term_match)
-                    .or_else(|| self.text_match(table, d)),
+                Some(word) => self.finished_match(word, d),
                 None => self.best_match(d, scope, p, table, Some((&mut *shared, t))),
             }?;
             score += found.score;

@@ -16,7 +16,8 @@ use super::index::SearchIndex;
 use super::query::Pattern;
 use super::shared::SharedScores;
 use super::term::Scope;
-use super::word_memo::{Finished, ShortBest, key};
+use super::term::TermMatch;
+use super::word_memo::{Finished, FinishedWord, ShortBest, WordMatch, key};
 
 impl SearchIndex {
     /// `work` over `0..n` as [`super::parts::in_parts`] splits it for this
@@ -46,16 +47,44 @@ impl SearchIndex {
         if let Some(found) = self.word_memo.lock().ok().and_then(|mut m| m.get(&key)) {
             return found;
         }
-        let bests = Arc::new(self.in_parts(self.docs.len(), |docs| {
+        let bests = self.in_parts(self.docs.len(), |docs| {
             let mut shared = SharedScores::new(1, self.shared_texts);
             docs.map(|d| ShortBest::of(self.best_short(d, scope, p, Some((&mut shared, 0)))))
                 .collect()
-        }));
-        let text = matches!(scope, Scope::Word | Scope::Phrase).then(|| Arc::new(self.scan(p)));
-        let found = (bests, text);
+        });
+        let text = matches!(scope, Scope::Word | Scope::Phrase).then(|| self.scan(p));
+        let found = Arc::new(FinishedWord::new(&bests, text));
         if let Ok(mut m) = self.word_memo.lock() {
-            m.remember(key, found.clone());
+            m.remember(key, Arc::clone(&found));
         }
         found
+    }
+
+    /// A finished word's match in document `d`, its text match attributed
+    /// (see `scan::TextMatches`).
+    pub(super) fn finished_match(&self, w: &FinishedWord, d: usize) -> Option<TermMatch> {
+        match w.get(d)? {
+            WordMatch::Short(b) => Some(b.term_match()),
+            WordMatch::Text(m) => {
+                let (field, quality, at) = self.text_found_of(w.text()?, d, m)?;
+                Some(TermMatch {
+                    field,
+                    score: field.weight() + quality,
+                    loc: super::term::Loc::Text(at),
+                })
+            }
+        }
+    }
+
+    /// The least and the most a finished word's match in document `d`
+    /// can score, without attributing a text match.
+    pub(super) fn finished_bounds(w: &FinishedWord, d: usize) -> Option<(i64, i64)> {
+        match w.get(d)? {
+            WordMatch::Short(b) => {
+                let score = b.term_match().score;
+                Some((score, score))
+            }
+            WordMatch::Text(m) => w.text()?.bounds_of(m),
+        }
     }
 }

@@ -24,10 +24,10 @@ const TOUCHED_AHEAD: usize = 16;
 /// `None` until the match is attributed to a question or the body; `at`
 /// is then where it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TextMatch {
-    at: u32,
-    variant: u8,
-    field: Option<Field>,
+pub(super) struct TextMatch {
+    pub at: u32,
+    pub variant: u8,
+    pub field: Option<Field>,
 }
 
 /// Each document's text match of a word (the best of its forms), what
@@ -59,10 +59,14 @@ impl std::fmt::Debug for TextMatches {
 }
 
 impl TextMatches {
-    /// The least and the most document `d`'s match can score: the same
-    /// once attributed, else from the body's weight to a question's.
+    /// The least and the most document `d`'s match can score.
     pub(super) fn bounds(&self, d: usize) -> Option<(i64, i64)> {
-        let m = (*self.by_doc.get(d)?)?;
+        self.bounds_of((*self.by_doc.get(d)?)?)
+    }
+
+    /// The least and the most a match of this table can score: the same
+    /// once attributed, else from the body's weight to a question's.
+    pub(super) fn bounds_of(&self, m: TextMatch) -> Option<(i64, i64)> {
         let quality = *self.quality.get(usize::from(m.variant))?;
         Some(match m.field {
             Some(field) => (field.weight() + quality, field.weight() + quality),
@@ -71,6 +75,12 @@ impl TextMatches {
                 Field::Question.weight() + quality,
             ),
         })
+    }
+
+    /// Takes the matches out, leaving what attributes and scores them
+    /// (see `word_memo::FinishedWord`).
+    pub(super) fn take_matches(&mut self) -> Vec<Option<TextMatch>> {
+        std::mem::take(&mut self.by_doc)
     }
 }
 
@@ -114,7 +124,17 @@ impl SearchIndex {
     /// quality and where it is shown, in bytes from the start of the
     /// document's text.
     pub(super) fn text_found(&self, table: &TextMatches, d: usize) -> Option<(Field, i64, usize)> {
-        let m = (*table.by_doc.get(d)?)?;
+        self.text_found_of(table, d, (*table.by_doc.get(d)?)?)
+    }
+
+    /// [`SearchIndex::text_found`] of a match of `table` in document `d`
+    /// kept elsewhere (see `word_memo::FinishedWord`).
+    pub(super) fn text_found_of(
+        &self,
+        table: &TextMatches,
+        d: usize,
+        m: TextMatch,
+    ) -> Option<(Field, i64, usize)> {
         let m = self.attributed(d, m, &table.finders);
         let quality = *table.quality.get(usize::from(m.variant))?;
         Some((m.field.unwrap_or(Field::Body), quality, m.at as usize))

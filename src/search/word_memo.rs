@@ -19,29 +19,26 @@ use std::sync::{Arc, Mutex};
 
 use super::Field;
 use super::query::Pattern;
-use super::scan::TextMatches;
+use super::scan::{TextMatch, TextMatches};
 use super::term::{Loc, Scope, TermMatch};
 
 /// Words remembered: the finished words of a query of several words, and
-/// one from before a word was changed. Each takes 2 MB at 100,000 notes.
+/// one from before a word was changed. Each takes 0.8 MB at 100,000 notes.
 const WORDS: usize = 6;
 
-/// Each document's best short-field match of a word, by document.
-pub(super) type ShortBests = Arc<Vec<Option<ShortBest>>>;
-
-/// A document's best short-field match of a word, in 12 bytes: a memory
-/// holds one for each document of the index (at 100,000 notes 1.2 MB a
-/// word, where the match as the engine passes it took 3.2 MB).
+/// A document's best short-field match of a word, in 8 bytes. Short
+/// fields number far below 2³², and a word's score (a field's weight and
+/// a quality of at most [`super::quality::MAX_QUALITY`]) stays below
+/// 2¹⁶.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ShortBest {
     short: u32,
-    score: i32,
+    score: u16,
     field: Field,
 }
 
 impl ShortBest {
-    /// A match in a short field as kept; `None` for none. Short fields
-    /// number far below 2³² and a word's score stays below 10,000.
+    /// A match in a short field as kept; `None` for none.
     pub(super) fn of(m: Option<TermMatch>) -> Option<ShortBest> {
         let m = m?;
         let Loc::Short(si) = m.loc else {
@@ -49,7 +46,7 @@ impl ShortBest {
         };
         Some(ShortBest {
             short: u32::try_from(si).ok()?,
-            score: i32::try_from(m.score).ok()?,
+            score: u16::try_from(m.score).ok()?,
             field: m.field,
         })
     }
@@ -64,9 +61,112 @@ impl ShortBest {
     }
 }
 
-/// A finished word's matches: in each document's short fields, and in
-/// its text when the word is looked for there (not for `title:`).
-pub(super) type Finished = (ShortBests, Option<Arc<TextMatches>>);
+/// A finished word's best match in one document: in a short field, else
+/// in its text (a short field outweighs any text match, so the text
+/// match of a document with a short one is not kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordMatch {
+    Short(ShortBest),
+    Text(TextMatch),
+}
+
+/// A [`WordMatch`] as kept, its fields inline so that the kind of match
+/// takes no room of its own: 8 bytes, with `None` for no match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kept {
+    Short {
+        short: u32,
+        score: u16,
+        field: Field,
+    },
+    Text {
+        at: u32,
+        variant: u8,
+        field: Option<Field>,
+    },
+}
+
+// What the memory holds for each document of each word it keeps.
+const _: () = assert!(std::mem::size_of::<Option<Kept>>() == 8);
+
+impl From<WordMatch> for Kept {
+    fn from(m: WordMatch) -> Kept {
+        match m {
+            WordMatch::Short(ShortBest {
+                short,
+                score,
+                field,
+            }) => Kept::Short {
+                short,
+                score,
+                field,
+            },
+            WordMatch::Text(TextMatch { at, variant, field }) => Kept::Text { at, variant, field },
+        }
+    }
+}
+
+impl From<Kept> for WordMatch {
+    fn from(k: Kept) -> WordMatch {
+        match k {
+            Kept::Short {
+                short,
+                score,
+                field,
+            } => WordMatch::Short(ShortBest {
+                short,
+                score,
+                field,
+            }),
+            Kept::Text { at, variant, field } => WordMatch::Text(TextMatch { at, variant, field }),
+        }
+    }
+}
+
+/// A finished word's matches in every document, 8 bytes each, and what
+/// its text matches are attributed and scored with (its table of text
+/// matches, kept without the matches themselves). At 100,000 notes,
+/// 0.8 MB a word, where a table of short-field matches and one of text
+/// matches took 2 MB.
+#[derive(Debug)]
+pub(super) struct FinishedWord {
+    by_doc: Vec<Option<Kept>>,
+    text: Option<TextMatches>,
+}
+
+impl FinishedWord {
+    /// The word's best short-field match in each document, and its text
+    /// matches when it is looked for in the text (not for `title:`).
+    pub(super) fn new(bests: &[Option<ShortBest>], mut text: Option<TextMatches>) -> Self {
+        let in_text = text.as_mut().map(TextMatches::take_matches);
+        let by_doc = bests
+            .iter()
+            .enumerate()
+            .map(|(d, best)| {
+                let m = match best {
+                    Some(b) => WordMatch::Short(*b),
+                    None => WordMatch::Text(in_text.as_ref()?.get(d).copied().flatten()?),
+                };
+                Some(Kept::from(m))
+            })
+            .collect();
+        FinishedWord { by_doc, text }
+    }
+
+    /// Document `d`'s best match, if the word matches it.
+    pub(super) fn get(&self, d: usize) -> Option<WordMatch> {
+        self.by_doc.get(d).copied().flatten().map(WordMatch::from)
+    }
+
+    /// The table the word's text matches are attributed and scored with.
+    pub(super) fn text(&self) -> Option<&TextMatches> {
+        self.text.as_ref()
+    }
+}
+
+/// A finished word's matches, shared by the memory and the keystrokes
+/// that use them.
+pub(super) type Finished = Arc<FinishedWord>;
 
 /// Recent words' matches, by what the word is matched as.
 #[derive(Debug, Default)]
@@ -85,7 +185,7 @@ impl WordMemo {
     pub(super) fn get(&mut self, key: &str) -> Option<Finished> {
         let at = self.recent.iter().position(|(k, _)| k == key)?;
         let found = self.recent.remove(at)?;
-        let matches = found.1.clone();
+        let matches = Arc::clone(&found.1);
         self.recent.push_back(found);
         Some(matches)
     }

@@ -149,3 +149,37 @@ fn an_edited_note_is_matched_afresh_not_from_a_remembered_word() {
     assert!(fresh.0.iter().any(|h| h.title == "스팟 전용 노트"));
     assert_eq!(index.search_counted(&query, &ctx, 1000), fresh);
 }
+
+#[test]
+fn a_match_kept_in_eight_bytes_is_the_match_that_was_kept() {
+    use crate::search::Field;
+    use crate::search::scan::TextMatch;
+    use crate::search::term::{Loc, TermMatch};
+    use crate::search::word_memo::{Kept, ShortBest, WordMatch};
+    let fields = [
+        Field::Title,
+        Field::Alias,
+        Field::Tag,
+        Field::Heading,
+        Field::Question,
+        Field::Body,
+    ];
+    let mut matches = Vec::new();
+    for field in fields {
+        let short = ShortBest::of(Some(TermMatch {
+            field,
+            score: field.weight() + 999,
+            loc: Loc::Short(u32::MAX as usize),
+        }))
+        .unwrap();
+        matches.push(WordMatch::Short(short));
+    }
+    for field in fields.map(Some).into_iter().chain([None]) {
+        for (at, variant) in [(0, 0), (u32::MAX, 3)] {
+            matches.push(WordMatch::Text(TextMatch { at, variant, field }));
+        }
+    }
+    for m in matches {
+        assert_eq!(WordMatch::from(Kept::from(m)), m);
+    }
+}
