@@ -10,11 +10,11 @@ use std::sync::{Arc, Mutex};
 /// back (스 → 슾 → 스파 skips one), and the word before it while the
 /// next is begun. The finished words' matches are kept by `word_memo`,
 /// not made again from their occurrences here. Each needle may hold an
-/// occurrence for nearly every document (2.4 MB at 100,000 notes): with
-/// sixteen, a query of six words typed key by key took the app to 2.10×
-/// its vault's bytes (BENCHMARKS.md, "Keystrokes that read less per
-/// document"); eight left it at 2.07× ("Finished words' text matches kept
-/// with their fields").
+/// occurrence for nearly every document (0.8 MB at 100,000 notes, 2.4 MB
+/// when these figures were taken): with sixteen, a query of six words
+/// typed key by key took the app to 2.10× its vault's bytes
+/// (BENCHMARKS.md, "Keystrokes that read less per document"); eight left
+/// it at 2.07× ("Finished words' text matches kept with their fields").
 const CACHE_NEEDLES: usize = 4;
 
 /// A word in one document: where it first occurs, in bytes from the
