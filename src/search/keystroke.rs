@@ -1,9 +1,9 @@
 //! What a keystroke does differently on a large index: its work split
 //! between threads (`parts`), the short-field matches of the words
-//! already typed taken from memory (`word_memo`), and the word being typed
-//! scored, and text matches attributed to a question or the body, only
-//! where a document could reach the hits (`bounded`). Each
-//! gives exactly what the simple path gives (`word_memo_tests`,
+//! already typed taken from memory (`word_memo`), and the word being
+//! typed scored, and text matches attributed to a question or the body,
+//! only where a document could reach the hits (`bounded`). Each gives
+//! exactly what the simple path gives (`word_memo_tests`,
 //! `bounded_tests`).
 //!
 //! Owns the first two paths' use by the index; the splitting is `parts`',
@@ -15,8 +15,7 @@ use std::sync::Arc;
 use super::index::SearchIndex;
 use super::query::Pattern;
 use super::shared::SharedScores;
-use super::term::Scope;
-use super::term::TermMatch;
+use super::term::{Loc, Scope, TermMatch};
 use super::word_memo::{Finished, FinishedWord, ShortBest, WordMatch, key};
 
 impl SearchIndex {
@@ -70,7 +69,7 @@ impl SearchIndex {
                 Some(TermMatch {
                     field,
                     score: field.weight() + quality,
-                    loc: super::term::Loc::Text(at),
+                    loc: Loc::Text(at),
                 })
             }
         }
