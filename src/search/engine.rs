@@ -315,9 +315,10 @@ impl SearchIndex {
         d: usize,
         shared: &mut SharedScores,
     ) -> Option<(i64, Option<TermMatch>)> {
-        // A query without filters never reads the document itself (a
-        // cache miss a document at 100,000 notes): its masks, fields and
-        // text matches are kept apart.
+        // A query without filters reads the document itself (a cache
+        // miss a document at 100,000 notes) only to attribute a text
+        // match (see `scan::TextMatches`): its masks, fields and text
+        // matches are kept apart.
         if m.filters && !self.passes(m, d) {
             return None;
         }
