@@ -19,7 +19,7 @@ use super::query::{Form, Pattern, Query, TermKind};
 use super::rank::{Rank, UNPLACED};
 use super::scan::TextMatches;
 use super::shared::SharedScores;
-use super::term::{Loc, Scope, TermMatch};
+use super::term::{Scope, TermMatch};
 use super::word_memo::Finished;
 use super::{Field, Hit, SearchContext};
 
@@ -421,11 +421,6 @@ impl SearchIndex {
     /// A term's match in document `d`'s text, from the term's scan table,
     /// attributed to a question or the body (see `scan::TextMatches`).
     pub(super) fn text_match(&self, table: Option<&TextMatches>, d: usize) -> Option<TermMatch> {
-        let (field, quality, at) = self.text_found(table?, d)?;
-        Some(TermMatch {
-            field,
-            score: field.weight() + quality,
-            loc: Loc::Text(at),
-        })
+        self.text_found(table?, d)
     }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::index::SearchIndex;
 use super::query::Pattern;
 use super::shared::SharedScores;
-use super::term::{Loc, Scope, TermMatch};
+use super::term::{Scope, TermMatch};
 use super::word_memo::{Finished, FinishedWord, ShortBest, WordMatch, key};
 
 impl SearchIndex {
@@ -64,14 +64,7 @@ impl SearchIndex {
     pub(super) fn finished_match(&self, w: &FinishedWord, d: usize) -> Option<TermMatch> {
         match w.get(d)? {
             WordMatch::Short(b) => Some(b.term_match()),
-            WordMatch::Text(m) => {
-                let (field, quality, at) = self.text_found_of(w.text()?, d, m)?;
-                Some(TermMatch {
-                    field,
-                    score: field.weight() + quality,
-                    loc: Loc::Text(at),
-                })
-            }
+            WordMatch::Text(m) => self.text_found_of(w.text()?, d, m),
         }
     }
 

@@ -12,6 +12,7 @@ use super::choseong_find::WordFinder;
 use super::index::{Doc, SearchIndex};
 use super::query::{Form, Pattern, Variant};
 use super::scan_cache::{Found, Occurrence};
+use super::term::{Loc, TermMatch};
 
 /// How many remembered occurrences have their text read together before
 /// they are narrowed (see [`SearchIndex::touch`]).
@@ -121,9 +122,9 @@ impl SearchIndex {
     }
 
     /// Document `d`'s text match of a word, attributed: its field, its
-    /// quality and where it is shown, in bytes from the start of the
+    /// score and where it is shown, in bytes from the start of the
     /// document's text.
-    pub(super) fn text_found(&self, table: &TextMatches, d: usize) -> Option<(Field, i64, usize)> {
+    pub(super) fn text_found(&self, table: &TextMatches, d: usize) -> Option<TermMatch> {
         self.text_found_of(table, d, (*table.by_doc.get(d)?)?)
     }
 
@@ -134,10 +135,15 @@ impl SearchIndex {
         table: &TextMatches,
         d: usize,
         m: TextMatch,
-    ) -> Option<(Field, i64, usize)> {
+    ) -> Option<TermMatch> {
         let m = self.attributed(d, m, &table.finders);
         let quality = *table.quality.get(usize::from(m.variant))?;
-        Some((m.field.unwrap_or(Field::Body), quality, m.at as usize))
+        let field = m.field.unwrap_or(Field::Body);
+        Some(TermMatch {
+            field,
+            score: field.weight() + quality,
+            loc: Loc::Text(m.at as usize),
+        })
     }
 
     /// A match in document `d` attributed (see [`SearchIndex::classify`]),

@@ -119,9 +119,10 @@ fn words_typed_on_are_found_in_place_where_a_full_scan_finds_them() {
         let table = index.scan(p);
         (0..index.len())
             .map(|d| {
-                index
-                    .text_found(&table, d)
-                    .map(|(field, _, at)| (field, at))
+                index.text_found(&table, d).map(|m| match m.loc {
+                    crate::search::term::Loc::Text(at) => (m.field, at),
+                    crate::search::term::Loc::Short(_) => unreachable!("a text match"),
+                })
             })
             .collect::<Vec<_>>()
     };
